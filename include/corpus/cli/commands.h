@@ -1,0 +1,39 @@
+#ifndef CORPUS_CLI_COMMANDS_H_
+#define CORPUS_CLI_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+
+#include "corpus/stage/options.h"
+
+namespace corpus {
+
+// Each subcommand lives in its own file under src/cli/: it declares its flags
+// into a config struct and, when chosen, calls the stage and stores the exit
+// code. The CLI layer does nothing else.
+struct CliState {
+  int exit_code = 0;
+  std::string log_level = "info";
+};
+
+// Adds --in, --out, --threads, --force, --task-index, --num-tasks,
+// --zstd-level, --progress/--no-progress to a stage subcommand.
+void AddCommonStageFlags(CLI::App* sub, CommonOptions* opts, bool needs_in = true);
+// Applies the Slurm array defaults and the logging level; call first in a callback.
+void PrepareStageRun(CLI::App* sub, CommonOptions* opts, const CliState& state);
+// Logs the outcome and turns it into an exit code.
+int FinishStageRun(const std::string& stage, const StageOutcome& outcome, const CommonOptions& opts);
+
+void AddCrawlCommand(CLI::App& app, CliState* state);
+void AddExtractCommand(CLI::App& app, CliState* state);
+void AddDedupCommand(CLI::App& app, CliState* state);
+void AddFilterCommand(CLI::App& app, CliState* state);
+void AddShardCommand(CLI::App& app, CliState* state);
+void AddCatCommand(CLI::App& app, CliState* state);
+void AddStatsCommand(CLI::App& app, CliState* state);
+
+}  // namespace corpus
+
+#endif  // CORPUS_CLI_COMMANDS_H_

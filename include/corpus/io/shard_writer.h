@@ -1,0 +1,73 @@
+#ifndef CORPUS_IO_SHARD_WRITER_H_
+#define CORPUS_IO_SHARD_WRITER_H_
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "corpus/util/sha256.h"
+#include "corpus/util/status.h"
+
+struct ZSTD_CCtx_s;
+
+namespace corpus {
+
+// ShardWriter writes one zstd-compressed JSON Lines shard atomically.
+//
+// Contract: records go to `path + ".tmp"`; Finish() flushes, fsyncs and
+// renames to `path`, so a file under its final name is always complete. A
+// writer destroyed without Finish() (a failed or killed stage) deletes its
+// temporary file. The file is created on the first record, or by Finish() if
+// `create_empty` is set, so optional outputs (rejected/) stay absent when empty.
+// A path not ending in ".zst" is written uncompressed.
+class ShardWriter {
+ public:
+  struct Stats {
+    uint64_t records = 0;
+    uint64_t uncompressed_bytes = 0;  // JSON bytes including newlines
+    uint64_t file_bytes = 0;          // bytes on disk
+    std::string sha256;               // of the file on disk
+  };
+
+  ShardWriter(std::string path, int zstd_level = 3, bool create_empty = true);
+  ~ShardWriter();
+  ShardWriter(const ShardWriter&) = delete;
+  ShardWriter& operator=(const ShardWriter&) = delete;
+
+  // `line` must be one JSON object without newlines.
+  Status Write(std::string_view line);
+  // Commits the file. Idempotent; returns the first error seen.
+  Status Finish();
+  // Removes the temporary file without committing.
+  void Abandon();
+
+  const Stats& stats() const { return stats_; }
+  const std::string& path() const { return path_; }
+  bool created() const { return file_ != nullptr || finished_with_file_; }
+
+ private:
+  Status Open();
+  Status Compress(const char* data, size_t len, bool end);
+  Status WriteOut(const char* data, size_t len);
+
+  std::string path_;
+  std::string tmp_path_;
+  int level_;
+  bool compress_;
+  bool create_empty_;
+  FILE* file_ = nullptr;
+  ZSTD_CCtx_s* cctx_ = nullptr;
+  std::string pending_;   // uncompressed bytes waiting for the compressor
+  std::vector<char> out_buf_;
+  Sha256 sha_;
+  Stats stats_;
+  Status error_;
+  bool finished_ = false;
+  bool finished_with_file_ = false;
+};
+
+}  // namespace corpus
+
+#endif  // CORPUS_IO_SHARD_WRITER_H_

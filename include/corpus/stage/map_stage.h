@@ -1,0 +1,60 @@
+#ifndef CORPUS_STAGE_MAP_STAGE_H_
+#define CORPUS_STAGE_MAP_STAGE_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "corpus/io/record.h"
+#include "corpus/stage/options.h"
+#include "corpus/stage/stage_config.h"
+#include "corpus/util/status.h"
+
+namespace corpus {
+
+// Emitter receives a processor's verdict on each record. Every record a
+// processor is given must be kept or rejected exactly once (or it may emit
+// several records, e.g. a split); nothing is dropped silently.
+class Emitter {
+ public:
+  virtual ~Emitter() = default;
+  virtual Status Keep(const Record& record) = 0;
+  virtual Status KeepJson(std::string_view json) = 0;
+  // Adds {"reject":{"stage","rule","value"}} to the record and sets it aside.
+  // `value_json` is raw JSON (a number, a quoted string, an object).
+  virtual Status Reject(Record& record, std::string_view rule, std::string_view value_json) = 0;
+  // Adds `n` to a stage-specific counter shown by `corpus stats`.
+  virtual void Count(std::string_view counter, uint64_t n = 1) = 0;
+};
+
+// RecordProcessor turns the records of one input file into verdicts. One is
+// made per input file and used from one thread, so it may keep state.
+class RecordProcessor {
+ public:
+  virtual ~RecordProcessor() = default;
+  virtual Status Process(Record& record, Emitter& out) = 0;
+  // Called after the last record of the input.
+  virtual Status Finish(Emitter& out) { return Status::OK(); }
+};
+
+// MapStage is a stage that handles each input file on its own (extract,
+// filter, and the apply phase of dedup). RunMapStage gives it parallelism,
+// atomic outputs, resume, task slicing, progress and error handling.
+class MapStage {
+ public:
+  virtual ~MapStage() = default;
+  virtual std::string name() const = 0;
+  // Everything that changes the output; part of the resume fingerprint.
+  virtual StageConfig config() const = 0;
+  // Called from worker threads; must be thread-safe.
+  virtual std::unique_ptr<RecordProcessor> NewProcessor(const std::string& input_path) = 0;
+  // Whether records without an "id" string are malformed (true by default).
+  virtual bool RequiresId() const { return true; }
+};
+
+// Runs `stage` over its inputs into `opts.out_dir` (DESIGN.md §3).
+StageOutcome RunMapStage(MapStage& stage, const CommonOptions& opts);
+
+}  // namespace corpus
+
+#endif  // CORPUS_STAGE_MAP_STAGE_H_

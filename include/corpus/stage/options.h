@@ -1,0 +1,50 @@
+#ifndef CORPUS_STAGE_OPTIONS_H_
+#define CORPUS_STAGE_OPTIONS_H_
+
+#include <string>
+#include <vector>
+
+#include "corpus/util/status.h"
+
+namespace corpus {
+
+// Options every stage takes (DESIGN.md §1), filled in by the CLI layer.
+struct CommonOptions {
+  std::vector<std::string> inputs;  // --in arguments, unresolved
+  std::string out_dir;
+  int threads = 0;  // 0: all cores
+  bool force = false;
+  int task_index = 0;
+  int num_tasks = 1;
+  int zstd_level = 3;
+  bool progress = false;  // live bar (terminal) or periodic log lines
+
+  int EffectiveThreads() const;
+  Status Validate() const;
+};
+
+// Picks this task's slice of `items`: item i belongs to task i % num_tasks.
+// Deterministic; across all tasks every item is taken exactly once.
+template <typename T>
+std::vector<T> TaskSlice(const std::vector<T>& items, int task_index, int num_tasks) {
+  std::vector<T> out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (static_cast<int>(i % static_cast<size_t>(num_tasks)) == task_index) out.push_back(items[i]);
+  }
+  return out;
+}
+
+// Stage exit codes (DESIGN.md §1).
+enum ExitCode { kExitOk = 0, kExitUsage = 1, kExitFatal = 2, kExitMalformedInput = 3 };
+
+// A stage's outcome: a fatal status, or success with or without damaged input.
+struct StageOutcome {
+  Status status;
+  bool input_damaged = false;  // malformed records or corrupt files were set aside
+  bool manifest_written = false;
+  int ExitCode() const;
+};
+
+}  // namespace corpus
+
+#endif  // CORPUS_STAGE_OPTIONS_H_

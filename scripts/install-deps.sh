@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs the Debian packages corpus needs to build, test and run its demo.
+# Fast when everything is present: it asks dpkg first and calls apt-get only
+# for what is missing. Uses sudo when not run as root.
+set -euo pipefail
+
+PACKAGES=(
+  build-essential cmake pkg-config make python3 zstd
+  libcurl4-openssl-dev libgumbo-dev libre2-dev libzstd-dev libcli11-dev
+  libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libsimdjson-dev
+  libxxhash-dev zlib1g-dev libuchardet-dev libcld2-dev libutf8proc-dev
+  libcpp-httplib-dev libbrotli-dev
+)
+if [[ "${CORPUS_WITH_BENCH_TOOLS:-0}" == 1 ]]; then
+  PACKAGES+=(wget2 clang)
+fi
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$pkg")
+  fi
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  exit 0
+fi
+
+SUDO=""
+if [[ $(id -u) -ne 0 ]]; then
+  SUDO="sudo"
+fi
+echo "install-deps: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,258 @@
+#include "corpus/io/byte_stream.h"
+
+#include <zlib.h>
+#include <zstd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <vector>
+
+namespace corpus {
+namespace {
+
+bool EndsWith(const std::string& s, const char* suffix) {
+  const size_t n = std::strlen(suffix);
+  return s.size() >= n && s.compare(s.size() - n, n, suffix) == 0;
+}
+
+// Reads raw file bytes in large blocks.
+class FileSource {
+ public:
+  explicit FileSource(FILE* f) : f_(f) {
+    std::fseek(f_, 0, SEEK_END);
+    size_ = static_cast<uint64_t>(std::ftell(f_));
+    std::fseek(f_, 0, SEEK_SET);
+  }
+  ~FileSource() { std::fclose(f_); }
+  size_t Read(char* buf, size_t len) {
+    const size_t n = std::fread(buf, 1, len, f_);
+    offset_ += n;
+    if (n == 0 && std::ferror(f_)) error_ = true;
+    return n;
+  }
+  uint64_t offset() const { return offset_; }
+  uint64_t size() const { return size_; }
+  bool error() const { return error_; }
+
+ private:
+  FILE* f_;
+  uint64_t offset_ = 0;
+  uint64_t size_ = 0;
+  bool error_ = false;
+};
+
+class PlainStream : public ByteStream {
+ public:
+  PlainStream(FILE* f, std::string path) : src_(f), path_(std::move(path)) {}
+  size_t Read(char* buf, size_t len) override {
+    const size_t n = src_.Read(buf, len);
+    if (n == 0 && src_.error()) status_ = Status::IOError("read error in " + path_);
+    return n;
+  }
+  Status status() const override { return status_; }
+  uint64_t compressed_offset() const override { return src_.offset(); }
+  uint64_t file_size() const override { return src_.size(); }
+
+ private:
+  FileSource src_;
+  std::string path_;
+  Status status_;
+};
+
+constexpr size_t kInBufSize = 1 << 17;
+
+class ZstdStream : public ByteStream {
+ public:
+  ZstdStream(FILE* f, std::string path)
+      : src_(f), path_(std::move(path)), in_(kInBufSize), dctx_(ZSTD_createDCtx()) {}
+  ~ZstdStream() override { ZSTD_freeDCtx(dctx_); }
+
+  size_t Read(char* buf, size_t len) override {
+    if (done_) return 0;
+    ZSTD_outBuffer out{buf, len, 0};
+    while (out.pos == 0) {
+      if (in_pos_ == in_len_) {
+        in_len_ = src_.Read(in_.data(), in_.size());
+        in_pos_ = 0;
+        consumed_base_ = src_.offset() - in_len_;
+        if (in_len_ == 0) {
+          done_ = true;
+          if (src_.error()) {
+            status_ = Status::IOError("read error in " + path_);
+          } else if (frame_open_) {
+            status_ = Status::Corruption(path_ + ": truncated zstd frame at byte " +
+                                         std::to_string(src_.offset()));
+          }
+          return 0;
+        }
+      }
+      ZSTD_inBuffer in{in_.data(), in_len_, in_pos_};
+      const size_t rc = ZSTD_decompressStream(dctx_, &out, &in);
+      in_pos_ = in.pos;
+      if (ZSTD_isError(rc)) {
+        done_ = true;
+        status_ = Status::Corruption(path_ + ": corrupt zstd data near byte " +
+                                     std::to_string(consumed_base_ + in_pos_) + " (" +
+                                     ZSTD_getErrorName(rc) + ")");
+        return out.pos;
+      }
+      frame_open_ = rc != 0;
+    }
+    return out.pos;
+  }
+  Status status() const override { return status_; }
+  uint64_t compressed_offset() const override { return consumed_base_ + in_pos_; }
+  uint64_t file_size() const override { return src_.size(); }
+
+ private:
+  FileSource src_;
+  std::string path_;
+  std::vector<char> in_;
+  size_t in_pos_ = 0;
+  size_t in_len_ = 0;
+  uint64_t consumed_base_ = 0;
+  ZSTD_DCtx* dctx_;
+  bool frame_open_ = false;
+  bool done_ = false;
+  Status status_;
+};
+
+class GzipStream : public ByteStream {
+ public:
+  GzipStream(FILE* f, std::string path) : src_(f), path_(std::move(path)), in_(kInBufSize) {
+    std::memset(&zs_, 0, sizeof(zs_));
+    inflateInit2(&zs_, 15 + 32);  // auto-detect gzip/zlib headers
+  }
+  ~GzipStream() override { inflateEnd(&zs_); }
+
+  size_t Read(char* buf, size_t len) override {
+    if (done_) return 0;
+    zs_.next_out = reinterpret_cast<Bytef*>(buf);
+    zs_.avail_out = static_cast<uInt>(len);
+    while (zs_.avail_out == len) {
+      if (zs_.avail_in == 0) {
+        const size_t n = src_.Read(in_.data(), in_.size());
+        consumed_base_ = src_.offset() - n;
+        zs_.next_in = reinterpret_cast<Bytef*>(in_.data());
+        zs_.avail_in = static_cast<uInt>(n);
+        if (n == 0) {
+          done_ = true;
+          if (src_.error()) {
+            status_ = Status::IOError("read error in " + path_);
+          } else if (member_open_) {
+            status_ = Status::Corruption(path_ + ": truncated gzip member at byte " +
+                                         std::to_string(src_.offset()));
+          }
+          break;
+        }
+      }
+      const int rc = inflate(&zs_, Z_NO_FLUSH);
+      if (rc == Z_STREAM_END) {
+        member_open_ = false;
+        // Another gzip member may follow (multi-member files).
+        inflateReset(&zs_);
+        continue;
+      }
+      if (rc != Z_OK && rc != Z_BUF_ERROR) {
+        done_ = true;
+        status_ = Status::Corruption(path_ + ": corrupt gzip data near byte " +
+                                     std::to_string(compressed_offset()) + " (" +
+                                     (zs_.msg ? zs_.msg : "inflate error") + ")");
+        break;
+      }
+      member_open_ = true;
+    }
+    return len - zs_.avail_out;
+  }
+  Status status() const override { return status_; }
+  uint64_t compressed_offset() const override {
+    return consumed_base_ + (zs_.next_in ? static_cast<uint64_t>(
+                                               reinterpret_cast<const char*>(zs_.next_in) -
+                                               in_.data())
+                                         : 0);
+  }
+  uint64_t file_size() const override { return src_.size(); }
+
+ private:
+  FileSource src_;
+  std::string path_;
+  std::vector<char> in_;
+  z_stream zs_;
+  uint64_t consumed_base_ = 0;
+  bool member_open_ = false;
+  bool done_ = false;
+  Status status_;
+};
+
+}  // namespace
+
+Status ByteStream::Open(const std::string& path, std::unique_ptr<ByteStream>* out) {
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) {
+    if (errno == ENOENT) return Status::NotFound("no such file: " + path);
+    return Status::IOError("cannot open " + path + ": " + std::strerror(errno));
+  }
+  if (EndsWith(path, ".zst") || EndsWith(path, ".zstd")) {
+    *out = std::make_unique<ZstdStream>(f, path);
+  } else if (EndsWith(path, ".gz")) {
+    *out = std::make_unique<GzipStream>(f, path);
+  } else {
+    *out = std::make_unique<PlainStream>(f, path);
+  }
+  return Status::OK();
+}
+
+LineReader::LineReader(std::unique_ptr<ByteStream> stream) : stream_(std::move(stream)) {
+  buf_.resize(1 << 20);
+}
+
+bool LineReader::Fill() {
+  if (eof_) return false;
+  // Move the partial line to the front, grow if the line is longer than the buffer.
+  if (begin_ > 0) {
+    std::memmove(buf_.data(), buf_.data() + begin_, end_ - begin_);
+    end_ -= begin_;
+    scan_ -= begin_;
+    begin_ = 0;
+  }
+  if (end_ == buf_.size()) buf_.resize(buf_.size() * 2);
+  const size_t n = stream_->Read(buf_.data() + end_, buf_.size() - end_);
+  if (n == 0) {
+    eof_ = true;
+    return false;
+  }
+  end_ += n;
+  return true;
+}
+
+bool LineReader::Next(std::string_view* line) {
+  for (;;) {
+    const void* nl = scan_ < end_ ? std::memchr(buf_.data() + scan_, '\n', end_ - scan_) : nullptr;
+    if (nl) {
+      const size_t pos = static_cast<const char*>(nl) - buf_.data();
+      *line = std::string_view(buf_.data() + begin_, pos - begin_);
+      bytes_read_ += pos - begin_ + 1;
+      begin_ = pos + 1;
+      scan_ = begin_;
+      ++line_number_;
+      return true;
+    }
+    scan_ = end_;
+    if (!Fill()) {
+      if (end_ > begin_ && stream_->status().ok()) {
+        // Last line without a newline.
+        *line = std::string_view(buf_.data() + begin_, end_ - begin_);
+        bytes_read_ += end_ - begin_;
+        begin_ = end_;
+        scan_ = end_;
+        ++line_number_;
+        return true;
+      }
+      // A partial line before damage is dropped: it is not a whole record.
+      return false;
+    }
+  }
+}
+
+}  // namespace corpus

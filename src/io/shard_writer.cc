@@ -1,0 +1,132 @@
+#include "corpus/io/shard_writer.h"
+
+#include <unistd.h>
+#include <zstd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "corpus/util/fs.h"
+
+namespace corpus {
+namespace {
+constexpr size_t kPendingFlush = 1 << 18;
+}
+
+ShardWriter::ShardWriter(std::string path, int zstd_level, bool create_empty)
+    : path_(std::move(path)),
+      tmp_path_(path_ + ".tmp"),
+      level_(zstd_level),
+      compress_(path_.size() >= 4 && path_.compare(path_.size() - 4, 4, ".zst") == 0),
+      create_empty_(create_empty) {}
+
+ShardWriter::~ShardWriter() {
+  if (!finished_) Abandon();
+  if (cctx_) ZSTD_freeCCtx(cctx_);
+}
+
+Status ShardWriter::Open() {
+  if (file_) return Status::OK();
+  file_ = std::fopen(tmp_path_.c_str(), "wb");
+  if (!file_) {
+    error_ = Status::IOError("cannot create " + tmp_path_ + ": " + std::strerror(errno));
+    return error_;
+  }
+  if (compress_) {
+    cctx_ = ZSTD_createCCtx();
+    ZSTD_CCtx_setParameter(cctx_, ZSTD_c_compressionLevel, level_);
+    ZSTD_CCtx_setParameter(cctx_, ZSTD_c_checksumFlag, 1);
+    out_buf_.resize(ZSTD_CStreamOutSize());
+  }
+  return Status::OK();
+}
+
+Status ShardWriter::WriteOut(const char* data, size_t len) {
+  if (len == 0) return Status::OK();
+  if (std::fwrite(data, 1, len, file_) != len) {
+    error_ = Status::IOError("cannot write " + tmp_path_ + ": " + std::strerror(errno));
+    return error_;
+  }
+  sha_.Update(data, len);
+  stats_.file_bytes += len;
+  return Status::OK();
+}
+
+Status ShardWriter::Compress(const char* data, size_t len, bool end) {
+  if (!compress_) return WriteOut(data, len);
+  ZSTD_inBuffer in{data, len, 0};
+  const ZSTD_EndDirective mode = end ? ZSTD_e_end : ZSTD_e_continue;
+  for (;;) {
+    ZSTD_outBuffer out{out_buf_.data(), out_buf_.size(), 0};
+    const size_t rc = ZSTD_compressStream2(cctx_, &out, &in, mode);
+    if (ZSTD_isError(rc)) {
+      error_ = Status::Internal(std::string("zstd: ") + ZSTD_getErrorName(rc));
+      return error_;
+    }
+    CORPUS_RETURN_IF_ERROR(WriteOut(out_buf_.data(), out.pos));
+    if (end ? rc == 0 : in.pos == in.size) break;
+  }
+  return Status::OK();
+}
+
+Status ShardWriter::Write(std::string_view line) {
+  if (!error_.ok()) return error_;
+  if (finished_) return Status::Internal("write after finish: " + path_);
+  CORPUS_RETURN_IF_ERROR(Open());
+  pending_.append(line);
+  pending_.push_back('\n');
+  stats_.records++;
+  stats_.uncompressed_bytes += line.size() + 1;
+  if (pending_.size() >= kPendingFlush) {
+    CORPUS_RETURN_IF_ERROR(Compress(pending_.data(), pending_.size(), false));
+    pending_.clear();
+  }
+  return Status::OK();
+}
+
+Status ShardWriter::Finish() {
+  if (finished_) return error_;
+  if (!error_.ok()) {
+    Abandon();
+    return error_;
+  }
+  if (!file_ && !create_empty_) {
+    finished_ = true;
+    return Status::OK();
+  }
+  CORPUS_RETURN_IF_ERROR(Open());
+  Status st = Compress(pending_.data(), pending_.size(), true);
+  pending_.clear();
+  if (st.ok() && std::fflush(file_) != 0) {
+    st = Status::IOError("cannot flush " + tmp_path_ + ": " + std::strerror(errno));
+  }
+  if (st.ok() && ::fsync(fileno(file_)) != 0) {
+    st = Status::IOError("cannot sync " + tmp_path_ + ": " + std::strerror(errno));
+  }
+  if (std::fclose(file_) != 0 && st.ok()) {
+    st = Status::IOError("cannot close " + tmp_path_ + ": " + std::strerror(errno));
+  }
+  file_ = nullptr;
+  if (st.ok()) st = RenameDurable(tmp_path_, path_);
+  if (!st.ok()) {
+    ::unlink(tmp_path_.c_str());
+    error_ = st;
+    finished_ = true;
+    return st;
+  }
+  stats_.sha256 = sha_.HexDigest();
+  finished_ = true;
+  finished_with_file_ = true;
+  return Status::OK();
+}
+
+void ShardWriter::Abandon() {
+  if (file_) {
+    std::fclose(file_);
+    file_ = nullptr;
+    ::unlink(tmp_path_.c_str());
+  }
+  finished_ = true;
+}
+
+}  // namespace corpus

@@ -1,0 +1,141 @@
+#include "corpus/stage/stage_summary.h"
+
+#include <simdjson.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "corpus/util/fs.h"
+
+namespace corpus {
+namespace {
+
+std::string HumanBytes(uint64_t b) {
+  char buf[32];
+  const double v = static_cast<double>(b);
+  if (v >= 1e9) {
+    std::snprintf(buf, sizeof(buf), "%.2f GB", v / 1e9);
+  } else if (v >= 1e6) {
+    std::snprintf(buf, sizeof(buf), "%.2f MB", v / 1e6);
+  } else if (v >= 1e3) {
+    std::snprintf(buf, sizeof(buf), "%.1f kB", v / 1e3);
+  } else {
+    std::snprintf(buf, sizeof(buf), "%llu B", static_cast<unsigned long long>(b));
+  }
+  return buf;
+}
+
+std::string Percent(uint64_t part, uint64_t whole) {
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "%.1f%%", whole ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0.0);
+  return buf;
+}
+
+Status ParseSummaryJson(const std::string& text, StageSummary* s) {
+  simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  if (parser.parse(text).get(root)) return Status::Corruption("unreadable JSON");
+  std::string_view sv;
+  if (!root["stage"].get_string().get(sv)) s->stage = std::string(sv);
+  if (!root["version"].get_string().get(sv)) s->version = std::string(sv);
+  if (!root["finished_at"].get_string().get(sv)) s->finished_at = std::string(sv);
+  simdjson::dom::element cfg;
+  if (!root["config"].get(cfg)) s->config_json = simdjson::to_string(cfg);
+  simdjson::dom::element counts;
+  if (!root["counts"].get(counts)) {
+    StageCounts c;
+    CORPUS_RETURN_IF_ERROR(StageCounts::FromJson(simdjson::to_string(counts), &c));
+    s->counts.Add(c);
+  }
+  simdjson::dom::array arr;
+  if (!root["inputs"].get_array().get(arr)) s->units += arr.size();
+  if (!root["damaged_inputs"].get_array().get(arr)) {
+    for (auto d : arr) {
+      std::string_view in, dmg;
+      if (!d["input"].get_string().get(in) && !d["damage"].get_string().get(dmg)) {
+        s->damaged.push_back(std::string(in) + ": " + std::string(dmg));
+      }
+    }
+  }
+  std::string_view dmg;
+  if (!root["damage"].get_string().get(dmg)) {
+    std::string_view in;
+    if (root["input"].get_string().get(in)) in = "";
+    s->damaged.push_back(std::string(in) + ": " + std::string(dmg));
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Status ReadStageSummary(const std::string& dir, StageSummary* out) {
+  StageSummary s;
+  s.dir = dir;
+  std::string text;
+  const std::string manifest = JoinPath(dir, "_manifest.json");
+  if (ReadFile(manifest, &text).ok()) {
+    s.complete = true;
+    Status st = ParseSummaryJson(text, &s);
+    if (!st.ok()) return Status::Corruption(manifest + ": " + st.message());
+    *out = std::move(s);
+    return Status::OK();
+  }
+  const std::string done = JoinPath(dir, "_done");
+  if (!IsDirectory(done)) {
+    return Status::NotFound(dir + " is not a stage folder (no _manifest.json or _done/)");
+  }
+  std::vector<std::string> markers;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(done, ec)) {
+    if (e.path().extension() == ".json") markers.push_back(e.path().string());
+  }
+  std::sort(markers.begin(), markers.end());
+  for (const auto& m : markers) {
+    if (!ReadFile(m, &text).ok()) continue;
+    StageSummary part;
+    if (!ParseSummaryJson(text, &part).ok()) continue;
+    s.stage = part.stage;
+    s.config_json = part.config_json;
+    s.counts.Add(part.counts);
+    s.units++;
+    for (auto& d : part.damaged) s.damaged.push_back(d);
+  }
+  *out = std::move(s);
+  return Status::OK();
+}
+
+std::string FormatFunnel(const std::vector<StageSummary>& stages) {
+  std::string out;
+  char buf[512];
+  std::snprintf(buf, sizeof(buf), "%-9s %-24s %12s %12s %12s %8s %12s %9s\n", "stage", "folder",
+                "records in", "bytes in", "kept", "kept %", "bytes out", "seconds");
+  out += buf;
+  for (const auto& s : stages) {
+    std::snprintf(buf, sizeof(buf), "%-9s %-24s %12llu %12s %12llu %8s %12s %9.1f%s\n",
+                  s.stage.c_str(), s.dir.c_str(),
+                  static_cast<unsigned long long>(s.counts.records_in),
+                  HumanBytes(s.counts.bytes_in).c_str(),
+                  static_cast<unsigned long long>(s.counts.kept),
+                  Percent(s.counts.kept, s.counts.records_in).c_str(),
+                  HumanBytes(s.counts.bytes_out).c_str(), s.counts.seconds,
+                  s.complete ? "" : "  (unfinished)");
+    out += buf;
+    for (const auto& [rule, n] : s.counts.rejected_by_rule) {
+      std::snprintf(buf, sizeof(buf), "%-9s   rejected %-28s %10llu  %6s of input\n", "",
+                    rule.c_str(), static_cast<unsigned long long>(n),
+                    Percent(n, s.counts.records_in).c_str());
+      out += buf;
+    }
+    for (const auto& [name, n] : s.counts.counters) {
+      std::snprintf(buf, sizeof(buf), "%-9s   %-37s %10llu\n", "", name.c_str(),
+                    static_cast<unsigned long long>(n));
+      out += buf;
+    }
+    for (const auto& d : s.damaged) {
+      out += "            damaged input: " + d + "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace corpus
