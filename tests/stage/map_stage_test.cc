@@ -1,0 +1,310 @@
+#include "corpus/stage/map_stage.h"
+
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "corpus/io/record_source.h"
+#include "corpus/io/shard_writer.h"
+#include "corpus/stage/stage_dir.h"
+#include "corpus/stage/stage_summary.h"
+#include "corpus/util/fs.h"
+#include "testing/temp_dir.h"
+
+namespace corpus {
+namespace {
+
+// Keeps records whose text has at least `min_len` characters and marks them;
+// rejects the others with rule "short".
+class MinLengthStage : public MapStage {
+ public:
+  explicit MinLengthStage(int min_len, int sleep_us = 0) : min_len_(min_len), sleep_us_(sleep_us) {}
+  std::string name() const override { return "toy"; }
+  StageConfig config() const override {
+    StageConfig c;
+    c.Set("min_len", min_len_);
+    return c;
+  }
+  std::unique_ptr<RecordProcessor> NewProcessor(const std::string&) override {
+    class P : public RecordProcessor {
+     public:
+      explicit P(MinLengthStage* s) : s_(s) {}
+      Status Process(Record& r, Emitter& out) override {
+        s_->processed++;
+        if (s_->sleep_us_) ::usleep(s_->sleep_us_);
+        const auto text = r.GetString("text").value_or("");
+        if (static_cast<int>(text.size()) < s_->min_len_) {
+          return out.Reject(r, "short", std::to_string(text.size()));
+        }
+        r.SetInt("len", static_cast<int64_t>(text.size()));
+        out.Count("long_docs");
+        return out.Keep(r);
+      }
+      MinLengthStage* s_;
+    };
+    return std::make_unique<P>(this);
+  }
+  std::atomic<int> processed{0};
+
+ private:
+  int min_len_;
+  int sleep_us_;
+};
+
+std::vector<std::string> ReadAll(const std::string& path) {
+  std::unique_ptr<RecordSource> src;
+  EXPECT_TRUE(OpenRecordSource(path, &src).ok()) << path;
+  std::vector<std::string> out;
+  std::string_view line;
+  while (src->Next(&line)) out.emplace_back(line);
+  return out;
+}
+
+// Writes `files` shards of `per_file` records into dir/in.
+std::string MakeInputs(const testing::TempDir& dir, int files, int per_file) {
+  const std::string in = dir.Sub("in");
+  EXPECT_TRUE(MakeDirs(in).ok());
+  for (int f = 0; f < files; ++f) {
+    char name[64];
+    std::snprintf(name, sizeof(name), "/part-%05d.jsonl.zst", f);
+    ShardWriter w(in + name);
+    for (int i = 0; i < per_file; ++i) {
+      const int n = f * per_file + i;
+      EXPECT_TRUE(w.Write("{\"id\":\"d" + std::to_string(n) + "\",\"text\":\"" +
+                          std::string(static_cast<size_t>(n % 10), 'x') + "\",\"keep\":[1, 2]}")
+                      .ok());
+    }
+    EXPECT_TRUE(w.Finish().ok());
+  }
+  return in;
+}
+
+CommonOptions Opts(const std::string& in, const std::string& out, int threads = 2) {
+  CommonOptions o;
+  o.inputs = {in};
+  o.out_dir = out;
+  o.threads = threads;
+  return o;
+}
+
+TEST(MapStageTest, KeepsRejectsAndWritesMarkersAndManifest) {
+  testing::TempDir dir;
+  const std::string in = MakeInputs(dir, 3, 10);
+  MinLengthStage stage(5);
+  const StageOutcome r = RunMapStage(stage, Opts(in, dir.Sub("out")));
+  ASSERT_TRUE(r.status.ok()) << r.status.ToString();
+  EXPECT_EQ(r.ExitCode(), 0);
+  EXPECT_TRUE(r.manifest_written);
+  auto kept = ReadAll(dir.Sub("out/part-00000.jsonl.zst"));
+  ASSERT_EQ(kept.size(), 5u);
+  // Untouched fields pass through byte for byte; the new field is appended.
+  EXPECT_EQ(kept[0], "{\"id\":\"d5\",\"text\":\"xxxxx\",\"keep\":[1, 2],\"len\":5}");
+  auto rejected = ReadAll(dir.Sub("out/rejected/part-00000.jsonl.zst"));
+  ASSERT_EQ(rejected.size(), 5u);
+  EXPECT_NE(rejected[0].find("\"reject\":{\"stage\":\"toy\",\"rule\":\"short\",\"value\":0}"),
+            std::string::npos);
+  EXPECT_TRUE(PathExists(dir.Sub("out/_done/part-00002.json")));
+
+  StageSummary s;
+  ASSERT_TRUE(ReadStageSummary(dir.Sub("out"), &s).ok());
+  EXPECT_TRUE(s.complete);
+  EXPECT_EQ(s.stage, "toy");
+  EXPECT_EQ(s.counts.records_in, 30u);
+  EXPECT_EQ(s.counts.kept, 15u);
+  EXPECT_EQ(s.counts.rejected_by_rule["short"], 15u);
+  EXPECT_EQ(s.counts.counters["long_docs"], 15u);
+}
+
+TEST(MapStageTest, RerunSkipsDoneInputs) {
+  testing::TempDir dir;
+  const std::string in = MakeInputs(dir, 4, 5);
+  MinLengthStage first(5);
+  ASSERT_TRUE(RunMapStage(first, Opts(in, dir.Sub("out"))).status.ok());
+  EXPECT_EQ(first.processed, 20);
+  MinLengthStage second(5);
+  const StageOutcome r = RunMapStage(second, Opts(in, dir.Sub("out")));
+  ASSERT_TRUE(r.status.ok());
+  EXPECT_EQ(second.processed, 0);
+  EXPECT_TRUE(r.manifest_written);
+}
+
+TEST(MapStageTest, ChangedConfigIsRefusedUnlessForced) {
+  testing::TempDir dir;
+  const std::string in = MakeInputs(dir, 2, 5);
+  MinLengthStage first(5);
+  ASSERT_TRUE(RunMapStage(first, Opts(in, dir.Sub("out"))).status.ok());
+  std::string manifest_before;
+  ASSERT_TRUE(ReadFile(dir.Sub("out/_manifest.json"), &manifest_before).ok());
+
+  MinLengthStage changed(7);
+  StageOutcome r = RunMapStage(changed, Opts(in, dir.Sub("out")));
+  EXPECT_TRUE(r.status.IsInvalidArgument());
+  EXPECT_EQ(r.ExitCode(), 1);
+  EXPECT_NE(r.status.message().find("min_len: 5 -> 7"), std::string::npos) << r.status.message();
+  EXPECT_EQ(changed.processed, 0);
+  std::string manifest_after;
+  ASSERT_TRUE(ReadFile(dir.Sub("out/_manifest.json"), &manifest_after).ok());
+  EXPECT_EQ(manifest_before, manifest_after) << "nothing is written on refusal";
+
+  CommonOptions forced = Opts(in, dir.Sub("out"));
+  forced.force = true;
+  r = RunMapStage(changed, forced);
+  ASSERT_TRUE(r.status.ok());
+  EXPECT_EQ(changed.processed, 10);
+  EXPECT_EQ(ReadAll(dir.Sub("out/part-00001.jsonl.zst")).size(), 3u);  // lengths 7, 8, 9
+}
+
+TEST(MapStageTest, TaskSlicesCoverEveryInputOnce) {
+  testing::TempDir dir;
+  const std::string in = MakeInputs(dir, 7, 3);
+  std::vector<std::string> files;
+  ASSERT_TRUE(ResolveInputs({in}, &files).ok());
+  std::multiset<std::string> taken;
+  for (int t = 0; t < 3; ++t) {
+    for (const auto& f : TaskSlice(files, t, 3)) taken.insert(f);
+  }
+  EXPECT_EQ(taken, std::multiset<std::string>(files.begin(), files.end()));
+
+  // Running the tasks one by one: the manifest appears only after the last.
+  for (int t = 0; t < 3; ++t) {
+    MinLengthStage stage(5);
+    CommonOptions o = Opts(in, dir.Sub("out"));
+    o.task_index = t;
+    o.num_tasks = 3;
+    const StageOutcome r = RunMapStage(stage, o);
+    ASSERT_TRUE(r.status.ok());
+    EXPECT_EQ(r.manifest_written, t == 2);
+    EXPECT_EQ(PathExists(dir.Sub("out/_manifest.json")), t == 2);
+  }
+  StageSummary s;
+  ASSERT_TRUE(ReadStageSummary(dir.Sub("out"), &s).ok());
+  EXPECT_EQ(s.counts.records_in, 21u);
+}
+
+TEST(MapStageTest, MalformedLinesAreSetAsideWithFileAndLine) {
+  testing::TempDir dir;
+  ASSERT_TRUE(MakeDirs(dir.Sub("in")).ok());
+  {
+    std::ofstream f(dir.Sub("in/bad.jsonl"));
+    f << "{\"id\":\"a\",\"text\":\"long enough\"}\n"
+      << "{\"id\": broken\n"
+      << "{\"text\":\"no id here\"}\n"
+      << "{\"id\":\"b\",\"text\":\"bad \xff utf8\"}\n"
+      << "{\"id\":7,\"text\":\"numeric id\"}\n"
+      << "{\"id\":\"c\",\"text\":\"also long enough\"}\n";
+  }
+  MinLengthStage stage(5);
+  const StageOutcome r = RunMapStage(stage, Opts(dir.Sub("in"), dir.Sub("out")));
+  ASSERT_TRUE(r.status.ok());
+  EXPECT_EQ(r.ExitCode(), 3);
+  EXPECT_EQ(ReadAll(dir.Sub("out/part-bad.jsonl.zst")).size(), 2u);
+  auto rejected = ReadAll(dir.Sub("out/rejected/part-bad.jsonl.zst"));
+  ASSERT_EQ(rejected.size(), 4u);
+  Record rec;
+  ASSERT_TRUE(rec.Parse(rejected[0]).ok());
+  EXPECT_EQ(*rec.GetInt("line"), 2);
+  EXPECT_EQ(*rec.GetString("raw"), "{\"id\": broken");
+  EXPECT_NE(rec.GetString("file")->find("bad.jsonl"), std::string::npos);
+  EXPECT_NE(rejected[1].find("missing id"), std::string::npos);
+  EXPECT_NE(rejected[2].find("invalid UTF-8"), std::string::npos);
+  // A rerun still reports the damage (exit 3) without redoing the work.
+  MinLengthStage again(5);
+  EXPECT_EQ(RunMapStage(again, Opts(dir.Sub("in"), dir.Sub("out"))).ExitCode(), 3);
+  EXPECT_EQ(again.processed, 0);
+}
+
+TEST(MapStageTest, TruncatedInputIsUsedUpToTheDamage) {
+  testing::TempDir dir;
+  const std::string in = MakeInputs(dir, 2, 20000);
+  const std::string victim = in + "/part-00001.jsonl.zst";
+  std::string bytes;
+  ASSERT_TRUE(ReadFile(victim, &bytes).ok());
+  bytes.resize(bytes.size() * 2 / 3);
+  std::ofstream(victim, std::ios::binary | std::ios::trunc).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+
+  MinLengthStage stage(0);
+  const StageOutcome r = RunMapStage(stage, Opts(in, dir.Sub("out")));
+  ASSERT_TRUE(r.status.ok()) << r.status.ToString();
+  EXPECT_EQ(r.ExitCode(), 3);
+  StageDir sd(dir.Sub("out"), "toy");
+  DoneMarker m;
+  ASSERT_TRUE(sd.ReadDone("part-00001", &m).ok());
+  EXPECT_NE(m.damage.find("byte"), std::string::npos) << m.damage;
+  EXPECT_GT(m.counts.kept, 100u);
+  EXPECT_LT(m.counts.kept, 20000u);
+  EXPECT_EQ(ReadAll(dir.Sub("out/part-00000.jsonl.zst")).size(), 20000u);
+}
+
+TEST(MapStageTest, OutputIsTheSameForAnyThreadCount) {
+  testing::TempDir dir;
+  const std::string in = MakeInputs(dir, 5, 50);
+  MinLengthStage a(3), b(3);
+  ASSERT_TRUE(RunMapStage(a, Opts(in, dir.Sub("one"), 1)).status.ok());
+  ASSERT_TRUE(RunMapStage(b, Opts(in, dir.Sub("four"), 4)).status.ok());
+  for (int f = 0; f < 5; ++f) {
+    char name[64];
+    std::snprintf(name, sizeof(name), "/part-%05d.jsonl.zst", f);
+    std::string x, y;
+    ASSERT_TRUE(ReadFile(dir.Sub("one") + name, &x).ok());
+    ASSERT_TRUE(ReadFile(dir.Sub("four") + name, &y).ok());
+    EXPECT_EQ(x, y);
+  }
+}
+
+TEST(MapStageTest, UnwritableOutputIsFatal) {
+  testing::TempDir dir;
+  const std::string in = MakeInputs(dir, 1, 3);
+  MinLengthStage stage(0);
+  const StageOutcome r = RunMapStage(stage, Opts(in, "/proc/corpus-cannot-write-here"));
+  EXPECT_FALSE(r.status.ok());
+  EXPECT_EQ(r.ExitCode(), 2);
+  EXPECT_NE(r.status.message().find("/proc/corpus-cannot-write-here"), std::string::npos);
+}
+
+// Kills a stage with SIGKILL in the middle, reruns it, and checks the result
+// equals an uninterrupted run.
+TEST(MapStageTest, ResumeAfterKillEqualsUninterruptedRun) {
+  testing::TempDir dir;
+  const std::string in = MakeInputs(dir, 6, 200);
+
+  MinLengthStage clean(4);
+  ASSERT_TRUE(RunMapStage(clean, Opts(in, dir.Sub("clean"))).status.ok());
+
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    MinLengthStage slow(4, /*sleep_us=*/2000);
+    RunMapStage(slow, Opts(in, dir.Sub("killed"), 1));
+    ::_exit(0);
+  }
+  // Wait until at least one input is done, then kill mid-way.
+  for (int i = 0; i < 2000 && !PathExists(dir.Sub("killed/_done/part-00000.json")); ++i) ::usleep(5000);
+  ::kill(child, SIGKILL);
+  int wstatus = 0;
+  ::waitpid(child, &wstatus, 0);
+  ASSERT_TRUE(WIFSIGNALED(wstatus)) << "the child finished before it was killed";
+  EXPECT_FALSE(PathExists(dir.Sub("killed/_manifest.json")));
+
+  MinLengthStage resumed(4);
+  ASSERT_TRUE(RunMapStage(resumed, Opts(in, dir.Sub("killed"))).status.ok());
+  EXPECT_LT(resumed.processed, 1200) << "done inputs were redone";
+  for (int f = 0; f < 6; ++f) {
+    char name[64];
+    std::snprintf(name, sizeof(name), "/part-%05d.jsonl.zst", f);
+    EXPECT_EQ(ReadAll(dir.Sub("clean") + name), ReadAll(dir.Sub("killed") + name)) << name;
+  }
+  // No leftover temporary files.
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir.Sub("killed"))) {
+    EXPECT_NE(e.path().extension(), ".tmp") << e.path();
+  }
+}
+
+}  // namespace
+}  // namespace corpus
