@@ -1,0 +1,37 @@
+# corpus: the two commands of the README, plus helpers.
+#   make demo   the whole pipeline on the built-in site (no internet)
+#   make test   build and run every test
+# Both install missing Debian packages first (scripts/install-deps.sh).
+
+BUILD_DIR ?= build
+BUILD_TYPE ?= RelWithDebInfo
+JOBS ?= $(shell nproc)
+CTEST_JOBS ?= $(JOBS)
+
+.PHONY: all deps configure build test demo eval-extract bench clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+configure: deps
+	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) > /dev/null
+
+build: configure
+	@cmake --build $(BUILD_DIR) -j$(JOBS)
+
+test: build
+	@cd $(BUILD_DIR) && ctest --output-on-failure -j$(CTEST_JOBS)
+
+demo: deps
+	@scripts/demo.sh
+
+eval-extract: deps
+	@scripts/eval_extract.sh
+
+bench: build
+	@scripts/bench.sh $(BUILD_DIR)
+
+clean:
+	rm -rf $(BUILD_DIR)
