@@ -1,0 +1,246 @@
+// Finding the encoding of an HTML body (the HTML standard's encoding sniffing,
+// simplified) and decoding it; the encodings themselves are in
+// charset_convert.cc.
+
+#include "corpus/text/charset.h"
+
+#include <uchardet/uchardet.h>
+
+#include <cctype>
+#include <memory>
+
+#include "corpus/util/json.h"
+
+namespace corpus {
+namespace {
+
+// WHATWG HTML §13.2.3.2: the prescan looks at the first 1024 bytes; pages in
+// the wild often put <meta charset> after a long <head> preamble, so we scan
+// 4 KiB, like several crawlers do.
+constexpr size_t kPrescanBytes = 4096;
+// uchardet's guess does not improve much after the first tens of KiB, and
+// feeding it a 50 MB page would cost as much as the rest of the pipeline.
+constexpr size_t kDetectorBytes = 64 * 1024;
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+bool StartsWithNoCase(std::string_view s, size_t pos, std::string_view prefix) {
+  if (s.size() - pos < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    if (Lower(s[pos + i]) != prefix[i]) return false;
+  }
+  return true;
+}
+
+// One attribute of a tag, per WHATWG HTML §13.2.3.3 "get an attribute".
+struct Attribute {
+  std::string name;
+  std::string value;
+};
+
+// Reads the attribute at `*pos` in `s`; false at '>' or the end of `s`.
+bool GetAttribute(std::string_view s, size_t* pos, Attribute* attr) {
+  size_t i = *pos;
+  while (i < s.size() && (IsSpace(s[i]) || s[i] == '/')) ++i;
+  if (i >= s.size() || s[i] == '>') {
+    *pos = i;
+    return false;
+  }
+  attr->name.clear();
+  attr->value.clear();
+  // A name may start with '=' (the standard keeps it as part of the name).
+  do {
+    attr->name.push_back(Lower(s[i]));
+    ++i;
+  } while (i < s.size() && !IsSpace(s[i]) && s[i] != '=' && s[i] != '/' && s[i] != '>');
+  while (i < s.size() && IsSpace(s[i])) ++i;
+  if (i < s.size() && s[i] == '=') {
+    ++i;
+    while (i < s.size() && IsSpace(s[i])) ++i;
+    if (i < s.size() && (s[i] == '"' || s[i] == '\'')) {
+      const char quote = s[i++];
+      while (i < s.size() && s[i] != quote) attr->value.push_back(Lower(s[i++]));
+      if (i < s.size()) ++i;
+    } else {
+      while (i < s.size() && !IsSpace(s[i]) && s[i] != '>') attr->value.push_back(Lower(s[i++]));
+    }
+  }
+  *pos = i;
+  return true;
+}
+
+// WHATWG HTML §2.4 "extracting a character encoding from a meta element":
+// the value after "charset" and '=' in a content attribute.
+std::string CharsetFromMetaContent(std::string_view content) {
+  size_t i = 0;
+  for (;;) {
+    const size_t at = content.find("charset", i);
+    if (at == std::string_view::npos) return "";
+    i = at + 7;
+    while (i < content.size() && IsSpace(content[i])) ++i;
+    if (i < content.size() && content[i] == '=') break;
+  }
+  ++i;
+  while (i < content.size() && IsSpace(content[i])) ++i;
+  if (i >= content.size()) return "";
+  if (content[i] == '"' || content[i] == '\'') {
+    const char quote = content[i];
+    const size_t end = content.find(quote, i + 1);
+    if (end == std::string_view::npos) return "";
+    return std::string(content.substr(i + 1, end - i - 1));
+  }
+  size_t end = i;
+  while (end < content.size() && !IsSpace(content[end]) && content[end] != ';') ++end;
+  return std::string(content.substr(i, end - i));
+}
+
+// Canonical charset named by the attributes of one <meta> tag, or "".
+std::string CharsetFromMetaTag(std::string_view s, size_t* pos) {
+  bool pragma = false;
+  std::string charset;
+  std::string from_content;
+  Attribute attr;
+  while (GetAttribute(s, pos, &attr)) {
+    if (attr.name == "http-equiv" && attr.value == "content-type") {
+      pragma = true;
+    } else if (attr.name == "charset" && charset.empty()) {
+      charset = attr.value;
+    } else if (attr.name == "content" && from_content.empty()) {
+      from_content = CharsetFromMetaContent(attr.value);
+    }
+  }
+  std::string label = !charset.empty() ? charset : (pragma ? from_content : "");
+  std::string canonical = CanonicalCharset(label);
+  // §13.2.3.3: a meta cannot switch to UTF-16 (the bytes being read are
+  // ASCII-compatible), so it means UTF-8; x-user-defined means windows-1252.
+  if (canonical == "utf-16le" || canonical == "utf-16be") return "utf-8";
+  if (label == "x-user-defined") return "windows-1252";
+  return canonical;
+}
+
+// The prescan of WHATWG HTML §13.2.3.3, simplified: comments and other tags are
+// skipped (their attributes parsed, so a quoted '>' does not end them), the
+// first <meta> that names a known encoding wins.
+std::string PrescanMetaCharset(std::string_view body) {
+  const std::string_view s = body.substr(0, kPrescanBytes);
+  size_t i = 0;
+  while (i < s.size()) {
+    const size_t lt = s.find('<', i);
+    if (lt == std::string_view::npos) break;
+    i = lt;
+    if (s.compare(i, 4, "<!--") == 0) {
+      const size_t end = s.find("-->", i + 4);
+      if (end == std::string_view::npos) break;
+      i = end + 3;
+    } else if (StartsWithNoCase(s, i, "<meta") && i + 5 < s.size() &&
+               (IsSpace(s[i + 5]) || s[i + 5] == '/')) {
+      i += 5;
+      std::string charset = CharsetFromMetaTag(s, &i);
+      if (!charset.empty()) return charset;
+    } else if (i + 1 < s.size() &&
+               (std::isalpha(static_cast<unsigned char>(s[i + 1])) ||
+                (s[i + 1] == '/' && i + 2 < s.size() &&
+                 std::isalpha(static_cast<unsigned char>(s[i + 2]))))) {
+      // Any other tag: skip its name, then its attributes.
+      ++i;
+      while (i < s.size() && !IsSpace(s[i]) && s[i] != '>') ++i;
+      Attribute ignored;
+      while (GetAttribute(s, &i, &ignored)) {
+      }
+    } else if (i + 1 < s.size() && (s[i + 1] == '!' || s[i + 1] == '/' || s[i + 1] == '?')) {
+      const size_t end = s.find('>', i + 1);
+      if (end == std::string_view::npos) break;
+      i = end + 1;
+    } else {
+      ++i;
+    }
+  }
+  return "";
+}
+
+bool IsAscii(std::string_view s) {
+  for (unsigned char c : s) {
+    if (c >= 0x80) return false;
+  }
+  return true;
+}
+
+// uchardet's guess as a canonical charset, or "" when it has none we decode.
+std::string DetectCharset(std::string_view body) {
+  std::unique_ptr<struct uchardet, void (*)(uchardet_t)> ud(uchardet_new(), uchardet_delete);
+  if (!ud) return "";
+  const std::string_view sample = body.substr(0, kDetectorBytes);
+  if (uchardet_handle_data(ud.get(), sample.data(), sample.size()) != 0) return "";
+  uchardet_data_end(ud.get());
+  const char* name = uchardet_get_charset(ud.get());
+  return name ? CanonicalCharset(name) : "";
+}
+
+DecodedHtml Decode(std::string_view bytes, std::string charset, std::string method) {
+  DecodedHtml out;
+  if (!ConvertToUtf8(bytes, charset, &out.utf8)) {
+    // Only reachable if glibc lacks a gconv module: fall back, never fail.
+    charset = "windows-1252";
+    method = "default";
+    ConvertToUtf8(bytes, charset, &out.utf8);
+  }
+  out.charset = std::move(charset);
+  out.method = std::move(method);
+  return out;
+}
+
+}  // namespace
+
+std::string CharsetFromContentType(std::string_view header) {
+  size_t i = header.find(';');
+  while (i != std::string_view::npos) {
+    ++i;
+    const size_t next = header.find(';', i);
+    std::string_view param = header.substr(i, next == std::string_view::npos ? header.npos : next - i);
+    i = next;
+    const size_t eq = param.find('=');
+    if (eq == std::string_view::npos) continue;
+    std::string_view name = param.substr(0, eq);
+    while (!name.empty() && IsSpace(name.front())) name.remove_prefix(1);
+    while (!name.empty() && IsSpace(name.back())) name.remove_suffix(1);
+    if (name.size() != 7 || !StartsWithNoCase(name, 0, "charset")) continue;
+    std::string_view value = param.substr(eq + 1);
+    while (!value.empty() && IsSpace(value.front())) value.remove_prefix(1);
+    while (!value.empty() && IsSpace(value.back())) value.remove_suffix(1);
+    if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+        value.back() == value.front()) {
+      value = value.substr(1, value.size() - 2);
+    }
+    std::string out(value);
+    for (char& c : out) c = Lower(c);
+    return out;
+  }
+  return "";
+}
+
+DecodedHtml DecodeHtmlToUtf8(std::string_view body, std::string_view content_type_header) {
+  if (body.substr(0, 3) == "\xEF\xBB\xBF") return Decode(body.substr(3), "utf-8", "bom");
+  if (body.substr(0, 2) == "\xFF\xFE") return Decode(body.substr(2), "utf-16le", "bom");
+  if (body.substr(0, 2) == "\xFE\xFF") return Decode(body.substr(2), "utf-16be", "bom");
+
+  if (std::string cs = CanonicalCharset(CharsetFromContentType(content_type_header)); !cs.empty()) {
+    return Decode(body, std::move(cs), "header");
+  }
+  if (std::string cs = PrescanMetaCharset(body); !cs.empty()) {
+    return Decode(body, std::move(cs), "meta");
+  }
+  // Bytes that are valid UTF-8 and not plain ASCII are UTF-8 with near
+  // certainty; checking first also spares uchardet's occasional misguess of
+  // short UTF-8 pages as a single-byte encoding.
+  if (IsValidUtf8(body)) {
+    return Decode(body, "utf-8", IsAscii(body) ? "default" : "detector");
+  }
+  if (std::string cs = DetectCharset(body); !cs.empty() && cs != "utf-8") {
+    return Decode(body, std::move(cs), "detector");
+  }
+  return Decode(body, "windows-1252", "default");
+}
+
+}  // namespace corpus
