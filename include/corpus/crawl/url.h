@@ -47,6 +47,13 @@ std::string UrlPathAndQuery(std::string_view normalized_url);  // "/a/b?x=1"
 // public-suffix part (co.uk, com.au, ac.jp, ...). IP addresses are returned as is.
 std::string RegistrableDomain(std::string_view host);
 
+// Canonical percent-encoding of a path or query (RFC 3986 §6.2.2.1, §6.2.2.2):
+// %XX of unreserved characters decoded, other %XX with uppercase hex, and
+// octets that may not appear raw (controls, space, '"', '<', '>', '\\', '^', '`',
+// '{', '|', '}', '#', non-ASCII, a '%' not starting a triplet) encoded. Reserved
+// characters are left as they are, since encoding them changes the meaning.
+std::string CanonicalPercentEncoding(std::string_view s);
+
 // Crawler-trap heuristics: the URL is longer than `max_length`, has more than
 // `max_path_depth` path segments, or a sequence of path segments repeats three or
 // more times in a row (/a/b/a/b/a/b, /x/x/x).
