@@ -1,0 +1,63 @@
+#include "corpus/io/header_fields.h"
+
+#include <cctype>
+
+namespace corpus {
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+bool EqualsNoCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+void ParseHeaderFields(std::string_view text, HeaderFields* fields) {
+  fields->clear();
+  bool last_ignored = true;  // a continuation after an ignored line is ignored too
+  while (!text.empty()) {
+    const size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty()) continue;
+    if (line.front() == ' ' || line.front() == '\t') {
+      if (!last_ignored) {
+        std::string& value = fields->back().second;
+        const std::string_view more = Trim(line);
+        if (!more.empty()) {
+          if (!value.empty()) value.push_back(' ');
+          value.append(more);
+        }
+      }
+      continue;
+    }
+    const size_t colon = line.find(':');
+    if (colon == std::string_view::npos || colon == 0) {
+      last_ignored = true;
+      continue;
+    }
+    fields->emplace_back(std::string(Trim(line.substr(0, colon))), std::string(Trim(line.substr(colon + 1))));
+    last_ignored = false;
+  }
+}
+
+std::string_view FindHeader(const HeaderFields& fields, std::string_view name) {
+  for (const auto& [key, value] : fields) {
+    if (EqualsNoCase(key, name)) return value;
+  }
+  return {};
+}
+
+}  // namespace corpus
