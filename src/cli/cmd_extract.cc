@@ -1,12 +1,42 @@
+#include <memory>
+#include <string>
+
 #include "corpus/cli/commands.h"
+#include "corpus/extract/extract_stage.h"
 
 namespace corpus {
 
 void AddExtractCommand(CLI::App& app, CliState* state) {
-  CLI::App* sub = app.add_subcommand("extract", "(under construction)");
-  sub->callback([state] {
-    std::fprintf(stderr, "corpus extract: not available in this build\n");
-    state->exit_code = kExitUsage;
+  auto opts = std::make_shared<CommonOptions>();
+  auto cfg = std::make_shared<ExtractConfig>();
+  auto format = std::make_shared<std::string>("text");
+  auto max_html_mb = std::make_shared<double>(32);
+  CLI::App* sub = app.add_subcommand(
+      "extract", "Main text out of HTML pages, WARC or WET files (pages -> documents)");
+  sub->footer(
+      "Examples:\n"
+      "  corpus extract --in pages/ --out docs/\n"
+      "  corpus extract --in 'CC-MAIN-*.warc.gz' --out docs/ --threads 16\n"
+      "  corpus extract --in pages/ --out docs-md/ --format markdown\n"
+      "  corpus cat docs/ --limit 1 --fields url,title,text");
+  AddCommonStageFlags(sub, opts.get());
+  sub->add_option("--format", *format, "Output text format")
+      ->check(CLI::IsMember({"text", "markdown"}))
+      ->capture_default_str();
+  sub->add_flag("--drop-comments,!--keep-comments", cfg->extract.score.drop_comments,
+                "Drop comment sections unless the page is nothing but them (default on)");
+  sub->add_option("--max-html-mb", *max_html_mb,
+                  "Set pages larger than this aside (rule too_large)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  sub->add_flag("--json-ld,!--no-json-ld", cfg->extract.json_ld_products,
+                "Add product descriptions found only in JSON-LD (default on)");
+  sub->callback([sub, state, opts, cfg, format, max_html_mb] {
+    PrepareStageRun(sub, opts.get(), *state);
+    cfg->extract.markdown = *format == "markdown";
+    cfg->max_html_bytes = static_cast<size_t>(*max_html_mb * 1024 * 1024);
+    ExtractStage stage(*cfg);
+    state->exit_code = FinishStageRun("extract", RunMapStage(stage, *opts), *opts);
   });
 }
 

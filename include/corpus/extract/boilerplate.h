@@ -1,0 +1,37 @@
+#ifndef CORPUS_EXTRACT_BOILERPLATE_H_
+#define CORPUS_EXTRACT_BOILERPLATE_H_
+
+#include <gumbo.h>
+
+#include "corpus/extract/dom_index.h"
+
+namespace corpus {
+
+// What an element's own markup says about it, before looking at its text.
+enum class MarkupVerdict {
+  kNeutral,
+  kBoilerplate,  // navigation, header/footer, sidebar, cookie/consent, share,
+                 // related links, newsletter, ads, pagination, hidden text
+  kComments,     // a comment section: boilerplate on an article, but the
+                 // content itself on a forum thread, so only a weak verdict
+  kMainHint,     // <main>, <article>, role=main, itemprop=articleBody
+};
+
+// Classifies one element from its tag, ARIA role, hidden state and the tokens
+// of its class and id (split on non-alphanumerics, lower-cased). The token
+// lists follow what readability.js (unlikelyCandidates) and trafilatura
+// (htmlprocessing / xpaths "discard" rules) treat as boilerplate, restricted
+// to names that are unambiguous in practice. `in_main` says whether an
+// ancestor is a kMainHint element (a <header> inside an article is its
+// title block, not the site header).
+MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main);
+
+// Marks boilerplate, comment and main-hint flags on every element of `dom`.
+// A boilerplate verdict is dropped (the element kept) when the element holds
+// at least `veto_share` of the page's text: wrappers named like
+// "page-with-sidebar" or ASP.NET pages inside one <form> hold the content.
+void MarkBoilerplate(DomIndex* dom, double veto_share);
+
+}  // namespace corpus
+
+#endif  // CORPUS_EXTRACT_BOILERPLATE_H_

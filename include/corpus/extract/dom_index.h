@@ -1,0 +1,73 @@
+#ifndef CORPUS_EXTRACT_DOM_INDEX_H_
+#define CORPUS_EXTRACT_DOM_INDEX_H_
+
+#include <gumbo.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace corpus {
+
+// Flags on a DomNode.
+enum DomFlag : uint16_t {
+  kDomText = 1 << 0,         // a text node (else an element)
+  kDomBlock = 1 << 1,        // a block-level element: its text starts a new block
+  kDomInLink = 1 << 2,       // inside an <a href>
+  kDomBoilerplate = 1 << 3,  // classified as boilerplate (nav, cookie box, ...)
+  kDomComments = 1 << 4,     // classified as a comment section (a weaker verdict)
+  kDomMainHint = 1 << 5,     // <main>, <article>, role=main, itemprop=articleBody
+  kDomInPre = 1 << 6,        // inside <pre>: whitespace is kept
+  kDomHeading = 1 << 7,      // h1..h6
+};
+
+// One node of the page body in document order. Elements the extractor never
+// shows (head, script, form controls, ...) are left out with their subtrees.
+struct DomNode {
+  const GumboNode* node = nullptr;
+  int32_t parent = -1;  // index of the parent element, -1 for the root
+  int32_t end = 0;      // one past the last node of this subtree
+  int32_t depth = 0;
+  int32_t block = -1;   // nearest block-level element (self for blocks)
+  GumboTag tag = GUMBO_TAG_UNKNOWN;
+  uint16_t flags = 0;
+  // Text measures, in bytes of non-space text. own_*: text whose nearest
+  // block is this element; the others: the whole subtree.
+  uint32_t own_text = 0, own_link = 0, own_punct = 0;
+  uint64_t text = 0, link = 0, punct = 0;
+};
+
+// DomIndex flattens gumbo's tree of the <body> into a vector in document
+// order, without recursion (pages nest elements 100,000 deep), and measures
+// the text of every subtree. A subtree of node i is [i, nodes[i].end), so a
+// consumer skips a subtree with one jump and never needs a call stack.
+class DomIndex {
+ public:
+  // `root` is gumbo's document node. Also picks up the <title> text.
+  void Build(const GumboNode* root);
+
+  const std::vector<DomNode>& nodes() const { return nodes_; }
+  std::vector<DomNode>& mutable_nodes() { return nodes_; }
+  const std::string& html_title() const { return html_title_; }
+  const std::string& og_title() const { return og_title_; }
+
+  static bool IsBlockTag(GumboTag tag);
+  // Whether an element is never shown as text (and its subtree is dropped).
+  static bool IsHiddenTag(GumboTag tag);
+
+ private:
+  void ReadHead(const GumboNode* head);
+
+  std::vector<DomNode> nodes_;
+  std::string html_title_;
+  std::string og_title_;
+};
+
+// Counts the bytes of `text` that are not whitespace, and sentence
+// punctuation (. , ; ! ? and their CJK full-width forms).
+void MeasureText(std::string_view text, uint32_t* chars, uint32_t* punct);
+
+}  // namespace corpus
+
+#endif  // CORPUS_EXTRACT_DOM_INDEX_H_

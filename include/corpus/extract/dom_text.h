@@ -1,0 +1,30 @@
+#ifndef CORPUS_EXTRACT_DOM_TEXT_H_
+#define CORPUS_EXTRACT_DOM_TEXT_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "corpus/extract/dom_index.h"
+
+namespace corpus {
+
+enum class TextFormat {
+  kPlain,     // DESIGN.md §2: headings on their own line, paragraphs split by
+              // a blank line, list items and table rows one per line (cells
+              // joined by " | "), <pre> whitespace kept
+  kMarkdown,  // the same with "#" headings, "-" / "1." items, pipe tables
+              // and ``` fences around <pre>
+};
+
+// Renders the subtree of `dom` at `root` as text, skipping every subtree
+// whose `drop` entry is nonzero (`drop` may be empty: keep everything).
+// Walks the flat index in order with a stack of open elements (no recursion).
+// Whitespace outside <pre> collapses to single spaces (U+00A0 included);
+// the output has no leading or trailing whitespace.
+std::string RenderText(const DomIndex& dom, int32_t root, const std::vector<uint8_t>& drop,
+                       TextFormat format);
+
+}  // namespace corpus
+
+#endif  // CORPUS_EXTRACT_DOM_TEXT_H_

@@ -1,0 +1,45 @@
+#ifndef CORPUS_EXTRACT_EXTRACTOR_H_
+#define CORPUS_EXTRACT_EXTRACTOR_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "corpus/extract/content_scorer.h"
+
+namespace corpus {
+
+// Settings of main-content extraction; every field changes the output, so the
+// extract stage puts them all in its config fingerprint.
+struct ExtractOptions {
+  bool markdown = false;       // --format markdown
+  ScoreOptions score;
+  // A boilerplate-looking element that holds this share of the page's text is
+  // kept: it is a wrapper, not a sidebar.
+  double boilerplate_veto_share = 0.6;
+  // Below this many bytes of text, extraction is retried with comment
+  // sections kept (a forum thread), then with no markup verdicts at all.
+  size_t min_text_bytes = 250;
+  // Add a schema.org Product description from JSON-LD when the page's
+  // visible text does not contain it.
+  bool json_ld_products = true;
+};
+
+// What came out of one page.
+struct ExtractResult {
+  std::string title;
+  std::string text;      // empty: the page has no main text
+  bool relaxed = false;  // found only after relaxing the boilerplate rules
+  bool json_ld = false;  // a JSON-LD product description was added
+};
+
+// Extracts the title and main text of one HTML page (UTF-8). Never fails:
+// garbage in gives an empty or short text. Linear in the input apart from
+// gumbo's own parse; no recursion, so any nesting depth is safe. `url` is the
+// page's address (reserved for resolving relative references; unused today).
+ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
+                                 const ExtractOptions& options);
+
+}  // namespace corpus
+
+#endif  // CORPUS_EXTRACT_EXTRACTOR_H_

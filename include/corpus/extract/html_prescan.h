@@ -1,0 +1,33 @@
+#ifndef CORPUS_EXTRACT_HTML_PRESCAN_H_
+#define CORPUS_EXTRACT_HTML_PRESCAN_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace corpus {
+
+// What PrescanHtml keeps from a page.
+struct PrescanResult {
+  std::string html;                    // the page without raw-text blocks
+  std::vector<std::string> json_ld;    // bodies of <script type="application/ld+json">
+};
+
+// Removes, in one linear byte scan before parsing, the parts of a page that
+// never hold visible main text: <script>, <style>, <noscript>, <template>,
+// <svg>, <iframe> and <object> elements and HTML comments.
+//
+// Why: on real pages most of the bytes are there (about 59% on the WCXB pages,
+// issue 4), and they are the slowest part of a full HTML5 parse, so dropping
+// them first roughly doubles extraction throughput. The scan follows the
+// HTML5 tokenizer's rules for where these elements end (a raw-text element
+// ends at the first case-insensitive `</name`, a comment at `-->`), so the
+// tree gumbo then builds is the tree it would have built, minus those nodes.
+// Unterminated blocks run to the end of the input, as in the tokenizer.
+// JSON-LD bodies are kept aside: product pages often carry their description
+// only there (issue 4).
+void PrescanHtml(std::string_view html, PrescanResult* out);
+
+}  // namespace corpus
+
+#endif  // CORPUS_EXTRACT_HTML_PRESCAN_H_

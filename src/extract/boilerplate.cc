@@ -1,0 +1,190 @@
+#include "corpus/extract/boilerplate.h"
+
+#include <string>
+#include <string_view>
+
+namespace corpus {
+namespace {
+
+// Class/id tokens that name boilerplate on their own.
+constexpr std::string_view kExactTokens[] = {
+    "nav",        "navbar",    "navigation", "menu",       "menubar",   "submenu",
+    "footer",     "sidebar",   "share",      "sharing",    "social",    "ad",
+    "ads",        "adsbygoogle", "promo",    "sponsored",  "popup",     "modal",
+    "overlay",    "lightbox",  "toolbar",    "topbar",     "masthead",  "pagination",
+    "pager",      "skip",      "signup",     "toc",        "related",   "breadcrumb",
+    "breadcrumbs", "newsletter", "subscribe", "cookie",    "cookies",   "consent",
+    "gdpr",       "cmp",       "banner-ad",  "widget-area", "offcanvas", "dropdown",
+    "dialog",
+};
+
+// Stems distinctive enough to match inside longer tokens ("cookiebanner").
+constexpr std::string_view kStems[] = {
+    "cookie",    "consent",  "gdpr",     "newsletter", "breadcrumb", "advert",
+    "sponsor",   "outbrain", "taboola",  "sidebar",    "footer",     "related",
+    "subscribe", "pagination", "sharing", "socialicon", "share-",     "-share",
+    "tableofcontents", "table-of-contents", "site-header", "navbar",  "skip-link",
+    "skiplink",  "megamenu", "mega-menu",
+};
+
+// Whole class names that hide text from sighted readers.
+constexpr std::string_view kHiddenClasses[] = {
+    "hidden", "d-none", "sr-only", "visually-hidden", "screen-reader-text",
+    "screen-reader-only", "is-hidden", "invisible", "visuallyhidden", "hide",
+};
+
+constexpr std::string_view kBoilerplateRoles[] = {
+    "navigation", "banner", "contentinfo", "complementary", "search", "menu",
+    "menubar", "dialog", "alertdialog", "toolbar", "tablist",
+};
+
+std::string Lowercase(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return out;
+}
+
+bool IsAlnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c & 0x80);
+}
+
+template <size_t N>
+bool Contains(const std::string_view (&list)[N], std::string_view s) {
+  for (std::string_view x : list) {
+    if (x == s) return true;
+  }
+  return false;
+}
+
+// Boilerplate or comments as named by one class or id attribute value.
+MarkupVerdict ClassifyNames(std::string_view raw, bool is_class) {
+  const std::string v = Lowercase(raw);
+  if (v.empty()) return MarkupVerdict::kNeutral;
+  if (v.find("comment") != std::string::npos || v.find("disqus") != std::string::npos ||
+      v == "respond") {
+    return MarkupVerdict::kComments;
+  }
+  for (std::string_view stem : kStems) {
+    if (v.find(stem) != std::string::npos) return MarkupVerdict::kBoilerplate;
+  }
+  // Whitespace-separated class names, then alphanumeric tokens.
+  size_t i = 0;
+  while (i < v.size()) {
+    while (i < v.size() && (v[i] == ' ' || v[i] == '\t' || v[i] == '\n')) ++i;
+    size_t j = i;
+    while (j < v.size() && v[j] != ' ' && v[j] != '\t' && v[j] != '\n') ++j;
+    const std::string_view name(v.data() + i, j - i);
+    if (is_class && Contains(kHiddenClasses, name)) return MarkupVerdict::kBoilerplate;
+    size_t k = 0;
+    while (k < name.size()) {
+      while (k < name.size() && !IsAlnum(name[k])) ++k;
+      size_t e = k;
+      while (e < name.size() && IsAlnum(name[e])) ++e;
+      if (e > k && Contains(kExactTokens, name.substr(k, e - k))) return MarkupVerdict::kBoilerplate;
+      k = e;
+    }
+    i = j;
+  }
+  return MarkupVerdict::kNeutral;
+}
+
+const char* Attr(const GumboElement& el, const char* name) {
+  const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
+  return a ? a->value : nullptr;
+}
+
+bool StyleHides(std::string_view style) {
+  std::string s = Lowercase(style);
+  std::string compact;
+  for (char c : s) {
+    if (c != ' ') compact += c;
+  }
+  return compact.find("display:none") != std::string::npos ||
+         compact.find("visibility:hidden") != std::string::npos;
+}
+
+}  // namespace
+
+MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main) {
+  switch (el.tag) {
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_ARTICLE:
+      return MarkupVerdict::kMainHint;
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_FORM:
+      return MarkupVerdict::kBoilerplate;
+    case GUMBO_TAG_HEADER:
+      if (!in_main) return MarkupVerdict::kBoilerplate;
+      break;
+    default:
+      break;
+  }
+  if (Attr(el, "hidden")) return MarkupVerdict::kBoilerplate;
+  if (const char* aria = Attr(el, "aria-hidden"); aria && std::string_view(aria) == "true") {
+    return MarkupVerdict::kBoilerplate;
+  }
+  if (const char* style = Attr(el, "style"); style && StyleHides(style)) {
+    return MarkupVerdict::kBoilerplate;
+  }
+  if (const char* role = Attr(el, "role")) {
+    const std::string r = Lowercase(role);
+    if (r == "main" || r == "article") return MarkupVerdict::kMainHint;
+    if (Contains(kBoilerplateRoles, r)) return MarkupVerdict::kBoilerplate;
+  }
+  if (const char* prop = Attr(el, "itemprop")) {
+    const std::string p = Lowercase(prop);
+    if (p == "articlebody" || p == "text") return MarkupVerdict::kMainHint;
+  }
+  if (el.tag == GUMBO_TAG_UNKNOWN && el.original_tag.data) {
+    // Custom elements name themselves: <cookie-banner>, <site-footer>.
+    std::string_view raw(el.original_tag.data, el.original_tag.length);
+    if (raw.size() > 1 && raw.front() == '<') raw.remove_prefix(1);
+    size_t e = 0;
+    while (e < raw.size() && raw[e] != ' ' && raw[e] != '>' && raw[e] != '/' && raw[e] != '\n' &&
+           raw[e] != '\t') {
+      ++e;
+    }
+    const MarkupVerdict by_name = ClassifyNames(raw.substr(0, e), false);
+    if (by_name != MarkupVerdict::kNeutral) return by_name;
+  }
+  const char* cls = Attr(el, "class");
+  const MarkupVerdict by_class = cls ? ClassifyNames(cls, true) : MarkupVerdict::kNeutral;
+  if (by_class != MarkupVerdict::kNeutral) return by_class;
+  const char* id = Attr(el, "id");
+  return id ? ClassifyNames(id, false) : MarkupVerdict::kNeutral;
+}
+
+void MarkBoilerplate(DomIndex* dom, double veto_share) {
+  std::vector<DomNode>& nodes = dom->mutable_nodes();
+  if (nodes.empty()) return;
+  const double page_text = static_cast<double>(nodes[0].text);
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    DomNode& n = nodes[i];
+    if (n.flags & kDomText) continue;
+    const bool in_main = n.parent >= 0 && (nodes[n.parent].flags & kDomMainHint);
+    if (n.parent >= 0) n.flags |= nodes[n.parent].flags & kDomMainHint;
+    if (i == 0) continue;  // never the body
+    const MarkupVerdict v = ClassifyMarkup(n.node->v.element, in_main);
+    const bool large = page_text > 0 && static_cast<double>(n.text) >= veto_share * page_text;
+    switch (v) {
+      case MarkupVerdict::kMainHint:
+        n.flags |= kDomMainHint;
+        break;
+      case MarkupVerdict::kBoilerplate:
+        if (!large) n.flags |= kDomBoilerplate;
+        break;
+      case MarkupVerdict::kComments:
+        n.flags |= kDomComments;
+        break;
+      case MarkupVerdict::kNeutral:
+        break;
+    }
+  }
+}
+
+}  // namespace corpus

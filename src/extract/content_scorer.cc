@@ -1,0 +1,95 @@
+#include "corpus/extract/content_scorer.h"
+
+#include <algorithm>
+
+namespace corpus {
+namespace {
+
+// Weight of the text whose nearest block is `n`.
+double OwnWeight(const DomNode& n, const ScoreOptions& o) {
+  if (n.own_text == 0) return 0;
+  const double link = n.own_link;
+  const double plain = static_cast<double>(n.own_text) - link;
+  if (plain < 20 && n.own_punct == 0) return -o.link_penalty * link;
+  return plain - o.link_penalty * link;
+}
+
+bool IsListLike(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL: case GUMBO_TAG_MENU:
+    case GUMBO_TAG_NAV: case GUMBO_TAG_TABLE: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ASIDE: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_P:
+    case GUMBO_TAG_UNKNOWN:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+ContentSelection SelectMainContent(const DomIndex& dom, const ScoreOptions& o) {
+  const std::vector<DomNode>& nodes = dom.nodes();
+  ContentSelection sel;
+  sel.drop.assign(nodes.size(), 0);
+  if (nodes.empty()) return sel;
+
+  uint16_t drop_flags = kDomBoilerplate;
+  if (o.drop_comments) drop_flags |= kDomComments;
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].flags & drop_flags) sel.drop[i] = 1;
+  }
+
+  // Subtree weights, children before parents; dropped subtrees add nothing.
+  std::vector<double> sum(nodes.size(), 0.0);
+  for (size_t i = nodes.size(); i-- > 0;) {
+    const DomNode& n = nodes[i];
+    if (!(n.flags & kDomText)) sum[i] += OwnWeight(n, o);
+    if (n.parent >= 0 && !sel.drop[i]) sum[n.parent] += sum[i];
+  }
+
+  // The heaviest subtree outside dropped ones.
+  int32_t best = -1;
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (sel.drop[i]) {
+      i = nodes[i].end - 1;
+      continue;
+    }
+    if (nodes[i].flags & kDomText) continue;
+    if (best < 0 || sum[i] > sum[best]) best = static_cast<int32_t>(i);
+  }
+  if (best < 0 || sum[best] <= 0) return sel;
+
+  // Descend while one child keeps nearly all of the weight.
+  const double floor = (1.0 - o.descend_slack) * sum[best];
+  int32_t cur = best;
+  for (;;) {
+    int32_t next = -1;
+    for (int32_t c = cur + 1; c < nodes[cur].end; c = nodes[c].end) {
+      if (sel.drop[c] || (nodes[c].flags & kDomText)) continue;
+      if (next < 0 || sum[c] > sum[next]) next = c;
+    }
+    if (next < 0 || sum[next] < floor) break;
+    cur = next;
+  }
+  sel.root = cur;
+  sel.weight = sum[cur];
+
+  // Link-dense lists and boxes inside the content.
+  for (int32_t i = cur + 1; i < nodes[cur].end; ++i) {
+    const DomNode& n = nodes[i];
+    if (sel.drop[i]) {
+      i = n.end - 1;
+      continue;
+    }
+    if ((n.flags & (kDomText | kDomHeading)) || !IsListLike(n.tag) || n.text == 0) continue;
+    const double density = static_cast<double>(n.link) / static_cast<double>(n.text);
+    if (density > o.max_link_density) {
+      sel.drop[i] = 1;
+      i = n.end - 1;
+    }
+  }
+  return sel;
+}
+
+}  // namespace corpus

@@ -1,0 +1,210 @@
+#include "corpus/extract/dom_index.h"
+
+#include <utility>
+
+namespace corpus {
+namespace {
+
+const GumboNode* FindChild(const GumboNode* parent, GumboTag tag) {
+  if (!parent) return nullptr;
+  if (parent->type != GUMBO_NODE_ELEMENT && parent->type != GUMBO_NODE_DOCUMENT) return nullptr;
+  const GumboVector& kids = parent->type == GUMBO_NODE_DOCUMENT ? parent->v.document.children
+                                                                  : parent->v.element.children;
+  for (unsigned i = 0; i < kids.length; ++i) {
+    const auto* kid = static_cast<const GumboNode*>(kids.data[i]);
+    if (kid->type == GUMBO_NODE_ELEMENT && kid->v.element.tag == tag) return kid;
+  }
+  return nullptr;
+}
+
+std::string ChildText(const GumboNode* el) {
+  std::string out;
+  const GumboVector& kids = el->v.element.children;
+  for (unsigned i = 0; i < kids.length; ++i) {
+    const auto* kid = static_cast<const GumboNode*>(kids.data[i]);
+    if (kid->type == GUMBO_NODE_TEXT || kid->type == GUMBO_NODE_WHITESPACE) out += kid->v.text.text;
+  }
+  return out;
+}
+
+}  // namespace
+
+void MeasureText(std::string_view text, uint32_t* chars, uint32_t* punct) {
+  uint32_t c = 0, p = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char b = static_cast<unsigned char>(text[i]);
+    switch (b) {
+      case ' ': case '\t': case '\n': case '\r': case '\f':
+        continue;
+      case '.': case ',': case ';': case '!': case '?':
+        ++p;
+        break;
+      case 0xE3:  // 。、 (U+3002, U+3001)
+        if (i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+            (static_cast<unsigned char>(text[i + 2]) == 0x82 ||
+             static_cast<unsigned char>(text[i + 2]) == 0x81)) {
+          ++p;
+        }
+        break;
+      case 0xEF:  // ，！？ (U+FF0C, U+FF01, U+FF1F)
+        if (i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBC) {
+          const unsigned char t = static_cast<unsigned char>(text[i + 2]);
+          if (t == 0x8C || t == 0x81 || t == 0x9F) ++p;
+        }
+        break;
+      default:
+        break;
+    }
+    ++c;
+  }
+  *chars = c;
+  *punct = p;
+}
+
+bool DomIndex::IsBlockTag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_BODY: case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DD: case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIR:
+    case GUMBO_TAG_DIV: case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_FORM: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_HGROUP: case GUMBO_TAG_HR: case GUMBO_TAG_LI: case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_MENU: case GUMBO_TAG_NAV: case GUMBO_TAG_OL: case GUMBO_TAG_P:
+    case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_TABLE: case GUMBO_TAG_CAPTION: case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_TR: case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH: case GUMBO_TAG_UL: case GUMBO_TAG_LEGEND: case GUMBO_TAG_LISTING:
+    case GUMBO_TAG_PLAINTEXT: case GUMBO_TAG_XMP:
+    case GUMBO_TAG_UNKNOWN:  // custom elements are mostly layout containers
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool DomIndex::IsHiddenTag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG:
+    case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS: case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_MAP: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_OPTION: case GUMBO_TAG_OPTGROUP: case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_DATALIST:
+    case GUMBO_TAG_IMG: case GUMBO_TAG_SOURCE:
+    case GUMBO_TAG_TRACK: case GUMBO_TAG_LINK: case GUMBO_TAG_META:
+    case GUMBO_TAG_BASE: case GUMBO_TAG_TITLE: case GUMBO_TAG_MENUITEM:
+    case GUMBO_TAG_RP: case GUMBO_TAG_PARAM: case GUMBO_TAG_KEYGEN:
+    case GUMBO_TAG_PROGRESS: case GUMBO_TAG_METER: case GUMBO_TAG_OUTPUT:
+      return true;
+    default:
+      return false;
+  }
+}
+
+void DomIndex::ReadHead(const GumboNode* head) {
+  if (!head) return;
+  const GumboVector& kids = head->v.element.children;
+  for (unsigned i = 0; i < kids.length; ++i) {
+    const auto* kid = static_cast<const GumboNode*>(kids.data[i]);
+    if (kid->type != GUMBO_NODE_ELEMENT) continue;
+    if (kid->v.element.tag == GUMBO_TAG_TITLE && html_title_.empty()) {
+      html_title_ = ChildText(kid);
+    } else if (kid->v.element.tag == GUMBO_TAG_META && og_title_.empty()) {
+      const GumboAttribute* prop = gumbo_get_attribute(&kid->v.element.attributes, "property");
+      const GumboAttribute* content = gumbo_get_attribute(&kid->v.element.attributes, "content");
+      if (prop && content && std::string_view(prop->value) == "og:title") og_title_ = content->value;
+    }
+  }
+}
+
+void DomIndex::Build(const GumboNode* root) {
+  nodes_.clear();
+  html_title_.clear();
+  og_title_.clear();
+  const GumboNode* html = FindChild(root, GUMBO_TAG_HTML);
+  ReadHead(FindChild(html, GUMBO_TAG_HEAD));
+  const GumboNode* body = FindChild(html, GUMBO_TAG_BODY);
+  if (!body) return;
+
+  // Pre-order walk with an explicit stack of (node, parent index).
+  struct Pending {
+    const GumboNode* node;
+    int32_t parent;
+  };
+  std::vector<Pending> stack;
+  stack.push_back({body, -1});
+  while (!stack.empty()) {
+    const Pending p = stack.back();
+    stack.pop_back();
+    const GumboNode* g = p.node;
+    DomNode n;
+    n.node = g;
+    n.parent = p.parent;
+    if (p.parent >= 0) {
+      const DomNode& par = nodes_[p.parent];
+      n.depth = par.depth + 1;
+      n.block = par.block;
+      n.flags = par.flags & (kDomInLink | kDomInPre);
+    }
+    if (g->type == GUMBO_NODE_ELEMENT) {
+      const GumboTag tag = g->v.element.tag;
+      if (IsHiddenTag(tag)) continue;
+      n.tag = tag;
+      if (IsBlockTag(tag)) {
+        n.flags |= kDomBlock;
+        n.block = static_cast<int32_t>(nodes_.size());
+      }
+      if (tag == GUMBO_TAG_A && gumbo_get_attribute(&g->v.element.attributes, "href")) {
+        n.flags |= kDomInLink;
+      }
+      if (tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING || tag == GUMBO_TAG_PLAINTEXT ||
+          tag == GUMBO_TAG_XMP) {
+        n.flags |= kDomInPre;
+      }
+      if (tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6) n.flags |= kDomHeading;
+      const int32_t self = static_cast<int32_t>(nodes_.size());
+      nodes_.push_back(n);
+      const GumboVector& kids = g->v.element.children;
+      for (unsigned i = kids.length; i-- > 0;) {
+        stack.push_back({static_cast<const GumboNode*>(kids.data[i]), self});
+      }
+    } else if (g->type == GUMBO_NODE_TEXT || g->type == GUMBO_NODE_CDATA ||
+               (g->type == GUMBO_NODE_WHITESPACE && (n.flags & kDomInPre))) {
+      n.flags |= kDomText;
+      uint32_t chars = 0, punct = 0;
+      MeasureText(g->v.text.text, &chars, &punct);
+      n.text = chars;
+      n.punct = punct;
+      if (n.flags & kDomInLink) n.link = chars;
+      if (n.block >= 0) {
+        DomNode& b = nodes_[n.block];
+        b.own_text += chars;
+        b.own_punct += punct;
+        if (n.flags & kDomInLink) b.own_link += chars;
+      }
+      nodes_.push_back(n);
+    } else if (g->type == GUMBO_NODE_WHITESPACE) {
+      // Whitespace between tags still separates words ("a</span> <span>b").
+      n.flags |= kDomText;
+      nodes_.push_back(n);
+    }
+  }
+
+  // Subtree ends and totals, children before parents (reverse pre-order).
+  for (size_t i = nodes_.size(); i-- > 0;) {
+    DomNode& n = nodes_[i];
+    if (n.end == 0) n.end = static_cast<int32_t>(i + 1);
+    if (n.parent >= 0) {
+      DomNode& par = nodes_[n.parent];
+      par.end = std::max(par.end, n.end);
+      par.text += n.text;
+      par.link += n.link;
+      par.punct += n.punct;
+    }
+  }
+}
+
+}  // namespace corpus

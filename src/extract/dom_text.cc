@@ -1,0 +1,239 @@
+#include "corpus/extract/dom_text.h"
+
+#include <string_view>
+
+namespace corpus {
+namespace {
+
+// Accumulates text with pending line breaks, so runs of empty blocks never
+// produce runs of blank lines.
+class TextBuilder {
+ public:
+  explicit TextBuilder(bool markdown) : markdown_(markdown) {}
+
+  // Asks for a break before the next text: 1 = new line, 2 = blank line.
+  void Break(int level) {
+    if (level > pending_) pending_ = level;
+    space_ = false;
+  }
+  // A <br>: a new line, and a blank line when two follow each other.
+  void LineBreak() {
+    if (out_.empty()) return;
+    pending_ = pending_ >= 1 ? 2 : 1;
+    space_ = false;
+  }
+  // Text to put at the start of the next line (markdown markers).
+  void SetPrefix(std::string prefix) { prefix_ = std::move(prefix); }
+  bool AtLineStart() const { return pending_ > 0 || out_.empty() || out_.back() == '\n'; }
+
+  void Text(std::string_view s) {
+    for (size_t i = 0; i < s.size(); ++i) {
+      const char c = s[i];
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+        space_ = true;
+        continue;
+      }
+      if (c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') {  // U+00A0
+        space_ = true;
+        ++i;
+        continue;
+      }
+      if (pending_ > 0 || out_.empty() || out_.back() == '\n') {
+        Flush();
+      } else if (space_) {
+        out_.push_back(' ');
+      }
+      space_ = false;
+      out_.push_back(c);
+    }
+  }
+
+  // Text kept as is (inside <pre>), only line ends normalised.
+  void RawText(std::string_view s) {
+    if (s.empty()) return;
+    Flush();
+    for (char c : s) {
+      if (c != '\r') out_.push_back(c);
+    }
+    space_ = false;
+  }
+
+  // Writes markup that must appear even with no text after it (a fence).
+  void Markup(std::string_view s) {
+    Flush();
+    out_.append(s);
+    space_ = false;
+  }
+
+  void Flush() {
+    if (!out_.empty() && pending_ > 0) {
+      while (!out_.empty() && out_.back() == ' ') out_.pop_back();
+      if (out_.back() != '\n') out_.push_back('\n');
+      if (pending_ == 2) out_.push_back('\n');
+    }
+    pending_ = 0;
+    if (!prefix_.empty()) {
+      out_.append(prefix_);
+      prefix_.clear();
+    }
+  }
+
+  std::string Finish() {
+    size_t b = 0, e = out_.size();
+    while (b < e && (out_[b] == ' ' || out_[b] == '\n')) ++b;
+    while (e > b && (out_[e - 1] == ' ' || out_[e - 1] == '\n')) --e;
+    return out_.substr(b, e - b);
+  }
+  bool markdown() const { return markdown_; }
+
+ private:
+  std::string out_;
+  std::string prefix_;
+  int pending_ = 0;
+  bool space_ = false;
+  bool markdown_;
+};
+
+// How an element separates its text from its neighbours'.
+int BreakLevel(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_TR:
+    case GUMBO_TAG_CAPTION: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_LEGEND:
+      return 1;
+    case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT:
+      return 0;
+    default:
+      return DomIndex::IsBlockTag(tag) ? 2 : 0;
+  }
+}
+
+// Per open element: what to do when it closes.
+struct Open {
+  int32_t index;
+  int cells = 0;  // <tr>: cells written so far; <table>: rows (markdown)
+};
+
+class Renderer {
+ public:
+  Renderer(const DomIndex& dom, const std::vector<uint8_t>& drop, bool markdown)
+      : nodes_(dom.nodes()), drop_(drop), b_(markdown) {}
+
+  std::string Run(int32_t root) {
+    if (root < 0 || root >= static_cast<int32_t>(nodes_.size())) return "";
+    const int32_t end = nodes_[root].end;
+    for (int32_t i = root; i < end; ++i) {
+      while (!open_.empty() && nodes_[open_.back().index].end <= i) Close();
+      if (i != root && !drop_.empty() && drop_[i]) {
+        i = nodes_[i].end - 1;
+        continue;
+      }
+      const DomNode& n = nodes_[i];
+      if (n.flags & kDomText) {
+        const std::string_view text = n.node->v.text.text;
+        if (n.flags & kDomInPre) {
+          b_.RawText(text);
+        } else {
+          b_.Text(text);
+        }
+        continue;
+      }
+      Enter(i);
+    }
+    while (!open_.empty()) Close();
+    return b_.Finish();
+  }
+
+ private:
+  Open* Nearest(GumboTag tag) {
+    for (size_t k = open_.size(); k-- > 0;) {
+      if (nodes_[open_[k].index].tag == tag) return &open_[k];
+      if (nodes_[open_[k].index].tag == GUMBO_TAG_TABLE) break;
+    }
+    return nullptr;
+  }
+
+  int ListDepth() const {
+    int d = 0;
+    for (const Open& o : open_) {
+      const GumboTag t = nodes_[o.index].tag;
+      if (t == GUMBO_TAG_UL || t == GUMBO_TAG_OL) ++d;
+    }
+    return d;
+  }
+
+  void Enter(int32_t i) {
+    const DomNode& n = nodes_[i];
+    const GumboTag tag = n.tag;
+    open_.push_back({i});
+    if (tag == GUMBO_TAG_BR) {
+      b_.LineBreak();
+      return;
+    }
+    if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) {
+      Open* row = Nearest(GUMBO_TAG_TR);
+      if (row && row->cells++ > 0) {
+        if (b_.AtLineStart()) {
+          // The previous cell ended in a block: a layout table; keep lines.
+        } else {
+          b_.Text(" | ");
+        }
+      } else if (row && b_.markdown()) {
+        b_.Markup("| ");
+      }
+      return;
+    }
+    const int level = BreakLevel(tag);
+    if (level) b_.Break(level);
+    if (!b_.markdown()) return;
+    if (n.flags & kDomHeading) {
+      b_.SetPrefix(std::string(static_cast<size_t>(tag - GUMBO_TAG_H1 + 1), '#') + " ");
+    } else if (tag == GUMBO_TAG_LI) {
+      const bool ordered = n.parent >= 0 && nodes_[n.parent].tag == GUMBO_TAG_OL;
+      b_.SetPrefix(std::string(2 * static_cast<size_t>(std::max(ListDepth() - 1, 0)), ' ') +
+                   (ordered ? "1. " : "- "));
+    } else if (tag == GUMBO_TAG_PRE) {
+      b_.Markup("```\n");
+    }
+  }
+
+  void Close() {
+    const Open o = open_.back();
+    open_.pop_back();
+    const DomNode& n = nodes_[o.index];
+    const GumboTag tag = n.tag;
+    if (b_.markdown()) {
+      if (tag == GUMBO_TAG_PRE) {
+        b_.Break(1);
+        b_.Markup("```");
+      } else if (tag == GUMBO_TAG_TR && o.cells > 0) {
+        b_.Text(" |");
+        Open* table = Nearest(GUMBO_TAG_TABLE);
+        if (table && table->cells++ == 0) {
+          // Pipe tables need a delimiter row after the first row.
+          std::string sep = "|";
+          for (int c = 0; c < o.cells; ++c) sep += " --- |";
+          b_.Break(1);
+          b_.Markup(sep);
+        }
+      }
+    }
+    const int level = BreakLevel(tag);
+    if (level) b_.Break(level);
+  }
+
+  const std::vector<DomNode>& nodes_;
+  const std::vector<uint8_t>& drop_;
+  TextBuilder b_;
+  std::vector<Open> open_;
+};
+
+}  // namespace
+
+std::string RenderText(const DomIndex& dom, int32_t root, const std::vector<uint8_t>& drop,
+                       TextFormat format) {
+  Renderer r(dom, drop, format == TextFormat::kMarkdown);
+  return r.Run(root);
+}
+
+}  // namespace corpus

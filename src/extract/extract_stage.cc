@@ -1,0 +1,68 @@
+#include "corpus/extract/extract_stage.h"
+
+#include "corpus/util/json.h"
+
+namespace corpus {
+namespace {
+
+class ExtractProcessor : public RecordProcessor {
+ public:
+  explicit ExtractProcessor(const ExtractConfig& config) : config_(config) {}
+
+  Status Process(Record& record, Emitter& out) override {
+    std::optional<std::string> html = record.GetString("html");
+    if (!html) {
+      if (record.GetString("text")) {
+        out.Count("passthrough");
+        return out.Keep(record);
+      }
+      return out.Reject(record, "no_html", "null");
+    }
+    out.Count("pages");
+    out.Count("html_bytes", html->size());
+    if (html->size() > config_.max_html_bytes) {
+      record.Remove("html");
+      return out.Reject(record, "too_large", std::to_string(html->size()));
+    }
+    ExtractResult r = ExtractMainContent(*html, record.GetString("url").value_or(""), config_.extract);
+    record.Remove("html");
+    if (r.text.empty()) {
+      // The html is dropped here too: rejected/ says why, and the page can be
+      // refetched from its url; keeping megabytes of markup helps no one.
+      return out.Reject(record, "empty", std::to_string(html->size()));
+    }
+    if (r.relaxed) out.Count("relaxed");
+    if (r.json_ld) out.Count("json_ld");
+    out.Count("text_bytes", r.text.size());
+    record.SetString("title", r.title);
+    record.SetString("text", r.text);
+    return out.Keep(record);
+  }
+
+ private:
+  const ExtractConfig& config_;
+};
+
+}  // namespace
+
+StageConfig ExtractStage::config() const {
+  const ExtractOptions& e = config_.extract;
+  StageConfig c;
+  c.Set("format", e.markdown ? "markdown" : "text");
+  c.Set("drop_comments", e.score.drop_comments);
+  c.Set("link_penalty", e.score.link_penalty);
+  c.Set("descend_slack", e.score.descend_slack);
+  c.Set("max_link_density", e.score.max_link_density);
+  c.Set("boilerplate_veto_share", e.boilerplate_veto_share);
+  c.Set("min_text_bytes", static_cast<unsigned long long>(e.min_text_bytes));
+  c.Set("json_ld_products", e.json_ld_products);
+  c.Set("max_html_bytes", static_cast<unsigned long long>(config_.max_html_bytes));
+  c.Set("extractor_version", "1");
+  return c;
+}
+
+std::unique_ptr<RecordProcessor> ExtractStage::NewProcessor(const std::string& input_path) {
+  return std::make_unique<ExtractProcessor>(config_);
+}
+
+}  // namespace corpus

@@ -1,0 +1,137 @@
+#include "corpus/extract/extractor.h"
+
+#include <gumbo.h>
+
+#include <memory>
+
+#include "corpus/extract/boilerplate.h"
+#include "corpus/extract/dom_index.h"
+#include "corpus/extract/dom_text.h"
+#include "corpus/extract/html_prescan.h"
+#include "corpus/extract/json_ld.h"
+
+namespace corpus {
+namespace {
+
+struct GumboDeleter {
+  void operator()(GumboOutput* out) const { gumbo_destroy_output(&kGumboDefaultOptions, out); }
+};
+
+// Collapses whitespace and trims (titles, JSON-LD text).
+std::string CollapseSpaces(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+// JSON-LD descriptions sometimes carry HTML markup; keep the text only.
+std::string StripTags(std::string_view s) {
+  if (s.find('<') == std::string_view::npos) return std::string(s);
+  std::string out;
+  bool in_tag = false;
+  for (char c : s) {
+    if (c == '<') {
+      in_tag = true;
+      out.push_back(' ');
+    } else if (c == '>' && in_tag) {
+      in_tag = false;
+    } else if (!in_tag) {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// Lower-cased ASCII letters and digits of `s` only, to compare texts loosely.
+std::string Fold(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c + 32));
+    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c & 0x80)) out.push_back(c);
+  }
+  return out;
+}
+
+// The first <h1> of the page, if any.
+std::string FirstHeading(const DomIndex& dom) {
+  const auto& nodes = dom.nodes();
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].tag == GUMBO_TAG_H1 && !(nodes[i].flags & kDomText)) {
+      return RenderText(dom, static_cast<int32_t>(i), {}, TextFormat::kPlain);
+    }
+  }
+  return "";
+}
+
+std::string PickTitle(const DomIndex& dom) {
+  std::string h1 = CollapseSpaces(FirstHeading(dom));
+  std::string og = CollapseSpaces(dom.og_title());
+  std::string title = CollapseSpaces(dom.html_title());
+  // The <h1> is the page's own headline; <title> often adds " | Site".
+  if (!h1.empty() && h1.size() < 300 &&
+      (Fold(title).find(Fold(h1)) != std::string::npos ||
+       Fold(og).find(Fold(h1)) != std::string::npos)) {
+    return h1;
+  }
+  if (!og.empty()) return og;
+  if (!title.empty()) return title;
+  return h1.size() < 300 ? h1 : "";
+}
+
+}  // namespace
+
+ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
+                                 const ExtractOptions& options) {
+  ExtractResult result;
+  PrescanResult pre;
+  PrescanHtml(html, &pre);
+
+  GumboOptions gopts = kGumboDefaultOptions;
+  gopts.max_errors = 0;  // we never read parse errors; recording them is costly
+  std::unique_ptr<GumboOutput, GumboDeleter> parsed(
+      gumbo_parse_with_options(&gopts, pre.html.data(), pre.html.size()));
+  if (!parsed) return result;
+
+  DomIndex dom;
+  dom.Build(parsed->document);
+  MarkBoilerplate(&dom, options.boilerplate_veto_share);
+  const TextFormat format = options.markdown ? TextFormat::kMarkdown : TextFormat::kPlain;
+
+  ScoreOptions score = options.score;
+  ContentSelection sel = SelectMainContent(dom, score);
+  result.text = RenderText(dom, sel.root, sel.drop, format);
+  if (result.text.size() < options.min_text_bytes && score.drop_comments) {
+    // A thread whose posts are marked up as comments.
+    score.drop_comments = false;
+    sel = SelectMainContent(dom, score);
+    std::string text = RenderText(dom, sel.root, sel.drop, format);
+    if (text.size() > result.text.size()) {
+      result.text = std::move(text);
+      result.relaxed = true;
+    }
+  }
+
+  if (options.json_ld_products && !pre.json_ld.empty()) {
+    const std::string desc = CollapseSpaces(StripTags(FindProductDescription(pre.json_ld)));
+    // Compare on a prefix: visible copies are often reflowed or truncated.
+    const std::string probe = Fold(desc).substr(0, 80);
+    if (!probe.empty() && Fold(result.text).find(probe) == std::string::npos) {
+      if (!result.text.empty()) result.text += "\n\n";
+      result.text += desc;
+      result.json_ld = true;
+    }
+  }
+  result.title = PickTitle(dom);
+  return result;
+}
+
+}  // namespace corpus

@@ -1,0 +1,52 @@
+#include "corpus/extract/json_ld.h"
+
+#include <simdjson.h>
+
+#include <string_view>
+
+namespace corpus {
+namespace {
+
+bool IsProductType(simdjson::dom::element type) {
+  std::string_view s;
+  if (type.get(s) == simdjson::SUCCESS) return s == "Product" || s == "ProductGroup";
+  simdjson::dom::array arr;
+  if (type.get(arr) != simdjson::SUCCESS) return false;
+  for (simdjson::dom::element e : arr) {
+    if (e.get(s) == simdjson::SUCCESS && (s == "Product" || s == "ProductGroup")) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string FindProductDescription(const std::vector<std::string>& blocks) {
+  std::string best;
+  simdjson::dom::parser parser;
+  for (const std::string& block : blocks) {
+    simdjson::dom::element root;
+    if (parser.parse(block).get(root) != simdjson::SUCCESS) continue;
+    std::vector<simdjson::dom::element> stack{root};
+    while (!stack.empty()) {
+      simdjson::dom::element e = stack.back();
+      stack.pop_back();
+      simdjson::dom::array arr;
+      if (e.get(arr) == simdjson::SUCCESS) {
+        for (simdjson::dom::element x : arr) stack.push_back(x);
+        continue;
+      }
+      simdjson::dom::object obj;
+      if (e.get(obj) != simdjson::SUCCESS) continue;
+      simdjson::dom::element type;
+      std::string_view desc;
+      if (obj["@type"].get(type) == simdjson::SUCCESS && IsProductType(type) &&
+          obj["description"].get(desc) == simdjson::SUCCESS && desc.size() > best.size()) {
+        best.assign(desc);
+      }
+      for (auto field : obj) stack.push_back(field.value);
+    }
+  }
+  return best;
+}
+
+}  // namespace corpus
