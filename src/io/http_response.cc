@@ -18,7 +18,8 @@ Status TooLarge(size_t max_size) {
 }
 
 // Inflates `in` with zlib; `window_bits` selects the wrapper (see inflateInit2).
-Status Inflate(std::string_view in, int window_bits, size_t max_size, std::string* out) {
+// `*cut` is set, and OK returned, when the input ends before the stream does.
+Status Inflate(std::string_view in, int window_bits, size_t max_size, std::string* out, bool* cut) {
   z_stream zs;
   std::memset(&zs, 0, sizeof(zs));
   if (inflateInit2(&zs, window_bits) != Z_OK) return Status::Internal("inflateInit2 failed");
@@ -45,7 +46,7 @@ Status Inflate(std::string_view in, int window_bits, size_t max_size, std::strin
       continue;
     }
     if (rc == Z_BUF_ERROR && zs.avail_in == 0) {
-      st = Status::Corruption("compressed body is truncated");
+      *cut = true;
       break;
     }
     if (rc != Z_OK && rc != Z_BUF_ERROR) {
@@ -57,7 +58,7 @@ Status Inflate(std::string_view in, int window_bits, size_t max_size, std::strin
   return st;
 }
 
-Status Brotli(std::string_view in, size_t max_size, std::string* out) {
+Status Brotli(std::string_view in, size_t max_size, std::string* out, bool* cut) {
   BrotliDecoderState* s = BrotliDecoderCreateInstance(nullptr, nullptr, nullptr);
   if (!s) return Status::Internal("BrotliDecoderCreateInstance failed");
   const uint8_t* next_in = reinterpret_cast<const uint8_t*>(in.data());
@@ -79,7 +80,7 @@ Status Brotli(std::string_view in, size_t max_size, std::string* out) {
     if (rc == BROTLI_DECODER_RESULT_SUCCESS) break;
     if (rc == BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT) continue;
     if (rc == BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT) {
-      st = Status::Corruption("brotli body is truncated");
+      *cut = true;
     } else {
       st = Status::Corruption(std::string("bad brotli body: ") +
                               BrotliDecoderErrorString(BrotliDecoderGetErrorCode(s)));
@@ -90,7 +91,7 @@ Status Brotli(std::string_view in, size_t max_size, std::string* out) {
   return st;
 }
 
-Status Zstd(std::string_view in, size_t max_size, std::string* out) {
+Status Zstd(std::string_view in, size_t max_size, std::string* out, bool* cut) {
   ZSTD_DCtx* dctx = ZSTD_createDCtx();
   if (!dctx) return Status::Internal("ZSTD_createDCtx failed");
   ZSTD_inBuffer zin{in.data(), in.size(), 0};
@@ -112,7 +113,7 @@ Status Zstd(std::string_view in, size_t max_size, std::string* out) {
       break;
     }
     if (rc != 0 && zin.pos == zin.size && zout.pos < room) {
-      st = Status::Corruption("zstd body is truncated");
+      *cut = true;
       break;
     }
   }
@@ -140,6 +141,31 @@ bool ListHas(std::string_view list, std::string_view name) {
     list.remove_prefix(comma + 1);
   }
   return false;
+}
+
+Status DecodeCoding(std::string_view coding, std::string_view in, size_t max_size, std::string* out,
+                    bool* cut) {
+  out->clear();
+  if (coding.empty() || EqualsNoCase(coding, "identity")) {
+    if (in.size() > max_size) return TooLarge(max_size);
+    out->assign(in);
+    return Status::OK();
+  }
+  if (EqualsNoCase(coding, "gzip") || EqualsNoCase(coding, "x-gzip")) {
+    return Inflate(in, 15 + 16, max_size, out, cut);
+  }
+  if (EqualsNoCase(coding, "deflate")) {
+    // RFC 9110 says zlib-wrapped; many servers send raw deflate instead.
+    Status st = Inflate(in, 15, max_size, out, cut);
+    if (st.IsCorruption()) {
+      out->clear();
+      st = Inflate(in, -15, max_size, out, cut);
+    }
+    return st;
+  }
+  if (EqualsNoCase(coding, "br")) return Brotli(in, max_size, out, cut);
+  if (EqualsNoCase(coding, "zstd")) return Zstd(in, max_size, out, cut);
+  return Status::InvalidArgument("unsupported content coding: " + std::string(coding));
 }
 
 }  // namespace
@@ -233,31 +259,15 @@ Status DecodeChunked(std::string_view in, size_t max_size, std::string* out) {
 
 Status DecodeContentCoding(std::string_view coding, std::string_view in, size_t max_size,
                            std::string* out) {
-  out->clear();
-  if (coding.empty() || EqualsNoCase(coding, "identity")) {
-    if (in.size() > max_size) return TooLarge(max_size);
-    out->assign(in);
-    return Status::OK();
-  }
-  if (EqualsNoCase(coding, "gzip") || EqualsNoCase(coding, "x-gzip")) {
-    return Inflate(in, 15 + 16, max_size, out);
-  }
-  if (EqualsNoCase(coding, "deflate")) {
-    // RFC 9110 says zlib-wrapped; many servers send raw deflate instead.
-    Status st = Inflate(in, 15, max_size, out);
-    if (st.IsCorruption()) {
-      out->clear();
-      st = Inflate(in, -15, max_size, out);
-    }
-    return st;
-  }
-  if (EqualsNoCase(coding, "br")) return Brotli(in, max_size, out);
-  if (EqualsNoCase(coding, "zstd")) return Zstd(in, max_size, out);
-  return Status::InvalidArgument("unsupported content coding: " + std::string(coding));
+  bool cut = false;
+  CORPUS_RETURN_IF_ERROR(DecodeCoding(coding, in, max_size, out, &cut));
+  if (cut) return Status::Corruption(std::string(coding) + " body is truncated");
+  return Status::OK();
 }
 
 Status DecodeHttpBody(const HttpResponseHead& head, std::string_view raw, size_t max_size,
-                      std::string* payload) {
+                      std::string* payload, bool* truncated) {
+  bool cut = false;
   std::string dechunked;
   if (ListHas(FindHeader(head.headers, "Transfer-Encoding"), "chunked")) {
     Status st = DecodeChunked(raw, max_size, &dechunked);
@@ -283,7 +293,7 @@ Status DecodeHttpBody(const HttpResponseHead& head, std::string_view raw, size_t
   std::string next;
   // Codings were applied in the order listed, so they are undone in reverse.
   for (auto it = list.rbegin(); it != list.rend(); ++it) {
-    Status st = DecodeContentCoding(*it, current, max_size, &next);
+    Status st = DecodeCoding(*it, current, max_size, &next, &cut);
     if (!st.ok()) {
       // A declared coding over bytes that are plainly markup: decoded already.
       const bool undecoded = it == list.rbegin();
@@ -293,6 +303,7 @@ Status DecodeHttpBody(const HttpResponseHead& head, std::string_view raw, size_t
     current.swap(next);
   }
   *payload = std::move(current);
+  if (truncated) *truncated = cut;
   return Status::OK();
 }
 

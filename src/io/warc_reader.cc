@@ -125,7 +125,8 @@ bool WarcReader::Fail(const std::string& what, uint64_t offset) {
 bool WarcReader::Next(WarcRecord* record) {
   if (done_) return false;
   // Blank lines separate records (each block is followed by CRLF CRLF; some
-  // writers add more), so they are skipped until the version line.
+  // writers add more, or stray spaces), so they are skipped until the
+  // version line.
   std::string_view line;
   uint64_t start = 0;
   for (;;) {
@@ -140,7 +141,7 @@ bool WarcReader::Next(WarcRecord* record) {
       return Fail("record cut short", start);
     }
     if (r == LineResult::kTooLong) return Fail("expected a WARC record (\"WARC/1.x\" line)", start);
-    if (!line.empty()) break;
+    if (line.find_first_not_of(" \t") != std::string_view::npos) break;
   }
   if (line.size() < 6 || line.substr(0, 5) != "WARC/") {
     return Fail("expected a WARC record (\"WARC/1.x\" line)", start);

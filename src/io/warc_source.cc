@@ -121,19 +121,20 @@ class WarcRecordSource : public RecordSource {
       return false;
     }
     std::string body;
+    bool truncated = false;
     const std::string_view raw = std::string_view(rec.block).substr(head.body_offset);
-    const Status st = DecodeHttpBody(head, raw, kMaxBody, &body);
+    const Status st = DecodeHttpBody(head, raw, kMaxBody, &body, &truncated);
     if (!st.ok()) {
       Skip(st.code() == Status::Code::kAborted ? "too_large" : "bad_encoding");
       return false;
     }
     DecodedHtml html = DecodeHtmlToUtf8(body, content_type);
-    json_ = Common(rec)
-                .Int("status", head.status)
-                .String("content_type", content_type)
-                .String("charset", html.charset)
-                .String("html", html.utf8)
-                .Finish();
+    JsonObjectWriter w = Common(rec);
+    w.Int("status", head.status).String("content_type", content_type).String("charset", html.charset);
+    // Marked like the crawler marks a body cut at its cap: by the writer's
+    // limit (WARC-Truncated, WARC 1.1 §5.13) or by a compressed body cut short.
+    if (truncated || !rec.Header("WARC-Truncated").empty()) w.Bool("truncated", true);
+    json_ = w.String("html", html.utf8).Finish();
     return true;
   }
 

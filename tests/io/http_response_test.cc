@@ -133,10 +133,28 @@ TEST(DecodeHttpBody, StackedCodingsAreUndoneInReverse) {
   EXPECT_EQ(Decode(HttpMessage(200, {{"Content-Encoding", "gzip, gzip"}}, GzipMember(GzipMember(text)))), text);
 }
 
-TEST(DecodeHttpBody, DamagedOrUnknownCodingIsAnError) {
+TEST(DecodeHttpBody, TruncatedCompressedBodyYieldsWhatDecodes) {
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += "<p>paragraph " + std::to_string(i) + "</p>\n";
+  const std::string gz = GzipMember(text);
+  const std::string msg = HttpMessage(200, {{"Content-Encoding", "gzip"}}, gz.substr(0, gz.size() / 2));
+  HttpResponseHead head = Head(msg);
+  std::string body;
+  bool truncated = false;
+  ASSERT_TRUE(DecodeHttpBody(head, std::string_view(msg).substr(head.body_offset), kMax, &body, &truncated).ok());
+  EXPECT_TRUE(truncated);
+  EXPECT_GT(body.size(), 1000u);
+  EXPECT_LT(body.size(), text.size());
+  EXPECT_EQ(text.compare(0, body.size(), body), 0);
+  // The single-coding function reports the same as damage.
+  EXPECT_TRUE(DecodeContentCoding("gzip", gz.substr(0, gz.size() / 2), kMax, &body).IsCorruption());
+}
+
+TEST(DecodeHttpBody, CorruptOrUnknownCodingIsAnError) {
   Status st;
-  std::string gz = GzipMember("<p>some text that compresses</p>");
-  Decode(HttpMessage(200, {{"Content-Encoding", "gzip"}}, gz.substr(0, gz.size() / 2)), &st);
+  std::string gz = GzipMember("<p>some text that compresses, some text that compresses</p>");
+  for (size_t i = 10; i < gz.size(); ++i) gz[i] = static_cast<char>(gz[i] ^ 0xA5);
+  Decode(HttpMessage(200, {{"Content-Encoding", "gzip"}}, gz), &st);
   EXPECT_TRUE(st.IsCorruption()) << st.ToString();
   Decode(HttpMessage(200, {{"Content-Encoding", "compress"}}, "\x1f\x9d"), &st);
   EXPECT_TRUE(st.IsInvalidArgument()) << st.ToString();

@@ -39,11 +39,13 @@ Status ParseHttpResponseHead(std::string_view message, HttpResponseHead* head);
 //     does not parse as chunks is taken as it is (as warcio does);
 //   - likewise a body declared gzip that is not gzip but already looks like
 //     markup (starts with '<' after whitespace) is taken as it is.
-// Other decoding failures give Corruption; a payload over `max_size` bytes
-// gives Aborted (the caller counts it as too large). Decompression stops at
-// the cap, so a compression bomb costs at most `max_size` bytes of memory.
+// A compressed body cut short (a writer's length limit, a truncated file)
+// yields what decodes, as a browser shows it, with *truncated set. Other
+// decoding failures give Corruption; a payload over `max_size` bytes gives
+// Aborted (the caller counts it as too large). Decompression stops at the
+// cap, so a compression bomb costs at most `max_size` bytes of memory.
 Status DecodeHttpBody(const HttpResponseHead& head, std::string_view raw, size_t max_size,
-                      std::string* payload);
+                      std::string* payload, bool* truncated = nullptr);
 
 // The chunked transfer coding alone. Corruption when `in` is not well-formed
 // chunks (a missing last chunk counts as truncation).
