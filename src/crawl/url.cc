@@ -298,7 +298,7 @@ std::optional<std::string> NormalizeUrl(std::string_view absolute_url) {
 
 std::optional<std::string> ResolveUrl(std::string_view base, std::string_view ref) {
   std::optional<std::string> nbase = NormalizeUrl(base);
-  if (!nbase) return std::nullopt;
+  if (!nbase) return NormalizeUrl(ref);  // only an absolute reference can resolve
   UriParts b = SplitUri(*nbase);
   std::string clean_ref = SlashBackslashes(CleanInput(ref));
   UriParts r = SplitUri(clean_ref);

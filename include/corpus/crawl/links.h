@@ -34,9 +34,11 @@ PageLinks ExtractLinks(std::string_view html, std::string_view page_url,
                        std::string_view product_token = "corpus");
 
 // Parses an X-Robots-Tag header or meta robots content: "noindex, nofollow",
-// "none" (= both), "all". Directives scoped to another agent ("otherbot:
-// noindex") are ignored; unknown tokens are ignored.
-PageDirectives ParseRobotsDirectives(std::string_view value);
+// "none" (= both), "all". Directives scoped to an agent ("otherbot: noindex")
+// apply only when it is `product_token` (case-insensitive); unknown tokens are
+// ignored.
+PageDirectives ParseRobotsDirectives(std::string_view value,
+                                     std::string_view product_token = "corpus");
 
 // Sitemap XML (<urlset><url><loc>, <sitemapindex><sitemap><loc>) -> normalised
 // URLs in document order; invalid and non-http(s) locations are dropped.

@@ -1,0 +1,238 @@
+#include "corpus/crawl/links.h"
+
+#include <gumbo.h>
+#include <strings.h>
+
+#include <cstdlib>
+#include <optional>
+#include <unordered_set>
+#include <utility>
+
+#include "corpus/crawl/url.h"
+
+namespace corpus {
+namespace {
+
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = Lower(c);
+  return out;
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// Does the space-separated token list `value` (e.g. a rel attribute, HTML
+// §2.3.7 "set of space-separated tokens") contain `token`, ASCII
+// case-insensitively?
+bool HasToken(std::string_view value, std::string_view token) {
+  size_t i = 0;
+  while (i < value.size()) {
+    while (i < value.size() && IsSpace(value[i])) ++i;
+    size_t start = i;
+    while (i < value.size() && !IsSpace(value[i])) ++i;
+    std::string_view t = value.substr(start, i - start);
+    if (!t.empty() && t.size() == token.size() &&
+        strncasecmp(t.data(), token.data(), t.size()) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+const char* Attr(const GumboElement& e, const char* name) {
+  const GumboAttribute* a = gumbo_get_attribute(&e.attributes, name);
+  return a ? a->value : nullptr;
+}
+
+// The link an element contributes, if it is one the crawler follows.
+const char* LinkTarget(const GumboElement& e) {
+  switch (e.tag) {
+    case GUMBO_TAG_A:
+    case GUMBO_TAG_AREA: {
+      const char* rel = Attr(e, "rel");
+      if (rel && HasToken(rel, "nofollow")) return nullptr;
+      return Attr(e, "href");
+    }
+    case GUMBO_TAG_LINK: {
+      // Other versions of this page (translations, pagination), but not
+      // alternate stylesheets.
+      const char* rel = Attr(e, "rel");
+      if (!rel || HasToken(rel, "nofollow") || HasToken(rel, "stylesheet")) return nullptr;
+      if (!HasToken(rel, "alternate") && !HasToken(rel, "next") && !HasToken(rel, "prev")) {
+        return nullptr;
+      }
+      return Attr(e, "href");
+    }
+    case GUMBO_TAG_FRAME:
+    case GUMBO_TAG_IFRAME:
+      return Attr(e, "src");
+    default:
+      return nullptr;
+  }
+}
+
+void Merge(const PageDirectives& from, PageDirectives* into) {
+  into->noindex = into->noindex || from.noindex;
+  into->nofollow = into->nofollow || from.nofollow;
+}
+
+}  // namespace
+
+PageDirectives ParseRobotsDirectives(std::string_view value, std::string_view product_token) {
+  // Comma-separated directives, optionally scoped by a leading "agent:"
+  // ("googlebot: noindex, nofollow" scopes both); the scope lasts until the
+  // next "agent:" prefix. Unscoped directives apply to every crawler.
+  PageDirectives d;
+  bool applies = true;
+  size_t i = 0;
+  while (i <= value.size()) {
+    size_t comma = value.find(',', i);
+    if (comma == std::string_view::npos) comma = value.size();
+    std::string tok = LowerAscii(Trim(value.substr(i, comma - i)));
+    i = comma + 1;
+    size_t colon = tok.find(':');
+    if (colon != std::string::npos) {
+      std::string name(Trim(std::string_view(tok).substr(0, colon)));
+      // Directives with a value of their own are not agent prefixes.
+      if (name != "unavailable_after" && name != "max-snippet" && name != "max-image-preview" &&
+          name != "max-video-preview") {
+        applies = name == LowerAscii(product_token);
+        tok = std::string(Trim(std::string_view(tok).substr(colon + 1)));
+      }
+    }
+    if (!applies) continue;
+    if (tok == "noindex") d.noindex = true;
+    if (tok == "nofollow") d.nofollow = true;
+    if (tok == "none") d.noindex = d.nofollow = true;
+  }
+  return d;
+}
+
+PageLinks ExtractLinks(std::string_view html, std::string_view page_url,
+                       std::string_view product_token) {
+  PageLinks out;
+  GumboOutput* doc = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+  std::vector<std::string> raw;  // hrefs in document order, resolved at the end
+  std::optional<std::string> base_href;
+  std::vector<const GumboNode*> stack{doc->root};
+  while (!stack.empty()) {
+    const GumboNode* node = stack.back();
+    stack.pop_back();
+    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE) continue;
+    const GumboElement& e = node->v.element;
+    if (e.tag == GUMBO_TAG_BASE && !base_href) {
+      // HTML §4.2.3: the first <base> with an href sets the document base URL,
+      // which applies to links before it as well.
+      if (const char* href = Attr(e, "href")) base_href = href;
+    } else if (e.tag == GUMBO_TAG_META) {
+      const char* name = Attr(e, "name");
+      const char* content = Attr(e, "content");
+      if (name && content) {
+        std::string n = LowerAscii(Trim(name));
+        if (n == "robots" || n == LowerAscii(product_token)) {
+          Merge(ParseRobotsDirectives(content, product_token), &out.meta);
+        }
+      }
+    } else if (const char* target = LinkTarget(e)) {
+      raw.emplace_back(target);
+    }
+    // Children in reverse, so they pop in document order.
+    for (unsigned i = e.children.length; i > 0; --i) {
+      stack.push_back(static_cast<const GumboNode*>(e.children.data[i - 1]));
+    }
+  }
+  gumbo_destroy_output(&kGumboDefaultOptions, doc);
+
+  out.base = NormalizeUrl(page_url).value_or(std::string(page_url));
+  if (base_href) {
+    if (std::optional<std::string> b = ResolveUrl(out.base, *base_href)) out.base = *b;
+  }
+  std::unordered_set<std::string> seen;
+  for (const std::string& href : raw) {
+    std::optional<std::string> url = ResolveUrl(out.base, href);
+    if (url && seen.insert(*url).second) out.urls.push_back(std::move(*url));
+  }
+  return out;
+}
+
+std::vector<std::string> ParseSitemap(std::string_view xml) {
+  std::vector<std::string> urls;
+  auto add = [&urls](std::string_view s) {
+    if (std::optional<std::string> u = NormalizeUrl(s)) urls.push_back(std::move(*u));
+  };
+  // sitemaps.org also allows a plain text sitemap: one URL per line.
+  if (xml.find('<') == std::string_view::npos) {
+    size_t i = 0;
+    while (i < xml.size()) {
+      size_t nl = xml.find('\n', i);
+      if (nl == std::string_view::npos) nl = xml.size();
+      add(Trim(xml.substr(i, nl - i)));
+      i = nl + 1;
+    }
+    return urls;
+  }
+  // <urlset><url><loc> and <sitemapindex><sitemap><loc> both keep their URLs
+  // in <loc> elements (sitemaps.org protocol); a linear scan for them needs no
+  // XML tree and tolerates the namespace prefixes and junk real sitemaps have.
+  std::string lower = LowerAscii(xml);
+  size_t pos = 0;
+  while (true) {
+    size_t open = lower.find("<loc", pos);
+    if (open == std::string::npos) break;
+    size_t gt = lower.find('>', open);
+    if (gt == std::string::npos) break;
+    if (lower[open + 4] != '>' && !IsSpace(lower[open + 4])) {
+      pos = open + 4;  // <location>, <locale>: not ours
+      continue;
+    }
+    size_t close = lower.find("</loc", gt);
+    if (close == std::string::npos) break;
+    std::string_view text = Trim(xml.substr(gt + 1, close - gt - 1));
+    if (text.starts_with("<![CDATA[") && text.ends_with("]]>")) {
+      text = Trim(text.substr(9, text.size() - 12));
+    }
+    // XML predefined entities (XML 1.0 §4.6) and numeric character references
+    // of ASCII characters; sitemaps must escape '&' in URLs.
+    std::string value;
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] != '&') {
+        value.push_back(text[i]);
+        continue;
+      }
+      size_t semi = text.find(';', i);
+      std::string_view ent = semi == std::string_view::npos ? std::string_view()
+                                                            : text.substr(i + 1, semi - i - 1);
+      char c = 0;
+      if (ent == "amp") c = '&';
+      else if (ent == "lt") c = '<';
+      else if (ent == "gt") c = '>';
+      else if (ent == "quot") c = '"';
+      else if (ent == "apos") c = '\'';
+      else if (ent.size() >= 2 && ent[0] == '#') {
+        long v = ent[1] == 'x' || ent[1] == 'X'
+                     ? std::strtol(std::string(ent.substr(2)).c_str(), nullptr, 16)
+                     : std::strtol(std::string(ent.substr(1)).c_str(), nullptr, 10);
+        if (v > 0 && v < 0x80) c = static_cast<char>(v);
+      }
+      if (c == 0) {
+        value.push_back('&');
+      } else {
+        value.push_back(c);
+        i = semi;
+      }
+    }
+    add(value);
+    pos = close + 5;
+  }
+  return urls;
+}
+
+}  // namespace corpus
