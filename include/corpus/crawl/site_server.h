@@ -83,6 +83,9 @@ class SiteServer {
     int port = 0;
     // Extra host-name -> address pairs (used with dynamic handlers).
     std::map<std::string, std::string> hosts;
+    // Worker threads per address; each open keep-alive connection or
+    // hanging request holds one.
+    size_t threads_per_address = 8;
   };
 
   explicit SiteServer(Options options);
@@ -100,6 +103,8 @@ class SiteServer {
   const std::vector<std::string>& addresses() const { return addresses_; }
   // "http://127.0.0.2:PORT" for an address or a host name of hosts.txt.
   std::string BaseUrl(const std::string& address_or_host) const;
+  // The host name of an address from hosts.txt / Options::hosts, else the address.
+  std::string HostName(const std::string& address) const;
 
   // Dynamic handlers, checked before static files. `address_or_host` empty
   // matches every address; `path` is matched exactly against the request path
