@@ -12,7 +12,7 @@ constexpr std::string_view kExactTokens[] = {
     "footer",     "sidebar",   "share",      "sharing",    "social",    "ad",
     "ads",        "adsbygoogle", "promo",    "sponsored",  "popup",     "modal",
     "overlay",    "lightbox",  "toolbar",    "topbar",     "masthead",  "pagination",
-    "pager",      "skip",      "signup",     "toc",        "related",   "breadcrumb",
+    "pager",      "signup",     "toc",        "related",   "breadcrumb",
     "breadcrumbs", "newsletter", "subscribe", "cookie",    "cookies",   "consent",
     "gdpr",       "cmp",       "banner-ad",  "widget-area", "offcanvas", "dropdown",
     "dialog",
@@ -170,7 +170,11 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
     if (n.parent >= 0) n.flags |= nodes[n.parent].flags & kDomMainHint;
     if (i == 0) continue;  // never the body
     const MarkupVerdict v = ClassifyMarkup(n.node->v.element, in_main);
-    const bool large = page_text > 0 && static_cast<double>(n.text) >= veto_share * page_text;
+    // A wrapper named like "sidebar-first-only" that holds much of the
+    // page's prose is the content, whatever its name.
+    const double text = static_cast<double>(n.text);
+    const bool prose = text >= 0.25 * page_text && static_cast<double>(n.link) < 0.3 * text;
+    const bool large = page_text > 0 && (text >= veto_share * page_text || prose);
     switch (v) {
       case MarkupVerdict::kMainHint:
         n.flags |= kDomMainHint;

@@ -8,10 +8,12 @@ namespace {
 // Weight of the text whose nearest block is `n`.
 double OwnWeight(const DomNode& n, const ScoreOptions& o) {
   if (n.own_text == 0) return 0;
-  const double link = n.own_link;
-  const double plain = static_cast<double>(n.own_text) - link;
-  if (plain < 20 && n.own_punct == 0) return -o.link_penalty * link;
-  return plain - o.link_penalty * link;
+  const double nav = n.own_navlink;
+  const double headline = static_cast<double>(n.own_link) - nav;
+  const double plain = static_cast<double>(n.own_text) - n.own_link;
+  const double links = o.headline_weight * headline - o.link_penalty * nav;
+  if (plain < 20 && n.own_punct == 0) return links;
+  return plain + links;
 }
 
 bool IsListLike(GumboTag tag) {
@@ -83,7 +85,7 @@ ContentSelection SelectMainContent(const DomIndex& dom, const ScoreOptions& o) {
       continue;
     }
     if ((n.flags & (kDomText | kDomHeading)) || !IsListLike(n.tag) || n.text == 0) continue;
-    const double density = static_cast<double>(n.link) / static_cast<double>(n.text);
+    const double density = static_cast<double>(n.navlink) / static_cast<double>(n.text);
     if (density > o.max_link_density) {
       sel.drop[i] = 1;
       i = n.end - 1;

@@ -87,7 +87,7 @@ bool DomIndex::IsBlockTag(GumboTag tag) {
 bool DomIndex::IsHiddenTag(GumboTag tag) {
   switch (tag) {
     case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG:
+    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG:
     case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
     case GUMBO_TAG_CANVAS: case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO:
     case GUMBO_TAG_MAP: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
@@ -112,10 +112,17 @@ void DomIndex::ReadHead(const GumboNode* head) {
     if (kid->type != GUMBO_NODE_ELEMENT) continue;
     if (kid->v.element.tag == GUMBO_TAG_TITLE && html_title_.empty()) {
       html_title_ = ChildText(kid);
-    } else if (kid->v.element.tag == GUMBO_TAG_META && og_title_.empty()) {
+    } else if (kid->v.element.tag == GUMBO_TAG_META) {
       const GumboAttribute* prop = gumbo_get_attribute(&kid->v.element.attributes, "property");
+      if (!prop) prop = gumbo_get_attribute(&kid->v.element.attributes, "name");
       const GumboAttribute* content = gumbo_get_attribute(&kid->v.element.attributes, "content");
-      if (prop && content && std::string_view(prop->value) == "og:title") og_title_ = content->value;
+      if (!prop || !content) continue;
+      const std::string_view name = prop->value;
+      if (name == "og:title" && og_title_.empty()) og_title_ = content->value;
+      if ((name == "description" || name == "og:description") &&
+          std::string_view(content->value).size() > description_.size()) {
+        description_ = content->value;
+      }
     }
   }
 }
@@ -124,6 +131,7 @@ void DomIndex::Build(const GumboNode* root) {
   nodes_.clear();
   html_title_.clear();
   og_title_.clear();
+  description_.clear();
   const GumboNode* html = FindChild(root, GUMBO_TAG_HTML);
   ReadHead(FindChild(html, GUMBO_TAG_HEAD));
   const GumboNode* body = FindChild(html, GUMBO_TAG_BODY);
@@ -147,6 +155,7 @@ void DomIndex::Build(const GumboNode* root) {
       const DomNode& par = nodes_[p.parent];
       n.depth = par.depth + 1;
       n.block = par.block;
+      n.anchor = par.anchor;
       n.flags = par.flags & (kDomInLink | kDomInPre);
     }
     if (g->type == GUMBO_NODE_ELEMENT) {
@@ -157,8 +166,10 @@ void DomIndex::Build(const GumboNode* root) {
         n.flags |= kDomBlock;
         n.block = static_cast<int32_t>(nodes_.size());
       }
-      if (tag == GUMBO_TAG_A && gumbo_get_attribute(&g->v.element.attributes, "href")) {
+      if (tag == GUMBO_TAG_A && gumbo_get_attribute(&g->v.element.attributes, "href") &&
+          !(n.flags & kDomInLink)) {
         n.flags |= kDomInLink;
+        n.anchor = static_cast<int32_t>(nodes_.size());
       }
       if (tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING || tag == GUMBO_TAG_PLAINTEXT ||
           tag == GUMBO_TAG_XMP) {
@@ -178,13 +189,6 @@ void DomIndex::Build(const GumboNode* root) {
       MeasureText(g->v.text.text, &chars, &punct);
       n.text = chars;
       n.punct = punct;
-      if (n.flags & kDomInLink) n.link = chars;
-      if (n.block >= 0) {
-        DomNode& b = nodes_[n.block];
-        b.own_text += chars;
-        b.own_punct += punct;
-        if (n.flags & kDomInLink) b.own_link += chars;
-      }
       nodes_.push_back(n);
     } else if (g->type == GUMBO_NODE_WHITESPACE) {
       // Whitespace between tags still separates words ("a</span> <span>b").
@@ -193,7 +197,7 @@ void DomIndex::Build(const GumboNode* root) {
     }
   }
 
-  // Subtree ends and totals, children before parents (reverse pre-order).
+  // Subtree ends and text sizes, children before parents (reverse pre-order).
   for (size_t i = nodes_.size(); i-- > 0;) {
     DomNode& n = nodes_[i];
     if (n.end == 0) n.end = static_cast<int32_t>(i + 1);
@@ -201,8 +205,29 @@ void DomIndex::Build(const GumboNode* root) {
       DomNode& par = nodes_[n.parent];
       par.end = std::max(par.end, n.end);
       par.text += n.text;
-      par.link += n.link;
       par.punct += n.punct;
+    }
+  }
+  // Now that every link's length is known, sort text into blocks and links.
+  for (DomNode& n : nodes_) {
+    if (!(n.flags & kDomText) || n.text == 0) continue;
+    const bool in_link = n.anchor >= 0;
+    const bool nav = in_link && nodes_[n.anchor].text < kShortLinkBytes;
+    n.link = in_link ? n.text : 0;
+    n.navlink = nav ? n.text : 0;
+    if (n.block >= 0) {
+      DomNode& b = nodes_[n.block];
+      b.own_text += static_cast<uint32_t>(n.text);
+      b.own_punct += static_cast<uint32_t>(n.punct);
+      b.own_link += static_cast<uint32_t>(n.link);
+      b.own_navlink += static_cast<uint32_t>(n.navlink);
+    }
+  }
+  for (size_t i = nodes_.size(); i-- > 0;) {
+    const DomNode& n = nodes_[i];
+    if (n.parent >= 0) {
+      nodes_[n.parent].link += n.link;
+      nodes_[n.parent].navlink += n.navlink;
     }
   }
 }

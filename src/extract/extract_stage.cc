@@ -51,6 +51,7 @@ StageConfig ExtractStage::config() const {
   c.Set("format", e.markdown ? "markdown" : "text");
   c.Set("drop_comments", e.score.drop_comments);
   c.Set("link_penalty", e.score.link_penalty);
+  c.Set("headline_weight", e.score.headline_weight);
   c.Set("descend_slack", e.score.descend_slack);
   c.Set("max_link_density", e.score.max_link_density);
   c.Set("boilerplate_veto_share", e.boilerplate_veto_share);

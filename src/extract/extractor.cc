@@ -130,6 +130,15 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
       result.json_ld = true;
     }
   }
+  if (result.text.size() < options.min_text_bytes) {
+    // A page drawn by JavaScript: its text, if anywhere, is in JSON-LD. (The
+    // meta description is not used: it is a teaser, not the content.)
+    std::string body = CollapseSpaces(StripTags(FindJsonLdBody(pre.json_ld)));
+    if (body.size() > result.text.size()) {
+      result.text = std::move(body);
+      result.relaxed = true;
+    }
+  }
   result.title = PickTitle(dom);
   return result;
 }

@@ -91,7 +91,7 @@ struct RawElement {
   bool nests;
 };
 constexpr RawElement kRawElements[] = {
-    {"script", false}, {"style", false}, {"noscript", false}, {"template", false},
+    {"script", false}, {"style", false}, {"template", false},
     {"iframe", false}, {"svg", true},    {"object", true},
 };
 

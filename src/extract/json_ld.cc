@@ -18,10 +18,10 @@ bool IsProductType(simdjson::dom::element type) {
   return false;
 }
 
-}  // namespace
-
-std::string FindProductDescription(const std::vector<std::string>& blocks) {
-  std::string best;
+// Calls visit(object) for every JSON object in the blocks, depth first,
+// without recursion; malformed blocks are skipped.
+template <typename Visit>
+void ForEachObject(const std::vector<std::string>& blocks, Visit visit) {
   simdjson::dom::parser parser;
   for (const std::string& block : blocks) {
     simdjson::dom::element root;
@@ -37,15 +37,35 @@ std::string FindProductDescription(const std::vector<std::string>& blocks) {
       }
       simdjson::dom::object obj;
       if (e.get(obj) != simdjson::SUCCESS) continue;
-      simdjson::dom::element type;
-      std::string_view desc;
-      if (obj["@type"].get(type) == simdjson::SUCCESS && IsProductType(type) &&
-          obj["description"].get(desc) == simdjson::SUCCESS && desc.size() > best.size()) {
-        best.assign(desc);
-      }
+      visit(obj);
       for (auto field : obj) stack.push_back(field.value);
     }
   }
+}
+
+}  // namespace
+
+std::string FindProductDescription(const std::vector<std::string>& blocks) {
+  std::string best;
+  ForEachObject(blocks, [&best](simdjson::dom::object obj) {
+    simdjson::dom::element type;
+    std::string_view desc;
+    if (obj["@type"].get(type) == simdjson::SUCCESS && IsProductType(type) &&
+        obj["description"].get(desc) == simdjson::SUCCESS && desc.size() > best.size()) {
+      best.assign(desc);
+    }
+  });
+  return best;
+}
+
+std::string FindJsonLdBody(const std::vector<std::string>& blocks) {
+  std::string best;
+  ForEachObject(blocks, [&best](simdjson::dom::object obj) {
+    for (const char* key : {"articleBody", "text"}) {
+      std::string_view body;
+      if (obj[key].get(body) == simdjson::SUCCESS && body.size() > best.size()) best.assign(body);
+    }
+  });
   return best;
 }
 

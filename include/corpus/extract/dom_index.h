@@ -22,6 +22,9 @@ enum DomFlag : uint16_t {
   kDomHeading = 1 << 7,      // h1..h6
 };
 
+// Links with less text than this (non-space bytes) count as navigation.
+constexpr uint64_t kShortLinkBytes = 25;
+
 // One node of the page body in document order. Elements the extractor never
 // shows (head, script, form controls, ...) are left out with their subtrees.
 struct DomNode {
@@ -30,12 +33,16 @@ struct DomNode {
   int32_t end = 0;      // one past the last node of this subtree
   int32_t depth = 0;
   int32_t block = -1;   // nearest block-level element (self for blocks)
+  int32_t anchor = -1;  // nearest enclosing <a href>
   GumboTag tag = GUMBO_TAG_UNKNOWN;
   uint16_t flags = 0;
   // Text measures, in bytes of non-space text. own_*: text whose nearest
-  // block is this element; the others: the whole subtree.
-  uint32_t own_text = 0, own_link = 0, own_punct = 0;
-  uint64_t text = 0, link = 0, punct = 0;
+  // block is this element; the others: the whole subtree. `link` is text
+  // inside links, `navlink` the part of it in short links (under
+  // kShortLinkBytes: "Home", "Men", "Next"), the stuff of menus, as opposed
+  // to headlines in a list of articles or products.
+  uint32_t own_text = 0, own_link = 0, own_navlink = 0, own_punct = 0;
+  uint64_t text = 0, link = 0, navlink = 0, punct = 0;
 };
 
 // DomIndex flattens gumbo's tree of the <body> into a vector in document
@@ -51,6 +58,8 @@ class DomIndex {
   std::vector<DomNode>& mutable_nodes() { return nodes_; }
   const std::string& html_title() const { return html_title_; }
   const std::string& og_title() const { return og_title_; }
+  // The longer of <meta name=description> and og:description.
+  const std::string& description() const { return description_; }
 
   static bool IsBlockTag(GumboTag tag);
   // Whether an element is never shown as text (and its subtree is dropped).
@@ -62,6 +71,7 @@ class DomIndex {
   std::vector<DomNode> nodes_;
   std::string html_title_;
   std::string og_title_;
+  std::string description_;
 };
 
 // Counts the bytes of `text` that are not whitespace, and sentence

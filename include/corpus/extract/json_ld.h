@@ -13,6 +13,11 @@ namespace corpus {
 // Malformed JSON is skipped. Walks the JSON without recursion.
 std::string FindProductDescription(const std::vector<std::string>& json_ld_blocks);
 
+// Returns the longest "articleBody" or "text" string of any object (Article,
+// DiscussionForumPosting, Question, Answer, ...) in the JSON-LD blocks; the
+// text of pages whose body is rendered by JavaScript. Empty if none.
+std::string FindJsonLdBody(const std::vector<std::string>& json_ld_blocks);
+
 }  // namespace corpus
 
 #endif  // CORPUS_EXTRACT_JSON_LD_H_
