@@ -1,0 +1,64 @@
+#ifndef CORPUS_FILTER_DOCUMENT_H_
+#define CORPUS_FILTER_DOCUMENT_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "corpus/filter/text_units.h"
+
+namespace corpus {
+
+// Document is what the filter steps see of one record: its text (which a
+// step may rewrite, e.g. C4 line removal or PII redaction), its URL and the
+// language found by the identifier. Derived views (words, script) are
+// computed once and dropped when the text changes. Steps also leave counts
+// here (e.g. "pii_email"), which the stage forwards to `corpus stats`.
+// Not thread-safe; one Document per record.
+class Document {
+ public:
+  Document(std::string text, std::string url) : text_(std::move(text)), url_(std::move(url)) {}
+
+  const std::string& text() const { return text_; }
+  void set_text(std::string text);
+  bool text_changed() const { return text_changed_; }
+  const std::string& url() const { return url_; }
+
+  // ISO 639-1 style code from CLD2 ("en", "zh-Hant"), "un" when unknown.
+  const std::string& lang() const { return lang_; }
+  double lang_score() const { return lang_score_; }
+  void set_language(std::string lang, double score);
+
+  // The words of the text (see TokenizeWords), computed on first use.
+  const std::vector<Word>& words() const;
+  size_t char_count() const;
+  // Whether word statistics make sense for this text: false for languages
+  // written without spaces (zh, ja, th, lo, km, my, bo), and for any text
+  // where at least 30% of the letters are from such scripts.
+  bool UsesSpaces() const;
+  // Whether the language ends sentences with a mark: false for Thai and Lao,
+  // which separate sentences by spaces only, so rules counting terminal
+  // punctuation or sentences say nothing about them.
+  bool MarksSentences() const { return lang_ != "th" && lang_ != "lo"; }
+
+  void Count(std::string_view counter, uint64_t n = 1);
+  const std::vector<std::pair<std::string, uint64_t>>& counts() const { return counts_; }
+
+ private:
+  std::string text_;
+  std::string url_;
+  std::string lang_ = "un";
+  double lang_score_ = 0;
+  bool text_changed_ = false;
+  mutable std::optional<std::vector<Word>> words_;
+  mutable std::optional<size_t> char_count_;
+  mutable std::optional<bool> uses_spaces_;
+  std::vector<std::pair<std::string, uint64_t>> counts_;
+};
+
+}  // namespace corpus
+
+#endif  // CORPUS_FILTER_DOCUMENT_H_

@@ -1,0 +1,65 @@
+#ifndef CORPUS_FILTER_FILTER_PIPELINE_H_
+#define CORPUS_FILTER_FILTER_PIPELINE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "corpus/filter/c4.h"
+#include "corpus/filter/document_filter.h"
+#include "corpus/filter/fineweb.h"
+#include "corpus/filter/gopher_quality.h"
+#include "corpus/filter/gopher_repetition.h"
+#include "corpus/filter/language.h"
+#include "corpus/filter/pii.h"
+#include "corpus/filter/url_filter.h"
+#include "corpus/stage/stage_config.h"
+#include "corpus/util/status.h"
+
+namespace corpus {
+
+// Everything `corpus filter` can be told. The defaults are FineWeb's
+// (Penedo et al. 2024): English with score >= 0.65, Gopher repetition and
+// quality, C4 without the terminal-punctuation rule, FineWeb's own rules;
+// plus PII redaction. URL and bad-word lists are off until given.
+struct FilterOptions {
+  LanguageOptions language;
+  UrlFilterOptions url;
+  GopherRepetitionOptions gopher_repetition;
+  GopherQualityOptions gopher_quality;
+  C4Options c4 = [] {
+    C4Options c;
+    c.terminal_punct = false;
+    return c;
+  }();
+  FineWebOptions fineweb;
+  std::string bad_words_file;
+  PiiOptions pii;
+};
+
+// FilterPipeline runs the steps in order on a document and stops at the first
+// rejection: language (always identified, so every record gets a language),
+// url, gopher_repetition, gopher_quality, c4 (may drop lines), fineweb,
+// bad_words, pii (redacts). This is FineWeb's order, with language first and
+// the text-changing steps last but C4, whose output FineWeb's rules judge.
+// A document whose text is or becomes empty is rejected as "empty_text".
+// Immutable once built and shared by all worker threads.
+class FilterPipeline {
+ public:
+  // Loads the list files; a missing or bad file is InvalidArgument.
+  static Status Create(const FilterOptions& opts, std::unique_ptr<FilterPipeline>* out);
+
+  FilterVerdict Run(Document& doc) const;
+  // Every setting that changes the output, with digests of the list files.
+  const StageConfig& config() const { return config_; }
+  std::vector<std::string_view> step_names() const;
+
+ private:
+  FilterPipeline() = default;
+  std::vector<std::unique_ptr<DocumentFilter>> steps_;
+  StageConfig config_;
+};
+
+}  // namespace corpus
+
+#endif  // CORPUS_FILTER_FILTER_PIPELINE_H_

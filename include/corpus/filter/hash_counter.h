@@ -1,0 +1,37 @@
+#ifndef CORPUS_FILTER_HASH_COUNTER_H_
+#define CORPUS_FILTER_HASH_COUNTER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace corpus {
+
+// HashCounter counts 64-bit hashes (of lines, paragraphs, n-grams) with open
+// addressing: the repetition rules insert every n-gram of a document, so a
+// node-based map would dominate the filter's run time. It also remembers
+// the first position each hash was seen at. Reuse one per thread: Reset()
+// keeps the memory.
+class HashCounter {
+ public:
+  struct Entry {
+    uint64_t hash = 0;    // 0: empty slot (real hash 0 is stored as 1)
+    uint32_t count = 0;
+    uint32_t first = 0;   // position passed with the first Add
+  };
+
+  // Prepares for up to `n` distinct keys.
+  void Reset(size_t n);
+  // Adds one occurrence; returns the count after adding.
+  uint32_t Add(uint64_t hash, uint32_t position);
+  bool Contains(uint64_t hash) const;
+  const std::vector<Entry>& entries() const { return slots_; }
+
+ private:
+  std::vector<Entry> slots_;
+  size_t mask_ = 0;
+};
+
+}  // namespace corpus
+
+#endif  // CORPUS_FILTER_HASH_COUNTER_H_

@@ -1,0 +1,76 @@
+#ifndef CORPUS_FILTER_TEXT_UNITS_H_
+#define CORPUS_FILTER_TEXT_UNITS_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace corpus {
+
+// The text units the quality rules count: code points, lines, paragraphs and
+// words. All functions take valid or invalid UTF-8 without crashing (invalid
+// bytes count as one U+FFFD each).
+//
+// "Characters" are Unicode code points, as Python's len() in datatrove's
+// filters. A "line" is a '\n'-separated piece without a trailing '\r'.
+// Blank lines separate paragraphs in corpus's text format (DESIGN.md §2), so
+// line-based rules look at non-blank lines only (see each rule's comment).
+
+// Decodes the code point at s[*i] and advances *i past it.
+char32_t NextCodePoint(std::string_view s, size_t* i);
+// Decodes the code point that ends just before s[*end] and moves *end back.
+char32_t PrevCodePoint(std::string_view s, size_t* end);
+size_t CountCodePoints(std::string_view s);
+
+bool IsLetter(char32_t c);       // Unicode general category L*
+bool IsPunctuation(char32_t c);  // Python's string.punctuation, or Unicode P*
+bool IsSpace(char32_t c);        // ASCII whitespace or Unicode Zs
+// Scripts written without spaces between words (Han, Hiragana, Katakana,
+// Thai, Lao, Khmer, Myanmar, Tibetan): word statistics mean nothing there.
+bool IsNonSpacingScript(char32_t c);
+
+// Sentence-ending marks of scripts other than Latin: 。！？｡． (CJK),
+// । ॥ (Devanagari and other Indic scripts), ۔ ؟ (Arabic script), ።
+// (Ethiopic), ။ (Myanmar), ។ (Khmer), ། (Tibetan). The rules that look for
+// terminal punctuation accept these besides the ASCII marks, so a Hindi or
+// Chinese page is not judged by the English full stop.
+// Returns the byte length of such a mark at s[i], or 0.
+size_t SentenceMarkAt(std::string_view s, size_t i);
+bool EndsWithSentenceMark(std::string_view s);
+
+// Strips ASCII whitespace and Unicode spaces from both ends.
+std::string_view TrimSpace(std::string_view s);
+bool IsBlank(std::string_view s);
+
+// Splits on '\n' (dropping a '\r' before it). An empty text has no lines.
+std::vector<std::string_view> SplitLines(std::string_view text);
+// The non-blank lines, trimmed on the right only.
+std::vector<std::string_view> NonBlankLines(std::string_view text);
+// Paragraphs: maximal runs of non-blank lines, as in datatrove's
+// `re.split(r"\n{2,}", text.strip())`.
+std::vector<std::string_view> Paragraphs(std::string_view text);
+
+// A word: a whitespace-separated token with leading and trailing punctuation
+// removed; tokens that are all punctuation are not words. This approximates
+// NLTK's word_tokenize followed by dropping string.punctuation tokens, which
+// is how datatrove's Gopher filters count words.
+struct Word {
+  std::string_view text;
+  uint32_t chars = 0;  // code points
+};
+void TokenizeWords(std::string_view text, std::vector<Word>* words);
+// Number of whitespace-separated tokens (Python's str.split()).
+size_t CountTokens(std::string_view text);
+
+// 64-bit hash of a byte string, for duplicate detection (collisions at
+// 2^-64 per pair are far below anything a rule threshold can see).
+uint64_t HashBytes(std::string_view s);
+uint64_t MixHash(uint64_t a, uint64_t b);
+
+// Counts non-overlapping occurrences of `needle` (Python's str.count).
+size_t CountSubstr(std::string_view haystack, std::string_view needle);
+
+}  // namespace corpus
+
+#endif  // CORPUS_FILTER_TEXT_UNITS_H_

@@ -1,0 +1,163 @@
+#include "corpus/filter/c4.h"
+
+#include <array>
+#include <string>
+
+namespace corpus {
+namespace {
+
+// Policy boilerplate phrases of C4 (c4_utils._POLICY_SUBSTRINGS as read by
+// datatrove's POLICY_SUBSTRINGS).
+constexpr std::array<std::string_view, 6> kPolicySubstrings = {
+    "terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies"};
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return out;
+}
+
+// Removes Wikipedia-style citations: "[<digits>]", "[edit]", "[citation needed]".
+std::string RemoveCitations(std::string_view line) {
+  std::string out;
+  out.reserve(line.size());
+  size_t i = 0;
+  while (i < line.size()) {
+    if (line[i] == '[') {
+      const size_t close = line.find(']', i);
+      if (close != std::string_view::npos) {
+        const std::string_view inner = line.substr(i + 1, close - i - 1);
+        bool digits = true;
+        for (char c : inner) digits = digits && c >= '0' && c <= '9';
+        if (digits || inner == "edit" || inner == "citation needed") {
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    out.push_back(line[i++]);
+  }
+  return out;
+}
+
+bool HasLongWord(std::string_view line, long long max_len) {
+  size_t run = 0;  // code points in the current token
+  size_t i = 0;
+  while (i < line.size()) {
+    if (IsSpace(NextCodePoint(line, &i))) {
+      run = 0;
+    } else if (static_cast<long long>(++run) > max_len) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool IsSentenceEnd(std::string_view s, size_t i, size_t* len) {
+  const char c = s[i];
+  if (c == '.' || c == '!' || c == '?') {
+    *len = 1;
+    return true;
+  }
+  *len = SentenceMarkAt(s, i);
+  return *len > 0;
+}
+
+}  // namespace
+
+bool EndsWithTerminalPunct(std::string_view line) {
+  line = TrimSpace(line);
+  if (line.empty() || line.ends_with("...")) return false;
+  const char last = line.back();
+  if (last == '.' || last == '?' || last == '!' || last == '"' || last == '\'') return true;
+  return EndsWithSentenceMark(line);
+}
+
+size_t CountSentences(std::string_view line) {
+  size_t sentences = 0;
+  bool pending = false;  // non-space text since the last sentence end
+  size_t i = 0;
+  while (i < line.size()) {
+    size_t len = 0;
+    if (IsSentenceEnd(line, i, &len)) {
+      while (i + len < line.size() && IsSentenceEnd(line, i + len, &len)) i += len;  // "?!", "..."
+      i += len;
+      // Non-Latin marks end a sentence even without a following space.
+      const bool wide = len > 1;
+      size_t next = i;
+      if (pending && (wide || i >= line.size() || IsSpace(NextCodePoint(line, &next)))) {
+        ++sentences;
+        pending = false;
+      }
+      continue;
+    }
+    if (!IsSpace(NextCodePoint(line, &i))) pending = true;
+  }
+  return sentences + (pending ? 1 : 0);
+}
+
+FilterVerdict C4Filter::Apply(Document& doc) const {
+  if (!opts_.enabled) return FilterVerdict::Keep();
+  const bool spaced = doc.UsesSpaces();
+  const bool marks = doc.MarksSentences();
+  std::string kept;
+  kept.reserve(doc.text().size());
+  bool blank_since_kept = false;
+  size_t sentences = 0;
+  for (std::string_view raw : SplitLines(doc.text())) {
+    const std::string_view trimmed = TrimSpace(raw);
+    if (trimmed.empty()) {  // a paragraph break, not a line
+      blank_since_kept = true;
+      continue;
+    }
+    if (opts_.max_word_length > 0 && HasLongWord(trimmed, opts_.max_word_length)) {
+      doc.Count("c4_lines_long_word");
+      continue;
+    }
+    // The word count is taken before citations are removed, as in datatrove.
+    const size_t n_words = spaced ? CountTokens(trimmed) : 0;
+    std::string line = opts_.remove_citations && trimmed.find('[') != std::string_view::npos
+                           ? RemoveCitations(trimmed)
+                           : std::string(trimmed);
+    if (opts_.terminal_punct && marks && !EndsWithTerminalPunct(line)) {
+      doc.Count("c4_lines_no_terminal_punct");
+      continue;
+    }
+    if (spaced && opts_.min_words_per_line > 0 && static_cast<long long>(n_words) < opts_.min_words_per_line) {
+      doc.Count("c4_lines_few_words");
+      continue;
+    }
+    const std::string lower = AsciiLower(line);
+    if (opts_.lorem_ipsum && lower.find("lorem ipsum") != std::string::npos) {
+      return FilterVerdict::RejectString("c4_lorem_ipsum", line.substr(0, 200));
+    }
+    if (opts_.javascript && lower.find("javascript") != std::string::npos) {
+      doc.Count("c4_lines_javascript");
+      continue;
+    }
+    if (opts_.curly_bracket && line.find('{') != std::string::npos) {
+      return FilterVerdict::RejectString("c4_curly_bracket", line.substr(0, 200));
+    }
+    if (opts_.policy) {
+      bool policy = false;
+      for (std::string_view p : kPolicySubstrings) policy = policy || lower.find(p) != std::string::npos;
+      if (policy) {
+        doc.Count("c4_lines_policy");
+        continue;
+      }
+    }
+    sentences += CountSentences(line);
+    if (!kept.empty()) kept += blank_since_kept ? "\n\n" : "\n";
+    kept += line;
+    blank_since_kept = false;
+  }
+  if (opts_.min_sentences > 0 && marks && static_cast<long long>(sentences) < opts_.min_sentences) {
+    return FilterVerdict::Reject("c4_min_sentences", static_cast<double>(sentences));
+  }
+  if (kept != doc.text()) doc.set_text(std::move(kept));
+  return FilterVerdict::Keep();
+}
+
+}  // namespace corpus

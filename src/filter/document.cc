@@ -1,0 +1,80 @@
+#include "corpus/filter/document.h"
+
+#include <array>
+
+namespace corpus {
+namespace {
+
+// CLD2 codes of languages written without spaces between words.
+constexpr std::array<std::string_view, 8> kNonSpacingLanguages = {"zh", "zh-Hant", "ja", "th",
+                                                                  "lo", "km",      "my", "bo"};
+
+// The share of letters from non-spacing scripts above which a text is
+// treated as such whatever the language identifier said (mixed pages).
+constexpr double kNonSpacingLetterShare = 0.3;
+
+}  // namespace
+
+void Document::set_text(std::string text) {
+  text_ = std::move(text);
+  text_changed_ = true;
+  words_.reset();
+  char_count_.reset();
+  uses_spaces_.reset();
+}
+
+void Document::set_language(std::string lang, double score) {
+  lang_ = std::move(lang);
+  lang_score_ = score;
+  uses_spaces_.reset();
+}
+
+const std::vector<Word>& Document::words() const {
+  if (!words_) {
+    words_.emplace();
+    TokenizeWords(text_, &*words_);
+  }
+  return *words_;
+}
+
+size_t Document::char_count() const {
+  if (!char_count_) char_count_ = CountCodePoints(text_);
+  return *char_count_;
+}
+
+bool Document::UsesSpaces() const {
+  if (uses_spaces_) return *uses_spaces_;
+  for (std::string_view code : kNonSpacingLanguages) {
+    if (lang_ == code) return *(uses_spaces_ = false);
+  }
+  size_t letters = 0, non_spacing = 0;
+  size_t i = 0;
+  while (i < text_.size()) {
+    if (static_cast<uint8_t>(text_[i]) < 0x80) {  // ASCII: only letters matter
+      const char ch = text_[i++];
+      letters += (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z';
+      continue;
+    }
+    const char32_t c = NextCodePoint(text_, &i);
+    if (IsNonSpacingScript(c)) {
+      ++letters;
+      ++non_spacing;
+    } else if (IsLetter(c)) {
+      ++letters;
+    }
+  }
+  uses_spaces_ = letters == 0 || non_spacing < kNonSpacingLetterShare * static_cast<double>(letters);
+  return *uses_spaces_;
+}
+
+void Document::Count(std::string_view counter, uint64_t n) {
+  for (auto& [name, value] : counts_) {
+    if (name == counter) {
+      value += n;
+      return;
+    }
+  }
+  counts_.emplace_back(std::string(counter), n);
+}
+
+}  // namespace corpus

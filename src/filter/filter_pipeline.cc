@@ -1,0 +1,130 @@
+#include "corpus/filter/filter_pipeline.h"
+
+#include "corpus/filter/bad_words.h"
+
+#include <cstdio>
+
+namespace corpus {
+namespace {
+
+std::string JoinDoubles(const std::vector<double>& values) {
+  std::string out;
+  char buf[32];
+  for (size_t i = 0; i < values.size(); ++i) {
+    std::snprintf(buf, sizeof(buf), "%s%.10g", i ? "," : "", values[i]);
+    out += buf;
+  }
+  return out;
+}
+
+// Config keys are the flag names, so a changed flag shows up by its name.
+void DescribeOptions(const FilterOptions& o, StageConfig* c) {
+  c->Set("languages", o.language.languages);
+  c->Set("min-lang-score", o.language.min_score);
+
+  const GopherRepetitionOptions& r = o.gopher_repetition;
+  c->Set("gopher-repetition", r.enabled);
+  if (r.enabled) {
+    c->Set("max-dup-line-frac", r.max_dup_line_frac);
+    c->Set("max-dup-para-frac", r.max_dup_para_frac);
+    c->Set("max-dup-line-char-frac", r.max_dup_line_char_frac);
+    c->Set("max-dup-para-char-frac", r.max_dup_para_char_frac);
+    c->Set("max-top-ngram-frac", JoinDoubles(r.max_top_ngram_frac));
+    c->Set("max-dup-ngram-frac", JoinDoubles(r.max_dup_ngram_frac));
+  }
+  const GopherQualityOptions& q = o.gopher_quality;
+  c->Set("gopher-quality", q.enabled);
+  if (q.enabled) {
+    c->Set("min-words", q.min_words);
+    c->Set("max-words", q.max_words);
+    c->Set("min-mean-word-length", q.min_mean_word_length);
+    c->Set("max-mean-word-length", q.max_mean_word_length);
+    c->Set("max-symbol-word-ratio", q.max_symbol_word_ratio);
+    c->Set("max-bullet-lines", q.max_bullet_lines);
+    c->Set("max-ellipsis-lines", q.max_ellipsis_lines);
+    c->Set("min-alpha-words", q.min_alpha_words);
+    c->Set("min-stop-words", q.min_stop_words);
+  }
+  const C4Options& c4 = o.c4;
+  c->Set("c4", c4.enabled);
+  if (c4.enabled) {
+    c->Set("c4-terminal-punct", c4.terminal_punct);
+    c->Set("c4-min-words-per-line", c4.min_words_per_line);
+    c->Set("c4-max-word-length", c4.max_word_length);
+    c->Set("c4-citations", c4.remove_citations);
+    c->Set("c4-javascript", c4.javascript);
+    c->Set("c4-policy", c4.policy);
+    c->Set("c4-lorem-ipsum", c4.lorem_ipsum);
+    c->Set("c4-curly-bracket", c4.curly_bracket);
+    c->Set("c4-min-sentences", c4.min_sentences);
+  }
+  const FineWebOptions& f = o.fineweb;
+  c->Set("fineweb", f.enabled);
+  if (f.enabled) {
+    c->Set("min-line-punct", f.min_line_punct);
+    c->Set("short-line-length", f.short_line_length);
+    c->Set("max-short-lines", f.max_short_lines);
+    c->Set("max-dup-line-chars", f.max_dup_line_chars);
+  }
+  const PiiOptions& p = o.pii;
+  c->Set("pii", p.enabled);
+  if (p.enabled) {
+    c->Set("pii-email", p.email);
+    c->Set("pii-ip", p.ip);
+    c->Set("pii-phone", p.phone);
+    c->Set("pii-card", p.card);
+  }
+}
+
+}  // namespace
+
+Status FilterPipeline::Create(const FilterOptions& opts, std::unique_ptr<FilterPipeline>* out) {
+  std::unique_ptr<FilterPipeline> p(new FilterPipeline());
+  DescribeOptions(opts, &p->config_);
+
+  p->steps_.push_back(std::make_unique<LanguageFilter>(opts.language));
+
+  UrlLists lists;
+  std::string digest;
+  CORPUS_RETURN_IF_ERROR(UrlFilter::LoadLists(opts.url, &lists, &digest));
+  std::unique_ptr<UrlFilter> url;
+  CORPUS_RETURN_IF_ERROR(UrlFilter::Create(std::move(lists), &url));
+  if (url->active()) {
+    p->config_.Set("url-lists", digest);
+    p->steps_.push_back(std::move(url));
+  }
+
+  if (opts.gopher_repetition.enabled) {
+    p->steps_.push_back(std::make_unique<GopherRepetitionFilter>(opts.gopher_repetition));
+  }
+  if (opts.gopher_quality.enabled) p->steps_.push_back(std::make_unique<GopherQualityFilter>(opts.gopher_quality));
+  if (opts.c4.enabled) p->steps_.push_back(std::make_unique<C4Filter>(opts.c4));
+  if (opts.fineweb.enabled) p->steps_.push_back(std::make_unique<FineWebFilter>(opts.fineweb));
+  if (!opts.bad_words_file.empty()) {
+    std::unique_ptr<BadWordsFilter> bad;
+    CORPUS_RETURN_IF_ERROR(BadWordsFilter::Load(opts.bad_words_file, &bad, &digest));
+    p->config_.Set("bad-words", digest);
+    p->steps_.push_back(std::move(bad));
+  }
+  if (opts.pii.enabled) p->steps_.push_back(std::make_unique<PiiFilter>(opts.pii));
+  *out = std::move(p);
+  return Status::OK();
+}
+
+FilterVerdict FilterPipeline::Run(Document& doc) const {
+  if (IsBlank(doc.text())) return FilterVerdict::Reject("empty_text", 0);
+  for (const auto& step : steps_) {
+    FilterVerdict v = step->Apply(doc);
+    if (!v.keep) return v;
+  }
+  if (doc.text_changed() && IsBlank(doc.text())) return FilterVerdict::Reject("empty_text", 0);
+  return FilterVerdict::Keep();
+}
+
+std::vector<std::string_view> FilterPipeline::step_names() const {
+  std::vector<std::string_view> names;
+  for (const auto& s : steps_) names.push_back(s->name());
+  return names;
+}
+
+}  // namespace corpus

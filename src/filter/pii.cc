@@ -1,0 +1,147 @@
+#include "corpus/filter/pii.h"
+
+#include <arpa/inet.h>
+
+#include <vector>
+
+namespace corpus {
+namespace {
+
+// One alternative per kind; the capture group says which one matched.
+// Order matters where candidates could start at the same place: cards
+// (long digit groups) before phones.
+constexpr const char* kPattern =
+    // 1: e-mail
+    R"(([A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}))"
+    // 2: IPv4
+    R"(|(\b(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\b))"
+    // 3: IPv6 candidate (validated with inet_pton)
+    R"(|([0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,8}(?:\.[0-9]{1,3}){0,3}))"
+    // 4: card candidate (validated with Luhn)
+    R"(|(\b[0-9](?:[ \-]?[0-9]){12,18}\b))"
+    // 5: phone, international or North American
+    R"(|(\+[1-9][0-9]{0,2}[ .\-]?(?:\([0-9]{1,4}\)[ .\-]?)?[0-9]{1,4}(?:[ .\-]?[0-9]{2,4}){1,4}\b)"
+    R"(|(?:\([0-9]{3}\)[ ]?|\b[0-9]{3}[.\-])[0-9]{3}[.\-][0-9]{4}\b))";
+
+constexpr int kGroups = 5;
+
+bool IsTokenChar(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+size_t CountDigits(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += c >= '0' && c <= '9';
+  return n;
+}
+
+bool ValidIpv6(std::string_view text, std::string_view m) {
+  const size_t begin = static_cast<size_t>(m.data() - text.data());
+  const size_t end = begin + m.size();
+  // Not part of a longer token ("std::vector", "a1:b2:c3d").
+  if (begin > 0 && (IsTokenChar(text[begin - 1]) || text[begin - 1] == ':' || text[begin - 1] == '.')) return false;
+  if (end < text.size() && (IsTokenChar(text[end]) || text[end] == ':')) return false;
+  if (m.size() < 2 || m.size() > 45) return false;
+  std::string s(m);
+  in6_addr addr;
+  return inet_pton(AF_INET6, s.c_str(), &addr) == 1;
+}
+
+bool ValidIpv4Context(std::string_view text, std::string_view m) {
+  // "1.2.3.4.5" is a version or an OID, not an address.
+  const size_t begin = static_cast<size_t>(m.data() - text.data());
+  const size_t end = begin + m.size();
+  if (begin > 0 && text[begin - 1] == '.') return false;
+  if (end + 1 < text.size() && text[end] == '.' && text[end + 1] >= '0' && text[end + 1] <= '9') return false;
+  return true;
+}
+
+bool ValidPhone(std::string_view m) {
+  const size_t digits = CountDigits(m);
+  if (m[0] == '+') return digits >= 8 && digits <= 15;
+  return digits == 10;
+}
+
+}  // namespace
+
+bool LuhnValid(std::string_view s) {
+  int sum = 0;
+  bool twice = false;
+  size_t digits = 0;
+  for (size_t i = s.size(); i-- > 0;) {
+    const char c = s[i];
+    if (c < '0' || c > '9') continue;
+    int d = c - '0';
+    if (twice) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    twice = !twice;
+    ++digits;
+  }
+  return digits > 0 && sum % 10 == 0;
+}
+
+PiiRedactor::PiiRedactor(PiiOptions opts) : opts_(opts) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(64 << 20);
+  re_ = std::make_unique<RE2>(kPattern, options);
+}
+
+bool PiiRedactor::Redact(std::string_view text, std::string* out, PiiCounts* counts) const {
+  if (!opts_.enabled || !re_->ok()) return false;
+  out->clear();
+  size_t copied = 0, pos = 0;
+  re2::StringPiece groups[kGroups + 1];
+  bool changed = false;
+  while (pos < text.size() &&
+         re_->Match(re2::StringPiece(text.data(), text.size()), pos, text.size(), RE2::UNANCHORED, groups,
+                    kGroups + 1)) {
+    const re2::StringPiece whole = groups[0];
+    const size_t begin = static_cast<size_t>(whole.data() - text.data());
+    const size_t end = begin + whole.size();
+    const char* placeholder = nullptr;
+    const std::string_view m(whole.data(), whole.size());
+    if (groups[1].data() && opts_.email) {
+      placeholder = "<EMAIL>";
+      ++counts->email;
+    } else if (groups[2].data() && opts_.ip && ValidIpv4Context(text, m)) {
+      placeholder = "<IP>";
+      ++counts->ipv4;
+    } else if (groups[3].data() && opts_.ip && ValidIpv6(text, m)) {
+      placeholder = "<IP>";
+      ++counts->ipv6;
+    } else if (groups[4].data() && opts_.card && CountDigits(m) >= 13 && LuhnValid(m)) {
+      placeholder = "<CARD>";
+      ++counts->card;
+    } else if (groups[5].data() && opts_.phone && ValidPhone(m)) {
+      placeholder = "<PHONE>";
+      ++counts->phone;
+    }
+    if (placeholder) {
+      out->append(text.substr(copied, begin - copied));
+      out->append(placeholder);
+      copied = end;
+      changed = true;
+    }
+    pos = end > begin ? end : begin + 1;  // empty matches must still advance
+  }
+  if (changed) out->append(text.substr(copied));
+  return changed;
+}
+
+FilterVerdict PiiFilter::Apply(Document& doc) const {
+  std::string redacted;
+  PiiCounts counts;
+  if (redactor_.Redact(doc.text(), &redacted, &counts)) doc.set_text(std::move(redacted));
+  if (counts.email) doc.Count("pii_email", counts.email);
+  if (counts.ipv4) doc.Count("pii_ipv4", counts.ipv4);
+  if (counts.ipv6) doc.Count("pii_ipv6", counts.ipv6);
+  if (counts.phone) doc.Count("pii_phone", counts.phone);
+  if (counts.card) doc.Count("pii_card", counts.card);
+  return FilterVerdict::Keep();
+}
+
+}  // namespace corpus

@@ -1,0 +1,300 @@
+#include "corpus/filter/text_units.h"
+
+#include <utf8proc.h>
+
+#include <array>
+#include <cstring>
+
+namespace corpus {
+namespace {
+
+// Byte classes for the ASCII fast path.
+enum : uint8_t { kOther = 0, kSpace = 1, kPunct = 2, kLetter = 4 };
+
+constexpr std::array<uint8_t, 128> MakeAsciiTable() {
+  std::array<uint8_t, 128> t{};
+  for (int c = 0; c < 128; ++c) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') t[c] = kSpace;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) t[c] = kLetter;
+  }
+  // Python's string.punctuation.
+  for (const char* p = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"; *p; ++p) t[static_cast<uint8_t>(*p)] = kPunct;
+  return t;
+}
+constexpr std::array<uint8_t, 128> kAscii = MakeAsciiTable();
+
+utf8proc_category_t Category(char32_t c) {
+  return utf8proc_category(static_cast<utf8proc_int32_t>(c));
+}
+
+}  // namespace
+
+char32_t NextCodePoint(std::string_view s, size_t* i) {
+  const auto b0 = static_cast<uint8_t>(s[*i]);
+  if (b0 < 0x80) {
+    ++*i;
+    return b0;
+  }
+  utf8proc_int32_t cp = -1;
+  const utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + *i),
+                                              static_cast<utf8proc_ssize_t>(s.size() - *i), &cp);
+  if (n <= 0 || cp < 0) {
+    ++*i;
+    return 0xFFFD;
+  }
+  *i += static_cast<size_t>(n);
+  return static_cast<char32_t>(cp);
+}
+
+char32_t PrevCodePoint(std::string_view s, size_t* end) {
+  size_t start = *end - 1;
+  // Step back over at most three continuation bytes.
+  while (start > 0 && *end - start < 4 && (static_cast<uint8_t>(s[start]) & 0xC0) == 0x80) --start;
+  size_t i = start;
+  const char32_t c = NextCodePoint(s, &i);
+  if (i != *end) {  // not a well-formed sequence ending at *end
+    --*end;
+    return 0xFFFD;
+  }
+  *end = start;
+  return c;
+}
+
+size_t CountCodePoints(std::string_view s) {
+  size_t n = 0;
+  for (const char ch : s) n += (static_cast<uint8_t>(ch) & 0xC0) != 0x80;
+  return n;
+}
+
+bool IsLetter(char32_t c) {
+  if (c < 128) return kAscii[c] == kLetter;
+  switch (Category(c)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsPunctuation(char32_t c) {
+  if (c < 128) return kAscii[c] == kPunct;
+  switch (Category(c)) {
+    case UTF8PROC_CATEGORY_PC:
+    case UTF8PROC_CATEGORY_PD:
+    case UTF8PROC_CATEGORY_PS:
+    case UTF8PROC_CATEGORY_PE:
+    case UTF8PROC_CATEGORY_PI:
+    case UTF8PROC_CATEGORY_PF:
+    case UTF8PROC_CATEGORY_PO:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsSpace(char32_t c) {
+  if (c < 128) return kAscii[c] == kSpace;
+  return c == 0x85 || Category(c) == UTF8PROC_CATEGORY_ZS || c == 0x2028 || c == 0x2029;
+}
+
+bool IsNonSpacingScript(char32_t c) {
+  return (c >= 0x0E00 && c <= 0x0EFF)      // Thai, Lao
+         || (c >= 0x0F00 && c <= 0x0FFF)   // Tibetan
+         || (c >= 0x1000 && c <= 0x109F)   // Myanmar
+         || (c >= 0x1780 && c <= 0x17FF)   // Khmer
+         || (c >= 0x3040 && c <= 0x30FF)   // Hiragana, Katakana
+         || (c >= 0x31F0 && c <= 0x31FF)   // Katakana extensions
+         || (c >= 0x3400 && c <= 0x4DBF)   // CJK extension A
+         || (c >= 0x4E00 && c <= 0x9FFF)   // CJK unified ideographs
+         || (c >= 0xF900 && c <= 0xFAFF)   // CJK compatibility ideographs
+         || (c >= 0xFF66 && c <= 0xFF9F)   // half-width Katakana
+         || (c >= 0x20000 && c <= 0x3134F);  // CJK extensions B-G
+}
+
+namespace {
+constexpr std::string_view kSentenceMarks[] = {"。", "！", "？", "｡", "．", "।", "॥", "۔", "؟", "።", "။", "។", "།"};
+}  // namespace
+
+size_t SentenceMarkAt(std::string_view s, size_t i) {
+  if (static_cast<uint8_t>(s[i]) < 0x80) return 0;
+  const std::string_view rest = s.substr(i);
+  for (std::string_view m : kSentenceMarks) {
+    if (rest.starts_with(m)) return m.size();
+  }
+  return 0;
+}
+
+bool EndsWithSentenceMark(std::string_view s) {
+  for (std::string_view m : kSentenceMarks) {
+    if (s.ends_with(m)) return true;
+  }
+  return false;
+}
+
+std::string_view TrimSpace(std::string_view s) {
+  size_t b = 0;
+  while (b < s.size()) {
+    size_t i = b;
+    if (!IsSpace(NextCodePoint(s, &i))) break;
+    b = i;
+  }
+  size_t e = s.size();
+  while (e > b) {
+    size_t i = e;
+    if (!IsSpace(PrevCodePoint(s, &i))) break;
+    e = i;
+  }
+  return s.substr(b, e - b);
+}
+
+bool IsBlank(std::string_view s) {
+  for (const char ch : s) {
+    const auto b = static_cast<uint8_t>(ch);
+    if (b >= 0x80 || kAscii[b] != kSpace) return TrimSpace(s).empty();
+  }
+  return true;
+}
+
+std::vector<std::string_view> SplitLines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t nl = text.find('\n', start);
+    const size_t end = nl == std::string_view::npos ? text.size() : nl;
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    lines.push_back(line);
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+std::vector<std::string_view> NonBlankLines(std::string_view text) {
+  std::vector<std::string_view> out;
+  for (std::string_view line : SplitLines(text)) {
+    if (IsBlank(line)) continue;
+    const std::string_view trimmed = TrimSpace(line);
+    // Keep leading indentation (bullets are found after it), drop trailing space.
+    out.push_back(line.substr(0, static_cast<size_t>(trimmed.data() - line.data()) + trimmed.size()));
+  }
+  return out;
+}
+
+std::vector<std::string_view> Paragraphs(std::string_view text) {
+  std::vector<std::string_view> out;
+  const char* para_begin = nullptr;
+  const char* para_end = nullptr;
+  for (std::string_view line : SplitLines(text)) {
+    if (IsBlank(line)) {
+      if (para_begin) out.emplace_back(para_begin, static_cast<size_t>(para_end - para_begin));
+      para_begin = nullptr;
+      continue;
+    }
+    if (!para_begin) para_begin = line.data();
+    para_end = line.data() + line.size();
+  }
+  if (para_begin) out.emplace_back(para_begin, static_cast<size_t>(para_end - para_begin));
+  return out;
+}
+
+void TokenizeWords(std::string_view text, std::vector<Word>* words) {
+  words->clear();
+  size_t i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    // Skip whitespace.
+    while (i < n) {
+      const auto b = static_cast<uint8_t>(text[i]);
+      if (b < 0x80) {
+        if (kAscii[b] != kSpace) break;
+        ++i;
+      } else {
+        size_t j = i;
+        if (!IsSpace(NextCodePoint(text, &j))) break;
+        i = j;
+      }
+    }
+    if (i >= n) break;
+    // Token: up to the next whitespace; strip punctuation at both ends.
+    size_t word_begin = n, word_end = i, j = i;
+    uint32_t chars = 0, chars_at_end = 0;
+    while (j < n) {
+      const auto b = static_cast<uint8_t>(text[j]);
+      size_t next = j;
+      char32_t c;
+      if (b < 0x80) {
+        if (kAscii[b] == kSpace) break;
+        c = b;
+        next = j + 1;
+      } else {
+        c = NextCodePoint(text, &next);
+        if (IsSpace(c)) break;
+      }
+      if (!IsPunctuation(c)) {
+        if (word_begin == n) word_begin = j;
+        word_end = next;
+        chars_at_end = chars + 1;
+      }
+      if (word_begin != n) ++chars;
+      j = next;
+    }
+    if (word_begin != n) {
+      words->push_back(Word{text.substr(word_begin, word_end - word_begin), chars_at_end});
+    }
+    i = j;
+  }
+}
+
+size_t CountTokens(std::string_view text) {
+  size_t count = 0;
+  bool in_token = false;
+  size_t i = 0;
+  while (i < text.size()) {
+    const bool space = IsSpace(NextCodePoint(text, &i));
+    if (!space && !in_token) ++count;
+    in_token = !space;
+  }
+  return count;
+}
+
+uint64_t MixHash(uint64_t a, uint64_t b) {
+  // Murmur3's 64-bit finalizer over a combined value.
+  uint64_t h = a * 0x9E3779B97F4A7C15ULL ^ (b + 0x632BE59BD9B4E019ULL + (a << 6) + (a >> 2));
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDULL;
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ULL;
+  h ^= h >> 33;
+  return h;
+}
+
+uint64_t HashBytes(std::string_view s) {
+  uint64_t h = 0xCBF29CE484222325ULL ^ s.size();
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    h = (h ^ w) * 0x100000001B3ULL;
+    h ^= h >> 29;
+  }
+  uint64_t tail = 0;
+  std::memcpy(&tail, s.data() + i, s.size() - i);
+  return MixHash(h, tail);
+}
+
+size_t CountSubstr(std::string_view haystack, std::string_view needle) {
+  if (needle.empty()) return 0;
+  size_t count = 0;
+  for (size_t pos = haystack.find(needle); pos != std::string_view::npos;
+       pos = haystack.find(needle, pos + needle.size())) {
+    ++count;
+  }
+  return count;
+}
+
+}  // namespace corpus
