@@ -124,6 +124,7 @@ class SiteServer::Impl {
     std::lock_guard<std::mutex> lock(mu_);
     return log_;
   }
+  size_t served() const { return served_.load(); }
   void ClearLog() {
     std::lock_guard<std::mutex> lock(mu_);
     log_.clear();
@@ -156,6 +157,7 @@ class SiteServer::Impl {
   mutable std::mutex mu_;  // guards handlers_, log_, started_
   std::vector<HandlerEntry> handlers_;
   std::vector<SiteLogEntry> log_;
+  std::atomic<size_t> served_{0};
   std::map<const httplib::Request*, Clock::time_point> started_;
 
   std::mutex stop_mu_;
@@ -435,6 +437,12 @@ void SiteServer::Impl::ServeStatic(const httplib::Request& req, const std::strin
 }
 
 void SiteServer::Impl::LogRequest(const httplib::Request& req, const httplib::Response& res) {
+  ++served_;
+  if (!options_.keep_request_log) {
+    std::lock_guard<std::mutex> lock(mu_);
+    started_.erase(&req);
+    return;
+  }
   SiteLogEntry e;
   e.end = Clock::now();
   e.start = e.end;
@@ -497,6 +505,8 @@ std::vector<SiteLogEntry> SiteServer::RequestLogFor(const std::string& address_o
 }
 
 void SiteServer::ClearLog() { impl_->ClearLog(); }
+
+size_t SiteServer::requests_served() const { return impl_->served(); }
 
 std::string SiteServer::GzipBomb(size_t uncompressed_bytes) {
   z_stream z;

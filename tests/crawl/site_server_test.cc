@@ -240,6 +240,7 @@ TEST_F(SiteServerTest, RequestLog) {
   EXPECT_LE(log[0].end, log[2].start);
   EXPECT_EQ(server_->RequestLogFor("one.test").size(), 2u);
   EXPECT_EQ(server_->RequestLogFor("127.0.0.2", "/missing").size(), 1u);
+  EXPECT_EQ(server_->requests_served(), 3u);
   server_->ClearLog();
   EXPECT_TRUE(server_->RequestLog().empty());
 }

@@ -86,6 +86,9 @@ class SiteServer {
     // Worker threads per address; each open keep-alive connection or
     // hanging request holds one.
     size_t threads_per_address = 8;
+    // Keep the request log (tests); a long-running server turns it off so
+    // memory stays flat, and only counts requests.
+    bool keep_request_log = true;
   };
 
   explicit SiteServer(Options options);
@@ -117,6 +120,8 @@ class SiteServer {
   std::vector<SiteLogEntry> RequestLogFor(const std::string& address_or_host,
                                           const std::string& target = "") const;
   void ClearLog();
+  // Requests answered so far (counted whether or not the log is kept).
+  size_t requests_served() const;
 
   // A gzip stream that inflates to `uncompressed_bytes` zero bytes (a gzip bomb
   // for body-cap tests; compresses about 1000:1). Serve with Content-Encoding: gzip.
