@@ -115,8 +115,8 @@ bool WarcReader::Fail(const std::string& what, uint64_t offset) {
   }
   std::string where = " at byte " + std::to_string(offset);
   if (EndsWith(name_, ".gz")) {
-    where = " at decompressed byte " + std::to_string(offset) + " (file byte " +
-            std::to_string(stream_->compressed_offset()) + " read)";
+    where = " at decompressed byte " + std::to_string(offset) + " (input read to file byte " +
+            std::to_string(stream_->compressed_offset()) + ")";
   }
   status_ = Status::Corruption(name_ + ": " + what + where);
   return false;

@@ -47,14 +47,13 @@ class WarcRecordSource : public RecordSource {
       : reader_(std::move(stream), path), source_("warc:" + BaseName(path)) {}
 
   bool Next(std::string_view* json) override {
-    WarcRecord rec;
-    while (reader_.Next(&rec)) {
-      const std::string_view type = rec.type();
+    while (reader_.Next(&rec_)) {
+      const std::string_view type = rec_.type();
       bool made = false;
       if (type == "response") {
-        made = MakePage(rec);
+        made = MakePage(rec_);
       } else if (type == "conversion") {
-        made = MakeWetDocument(rec);
+        made = MakeWetDocument(rec_);
       } else {
         Skip(type == "request" || type == "metadata" || type == "warcinfo" || type == "revisit" ||
                      type == "resource"
@@ -120,15 +119,14 @@ class WarcRecordSource : public RecordSource {
       Skip("not_html");
       return false;
     }
-    std::string body;
     bool truncated = false;
     const std::string_view raw = std::string_view(rec.block).substr(head.body_offset);
-    const Status st = DecodeHttpBody(head, raw, kMaxBody, &body, &truncated);
+    const Status st = DecodeHttpBody(head, raw, kMaxBody, &body_, &truncated);
     if (!st.ok()) {
       Skip(st.code() == Status::Code::kAborted ? "too_large" : "bad_encoding");
       return false;
     }
-    DecodedHtml html = DecodeHtmlToUtf8(body, content_type);
+    DecodedHtml html = DecodeHtmlToUtf8(body_, content_type);
     JsonObjectWriter w = Common(rec);
     w.Int("status", head.status).String("content_type", content_type).String("charset", html.charset);
     // Marked like the crawler marks a body cut at its cap: by the writer's
@@ -151,6 +149,9 @@ class WarcRecordSource : public RecordSource {
 
   WarcReader reader_;
   std::string source_;
+  // Reused from record to record, so their buffers are allocated once.
+  WarcRecord rec_;
+  std::string body_;
   std::string json_;
   uint64_t position_ = 0;
   std::map<std::string, uint64_t> skipped_;
