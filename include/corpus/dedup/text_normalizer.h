@@ -1,0 +1,32 @@
+#ifndef CORPUS_DEDUP_TEXT_NORMALIZER_H_
+#define CORPUS_DEDUP_TEXT_NORMALIZER_H_
+
+#include <string>
+#include <string_view>
+
+namespace corpus::dedup {
+
+// Normalises text before it is hashed for deduplication, so trivial edits
+// (case, accents, numbers, punctuation, spacing) do not hide a duplicate.
+//
+// The steps are those of FineWeb's MinHash deduplication (datatrove's
+// `simplify_text` / TextNormConfig, used by the FineWeb paper, Penedo et al.
+// 2024, §3.3): Unicode NFD with combining marks (diacritics) stripped and case
+// folded (utf8proc), every run of decimal digits replaced by one "0",
+// punctuation and symbols (Unicode categories P* and S*) turned into spaces,
+// and whitespace runs collapsed to one space, trimmed at both ends.
+//
+// Contract: the output is valid UTF-8 made of words separated by single
+// spaces. Invalid UTF-8 input is repaired byte-wise (bad bytes dropped) so
+// the function never fails.
+std::string NormalizeDedupText(std::string_view text);
+
+// Normalises a URL for exact-URL deduplication: scheme and host lowercased,
+// the fragment dropped, a default port (:80 for http, :443 for https)
+// dropped, an empty path made "/". Other parts are kept as they are (query
+// strings may select different content).
+std::string NormalizeDedupUrl(std::string_view url);
+
+}  // namespace corpus::dedup
+
+#endif  // CORPUS_DEDUP_TEXT_NORMALIZER_H_

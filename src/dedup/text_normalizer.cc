@@ -1,0 +1,154 @@
+#include "corpus/dedup/text_normalizer.h"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+
+namespace corpus::dedup {
+namespace {
+
+enum class CharClass { kWord, kDigit, kSpace };
+
+CharClass Classify(utf8proc_int32_t cp) {
+  if (cp < 0x80) {  // fast path for ASCII, most of the web
+    if (cp >= '0' && cp <= '9') return CharClass::kDigit;
+    if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) return CharClass::kWord;
+    return CharClass::kSpace;  // controls, whitespace and ASCII punctuation
+  }
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_ND:
+      return CharClass::kDigit;
+    case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD: case UTF8PROC_CATEGORY_PS:
+    case UTF8PROC_CATEGORY_PE: case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF:
+    case UTF8PROC_CATEGORY_PO: case UTF8PROC_CATEGORY_SM: case UTF8PROC_CATEGORY_SC:
+    case UTF8PROC_CATEGORY_SK: case UTF8PROC_CATEGORY_SO: case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP: case UTF8PROC_CATEGORY_CC:
+    case UTF8PROC_CATEGORY_CF:
+      return CharClass::kSpace;
+    default:
+      return CharClass::kWord;
+  }
+}
+
+// Case-folds and strips marks; returns false if utf8proc refuses the input.
+bool Decompose(std::string_view text, std::string* out) {
+  utf8proc_uint8_t* mapped = nullptr;
+  const auto options = static_cast<utf8proc_option_t>(
+      UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
+  const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                                          static_cast<utf8proc_ssize_t>(text.size()), &mapped,
+                                          options);
+  if (n < 0) return false;
+  out->assign(reinterpret_cast<const char*>(mapped), static_cast<size_t>(n));
+  std::free(mapped);
+  return true;
+}
+
+// Keeps only the well-formed UTF-8 sequences of `text`.
+std::string DropInvalidBytes(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(text.size());
+  while (left > 0) {
+    utf8proc_int32_t cp;
+    const utf8proc_ssize_t len = utf8proc_iterate(p, left, &cp);
+    if (len <= 0) {
+      ++p;
+      --left;
+      continue;
+    }
+    out.append(reinterpret_cast<const char*>(p), static_cast<size_t>(len));
+    p += len;
+    left -= len;
+  }
+  return out;
+}
+
+bool IsAscii(std::string_view s) {
+  for (unsigned char c : s) {
+    if (c >= 0x80) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string NormalizeDedupText(std::string_view text) {
+  std::string folded;
+  if (IsAscii(text)) {
+    // ASCII needs no decomposition; lowercasing is the whole case fold.
+    folded.assign(text);
+    for (char& c : folded) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+  } else if (!Decompose(text, &folded)) {
+    Decompose(DropInvalidBytes(text), &folded);
+  }
+
+  std::string out;
+  out.reserve(folded.size());
+  bool pending_space = false;
+  bool in_digits = false;
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(folded.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(folded.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = *p;
+    utf8proc_ssize_t len = 1;
+    if (cp >= 0x80) {
+      len = utf8proc_iterate(p, left, &cp);
+      if (len <= 0) {  // cannot happen after utf8proc_map; be safe anyway
+        ++p;
+        --left;
+        continue;
+      }
+    }
+    const CharClass cls = Classify(cp);
+    if (cls == CharClass::kSpace) {
+      pending_space = !out.empty();
+      in_digits = false;
+    } else {
+      if (pending_space) {
+        out.push_back(' ');
+        pending_space = false;
+      }
+      if (cls == CharClass::kDigit) {
+        if (!in_digits) out.push_back('0');
+        in_digits = true;
+      } else {
+        in_digits = false;
+        out.append(reinterpret_cast<const char*>(p), static_cast<size_t>(len));
+      }
+    }
+    p += len;
+    left -= len;
+  }
+  return out;
+}
+
+std::string NormalizeDedupUrl(std::string_view url) {
+  std::string u(url);
+  const size_t hash = u.find('#');
+  if (hash != std::string::npos) u.resize(hash);
+  const size_t scheme_end = u.find("://");
+  if (scheme_end == std::string::npos) return u;
+  const size_t host_start = scheme_end + 3;
+  size_t host_end = u.find_first_of("/?", host_start);
+  if (host_end == std::string::npos) host_end = u.size();
+  for (size_t i = 0; i < host_end; ++i) {
+    if (u[i] >= 'A' && u[i] <= 'Z') u[i] = static_cast<char>(u[i] - 'A' + 'a');
+  }
+  const std::string scheme = u.substr(0, scheme_end);
+  std::string host = u.substr(host_start, host_end - host_start);
+  if ((scheme == "http" && host.size() > 3 && host.compare(host.size() - 3, 3, ":80") == 0)) {
+    host.resize(host.size() - 3);
+  } else if (scheme == "https" && host.size() > 4 &&
+             host.compare(host.size() - 4, 4, ":443") == 0) {
+    host.resize(host.size() - 4);
+  }
+  std::string rest = u.substr(host_end);
+  if (rest.empty() || rest.front() == '?') rest.insert(0, "/");
+  return scheme + "://" + host + rest;
+}
+
+}  // namespace corpus::dedup
