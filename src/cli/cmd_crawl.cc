@@ -1,12 +1,97 @@
+#include <spdlog/spdlog.h>
+
 #include "corpus/cli/commands.h"
+#include "corpus/crawl/crawl_config.h"
+#include "corpus/crawl/crawler.h"
 
 namespace corpus {
+namespace {
+
+struct CrawlFlags {
+  CommonOptions opts;
+  CrawlConfig config;
+  std::string scope = "host";
+  std::string max_body = "10MiB";
+  std::string timeout = "30s";
+};
+
+}  // namespace
 
 void AddCrawlCommand(CLI::App& app, CliState* state) {
-  CLI::App* sub = app.add_subcommand("crawl", "(under construction)");
-  sub->callback([state] {
-    std::fprintf(stderr, "corpus crawl: not available in this build\n");
-    state->exit_code = kExitUsage;
+  auto f = std::make_shared<CrawlFlags>();
+  CrawlConfig& c = f->config;
+  CLI::App* sub = app.add_subcommand("crawl", "Fetch web pages from seed URLs into page records");
+  sub->footer(
+      "Examples:\n"
+      "  corpus crawl --seeds seeds/example.txt --out pages/ --max-pages 1000\n"
+      "  corpus crawl --seeds seeds/builtin.txt --out pages/ --allow-private-networks "
+      "--per-host-delay 50\n"
+      "  corpus crawl --seeds seeds/example.txt --out pages2/ --refresh pages/   # re-fetch, 304s skipped\n"
+      "A killed crawl continues where it stopped when the same command is run again.");
+  AddCommonStageFlags(sub, &f->opts, /*needs_in=*/false);
+  sub->add_option("--seeds", c.seeds_file, "Seed URLs, one per line, # comments");
+  sub->add_option("--max-pages", c.max_pages, "Stop after this many pages (0: no limit)");
+  sub->add_option("--max-depth", c.max_depth, "Link depth limit; seeds are depth 0 (-1: none)");
+  sub->add_option("--scope", f->scope, "Stay on the seeds' host, registrable domain, or go anywhere")
+      ->check(CLI::IsMember({"host", "domain", "any"}))
+      ->capture_default_str();
+  sub->add_option("--include", c.include_regex, "Only follow URLs matching this RE2 regex");
+  sub->add_option("--exclude", c.exclude_regex, "Never follow URLs matching this RE2 regex");
+  sub->add_option("--concurrency", c.concurrency, "Requests in flight overall")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  sub->add_option("--per-host-concurrency", c.per_host_concurrency, "Requests in flight per host")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  sub->add_option("--per-host-delay", c.per_host_delay_ms,
+                  "Milliseconds from the end of a response to the next request to that host")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  sub->add_option("--max-crawl-delay", c.max_crawl_delay_ms,
+                  "Cap in ms on a robots.txt Crawl-delay")
+      ->capture_default_str();
+  sub->add_option("--user-agent", c.user_agent, "User-Agent (default corpus/VERSION (+URL))");
+  sub->add_option("--max-body", f->max_body, "Body cap; longer pages are kept truncated (e.g. 10MiB)")
+      ->capture_default_str();
+  sub->add_option("--timeout", f->timeout, "Total time per request (e.g. 30s, 500ms)")
+      ->capture_default_str();
+  sub->add_flag("--allow-private-networks", c.allow_private_networks,
+                "Allow loopback/private/link-local addresses (tests, intranets)");
+  sub->add_option("--refresh", c.refresh_dir,
+                  "Earlier pages folder to re-fetch with If-None-Match/If-Modified-Since");
+  sub->add_flag("--sitemaps", c.sitemaps, "Also crawl the URLs of robots.txt Sitemap: lines");
+  sub->add_option("--max-pages-per-host", c.max_pages_per_host, "Per-host page cap (0: none)");
+  sub->add_option("--max-url-length", c.max_url_length, "Longer URLs are traps")->capture_default_str();
+  sub->add_option("--max-path-depth", c.max_path_depth, "URLs with more path segments are traps")
+      ->capture_default_str();
+  sub->add_option("--queue-memory", c.queue_memory_entries,
+                  "URLs held in RAM by the frontier; the rest wait on disk")
+      ->capture_default_str();
+  sub->add_option("--seen-memory", c.seen_memory_entries,
+                  "URL hashes held in RAM by the seen set; the rest spill to disk")
+      ->capture_default_str();
+  sub->add_option("--checkpoint-interval", c.checkpoint_interval_ms,
+                  "Milliseconds between commits of output and frontier")
+      ->capture_default_str();
+  sub->callback([sub, state, f] {
+    PrepareStageRun(sub, &f->opts, *state);
+    CrawlConfig& c = f->config;
+    StageOutcome outcome;
+    c.out_dir = f->opts.out_dir;
+    c.force = f->opts.force;
+    c.zstd_level = f->opts.zstd_level;
+    c.progress = f->opts.progress;
+    ParseCrawlScope(f->scope, &c.scope);
+    if (!ParseCrawlByteSize(f->max_body, &c.max_body_bytes)) {
+      outcome.status = Status::InvalidArgument("--max-body: not a size: " + f->max_body);
+    } else if (!ParseCrawlDurationMs(f->timeout, &c.timeout_ms)) {
+      outcome.status = Status::InvalidArgument("--timeout: not a duration: " + f->timeout);
+    } else {
+      c.connect_timeout_ms = std::min(c.connect_timeout_ms, c.timeout_ms);
+      Crawler crawler(c);
+      outcome = crawler.Run();
+    }
+    state->exit_code = FinishStageRun("crawl", outcome, f->opts);
   });
 }
 

@@ -1,0 +1,43 @@
+#ifndef CORPUS_CRAWL_CHECKPOINT_H_
+#define CORPUS_CRAWL_CHECKPOINT_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "corpus/crawl/frontier.h"
+#include "corpus/stage/stage_stats.h"
+#include "corpus/util/status.h"
+
+namespace corpus {
+
+// CrawlCheckpoint is the crawl's resume point (DESIGN.md §3: "crawl
+// checkpoints its frontier instead"), stored as `_crawl/checkpoint.json` and
+// replaced atomically. It names everything that is committed: the output
+// shards, the counts, how far the frontier files were written and read, the
+// pending entries' file and the seen-set log length. Anything on disk beyond
+// it is the uncommitted tail of a killed run and is discarded on resume.
+struct CrawlCheckpoint {
+  std::string fingerprint;  // of the output-changing config
+  std::string config_json;  // for the error message when it differs
+  uint64_t next_part = 0;
+  std::vector<OutputFile> outputs;
+  StageCounts counts;
+  FrontierState frontier;
+  uint64_t seen_log_length = 0;
+  // Hosts (or registrable domains) in scope beyond those of the seeds:
+  // where seeds redirected to.
+  std::vector<std::string> scope_extra;
+  bool finished = false;
+
+  std::string ToJson() const;
+  static Status FromJson(const std::string& json, CrawlCheckpoint* out);
+};
+
+Status WriteCheckpoint(const std::string& path, const CrawlCheckpoint& cp);
+// kNotFound when there is none.
+Status ReadCheckpoint(const std::string& path, CrawlCheckpoint* cp);
+
+}  // namespace corpus
+
+#endif  // CORPUS_CRAWL_CHECKPOINT_H_

@@ -1,0 +1,78 @@
+#ifndef CORPUS_CRAWL_CRAWL_CONFIG_H_
+#define CORPUS_CRAWL_CRAWL_CONFIG_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "corpus/stage/stage_config.h"
+#include "corpus/util/status.h"
+
+namespace corpus {
+
+// How far a crawl may wander from its seeds (issue 3, "--scope").
+enum class CrawlScope { kHost, kDomain, kAny };
+
+// CrawlConfig holds every setting of `corpus crawl` (DESIGN.md §1, issue 3).
+// The CLI layer fills it from flags; the crawler reads it and nothing else.
+// ToStageConfig() keeps only the settings that change what is written, so a
+// resumed crawl may change politeness or concurrency but not its scope.
+struct CrawlConfig {
+  std::string seeds_file;
+  std::string out_dir;
+  uint64_t max_pages = 0;  // 0: no limit
+  int max_depth = -1;      // -1: no limit; 0: seeds only
+  CrawlScope scope = CrawlScope::kHost;
+  std::string include_regex;  // empty: everything
+  std::string exclude_regex;  // empty: nothing
+  int concurrency = 64;
+  int per_host_concurrency = 1;
+  int per_host_delay_ms = 1000;
+  // Crawl-delay from robots.txt raises the per-host delay up to this cap.
+  int max_crawl_delay_ms = 30000;
+  std::string user_agent;  // empty: "corpus/VERSION (+https://github.com/corpus)"
+  uint64_t max_body_bytes = 10ull << 20;
+  int timeout_ms = 30000;
+  int connect_timeout_ms = 10000;
+  bool allow_private_networks = false;
+  std::string refresh_dir;  // earlier pages folder re-fetched conditionally
+  bool sitemaps = false;
+  // Trap defences (issue 3, "Traps").
+  size_t max_url_length = 2048;
+  int max_path_depth = 16;
+  uint64_t max_pages_per_host = 0;  // 0: no limit
+  // 429/503 and robots 5xx: how often to retry and the longest wait honoured.
+  int max_retries = 3;
+  int max_retry_after_ms = 60000;
+  // Consecutive failures after which a host is parked (its URLs rejected).
+  int park_after_failures = 5;
+  // Memory budgets: URLs held in RAM by the frontier, hashes by the seen set.
+  size_t queue_memory_entries = 200000;
+  size_t seen_memory_entries = 4u << 20;
+  // How often output and frontier are committed together (resume point).
+  int checkpoint_interval_ms = 1000;
+  // A shard is also closed after this many records.
+  uint64_t shard_max_records = 20000;
+  int zstd_level = 3;
+  bool force = false;
+  bool progress = false;
+
+  std::string EffectiveUserAgent() const;
+  Status Validate() const;
+  // Settings that change the output; fingerprinted into the checkpoint and
+  // the `_done` marker. `seeds_digest` is the sha256 of the seeds file.
+  StageConfig ToStageConfig(const std::string& seeds_digest) const;
+};
+
+const char* CrawlScopeName(CrawlScope scope);
+// "host", "domain" or "any"; false otherwise.
+bool ParseCrawlScope(const std::string& name, CrawlScope* scope);
+
+// "10MiB", "512k", "1000" -> bytes; false on garbage.
+bool ParseCrawlByteSize(const std::string& text, uint64_t* bytes);
+// "30s", "500ms", "2m", "30" (seconds) -> milliseconds; false on garbage.
+bool ParseCrawlDurationMs(const std::string& text, int* ms);
+
+}  // namespace corpus
+
+#endif  // CORPUS_CRAWL_CRAWL_CONFIG_H_

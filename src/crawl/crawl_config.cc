@@ -1,0 +1,124 @@
+#include "corpus/crawl/crawl_config.h"
+
+#include <re2/re2.h>
+
+#include <cctype>
+#include <cstdlib>
+
+#include "corpus/version.h"
+
+namespace corpus {
+
+std::string CrawlConfig::EffectiveUserAgent() const {
+  if (!user_agent.empty()) return user_agent;
+  return std::string("corpus/") + CORPUS_VERSION + " (+https://github.com/corpus/corpus)";
+}
+
+Status CrawlConfig::Validate() const {
+  if (seeds_file.empty() && refresh_dir.empty()) {
+    return Status::InvalidArgument("--seeds FILE (or --refresh DIR) is required");
+  }
+  if (out_dir.empty()) return Status::InvalidArgument("--out DIR is required");
+  if (concurrency < 1) return Status::InvalidArgument("--concurrency must be at least 1");
+  if (per_host_concurrency < 1) {
+    return Status::InvalidArgument("--per-host-concurrency must be at least 1");
+  }
+  if (per_host_delay_ms < 0) return Status::InvalidArgument("--per-host-delay must be >= 0");
+  if (timeout_ms <= 0) return Status::InvalidArgument("--timeout must be positive");
+  if (max_body_bytes == 0) return Status::InvalidArgument("--max-body must be positive");
+  for (const std::string* re : {&include_regex, &exclude_regex}) {
+    if (re->empty()) continue;
+    RE2 compiled(*re, RE2::Quiet);
+    if (!compiled.ok()) {
+      return Status::InvalidArgument("bad regular expression '" + *re + "': " + compiled.error());
+    }
+  }
+  if (!refresh_dir.empty() && refresh_dir == out_dir) {
+    return Status::InvalidArgument("--refresh must name an earlier crawl, not --out");
+  }
+  return Status::OK();
+}
+
+StageConfig CrawlConfig::ToStageConfig(const std::string& seeds_digest) const {
+  StageConfig c;
+  c.Set("seeds_sha256", seeds_digest);
+  c.Set("max_pages", static_cast<unsigned long long>(max_pages));
+  c.Set("max_depth", max_depth);
+  c.Set("scope", CrawlScopeName(scope));
+  c.Set("include", include_regex);
+  c.Set("exclude", exclude_regex);
+  c.Set("user_agent", EffectiveUserAgent());
+  c.Set("max_body", static_cast<unsigned long long>(max_body_bytes));
+  c.Set("allow_private_networks", allow_private_networks);
+  c.Set("refresh", refresh_dir);
+  c.Set("sitemaps", sitemaps);
+  c.Set("max_url_length", static_cast<unsigned long long>(max_url_length));
+  c.Set("max_path_depth", max_path_depth);
+  c.Set("max_pages_per_host", static_cast<unsigned long long>(max_pages_per_host));
+  return c;
+}
+
+const char* CrawlScopeName(CrawlScope scope) {
+  switch (scope) {
+    case CrawlScope::kHost: return "host";
+    case CrawlScope::kDomain: return "domain";
+    case CrawlScope::kAny: return "any";
+  }
+  return "host";
+}
+
+bool ParseCrawlScope(const std::string& name, CrawlScope* scope) {
+  if (name == "host") *scope = CrawlScope::kHost;
+  else if (name == "domain") *scope = CrawlScope::kDomain;
+  else if (name == "any") *scope = CrawlScope::kAny;
+  else return false;
+  return true;
+}
+
+namespace {
+
+// Splits "10MiB" into 10 and "mib" (lowercased); false when no number leads.
+bool SplitNumber(const std::string& text, double* number, std::string* unit) {
+  const char* begin = text.c_str();
+  char* end = nullptr;
+  *number = std::strtod(begin, &end);
+  if (end == begin || *number < 0) return false;
+  unit->clear();
+  for (const char* p = end; *p; ++p) {
+    if (!std::isspace(static_cast<unsigned char>(*p))) {
+      unit->push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(*p))));
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+bool ParseCrawlByteSize(const std::string& text, uint64_t* bytes) {
+  double n;
+  std::string unit;
+  if (!SplitNumber(text, &n, &unit)) return false;
+  double mult;
+  if (unit.empty() || unit == "b") mult = 1;
+  else if (unit == "k" || unit == "kb" || unit == "kib") mult = 1024.0;
+  else if (unit == "m" || unit == "mb" || unit == "mib") mult = 1024.0 * 1024;
+  else if (unit == "g" || unit == "gb" || unit == "gib") mult = 1024.0 * 1024 * 1024;
+  else return false;
+  *bytes = static_cast<uint64_t>(n * mult);
+  return true;
+}
+
+bool ParseCrawlDurationMs(const std::string& text, int* ms) {
+  double n;
+  std::string unit;
+  if (!SplitNumber(text, &n, &unit)) return false;
+  double mult;
+  if (unit.empty() || unit == "s") mult = 1000;
+  else if (unit == "ms") mult = 1;
+  else if (unit == "m" || unit == "min") mult = 60000;
+  else return false;
+  *ms = static_cast<int>(n * mult);
+  return true;
+}
+
+}  // namespace corpus

@@ -1,0 +1,232 @@
+// The crawler's handling of finished fetches: robots.txt, pages, sitemaps,
+// redirects, retries and failing hosts (issue 3, "Fetching", "robots.txt").
+#include <curl/curl.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <ctime>
+
+#include "corpus/crawl/crawler.h"
+#include "corpus/crawl/links.h"
+#include "corpus/crawl/url.h"
+#include "corpus/stage/progress.h"
+#include "corpus/text/charset.h"
+#include "corpus/util/json.h"
+
+namespace corpus {
+namespace {
+
+constexpr int64_t kRobotsTtlMs = 24LL * 3600 * 1000;  // issue 3: cached 24 h
+constexpr int kMaxRedirects = 10;
+
+// Retry-After (RFC 9110 §10.2.3): delay-seconds or an HTTP-date. -1 if absent
+// or unreadable.
+int64_t RetryAfterMs(const std::string& value) {
+  if (value.empty()) return -1;
+  char* end = nullptr;
+  const long secs = std::strtol(value.c_str(), &end, 10);
+  if (end != value.c_str() && *end == '\0') return secs < 0 ? -1 : secs * 1000LL;
+  const time_t when = curl_getdate(value.c_str(), nullptr);
+  if (when < 0) return -1;
+  return std::max<int64_t>(0, (when - std::time(nullptr)) * 1000LL);
+}
+
+std::string StatusRule(int status) { return "status_" + std::to_string(status); }
+
+}  // namespace
+
+int64_t Crawler::BackoffMs(int attempt, const std::string& retry_after) const {
+  int64_t ms = RetryAfterMs(retry_after);
+  if (ms < 0) ms = 1000LL << std::min(attempt, 10);  // 1 s, 2 s, 4 s, ...
+  return std::min<int64_t>(ms, config_.max_retry_after_ms);
+}
+
+void Crawler::ParkHost(const std::string& host, const std::string& rule) {
+  if (!parked_.emplace(host, rule).second) return;
+  spdlog::warn("crawl: host {} parked ({}); its URLs are rejected", host, rule);
+  output_->Count("hosts_parked");
+  for (auto& e : hosts_->Drain(host)) Reject(e.url, e.depth, rule, JsonQuote(host));
+  hosts_->SetBlocked(host, false);
+}
+
+void Crawler::NoteHostFailure(const std::string& host, const std::string& rule, int64_t now) {
+  if (++failures_[host] >= config_.park_after_failures) ParkHost(host, rule);
+}
+
+void Crawler::HandleRobots(InFlight& job, FetchResult& r, int64_t now) {
+  hosts_->Finish(job.host, now + 1);  // +1: the ms clock truncates; never start early
+  RobotsState& rs = robots_[job.origin];
+  rs.fetching = false;
+  output_->Count("robots_fetches");
+  bool usable = false;
+  std::string fail;  // why robots.txt is unavailable, for the retry/park
+  if (r.error == FetchError::kRedirectLimit) {
+    rs.rules = RobotsRules::AllowAll();  // RFC 9309 §2.3.1.2: may be treated as unavailable
+    usable = true;
+  } else if (r.error == FetchError::kDns || r.error == FetchError::kPrivateAddress) {
+    // Every page of the host would fail the same way.
+    ParkHost(job.host, FetchErrorRule(r.error));
+    return;
+  } else if (r.error != FetchError::kNone) {
+    fail = FetchErrorRule(r.error);
+  } else if (r.status >= 200 && r.status < 300) {
+    rs.rules = RobotsRules::Parse(r.body, product_token_);
+    usable = true;
+  } else if (r.status >= 400 && r.status < 500 && r.status != 429) {
+    rs.rules = RobotsRules::AllowAll();  // §2.3.1.3: unavailable means allowed
+    usable = true;
+  } else {
+    fail = StatusRule(r.status);  // §2.3.1.4: unreachable means disallowed
+  }
+  if (!usable) {
+    // Disallowed for now: the host's URLs wait, robots.txt is asked again
+    // after a backoff, and after max_retries the host is parked.
+    if (++rs.attempts > config_.max_retries) {
+      ParkHost(job.host, "robots_unavailable");
+      return;
+    }
+    hosts_->DelayUntil(job.host, now + BackoffMs(rs.attempts - 1, r.retry_after));
+    hosts_->SetBlocked(job.host, false);
+    return;
+  }
+  rs.ready = true;
+  rs.attempts = 0;
+  rs.expires = now + kRobotsTtlMs;
+  if (auto cd = rs.rules.crawl_delay_seconds()) {
+    const int64_t want = std::min<int64_t>(static_cast<int64_t>(*cd * 1000.0), config_.max_crawl_delay_ms);
+    if (want > config_.per_host_delay_ms) hosts_->SetDelay(job.host, want);
+  }
+  if (config_.sitemaps) {
+    for (const auto& sm : rs.rules.sitemaps()) {
+      if (auto url = NormalizeUrl(sm)) Discover(*url, 0, 0, FrontierEntry::kSitemap);
+    }
+  }
+  hosts_->SetBlocked(job.host, false);
+}
+
+void Crawler::HandlePage(InFlight& job, FetchResult& r, int64_t now) {
+  hosts_->Finish(job.host, now + 1);  // +1: the ms clock truncates; never start early
+  if (job.job == Job::kPage) --pages_in_flight_;
+  FrontierEntry& e = job.entry;
+  if (r.error == FetchError::kNotHtml) {
+    failures_[job.host] = 0;
+    Reject(e.url, e.depth, "not_html", JsonQuote(r.content_type));
+    return;
+  }
+  if (r.error != FetchError::kNone) {
+    Reject(e.url, e.depth, FetchErrorRule(r.error), JsonQuote(r.error_text));
+    NoteHostFailure(job.host, FetchErrorRule(r.error), now);
+    return;
+  }
+  const int status = r.status;
+  if (status == 429 || status == 503) {
+    if (e.retries < config_.max_retries) {
+      hosts_->DelayUntil(job.host, now + BackoffMs(e.retries, r.retry_after));
+      ++e.retries;
+      output_->Count("retries");
+      hosts_->Push(job.host, std::move(e), /*front=*/true);
+      return;
+    }
+    Reject(e.url, e.depth, StatusRule(status), std::to_string(status));
+    NoteHostFailure(job.host, StatusRule(status), now);
+    return;
+  }
+  if (status == 304 && (!e.etag.empty() || !e.last_modified.empty())) {
+    failures_[job.host] = 0;
+    output_->Count("unchanged");  // --refresh: recorded, not re-emitted
+    return;
+  }
+  if (status >= 300 && status < 400 && !r.location.empty()) {
+    failures_[job.host] = 0;
+    HandleRedirect(job, r);
+    return;
+  }
+  if (status < 200 || status >= 300) {
+    Reject(e.url, e.depth, StatusRule(status), std::to_string(status));
+    if (status >= 500) {
+      NoteHostFailure(job.host, StatusRule(status), now);
+    } else {
+      failures_[job.host] = 0;
+    }
+    return;
+  }
+  failures_[job.host] = 0;
+  if (job.job == Job::kSitemap) {
+    HandleSitemap(job, r);
+  } else {
+    EmitPage(job, r);
+  }
+}
+
+void Crawler::HandleRedirect(InFlight& job, FetchResult& r) {
+  const FrontierEntry& e = job.entry;
+  auto target = ResolveUrl(e.url, r.location);
+  if (!target) {
+    Reject(e.url, e.depth, "redirect_invalid", JsonQuote(r.location));
+    return;
+  }
+  if (e.hops + 1 > kMaxRedirects) {
+    Reject(e.url, e.depth, "redirect_limit", JsonQuote(*target));
+    return;
+  }
+  // The redirecting URL is no page; its line says where it led. The target
+  // goes through the same checks as any link (seen set, scope, traps), and
+  // robots.txt and the address policy when its turn comes.
+  Reject(e.url, e.depth, "redirect",
+         JsonObjectWriter().Int("status", r.status).String("location", *target).Finish());
+  if (e.depth == 0) scope_->AddRedirectTarget(*target);
+  Discover(*target, e.depth, e.hops + 1, e.kind);
+}
+
+void Crawler::HandleSitemap(InFlight& job, FetchResult& r) {
+  output_->Count("sitemaps");
+  for (const auto& url : ParseSitemap(r.body)) {
+    // A sitemap index lists sitemaps; a urlset lists pages.
+    const bool is_sitemap = url.size() > 4 && (url.compare(url.size() - 4, 4, ".xml") == 0 ||
+                                                url.find(".xml.gz") != std::string::npos);
+    if (is_sitemap) {
+      Discover(url, job.entry.depth, 0, FrontierEntry::kSitemap);
+    } else if (config_.max_depth < 0 || job.entry.depth + 1 <= config_.max_depth) {
+      Discover(url, job.entry.depth + 1, 0, FrontierEntry::kPage);
+    }
+  }
+}
+
+void Crawler::EmitPage(InFlight& job, FetchResult& r) {
+  const FrontierEntry& e = job.entry;
+  PageDirectives header = ParseRobotsDirectives(r.x_robots_tag);
+  DecodedHtml decoded = DecodeHtmlToUtf8(r.body, r.content_type);
+  PageLinks links = ExtractLinks(decoded.utf8, e.url, product_token_);
+  const bool noindex = header.noindex || links.meta.noindex;
+  const bool nofollow = header.nofollow || links.meta.nofollow;
+  if (nofollow) {
+    output_->Count("nofollow_pages");
+  } else if (config_.max_depth < 0 || e.depth + 1 <= config_.max_depth) {
+    for (const auto& url : links.urls) Discover(url, e.depth + 1, 0, FrontierEntry::kPage);
+  } else {
+    output_->Count("links_beyond_max_depth", links.urls.size());
+  }
+  if (noindex) {
+    // noindex keeps no text: the URL is logged in rejected/ without its html.
+    Reject(e.url, e.depth, "noindex", JsonQuote(header.noindex ? "x-robots-tag" : "meta"));
+    return;
+  }
+  PageFacts p;
+  p.url = e.url;
+  p.fetched_at = Rfc3339Now();
+  p.status = r.status;
+  p.content_type = r.content_type;
+  p.etag = r.etag;
+  p.last_modified = r.last_modified;
+  p.depth = e.depth;
+  p.html = std::move(decoded.utf8);
+  p.charset = decoded.charset;
+  p.truncated = r.truncated;
+  if (r.truncated) output_->Count("truncated");
+  Fail(output_->WritePage(PageRecordJson(p)));
+  ++host_pages_[job.host];
+  if (progress_) progress_->records = output_->counts().kept;
+}
+
+}  // namespace corpus

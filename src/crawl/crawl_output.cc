@@ -1,0 +1,139 @@
+#include "corpus/crawl/crawl_output.h"
+
+#include <dirent.h>
+#include <unistd.h>
+
+#include <ctime>
+#include <set>
+
+#include "corpus/io/record.h"
+#include "corpus/util/fs.h"
+#include "corpus/util/json.h"
+#include "corpus/util/sha256.h"
+
+namespace corpus {
+
+CrawlOutput::CrawlOutput(const StageDir& dir, int zstd_level, uint64_t shard_max_records)
+    : dir_(dir), zstd_level_(zstd_level), shard_max_records_(shard_max_records) {}
+
+CrawlOutput::~CrawlOutput() = default;  // unfinished writers delete their temp files
+
+std::string CrawlOutput::Unit(uint64_t part) const {
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "part-%05llu", static_cast<unsigned long long>(part));
+  return buf;
+}
+
+void CrawlOutput::Restore(std::vector<OutputFile> committed, uint64_t next_part, StageCounts counts) {
+  committed_ = std::move(committed);
+  next_part_ = next_part;
+  counts_ = std::move(counts);
+}
+
+Status CrawlOutput::RemoveUncommitted() const {
+  std::set<std::string> keep;
+  for (const auto& f : committed_) keep.insert(f.path);
+  for (const std::string sub : {"", "rejected"}) {
+    const std::string folder = sub.empty() ? dir_.root() : JoinPath(dir_.root(), sub);
+    DIR* d = ::opendir(folder.c_str());
+    if (!d) continue;
+    while (dirent* e = ::readdir(d)) {
+      const std::string name = e->d_name;
+      if (name.rfind("part-", 0) != 0) continue;
+      const std::string rel = sub.empty() ? name : sub + "/" + name;
+      if (keep.count(rel)) continue;
+      const std::string path = JoinPath(folder, name);
+      if (::unlink(path.c_str()) != 0) return Status::IOError("cannot remove " + path);
+    }
+    ::closedir(d);
+  }
+  return Status::OK();
+}
+
+Status CrawlOutput::WritePage(std::string_view json) {
+  if (!pages_) pages_ = std::make_unique<ShardWriter>(dir_.KeptPath(Unit(next_part_)), zstd_level_, false);
+  CORPUS_RETURN_IF_ERROR(pages_->Write(json));
+  ++counts_.records_in;
+  ++counts_.kept;
+  counts_.bytes_out += json.size() + 1;
+  return Status::OK();
+}
+
+Status CrawlOutput::WriteReject(std::string_view json, std::string_view rule) {
+  if (!rejects_) {
+    rejects_ = std::make_unique<ShardWriter>(dir_.RejectedPath(Unit(next_part_)), zstd_level_, false);
+  }
+  CORPUS_RETURN_IF_ERROR(rejects_->Write(json));
+  ++counts_.records_in;
+  ++counts_.rejected;
+  ++counts_.rejected_by_rule[std::string(rule)];
+  return Status::OK();
+}
+
+bool CrawlOutput::Full() const {
+  return (pages_ && pages_->stats().records >= shard_max_records_) ||
+         (rejects_ && rejects_->stats().records >= shard_max_records_);
+}
+
+Status CrawlOutput::Finish(std::unique_ptr<ShardWriter>* writer) {
+  if (!*writer) return Status::OK();
+  CORPUS_RETURN_IF_ERROR((*writer)->Finish());
+  const auto& s = (*writer)->stats();
+  OutputFile f;
+  f.path = dir_.Relative((*writer)->path());
+  f.records = s.records;
+  f.bytes = s.uncompressed_bytes;
+  f.file_bytes = s.file_bytes;
+  f.sha256 = s.sha256;
+  committed_.push_back(std::move(f));
+  writer->reset();
+  return Status::OK();
+}
+
+Status CrawlOutput::Commit() {
+  if (!dirty()) return Status::OK();
+  CORPUS_RETURN_IF_ERROR(Finish(&pages_));
+  CORPUS_RETURN_IF_ERROR(Finish(&rejects_));
+  ++next_part_;
+  return Status::OK();
+}
+
+std::string CrawlRecordId(std::string_view url) { return Sha256Hex(url).substr(0, 32); }
+
+std::string Rfc3339Now() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm;
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string PageRecordJson(const PageFacts& p) {
+  JsonObjectWriter w;
+  w.String("id", CrawlRecordId(p.url))
+      .String("url", p.url)
+      .String("source", "crawl")
+      .String("fetched_at", p.fetched_at)
+      .Int("status", p.status)
+      .String("content_type", p.content_type);
+  if (p.etag.empty()) w.Null("etag"); else w.String("etag", p.etag);
+  if (p.last_modified.empty()) w.Null("last_modified"); else w.String("last_modified", p.last_modified);
+  w.Int("depth", p.depth).String("html", p.html).String("charset", p.charset);
+  if (p.truncated) w.Bool("truncated", true);
+  return w.Finish();
+}
+
+std::string CrawlRejectJson(std::string_view url, int depth, std::string_view rule,
+                            std::string_view value_json) {
+  return JsonObjectWriter()
+      .String("id", CrawlRecordId(url))
+      .String("url", url)
+      .String("source", "crawl")
+      .String("fetched_at", Rfc3339Now())
+      .Int("depth", depth)
+      .Raw("reject", RejectJson("crawl", rule, value_json))
+      .Finish();
+}
+
+}  // namespace corpus

@@ -1,0 +1,464 @@
+// The crawl loop: setup and resume, scheduling, checkpoints (issue 3).
+// Handling of responses is in crawl_handlers.cc.
+#include "corpus/crawl/crawler.h"
+
+#include <dirent.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <climits>
+#include <thread>
+
+#include "corpus/crawl/url.h"
+#include "corpus/io/record.h"
+#include "corpus/io/record_source.h"
+#include "corpus/stage/progress.h"
+#include "corpus/stage/signals.h"
+#include "corpus/util/fs.h"
+#include "corpus/util/json.h"
+#include "corpus/util/sha256.h"
+
+namespace corpus {
+namespace {
+
+constexpr const char* kUnit = "crawl";
+
+// Deletes the files of a folder (not recursive: _crawl/ holds only files).
+void RemoveFilesIn(const std::string& dir) {
+  DIR* d = ::opendir(dir.c_str());
+  if (!d) return;
+  while (dirent* e = ::readdir(d)) {
+    const std::string name = e->d_name;
+    if (name != "." && name != "..") ::unlink(JoinPath(dir, name).c_str());
+  }
+  ::closedir(d);
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+Crawler::Crawler(CrawlConfig config)
+    : config_(std::move(config)),
+      product_token_(ProductToken(config_.EffectiveUserAgent())),
+      dir_(config_.out_dir, "crawl") {}
+
+Crawler::~Crawler() = default;
+
+const StageCounts& Crawler::counts() const {
+  static const StageCounts kEmpty;
+  return output_ ? output_->counts() : kEmpty;
+}
+
+int64_t Crawler::NowMs() const {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+bool Crawler::PageBudgetLeft() const {
+  return config_.max_pages == 0 || output_->counts().kept + pages_in_flight_ < config_.max_pages;
+}
+
+Status Crawler::ReadSeeds(std::vector<std::string>* seeds, std::string* digest) const {
+  seeds->clear();
+  digest->clear();
+  if (config_.seeds_file.empty()) return Status::OK();
+  std::string text;
+  if (!ReadFile(config_.seeds_file, &text).ok()) {
+    return Status::InvalidArgument("cannot read seeds file " + config_.seeds_file);
+  }
+  *digest = Sha256Hex(text);
+  size_t start = 0;
+  int line_no = 0;
+  while (start < text.size()) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string::npos) nl = text.size();
+    ++line_no;
+    const std::string_view line = Trim(std::string_view(text).substr(start, nl - start));
+    start = nl + 1;
+    if (line.empty() || line.front() == '#') continue;
+    auto url = NormalizeUrl(line);
+    if (!url) {
+      spdlog::warn("crawl: {} line {}: not an http(s) URL, skipped: {}", config_.seeds_file, line_no,
+                   std::string(line));
+      continue;
+    }
+    seeds->push_back(*url);
+  }
+  return Status::OK();
+}
+
+Status Crawler::AddRefreshUrls() {
+  std::vector<std::string> files;
+  CORPUS_RETURN_IF_ERROR(ResolveInputs({config_.refresh_dir}, &files));
+  Record rec;
+  uint64_t added = 0;
+  for (const auto& file : files) {
+    std::unique_ptr<RecordSource> src;
+    CORPUS_RETURN_IF_ERROR(OpenRecordSource(file, &src));
+    std::string_view line;
+    while (src->Next(&line)) {
+      if (!rec.Parse(line).ok()) continue;
+      auto raw = rec.GetString("url");
+      if (!raw) continue;
+      auto url = NormalizeUrl(*raw);
+      if (!url) continue;
+      scope_->AddSeed(*url);
+      if (!seen_->Insert(*url)) continue;
+      FrontierEntry e;
+      e.url = *url;
+      e.depth = static_cast<int>(rec.GetInt("depth").value_or(0));
+      e.etag = rec.GetString("etag").value_or("");
+      e.last_modified = rec.GetString("last_modified").value_or("");
+      CORPUS_RETURN_IF_ERROR(frontier_->Push(e));
+      ++added;
+    }
+  }
+  spdlog::info("crawl: {} URLs of {} to refresh", added, config_.refresh_dir);
+  return Status::OK();
+}
+
+Status Crawler::Setup(bool* already_done) {
+  *already_done = false;
+  CORPUS_RETURN_IF_ERROR(config_.Validate());
+  std::vector<std::string> seeds;
+  std::string digest;
+  CORPUS_RETURN_IF_ERROR(ReadSeeds(&seeds, &digest));
+  stage_config_ = config_.ToStageConfig(digest);
+  const std::string fp = stage_config_.Fingerprint();
+  CORPUS_RETURN_IF_ERROR(dir_.Create());
+  state_dir_ = JoinPath(dir_.root(), "_crawl");
+  CORPUS_RETURN_IF_ERROR(MakeDirs(state_dir_));
+  const std::string cp_path = JoinPath(state_dir_, "checkpoint.json");
+
+  output_ = std::make_unique<CrawlOutput>(dir_, config_.zstd_level, config_.shard_max_records);
+  bool fresh = true;
+  DoneMarker done;
+  CrawlCheckpoint cp;
+  const Status done_st = dir_.ReadDone(kUnit, &done);
+  const Status cp_st = ReadCheckpoint(cp_path, &cp);
+  if (done_st.ok() && done.fingerprint == fp && !config_.force) {
+    *already_done = true;
+    return Status::OK();
+  }
+  const bool other_config = (done_st.ok() && done.fingerprint != fp) ||
+                            (cp_st.ok() && cp.fingerprint != fp);
+  if (other_config && !config_.force) {
+    const std::string diff = done_st.ok() ? stage_config_.Diff(done.config) : "";
+    return Status::InvalidArgument(dir_.root() + " holds a crawl with a different config" +
+                                   (diff.empty() ? "" : " (" + diff + ")") +
+                                   "; use --force to start over or choose another --out");
+  }
+  if (config_.force || done_st.ok()) {
+    RemoveFilesIn(state_dir_);
+    CORPUS_RETURN_IF_ERROR(dir_.RemoveDone(kUnit));
+    CORPUS_RETURN_IF_ERROR(dir_.RemoveManifest());
+  } else if (cp_st.ok()) {
+    fresh = false;
+  } else if (!cp_st.IsNotFound()) {
+    return cp_st;
+  }
+
+  scope_ = std::make_unique<ScopeFilter>(config_);
+  for (const auto& s : seeds) scope_->AddSeed(s);
+  frontier_ = std::make_unique<Frontier>(state_dir_);
+  seen_ = std::make_unique<SeenSet>(state_dir_, config_.seen_memory_entries);
+  hosts_ = std::make_unique<HostQueues>(config_.per_host_concurrency, config_.per_host_delay_ms);
+  Fetcher::Options fo;
+  fo.user_agent = config_.EffectiveUserAgent();
+  fo.max_body_bytes = config_.max_body_bytes;
+  fo.timeout_ms = config_.timeout_ms;
+  fo.connect_timeout_ms = config_.connect_timeout_ms;
+  fo.allow_private_networks = config_.allow_private_networks;
+  fo.max_connections = config_.concurrency;
+  fetcher_ = std::make_unique<Fetcher>(fo);
+
+  if (fresh) {
+    CORPUS_RETURN_IF_ERROR(output_->RemoveUncommitted());
+    CORPUS_RETURN_IF_ERROR(frontier_->Open(FrontierState{}));
+    CORPUS_RETURN_IF_ERROR(seen_->Open(0));
+    for (const auto& s : seeds) Discover(s, 0, 0, FrontierEntry::kPage);
+    if (!config_.refresh_dir.empty()) CORPUS_RETURN_IF_ERROR(AddRefreshUrls());
+    spdlog::info("crawl: {} seeds, starting {}", seeds.size(), dir_.root());
+    return Checkpoint(false);
+  }
+  // Resume from the checkpoint; what came after it is discarded.
+  output_->Restore(cp.outputs, cp.next_part, cp.counts);
+  CORPUS_RETURN_IF_ERROR(output_->RemoveUncommitted());
+  CORPUS_RETURN_IF_ERROR(frontier_->Open(cp.frontier));
+  CORPUS_RETURN_IF_ERROR(seen_->Open(cp.seen_log_length));
+  scope_->RestoreExtra(cp.scope_extra);
+  std::vector<FrontierEntry> pending;
+  CORPUS_RETURN_IF_ERROR(frontier_->LoadPending(&pending));
+  for (auto& e : pending) hosts_->Push(UrlHost(e.url), std::move(e));
+  spdlog::info("crawl: resuming {}: {} pages so far, {} URLs seen, {} queued", dir_.root(),
+               output_->counts().kept, seen_->size(), hosts_->queued() + frontier_->size());
+  return Status::OK();
+}
+
+void Crawler::Discover(const std::string& url, int depth, int hops, int kind) {
+  if (!seen_->Insert(url)) return;
+  std::string value;
+  const std::string rule = scope_->Check(url, &value);
+  if (!rule.empty()) {
+    Reject(url, depth, rule, value);
+    return;
+  }
+  FrontierEntry e;
+  e.url = url;
+  e.depth = depth;
+  e.hops = hops;
+  e.kind = kind;
+  Fail(frontier_->Push(e));
+}
+
+void Crawler::Reject(std::string_view url, int depth, std::string_view rule,
+                     std::string_view value_json) {
+  Fail(output_->WriteReject(CrawlRejectJson(url, depth, rule, value_json), rule));
+}
+
+void Crawler::Refill(int64_t now) {
+  const size_t budget = std::max<size_t>(config_.queue_memory_entries, 16);
+  if (hosts_->queued() >= budget / 2 || now < refill_paused_until_) return;
+  // A host may hold at most an eighth of the memory queue, so a huge slow
+  // host cannot fill it and starve the others; its surplus goes back to the
+  // end of its depth's file.
+  const size_t per_host_cap = std::max<size_t>(budget / 8, 2);
+  size_t deferred = 0;
+  FrontierEntry e;
+  while (hosts_->queued() < budget && frontier_->Pop(&e)) {
+    const std::string host = UrlHost(e.url);
+    auto parked = parked_.find(host);
+    if (parked != parked_.end()) {
+      Reject(e.url, e.depth, parked->second, JsonQuote(host));
+      continue;
+    }
+    if (hosts_->QueuedFor(host) >= per_host_cap) {
+      Fail(frontier_->Push(e));
+      if (++deferred >= per_host_cap) {
+        refill_paused_until_ = now + 2000;
+        break;
+      }
+      continue;
+    }
+    hosts_->Push(host, std::move(e));
+  }
+}
+
+void Crawler::Dispatch(int64_t now) {
+  std::string host;
+  FrontierEntry e;
+  while (fetcher_->active() < static_cast<size_t>(config_.concurrency) && PageBudgetLeft() &&
+         hosts_->PopReady(now, &host, &e)) {
+    StartPage(host, std::move(e), now);
+  }
+}
+
+bool Crawler::StartPage(const std::string& host, FrontierEntry e, int64_t now) {
+  auto parked = parked_.find(host);
+  if (parked != parked_.end()) {
+    hosts_->Release(host);
+    Reject(e.url, e.depth, parked->second, JsonQuote(host));
+    return false;
+  }
+  const std::string origin = UrlOrigin(e.url);
+  RobotsState& rs = robots_[origin];
+  if (!rs.ready || rs.expires < now) {
+    // robots.txt comes before any page of an origin (RFC 9309 §2.4).
+    hosts_->Unpop(host, std::move(e));
+    hosts_->SetBlocked(host, true);
+    if (!rs.fetching) StartRobots(host, origin);
+    return false;
+  }
+  const std::string path = UrlPathAndQuery(e.url);
+  if (!rs.rules.IsAllowed(path)) {
+    hosts_->Release(host);
+    Reject(e.url, e.depth, "robots", JsonQuote(path));
+    return false;
+  }
+  if (config_.max_pages_per_host > 0 && host_pages_[host] >= config_.max_pages_per_host) {
+    hosts_->Release(host);
+    Reject(e.url, e.depth, "trap", JsonQuote("max_pages_per_host"));
+    return false;
+  }
+  const Job job = e.kind == FrontierEntry::kSitemap ? Job::kSitemap : Job::kPage;
+  if (job == Job::kPage) ++pages_in_flight_;
+  FetchRequest req;
+  req.tag = next_tag_++;
+  req.url = e.url;
+  req.auxiliary = job == Job::kSitemap;
+  req.if_none_match = e.etag;
+  req.if_modified_since = e.last_modified;
+  in_flight_[req.tag] = InFlight{job, std::move(e), host, origin};
+  fetcher_->Start(std::move(req));
+  return true;
+}
+
+void Crawler::StartRobots(const std::string& host, const std::string& origin) {
+  robots_[origin].fetching = true;
+  hosts_->StartExtra(host);
+  FetchRequest req;
+  req.tag = next_tag_++;
+  req.url = origin + "/robots.txt";
+  req.auxiliary = true;
+  FrontierEntry e;
+  e.url = req.url;
+  in_flight_[req.tag] = InFlight{Job::kRobots, std::move(e), host, origin};
+  fetcher_->Start(std::move(req));
+}
+
+void Crawler::HandleResult(FetchResult& r, int64_t now) {
+  auto it = in_flight_.find(r.tag);
+  if (it == in_flight_.end()) return;
+  InFlight job = std::move(it->second);
+  in_flight_.erase(it);
+  output_->Count("bytes_downloaded", r.wire_bytes);
+  if (progress_) progress_->bytes += r.wire_bytes;
+  switch (job.job) {
+    case Job::kRobots: HandleRobots(job, r, now); break;
+    case Job::kPage:
+    case Job::kSitemap: HandlePage(job, r, now); break;
+  }
+}
+
+Status Crawler::Checkpoint(bool finished) {
+  CORPUS_RETURN_IF_ERROR(output_->Commit());
+  std::vector<const FrontierEntry*> in_memory;
+  hosts_->ForEach([&](const FrontierEntry& e) { in_memory.push_back(&e); });
+  for (const auto& [tag, job] : in_flight_) {
+    if (job.job != Job::kRobots) in_memory.push_back(&job.entry);
+  }
+  CrawlCheckpoint cp;
+  CORPUS_RETURN_IF_ERROR(frontier_->Checkpoint(in_memory, &cp.frontier));
+  CORPUS_RETURN_IF_ERROR(seen_->Sync(&cp.seen_log_length));
+  cp.fingerprint = stage_config_.Fingerprint();
+  cp.config_json = stage_config_.ToJson();
+  cp.next_part = output_->next_part();
+  cp.outputs = output_->committed();
+  cp.counts = output_->counts();
+  cp.scope_extra = scope_->extra();
+  cp.finished = finished;
+  CORPUS_RETURN_IF_ERROR(WriteCheckpoint(JoinPath(state_dir_, "checkpoint.json"), cp));
+  frontier_->RemoveStalePending(cp.frontier.pending_file);
+  return Status::OK();
+}
+
+Status Crawler::Finish() {
+  output_->mutable_counts().counters["frontier_left"] = hosts_->queued() + frontier_->size();
+  output_->mutable_counts().counters["urls_seen"] = seen_->size();
+  CORPUS_RETURN_IF_ERROR(Checkpoint(true));
+  DoneMarker m;
+  m.unit = kUnit;
+  m.input = config_.seeds_file.empty() ? config_.refresh_dir : config_.seeds_file;
+  m.fingerprint = stage_config_.Fingerprint();
+  m.config = stage_config_.entries();
+  m.outputs = output_->committed();
+  m.counts = output_->counts();
+  CORPUS_RETURN_IF_ERROR(dir_.WriteDone(m));
+  bool written = false;
+  CORPUS_RETURN_IF_ERROR(dir_.MaybeWriteManifest({kUnit}, stage_config_, "", &written));
+  return Status::OK();
+}
+
+void Crawler::UpdateDetail(int64_t now) {
+  if (now - last_detail_ < 500) return;
+  last_detail_ = now;
+  const StageCounts& c = output_->counts();
+  std::string d = "queue " + std::to_string(hosts_->queued() + frontier_->size()) + ", in flight " +
+                  std::to_string(fetcher_->active()) + ", hosts " +
+                  std::to_string(hosts_->active_hosts()) + "/" + std::to_string(hosts_->hosts());
+  if (!c.rejected_by_rule.empty()) {
+    d += ", rejected:";
+    for (const auto& [rule, n] : c.rejected_by_rule) d += " " + rule + "=" + std::to_string(n);
+  }
+  std::lock_guard<std::mutex> lock(detail_mu_);
+  detail_ = std::move(d);
+}
+
+Status Crawler::Loop() {
+  const int64_t start = NowMs();
+  int64_t last_cp = start;
+  std::vector<FetchResult> done;
+  while (status_.ok()) {
+    int64_t now = NowMs();
+    const bool stopping = StopRequested();
+    if (!stopping) {
+      Refill(now);
+      Dispatch(now);
+    }
+    if (fetcher_->active() == 0) {
+      if (stopping) {
+        stopped_ = true;
+        break;
+      }
+      const bool work_left = hosts_->queued() > 0 || frontier_->size() > 0;
+      if (!work_left || !PageBudgetLeft()) break;
+    }
+    int64_t wait = 50;
+    const int64_t wake = hosts_->NextWakeup();
+    if (wake != INT64_MAX && fetcher_->active() < static_cast<size_t>(config_.concurrency)) {
+      wait = std::clamp<int64_t>(wake - now, 0, 50);
+    }
+    done.clear();
+    if (fetcher_->active() > 0) {
+      fetcher_->Poll(static_cast<int>(wait), &done);
+    } else if (wait > 0) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(wait));
+    }
+    now = NowMs();
+    for (auto& r : done) HandleResult(r, now);
+    if (output_->Full() || now - last_cp >= config_.checkpoint_interval_ms) {
+      output_->mutable_counts().seconds += static_cast<double>(now - last_cp) / 1000.0;
+      Fail(Checkpoint(false));
+      last_cp = now;
+      hosts_->Collect(now);
+    }
+    if (progress_) progress_->records = output_->counts().kept;
+    UpdateDetail(now);
+  }
+  output_->mutable_counts().seconds += static_cast<double>(NowMs() - last_cp) / 1000.0;
+  if (!status_.ok()) return status_;
+  if (!seen_->status().ok()) return seen_->status();
+  if (stopped_) {
+    CORPUS_RETURN_IF_ERROR(Checkpoint(false));
+    spdlog::info("crawl: stopped; {} pages committed; run the same command to continue",
+                 output_->counts().kept);
+    return Status::OK();
+  }
+  return Finish();
+}
+
+StageOutcome Crawler::Run() {
+  StageOutcome outcome;
+  bool already_done = false;
+  outcome.status = Setup(&already_done);
+  if (!outcome.status.ok()) return outcome;
+  if (already_done) {
+    spdlog::info("crawl: {} is already complete (use --force to crawl again)", config_.out_dir);
+    outcome.manifest_written = true;
+    return outcome;
+  }
+  progress_ = std::make_unique<Progress>("crawl", config_.progress, 0, 0);
+  progress_->records = output_->counts().kept;
+  progress_->SetDetail([this] {
+    std::lock_guard<std::mutex> lock(detail_mu_);
+    return detail_;
+  });
+  outcome.status = Loop();
+  progress_->Stop();
+  outcome.manifest_written = outcome.status.ok() && !stopped_;
+  if (outcome.status.ok() && !stopped_) {
+    const StageCounts& c = output_->counts();
+    spdlog::info("crawl: {} pages, {} rejected, {} URLs seen", c.kept, c.rejected, seen_->size());
+  }
+  return outcome;
+}
+
+}  // namespace corpus
