@@ -1,0 +1,287 @@
+#include "corpus/shard/shard_stage.h"
+
+#include <fcntl.h>
+#include <spdlog/spdlog.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+#include "corpus/io/record_source.h"
+#include "corpus/shard/pack.h"
+#include "corpus/shard/partition.h"
+#include "corpus/shard/release.h"
+#include "corpus/shard/shard_plan.h"
+#include "corpus/shard/shuffle_buckets.h"
+#include "corpus/stage/progress.h"
+#include "corpus/stage/stage_dir.h"
+#include "corpus/util/fs.h"
+
+namespace corpus {
+namespace {
+
+// Runs fn(0..n-1) on up to `threads` threads; returns the first error.
+Status ParallelFor(size_t n, int threads, const std::function<Status(size_t)>& fn) {
+  std::atomic<size_t> next{0};
+  std::mutex mu;
+  Status first;
+  auto worker = [&] {
+    for (;;) {
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        if (!first.ok()) return;
+      }
+      const size_t i = next.fetch_add(1);
+      if (i >= n) return;
+      Status st = fn(i);
+      if (!st.ok()) {
+        std::lock_guard<std::mutex> lock(mu);
+        if (first.ok()) first = st;
+      }
+    }
+  };
+  const int nt = std::max(1, std::min<int>(threads, static_cast<int>(n)));
+  std::vector<std::thread> pool;
+  for (int t = 0; t < nt; ++t) pool.emplace_back(worker);
+  for (auto& t : pool) t.join();
+  return first;
+}
+
+// An exclusive lock on DIR/.lock held for the object's life: two tasks that
+// both see the last shard done never write the manifest at the same time.
+class DirLock {
+ public:
+  explicit DirLock(const std::string& dir) {
+    fd_ = ::open(JoinPath(dir, ".lock").c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0644);
+    if (fd_ >= 0 && ::flock(fd_, LOCK_EX) != 0) {
+      ::close(fd_);
+      fd_ = -1;
+    }
+  }
+  ~DirLock() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  bool ok() const { return fd_ >= 0; }
+
+ private:
+  int fd_ = -1;
+};
+
+// The marker config without the bucket count, which follows the input size
+// and is not a user setting.
+StageConfig UserPart(const std::map<std::string, std::string>& entries) {
+  StageConfig c;
+  for (const auto& [k, v] : entries) {
+    if (k != "buckets") c.Set(k, v);
+  }
+  return c;
+}
+
+// Phase-1 units of this task that still need work. A marker made with other
+// user settings is an error unless --force; one made for another bucket
+// count (the input grew) is silently redone.
+Status PlanPartition(const StageDir& dir, const std::vector<std::string>& units,
+                     const StageConfig& stage_config, const StageConfig& work_config, bool force,
+                     std::vector<std::string>* todo) {
+  for (const auto& unit : units) {
+    DoneMarker m;
+    if (!dir.ReadDone(unit, &m).ok()) {
+      todo->push_back(unit);
+      continue;
+    }
+    if (m.fingerprint == work_config.Fingerprint() && !force) continue;
+    if (!force && UserPart(m.config).Fingerprint() != stage_config.Fingerprint()) {
+      return Status::InvalidArgument(dir.root() + " was made with a different shard config (" +
+                                     stage_config.Diff(UserPart(m.config).entries()) +
+                                     "); use --force to redo it or choose another --out");
+    }
+    todo->push_back(unit);
+  }
+  return Status::OK();
+}
+
+bool AllDone(const StageDir& dir, const std::vector<std::string>& units, const std::string& fingerprint) {
+  for (const auto& unit : units) {
+    DoneMarker m;
+    if (!dir.ReadDone(unit, &m).ok() || m.fingerprint != fingerprint) return false;
+  }
+  return true;
+}
+
+bool AnyDamage(const StageDir& dir, const std::vector<std::string>& units) {
+  for (const auto& unit : units) {
+    DoneMarker m;
+    if (dir.ReadDone(unit, &m).ok() && (!m.damage.empty() || m.counts.rejected_by_rule.count("malformed"))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+struct ShardRef {
+  const SplitPlan* plan;
+  uint64_t shard;
+};
+
+}  // namespace
+
+StageOutcome RunShardStage(const ShardConfig& cfg, const CommonOptions& opts) {
+  StageOutcome outcome;
+  outcome.status = opts.Validate();
+  if (outcome.status.ok()) outcome.status = cfg.Validate();
+  if (!outcome.status.ok()) return outcome;
+
+  std::vector<std::string> inputs;
+  outcome.status = ResolveInputs(opts.inputs, &inputs);
+  if (!outcome.status.ok()) return outcome;
+  if (inputs.empty()) {
+    outcome.status = Status::InvalidArgument("no input files found in --in");
+    return outcome;
+  }
+  const std::vector<std::string> units = StageDir::UnitNames(inputs);
+  const uint32_t buckets = ShuffleBuckets::ChooseCount(inputs, cfg.bucket_bytes);
+  const StageDir dir(opts.out_dir, "shard");
+  const StageConfig stage_config = cfg.ToStageConfig();
+  StageConfig work_config = stage_config;
+  work_config.Set("buckets", static_cast<unsigned long>(buckets));
+  const int threads = opts.EffectiveThreads();
+
+  // Phase 1: partition this task's inputs into shuffle buckets.
+  std::vector<std::string> todo;
+  if (cfg.phase != ShardPhase::kPack) {
+    const std::vector<std::string> mine = TaskSlice(units, opts.task_index, opts.num_tasks);
+    if (IsDirectory(opts.out_dir)) {
+      outcome.status = PlanPartition(dir, mine, stage_config, work_config, opts.force, &todo);
+      if (!outcome.status.ok()) return outcome;
+    } else {
+      todo = mine;
+    }
+    outcome.status = dir.Create();
+    if (!outcome.status.ok()) return outcome;
+    if (!todo.empty()) {
+      // Inputs done earlier whose buckets were cleaned up after a release
+      // must be partitioned again, or the new release would miss them.
+      for (const auto& u : mine) {
+        if (std::find(todo.begin(), todo.end(), u) == todo.end() &&
+            !IsDirectory(ShuffleBuckets::UnitDir(dir.root(), u))) {
+          todo.push_back(u);
+        }
+      }
+      outcome.status = dir.RemoveManifest();
+      if (!outcome.status.ok()) return outcome;
+    }
+    if (todo.size() < mine.size()) {
+      spdlog::info("shard: {} of {} inputs already partitioned", mine.size() - todo.size(), mine.size());
+    }
+    std::map<std::string, std::string> input_of;
+    for (size_t i = 0; i < inputs.size(); ++i) input_of[units[i]] = inputs[i];
+    uint64_t total_bytes = 0;
+    for (const auto& u : todo) {
+      std::error_code ec;
+      const auto sz = std::filesystem::file_size(input_of[u], ec);
+      if (!ec) total_bytes += sz;
+    }
+    Progress progress("shard partition", opts.progress, total_bytes, todo.size());
+    std::atomic<bool> damaged{false};
+    outcome.status = ParallelFor(todo.size(), threads, [&](size_t i) {
+      PartitionJob job;
+      job.config = &cfg;
+      job.dir = &dir;
+      job.work_config = work_config;
+      job.buckets = buckets;
+      job.input = input_of[todo[i]];
+      job.unit = todo[i];
+      job.zstd_level = opts.zstd_level;
+      bool d = false;
+      Status st = PartitionInput(job, &progress, &d);
+      if (d) damaged = true;
+      progress.units_done.fetch_add(1);
+      return st;
+    });
+    progress.Stop();
+    if (!outcome.status.ok()) return outcome;
+  } else if (!IsDirectory(opts.out_dir)) {
+    outcome.status = Status::InvalidArgument(opts.out_dir + " has no partitioned input; run --phase partition first");
+    return outcome;
+  }
+  outcome.input_damaged = AnyDamage(dir, units);
+  if (!AllDone(dir, units, work_config.Fingerprint())) {
+    spdlog::info("shard: waiting for other tasks to partition their inputs before packing");
+    return outcome;
+  }
+  if (cfg.phase == ShardPhase::kPartition) return outcome;
+
+  // Phase 2: pack this task's shards.
+  std::vector<SplitPlan> plans;
+  outcome.status = LoadSplitPlans(dir, units, work_config.Fingerprint(), buckets, cfg, &plans);
+  if (!outcome.status.ok()) return outcome;
+  StageConfig pack_config = work_config;
+  std::vector<ShardRef> all_shards;
+  std::vector<std::string> shard_units;
+  for (const auto& plan : plans) {
+    pack_config.Set(std::string("plan.") + plan.split_name(),
+                    std::to_string(plan.records()) + " docs, " + std::to_string(plan.bytes()) +
+                        " bytes, " + std::to_string(plan.shards()) + " shards");
+    for (uint64_t j = 0; j < plan.shards(); ++j) {
+      all_shards.push_back({&plan, j});
+      shard_units.push_back(plan.ShardUnit(j));
+    }
+  }
+  const bool published = PathExists(dir.ManifestPath()) && todo.empty();
+  std::vector<ShardRef> pack_todo;
+  for (const auto& ref : TaskSlice(all_shards, opts.task_index, opts.num_tasks)) {
+    DoneMarker m;
+    const bool done = dir.ReadDone(ref.plan->ShardUnit(ref.shard), &m).ok() &&
+                      m.fingerprint == pack_config.Fingerprint();
+    if (!done || (opts.force && !published)) pack_todo.push_back(ref);
+  }
+  if (!pack_todo.empty()) {
+    outcome.status = dir.RemoveManifest();
+    if (!outcome.status.ok()) return outcome;
+  }
+  Progress progress("shard pack", opts.progress, 0, pack_todo.size());
+  outcome.status = ParallelFor(pack_todo.size(), threads, [&](size_t i) {
+    PackJob job;
+    job.plan = pack_todo[i].plan;
+    job.dir = &dir;
+    job.input_units = units;
+    job.pack_config = pack_config;
+    job.shard = pack_todo[i].shard;
+    job.zstd_level = opts.zstd_level;
+    Status st = PackShard(job);
+    progress.units_done.fetch_add(1);
+    return st;
+  });
+  progress.Stop();
+  if (!outcome.status.ok()) return outcome;
+
+  // Phase 3: whoever sees every shard done publishes the release.
+  if (!AllDone(dir, shard_units, pack_config.Fingerprint())) {
+    spdlog::info("shard: waiting for other tasks to pack their shards");
+    return outcome;
+  }
+  DirLock lock(dir.root());
+  if (!lock.ok()) {
+    outcome.status = Status::IOError("cannot lock " + dir.root());
+    return outcome;
+  }
+  if (!PathExists(dir.ManifestPath())) {
+    ReleaseInfo info;
+    info.dir = dir.root();
+    info.config = cfg;
+    info.stage_config = stage_config;
+    info.buckets = buckets;
+    outcome.status = GatherReleaseInfo(dir, units, shard_units, &info);
+    if (outcome.status.ok()) outcome.status = PublishRelease(dir, info, shard_units);
+    if (!outcome.status.ok()) return outcome;
+    spdlog::info("shard: {} documents in {} shards", info.counts.kept, shard_units.size());
+  }
+  outcome.manifest_written = true;
+  return outcome;
+}
+
+}  // namespace corpus
