@@ -225,18 +225,26 @@ DecodedHtml DecodeHtmlToUtf8(std::string_view body, std::string_view content_typ
   if (body.substr(0, 2) == "\xFF\xFE") return Decode(body.substr(2), "utf-16le", "bom");
   if (body.substr(0, 2) == "\xFE\xFF") return Decode(body.substr(2), "utf-16be", "bom");
 
-  if (std::string cs = CanonicalCharset(CharsetFromContentType(content_type_header)); !cs.empty()) {
-    return Decode(body, std::move(cs), "header");
-  }
-  if (std::string cs = PrescanMetaCharset(body); !cs.empty()) {
-    return Decode(body, std::move(cs), "meta");
-  }
   // Bytes that are valid UTF-8 and not plain ASCII are UTF-8 with near
-  // certainty; checking first also spares uchardet's occasional misguess of
-  // short UTF-8 pages as a single-byte encoding.
-  if (IsValidUtf8(body)) {
-    return Decode(body, "utf-8", IsAscii(body) ? "default" : "detector");
+  // certainty (text in a legacy encoding almost never forms valid multibyte
+  // sequences), and declarations of ISO-8859-1 over UTF-8 bytes are common:
+  // server defaults, pages converted without updating their <meta>. So such
+  // bytes are decoded as UTF-8 whatever a label says (a label naming UTF-16
+  // without a BOM excepted); this also spares uchardet's occasional misguess
+  // of short UTF-8 pages as a single-byte encoding.
+  const bool valid_utf8 = IsValidUtf8(body);
+  const bool ascii = valid_utf8 && IsAscii(body);
+  auto declared = [&](std::string cs, const char* method) {
+    if (valid_utf8 && !ascii && cs != "utf-16le" && cs != "utf-16be" && cs != "utf-8") {
+      return Decode(body, "utf-8", "detector");
+    }
+    return Decode(body, std::move(cs), method);
+  };
+  if (std::string cs = CanonicalCharset(CharsetFromContentType(content_type_header)); !cs.empty()) {
+    return declared(std::move(cs), "header");
   }
+  if (std::string cs = PrescanMetaCharset(body); !cs.empty()) return declared(std::move(cs), "meta");
+  if (valid_utf8) return Decode(body, "utf-8", ascii ? "default" : "detector");
   if (std::string cs = DetectCharset(body); !cs.empty() && cs != "utf-8") {
     return Decode(body, std::move(cs), "detector");
   }

@@ -153,6 +153,20 @@ TEST(DecodeHtmlToUtf8, PlainAsciiAndUtf8WithoutLabels) {
   EXPECT_EQ(d.utf8, "<p>grüß dich</p>");
 }
 
+TEST(DecodeHtmlToUtf8, Utf8BytesUnderALegacyLabelAreUtf8) {
+  const std::string body = "<meta charset=iso-8859-1><p>caf\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D</p>";
+  for (const char* header : {"text/html; charset=ISO-8859-1", "text/html"}) {
+    DecodedHtml d = DecodeHtmlToUtf8(body, header);
+    EXPECT_EQ(d.charset, "utf-8") << header;
+    EXPECT_EQ(d.method, "detector") << header;
+    EXPECT_EQ(d.utf8, "<meta charset=iso-8859-1><p>café \u201Cq\u201D</p>") << header;
+  }
+  // Pure ASCII carries no evidence: the label stands.
+  DecodedHtml d = DecodeHtmlToUtf8("<p>plain</p>", "text/html; charset=iso-8859-1");
+  EXPECT_EQ(d.charset, "windows-1252");
+  EXPECT_EQ(d.method, "header");
+}
+
 TEST(DecodeHtmlToUtf8, WrongHeaderStillGivesValidUtf8) {
   DecodedHtml d = DecodeHtmlToUtf8("<p>caf\xE9 \xFF\xFE</p>", "text/html; charset=utf-8");
   EXPECT_EQ(d.charset, "utf-8");

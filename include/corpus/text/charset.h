@@ -26,7 +26,11 @@ struct DecodedHtml {
 //   5. otherwise UTF-8 when the bytes are valid UTF-8, else windows-1252.
 // Labels are resolved as the WHATWG Encoding standard does, so ISO-8859-1 and
 // US-ASCII mean windows-1252, Shift_JIS means windows-31j, GB2312 means GBK.
-// A label nobody knows is ignored and the next step decides.
+// A label nobody knows is ignored and the next step decides. One departure
+// from the standard: a body that is valid UTF-8 and not pure ASCII is decoded
+// as UTF-8 even when a header or meta names another (non-UTF-16) charset
+// (method "detector"): mislabelled UTF-8 is common, the reverse almost never
+// validates.
 DecodedHtml DecodeHtmlToUtf8(std::string_view body, std::string_view content_type_header);
 
 // "text/html; charset=ISO-8859-1" -> "iso-8859-1" (lowercased, quotes
