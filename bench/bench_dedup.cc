@@ -144,6 +144,7 @@ void MakeCorpus(const std::string& dir, size_t docs, int shards) {
 void BenchEndToEnd(const char* what, const std::string& in, const std::string& out, bool near,
                    int threads, size_t docs) {
   std::filesystem::remove_all(out);
+  std::fflush(stdout);  // or the child's copy of the buffer is printed again
   const auto start = Clock::now();
   const pid_t pid = fork();
   if (pid == 0) {

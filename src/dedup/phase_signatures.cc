@@ -126,15 +126,15 @@ Status SignInput(const DedupJob& job, size_t input, const MinHasher& hasher) {
         doc.text_hash = XXH3_64bits(norm.data(), norm.size());
         if (o.exact_text) CORPUS_RETURN_IF_ERROR(out.Band(doc.text_hash, ordinal, kTextBand));
       }
-      if (hasher.Compute(norm, &sig)) {
+      // Without --near, signatures are not needed (exact_url similarities
+      // are then reported as unknown).
+      if (o.near && hasher.Compute(norm, &sig)) {
         doc.flags |= kHasSignature;
         signed_doc = true;
         CompactSignatureOf(sig, compact.data());
-        if (o.near) {
-          hasher.BandHashes(sig, &bands);
-          for (size_t b = 0; b < bands.size(); ++b) {
-            CORPUS_RETURN_IF_ERROR(out.Band(bands[b], ordinal, static_cast<uint32_t>(b)));
-          }
+        hasher.BandHashes(sig, &bands);
+        for (size_t b = 0; b < bands.size(); ++b) {
+          CORPUS_RETURN_IF_ERROR(out.Band(bands[b], ordinal, static_cast<uint32_t>(b)));
         }
       }
       if (const auto url = record.GetString("url"); url && !url->empty()) {

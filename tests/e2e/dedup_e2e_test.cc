@@ -16,7 +16,7 @@ namespace corpus {
 namespace {
 
 // Runs `args` with the corpus binary; returns the exit code, output in *out.
-int Run(const std::string& args, std::string* out = nullptr) {
+int RunCorpus(const std::string& args, std::string* out = nullptr) {
   const std::string cmd = std::string(CORPUS_BINARY) + " " + args + " 2>&1";
   FILE* p = popen(cmd.c_str(), "r");
   if (!p) return -1;
@@ -50,13 +50,13 @@ TEST(DedupE2E, AllPhasesThenStats) {
   testing::TempDir tmp;
   WriteInput(tmp.Sub("docs"));
   std::string out;
-  ASSERT_EQ(Run("dedup --in " + tmp.Sub("docs") + " --out " + tmp.Sub("unique") + " --no-progress", &out), 0)
+  ASSERT_EQ(RunCorpus("dedup --in " + tmp.Sub("docs") + " --out " + tmp.Sub("unique") + " --no-progress", &out), 0)
       << out;
   EXPECT_TRUE(PathExists(tmp.Sub("unique/part-0.jsonl.zst")));
   EXPECT_TRUE(PathExists(tmp.Sub("unique/_manifest.json")));
-  ASSERT_EQ(Run("stats " + tmp.Sub("unique"), &out), 0) << out;
+  ASSERT_EQ(RunCorpus("stats " + tmp.Sub("unique"), &out), 0) << out;
   EXPECT_NE(out.find("exact_text"), std::string::npos) << out;
-  EXPECT_EQ(Run("cat " + tmp.Sub("unique/rejected") + " --fields id", &out), 0);
+  EXPECT_EQ(RunCorpus("cat " + tmp.Sub("unique/rejected") + " --fields id", &out), 0);
   EXPECT_NE(out.find("\"f1-0\""), std::string::npos) << out;
 }
 
@@ -66,14 +66,14 @@ TEST(DedupE2E, PhaseByPhaseAsArrayTasks) {
   const std::string base = "dedup --in " + tmp.Sub("docs") + " --out " + tmp.Sub("unique") +
                            " --no-progress --num-tasks 2 --phase ";
   std::string out;
-  EXPECT_EQ(Run(base + "pairs --task-index 0", &out), 1) << out;  // signatures not done yet
+  EXPECT_EQ(RunCorpus(base + "pairs --task-index 0", &out), 1) << out;  // signatures not done yet
   for (const char* phase : {"signatures", "pairs", "cluster", "apply"}) {
     for (int t = 0; t < 2; ++t) {
-      ASSERT_EQ(Run(base + phase + " --task-index " + std::to_string(t), &out), 0) << phase << out;
+      ASSERT_EQ(RunCorpus(base + phase + " --task-index " + std::to_string(t), &out), 0) << phase << out;
     }
   }
   EXPECT_TRUE(PathExists(tmp.Sub("unique/_manifest.json")));
-  ASSERT_EQ(Run("dedup --help", &out), 0);
+  ASSERT_EQ(RunCorpus("dedup --help", &out), 0);
   EXPECT_NE(out.find("--phase"), std::string::npos);
 }
 
