@@ -175,8 +175,9 @@ Status ParseHttpResponseHead(std::string_view message, HttpResponseHead* head) {
   size_t eol = message.find('\n');
   std::string_view line = message.substr(0, eol);
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  // "HTTP/1.1 200 OK": version, a three-digit status, an optional reason.
-  if (line.size() < 12 || line.compare(0, 5, "HTTP/") != 0) {
+  // "HTTP/1.1 200 OK": version, a three-digit status, an optional reason
+  // (browser-based archivers write "HTTP/2 200" too).
+  if (line.size() < 10 || line.compare(0, 5, "HTTP/") != 0) {
     return Status::InvalidArgument("not an HTTP response status line");
   }
   const size_t sp = line.find(' ');

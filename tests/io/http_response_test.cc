@@ -50,6 +50,12 @@ TEST(HttpResponseHead, AcceptsBareLineFeedsAndNoReason) {
   EXPECT_EQ(msg.substr(head.body_offset), "body");
 }
 
+TEST(HttpResponseHead, AcceptsHttp2StatusLine) {
+  HttpResponseHead head = Head("HTTP/2 200\r\ncontent-type: text/html\r\n\r\n");
+  EXPECT_EQ(head.version, "HTTP/2");
+  EXPECT_EQ(head.status, 200);
+}
+
 TEST(HttpResponseHead, HeadWithoutBlankLineHasEmptyBody) {
   const std::string msg = "HTTP/1.1 200 OK\r\nA: 1\r\n";
   EXPECT_EQ(Head(msg).body_offset, msg.size());
