@@ -27,6 +27,10 @@ constexpr std::string_view kStems[] = {
     "skiplink",  "megamenu", "mega-menu",
 };
 
+// Cookie and consent dialogs: never content, however much text they hold
+// (consent managers ship pages of vendor lists).
+constexpr std::string_view kConsentStems[] = {"cookie", "consent", "gdpr", "onetrust", "cookiebot"};
+
 // Whole class names that hide text from sighted readers.
 constexpr std::string_view kHiddenClasses[] = {
     "hidden", "d-none", "sr-only", "visually-hidden", "screen-reader-text",
@@ -62,6 +66,9 @@ bool Contains(const std::string_view (&list)[N], std::string_view s) {
 MarkupVerdict ClassifyNames(std::string_view raw, bool is_class) {
   const std::string v = Lowercase(raw);
   if (v.empty()) return MarkupVerdict::kNeutral;
+  for (std::string_view stem : kConsentStems) {
+    if (v.find(stem) != std::string::npos) return MarkupVerdict::kConsent;
+  }
   if (v.find("comment") != std::string::npos || v.find("disqus") != std::string::npos ||
       v == "respond") {
     return MarkupVerdict::kComments;
@@ -181,6 +188,9 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
         break;
       case MarkupVerdict::kBoilerplate:
         if (!large) n.flags |= kDomBoilerplate;
+        break;
+      case MarkupVerdict::kConsent:
+        n.flags |= kDomBoilerplate;
         break;
       case MarkupVerdict::kComments:
         n.flags |= kDomComments;

@@ -183,7 +183,7 @@ class Renderer {
       }
       return;
     }
-    const int level = BreakLevel(tag);
+    const int level = NestedBreakLevel(n);
     if (level) b_.Break(level);
     if (!b_.markdown()) return;
     if (n.flags & kDomHeading) {
@@ -218,8 +218,17 @@ class Renderer {
         }
       }
     }
-    const int level = BreakLevel(tag);
+    const int level = NestedBreakLevel(n);
     if (level) b_.Break(level);
+  }
+
+  // A list inside a list item continues the outer list: one line break.
+  int NestedBreakLevel(const DomNode& n) const {
+    if ((n.tag == GUMBO_TAG_UL || n.tag == GUMBO_TAG_OL) && n.parent >= 0 &&
+        nodes_[n.parent].tag == GUMBO_TAG_LI) {
+      return 1;
+    }
+    return BreakLevel(n.tag);
   }
 
   const std::vector<DomNode>& nodes_;

@@ -95,6 +95,22 @@ constexpr RawElement kRawElements[] = {
     {"iframe", false}, {"svg", true},    {"object", true},
 };
 
+// Elements that never nest content (void) or whose end tag is optional and
+// usually implied (<p>, <li>, table parts): they do not count as depth.
+bool CountsForDepth(std::string_view s, size_t name_pos, size_t name_end) {
+  static constexpr std::string_view kFlat[] = {
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+      "source", "track", "wbr", "p", "li", "dt", "dd", "td", "th", "tr", "option", "optgroup",
+      "rb", "rt", "rp", "tbody", "thead", "tfoot", "colgroup", "caption", "image", "keygen"};
+  const size_t len = name_end - name_pos;
+  for (std::string_view flat : kFlat) {
+    if (flat.size() == len && StartsWithNoCase(s, name_pos, flat)) return false;
+  }
+  return true;
+}
+
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 }  // namespace
 
 void PrescanHtml(std::string_view s, PrescanResult* out) {
@@ -103,6 +119,7 @@ void PrescanHtml(std::string_view s, PrescanResult* out) {
   out->html.reserve(s.size() / 2);
   size_t copied = 0;  // s[copied, pos) is still to be copied
   size_t pos = 0;
+  size_t depth = 0;  // open elements, roughly (see CountsForDepth)
   while (pos < s.size()) {
     const void* hit = std::memchr(s.data() + pos, '<', s.size() - pos);
     if (!hit) break;
@@ -128,6 +145,28 @@ void PrescanHtml(std::string_view s, PrescanResult* out) {
           }
           skip_to = close < s.size() ? EndOfTag(s, close) : s.size();
           break;
+        }
+      }
+    }
+    if (!skip_to) {
+      // Depth cap: tags past kMaxPrescanDepth are dropped, text kept.
+      const bool end_tag = lt + 1 < s.size() && s[lt + 1] == '/';
+      const size_t name_pos = lt + (end_tag ? 2 : 1);
+      if (name_pos < s.size() && IsAsciiAlpha(s[name_pos])) {
+        size_t name_end = name_pos;
+        while (name_end < s.size() && (IsAsciiAlpha(s[name_end]) || s[name_end] == '-' ||
+                                       (s[name_end] >= '0' && s[name_end] <= '9'))) {
+          ++name_end;
+        }
+        if (CountsForDepth(s, name_pos, name_end)) {
+          const size_t tag_end = EndOfTag(s, lt);
+          const bool self_closing = !end_tag && tag_end >= 2 && s[tag_end - 2] == '/';
+          if (end_tag) {
+            if (depth > kMaxPrescanDepth) skip_to = tag_end;
+            if (depth > 0) --depth;
+          } else if (!self_closing && ++depth > kMaxPrescanDepth) {
+            skip_to = tag_end;
+          }
         }
       }
     }

@@ -12,6 +12,7 @@ enum class MarkupVerdict {
   kNeutral,
   kBoilerplate,  // navigation, header/footer, sidebar, cookie/consent, share,
                  // related links, newsletter, ads, pagination, hidden text
+  kConsent,      // a cookie or consent dialog: boilerplate, never vetoed
   kComments,     // a comment section: boilerplate on an article, but the
                  // content itself on a forum thread, so only a weak verdict
   kMainHint,     // <main>, <article>, role=main, itemprop=articleBody

@@ -11,9 +11,9 @@ namespace corpus {
 // Knobs of the main-content selection (all part of the stage config).
 struct ScoreOptions {
   bool drop_comments = true;   // treat comment sections as boilerplate
-  double link_penalty = 2.0;   // a byte of short-link (menu) text cancels this many bytes of text
+  double link_penalty = 0.5;   // a byte of short-link (menu) text cancels this many bytes of text
   double headline_weight = 0.5;  // a byte of long-link (headline) text counts this much
-  double descend_slack = 0.05; // give up this share of the weight for a tighter container
+  double descend_slack = 0.2;  // give up this share of the weight for a tighter container
   double max_link_density = 0.5;  // menu-link-dense lists and boxes inside the content go
 };
 

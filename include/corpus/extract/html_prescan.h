@@ -28,7 +28,16 @@ struct PrescanResult {
 // Unterminated blocks run to the end of the input, as in the tokenizer.
 // JSON-LD bodies are kept aside: product pages often carry their description
 // only there (issue 4).
+//
+// It also caps element nesting at kMaxPrescanDepth: deeper start tags (and
+// their end tags) are dropped, their text kept. HTML5 tree construction scans
+// the stack of open elements for most tags, so a page nested 100,000 deep
+// costs gumbo O(n * depth) — minutes — while no real page nests beyond a few
+// hundred levels. Void elements and those whose end tag is usually implied
+// (<p>, <li>, table cells) do not count.
 void PrescanHtml(std::string_view html, PrescanResult* out);
+
+constexpr size_t kMaxPrescanDepth = 400;
 
 }  // namespace corpus
 

@@ -1,0 +1,95 @@
+// Text layout of extracted content (DESIGN.md §2, issue 4): headings,
+// paragraphs, lists, tables, <pre>, <br>, and the markdown variant.
+#include "corpus/extract/dom_text.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "corpus/extract/dom_index.h"
+
+namespace corpus {
+namespace {
+
+struct Parsed {
+  explicit Parsed(const std::string& html) : out(gumbo_parse(html.c_str())) { dom.Build(out->document); }
+  ~Parsed() { gumbo_destroy_output(&kGumboDefaultOptions, out); }
+  GumboOutput* out;
+  DomIndex dom;
+};
+
+std::string Render(const std::string& body, TextFormat f = TextFormat::kPlain) {
+  Parsed p("<html><body>" + body + "</body></html>");
+  return RenderText(p.dom, 0, {}, f);
+}
+
+TEST(DomTextTest, HeadingsAndParagraphs) {
+  EXPECT_EQ(Render("<h1>Title</h1><p>First  para\n graph.</p><p>Second.</p>"),
+            "Title\n\nFirst para graph.\n\nSecond.");
+}
+
+TEST(DomTextTest, InlineElementsDoNotBreakWords) {
+  EXPECT_EQ(Render("<p>un<b>bel</b>ievable <a href='x'>link</a> <i>and</i> more</p>"),
+            "unbelievable link and more");
+}
+
+TEST(DomTextTest, ListItemsOneLineEach) {
+  EXPECT_EQ(Render("<p>Intro</p><ul><li>one</li><li>two <b>bold</b></li></ul><p>After</p>"),
+            "Intro\n\none\ntwo bold\n\nAfter");
+}
+
+TEST(DomTextTest, TableRowsWithCellsJoined) {
+  EXPECT_EQ(Render("<table><tr><th>Name</th><th>Age</th></tr><tr><td>Ann</td><td>7</td></tr></table>"),
+            "Name | Age\nAnn | 7");
+}
+
+TEST(DomTextTest, ListInsideTableCellIsKept) {
+  const std::string t = Render("<table><tr><td>Specs</td><td><ul><li>red</li><li>blue</li></ul></td></tr></table>");
+  EXPECT_NE(t.find("Specs"), std::string::npos);
+  EXPECT_NE(t.find("red\nblue"), std::string::npos);
+}
+
+TEST(DomTextTest, PreKeepsIndentation) {
+  EXPECT_EQ(Render("<p>Code:</p><pre>def f():\n    return 1\n</pre>"), "Code:\n\ndef f():\n    return 1");
+}
+
+TEST(DomTextTest, BrIsALineBreakAndTwoAreAParagraph) {
+  EXPECT_EQ(Render("<div>line one<br>line two<br><br>next para</div>"),
+            "line one\nline two\n\nnext para");
+}
+
+TEST(DomTextTest, NonBreakingSpacesCollapse) {
+  EXPECT_EQ(Render("<p>a&nbsp;&nbsp; b</p>"), "a b");
+}
+
+TEST(DomTextTest, DivsWithoutParagraphsAreBlocks) {
+  EXPECT_EQ(Render("<section><div>First block</div><div>Second block</div></section>"),
+            "First block\n\nSecond block");
+}
+
+TEST(DomTextTest, DropSkipsSubtrees) {
+  Parsed p("<html><body><p>keep</p><div><p>drop me</p></div><p>also</p></body></html>");
+  std::vector<uint8_t> drop(p.dom.nodes().size(), 0);
+  for (size_t i = 0; i < p.dom.nodes().size(); ++i) {
+    if (p.dom.nodes()[i].tag == GUMBO_TAG_DIV) drop[i] = 1;
+  }
+  EXPECT_EQ(RenderText(p.dom, 0, drop, TextFormat::kPlain), "keep\n\nalso");
+}
+
+TEST(DomTextTest, MarkdownHeadingsListsTablesFences) {
+  const std::string md = Render(
+      "<h2>Intro</h2><ul><li>a</li><li>b<ol><li>c</li></ol></li></ul>"
+      "<table><tr><th>k</th><th>v</th></tr><tr><td>x</td><td>1</td></tr></table>"
+      "<pre>  x = 1</pre>",
+      TextFormat::kMarkdown);
+  EXPECT_EQ(md,
+            "## Intro\n\n- a\n- b\n  1. c\n\n| k | v |\n| --- | --- |\n| x | 1 |\n\n```\n  x = 1\n```");
+}
+
+TEST(DomTextTest, HiddenTagsAreNotText) {
+  EXPECT_EQ(Render("<p>a</p><select><option>opt</option></select><button>Buy</button><p>b</p>"), "a\n\nb");
+}
+
+}  // namespace
+}  // namespace corpus

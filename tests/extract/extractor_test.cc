@@ -1,0 +1,206 @@
+// Main-content selection on small hand-written pages: boilerplate goes, the
+// content stays, including the cases issue 4 lists as peers' failures.
+#include "corpus/extract/extractor.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace corpus {
+namespace {
+
+bool Has(const std::string& text, const std::string& needle) {
+  return text.find(needle) != std::string::npos;
+}
+
+std::string Para(int n, const std::string& topic) {
+  std::string out;
+  for (int i = 0; i < n; ++i) {
+    out += "<p>The " + topic + " paragraph number " + std::to_string(i) +
+           " explains, in plain words, how the river carries silt to the delta, and why farmers "
+           "there have planted rice for three thousand years.</p>";
+  }
+  return out;
+}
+
+const char kNav[] =
+    "<nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li>"
+    "<li><a href='/about'>About</a></li><li><a href='/contact'>Contact</a></li></ul></nav>";
+
+std::string Extract(const std::string& html, bool markdown = false) {
+  ExtractOptions o;
+  o.markdown = markdown;
+  return ExtractMainContent(html, "https://example.org/", o).text;
+}
+
+TEST(ExtractorTest, ArticleWithoutChrome) {
+  const std::string html =
+      "<html><head><title>River - Site</title></head><body><header><a href='/'>Logo</a>" +
+      std::string(kNav) + "</header><main><article><h1>River</h1>" + Para(4, "delta") +
+      "</article></main><aside class='sidebar'><h3>Popular</h3><ul><li><a href='/a'>Other story "
+      "one that is long</a></li><li><a href='/b'>Other story two that is long</a></li></ul></aside>"
+      "<footer><p>Copyright 2025 Example Ltd. All rights reserved.</p></footer></body></html>";
+  ExtractOptions o;
+  const ExtractResult r = ExtractMainContent(html, "", o);
+  EXPECT_TRUE(Has(r.text, "paragraph number 0"));
+  EXPECT_TRUE(Has(r.text, "paragraph number 3"));
+  EXPECT_FALSE(Has(r.text, "Contact"));
+  EXPECT_FALSE(Has(r.text, "Copyright"));
+  EXPECT_FALSE(Has(r.text, "Other story"));
+  EXPECT_EQ(r.title, "River");
+}
+
+TEST(ExtractorTest, CookieBannerIsNotTheContent) {
+  const std::string html =
+      "<html><body><div id='cookie-consent'><p>We use cookies to improve your experience. By "
+      "continuing, you agree to our use of cookies, tracking, and the sharing of your data with "
+      "our many, many partners, as described at length in our policy.</p></div>"
+      "<div class='content'>" + Para(2, "monsoon") + "</div></body></html>";
+  const std::string t = Extract(html);
+  EXPECT_TRUE(Has(t, "monsoon"));
+  EXPECT_FALSE(Has(t, "cookies"));
+}
+
+TEST(ExtractorTest, ShareAndRelatedBoxesInsideTheArticleGo) {
+  const std::string html =
+      "<html><body><article>" + Para(3, "glacier") +
+      "<div class='share-buttons'><a href='/fb'>Facebook</a> <a href='/tw'>Twitter</a></div>"
+      "<div class='related-posts'><h4>You may also like</h4><p>Some other article about "
+      "mountains, valleys, and the sea, which is very interesting.</p></div>"
+      "</article></body></html>";
+  const std::string t = Extract(html);
+  EXPECT_TRUE(Has(t, "glacier paragraph number 2"));
+  EXPECT_FALSE(Has(t, "Facebook"));
+  EXPECT_FALSE(Has(t, "You may also like"));
+}
+
+TEST(ExtractorTest, ContentInDivsAndSectionsWithoutParagraphs) {
+  std::string blocks;
+  for (int i = 0; i < 5; ++i) {
+    blocks += "<div class='block'>Block " + std::to_string(i) +
+              " describes our service in detail, with prices, terms, and what is included.</div>";
+  }
+  const std::string t = Extract("<html><body>" + std::string(kNav) + "<section>" + blocks +
+                                "</section></body></html>");
+  EXPECT_TRUE(Has(t, "Block 0 describes"));
+  EXPECT_TRUE(Has(t, "Block 4 describes"));
+  EXPECT_FALSE(Has(t, "Home"));
+}
+
+TEST(ExtractorTest, SeveralArticlesInMainAreAllKept) {
+  std::string main = "<main>";
+  for (int i = 0; i < 3; ++i) {
+    main += "<article><h2>Post " + std::to_string(i) + "</h2>" + Para(2, "post" + std::to_string(i)) +
+            "</article>";
+  }
+  main += "</main>";
+  const std::string t = Extract("<html><body>" + std::string(kNav) + main + "</body></html>");
+  EXPECT_TRUE(Has(t, "post0 paragraph"));
+  EXPECT_TRUE(Has(t, "post1 paragraph"));
+  EXPECT_TRUE(Has(t, "post2 paragraph"));
+}
+
+TEST(ExtractorTest, ShortOpeningParagraphIsKept) {
+  const std::string t = Extract("<html><body><article><p>Short lede.</p>" + Para(3, "tide") +
+                                "</article></body></html>");
+  EXPECT_EQ(t.rfind("Short lede.", 0), 0u) << t;
+}
+
+TEST(ExtractorTest, ForumPostsMarkedAsCommentsAreKeptWhenTheyAreThePage) {
+  std::string posts;
+  for (int i = 0; i < 4; ++i) {
+    posts += "<div class='comment'><span class='author'>user" + std::to_string(i) +
+             "</span><p>Reply " + std::to_string(i) +
+             ": I had the same problem with my router, and a firmware update fixed it.</p></div>";
+  }
+  const std::string t = Extract("<html><body>" + std::string(kNav) + "<div id='comments'>" + posts +
+                                "</div></body></html>");
+  EXPECT_TRUE(Has(t, "Reply 0"));
+  EXPECT_TRUE(Has(t, "Reply 3"));
+}
+
+TEST(ExtractorTest, CommentsUnderAnArticleGo) {
+  const std::string t = Extract("<html><body><article>" + Para(5, "canal") +
+                                "</article><section id='comments'><div class='comment'><p>Great post, "
+                                "thanks for sharing this with us!</p></div></section></body></html>");
+  EXPECT_TRUE(Has(t, "canal paragraph number 4"));
+  EXPECT_FALSE(Has(t, "Great post"));
+}
+
+TEST(ExtractorTest, ProductDescriptionFromJsonLd) {
+  const std::string html =
+      "<html><head><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+      "\"@type\":\"Product\",\"name\":\"Wool Socks\",\"description\":\"Warm merino wool socks "
+      "with a cushioned sole, knitted in Portugal.\"}</script></head><body><div class='product'>"
+      "<h1>Wool Socks</h1><p>Price: 12 EUR. Free returns within thirty days of delivery.</p>"
+      "</div></body></html>";
+  const ExtractResult r = ExtractMainContent(html, "", ExtractOptions());
+  EXPECT_TRUE(Has(r.text, "Warm merino wool socks"));
+  EXPECT_TRUE(r.json_ld);
+}
+
+TEST(ExtractorTest, JsonLdDescriptionNotRepeatedWhenVisible) {
+  const std::string html =
+      "<html><head><script type='application/ld+json'>{\"@type\":\"Product\",\"description\":"
+      "\"Warm merino wool socks with a cushioned sole.\"}</script></head><body><p>Warm merino wool "
+      "socks with a cushioned sole. Knitted in Portugal from local wool, by hand.</p></body></html>";
+  const ExtractResult r = ExtractMainContent(html, "", ExtractOptions());
+  EXPECT_FALSE(r.json_ld);
+  EXPECT_EQ(r.text.find("Warm merino"), r.text.rfind("Warm merino"));
+}
+
+TEST(ExtractorTest, BrSeparatedText) {
+  const std::string t = Extract(
+      "<html><body><div class='poem'>Roses are red, and the garden is wide,<br>violets are blue, "
+      "by the river side,<br>sugar is sweet, as the old songs say,<br>and so are you, on a "
+      "summer day.</div></body></html>");
+  EXPECT_TRUE(Has(t, "wide,\nviolets"));
+}
+
+TEST(ExtractorTest, PageThatIsOneBigTable) {
+  std::string rows;
+  for (int i = 0; i < 30; ++i) {
+    rows += "<tr><td>Station " + std::to_string(i) + "</td><td>" + std::to_string(i * 3) +
+            " mm</td><td>Rain, light wind, clear later.</td></tr>";
+  }
+  const std::string t = Extract("<html><body>" + std::string(kNav) + "<table>" + rows +
+                                "</table></body></html>");
+  EXPECT_TRUE(Has(t, "Station 0 | 0 mm | Rain, light wind, clear later."));
+  EXPECT_TRUE(Has(t, "Station 29 | 87 mm"));
+}
+
+TEST(ExtractorTest, HiddenTextIsDropped) {
+  const std::string t = Extract("<html><body><article>" + Para(3, "harbour") +
+                                "<div style='display: none'>secret hidden words</div>"
+                                "<span class='sr-only'>opens in new window</span></article></body></html>");
+  EXPECT_FALSE(Has(t, "secret hidden"));
+  EXPECT_FALSE(Has(t, "opens in new window"));
+}
+
+TEST(ExtractorTest, ScriptsStylesAndCommentsAreNeverText) {
+  const std::string t = Extract(
+      "<html><body><p>Visible text that is long enough to count, with a comma, and a period.</p>"
+      "<script>var x = '<p>not text</p>';</script><style>p{color:red}</style><!-- <p>nope</p> -->"
+      "<svg><text>svg label</text></svg></body></html>");
+  EXPECT_TRUE(Has(t, "Visible text"));
+  EXPECT_FALSE(Has(t, "not text"));
+  EXPECT_FALSE(Has(t, "color"));
+  EXPECT_FALSE(Has(t, "svg label"));
+  EXPECT_FALSE(Has(t, "nope"));
+}
+
+TEST(ExtractorTest, MarkdownFormat) {
+  const std::string t = Extract("<html><body><article><h2>Setup</h2>" + Para(2, "install") +
+                                    "<pre>make install</pre></article></body></html>",
+                                true);
+  EXPECT_TRUE(Has(t, "## Setup"));
+  EXPECT_TRUE(Has(t, "```\nmake install\n```"));
+}
+
+TEST(ExtractorTest, NoContentGivesEmptyText) {
+  EXPECT_EQ(Extract("<html><body>" + std::string(kNav) + "</body></html>"), "");
+  EXPECT_EQ(Extract(""), "");
+}
+
+}  // namespace
+}  // namespace corpus

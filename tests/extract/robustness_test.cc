@@ -1,0 +1,118 @@
+// Hostile inputs (issue 4, "Robustness"): no crash, no quadratic blow-up.
+// No timing assertions: a blow-up shows as a test timeout.
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+
+#include "corpus/extract/extractor.h"
+#include "corpus/extract/html_prescan.h"
+#include "corpus/util/json.h"
+
+namespace corpus {
+namespace {
+
+ExtractResult ExtractPage(const std::string& html) { return ExtractMainContent(html, "", ExtractOptions()); }
+
+TEST(ExtractRobustnessTest, EmptyDocument) {
+  EXPECT_EQ(ExtractPage("").text, "");
+  EXPECT_EQ(ExtractPage("<html></html>").text, "");
+  EXPECT_EQ(ExtractPage("<!DOCTYPE html>").text, "");
+}
+
+TEST(ExtractRobustnessTest, HundredThousandLevelsOfNesting) {
+  std::string html = "<html><body>";
+  for (int i = 0; i < 100000; ++i) html += "<div>";
+  html += "<p>Deep inside, a sentence that is the whole content of this page, as it happens.</p>";
+  for (int i = 0; i < 100000; ++i) html += "</div>";
+  const ExtractResult r = ExtractPage(html + "</body></html>");
+  EXPECT_NE(r.text.find("Deep inside"), std::string::npos);
+}
+
+TEST(ExtractRobustnessTest, DeepUnclosedInlineAndListNesting) {
+  std::string html = "<html><body>";
+  for (int i = 0; i < 20000; ++i) html += "<span><ul><li>";
+  html += "end of the line, with words.";
+  ExtractPage(html);  // must return
+}
+
+TEST(ExtractRobustnessTest, FiftyMegabytePage) {
+  // Fifty paragraphs of a megabyte each (the stage sets pages over
+  // --max-html-mb aside before this point; the extractor copes anyway).
+  const std::string sentence = "A long page repeats this sentence, with commas, periods, and words. ";
+  std::string para = "<p>";
+  while (para.size() < (1u << 20)) para += sentence;
+  para += "</p>\n";
+  std::string html = "<html><body><article>";
+  html.reserve(51u << 20);
+  while (html.size() < (50u << 20)) html += para;
+  html += "</article></body></html>";
+  const ExtractResult r = ExtractPage(html);
+  EXPECT_GT(r.text.size(), 10u << 20);
+}
+
+TEST(ExtractRobustnessTest, BinaryGarbageAndNulBytes) {
+  std::mt19937 rng(42);
+  for (int round = 0; round < 20; ++round) {
+    std::string junk(100000, '\0');
+    for (char& c : junk) c = static_cast<char>(rng());
+    const ExtractResult r = ExtractPage(junk);
+    std::string copy = r.text;
+    SanitizeUtf8(&copy);  // output is usable as JSON either way
+  }
+  std::string nul = "<html><body><p>before";
+  nul += std::string(1000, '\0');
+  nul += "after, in one paragraph with words.</p></body></html>";
+  const ExtractResult r = ExtractPage(nul);
+  EXPECT_NE(r.text.find("before"), std::string::npos);
+}
+
+TEST(ExtractRobustnessTest, InvalidUtf8) {
+  const std::string html =
+      "<html><body><p>Caf\xE9 \xFF\xFE broken \xC3 bytes, but still a sentence with words in it.</p></body></html>";
+  const ExtractResult r = ExtractPage(html);
+  EXPECT_TRUE(IsValidUtf8(r.text)) << r.text;  // gumbo replaces bad bytes with U+FFFD
+  EXPECT_NE(r.text.find("broken"), std::string::npos);
+}
+
+TEST(ExtractRobustnessTest, UnterminatedRawTextAndComments) {
+  const std::string p = "<html><body><p>A sentence, with words, that is the content.</p>";
+  EXPECT_EQ(ExtractPage(p + "<script>never closed").text, "A sentence, with words, that is the content.");
+  EXPECT_EQ(ExtractPage(p + "<!-- never closed").text, "A sentence, with words, that is the content.");
+  EXPECT_EQ(ExtractPage(p + "<svg><svg><g>").text, "A sentence, with words, that is the content.");
+}
+
+TEST(HtmlPrescanTest, CapsNestingDepthButKeepsText) {
+  std::string html;
+  for (size_t i = 0; i < kMaxPrescanDepth + 50; ++i) html += "<div>";
+  html += "deep";
+  for (size_t i = 0; i < kMaxPrescanDepth + 50; ++i) html += "</div>";
+  PrescanResult r;
+  PrescanHtml(html, &r);
+  std::string expect;
+  for (size_t i = 0; i < kMaxPrescanDepth; ++i) expect += "<div>";
+  expect += "deep";
+  for (size_t i = 0; i < kMaxPrescanDepth; ++i) expect += "</div>";
+  EXPECT_EQ(r.html, expect);
+}
+
+TEST(HtmlPrescanTest, RemovesRawTextBlocksAndKeepsJsonLd) {
+  PrescanResult r;
+  PrescanHtml(
+      "a<SCRIPT type='x'>if (a<b) {}</script>b<style>x</style >c<!-- d -->e"
+      "<script type=\"application/ld+json\">{\"k\":1}</script>f<svg><svg></svg><p>in</p></svg>g"
+      "<scripts>h</scripts>",
+      &r);
+  EXPECT_EQ(r.html, "abce" "fg<scripts>h</scripts>");
+  ASSERT_EQ(r.json_ld.size(), 1u);
+  EXPECT_EQ(r.json_ld[0], "{\"k\":1}");
+}
+
+TEST(HtmlPrescanTest, QuotedGreaterThanInsideTheStartTag) {
+  PrescanResult r;
+  PrescanHtml("<script data-x=\"a>b\">code</script>after", &r);
+  EXPECT_EQ(r.html, "after");
+}
+
+}  // namespace
+}  // namespace corpus
