@@ -1,5 +1,5 @@
-// Phase 3 of dedup (dedup_stage.h): the one global step. Reads all verified
-// pairs (few compared with documents), joins them into clusters with
+// Phase 3 of dedup (dedup_stage.h): the one global step. Streams the
+// verified pairs (few compared with documents), joins them into clusters with
 // union-find, picks the record to keep in each (keeper_rule.h) and writes one
 // sorted action list per input for the apply phase. With --index it also
 // writes the index generation of this run's survivors (index_writer.cc).
@@ -8,7 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
+#include <iterator>
 
 #include "corpus/dedup/actions.h"
 #include "corpus/dedup/dedup_job.h"
@@ -33,8 +33,8 @@ class Clusterer {
   Status Run(StageCounts* counts) {
     CORPUS_RETURN_IF_ERROR(LoadPairs());
     CORPUS_RETURN_IF_ERROR(LoadDocs());
-    ResolveUrls();
-    ResolveText();
+    CORPUS_RETURN_IF_ERROR(ResolveUrls());
+    CORPUS_RETURN_IF_ERROR(ResolveText());
     CORPUS_RETURN_IF_ERROR(WriteActions(counts));
     if (!job_.opts.index_dir.empty()) {
       std::vector<uint64_t> removed;
@@ -49,22 +49,41 @@ class Clusterer {
  private:
   bool Indexed(uint32_t i) const { return StoreOf(docs_[i].key) < job_.index_gens.size(); }
 
-  Status LoadPairs() {
+  // Calls fn(pair) for every pair of every partition file. The pairs are
+  // streamed three times (keys, URL groups, text clusters) rather than held,
+  // so memory grows with the documents in pairs, not with the pairs.
+  template <typename Fn>
+  Status ForEachPair(Fn fn) const {
     for (int p = 0; p < job_.opts.partitions; ++p) {
       RecordFileReader<PairEntry> in;
       CORPUS_RETURN_IF_ERROR(in.Open(job_.PairsPath(p)));
       PairEntry e;
-      while (in.Next(&e)) pairs_.push_back(e);
+      while (in.Next(&e)) fn(e);
       CORPUS_RETURN_IF_ERROR(in.status());
     }
-    std::vector<uint64_t> keys;
-    keys.reserve(pairs_.size() * 2);
-    for (const auto& e : pairs_) {
-      keys.push_back(e.a);
-      keys.push_back(e.b);
+    return Status::OK();
+  }
+
+  Status LoadPairs() {
+    std::vector<uint64_t> keys, part;
+    for (int p = 0; p < job_.opts.partitions; ++p) {
+      part.clear();
+      RecordFileReader<PairEntry> in;
+      CORPUS_RETURN_IF_ERROR(in.Open(job_.PairsPath(p)));
+      PairEntry e;
+      while (in.Next(&e)) {
+        part.push_back(e.a);
+        part.push_back(e.b);
+        ++pairs_;
+      }
+      CORPUS_RETURN_IF_ERROR(in.status());
+      std::sort(part.begin(), part.end());
+      part.erase(std::unique(part.begin(), part.end()), part.end());
+      std::vector<uint64_t> merged;
+      merged.reserve(keys.size() + part.size());
+      std::set_union(keys.begin(), keys.end(), part.begin(), part.end(), std::back_inserter(merged));
+      keys.swap(merged);
     }
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     if (keys.size() >= kNone) return Status::InvalidArgument("too many duplicate documents for one run");
     docs_.resize(keys.size());
     for (size_t i = 0; i < keys.size(); ++i) docs_[i].key = keys[i];
@@ -89,22 +108,27 @@ class Clusterer {
 
   // Groups of size > 1 of `uf` over the documents, each in key order.
   std::vector<std::vector<uint32_t>> Groups(UnionFind& uf) const {
-    std::map<uint32_t, std::vector<uint32_t>> by_root;
-    for (uint32_t i = 0; i < docs_.size(); ++i) by_root[uf.Find(i)].push_back(i);
+    std::vector<std::pair<uint32_t, uint32_t>> by_root(docs_.size());  // (root, member)
+    for (uint32_t i = 0; i < docs_.size(); ++i) by_root[i] = {uf.Find(i), i};
+    std::sort(by_root.begin(), by_root.end());
     std::vector<std::vector<uint32_t>> out;
-    for (auto& [root, members] : by_root) {
+    for (size_t i = 0; i < by_root.size();) {
+      size_t j = i;
+      std::vector<uint32_t> members;
+      while (j < by_root.size() && by_root[j].first == by_root[i].first) members.push_back(by_root[j++].second);
       if (members.size() > 1) out.push_back(std::move(members));
+      i = j;
     }
     return out;
   }
 
   // Exact URL first: older fetches of a page are removed before the text
   // step, so they neither join nor win text clusters.
-  void ResolveUrls() {
+  Status ResolveUrls() {
     UnionFind uf(docs_.size());
-    for (const auto& e : pairs_) {
+    CORPUS_RETURN_IF_ERROR(ForEachPair([&](const PairEntry& e) {
       if (e.kind == kPairUrl) uf.Union(IndexOf(e.a), IndexOf(e.b));
-    }
+    }));
     for (const auto& group : Groups(uf)) {
       uint32_t best = group[0];
       for (uint32_t m : group) {
@@ -116,16 +140,17 @@ class Clusterer {
         target_[m] = best;
       }
     }
+    return Status::OK();
   }
 
-  void ResolveText() {
+  Status ResolveText() {
     UnionFind uf(docs_.size());
-    for (const auto& e : pairs_) {
-      if (e.kind == kPairUrl) continue;
+    CORPUS_RETURN_IF_ERROR(ForEachPair([&](const PairEntry& e) {
+      if (e.kind == kPairUrl) return;
       const uint32_t a = IndexOf(e.a), b = IndexOf(e.b);
-      if (code_[a] == Action::kExactUrl || code_[b] == Action::kExactUrl) continue;
+      if (code_[a] == Action::kExactUrl || code_[b] == Action::kExactUrl) return;
       uf.Union(a, b);
-    }
+    }));
     for (const auto& group : Groups(uf)) {
       // Index documents are already published: the oldest one present wins.
       uint32_t best = kNone;
@@ -146,6 +171,7 @@ class Clusterer {
         target_[m] = best;
       }
     }
+    return Status::OK();
   }
 
   // The record that finally stands for `i`: follows removals to a keeper.
@@ -206,14 +232,14 @@ class Clusterer {
       for (const auto& a : actions) text += FormatAction(a);
       CORPUS_RETURN_IF_ERROR(WriteFileAtomic(job_.ActionsPath(job_.units[in]), text));
     }
-    counts->counters["pairs"] = pairs_.size();
+    counts->counters["pairs"] = pairs_;
     counts->counters["documents_in_pairs"] = docs_.size();
     return Status::OK();
   }
 
   const DedupJob& job_;
   StoreSet stores_;
-  std::vector<PairEntry> pairs_;
+  uint64_t pairs_ = 0;
   std::vector<Candidate> docs_;  // every document in a pair, by key
   std::vector<Action::Code> code_;
   std::vector<uint32_t> target_;  // the document a removed one duplicates
