@@ -191,6 +191,15 @@ DecodedHtml Decode(std::string_view bytes, std::string charset, std::string meth
   return out;
 }
 
+// UTF-8 already validated: a copy, without a second validation pass.
+DecodedHtml ValidUtf8(std::string_view body, std::string method) {
+  DecodedHtml out;
+  out.utf8.assign(body);
+  out.charset = "utf-8";
+  out.method = std::move(method);
+  return out;
+}
+
 }  // namespace
 
 std::string CharsetFromContentType(std::string_view header) {
@@ -235,16 +244,15 @@ DecodedHtml DecodeHtmlToUtf8(std::string_view body, std::string_view content_typ
   const bool valid_utf8 = IsValidUtf8(body);
   const bool ascii = valid_utf8 && IsAscii(body);
   auto declared = [&](std::string cs, const char* method) {
-    if (valid_utf8 && !ascii && cs != "utf-16le" && cs != "utf-16be" && cs != "utf-8") {
-      return Decode(body, "utf-8", "detector");
-    }
+    if (valid_utf8 && cs == "utf-8") return ValidUtf8(body, method);
+    if (valid_utf8 && !ascii && cs != "utf-16le" && cs != "utf-16be") return ValidUtf8(body, "detector");
     return Decode(body, std::move(cs), method);
   };
   if (std::string cs = CanonicalCharset(CharsetFromContentType(content_type_header)); !cs.empty()) {
     return declared(std::move(cs), "header");
   }
   if (std::string cs = PrescanMetaCharset(body); !cs.empty()) return declared(std::move(cs), "meta");
-  if (valid_utf8) return Decode(body, "utf-8", ascii ? "default" : "detector");
+  if (valid_utf8) return ValidUtf8(body, ascii ? "default" : "detector");
   if (std::string cs = DetectCharset(body); !cs.empty() && cs != "utf-8") {
     return Decode(body, std::move(cs), "detector");
   }
