@@ -156,6 +156,22 @@ TEST(WarcSource, BadBodiesAreSkippedAndCounted) {
   EXPECT_EQ(out.skipped["warc_skipped_bad_http"], 1u);
 }
 
+TEST(WarcSource, WriterTruncatedBodyIsMarked) {
+  TempDir dir;
+  WriteBytes(dir.Sub("a.warc"),
+             WarcRecordBytes({{"WARC-Type", "response"},
+                              {"WARC-Record-ID", "<urn:uuid:1>"},
+                              {"WARC-Truncated", "length"},
+                              {"Content-Type", "application/http; msgtype=response"}},
+                             HttpMessage(200, {{"Content-Type", "text/html"}}, "<p>first part")) +
+                 ResponseRecord("<urn:uuid:2>", "http://a.example/",
+                                HttpMessage(200, {{"Content-Type", "text/html"}}, "<p>whole</p>")));
+  Output out = ReadSource(dir.Sub("a.warc"));
+  ASSERT_EQ(out.records.size(), 2u);
+  EXPECT_EQ(out.records[0].GetRaw("truncated").value_or(""), "true");
+  EXPECT_FALSE(out.records[1].Has("truncated"));
+}
+
 TEST(WarcSource, WetConversionRecordsBecomeDocuments) {
   TempDir dir;
   const std::string path = dir.Sub("x.warc.wet.gz");
