@@ -51,6 +51,8 @@ void AddDedupCommand(CLI::App& app, CliState* state) {
       "Kept per cluster: the earliest fetched_at, then the longest text, then the smallest id;\n"
       "per URL: the latest fetched_at. Removed records go to rejected/ with rule exact_url,\n"
       "exact_text or near_duplicate and {\"duplicate_of\": id, \"similarity\": x}.\n"
+      "OUT/_work/ (about 1 KB per document) is only needed to resume or rerun a phase; it may\n"
+      "be deleted once OUT/_manifest.json exists.\n"
       "\n"
       "Examples:\n"
       "  corpus dedup --in docs/ --out unique/\n"

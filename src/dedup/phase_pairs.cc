@@ -37,6 +37,12 @@ class PartitionWorker {
     const size_t budget = static_cast<size_t>(job_.opts.memory_mb) * (1 << 20) /
                           static_cast<size_t>(std::max(1, job_.common.EffectiveThreads())) / 2;
     const std::string tmp = JoinPath(job_.WorkDir("pairs"), "sort-" + std::to_string(partition_));
+    // Run files a killed earlier attempt left behind.
+    for (const char* kind : {"-entries", "-pairs"}) {
+      for (int i = 0; PathExists(tmp + kind + ".run-" + std::to_string(i)); ++i) {
+        CORPUS_RETURN_IF_ERROR(RemoveTree(tmp + kind + ".run-" + std::to_string(i)));
+      }
+    }
     ExternalSorter<BandEntry> entries(tmp + "-entries", budget / sizeof(BandEntry));
     ExternalSorter<PairEntry> pairs(tmp + "-pairs", budget / 4 / sizeof(PairEntry));
     pairs_ = &pairs;
