@@ -55,14 +55,11 @@ bool HasLongWord(std::string_view line, long long max_len) {
   return false;
 }
 
-bool IsSentenceEnd(std::string_view s, size_t i, size_t* len) {
+// Byte length of a sentence-ending mark at s[i], or 0.
+size_t SentenceEndAt(std::string_view s, size_t i) {
   const char c = s[i];
-  if (c == '.' || c == '!' || c == '?') {
-    *len = 1;
-    return true;
-  }
-  *len = SentenceMarkAt(s, i);
-  return *len > 0;
+  if (c == '.' || c == '!' || c == '?') return 1;
+  return SentenceMarkAt(s, i);
 }
 
 }  // namespace
@@ -80,20 +77,22 @@ size_t CountSentences(std::string_view line) {
   bool pending = false;  // non-space text since the last sentence end
   size_t i = 0;
   while (i < line.size()) {
-    size_t len = 0;
-    if (IsSentenceEnd(line, i, &len)) {
-      while (i + len < line.size() && IsSentenceEnd(line, i + len, &len)) i += len;  // "?!", "..."
-      i += len;
-      // Non-Latin marks end a sentence even without a following space.
-      const bool wide = len > 1;
-      size_t next = i;
-      if (pending && (wide || i >= line.size() || IsSpace(NextCodePoint(line, &next)))) {
-        ++sentences;
-        pending = false;
-      }
+    size_t len = SentenceEndAt(line, i);
+    if (len == 0) {
+      if (!IsSpace(NextCodePoint(line, &i))) pending = true;
       continue;
     }
-    if (!IsSpace(NextCodePoint(line, &i))) pending = true;
+    bool non_latin = false;  // such marks end a sentence even without a space after
+    while (len > 0) {  // a run of marks: "?!", "..."
+      non_latin = non_latin || len > 1;
+      i += len;
+      len = i < line.size() ? SentenceEndAt(line, i) : 0;
+    }
+    size_t next = i;
+    if (pending && (non_latin || i >= line.size() || IsSpace(NextCodePoint(line, &next)))) {
+      ++sentences;
+      pending = false;
+    }
   }
   return sentences + (pending ? 1 : 0);
 }

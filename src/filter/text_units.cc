@@ -283,7 +283,7 @@ uint64_t HashBytes(std::string_view s) {
     h ^= h >> 29;
   }
   uint64_t tail = 0;
-  std::memcpy(&tail, s.data() + i, s.size() - i);
+  if (i < s.size()) std::memcpy(&tail, s.data() + i, s.size() - i);
   return MixHash(h, tail);
 }
 

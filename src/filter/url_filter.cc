@@ -60,7 +60,7 @@ Status BuildSet(const std::vector<std::string>& patterns, bool literal, std::uni
 
 }  // namespace
 
-std::string UrlHost(std::string_view url) {
+std::string BlocklistHost(std::string_view url) {
   const size_t scheme = url.find("://");
   if (scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
   url = url.substr(0, url.find_first_of("/?#"));
@@ -101,7 +101,7 @@ Status UrlFilter::LoadLists(const UrlFilterOptions& opts, UrlLists* lists, std::
 Status UrlFilter::Create(UrlLists lists, std::unique_ptr<UrlFilter>* out) {
   std::unique_ptr<UrlFilter> f(new UrlFilter());
   for (const auto& d : lists.domains) {
-    std::string host = UrlHost(d);  // tolerates "http://x.com/" and "X.com." entries
+    std::string host = BlocklistHost(d);  // tolerates "http://x.com/" and "X.com." entries
     if (!host.empty()) f->domains_.insert(std::move(host));
   }
   for (const auto& u : lists.url_prefixes) {
@@ -129,7 +129,7 @@ FilterVerdict UrlFilter::Apply(Document& doc) const {
 
   if (!domains_.empty()) {
     // The host and each parent domain: a.b.example.com, b.example.com, example.com, com.
-    const std::string host = UrlHost(url);
+    const std::string host = BlocklistHost(url);
     for (size_t pos = 0; pos != std::string::npos && pos < host.size();) {
       const std::string_view suffix = std::string_view(host).substr(pos);
       if (domains_.count(std::string(suffix))) return FilterVerdict::RejectString("url_domain", suffix);

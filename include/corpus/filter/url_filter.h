@@ -65,7 +65,7 @@ class UrlFilter : public DocumentFilter {
 
 // The lower-cased host of a URL ("" if there is none): no scheme, user
 // info, port or trailing dot.
-std::string UrlHost(std::string_view url);
+std::string BlocklistHost(std::string_view url);
 
 }  // namespace corpus
 
