@@ -128,6 +128,7 @@ class SiteServer::Impl {
   void ClearLog() {
     std::lock_guard<std::mutex> lock(mu_);
     log_.clear();
+    unwritten_.clear();
   }
 
  private:
@@ -141,7 +142,9 @@ class SiteServer::Impl {
   bool ServeDynamic(const SiteRequest& sreq, httplib::Response& res);
   void ServeStatic(const httplib::Request& req, const std::string& host, httplib::Response& res);
   void Respond(SiteResponse r, httplib::Response& res);
-  void LogRequest(const httplib::Request& req, const httplib::Response& res);
+  void Route(const httplib::Request& req, httplib::Response& res);
+  void Record(const httplib::Request& req, const httplib::Response& res, Clock::time_point start);
+  void MarkWritten(const httplib::Request& req);
   std::string Expand(std::string text) const;
   // Sleeps up to `d`; false when the server is stopping.
   bool Wait(std::chrono::milliseconds d) {
@@ -154,11 +157,12 @@ class SiteServer::Impl {
   std::map<std::string, std::string> host_to_address_, address_to_host_;
   std::map<std::pair<std::string, std::string>, std::pair<int, std::string>> redirects_;
 
-  mutable std::mutex mu_;  // guards handlers_, log_, started_
+  mutable std::mutex mu_;  // guards handlers_, log_, unwritten_
   std::vector<HandlerEntry> handlers_;
   std::vector<SiteLogEntry> log_;
   std::atomic<size_t> served_{0};
-  std::map<const httplib::Request*, Clock::time_point> started_;
+  // Requests whose response is being written -> their index in log_.
+  std::map<const httplib::Request*, size_t> unwritten_;
 
   std::mutex stop_mu_;
   std::condition_variable stop_cv_;
@@ -222,7 +226,7 @@ Status SiteServer::Impl::Bind(std::vector<std::string>* addresses, int* port) {
         Serve(req, res);
       });
       svr->set_logger([this](const httplib::Request& req, const httplib::Response& res) {
-        LogRequest(req, res);
+        MarkWritten(req);
       });
       if (chosen == 0) {
         chosen = svr->bind_to_any_port(address);
@@ -282,10 +286,12 @@ std::string SiteServer::Impl::Expand(std::string text) const {
 }
 
 void SiteServer::Impl::Serve(const httplib::Request& req, httplib::Response& res) {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    started_[&req] = Clock::now();
-  }
+  Clock::time_point start = Clock::now();
+  Route(req, res);
+  Record(req, res, start);
+}
+
+void SiteServer::Impl::Route(const httplib::Request& req, httplib::Response& res) {
   SiteRequest sreq;
   sreq.address = req.local_addr;
   sreq.host = HostOf(req.local_addr);
@@ -436,16 +442,16 @@ void SiteServer::Impl::ServeStatic(const httplib::Request& req, const std::strin
   res.set_content(std::move(body), content_type);
 }
 
-void SiteServer::Impl::LogRequest(const httplib::Request& req, const httplib::Response& res) {
+// The entry is added before the response is sent, so a client holding its
+// response always finds it in the log; `end` is moved to the moment the
+// response was written once httplib has written it (MarkWritten).
+void SiteServer::Impl::Record(const httplib::Request& req, const httplib::Response& res,
+                              Clock::time_point start) {
   ++served_;
-  if (!options_.keep_request_log) {
-    std::lock_guard<std::mutex> lock(mu_);
-    started_.erase(&req);
-    return;
-  }
+  if (!options_.keep_request_log) return;
   SiteLogEntry e;
+  e.start = start;
   e.end = Clock::now();
-  e.start = e.end;
   e.address = req.local_addr;
   e.host = HostOf(req.local_addr);
   e.method = req.method;
@@ -457,12 +463,17 @@ void SiteServer::Impl::LogRequest(const httplib::Request& req, const httplib::Re
     e.headers[lower] = value;
   }
   std::lock_guard<std::mutex> lock(mu_);
-  auto it = started_.find(&req);
-  if (it != started_.end()) {
-    e.start = it->second;
-    started_.erase(it);
-  }
+  unwritten_[&req] = log_.size();
   log_.push_back(std::move(e));
+}
+
+void SiteServer::Impl::MarkWritten(const httplib::Request& req) {
+  Clock::time_point now = Clock::now();
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = unwritten_.find(&req);
+  if (it == unwritten_.end()) return;
+  if (it->second < log_.size()) log_[it->second].end = now;
+  unwritten_.erase(it);
 }
 
 SiteServer::SiteServer(Options options) : impl_(std::make_unique<Impl>(std::move(options))) {}

@@ -59,10 +59,14 @@ struct SiteResponse {
 
 using SiteHandler = std::function<SiteResponse(const SiteRequest&)>;
 
-// One line of the request log.
+// One line of the request log. An entry is added when the response is ready,
+// before it is sent, so a client that has its response always finds it.
 struct SiteLogEntry {
-  std::chrono::steady_clock::time_point start;  // request received (handler entered)
-  std::chrono::steady_clock::time_point end;    // response fully handed to the socket
+  // Request parsed and routed: after its headers arrived, so it can lag the
+  // client's send by the server's scheduling latency.
+  std::chrono::steady_clock::time_point start;
+  // Response written to the socket (until then: when the handler finished).
+  std::chrono::steady_clock::time_point end;
   std::string address;                          // "127.0.0.2"
   std::string host;                             // "news.test" or the address
   std::string method;
@@ -114,7 +118,7 @@ class SiteServer {
   // (without query), or as a prefix when it ends with '*'. Later additions win.
   void Handle(const std::string& address_or_host, const std::string& path, SiteHandler handler);
 
-  // A copy of the log so far, in order of completion.
+  // A copy of the log so far, in the order responses became ready.
   std::vector<SiteLogEntry> RequestLog() const;
   // Only the entries of one address or host name, optionally one target.
   std::vector<SiteLogEntry> RequestLogFor(const std::string& address_or_host,
