@@ -11,6 +11,7 @@
 #include "corpus/dedup/dedup_job.h"
 #include "corpus/dedup/doc_store.h"
 #include "corpus/dedup/external_sorter.h"
+#include "corpus/stage/progress.h"
 #include "corpus/stage/signals.h"
 #include "corpus/util/fs.h"
 
@@ -178,7 +179,8 @@ Status RunPairsPhase(const DedupJob& job) {
   }
   spdlog::info("dedup pairs: {} of {} partitions to pair", work.size(), mine.size());
   const StageConfig config = job.ConfigOf("pairs");
-  return ParallelFor(work.size(), job.common.EffectiveThreads(), [&](size_t i) -> Status {
+  Progress progress("dedup pairs", job.common.progress, 0, work.size());
+  const Status st = ParallelFor(work.size(), job.common.EffectiveThreads(), [&](size_t i) -> Status {
     PartitionWorker worker(job, work[i]);
     CORPUS_RETURN_IF_ERROR(worker.Run());
     DoneMarker marker;
@@ -187,8 +189,12 @@ Status RunPairsPhase(const DedupJob& job) {
     marker.config = config.entries();
     marker.counts.counters["candidate_pairs"] = worker.pairs_written();
     marker.counts.counters["candidates_below_threshold"] = worker.rejected_by_verification();
-    return dir.WriteDone(marker);
+    CORPUS_RETURN_IF_ERROR(dir.WriteDone(marker));
+    progress.units_done.fetch_add(1);
+    return Status::OK();
   });
+  progress.Stop();
+  return st;
 }
 
 }  // namespace corpus::dedup

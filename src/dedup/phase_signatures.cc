@@ -6,6 +6,7 @@
 #include <xxhash.h>
 
 #include <ctime>
+#include <filesystem>
 #include <memory>
 #include <unordered_set>
 
@@ -16,6 +17,7 @@
 #include "corpus/dedup/text_normalizer.h"
 #include "corpus/io/record.h"
 #include "corpus/io/record_source.h"
+#include "corpus/stage/progress.h"
 #include "corpus/stage/signals.h"
 #include "corpus/util/fs.h"
 
@@ -82,7 +84,7 @@ class StoreWriter {
 };
 
 // Signs one input into its store and writes the unit's marker.
-Status SignInput(const DedupJob& job, size_t input, const MinHasher& hasher) {
+Status SignInput(const DedupJob& job, size_t input, const MinHasher& hasher, Progress& progress) {
   const std::string& path = job.inputs[input];
   const std::string dir = job.UnitStoreDir(input);
   CORPUS_RETURN_IF_ERROR(RemoveTree(dir));
@@ -99,8 +101,12 @@ Status SignInput(const DedupJob& job, size_t input, const MinHasher& hasher) {
   std::vector<uint32_t> compact(hasher.params().num_hashes());
   const std::vector<uint32_t> no_sig(compact.size(), 0);
   uint64_t ordinal = 0;
+  uint64_t last_offset = 0;
   while (source->Next(&line)) {
     if (StopRequested()) return Status::Aborted("stopped by signal");
+    progress.records.fetch_add(1, std::memory_order_relaxed);
+    progress.bytes.fetch_add(source->file_offset() - last_offset, std::memory_order_relaxed);
+    last_offset = source->file_offset();
     counts.records_in++;
     counts.bytes_in += line.size() + 1;
     // The same records the apply phase will see (RunMapStage): parseable,
@@ -189,9 +195,21 @@ Status RunSignaturesPhase(const DedupJob& job) {
     if (todo_set.count(job.units[i])) work.push_back(i);
   }
   spdlog::info("dedup signatures: {} of {} inputs to sign", work.size(), mine.size());
+  uint64_t total_bytes = 0;
+  for (size_t i : work) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(job.inputs[i], ec);
+    if (!ec) total_bytes += size;
+  }
+  Progress progress("dedup signatures", job.common.progress, total_bytes, work.size());
   const MinHasher hasher(job.opts.minhash);
-  return ParallelFor(work.size(), job.common.EffectiveThreads(),
-                     [&](size_t i) { return SignInput(job, work[i], hasher); });
+  const Status st = ParallelFor(work.size(), job.common.EffectiveThreads(), [&](size_t i) {
+    CORPUS_RETURN_IF_ERROR(SignInput(job, work[i], hasher, progress));
+    progress.units_done.fetch_add(1);
+    return Status::OK();
+  });
+  progress.Stop();
+  return st;
 }
 
 }  // namespace corpus::dedup
