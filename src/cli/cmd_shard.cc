@@ -31,7 +31,7 @@ void AddShardCommand(CLI::App& app, CliState* state) {
       "  corpus shard --in clean/ --out release/ --phase pack        (array task)");
   AddCommonStageFlags(sub, &flags->common);
   auto* target = sub->add_option("--target-size", flags->target_size,
-                                 "Uncompressed JSON per shard (256MiB, 1GB, ...); shards are balanced at or under it")
+                                 "Uncompressed JSON per shard (256MiB, 1GB, ...); shards are balanced, at most one document over")
                      ->capture_default_str();
   auto* docs = sub->add_option("--docs-per-shard", flags->config.docs_per_shard,
                                "Documents per shard instead of a size (the last shard may have fewer)")
