@@ -28,6 +28,22 @@ bool IsListLike(GumboTag tag) {
   }
 }
 
+// Elements that can be the main content: containers, not single blocks (a
+// <p>, <pre>, list or table alone would lose the headings, lists and short
+// lines around it, whose weight is near zero).
+bool IsContainer(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_BODY: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN: case GUMBO_TAG_CENTER: case GUMBO_TAG_TD: case GUMBO_TAG_FORM:
+    case GUMBO_TAG_UNKNOWN: case GUMBO_TAG_SPAN: case GUMBO_TAG_FONT: case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_DETAILS: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_NAV:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 ContentSelection SelectMainContent(const DomIndex& dom, const ScoreOptions& o) {
@@ -57,7 +73,7 @@ ContentSelection SelectMainContent(const DomIndex& dom, const ScoreOptions& o) {
       i = nodes[i].end - 1;
       continue;
     }
-    if (nodes[i].flags & kDomText) continue;
+    if ((nodes[i].flags & kDomText) || !IsContainer(nodes[i].tag)) continue;
     if (best < 0 || sum[i] > sum[best]) best = static_cast<int32_t>(i);
   }
   if (best < 0 || sum[best] <= 0) return sel;
@@ -68,7 +84,7 @@ ContentSelection SelectMainContent(const DomIndex& dom, const ScoreOptions& o) {
   for (;;) {
     int32_t next = -1;
     for (int32_t c = cur + 1; c < nodes[cur].end; c = nodes[c].end) {
-      if (sel.drop[c] || (nodes[c].flags & kDomText)) continue;
+      if (sel.drop[c] || (nodes[c].flags & kDomText) || !IsContainer(nodes[c].tag)) continue;
       if (next < 0 || sum[c] > sum[next]) next = c;
     }
     if (next < 0 || sum[next] < floor) break;

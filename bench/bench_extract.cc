@@ -1,0 +1,111 @@
+// Extraction throughput (issue 4, "Speed"): pages/s and MB/s of raw HTML per
+// core for ExtractMainContent, next to gumbo's bare parse of the same pages.
+// Reads the WCXB development pages from ../shared when present (the numbers
+// in BENCHMARKS.md), else generates synthetic pages so it always runs.
+//   bench_extract [DIR_WITH_HTML_GZ] [--limit N]   (run from the repository root)
+#include <gumbo.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "corpus/extract/extractor.h"
+
+namespace {
+
+bool ReadGzip(const std::string& path, std::string* out) {
+  gzFile f = gzopen(path.c_str(), "rb");
+  if (!f) return false;
+  char buf[1 << 16];
+  int n;
+  out->clear();
+  while ((n = gzread(f, buf, sizeof(buf))) > 0) out->append(buf, static_cast<size_t>(n));
+  gzclose(f);
+  return n == 0;
+}
+
+std::vector<std::string> SyntheticPages(int count) {
+  std::vector<std::string> pages;
+  for (int p = 0; p < count; ++p) {
+    std::string html =
+        "<html><head><title>Page</title><script>var tracking = {id: 1, list: [1,2,3]};</script>"
+        "<style>body{margin:0} .nav{display:flex}</style></head><body><nav><ul>";
+    for (int i = 0; i < 30; ++i) html += "<li><a href='/c" + std::to_string(i) + "'>Category</a></li>";
+    html += "</ul></nav><main><article><h1>Title " + std::to_string(p) + "</h1>";
+    for (int i = 0; i < 25; ++i) {
+      html += "<p>Paragraph " + std::to_string(i) +
+              " has several sentences of ordinary prose, with commas, and a <a href='/x'>link</a> "
+              "or two. It goes on for a while so that it reads like real text.</p>";
+    }
+    html += "</article></main><footer><p>Copyright</p></footer><script>";
+    html += std::string(20000, 'x');
+    html += "</script></body></html>";
+    pages.push_back(std::move(html));
+  }
+  return pages;
+}
+
+double Seconds(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Default: ../shared seen from the repository root or from a build folder.
+  std::string dir = "../shared/data/wcxb-dev/dev/html";
+  if (!std::filesystem::exists(dir)) dir = "../../shared/data/wcxb-dev/dev/html";
+  size_t limit = 0;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--limit") == 0 && i + 1 < argc) {
+      limit = std::strtoul(argv[++i], nullptr, 10);
+    } else {
+      dir = argv[i];
+    }
+  }
+  std::vector<std::string> pages;
+  std::error_code ec;
+  if (std::filesystem::is_directory(dir, ec)) {
+    std::vector<std::string> files;
+    for (const auto& e : std::filesystem::directory_iterator(dir)) files.push_back(e.path().string());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      if (limit && pages.size() >= limit) break;
+      std::string html;
+      if (ReadGzip(f, &html)) pages.push_back(std::move(html));
+    }
+    std::printf("pages: %zu from %s\n", pages.size(), dir.c_str());
+  } else {
+    std::printf("pages: %s absent; using 300 synthetic pages\n", dir.c_str());
+    pages = SyntheticPages(300);
+  }
+  size_t bytes = 0;
+  for (const auto& p : pages) bytes += p.size();
+  const double mb = static_cast<double>(bytes) / 1e6;
+
+  // One thread: the numbers are per core.
+  auto t0 = std::chrono::steady_clock::now();
+  for (const auto& p : pages) {
+    GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, p.data(), p.size());
+    gumbo_destroy_output(&kGumboDefaultOptions, out);
+  }
+  const double gumbo_s = Seconds(t0);
+
+  corpus::ExtractOptions options;
+  size_t text_bytes = 0;
+  t0 = std::chrono::steady_clock::now();
+  for (const auto& p : pages) text_bytes += corpus::ExtractMainContent(p, "", options).text.size();
+  const double extract_s = Seconds(t0);
+
+  std::printf("%-24s %10s %10s\n", "per core", "pages/s", "MB/s");
+  std::printf("%-24s %10.1f %10.1f\n", "gumbo parse only", pages.size() / gumbo_s, mb / gumbo_s);
+  std::printf("%-24s %10.1f %10.1f\n", "corpus extract", pages.size() / extract_s, mb / extract_s);
+  std::printf("input %.1f MB, text out %.1f MB\n", mb, static_cast<double>(text_bytes) / 1e6);
+  return 0;
+}
