@@ -24,7 +24,8 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 // Reads a whitespace-separated table file: one record per line, '#' starts a
-// comment. A missing file is an empty table.
+// comment, the last of `columns` fields takes the rest of the line. A missing
+// file is an empty table.
 Status ReadTable(const std::string& path, size_t columns,
                  std::vector<std::vector<std::string>>* rows) {
   rows->clear();
@@ -41,8 +42,11 @@ Status ReadTable(const std::string& path, size_t columns,
     std::istringstream fields(line);
     std::vector<std::string> row;
     std::string f;
-    while (fields >> f) row.push_back(f);
+    while (row.size() + 1 < columns && fields >> f) row.push_back(f);
     if (row.empty()) continue;
+    std::getline(fields >> std::ws, f);
+    while (!f.empty() && (f.back() == ' ' || f.back() == '\t' || f.back() == '\r')) f.pop_back();
+    if (!f.empty()) row.push_back(f);
     if (row.size() != columns) {
       return Status::InvalidArgument(path + ":" + std::to_string(number) + ": expected " +
                                      std::to_string(columns) + " fields");
@@ -156,6 +160,9 @@ class SiteServer::Impl {
   int port_ = 0;
   std::map<std::string, std::string> host_to_address_, address_to_host_;
   std::map<std::pair<std::string, std::string>, std::pair<int, std::string>> redirects_;
+  // (host, path) -> response headers that replace the defaults (headers.txt).
+  std::map<std::pair<std::string, std::string>, std::vector<std::pair<std::string, std::string>>>
+      headers_;
 
   mutable std::mutex mu_;  // guards handlers_, log_, unwritten_
   std::vector<HandlerEntry> handlers_;
@@ -195,6 +202,8 @@ Status SiteServer::Impl::Load() {
     }
     redirects_[{row[0], row[1]}] = {status, row[3]};
   }
+  CORPUS_RETURN_IF_ERROR(ReadTable(JoinPath(options_.site_dir, "headers.txt"), 4, &rows));
+  for (const auto& row : rows) headers_[{row[0], row[1]}].push_back({row[2], row[3]});
   return Status::OK();
 }
 
@@ -439,6 +448,16 @@ void SiteServer::Impl::ServeStatic(const httplib::Request& req, const std::strin
     return;
   }
   res.status = 200;
+  auto extra = headers_.find({host, path});
+  if (extra != headers_.end()) {
+    for (const auto& [name, value] : extra->second) {
+      if (strcasecmp(name.c_str(), "Content-Type") == 0) {
+        content_type = value;
+      } else {
+        res.set_header(name, value);
+      }
+    }
+  }
   res.set_content(std::move(body), content_type);
 }
 

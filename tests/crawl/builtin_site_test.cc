@@ -202,6 +202,19 @@ TEST_F(BuiltInSiteTest, ContentForTheLaterStages) {
             std::string::npos);
   EXPECT_NE(body("news.test", "/international/de/hafenfest.html").find("<html lang=\"de\">"),
             std::string::npos);
+  // Encodings: ISO-8859-1 named by the header only, windows-1252 named by
+  // <meta charset> only, UTF-8 with a BOM.
+  auto fr = Get(U("blog.test", "/posts/fr/pain-de-campagne.html"));
+  ASSERT_TRUE(fr);
+  EXPECT_EQ(fr->get_header_value("Content-Type"), "text/html; charset=iso-8859-1");
+  EXPECT_NE(fr->body.find("campagne \xE0 la maison"), std::string::npos);
+  EXPECT_EQ(fr->body.find("<meta charset"), std::string::npos);
+  auto de = Get(U("news.test", "/international/de/hafenfest.html"));
+  ASSERT_TRUE(de);
+  EXPECT_EQ(de->get_header_value("Content-Type"), "text/html");
+  EXPECT_NE(de->body.find("<meta charset=\"windows-1252\">"), std::string::npos);
+  EXPECT_NE(de->body.find("gro\xDF" "e Festmeile"), std::string::npos);
+  EXPECT_TRUE(body("blog.test", "/posts/winter-tomatoes.html").starts_with("\xEF\xBB\xBF<!doctype"));
   // The spam page repeats its keywords.
   const std::string& spam = body("shop.test", "/deals/cheap-jackets-best-price.html");
   size_t count = 0;

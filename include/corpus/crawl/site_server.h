@@ -24,6 +24,9 @@ namespace corpus {
 //   hosts.txt      "news.test 127.0.0.2" per line (# comments): host -> address
 //   redirects.txt  "news.test /old-path 301 /new-path" per line: host, path,
 //                  status (301/302/307/308), target (a path or an absolute URL)
+//   headers.txt    "news.test /page.html Content-Type text/html; charset=x" per
+//                  line: host, path, header name, value (rest of the line);
+//                  replaces or adds a response header of that static file
 //   <host>/...     static files of that host; "/dir/" serves "dir/index.html"
 // Absolute links inside pages may write "{{host:blog.test}}" which is served as
 // "127.0.0.3:PORT", so the pages work on any port.
