@@ -33,6 +33,26 @@ bool IsHtmlMediaType(const std::string& mime) {
   return mime == "text/html" || mime == "application/xhtml+xml";
 }
 
+// The HTML signatures of the WHATWG MIME Sniffing standard (§7.1, "text/html"
+// rows), simplified: after optional whitespace (and a UTF-8 BOM), the body
+// starts with <!DOCTYPE HTML, <html, <head, <body, <title, <p, <div, <!--.
+bool LooksLikeHtml(std::string_view body) {
+  if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
+  const size_t start = body.find_first_not_of(" \t\r\n\f");
+  if (start == std::string_view::npos) return false;
+  body = body.substr(start, 16);
+  std::string lower(body);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::string_view sig : {"<!doctype html", "<html", "<head", "<body", "<title", "<p", "<div", "<!--"}) {
+    if (lower.compare(0, sig.size(), sig) != 0) continue;
+    // The tag name must end there: "<p>" starts a page, "<preamble>" does not.
+    if (sig == "<!--" || lower.size() == sig.size()) return true;
+    const char next = lower[sig.size()];
+    if (next == ' ' || next == '>' || next == '\t' || next == '\n' || next == '\r') return true;
+  }
+  return false;
+}
+
 // WARC-Target-URI as a plain URL: some writers (wget among them, following
 // an early WARC 1.0 draft) wrap it in angle brackets.
 std::string_view TargetUri(const WarcRecord& rec) {
@@ -115,7 +135,8 @@ class WarcRecordSource : public RecordSource {
     const std::string_view content_type = FindHeader(head.headers, "Content-Type");
     const std::string_view identified = rec.Header("WARC-Identified-Payload-Type");
     const std::string mime = LowerMediaType(identified.empty() ? content_type : identified);
-    if (!IsHtmlMediaType(mime)) {
+    // With no type at all, the body decides (below), as a browser sniffs it.
+    if (!IsHtmlMediaType(mime) && !mime.empty()) {
       Skip("not_html");
       return false;
     }
@@ -124,6 +145,10 @@ class WarcRecordSource : public RecordSource {
     const Status st = DecodeHttpBody(head, raw, kMaxBody, &body_, &truncated);
     if (!st.ok()) {
       Skip(st.code() == Status::Code::kAborted ? "too_large" : "bad_encoding");
+      return false;
+    }
+    if (mime.empty() && !LooksLikeHtml(body_)) {
+      Skip("not_html");
       return false;
     }
     DecodedHtml html = DecodeHtmlToUtf8(body_, content_type);

@@ -139,6 +139,18 @@ TEST(WarcSource, IdentifiedPayloadTypeDecides) {
   EXPECT_EQ(out.skipped["warc_skipped_not_html"], 1u);
 }
 
+TEST(WarcSource, UntypedResponsesAreSniffed) {
+  TempDir dir;
+  WriteBytes(dir.Sub("a.warc"),
+             ResponseRecord("page", "http://a.example/1", HttpMessage(200, {}, "\r\n<!DOCTYPE html><p>x</p>")) +
+                 ResponseRecord("text", "http://a.example/2", HttpMessage(200, {}, "plain text, not a page")) +
+                 ResponseRecord("pre", "http://a.example/3", HttpMessage(200, {}, "<preamble>")));
+  Output out = ReadSource(dir.Sub("a.warc"));
+  ASSERT_EQ(out.records.size(), 1u);
+  EXPECT_EQ(Str(out.records[0], "id"), "page");
+  EXPECT_EQ(out.skipped["warc_skipped_not_html"], 2u);
+}
+
 TEST(WarcSource, BadBodiesAreSkippedAndCounted) {
   TempDir dir;
   std::string gz = GzipMember("<p>a page that is long enough to be damaged</p>");
