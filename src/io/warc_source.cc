@@ -61,6 +61,16 @@ std::string_view TargetUri(const WarcRecord& rec) {
   return uri;
 }
 
+// The counter name for a record type that carries no page: the other types of
+// WARC 1.1 §6 by name, anything else as "other" (a malformed archive must not
+// grow the counters without bound).
+std::string SkippedType(std::string_view type) {
+  for (std::string_view known : {"warcinfo", "request", "metadata", "revisit", "resource", "continuation"}) {
+    if (type == known) return std::string(known);
+  }
+  return "other";
+}
+
 class WarcRecordSource : public RecordSource {
  public:
   WarcRecordSource(std::unique_ptr<ByteStream> stream, const std::string& path)
@@ -75,10 +85,7 @@ class WarcRecordSource : public RecordSource {
       } else if (type == "conversion") {
         made = MakeWetDocument(rec_);
       } else {
-        Skip(type == "request" || type == "metadata" || type == "warcinfo" || type == "revisit" ||
-                     type == "resource"
-                 ? std::string(type)
-                 : "other");
+        Skip(SkippedType(type));
       }
       if (made) {
         position_ = reader_.records();
