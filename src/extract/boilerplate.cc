@@ -89,7 +89,10 @@ MarkupVerdict ClassifyNames(std::string_view raw, bool is_class) {
       while (k < name.size() && !IsAlnum(name[k])) ++k;
       size_t e = k;
       while (e < name.size() && IsAlnum(name[e])) ++e;
-      if (e > k && Contains(kExactTokens, name.substr(k, e - k))) return MarkupVerdict::kBoilerplate;
+      const std::string_view token = name.substr(k, e - k);
+      if (e > k && Contains(kExactTokens, token)) return MarkupVerdict::kBoilerplate;
+      // Customer reviews under a product are its comments.
+      if (token == "reviews") return MarkupVerdict::kComments;
       k = e;
     }
     i = j;
