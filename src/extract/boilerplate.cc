@@ -14,7 +14,7 @@ constexpr std::string_view kExactTokens[] = {
     "overlay",    "lightbox",  "toolbar",    "topbar",     "masthead",  "pagination",
     "pager",      "signup",     "toc",        "related",   "breadcrumb",
     "breadcrumbs", "newsletter", "subscribe", "cookie",    "cookies",   "consent",
-    "gdpr",       "cmp",       "banner-ad",  "widget-area", "offcanvas", "dropdown",
+    "gdpr",       "banner-ad",  "widget-area", "offcanvas", "dropdown",
     "dialog",
 };
 
