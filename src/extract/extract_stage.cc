@@ -55,6 +55,7 @@ StageConfig ExtractStage::config() const {
   c.Set("descend_slack", e.score.descend_slack);
   c.Set("max_link_density", e.score.max_link_density);
   c.Set("boilerplate_veto_share", e.boilerplate_veto_share);
+  c.Set("comments_dominate", e.comments_dominate);
   c.Set("min_text_bytes", static_cast<unsigned long long>(e.min_text_bytes));
   c.Set("json_ld_products", e.json_ld_products);
   c.Set("max_html_bytes", static_cast<unsigned long long>(config_.max_html_bytes));

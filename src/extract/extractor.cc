@@ -87,6 +87,19 @@ std::string PickTitle(const DomIndex& dom) {
   return h1.size() < 300 ? h1 : "";
 }
 
+// Text in comment sections (outermost ones), not counting menu links.
+double CommentBytes(const DomIndex& dom) {
+  const auto& nodes = dom.nodes();
+  double total = 0;
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if ((nodes[i].flags & kDomComments) && !(nodes[i].flags & kDomText)) {
+      total += static_cast<double>(nodes[i].text - nodes[i].navlink);
+      i = nodes[i].end - 1;
+    }
+  }
+  return total;
+}
+
 }  // namespace
 
 ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
@@ -109,8 +122,10 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
   ScoreOptions score = options.score;
   ContentSelection sel = SelectMainContent(dom, score);
   result.text = RenderText(dom, sel.root, sel.drop, format);
-  if (result.text.size() < options.min_text_bytes && score.drop_comments) {
-    // A thread whose posts are marked up as comments.
+  if (score.drop_comments && (result.text.size() < options.min_text_bytes ||
+                              CommentBytes(dom) > options.comments_dominate * result.text.size())) {
+    // A thread whose posts are marked up as comments: nothing else on the
+    // page, or a short opening post under a long discussion.
     score.drop_comments = false;
     sel = SelectMainContent(dom, score);
     std::string text = RenderText(dom, sel.root, sel.drop, format);

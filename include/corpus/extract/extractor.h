@@ -20,6 +20,10 @@ struct ExtractOptions {
   // Below this many bytes of text, extraction is retried with comment
   // sections kept (a forum thread), then with no markup verdicts at all.
   size_t min_text_bytes = 250;
+  // Comment sections are kept when they hold this many times the text of
+  // the rest of the main content: then the page is the discussion (a forum
+  // thread, a Slashdot story), not an article with a few comments.
+  double comments_dominate = 8.0;
   // Add a schema.org Product description from JSON-LD when the page's
   // visible text does not contain it.
   bool json_ld_products = true;
