@@ -155,9 +155,10 @@ PageLinks ExtractLinks(std::string_view html, std::string_view page_url,
   if (base_href) {
     if (std::optional<std::string> b = ResolveUrl(out.base, *base_href)) out.base = *b;
   }
+  UrlResolver resolver(out.base);
   std::unordered_set<std::string> seen;
   for (const std::string& href : raw) {
-    std::optional<std::string> url = ResolveUrl(out.base, href);
+    std::optional<std::string> url = resolver.Resolve(href);
     if (url && seen.insert(*url).second) out.urls.push_back(std::move(*url));
   }
   return out;

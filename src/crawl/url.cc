@@ -296,10 +296,11 @@ std::optional<std::string> NormalizeUrl(std::string_view absolute_url) {
   return Assemble(p.scheme, p.authority, p.path, p.has_query, p.query);
 }
 
-std::optional<std::string> ResolveUrl(std::string_view base, std::string_view ref) {
-  std::optional<std::string> nbase = NormalizeUrl(base);
-  if (!nbase) return NormalizeUrl(ref);  // only an absolute reference can resolve
-  UriParts b = SplitUri(*nbase);
+UrlResolver::UrlResolver(std::string_view base) : base_(NormalizeUrl(base)) {}
+
+std::optional<std::string> UrlResolver::Resolve(std::string_view ref) const {
+  if (!base_) return NormalizeUrl(ref);  // only an absolute reference can resolve
+  UriParts b = SplitUri(*base_);
   std::string clean_ref = SlashBackslashes(CleanInput(ref));
   UriParts r = SplitUri(clean_ref);
   // §5.2.2, with the "non-strict" option: a reference with the base's scheme
@@ -321,6 +322,10 @@ std::optional<std::string> ResolveUrl(std::string_view base, std::string_view re
   std::string path = r.path[0] == '/' ? std::string(r.path)
                                       : MergePaths(b.has_authority, b.path, r.path);
   return Assemble(b.scheme, b.authority, path, r.has_query, r.query);
+}
+
+std::optional<std::string> ResolveUrl(std::string_view base, std::string_view ref) {
+  return UrlResolver(base).Resolve(ref);
 }
 
 std::optional<Url> ParseUrl(std::string_view normalized_url) {

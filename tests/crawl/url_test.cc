@@ -185,3 +185,22 @@ TEST(IdnaTest, PunycodeVectors) {
 
 }  // namespace
 }  // namespace corpus
+
+namespace corpus {
+namespace {
+
+TEST(UrlResolverTest, OneBaseManyReferences) {
+  UrlResolver r("HTTP://Example.com/dir/page.html#top");
+  ASSERT_TRUE(r.base().has_value());
+  EXPECT_EQ(*r.base(), "http://example.com/dir/page.html");
+  EXPECT_EQ(r.Resolve("other.html").value_or(""), "http://example.com/dir/other.html");
+  EXPECT_EQ(r.Resolve("../up").value_or(""), "http://example.com/up");
+  EXPECT_FALSE(r.Resolve("mailto:x@y").has_value());
+  UrlResolver bad("not a url");
+  EXPECT_FALSE(bad.base().has_value());
+  EXPECT_FALSE(bad.Resolve("relative.html").has_value());
+  EXPECT_EQ(bad.Resolve("https://a.example").value_or(""), "https://a.example/");
+}
+
+}  // namespace
+}  // namespace corpus

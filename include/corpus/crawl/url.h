@@ -34,6 +34,20 @@ std::optional<std::string> NormalizeUrl(std::string_view absolute_url);
 // nullopt if the result is not a fetchable http(s) URL.
 std::optional<std::string> ResolveUrl(std::string_view base, std::string_view ref);
 
+// ResolveUrl for many references against one base (the links of a page): the
+// base is normalised once.
+class UrlResolver {
+ public:
+  explicit UrlResolver(std::string_view base);
+  // The normalised base; nullopt when `base` is not a fetchable URL (then only
+  // absolute references resolve).
+  const std::optional<std::string>& base() const { return base_; }
+  std::optional<std::string> Resolve(std::string_view ref) const;
+
+ private:
+  std::optional<std::string> base_;
+};
+
 // Splits a URL (normalised or not: it is normalised first); nullopt as NormalizeUrl.
 std::optional<Url> ParseUrl(std::string_view normalized_url);
 
