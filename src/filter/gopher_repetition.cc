@@ -103,7 +103,10 @@ FilterVerdict GopherRepetitionFilter::ApplyNgramRules(const Document& doc) const
     if (n - 2 < top_rules && opts_.max_top_ngram_frac[n - 2] >= 0) {
       // "Top n-gram character fraction" (n = 2..4): characters of the most
       // frequent n-gram times its count. Ties go to the earliest n-gram, as
-      // Counter.most_common in datatrove.
+      // Counter.most_common in datatrove. Unlike datatrove, an n-gram seen
+      // once is no repetition and scores 0: otherwise every short text fails
+      // here ("A page with" is 26% of a 10-word page) before the word-count
+      // rule can name the real reason.
       s.counter.Reset(grams);
       for (size_t i = 0; i < grams; ++i) s.counter.Add(s.gram_hash[i], static_cast<uint32_t>(i));
       uint32_t best_count = 0, best_first = 0;
@@ -113,7 +116,8 @@ FilterVerdict GopherRepetitionFilter::ApplyNgramRules(const Document& doc) const
           best_first = e.first;
         }
       }
-      const double frac = static_cast<double>(best_count) * s.gram_chars[best_first] / total_chars;
+      const double frac =
+          best_count < 2 ? 0.0 : static_cast<double>(best_count) * s.gram_chars[best_first] / total_chars;
       if (frac > opts_.max_top_ngram_frac[n - 2]) {
         return FilterVerdict::Reject("top_" + std::to_string(n) + "_gram", frac);
       }

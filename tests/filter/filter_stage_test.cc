@@ -31,9 +31,10 @@ std::map<std::string, Record> ReadAll(const std::string& dir) {
     EXPECT_TRUE(OpenRecordSource(f, &src).ok());
     std::string_view line;
     while (src->Next(&line)) {
-      Record r;
-      EXPECT_TRUE(r.Parse(line).ok());
-      out[*r.GetString("id")] = r;
+      // Parse in place: a copied Record would point into the original's buffer.
+      Record probe;
+      EXPECT_TRUE(probe.Parse(line).ok());
+      EXPECT_TRUE(out[probe.GetString("id").value_or("")].Parse(line).ok());
     }
   }
   return out;

@@ -92,9 +92,15 @@ TEST(GopherRepetitionTest, TopTwoGramCharacterFraction) {
 }
 
 TEST(GopherRepetitionTest, TopNGramTiesGoToTheFirst) {
-  // All bigrams occur once; the first, "abc de", sets the value: 6 / 12.
-  ExpectBoundary("abc de fghij", 0.5, "top_2_gram",
+  // "a bbb" and "bbb cc" both occur twice; the first seen sets the value: 2 * 5 / 17.
+  ExpectBoundary("a bbb cc a bbb cc", 10.0 / 17, "top_2_gram",
                  [](GopherRepetitionOptions* o, double t) { o->max_top_ngram_frac[0] = t; });
+}
+
+TEST(GopherRepetitionTest, NGramsSeenOnceAreNoRepetition) {
+  GopherRepetitionOptions opts = AllOff();
+  opts.max_top_ngram_frac = {0.0, 0.0, 0.0};
+  EXPECT_TRUE(Judge("A page with only a handful of words.", opts).keep);
 }
 
 TEST(GopherRepetitionTest, TopFourGram) {
