@@ -59,6 +59,7 @@ void Crawler::HandleRobots(InFlight& job, FetchResult& r, int64_t now) {
   RobotsState& rs = robots_[job.origin];
   rs.fetching = false;
   output_->Count("robots_fetches");
+  spdlog::debug("crawl: {} -> {} {}", job.entry.url, r.status, FetchErrorRule(r.error));
   bool usable = false;
   std::string fail;  // why robots.txt is unavailable, for the retry/park
   if (r.error == FetchError::kRedirectLimit) {

@@ -197,7 +197,10 @@ Status Crawler::Setup(bool* already_done) {
   scope_->RestoreExtra(cp.scope_extra);
   std::vector<FrontierEntry> pending;
   CORPUS_RETURN_IF_ERROR(frontier_->LoadPending(&pending));
-  for (auto& e : pending) hosts_->Push(UrlHost(e.url), std::move(e));
+  for (auto& e : pending) {
+    const std::string host = UrlHost(e.url);  // before `e` is moved from
+    hosts_->Push(host, std::move(e));
+  }
   spdlog::info("crawl: resuming {}: {} pages so far, {} URLs seen, {} queued", dir_.root(),
                output_->counts().kept, seen_->size(), hosts_->queued() + frontier_->size());
   return Status::OK();
@@ -272,6 +275,8 @@ bool Crawler::StartPage(const std::string& host, FrontierEntry e, int64_t now) {
   RobotsState& rs = robots_[origin];
   if (!rs.ready || rs.expires < now) {
     // robots.txt comes before any page of an origin (RFC 9309 §2.4).
+    spdlog::debug("crawl: {} waits for {}/robots.txt (ready {}, fetching {})", e.url, origin, rs.ready,
+                  rs.fetching);
     hosts_->Unpop(host, std::move(e));
     hosts_->SetBlocked(host, true);
     if (!rs.fetching) StartRobots(host, origin);
