@@ -31,8 +31,7 @@ class PartitionWorker {
       : job_(job),
         partition_(partition),
         stores_(job.StoreDirs(), job.opts.minhash.num_hashes()),
-        sig_a_(job.opts.minhash.num_hashes()),
-        sig_b_(job.opts.minhash.num_hashes()) {}
+        sig_(job.opts.minhash.num_hashes()) {}
 
   Status Run() {
     const size_t budget = static_cast<size_t>(job_.opts.memory_mb) * (1 << 20) /
@@ -113,13 +112,6 @@ class PartitionWorker {
     return StoreOf(a) < job_.index_gens.size() && StoreOf(b) < job_.index_gens.size();
   }
 
-  Status Similarity(uint64_t a, uint64_t b, float* sim) {
-    CORPUS_RETURN_IF_ERROR(stores_.Signature(a, sig_a_.data()));
-    CORPUS_RETURN_IF_ERROR(stores_.Signature(b, sig_b_.data()));
-    *sim = static_cast<float>(EstimateJaccard(sig_a_.data(), sig_b_.data(), job_.opts.minhash.num_hashes()));
-    return Status::OK();
-  }
-
   Status Emit(uint64_t a, uint64_t b, uint32_t kind, float sim) {
     if (BothIndexed(a, b)) return Status::OK();
     return pairs_->Add(PairEntry{a, b, kind, sim});
@@ -131,17 +123,31 @@ class PartitionWorker {
       for (size_t i = 1; i < keys.size(); ++i) CORPUS_RETURN_IF_ERROR(Emit(keys[0], keys[i], kind, NAN));
       return Status::OK();
     }
+    // Signatures of the members compared against (the first few), read once.
+    const size_t h = static_cast<size_t>(job_.opts.minhash.num_hashes());
+    const size_t heads = std::min(keys.size(), kMaxComparisons + 1);
+    if (job_.opts.verify) {
+      head_sigs_.resize(heads * h);
+      for (size_t j = 0; j < heads; ++j) {
+        CORPUS_RETURN_IF_ERROR(stores_.Signature(keys[j], head_sigs_.data() + j * h));
+      }
+    }
     for (size_t i = 1; i < keys.size(); ++i) {
       if (!job_.opts.verify) {
         CORPUS_RETURN_IF_ERROR(Emit(keys[0], keys[i], kPairNear, NAN));
         continue;
       }
-      const size_t tries = std::min(i, kMaxComparisons + 1);
+      const uint32_t* sig = sig_.data();
+      if (i < heads) {
+        sig = head_sigs_.data() + i * h;
+      } else {
+        CORPUS_RETURN_IF_ERROR(stores_.Signature(keys[i], sig_.data()));
+      }
+      const size_t tries = std::min(i, heads);
       bool found = false;
       for (size_t j = 0; j < tries && !found; ++j) {
         if (BothIndexed(keys[j], keys[i])) continue;
-        float sim;
-        CORPUS_RETURN_IF_ERROR(Similarity(keys[j], keys[i], &sim));
+        const float sim = static_cast<float>(EstimateJaccard(head_sigs_.data() + j * h, sig, static_cast<int>(h)));
         if (sim >= job_.opts.threshold) {
           CORPUS_RETURN_IF_ERROR(Emit(keys[j], keys[i], kPairNear, sim));
           found = true;
@@ -155,7 +161,7 @@ class PartitionWorker {
   const DedupJob& job_;
   int partition_;
   StoreSet stores_;
-  std::vector<uint32_t> sig_a_, sig_b_;
+  std::vector<uint32_t> sig_, head_sigs_;
   ExternalSorter<PairEntry>* pairs_ = nullptr;
   uint64_t written_ = 0;
   uint64_t unverified_ = 0;
