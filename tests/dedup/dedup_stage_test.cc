@@ -174,6 +174,29 @@ TEST_F(DedupStageTest, ClustersMatchExactJaccard) {
   EXPECT_GT(summary.counts.rejected_by_rule["near_duplicate"], 0u);
 }
 
+TEST_F(DedupStageTest, VerificationDropsLowSimilarityCandidates) {
+  const auto docs = PlantedCorpus(10, 0);
+  testing::WriteShards(in_, docs, 2);
+  DedupOptions unverified;
+  unverified.verify = false;  // FineWeb: every shared band merges
+  ASSERT_TRUE(Dedup(in_, tmp_.Sub("verified")).status.ok());
+  ASSERT_TRUE(Dedup(in_, tmp_.Sub("unverified"), unverified).status.ok());
+  const Outcome v = ReadOutcome(tmp_.Sub("verified"));
+  const Outcome u = ReadOutcome(tmp_.Sub("unverified"));
+  int merged_v = 0, merged_u = 0;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    for (size_t j = i + 1; j < docs.size(); ++j) {
+      if (docs[i].group != docs[j].group) continue;
+      const double jac = testing::ExactJaccard(testing::Shingles(docs[i].text, 5),
+                                               testing::Shingles(docs[j].text, 5));
+      if (jac >= 0.75) continue;
+      merged_v += v.owner.at(docs[i].id) == v.owner.at(docs[j].id);
+      merged_u += u.owner.at(docs[i].id) == u.owner.at(docs[j].id);
+    }
+  }
+  EXPECT_GT(merged_u, merged_v);
+}
+
 TEST_F(DedupStageTest, KeepsTheEarliestFetchOfACluster) {
   CorpusGenerator gen(5);
   const std::string text = CorpusGenerator::Join(gen.Words(100));
