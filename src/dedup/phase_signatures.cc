@@ -159,7 +159,7 @@ Status SignInput(const DedupJob& job, size_t input, const MinHasher& hasher, Pro
     } else {
       counts.counters["no_text"]++;
     }
-    if (doc.flags & kHasText) counts.kept++;
+    if (doc.flags & kHasSignature) counts.counters["signed"]++;
     CORPUS_RETURN_IF_ERROR(out.docs().Put(doc));
     const std::vector<uint32_t>& s = signed_doc ? compact : no_sig;
     CORPUS_RETURN_IF_ERROR(out.sigs().Append(s.data(), s.size() * sizeof(uint32_t)));
