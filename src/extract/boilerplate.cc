@@ -67,7 +67,7 @@ MarkupVerdict ClassifyNames(std::string_view raw, bool is_class) {
   const std::string v = Lowercase(raw);
   if (v.empty()) return MarkupVerdict::kNeutral;
   for (std::string_view stem : kConsentStems) {
-    if (v.find(stem) != std::string::npos) return MarkupVerdict::kConsent;
+    if (v.find(stem) != std::string::npos) return MarkupVerdict::kAlwaysBoilerplate;
   }
   if (v.find("comment") != std::string::npos || v.find("disqus") != std::string::npos ||
       v == "respond") {
@@ -123,6 +123,7 @@ MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main) {
     case GUMBO_TAG_ARTICLE:
       return MarkupVerdict::kMainHint;
     case GUMBO_TAG_NAV:
+      return MarkupVerdict::kAlwaysBoilerplate;
     case GUMBO_TAG_FOOTER:
     case GUMBO_TAG_ASIDE:
     case GUMBO_TAG_MENU:
@@ -192,7 +193,7 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
       case MarkupVerdict::kBoilerplate:
         if (!large) n.flags |= kDomBoilerplate;
         break;
-      case MarkupVerdict::kConsent:
+      case MarkupVerdict::kAlwaysBoilerplate:
         n.flags |= kDomBoilerplate;
         break;
       case MarkupVerdict::kComments:

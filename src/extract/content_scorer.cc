@@ -60,11 +60,17 @@ ContentSelection SelectMainContent(const DomIndex& dom, const ScoreOptions& o) {
 
   // Subtree weights, children before parents; dropped subtrees add nothing.
   std::vector<double> sum(nodes.size(), 0.0);
+  std::vector<double> clean(nodes.size(), 0.0);  // text outside dropped subtrees
   for (size_t i = nodes.size(); i-- > 0;) {
     const DomNode& n = nodes[i];
     if (!(n.flags & kDomText)) sum[i] += OwnWeight(n, o);
-    if (n.parent >= 0 && !sel.drop[i]) sum[n.parent] += sum[i];
+    if (n.flags & kDomText) clean[i] = static_cast<double>(n.text);
+    if (n.parent >= 0 && !sel.drop[i]) {
+      sum[n.parent] += sum[i];
+      clean[n.parent] += clean[i];
+    }
   }
+  sel.page_text = clean[0];
 
   // The heaviest subtree outside dropped ones.
   int32_t best = -1;

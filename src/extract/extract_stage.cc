@@ -33,6 +33,7 @@ class ExtractProcessor : public RecordProcessor {
     }
     if (r.relaxed) out.Count("relaxed");
     if (r.json_ld) out.Count("json_ld");
+    if (r.link_page) out.Count("link_page");
     out.Count("text_bytes", r.text.size());
     record.SetString("title", r.title);
     record.SetString("text", r.text);
@@ -56,6 +57,8 @@ StageConfig ExtractStage::config() const {
   c.Set("max_link_density", e.score.max_link_density);
   c.Set("boilerplate_veto_share", e.boilerplate_veto_share);
   c.Set("comments_dominate", e.comments_dominate);
+  c.Set("link_page_share", e.link_page_share);
+  c.Set("link_page_link_weight", e.link_page_link_weight);
   c.Set("min_text_bytes", static_cast<unsigned long long>(e.min_text_bytes));
   c.Set("json_ld_products", e.json_ld_products);
   c.Set("max_html_bytes", static_cast<unsigned long long>(config_.max_html_bytes));

@@ -121,6 +121,20 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
 
   ScoreOptions score = options.score;
   ContentSelection sel = SelectMainContent(dom, score);
+  if (sel.weight < options.link_page_share * sel.page_text) {
+    // Little prose but plenty of text: an index, a category page, a list of
+    // links. Its links are its content; count them in, keep dense lists.
+    score.link_penalty = -options.link_page_link_weight;
+    score.headline_weight = 1.0;
+    score.max_link_density = 1.01;
+    ContentSelection lists = SelectMainContent(dom, score);
+    if (lists.root >= 0) {
+      sel = std::move(lists);
+      result.link_page = true;
+    } else {
+      score = options.score;
+    }
+  }
   result.text = RenderText(dom, sel.root, sel.drop, format);
   if (score.drop_comments && (result.text.size() < options.min_text_bytes ||
                               CommentBytes(dom) > options.comments_dominate * result.text.size())) {

@@ -12,7 +12,8 @@ enum class MarkupVerdict {
   kNeutral,
   kBoilerplate,  // navigation, header/footer, sidebar, cookie/consent, share,
                  // related links, newsletter, ads, pagination, hidden text
-  kConsent,      // a cookie or consent dialog: boilerplate, never vetoed
+  kAlwaysBoilerplate,  // cookie/consent dialogs and <nav>: never content,
+                       // whatever share of the page's text they hold
   kComments,     // a comment section: boilerplate on an article, but the
                  // content itself on a forum thread, so only a weak verdict
   kMainHint,     // <main>, <article>, role=main, itemprop=articleBody

@@ -22,6 +22,7 @@ struct ContentSelection {
   int32_t root = -1;           // index into DomIndex::nodes(), -1 if none
   std::vector<uint8_t> drop;   // per node: 1 = skip this subtree when rendering
   double weight = 0;           // the root's content weight
+  double page_text = 0;        // text bytes of the page outside boilerplate
 };
 
 // Picks the main content of a page.

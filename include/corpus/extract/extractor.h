@@ -24,6 +24,12 @@ struct ExtractOptions {
   // the rest of the main content: then the page is the discussion (a forum
   // thread, a Slashdot story), not an article with a few comments.
   double comments_dominate = 8.0;
+  // When the selected content weighs less than this share of the page's
+  // text (outside boilerplate), the page is a list of links (an index, a
+  // category page): selection is redone with each byte of short-link text
+  // counting `link_page_link_weight` for the content instead of against it.
+  double link_page_share = 0.4;
+  double link_page_link_weight = 0.3;
   // Add a schema.org Product description from JSON-LD when the page's
   // visible text does not contain it.
   bool json_ld_products = true;
@@ -35,6 +41,7 @@ struct ExtractResult {
   std::string text;      // empty: the page has no main text
   bool relaxed = false;  // found only after relaxing the boilerplate rules
   bool json_ld = false;  // a JSON-LD product description was added
+  bool link_page = false;  // selected as a page of links (see link_page_share)
 };
 
 // Extracts the title and main text of one HTML page (UTF-8). Never fails:
