@@ -44,7 +44,7 @@ class LineRecordSource : public RecordSource {
 bool IsWarcPath(const std::string& path) {
   const std::string name = BaseName(path);
   return EndsWith(name, ".warc") || EndsWith(name, ".warc.gz") || EndsWith(name, ".wet") ||
-         EndsWith(name, ".wet.gz");
+         EndsWith(name, ".wet.gz") || EndsWith(name, ".wat") || EndsWith(name, ".wat.gz");
 }
 
 Status OpenRecordSource(const std::string& path, std::unique_ptr<RecordSource>* out) {

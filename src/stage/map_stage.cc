@@ -138,7 +138,7 @@ InputResult RunOneInput(MapStage& stage, const StageDir& dir, const StageConfig&
     }
     marker.damage = src_status.message();
     result.damaged = true;
-    spdlog::warn("{}: {}; records before the damage were used", input, src_status.message());
+    spdlog::warn("{}; records before the damage were used", src_status.message());
   }
   for (const auto& [reason, n] : source->skipped()) emitter.Count(reason, n);
 

@@ -18,7 +18,7 @@ namespace {
 
 std::string StripSuffixes(std::string name) {
   static const char* kSuffixes[] = {".zst", ".gz", ".zstd", ".jsonl", ".ndjson", ".json",
-                                    ".warc", ".wet", ".arc"};
+                                    ".warc", ".wet", ".wat", ".arc"};
   bool changed = true;
   while (changed) {
     changed = false;

@@ -37,7 +37,7 @@ class RecordSource {
 // Opens `path` with the right reader for its name.
 Status OpenRecordSource(const std::string& path, std::unique_ptr<RecordSource>* out);
 
-// True for names the WARC reader handles (*.warc, *.warc.gz, *.wet, *.wet.gz).
+// True for names the WARC reader handles (*.warc, *.wet, *.wat; plain or .gz).
 bool IsWarcPath(const std::string& path);
 
 // Expands the --in arguments of a stage into a sorted, de-duplicated list of
