@@ -33,6 +33,9 @@ void AddLanguageFlags(CLI::App* sub, LanguageOptions* o) {
   sub->add_option("--min-lang-score", o->min_score,
                   "Minimum share of the text in the identified language (FineWeb: 0.65; <0: off)")
       ->capture_default_str();
+  sub->add_option("--lang-id-max-bytes", o->max_bytes,
+                  "Identify the language from at most this many leading bytes (0: the whole text)")
+      ->capture_default_str();
 }
 
 void AddGopherFlags(CLI::App* sub, GopherRepetitionOptions* r, GopherQualityOptions* q) {

@@ -111,7 +111,9 @@ FilterVerdict C4Filter::Apply(Document& doc) const {
       blank_since_kept = true;
       continue;
     }
-    if (opts_.max_word_length > 0 && HasLongWord(trimmed, opts_.max_word_length)) {
+    // A word cannot have more characters than its line has bytes.
+    if (opts_.max_word_length > 0 && static_cast<long long>(trimmed.size()) > opts_.max_word_length &&
+        HasLongWord(trimmed, opts_.max_word_length)) {
       doc.Count("c4_lines_long_word");
       continue;
     }

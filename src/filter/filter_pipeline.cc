@@ -21,6 +21,7 @@ std::string JoinDoubles(const std::vector<double>& values) {
 void DescribeOptions(const FilterOptions& o, StageConfig* c) {
   c->Set("languages", o.language.languages);
   c->Set("min-lang-score", o.language.min_score);
+  c->Set("lang-id-max-bytes", static_cast<unsigned long long>(o.language.max_bytes));
 
   const GopherRepetitionOptions& r = o.gopher_repetition;
   c->Set("gopher-repetition", r.enabled);

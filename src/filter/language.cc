@@ -47,7 +47,7 @@ bool Listed(const std::vector<std::string>& languages, std::string_view code) {
 }  // namespace
 
 FilterVerdict LanguageFilter::Apply(Document& doc) const {
-  LanguageGuess guess = IdentifyLanguage(doc.text());
+  LanguageGuess guess = IdentifyLanguage(doc.text(), opts_.max_bytes == 0 ? doc.text().size() : opts_.max_bytes);
   doc.set_language(guess.code, guess.score);
   if (!opts_.languages.empty() && !Listed(opts_.languages, guess.code)) {
     return FilterVerdict::RejectString("language", guess.code);

@@ -255,7 +255,8 @@ size_t CountTokens(std::string_view text) {
   bool in_token = false;
   size_t i = 0;
   while (i < text.size()) {
-    const bool space = IsSpace(NextCodePoint(text, &i));
+    const auto b = static_cast<uint8_t>(text[i]);
+    const bool space = b < 0x80 ? (++i, kAscii[b] == kSpace) : IsSpace(NextCodePoint(text, &i));
     if (!space && !in_token) ++count;
     in_token = !space;
   }
