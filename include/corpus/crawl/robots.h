@@ -34,12 +34,12 @@ class RobotsRules {
   // Sitemap: lines of the whole file (they belong to no group), in file order.
   const std::vector<std::string>& sitemaps() const { return sitemaps_; }
 
+ private:
   struct Rule {
     bool allow = false;
     std::string pattern;  // canonical percent-encoding, starts with "/" or "*"
   };
 
- private:
   std::vector<Rule> rules_;
   std::optional<double> crawl_delay_;
   std::vector<std::string> sitemaps_;
