@@ -79,7 +79,9 @@ size_t CountSentences(std::string_view line) {
   while (i < line.size()) {
     size_t len = SentenceEndAt(line, i);
     if (len == 0) {
-      if (!IsSpace(NextCodePoint(line, &i))) pending = true;
+      const auto b = static_cast<uint8_t>(line[i]);
+      const bool space = b < 0x80 ? (++i, b == ' ' || (b >= '\t' && b <= '\r')) : IsSpace(NextCodePoint(line, &i));
+      pending = pending || !space;
       continue;
     }
     bool non_latin = false;  // such marks end a sentence even without a space after
@@ -141,7 +143,9 @@ FilterVerdict C4Filter::Apply(Document& doc) const {
     if (opts_.curly_bracket && line.find('{') != std::string::npos) {
       return FilterVerdict::RejectString("c4_curly_bracket", line.substr(0, 200));
     }
-    if (opts_.policy) {
+    // Every policy phrase contains "cookie", "terms of use" or "privacy policy".
+    if (opts_.policy && (lower.find("cookie") != std::string::npos || lower.find("terms of use") != std::string::npos ||
+                         lower.find("privacy policy") != std::string::npos)) {
       bool policy = false;
       for (std::string_view p : kPolicySubstrings) policy = policy || lower.find(p) != std::string::npos;
       if (policy) {

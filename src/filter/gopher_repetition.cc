@@ -94,13 +94,18 @@ FilterVerdict GopherRepetitionFilter::ApplyNgramRules(const Document& doc) const
   const size_t top_rules = opts_.max_top_ngram_frac.size();
   const size_t dup_rules = opts_.max_dup_ngram_frac.size();
   const size_t max_n = std::max(1 + top_rules, 4 + dup_rules);
-  for (size_t n = 2; n <= max_n && n <= n_words; ++n) {
+  // Once no n-gram occurs twice, no longer one can (its n-word prefix would
+  // repeat too): top fractions are 0 from then on (see below) and duplicate
+  // fractions are 0, so the remaining passes can be skipped. On clean text
+  // this skips most of the ten passes.
+  bool top_repeats = true, dup_repeats = true;
+  for (size_t n = 2; n <= max_n && n <= n_words && (top_repeats || dup_repeats); ++n) {
     const size_t grams = n_words - n + 1;
     for (size_t i = 0; i < grams; ++i) {
       s.gram_hash[i] = MixHash(s.gram_hash[i], s.word_hash[i + n - 1]);
       s.gram_chars[i] += 1 + words[i + n - 1].chars;
     }
-    if (n - 2 < top_rules && opts_.max_top_ngram_frac[n - 2] >= 0) {
+    if (n - 2 < top_rules && top_repeats && opts_.max_top_ngram_frac[n - 2] >= 0) {
       // "Top n-gram character fraction" (n = 2..4): characters of the most
       // frequent n-gram times its count. Ties go to the earliest n-gram, as
       // Counter.most_common in datatrove. Unlike datatrove, an n-gram seen
@@ -116,13 +121,15 @@ FilterVerdict GopherRepetitionFilter::ApplyNgramRules(const Document& doc) const
           best_first = e.first;
         }
       }
+      top_repeats = best_count >= 2;
+      if (!top_repeats) dup_repeats = false;
       const double frac =
-          best_count < 2 ? 0.0 : static_cast<double>(best_count) * s.gram_chars[best_first] / total_chars;
+          top_repeats ? static_cast<double>(best_count) * s.gram_chars[best_first] / total_chars : 0.0;
       if (frac > opts_.max_top_ngram_frac[n - 2]) {
         return FilterVerdict::Reject("top_" + std::to_string(n) + "_gram", frac);
       }
     }
-    if (n >= 5 && n - 5 < dup_rules && opts_.max_dup_ngram_frac[n - 5] >= 0) {
+    if (n >= 5 && n - 5 < dup_rules && dup_repeats && opts_.max_dup_ngram_frac[n - 5] >= 0) {
       // "Duplicate n-gram character fraction" (n = 5..10): walking left to
       // right, an n-gram seen before adds its characters and the walk jumps
       // past it, so overlapping repeats are not counted twice. This is the
@@ -139,11 +146,15 @@ FilterVerdict GopherRepetitionFilter::ApplyNgramRules(const Document& doc) const
           ++i;
         }
       }
+      // Every position was visited only if nothing repeated (the walk jumps
+      // after a repeat), which is what makes the skip above exact.
+      dup_repeats = repeated > 0;
       const double frac = static_cast<double>(repeated) / total_chars;
       if (frac > opts_.max_dup_ngram_frac[n - 5]) {
         return FilterVerdict::Reject("dup_" + std::to_string(n) + "_gram", frac);
       }
     }
+    if (!dup_repeats && n - 1 >= top_rules) break;  // no rule left that can fire
   }
   return FilterVerdict::Keep();
 }
