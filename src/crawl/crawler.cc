@@ -208,6 +208,7 @@ Status Crawler::Setup(bool* already_done) {
 
 void Crawler::Discover(const std::string& url, int depth, int hops, int kind) {
   if (!seen_->Insert(url)) return;
+  ++changes_;
   std::string value;
   const std::string rule = scope_->Check(url, &value);
   if (!rule.empty()) {
@@ -224,6 +225,7 @@ void Crawler::Discover(const std::string& url, int depth, int hops, int kind) {
 
 void Crawler::Reject(std::string_view url, int depth, std::string_view rule,
                      std::string_view value_json) {
+  ++changes_;
   Fail(output_->WriteReject(CrawlRejectJson(url, depth, rule, value_json), rule));
 }
 
@@ -237,6 +239,7 @@ void Crawler::Refill(int64_t now) {
   size_t deferred = 0;
   FrontierEntry e;
   while (hosts_->queued() < budget && frontier_->Pop(&e)) {
+    ++changes_;
     const std::string host = UrlHost(e.url);
     auto parked = parked_.find(host);
     if (parked != parked_.end()) {
@@ -324,6 +327,7 @@ void Crawler::HandleResult(FetchResult& r, int64_t now) {
   if (it == in_flight_.end()) return;
   InFlight job = std::move(it->second);
   in_flight_.erase(it);
+  ++changes_;
   output_->Count("bytes_downloaded", r.wire_bytes);
   if (progress_) progress_->bytes += r.wire_bytes;
   switch (job.job) {
@@ -421,7 +425,9 @@ Status Crawler::Loop() {
     for (auto& r : done) HandleResult(r, now);
     if (output_->Full() || now - last_cp >= config_.checkpoint_interval_ms) {
       output_->mutable_counts().seconds += static_cast<double>(now - last_cp) / 1000.0;
-      Fail(Checkpoint(false));
+      // Nothing moved since the last one (all hosts waiting): nothing to commit.
+      if (changes_ != checkpointed_changes_) Fail(Checkpoint(false));
+      checkpointed_changes_ = changes_;
       last_cp = now;
       hosts_->Collect(now);
     }

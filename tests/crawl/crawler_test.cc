@@ -401,6 +401,48 @@ TEST_F(CrawlerTest, RefreshSkipsUnchangedPages) {
   EXPECT_EQ(pages.size(), 2u);
 }
 
+TEST_F(CrawlerTest, SeedsFromRobotsSitemapsWhenAsked) {
+  server_->Handle("127.0.0.2", "/robots.txt", [this](const SiteRequest&) {
+    SiteResponse r;
+    r.content_type = "text/plain";
+    r.body = "Sitemap: " + Url("/sitemap.xml") + "\n";
+    return r;
+  });
+  server_->Handle("127.0.0.2", "/sitemap.xml", [this](const SiteRequest&) {
+    SiteResponse r;
+    r.content_type = "application/xml";
+    r.body = "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+             "<url><loc>" + Url("/hidden") + "</loc></url></urlset>";
+    return r;
+  });
+  Page("/", "no links");
+  Page("/hidden", "only in the sitemap");
+  CrawlConfig c = Config({Url("/")});
+  ASSERT_TRUE(Crawl(c).status.ok());
+  EXPECT_EQ(Requests("/hidden"), 0);
+  testing::TempDir other;
+  c.out_dir = other.path();
+  c.sitemaps = true;
+  ASSERT_TRUE(Crawl(c).status.ok());
+  EXPECT_TRUE(ReadRecordsByUrl(other.path()).count(Url("/hidden")));
+  EXPECT_EQ(counts_.counters.at("sitemaps"), 1u);
+}
+
+TEST_F(CrawlerTest, IncludeAndExcludePatterns) {
+  Page("/", Link("/keep/a") + Link("/keep/skip-me") + Link("/other"));
+  Page("/keep/a", "a");
+  CrawlConfig c = Config({Url("/")});
+  c.include_regex = "/$|/keep/";
+  c.exclude_regex = "skip";
+  ASSERT_TRUE(Crawl(c).status.ok());
+  EXPECT_EQ(Requests("/keep/a"), 1);
+  EXPECT_EQ(Requests("/keep/skip-me"), 0);
+  EXPECT_EQ(Requests("/other"), 0);
+  auto rejects = Rejects();
+  EXPECT_NE(rejects[Url("/other")].find("\"include\""), std::string::npos);
+  EXPECT_NE(rejects[Url("/keep/skip-me")].find("\"exclude\""), std::string::npos);
+}
+
 TEST_F(CrawlerTest, SkipsBadSeedLines) {
   Page("/", "ok");
   ASSERT_TRUE(WriteFileAtomic(tmp_.Sub("seeds.txt"), "not a url\nftp://x.test/\n" + Url("/") + "\n").ok());

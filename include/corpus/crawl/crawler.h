@@ -118,6 +118,10 @@ class Crawler {
   std::unordered_map<std::string, std::string> parked_;   // host -> rule
   std::unordered_map<std::string, uint64_t> host_pages_;
   int64_t refill_paused_until_ = 0;
+  // Bumped whenever the frontier, the seen set or the output changes, so an
+  // idle crawl (every host waiting out a delay) writes no checkpoints.
+  uint64_t changes_ = 0;
+  uint64_t checkpointed_changes_ = 0;
   bool stopped_ = false;
   Status status_;
 
