@@ -12,10 +12,13 @@ if [ ! -d "$DATASET" ] || [ ! -f "$EVAL" ]; then
   exit 0
 fi
 BUILD=${BUILD_DIR:-$ROOT/build}
-cmake -S "$ROOT" -B "$BUILD" > /dev/null
-cmake --build "$BUILD" --target corpus -j2 > /dev/null
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/corpus-eval-XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
+if ! { cmake -S "$ROOT" -B "$BUILD" && cmake --build "$BUILD" --target corpus -j2; } > "$WORK/build.log" 2>&1; then
+  tail -n 30 "$WORK/build.log"
+  echo "eval-extract: build failed" >&2
+  exit 2
+fi
 python3 "$EVAL" pack "$DATASET" "$WORK/pages.jsonl.zst" > /dev/null
 "$BUILD/corpus" --log-level warn extract --in "$WORK/pages.jsonl.zst" --out "$WORK/docs" \
   --no-progress "$@"
