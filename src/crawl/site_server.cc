@@ -2,101 +2,22 @@
 
 #include <httplib.h>
 #include <strings.h>
-#include <sys/stat.h>
 #include <zlib.h>
 
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <cstring>
-#include <ctime>
-#include <fstream>
 #include <mutex>
-#include <sstream>
+#include <set>
 #include <thread>
 
-#include "corpus/util/fs.h"
-#include "corpus/util/sha256.h"
+#include "corpus/crawl/site_folder.h"
 
 namespace corpus {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// Reads a whitespace-separated table file: one record per line, '#' starts a
-// comment, the last of `columns` fields takes the rest of the line. A missing
-// file is an empty table.
-Status ReadTable(const std::string& path, size_t columns,
-                 std::vector<std::vector<std::string>>* rows) {
-  rows->clear();
-  if (!PathExists(path)) return Status::OK();
-  std::string text;
-  CORPUS_RETURN_IF_ERROR(ReadFile(path, &text));
-  std::istringstream in(text);
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    size_t hash = line.find('#');
-    if (hash != std::string::npos) line.resize(hash);
-    std::istringstream fields(line);
-    std::vector<std::string> row;
-    std::string f;
-    while (row.size() + 1 < columns && fields >> f) row.push_back(f);
-    if (row.empty()) continue;
-    std::getline(fields >> std::ws, f);
-    while (!f.empty() && (f.back() == ' ' || f.back() == '\t' || f.back() == '\r')) f.pop_back();
-    if (!f.empty()) row.push_back(f);
-    if (row.size() != columns) {
-      return Status::InvalidArgument(path + ":" + std::to_string(number) + ": expected " +
-                                     std::to_string(columns) + " fields");
-    }
-    rows->push_back(std::move(row));
-  }
-  return Status::OK();
-}
-
-// RFC 9110 §5.6.7 IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT".
-std::string HttpDate(time_t t) {
-  struct tm tm;
-  gmtime_r(&t, &tm);
-  char buf[64];
-  strftime(buf, sizeof(buf), "%a, %d %b %Y %H:%M:%S GMT", &tm);
-  return buf;
-}
-
-bool ParseHttpDate(const std::string& s, time_t* t) {
-  struct tm tm;
-  std::memset(&tm, 0, sizeof(tm));
-  const char* end = strptime(s.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &tm);
-  if (end == nullptr) return false;
-  *t = timegm(&tm);
-  return true;
-}
-
-std::string ContentTypeFor(const std::string& path) {
-  auto ends = [&path](const char* ext) {
-    size_t n = std::strlen(ext);
-    return path.size() >= n && path.compare(path.size() - n, n, ext) == 0;
-  };
-  if (ends(".html") || ends(".htm")) return "text/html; charset=utf-8";
-  if (ends(".txt")) return "text/plain; charset=utf-8";
-  if (ends(".xml")) return "application/xml";
-  if (ends(".css")) return "text/css";
-  if (ends(".json")) return "application/json";
-  if (ends(".pdf")) return "application/pdf";
-  if (ends(".png")) return "image/png";
-  if (ends(".jpg") || ends(".jpeg")) return "image/jpeg";
-  return "application/octet-stream";
-}
-
-bool IsTextType(const std::string& content_type) {
-  return content_type.starts_with("text/") || content_type == "application/xml";
-}
-
-const std::string kNotFoundPage =
-    "<!doctype html><html><head><title>Not found</title></head>"
-    "<body><h1>Not found</h1><p>There is no page at this address.</p></body></html>\n";
 
 }  // namespace
 
@@ -110,13 +31,9 @@ class SiteServer::Impl {
   void Stop();
 
   std::string AddressOf(const std::string& address_or_host) const {
-    auto it = host_to_address_.find(address_or_host);
-    return it == host_to_address_.end() ? address_or_host : it->second;
+    return folder_.AddressOf(address_or_host);
   }
-  std::string HostOf(const std::string& address) const {
-    auto it = address_to_host_.find(address);
-    return it == address_to_host_.end() ? address : it->second;
-  }
+  std::string HostOf(const std::string& address) const { return folder_.HostOf(address); }
 
   void AddHandler(const std::string& where, const std::string& path, SiteHandler handler) {
     std::lock_guard<std::mutex> lock(mu_);
@@ -144,12 +61,10 @@ class SiteServer::Impl {
 
   void Serve(const httplib::Request& req, httplib::Response& res);
   bool ServeDynamic(const SiteRequest& sreq, httplib::Response& res);
-  void ServeStatic(const httplib::Request& req, const std::string& host, httplib::Response& res);
   void Respond(SiteResponse r, httplib::Response& res);
   void Route(const httplib::Request& req, httplib::Response& res);
   void Record(const httplib::Request& req, const httplib::Response& res, Clock::time_point start);
   void MarkWritten(const httplib::Request& req);
-  std::string Expand(std::string text) const;
   // Sleeps up to `d`; false when the server is stopping.
   bool Wait(std::chrono::milliseconds d) {
     std::unique_lock<std::mutex> lock(stop_mu_);
@@ -158,11 +73,7 @@ class SiteServer::Impl {
 
   Options options_;
   int port_ = 0;
-  std::map<std::string, std::string> host_to_address_, address_to_host_;
-  std::map<std::pair<std::string, std::string>, std::pair<int, std::string>> redirects_;
-  // (host, path) -> response headers that replace the defaults (headers.txt).
-  std::map<std::pair<std::string, std::string>, std::vector<std::pair<std::string, std::string>>>
-      headers_;
+  SiteFolder folder_;
 
   mutable std::mutex mu_;  // guards handlers_, log_, unwritten_
   std::vector<HandlerEntry> handlers_;
@@ -179,37 +90,13 @@ class SiteServer::Impl {
   std::vector<std::thread> threads_;
 };
 
-Status SiteServer::Impl::Load() {
-  for (const auto& [host, address] : options_.hosts) {
-    host_to_address_[host] = address;
-    address_to_host_[address] = host;
-  }
-  if (options_.site_dir.empty()) return Status::OK();
-  if (!IsDirectory(options_.site_dir)) {
-    return Status::InvalidArgument("site folder " + options_.site_dir + " does not exist");
-  }
-  std::vector<std::vector<std::string>> rows;
-  CORPUS_RETURN_IF_ERROR(ReadTable(JoinPath(options_.site_dir, "hosts.txt"), 2, &rows));
-  for (const auto& row : rows) {
-    host_to_address_[row[0]] = row[1];
-    address_to_host_[row[1]] = row[0];
-  }
-  CORPUS_RETURN_IF_ERROR(ReadTable(JoinPath(options_.site_dir, "redirects.txt"), 4, &rows));
-  for (const auto& row : rows) {
-    int status = std::atoi(row[2].c_str());
-    if (status < 300 || status > 399) {
-      return Status::InvalidArgument("redirects.txt: bad status " + row[2]);
-    }
-    redirects_[{row[0], row[1]}] = {status, row[3]};
-  }
-  CORPUS_RETURN_IF_ERROR(ReadTable(JoinPath(options_.site_dir, "headers.txt"), 4, &rows));
-  for (const auto& row : rows) headers_[{row[0], row[1]}].push_back({row[2], row[3]});
-  return Status::OK();
-}
+Status SiteServer::Impl::Load() { return folder_.Load(options_.site_dir, options_.hosts); }
 
 Status SiteServer::Impl::Bind(std::vector<std::string>* addresses, int* port) {
   if (addresses->empty()) {
-    for (const auto& [address, host] : address_to_host_) addresses->push_back(address);
+    std::set<std::string> unique;
+    for (const auto& [host, address] : folder_.hosts()) unique.insert(address);
+    addresses->assign(unique.begin(), unique.end());
     if (addresses->empty()) addresses->push_back("127.0.0.2");
   }
   // With port 0 the first address picks a free port and the others must get
@@ -273,27 +160,6 @@ void SiteServer::Impl::Stop() {
   servers_.clear();
 }
 
-std::string SiteServer::Impl::Expand(std::string text) const {
-  // "{{host:blog.test}}" -> "127.0.0.3:PORT", so pages link across hosts by
-  // address (no DNS needed) on whatever port the server runs.
-  const std::string open = "{{host:";
-  size_t pos = 0;
-  while ((pos = text.find(open, pos)) != std::string::npos) {
-    size_t close = text.find("}}", pos);
-    if (close == std::string::npos) break;
-    std::string name = text.substr(pos + open.size(), close - pos - open.size());
-    auto it = host_to_address_.find(name);
-    if (it == host_to_address_.end()) {
-      pos = close;
-      continue;
-    }
-    std::string repl = it->second + ":" + std::to_string(port_);
-    text.replace(pos, close + 2 - pos, repl);
-    pos += repl.size();
-  }
-  return text;
-}
-
 void SiteServer::Impl::Serve(const httplib::Request& req, httplib::Response& res) {
   Clock::time_point start = Clock::now();
   Route(req, res);
@@ -320,16 +186,13 @@ void SiteServer::Impl::Route(const httplib::Request& req, httplib::Response& res
   std::string host = sreq.host;
   std::string header_host = req.get_header_value("Host");
   header_host = header_host.substr(0, header_host.rfind(':'));
-  if (host_to_address_.count(header_host)) host = header_host;
-  auto redirect = redirects_.find({host, req.path});
-  if (redirect != redirects_.end()) {
-    res.status = redirect->second.first;
-    res.set_header("Location", Expand(redirect->second.second));
-    res.set_content("<!doctype html><title>Moved</title><p>Moved.</p>\n",
-                    "text/html; charset=utf-8");
-    return;
-  }
-  ServeStatic(req, host, res);
+  if (folder_.hosts().count(header_host)) host = header_host;
+  SiteFolder::Reply reply =
+      folder_.Get(host, req.path /* percent-decoded */, req.get_header_value("If-None-Match"),
+                  req.get_header_value("If-Modified-Since"), port_);
+  res.status = reply.status;
+  for (const auto& [name, value] : reply.headers) res.set_header(name, value);
+  if (!reply.body.empty()) res.set_content(std::move(reply.body), reply.content_type);
 }
 
 bool SiteServer::Impl::ServeDynamic(const SiteRequest& sreq, httplib::Response& res) {
@@ -398,67 +261,6 @@ void SiteServer::Impl::Respond(SiteResponse r, httplib::Response& res) {
   } else {
     res.set_content(std::move(r.body), r.content_type);
   }
-}
-
-void SiteServer::Impl::ServeStatic(const httplib::Request& req, const std::string& host,
-                                   httplib::Response& res) {
-  auto not_found = [&res] {
-    res.status = 404;
-    res.set_content(kNotFoundPage, "text/html; charset=utf-8");
-  };
-  const std::string& path = req.path;  // percent-decoded by httplib
-  if (options_.site_dir.empty() || path.empty() || path[0] != '/' ||
-      path.find('\0') != std::string::npos || path.find("/..") != std::string::npos ||
-      host.find('/') != std::string::npos || !host_to_address_.count(host)) {
-    return not_found();
-  }
-  std::string file = options_.site_dir + "/" + host + path;
-  if (IsDirectory(file)) {
-    if (!path.ends_with("/")) {
-      res.status = 301;
-      res.set_header("Location", path + "/");
-      return;
-    }
-    file += "index.html";
-  }
-  struct stat st;
-  if (stat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return not_found();
-  std::string body;
-  if (!ReadFile(file, &body).ok()) return not_found();
-  std::string content_type = ContentTypeFor(file);
-  if (IsTextType(content_type)) body = Expand(std::move(body));
-
-  // Validators (RFC 9110 §8.8) for conditional requests (§13.1): a strong
-  // ETag from the bytes served, Last-Modified from the file.
-  std::string etag = "\"" + Sha256Hex(body).substr(0, 16) + "\"";
-  res.set_header("ETag", etag);
-  res.set_header("Last-Modified", HttpDate(st.st_mtime));
-  std::string inm = req.get_header_value("If-None-Match");
-  bool not_modified = false;
-  if (!inm.empty()) {
-    // §13.1.2: If-None-Match takes precedence over If-Modified-Since.
-    not_modified = inm == "*" || inm.find(etag) != std::string::npos;
-  } else if (req.has_header("If-Modified-Since")) {
-    time_t since;
-    not_modified =
-        ParseHttpDate(req.get_header_value("If-Modified-Since"), &since) && st.st_mtime <= since;
-  }
-  if (not_modified) {
-    res.status = 304;
-    return;
-  }
-  res.status = 200;
-  auto extra = headers_.find({host, path});
-  if (extra != headers_.end()) {
-    for (const auto& [name, value] : extra->second) {
-      if (strcasecmp(name.c_str(), "Content-Type") == 0) {
-        content_type = value;
-      } else {
-        res.set_header(name, value);
-      }
-    }
-  }
-  res.set_content(std::move(body), content_type);
 }
 
 // The entry is added before the response is sent, so a client holding its

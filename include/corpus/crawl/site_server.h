@@ -31,7 +31,7 @@ namespace corpus {
 // Absolute links inside pages may write "{{host:blog.test}}" which is served as
 // "127.0.0.3:PORT", so the pages work on any port.
 // Static files get ETag and Last-Modified and honour If-None-Match /
-// If-Modified-Since with 304.
+// If-Modified-Since with 304. The folder part is SiteFolder (site_folder.h).
 
 // One request as seen by a dynamic handler.
 struct SiteRequest {
