@@ -86,11 +86,13 @@ run "$CORPUS" crawl --seeds "$OUT/seeds.txt" --out "$OUT/pages" --allow-private-
 kill "$SERVER_PID" 2>/dev/null || true
 
 stages=(pages)
-for step in "extract docs" "dedup unique" "filter clean"; do
+# stage, output folder, extra flags (the site's French and German pages are
+# what the language keep-list is for).
+for step in "extract docs" "dedup unique" "filter clean --languages en"; do
   set -- $step
   require_stage "$1"
   say "$1"
-  run "$CORPUS" "$1" --in "$OUT/${stages[-1]}" --out "$OUT/$2" "${COMMON[@]}"
+  run "$CORPUS" "$1" --in "$OUT/${stages[-1]}" --out "$OUT/$2" "${@:3}" "${COMMON[@]}"
   stages+=("$2")
 done
 require_stage shard

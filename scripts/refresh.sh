@@ -16,6 +16,8 @@
 # documents that duplicate anything released before (`dedup --index`),
 # filters, and shards into release-DATE/. A run interrupted midway is
 # resumed by running it again with the same --date (every stage resumes).
+# Environment: CORPUS (binary), FILTER_FLAGS and SHARD_FLAGS (extra flags,
+# e.g. FILTER_FLAGS="--config configs/fineweb.toml --languages en").
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -77,7 +79,8 @@ run "$CORPUS" extract --in "$PAGES" --out "$STATE/docs-$DATE" "${COMMON[@]}"
 log "dedup against $STATE/dedup-index"
 run "$CORPUS" dedup --in "$STATE/docs-$DATE" --out "$STATE/unique-$DATE" --index "$STATE/dedup-index" "${COMMON[@]}"
 log "filter"
-run "$CORPUS" filter --in "$STATE/unique-$DATE" --out "$STATE/clean-$DATE" "${COMMON[@]}"
+# shellcheck disable=SC2086
+run "$CORPUS" filter --in "$STATE/unique-$DATE" --out "$STATE/clean-$DATE" "${COMMON[@]}" ${FILTER_FLAGS:-}
 log "shard"
 run "$CORPUS" shard --in "$STATE/clean-$DATE" --out "$STATE/release-$DATE" "${COMMON[@]}" \
   ${SHARD_FLAGS:-}
