@@ -41,7 +41,7 @@ bool ValidIpv6(std::string_view text, std::string_view m) {
   // Not part of a longer token ("std::vector", "a1:b2:c3d").
   if (begin > 0 && (IsTokenChar(text[begin - 1]) || text[begin - 1] == ':' || text[begin - 1] == '.')) return false;
   if (end < text.size() && (IsTokenChar(text[end]) || text[end] == ':')) return false;
-  if (m.size() < 2 || m.size() > 45) return false;
+  if (m.size() < 3 || m.size() > 45) return false;  // "::" alone is valid but is a separator in prose
   std::string s(m);
   in6_addr addr;
   return inet_pton(AF_INET6, s.c_str(), &addr) == 1;

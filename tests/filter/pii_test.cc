@@ -36,8 +36,9 @@ TEST(PiiTest, Ipv6Forms) {
             "short <IP>, loopback <IP>, link <IP>.");
   EXPECT_EQ(Redacted("mapped ::ffff:192.0.2.128 ok", &c), "mapped <IP> ok");
   EXPECT_EQ(c.ipv6, 5u);
-  // Not addresses: C++ scopes, clock times, MAC addresses, ratios.
-  const std::string not_ips = "std::vector<int> at 12:30:45, MAC 00:1a:2b:3c:4d:5e, ratio 3:2";
+  // Not addresses: C++ scopes, clock times, MAC addresses, ratios, "::" separators.
+  const std::string not_ips =
+      "std::vector<int> at 12:30:45, MAC 00:1a:2b:3c:4d:5e, ratio 3:2, Programming Language :: Python";
   EXPECT_EQ(Redacted(not_ips), not_ips);
 }
 
