@@ -114,15 +114,9 @@ void DomIndex::ReadHead(const GumboNode* head) {
       html_title_ = ChildText(kid);
     } else if (kid->v.element.tag == GUMBO_TAG_META) {
       const GumboAttribute* prop = gumbo_get_attribute(&kid->v.element.attributes, "property");
-      if (!prop) prop = gumbo_get_attribute(&kid->v.element.attributes, "name");
       const GumboAttribute* content = gumbo_get_attribute(&kid->v.element.attributes, "content");
       if (!prop || !content) continue;
-      const std::string_view name = prop->value;
-      if (name == "og:title" && og_title_.empty()) og_title_ = content->value;
-      if ((name == "description" || name == "og:description") &&
-          std::string_view(content->value).size() > description_.size()) {
-        description_ = content->value;
-      }
+      if (std::string_view(prop->value) == "og:title" && og_title_.empty()) og_title_ = content->value;
     }
   }
 }
@@ -131,7 +125,6 @@ void DomIndex::Build(const GumboNode* root) {
   nodes_.clear();
   html_title_.clear();
   og_title_.clear();
-  description_.clear();
   const GumboNode* html = FindChild(root, GUMBO_TAG_HTML);
   ReadHead(FindChild(html, GUMBO_TAG_HEAD));
   const GumboNode* body = FindChild(html, GUMBO_TAG_BODY);

@@ -58,8 +58,6 @@ class DomIndex {
   std::vector<DomNode>& mutable_nodes() { return nodes_; }
   const std::string& html_title() const { return html_title_; }
   const std::string& og_title() const { return og_title_; }
-  // The longer of <meta name=description> and og:description.
-  const std::string& description() const { return description_; }
 
   static bool IsBlockTag(GumboTag tag);
   // Whether an element is never shown as text (and its subtree is dropped).
@@ -71,7 +69,6 @@ class DomIndex {
   std::vector<DomNode> nodes_;
   std::string html_title_;
   std::string og_title_;
-  std::string description_;
 };
 
 // Counts the bytes of `text` that are not whitespace, and sentence
