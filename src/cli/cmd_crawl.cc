@@ -80,6 +80,7 @@ void AddCrawlCommand(CLI::App& app, CliState* state) {
     c.out_dir = f->opts.out_dir;
     c.force = f->opts.force;
     c.zstd_level = f->opts.zstd_level;
+    c.threads = f->opts.threads;
     c.progress = f->opts.progress;
     ParseCrawlScope(f->scope, &c.scope);
     if (!ParseCrawlByteSize(f->max_body, &c.max_body_bytes)) {

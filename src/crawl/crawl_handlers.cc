@@ -195,12 +195,52 @@ void Crawler::HandleSitemap(InFlight& job, FetchResult& r) {
 }
 
 void Crawler::EmitPage(InFlight& job, FetchResult& r) {
+  // Decoding, parsing and escaping run on a worker; what they produce is
+  // applied (links queued, record written) back on the loop thread.
+  struct Page {
+    InFlight job;
+    FetchResult response;
+    PageLinks links;
+    bool noindex = false, noindex_header = false, nofollow = false;
+    std::string json;
+  };
+  auto page = std::make_shared<Page>();
+  page->job = std::move(job);
+  page->response = std::move(r);
+  workers_->Submit([this, page]() -> PageWorkers::Apply {
+    const FrontierEntry& e = page->job.entry;
+    FetchResult& resp = page->response;
+    const PageDirectives header = ParseRobotsDirectives(resp.x_robots_tag);
+    DecodedHtml decoded = DecodeHtmlToUtf8(resp.body, resp.content_type);
+    resp.body.clear();
+    resp.body.shrink_to_fit();
+    page->links = ExtractLinks(decoded.utf8, e.url, product_token_);
+    page->noindex_header = header.noindex;
+    page->noindex = header.noindex || page->links.meta.noindex;
+    page->nofollow = header.nofollow || page->links.meta.nofollow;
+    if (!page->noindex) {
+      PageFacts p;
+      p.url = e.url;
+      p.fetched_at = Rfc3339Now();
+      p.status = resp.status;
+      p.content_type = resp.content_type;
+      p.etag = resp.etag;
+      p.last_modified = resp.last_modified;
+      p.depth = e.depth;
+      p.html = std::move(decoded.utf8);
+      p.charset = decoded.charset;
+      p.truncated = resp.truncated;
+      page->json = PageRecordJson(p);
+    }
+    return [this, page] { ApplyPage(page->job, page->links, page->noindex, page->noindex_header,
+                                    page->nofollow, page->response.truncated, page->json); };
+  });
+}
+
+void Crawler::ApplyPage(const InFlight& job, const PageLinks& links, bool noindex,
+                        bool noindex_header, bool nofollow, bool truncated, const std::string& json) {
   const FrontierEntry& e = job.entry;
-  PageDirectives header = ParseRobotsDirectives(r.x_robots_tag);
-  DecodedHtml decoded = DecodeHtmlToUtf8(r.body, r.content_type);
-  PageLinks links = ExtractLinks(decoded.utf8, e.url, product_token_);
-  const bool noindex = header.noindex || links.meta.noindex;
-  const bool nofollow = header.nofollow || links.meta.nofollow;
+  ++changes_;
   if (nofollow) {
     output_->Count("nofollow_pages");
   } else if (config_.max_depth < 0 || e.depth + 1 <= config_.max_depth) {
@@ -210,22 +250,11 @@ void Crawler::EmitPage(InFlight& job, FetchResult& r) {
   }
   if (noindex) {
     // noindex keeps no text: the URL is logged in rejected/ without its html.
-    Reject(e.url, e.depth, "noindex", JsonQuote(header.noindex ? "x-robots-tag" : "meta"));
+    Reject(e.url, e.depth, "noindex", JsonQuote(noindex_header ? "x-robots-tag" : "meta"));
     return;
   }
-  PageFacts p;
-  p.url = e.url;
-  p.fetched_at = Rfc3339Now();
-  p.status = r.status;
-  p.content_type = r.content_type;
-  p.etag = r.etag;
-  p.last_modified = r.last_modified;
-  p.depth = e.depth;
-  p.html = std::move(decoded.utf8);
-  p.charset = decoded.charset;
-  p.truncated = r.truncated;
-  if (r.truncated) output_->Count("truncated");
-  Fail(output_->WritePage(PageRecordJson(p)));
+  if (truncated) output_->Count("truncated");
+  Fail(output_->WritePage(json));
   ++host_pages_[job.host];
   if (progress_) progress_->records = output_->counts().kept;
 }

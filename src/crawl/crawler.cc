@@ -63,7 +63,9 @@ int64_t Crawler::NowMs() const {
 }
 
 bool Crawler::PageBudgetLeft() const {
-  return config_.max_pages == 0 || output_->counts().kept + pages_in_flight_ < config_.max_pages;
+  // Pages being parsed may still become records.
+  return config_.max_pages == 0 ||
+         output_->counts().kept + pages_in_flight_ + workers_->pending() < config_.max_pages;
 }
 
 Status Crawler::ReadSeeds(std::vector<std::string>* seeds, std::string* digest) const {
@@ -179,6 +181,9 @@ Status Crawler::Setup(bool* already_done) {
   fo.allow_private_networks = config_.allow_private_networks;
   fo.max_connections = config_.concurrency;
   fetcher_ = std::make_unique<Fetcher>(fo);
+  const int threads = config_.threads > 0 ? config_.threads
+                                          : static_cast<int>(std::thread::hardware_concurrency());
+  workers_ = std::make_unique<PageWorkers>(std::max(1, threads));
 
   if (fresh) {
     CORPUS_RETURN_IF_ERROR(output_->RemoveUncommitted());
@@ -338,6 +343,8 @@ void Crawler::HandleResult(FetchResult& r, int64_t now) {
 }
 
 Status Crawler::Checkpoint(bool finished) {
+  // Pages being parsed are in neither the queues nor in flight: finish them.
+  workers_->ApplyFinished(/*wait=*/true);
   CORPUS_RETURN_IF_ERROR(output_->Commit());
   std::vector<const FrontierEntry*> in_memory;
   hosts_->ForEach([&](const FrontierEntry& e) { in_memory.push_back(&e); });
@@ -402,6 +409,10 @@ Status Crawler::Loop() {
       Refill(now);
       Dispatch(now);
     }
+    if (fetcher_->active() == 0 && workers_->pending() > 0) {
+      workers_->ApplyFinished(/*wait=*/true);  // their links may be the only work left
+      continue;
+    }
     if (fetcher_->active() == 0) {
       if (stopping) {
         stopped_ = true;
@@ -423,6 +434,7 @@ Status Crawler::Loop() {
     }
     now = NowMs();
     for (auto& r : done) HandleResult(r, now);
+    workers_->ApplyFinished(/*wait=*/false);
     if (output_->Full() || now - last_cp >= config_.checkpoint_interval_ms) {
       output_->mutable_counts().seconds += static_cast<double>(now - last_cp) / 1000.0;
       // Nothing moved since the last one (all hosts waiting): nothing to commit.

@@ -54,6 +54,8 @@ struct CrawlConfig {
   // A shard is also closed after this many records.
   uint64_t shard_max_records = 20000;
   int zstd_level = 3;
+  // Threads that decode and parse fetched pages (0: one per core).
+  int threads = 0;
   bool force = false;
   bool progress = false;
 

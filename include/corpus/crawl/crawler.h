@@ -16,6 +16,8 @@
 #include "corpus/crawl/fetcher.h"
 #include "corpus/crawl/frontier.h"
 #include "corpus/crawl/host_queue.h"
+#include "corpus/crawl/links.h"
+#include "corpus/crawl/page_workers.h"
 #include "corpus/crawl/robots.h"
 #include "corpus/crawl/scope_filter.h"
 #include "corpus/crawl/seen_set.h"
@@ -83,6 +85,8 @@ class Crawler {
   void HandleSitemap(InFlight& job, FetchResult& r);
   void HandleRedirect(InFlight& job, FetchResult& r);
   void EmitPage(InFlight& job, FetchResult& r);
+  void ApplyPage(const InFlight& job, const PageLinks& links, bool noindex, bool noindex_header,
+                 bool nofollow, bool truncated, const std::string& json);
   // A URL found on a page, in a sitemap, or as a redirect target.
   void Discover(const std::string& url, int depth, int hops, int kind);
   void Reject(std::string_view url, int depth, std::string_view rule, std::string_view value_json);
@@ -109,6 +113,7 @@ class Crawler {
   std::unique_ptr<SeenSet> seen_;
   std::unique_ptr<HostQueues> hosts_;
   std::unique_ptr<Fetcher> fetcher_;
+  std::unique_ptr<PageWorkers> workers_;
   std::unique_ptr<ScopeFilter> scope_;
   std::unordered_map<uint64_t, InFlight> in_flight_;
   uint64_t next_tag_ = 1;

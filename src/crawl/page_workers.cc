@@ -1,0 +1,61 @@
+#include "corpus/crawl/page_workers.h"
+
+namespace corpus {
+
+PageWorkers::PageWorkers(int threads) {
+  for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { Loop(); });
+}
+
+PageWorkers::~PageWorkers() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+  }
+  work_cv_.notify_all();
+  for (auto& t : threads_) t.join();
+}
+
+void PageWorkers::Submit(Work work) {
+  ++pending_;
+  if (threads_.empty()) {
+    Apply apply = work();
+    std::lock_guard<std::mutex> lock(mu_);
+    done_.push_back(std::move(apply));
+    return;
+  }
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    todo_.push_back(std::move(work));
+  }
+  work_cv_.notify_one();
+}
+
+void PageWorkers::ApplyFinished(bool wait) {
+  std::deque<Apply> ready;
+  {
+    std::unique_lock<std::mutex> lock(mu_);
+    if (wait) done_cv_.wait(lock, [this] { return done_.size() == pending_; });
+    ready.swap(done_);
+  }
+  for (auto& apply : ready) {
+    apply();
+    --pending_;
+  }
+}
+
+void PageWorkers::Loop() {
+  std::unique_lock<std::mutex> lock(mu_);
+  while (true) {
+    work_cv_.wait(lock, [this] { return stop_ || !todo_.empty(); });
+    if (todo_.empty()) return;  // stopping
+    Work work = std::move(todo_.front());
+    todo_.pop_front();
+    lock.unlock();
+    Apply apply = work();
+    lock.lock();
+    done_.push_back(std::move(apply));
+    done_cv_.notify_all();
+  }
+}
+
+}  // namespace corpus
