@@ -266,7 +266,10 @@ void Crawler::Refill(int64_t now) {
 void Crawler::Dispatch(int64_t now) {
   std::string host;
   FrontierEntry e;
-  while (fetcher_->active() < static_cast<size_t>(config_.concurrency) && PageBudgetLeft() &&
+  // Pages waiting for a parse worker hold their bodies: no new fetches while
+  // as many are waiting as may be in flight, so memory stays bounded.
+  const size_t limit = static_cast<size_t>(config_.concurrency);
+  while (fetcher_->active() < limit && workers_->pending() < limit && PageBudgetLeft() &&
          hosts_->PopReady(now, &host, &e)) {
     StartPage(host, std::move(e), now);
   }
