@@ -92,8 +92,10 @@ Status Record::Parse(std::string_view line) {
     while (i < s.size() && (IsSpace(s[i]) || s[i] == ':')) ++i;
     const size_t value_start = i;
     const size_t value_end = SkipValue(s, i);
-    f.value = s.substr(value_start, value_end - value_start);
-    f.raw = s.substr(key_start, value_end - key_start);
+    f.value_begin = value_start;
+    f.value_len = value_end - value_start;
+    f.raw_begin = key_start;
+    f.raw_len = value_end - key_start;
     for (const Field& other : fields_) {
       if (other.key == f.key) return Status::Corruption("duplicate key " + f.key);
     }
@@ -126,7 +128,7 @@ std::optional<std::string_view> Record::GetRaw(std::string_view key) const {
     std::string_view e(f->edited);
     return e.substr(e.find(':', JsonQuote(f->key).size()) + 1);
   }
-  return f->value;
+  return std::string_view(line_).substr(f->value_begin, f->value_len);
 }
 
 std::optional<std::string> Record::GetString(std::string_view key) const {
@@ -200,7 +202,7 @@ void Record::SerializeTo(std::string* out) const {
     if (!f.edited.empty()) {
       out->append(f.edited);
     } else {
-      out->append(f.raw);
+      out->append(line_, f.raw_begin, f.raw_len);
     }
   }
   out->push_back('}');

@@ -48,6 +48,20 @@ TEST(RecordTest, MalformedInputsAreReported) {
   EXPECT_TRUE(r.Parse("").IsCorruption());
 }
 
+TEST(RecordTest, CopiesStayValid) {
+  std::vector<Record> records;
+  for (int i = 0; i < 50; ++i) {
+    Record r;
+    ASSERT_TRUE(r.Parse("{\"id\":\"" + std::to_string(i) + "\",\"text\":\"t" + std::to_string(i) + "\"}").ok());
+    records.push_back(r);  // copies, and the vector moves them as it grows
+  }
+  Record copy = records[7];
+  records.clear();
+  EXPECT_EQ(*copy.GetString("text"), "t7");
+  copy.SetInt("n", 1);
+  EXPECT_EQ(copy.Serialize(), "{\"id\":\"7\",\"text\":\"t7\",\"n\":1}");
+}
+
 TEST(RecordTest, HugeLine) {
   std::string big(20 << 20, 'x');
   const std::string line = "{\"id\":\"big\",\"html\":\"" + big + "\"}";

@@ -20,8 +20,8 @@ namespace corpus {
 // edits; Serialize() splices the edits into the original bytes. A record with
 // no edits serializes to exactly its input line.
 //
-// The line passed to Parse() is copied, so the Record owns its bytes.
-// Not thread-safe; use one Record (and one RecordParser) per thread.
+// The line passed to Parse() is copied, so the Record owns its bytes and can
+// be copied. Not thread-safe; use one Record (and one RecordParser) per thread.
 class Record {
  public:
   Record() = default;
@@ -54,10 +54,13 @@ class Record {
   std::vector<std::string> Keys() const;
 
  private:
+  // Spans are offsets into line_, so a copied Record stays valid.
   struct Field {
     std::string key;          // unescaped
-    std::string_view raw;     // "key":value as in the source, or empty if edited
-    std::string_view value;   // raw value text in the source
+    size_t raw_begin = 0;     // "key":value as in the source
+    size_t raw_len = 0;
+    size_t value_begin = 0;   // the value's raw text in the source
+    size_t value_len = 0;
     std::string edited;       // replacement "key":value text when edited
     bool removed = false;
   };
