@@ -65,7 +65,9 @@ int FinishStageRun(const std::string& stage, const StageOutcome& outcome, const 
     }
     return outcome.ExitCode();
   }
-  if (outcome.input_damaged) {
+  if (outcome.stopped) {
+    spdlog::info("{}: stopped; run the same command to continue", stage);
+  } else if (outcome.input_damaged) {
     spdlog::warn("{}: finished; some input was malformed or damaged (see {}/rejected/ and the markers)",
                  stage, opts.out_dir);
   } else {

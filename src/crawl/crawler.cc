@@ -480,6 +480,7 @@ StageOutcome Crawler::Run() {
   outcome.status = Loop();
   progress_->Stop();
   outcome.manifest_written = outcome.status.ok() && !stopped_;
+  outcome.stopped = stopped_;
   if (outcome.status.ok() && !stopped_) {
     const StageCounts& c = output_->counts();
     spdlog::info("crawl: {} pages, {} rejected, {} URLs seen", c.kept, c.rejected, seen_->size());

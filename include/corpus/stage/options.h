@@ -42,6 +42,7 @@ struct StageOutcome {
   Status status;
   bool input_damaged = false;  // malformed records or corrupt files were set aside
   bool manifest_written = false;
+  bool stopped = false;  // stopped by SIGINT/SIGTERM after a checkpoint: rerun to continue
   int ExitCode() const;
 };
 
