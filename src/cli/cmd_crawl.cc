@@ -1,6 +1,7 @@
 #include <spdlog/spdlog.h>
 
 #include "corpus/cli/commands.h"
+#include "corpus/util/byte_size.h"
 #include "corpus/crawl/crawl_config.h"
 #include "corpus/crawl/crawler.h"
 
@@ -83,11 +84,13 @@ void AddCrawlCommand(CLI::App& app, CliState* state) {
     c.threads = f->opts.threads;
     c.progress = f->opts.progress;
     ParseCrawlScope(f->scope, &c.scope);
-    if (!ParseCrawlByteSize(f->max_body, &c.max_body_bytes)) {
-      outcome.status = Status::InvalidArgument("--max-body: not a size: " + f->max_body);
-    } else if (!ParseCrawlDurationMs(f->timeout, &c.timeout_ms)) {
+    int64_t timeout_ms = 0;
+    if (Status st = ParseByteSize(f->max_body, &c.max_body_bytes); !st.ok()) {
+      outcome.status = Status::InvalidArgument("--max-body: " + st.message());
+    } else if (Status st2 = ParseDurationMs(f->timeout, &timeout_ms); !st2.ok() || timeout_ms <= 0) {
       outcome.status = Status::InvalidArgument("--timeout: not a duration: " + f->timeout);
     } else {
+      c.timeout_ms = static_cast<int>(timeout_ms);
       c.connect_timeout_ms = std::min(c.connect_timeout_ms, c.timeout_ms);
       Crawler crawler(c);
       outcome = crawler.Run();

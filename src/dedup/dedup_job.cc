@@ -75,30 +75,4 @@ Status RequirePhaseDone(const DedupJob& job, const std::string& phase,
                                  " tasks done with this config)");
 }
 
-Status ParallelFor(size_t n, int threads, const std::function<Status(size_t)>& fn) {
-  std::atomic<size_t> next{0};
-  std::mutex mu;
-  Status first;
-  std::atomic<bool> failed{false};
-  auto worker = [&] {
-    for (;;) {
-      if (failed.load()) return;
-      const size_t i = next.fetch_add(1);
-      if (i >= n) return;
-      Status st = fn(i);
-      if (!st.ok()) {
-        std::lock_guard<std::mutex> lock(mu);
-        if (first.ok()) first = st;
-        failed = true;
-      }
-    }
-  };
-  const int nt = static_cast<int>(std::max<size_t>(1, std::min<size_t>(n, std::max(1, threads))));
-  std::vector<std::thread> pool;
-  for (int t = 1; t < nt; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
-  return first;
-}
-
 }  // namespace corpus::dedup

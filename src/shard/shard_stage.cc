@@ -20,36 +20,10 @@
 #include "corpus/stage/progress.h"
 #include "corpus/stage/stage_dir.h"
 #include "corpus/util/fs.h"
+#include "corpus/util/parallel_for.h"
 
 namespace corpus {
 namespace {
-
-// Runs fn(0..n-1) on up to `threads` threads; returns the first error.
-Status ParallelFor(size_t n, int threads, const std::function<Status(size_t)>& fn) {
-  std::atomic<size_t> next{0};
-  std::mutex mu;
-  Status first;
-  auto worker = [&] {
-    for (;;) {
-      {
-        std::lock_guard<std::mutex> lock(mu);
-        if (!first.ok()) return;
-      }
-      const size_t i = next.fetch_add(1);
-      if (i >= n) return;
-      Status st = fn(i);
-      if (!st.ok()) {
-        std::lock_guard<std::mutex> lock(mu);
-        if (first.ok()) first = st;
-      }
-    }
-  };
-  const int nt = std::max(1, std::min<int>(threads, static_cast<int>(n)));
-  std::vector<std::thread> pool;
-  for (int t = 0; t < nt; ++t) pool.emplace_back(worker);
-  for (auto& t : pool) t.join();
-  return first;
-}
 
 // An exclusive lock on DIR/.lock held for the object's life: two tasks that
 // both see the last shard done never write the manifest at the same time.

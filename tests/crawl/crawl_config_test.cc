@@ -7,26 +7,6 @@
 namespace corpus {
 namespace {
 
-TEST(CrawlConfigTest, ParsesSizesAndDurations) {
-  uint64_t b = 0;
-  EXPECT_TRUE(ParseCrawlByteSize("10MiB", &b));
-  EXPECT_EQ(b, 10u << 20);
-  EXPECT_TRUE(ParseCrawlByteSize("512k", &b));
-  EXPECT_EQ(b, 512u * 1024);
-  EXPECT_TRUE(ParseCrawlByteSize("1000", &b));
-  EXPECT_EQ(b, 1000u);
-  EXPECT_FALSE(ParseCrawlByteSize("lots", &b));
-  EXPECT_FALSE(ParseCrawlByteSize("5 parsecs", &b));
-  int ms = 0;
-  EXPECT_TRUE(ParseCrawlDurationMs("30s", &ms));
-  EXPECT_EQ(ms, 30000);
-  EXPECT_TRUE(ParseCrawlDurationMs("250ms", &ms));
-  EXPECT_EQ(ms, 250);
-  EXPECT_TRUE(ParseCrawlDurationMs("2m", &ms));
-  EXPECT_EQ(ms, 120000);
-  EXPECT_FALSE(ParseCrawlDurationMs("soon", &ms));
-}
-
 TEST(CrawlConfigTest, FingerprintIgnoresPolitenessButNotScope) {
   CrawlConfig a;
   a.seeds_file = "s.txt";

@@ -70,11 +70,6 @@ const char* CrawlScopeName(CrawlScope scope);
 // "host", "domain" or "any"; false otherwise.
 bool ParseCrawlScope(const std::string& name, CrawlScope* scope);
 
-// "10MiB", "512k", "1000" -> bytes; false on garbage.
-bool ParseCrawlByteSize(const std::string& text, uint64_t* bytes);
-// "30s", "500ms", "2m", "30" (seconds) -> milliseconds; false on garbage.
-bool ParseCrawlDurationMs(const std::string& text, int* ms);
-
 }  // namespace corpus
 
 #endif  // CORPUS_CRAWL_CRAWL_CONFIG_H_

@@ -9,6 +9,7 @@
 #include "corpus/stage/options.h"
 #include "corpus/stage/stage_config.h"
 #include "corpus/stage/stage_dir.h"
+#include "corpus/util/parallel_for.h"
 #include "corpus/util/status.h"
 
 namespace corpus::dedup {
@@ -47,10 +48,6 @@ struct DedupJob {
 // job's config; `next` names the phase that waits, for the message.
 Status RequirePhaseDone(const DedupJob& job, const std::string& phase,
                         const std::vector<std::string>& units, const std::string& next);
-
-// Runs fn(i) for i in [0, n) on `threads` threads; returns the first error
-// and stops handing out work after it.
-Status ParallelFor(size_t n, int threads, const std::function<Status(size_t)>& fn);
 
 Status RunSignaturesPhase(const DedupJob& job);
 Status RunPairsPhase(const DedupJob& job);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "corpus/stage/stage_config.h"
+#include "corpus/util/byte_size.h"
 #include "corpus/util/status.h"
 
 namespace corpus {
@@ -33,9 +34,7 @@ struct ShardConfig {
   StageConfig ToStageConfig() const;
 };
 
-// Parses "256MiB", "64KiB", "1GB", "500k", "4096": binary suffixes
-// KiB/MiB/GiB/TiB and K/M/G/T, decimal kB/MB/GB/TB (as `numfmt` reads them).
-Status ParseByteSize(const std::string& text, uint64_t* bytes);
+
 
 }  // namespace corpus
 

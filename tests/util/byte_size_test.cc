@@ -1,0 +1,56 @@
+#include "corpus/util/byte_size.h"
+
+#include <gtest/gtest.h>
+
+#include "corpus/util/parallel_for.h"
+
+#include <atomic>
+#include <vector>
+
+namespace corpus {
+namespace {
+
+TEST(ByteSizeTest, ParsesBinaryAndDecimalUnits) {
+  uint64_t b = 0;
+  ASSERT_TRUE(ParseByteSize("10MiB", &b).ok());
+  EXPECT_EQ(b, 10u << 20);
+  ASSERT_TRUE(ParseByteSize("512k", &b).ok());
+  EXPECT_EQ(b, 512u * 1024);
+  ASSERT_TRUE(ParseByteSize("1.5 GB", &b).ok());
+  EXPECT_EQ(b, 1500000000u);
+  ASSERT_TRUE(ParseByteSize("4096", &b).ok());
+  EXPECT_EQ(b, 4096u);
+  EXPECT_TRUE(ParseByteSize("lots", &b).IsInvalidArgument());
+  EXPECT_TRUE(ParseByteSize("5 parsecs", &b).IsInvalidArgument());
+  EXPECT_TRUE(ParseByteSize("0", &b).IsInvalidArgument());
+}
+
+TEST(ByteSizeTest, ParsesDurations) {
+  int64_t ms = 0;
+  ASSERT_TRUE(ParseDurationMs("30s", &ms).ok());
+  EXPECT_EQ(ms, 30000);
+  ASSERT_TRUE(ParseDurationMs("250ms", &ms).ok());
+  EXPECT_EQ(ms, 250);
+  ASSERT_TRUE(ParseDurationMs("2m", &ms).ok());
+  EXPECT_EQ(ms, 120000);
+  ASSERT_TRUE(ParseDurationMs("30", &ms).ok());
+  EXPECT_EQ(ms, 30000);
+  EXPECT_FALSE(ParseDurationMs("soon", &ms).ok());
+}
+
+TEST(ParallelForTest, RunsEveryIndexOnceAndReturnsTheFirstError) {
+  std::vector<std::atomic<int>> hits(1000);
+  ASSERT_TRUE(ParallelFor(hits.size(), 4, [&](size_t i) {
+                hits[i]++;
+                return Status::OK();
+              }).ok());
+  for (auto& h : hits) EXPECT_EQ(h.load(), 1);
+  const Status st = ParallelFor(100, 3, [](size_t i) {
+    return i == 10 ? Status::IOError("boom") : Status::OK();
+  });
+  EXPECT_TRUE(st.IsIOError());
+  EXPECT_TRUE(ParallelFor(0, 2, [](size_t) { return Status::Internal("never"); }).ok());
+}
+
+}  // namespace
+}  // namespace corpus
