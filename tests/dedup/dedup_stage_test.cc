@@ -144,7 +144,7 @@ TEST_F(DedupStageTest, ClustersMatchExactJaccard) {
       }
     }
   }
-  // The merge rate per exact-Jaccard bin, for BENCHMARKS-dedup.md.
+  // The merge rate per exact-Jaccard bin, for BENCHMARKS.md.
   const char* bins[4] = {"J >= 0.85", "0.75 <= J < 0.85", "0.6 <= J < 0.75", "J < 0.6"};
   for (int b = 0; b < 4; ++b) {
     std::printf("  planted pairs %-18s %5d, merged %5.1f%%\n", bins[b], bin_pairs[b],
