@@ -7,7 +7,9 @@
 #
 # Environment: CORPUS (binary, default build/corpus), SBATCH_FLAGS (extra
 # sbatch flags, e.g. "--partition=cpu --time=12:00:00"), DEDUP_TASKS (array
-# size for dedup, default 1: dedup runs all its phases in one job).
+# size for dedup's per-file phases, default 1: all phases in one job; above 1,
+# its four phases run as dependent arrays: signatures, pairs over
+# DEDUP_PARTITIONS (default 16) tasks, one cluster job, then apply).
 # Prints the job ids; `squeue -u $USER` shows them, each stage's log is
 # corpus-<stage>-<job>_<task>.out in the submit folder.
 set -euo pipefail
@@ -53,7 +55,15 @@ if [[ -n "$SEEDS" ]]; then
 else
   submit extract "$TASKS" extract --in "$WARC" --out "$OUT/docs"
 fi
-submit dedup "$DEDUP_TASKS" dedup --in "$OUT/docs" --out "$OUT/unique"
+if [[ "$DEDUP_TASKS" -gt 1 ]]; then
+  parts="${DEDUP_PARTITIONS:-16}"
+  submit dedup-signatures "$DEDUP_TASKS" dedup --in "$OUT/docs" --out "$OUT/unique" --partitions "$parts" --phase signatures
+  submit dedup-pairs "$parts" dedup --in "$OUT/docs" --out "$OUT/unique" --partitions "$parts" --phase pairs
+  submit dedup-cluster 1 dedup --in "$OUT/docs" --out "$OUT/unique" --partitions "$parts" --phase cluster
+  submit dedup-apply "$DEDUP_TASKS" dedup --in "$OUT/docs" --out "$OUT/unique" --partitions "$parts" --phase apply
+else
+  submit dedup 1 dedup --in "$OUT/docs" --out "$OUT/unique"
+fi
 submit filter "$TASKS" filter --in "$OUT/unique" --out "$OUT/clean"
 submit shard-partition "$TASKS" shard --in "$OUT/clean" --out "$OUT/release" --phase partition
 submit shard-pack "$TASKS" shard --in "$OUT/clean" --out "$OUT/release" --phase pack
