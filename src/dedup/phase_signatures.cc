@@ -20,40 +20,10 @@
 #include "corpus/stage/progress.h"
 #include "corpus/stage/signals.h"
 #include "corpus/util/fs.h"
+#include "corpus/util/rfc3339.h"
 
 namespace corpus::dedup {
 namespace {
-
-// Parses RFC 3339 ("2024-05-01T12:00:00Z", fractions and offsets allowed)
-// into seconds since the epoch.
-bool ParseRfc3339(const std::string& s, int64_t* out) {
-  std::tm tm{};
-  int consumed = 0;
-  if (std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-                  &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &consumed) != 6) {
-    if (std::sscanf(s.c_str(), "%4d-%2d-%2d %2d:%2d:%2d%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-                    &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &consumed) != 6) {
-      return false;
-    }
-  }
-  tm.tm_year -= 1900;
-  tm.tm_mon -= 1;
-  int64_t t = static_cast<int64_t>(timegm(&tm));
-  size_t i = static_cast<size_t>(consumed);
-  if (i < s.size() && s[i] == '.') {
-    ++i;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
-  }
-  if (i + 6 <= s.size() && (s[i] == '+' || s[i] == '-')) {
-    int hh = 0, mm = 0;
-    if (std::sscanf(s.c_str() + i + 1, "%2d:%2d", &hh, &mm) == 2) {
-      const int64_t off = hh * 3600 + mm * 60;
-      t += s[i] == '+' ? -off : off;
-    }
-  }
-  *out = t;
-  return true;
-}
 
 // The store files of one input under construction.
 class StoreWriter {

@@ -3,19 +3,11 @@
 #include "corpus/shard/release.h"
 #include "corpus/shard/shuffle_buckets.h"
 #include "corpus/util/json.h"
+#include "corpus/util/rfc3339.h"
 #include "corpus/version.h"
 
 namespace corpus {
 namespace {
-
-std::string NowRfc3339() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm;
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 std::string ShardJson(const ReleaseShard& s) {
   return JsonObjectWriter()

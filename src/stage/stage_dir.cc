@@ -11,6 +11,7 @@
 #include "corpus/util/fs.h"
 #include "corpus/util/json.h"
 #include "corpus/util/sha256.h"
+#include "corpus/util/rfc3339.h"
 #include "corpus/version.h"
 
 namespace corpus {
@@ -31,15 +32,6 @@ std::string StripSuffixes(std::string name) {
     }
   }
   return name;
-}
-
-std::string NowRfc3339() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm;
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 }  // namespace
