@@ -19,6 +19,13 @@ namespace {
 using testing::CorpusGenerator;
 using testing::GenDoc;
 
+GenDoc Doc(std::string id, std::string text) {
+  GenDoc doc;
+  doc.id = std::move(id);
+  doc.text = std::move(text);
+  return doc;
+}
+
 // Groups of planted duplicates: a base text, an exact copy, a copy with a
 // changed header and footer, and variants at J = 0.9, 0.8, 0.7, 0.5; plus
 // unrelated texts.
@@ -313,14 +320,16 @@ TEST_F(DedupStageTest, IndexDropsDuplicatesOfEarlierRuns) {
   std::vector<GenDoc> first, second, third;
   std::vector<std::vector<std::string>> texts;
   for (int i = 0; i < 6; ++i) texts.push_back(gen.Words(150));
-  for (int i = 0; i < 3; ++i) first.push_back({"one-" + std::to_string(i), CorpusGenerator::Join(texts[i])});
-  second.push_back({"two-copy", CorpusGenerator::Join(texts[0])});
-  second.push_back({"two-near", CorpusGenerator::Join(gen.Variant(texts[1], 0.92))});
-  second.push_back({"two-new", CorpusGenerator::Join(texts[3])});
-  second.push_back({"two-new-copy", CorpusGenerator::Join(texts[3])});
-  third.push_back({"three-copy-of-two", CorpusGenerator::Join(texts[3])});
-  third.push_back({"three-copy-of-one", CorpusGenerator::Join(texts[2])});
-  third.push_back({"three-new", CorpusGenerator::Join(texts[4])});
+  for (int i = 0; i < 3; ++i) {
+    first.push_back(Doc("one-" + std::to_string(i), CorpusGenerator::Join(texts[i])));
+  }
+  second.push_back(Doc("two-copy", CorpusGenerator::Join(texts[0])));
+  second.push_back(Doc("two-near", CorpusGenerator::Join(gen.Variant(texts[1], 0.92))));
+  second.push_back(Doc("two-new", CorpusGenerator::Join(texts[3])));
+  second.push_back(Doc("two-new-copy", CorpusGenerator::Join(texts[3])));
+  third.push_back(Doc("three-copy-of-two", CorpusGenerator::Join(texts[3])));
+  third.push_back(Doc("three-copy-of-one", CorpusGenerator::Join(texts[2])));
+  third.push_back(Doc("three-new", CorpusGenerator::Join(texts[4])));
   DedupOptions d;
   d.index_dir = tmp_.Sub("index");
   for (auto* set : {&first, &second, &third}) {
@@ -362,7 +371,7 @@ TEST_F(DedupStageTest, LinesInManyDocumentsAreRemoved) {
     std::string text = "Home | About | Contact\n\n" + CorpusGenerator::Join(gen.Words(60)) +
                        "\n\nAll rights reserved.";
     if (i == 0) text += "\nOnly here once.";
-    docs.push_back({"d" + std::to_string(i), text});
+    docs.push_back(Doc("d" + std::to_string(i), text));
   }
   testing::WriteShards(in_, docs, 2);
   DedupOptions d;
@@ -374,7 +383,9 @@ TEST_F(DedupStageTest, LinesInManyDocumentsAreRemoved) {
     const std::string text = *r.GetString("text");
     EXPECT_EQ(text.find("Home | About"), std::string::npos);
     EXPECT_EQ(text.find("All rights reserved."), std::string::npos);
-    if (*r.GetString("id") == "d0") EXPECT_NE(text.find("Only here once."), std::string::npos);
+    if (*r.GetString("id") == "d0") {
+      EXPECT_NE(text.find("Only here once."), std::string::npos);
+    }
   }
   StageSummary s;
   ASSERT_TRUE(ReadStageSummary(tmp_.Sub("out"), &s).ok());
