@@ -72,7 +72,9 @@ int FinishStageRun(const std::string& stage, const StageOutcome& outcome, const 
                  stage, opts.out_dir);
   } else {
     spdlog::info("{}: finished{}", stage,
-                 outcome.manifest_written ? "" : " this task (other tasks' inputs still pending)");
+                 outcome.manifest_written
+                     ? ""
+                     : " this task's part (the manifest follows when every task and phase is done)");
   }
   return outcome.ExitCode();
 }
