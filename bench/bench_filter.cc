@@ -5,8 +5,16 @@
 // Also times each step alone on the same documents, so a slow rule shows.
 //
 // Usage: bench_filter [MB of text, default 32] [file.jsonl[.zst] with "text"]
-// Without a file, pages are generated: paragraphs of varied sentences, some
-// list items, navigation and cookie lines, e-mails and phone numbers.
+//                     [decisions.jsonl]
+// Without a file (or with "-"), pages are generated: paragraphs of varied
+// sentences, some list items, navigation and cookie lines, e-mails and phone
+// numbers.
+//
+// It also prints a digest of every decision of the default rule set (keep or
+// rule and value, language and score, counters, SHA-256 of the output text),
+// and with a third argument writes them one JSON line per document, so a
+// change meant to be a pure speed-up can be shown to leave every decision
+// as it was: run before and after, compare the digests, diff the files.
 #include <time.h>
 
 #include <cstdio>
@@ -18,6 +26,8 @@
 #include "corpus/filter/filter_pipeline.h"
 #include "corpus/io/record.h"
 #include "corpus/io/record_source.h"
+#include "corpus/util/json.h"
+#include "corpus/util/sha256.h"
 
 namespace {
 
@@ -121,12 +131,31 @@ double RunAll(const FilterPipeline& pipeline, const std::vector<std::string>& te
   return ThreadCpuSeconds() - start;
 }
 
+// One document's decision by the default rule set, as a JSON line.
+std::string DecisionLine(size_t index, const FilterPipeline& pipeline, const std::string& text) {
+  Document doc(text, "https://news.example.com/article");
+  const corpus::FilterVerdict v = pipeline.Run(doc);
+  corpus::JsonObjectWriter w;
+  w.Uint("doc", index);
+  w.Bool("keep", v.keep);
+  if (!v.keep) {
+    w.String("rule", v.rule);
+    w.Raw("value", v.value_json);
+  }
+  w.String("lang", doc.lang());
+  w.Double("lang_score", doc.lang_score());
+  for (const auto& [counter, n] : doc.counts()) w.Uint(counter, n);
+  if (v.keep) w.String("text_sha256", corpus::Sha256Hex(doc.text()).substr(0, 16));
+  return w.Finish();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   const size_t mb = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 32;
   std::vector<std::string> texts;
-  if (argc > 2) texts = LoadTexts(argv[2], mb << 20);
+  const bool generated = argc <= 2 || std::string_view(argv[2]) == "-";
+  if (!generated) texts = LoadTexts(argv[2], mb << 20);
   if (texts.empty()) {
     Rng rng(42);
     size_t total = 0;
@@ -139,7 +168,7 @@ int main(int argc, char** argv) {
   for (const auto& t : texts) bytes += t.size();
   const double mbytes = static_cast<double>(bytes) / (1 << 20);
   std::printf("bench_filter: %zu documents, %.1f MB of text (%s)\n", texts.size(), mbytes,
-              argc > 2 ? argv[2] : "generated English-like pages");
+              generated ? "generated English-like pages" : argv[2]);
 
   std::unique_ptr<FilterPipeline> full;
   if (!FilterPipeline::Create(FilterOptions(), &full).ok()) return 1;
@@ -147,6 +176,18 @@ int main(int argc, char** argv) {
   const double secs = RunAll(*full, texts, &kept);
   std::printf("%-22s %8.1f MB/s per core  (kept %zu of %zu)\n", "default rule set", mbytes / secs, kept,
               texts.size());
+
+  // Every decision, outside the timed loop.
+  corpus::Sha256 digest;
+  std::FILE* dump = argc > 3 ? std::fopen(argv[3], "w") : nullptr;
+  if (argc > 3 && !dump) return 1;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    const std::string line = DecisionLine(i, *full, texts[i]) + "\n";
+    digest.Update(line);
+    if (dump) std::fputs(line.c_str(), dump);
+  }
+  if (dump) std::fclose(dump);
+  std::printf("decisions digest       %s\n", digest.HexDigest().c_str());
 
   // Each step alone: everything else switched off (language identification
   // always runs, so it is measured alone first and is part of every line).

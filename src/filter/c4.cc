@@ -1,5 +1,6 @@
 #include "corpus/filter/c4.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -11,18 +12,16 @@ namespace {
 constexpr std::array<std::string_view, 6> kPolicySubstrings = {
     "terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies"};
 
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
+void AsciiLower(std::string_view s, std::string* out) {
+  out->assign(s);
+  for (char& c : *out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   }
-  return out;
 }
 
 // Removes Wikipedia-style citations: "[<digits>]", "[edit]", "[citation needed]".
-std::string RemoveCitations(std::string_view line) {
-  std::string out;
-  out.reserve(line.size());
+void RemoveCitations(std::string_view line, std::string* out) {
+  out->clear();
   size_t i = 0;
   while (i < line.size()) {
     if (line[i] == '[') {
@@ -37,9 +36,8 @@ std::string RemoveCitations(std::string_view line) {
         }
       }
     }
-    out.push_back(line[i++]);
+    out->push_back(line[i++]);
   }
-  return out;
 }
 
 bool HasLongWord(std::string_view line, long long max_len) {
@@ -56,11 +54,17 @@ bool HasLongWord(std::string_view line, long long max_len) {
 }
 
 // Byte length of a sentence-ending mark at s[i], or 0.
-size_t SentenceEndAt(std::string_view s, size_t i) {
-  const char c = s[i];
-  if (c == '.' || c == '!' || c == '?') return 1;
+inline size_t SentenceEndAt(std::string_view s, size_t i) {
+  const auto c = static_cast<uint8_t>(s[i]);
+  if (c < 0x80) return c == '.' || c == '!' || c == '?';
   return SentenceMarkAt(s, i);
 }
+
+// Per-thread line buffers: the filter is shared by all workers.
+struct LineBuffers {
+  std::string line;   // the line without citations
+  std::string lower;  // ASCII lower case of it
+};
 
 }  // namespace
 
@@ -103,12 +107,19 @@ FilterVerdict C4Filter::Apply(Document& doc) const {
   if (!opts_.enabled) return FilterVerdict::Keep();
   const bool spaced = doc.UsesSpaces();
   const bool marks = doc.MarksSentences();
+  // Lines, their trimmed forms and their token counts come from the
+  // document's single split and tokenisation.
+  const std::vector<Line>& lines = doc.lines();
+  const std::vector<uint32_t>* line_tokens = spaced ? &doc.line_tokens() : nullptr;
+  thread_local LineBuffers buffers;
+  const bool count_sentences = opts_.min_sentences > 0 && marks;
+  const auto min_sentences = static_cast<size_t>(std::max(opts_.min_sentences, 0LL));
   std::string kept;
   kept.reserve(doc.text().size());
   bool blank_since_kept = false;
   size_t sentences = 0;
-  for (std::string_view raw : SplitLines(doc.text())) {
-    const std::string_view trimmed = TrimSpace(raw);
+  for (size_t k = 0; k < lines.size(); ++k) {
+    const std::string_view trimmed = lines[k].trimmed;
     if (trimmed.empty()) {  // a paragraph break, not a line
       blank_since_kept = true;
       continue;
@@ -119,11 +130,14 @@ FilterVerdict C4Filter::Apply(Document& doc) const {
       doc.Count("c4_lines_long_word");
       continue;
     }
-    // The word count is taken before citations are removed, as in datatrove.
-    const size_t n_words = spaced ? CountTokens(trimmed) : 0;
-    std::string line = opts_.remove_citations && trimmed.find('[') != std::string_view::npos
-                           ? RemoveCitations(trimmed)
-                           : std::string(trimmed);
+    // The word count is taken before citations are removed, as in datatrove
+    // (CountTokens of the line, counted by the document's tokeniser).
+    const size_t n_words = spaced ? (*line_tokens)[k] : 0;
+    std::string_view line = trimmed;
+    if (opts_.remove_citations && trimmed.find('[') != std::string_view::npos) {
+      RemoveCitations(trimmed, &buffers.line);
+      line = buffers.line;
+    }
     if (opts_.terminal_punct && marks && !EndsWithTerminalPunct(line)) {
       doc.Count("c4_lines_no_terminal_punct");
       continue;
@@ -132,7 +146,8 @@ FilterVerdict C4Filter::Apply(Document& doc) const {
       doc.Count("c4_lines_few_words");
       continue;
     }
-    const std::string lower = AsciiLower(line);
+    AsciiLower(line, &buffers.lower);
+    const std::string& lower = buffers.lower;
     if (opts_.lorem_ipsum && lower.find("lorem ipsum") != std::string::npos) {
       return FilterVerdict::RejectString("c4_lorem_ipsum", line.substr(0, 200));
     }
@@ -153,12 +168,14 @@ FilterVerdict C4Filter::Apply(Document& doc) const {
         continue;
       }
     }
-    sentences += CountSentences(line);
+    // Only "fewer than min_sentences" matters: once there are enough, the
+    // rest need not be counted (the count is reported only below it).
+    if (count_sentences && sentences < min_sentences) sentences += CountSentences(line);
     if (!kept.empty()) kept += blank_since_kept ? "\n\n" : "\n";
     kept += line;
     blank_since_kept = false;
   }
-  if (opts_.min_sentences > 0 && marks && static_cast<long long>(sentences) < opts_.min_sentences) {
+  if (count_sentences && sentences < min_sentences) {
     return FilterVerdict::Reject("c4_min_sentences", static_cast<double>(sentences));
   }
   if (kept != doc.text()) doc.set_text(std::move(kept));

@@ -18,7 +18,11 @@ constexpr double kNonSpacingLetterShare = 0.3;
 void Document::set_text(std::string text) {
   text_ = std::move(text);
   text_changed_ = true;
+  lines_.reset();
+  non_blank_lines_.reset();
+  paragraphs_.reset();
   words_.reset();
+  line_tokens_.clear();
   char_count_.reset();
   uses_spaces_.reset();
 }
@@ -29,12 +33,29 @@ void Document::set_language(std::string lang, double score) {
   uses_spaces_.reset();
 }
 
+const std::vector<Line>& Document::lines() const {
+  if (!lines_) SplitTrimmedLines(text_, &lines_.emplace());
+  return *lines_;
+}
+
+const std::vector<std::string_view>& Document::non_blank_lines() const {
+  if (!non_blank_lines_) NonBlankLines(lines(), &non_blank_lines_.emplace());
+  return *non_blank_lines_;
+}
+
+const std::vector<std::string_view>& Document::paragraphs() const {
+  if (!paragraphs_) Paragraphs(lines(), &paragraphs_.emplace());
+  return *paragraphs_;
+}
+
 const std::vector<Word>& Document::words() const {
-  if (!words_) {
-    words_.emplace();
-    TokenizeWords(text_, &*words_);
-  }
+  if (!words_) TokenizeWords(text_, &words_.emplace(), &line_tokens_);
   return *words_;
+}
+
+const std::vector<uint32_t>& Document::line_tokens() const {
+  words();
+  return line_tokens_;
 }
 
 size_t Document::char_count() const {
@@ -47,6 +68,12 @@ bool Document::UsesSpaces() const {
   for (std::string_view code : kNonSpacingLanguages) {
     if (lang_ == code) return *(uses_spaces_ = false);
   }
+  // Non-spacing scripts start at U+0E00, so their UTF-8 lead bytes are
+  // 0xE0 or above: without such a byte the share is 0 and the text uses
+  // spaces, whatever its letters (most texts; no decoding needed).
+  bool high = false;
+  for (const char ch : text_) high = high || static_cast<uint8_t>(ch) >= 0xE0;
+  if (!high) return *(uses_spaces_ = true);
   size_t letters = 0, non_spacing = 0;
   size_t i = 0;
   while (i < text_.size()) {

@@ -15,7 +15,7 @@ bool EndsWithStopChar(std::string_view line) {
 
 FilterVerdict FineWebFilter::Apply(Document& doc) const {
   if (!opts_.enabled) return FilterVerdict::Keep();
-  const std::vector<std::string_view> lines = NonBlankLines(doc.text());
+  const std::vector<std::string_view>& lines = doc.non_blank_lines();
   if (lines.empty()) return FilterVerdict::Keep();
   const auto n = static_cast<double>(lines.size());
 

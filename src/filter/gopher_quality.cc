@@ -22,14 +22,6 @@ bool IsStopWord(std::string_view w) {
   return false;
 }
 
-bool HasLetter(std::string_view w) {
-  size_t i = 0;
-  while (i < w.size()) {
-    if (IsLetter(NextCodePoint(w, &i))) return true;
-  }
-  return false;
-}
-
 // Bullets: datatrove checks only "•"; we also accept the other common bullet
 // characters and Markdown-style "- " / "* " items, which is what a bullet is
 // on pages whose lists were flattened to text.
@@ -71,11 +63,10 @@ FilterVerdict GopherQualityFilter::ApplyWordRules(const Document& doc) const {
   if (n_words == 0) return FilterVerdict::Keep();  // only when min_words is off
 
   // "mean word length in [3, 10] characters"
-  size_t total_chars = 0, alpha_words = 0, stop_words = 0;
+  size_t total_chars = 0, alpha_words = 0;
   for (const Word& w : words) {
     total_chars += w.chars;
-    alpha_words += HasLetter(w.text);
-    stop_words += IsStopWord(w.text);
+    alpha_words += w.has_letter;
   }
   const double mean_len = static_cast<double>(total_chars) / static_cast<double>(n_words);
   if (opts_.min_mean_word_length >= 0 && mean_len < opts_.min_mean_word_length) {
@@ -104,9 +95,12 @@ FilterVerdict GopherQualityFilter::ApplyWordRules(const Document& doc) const {
 
   // "at least two of the English stop words" (datatrove matches them case
   // sensitively; we ignore case so a sentence-initial "The" counts).
-  if (opts_.min_stop_words >= 0 && doc.lang() == "en" &&
-      static_cast<long long>(stop_words) < opts_.min_stop_words) {
-    return FilterVerdict::Reject("gopher_stop_words", static_cast<double>(stop_words));
+  if (opts_.min_stop_words >= 0 && doc.lang() == "en") {
+    // Counted up to the minimum only: the count is reported only below it.
+    const auto needed = static_cast<size_t>(opts_.min_stop_words);
+    size_t stop_words = 0;
+    for (size_t i = 0; i < words.size() && stop_words < needed; ++i) stop_words += IsStopWord(words[i].text);
+    if (stop_words < needed) return FilterVerdict::Reject("gopher_stop_words", static_cast<double>(stop_words));
   }
   return FilterVerdict::Keep();
 }
@@ -114,7 +108,7 @@ FilterVerdict GopherQualityFilter::ApplyWordRules(const Document& doc) const {
 FilterVerdict GopherQualityFilter::ApplyLineRules(const Document& doc) const {
   // Lines are the non-blank lines (blank lines separate paragraphs here; in
   // datatrove's input, paragraphs are single lines).
-  const std::vector<std::string_view> lines = NonBlankLines(doc.text());
+  const std::vector<std::string_view>& lines = doc.non_blank_lines();
   if (lines.empty()) return FilterVerdict::Keep();
   size_t bullets = 0, ellipses = 0;
   for (std::string_view line : lines) {

@@ -15,16 +15,19 @@ void HashCounter::Reset(size_t n) {
   mask_ = cap - 1;
 }
 
-uint32_t HashCounter::Add(uint64_t hash, uint32_t position) {
+size_t HashCounter::Insert(uint64_t hash, uint32_t position) {
   if (hash == 0) hash = 1;
   for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
     Entry& e = slots_[i];
-    if (e.hash == hash) return ++e.count;
+    if (e.hash == hash) {
+      ++e.count;
+      return i;
+    }
     if (e.hash == 0) {
       e.hash = hash;
       e.count = 1;
       e.first = position;
-      return 1;
+      return i;
     }
   }
 }

@@ -27,6 +27,34 @@ utf8proc_category_t Category(char32_t c) {
   return utf8proc_category(static_cast<utf8proc_int32_t>(c));
 }
 
+// The class of a code point with one category lookup, so the tokeniser
+// classifies each character once: kSpace (ASCII whitespace, U+0085, Zs,
+// U+2028, U+2029), kLetter (L*), kPunct (Python's string.punctuation, or P*).
+uint8_t ClassOf(char32_t c) {
+  if (c < 128) return kAscii[c];
+  if (c == 0x85 || c == 0x2028 || c == 0x2029) return kSpace;
+  switch (Category(c)) {
+    case UTF8PROC_CATEGORY_ZS:
+      return kSpace;
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+      return kLetter;
+    case UTF8PROC_CATEGORY_PC:
+    case UTF8PROC_CATEGORY_PD:
+    case UTF8PROC_CATEGORY_PS:
+    case UTF8PROC_CATEGORY_PE:
+    case UTF8PROC_CATEGORY_PI:
+    case UTF8PROC_CATEGORY_PF:
+    case UTF8PROC_CATEGORY_PO:
+      return kPunct;
+    default:
+      return kOther;
+  }
+}
+
 }  // namespace
 
 char32_t NextCodePoint(std::string_view s, size_t* i) {
@@ -66,40 +94,9 @@ size_t CountCodePoints(std::string_view s) {
   return n;
 }
 
-bool IsLetter(char32_t c) {
-  if (c < 128) return kAscii[c] == kLetter;
-  switch (Category(c)) {
-    case UTF8PROC_CATEGORY_LU:
-    case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO:
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool IsPunctuation(char32_t c) {
-  if (c < 128) return kAscii[c] == kPunct;
-  switch (Category(c)) {
-    case UTF8PROC_CATEGORY_PC:
-    case UTF8PROC_CATEGORY_PD:
-    case UTF8PROC_CATEGORY_PS:
-    case UTF8PROC_CATEGORY_PE:
-    case UTF8PROC_CATEGORY_PI:
-    case UTF8PROC_CATEGORY_PF:
-    case UTF8PROC_CATEGORY_PO:
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool IsSpace(char32_t c) {
-  if (c < 128) return kAscii[c] == kSpace;
-  return c == 0x85 || Category(c) == UTF8PROC_CATEGORY_ZS || c == 0x2028 || c == 0x2029;
-}
+bool IsLetter(char32_t c) { return ClassOf(c) == kLetter; }
+bool IsPunctuation(char32_t c) { return ClassOf(c) == kPunct; }
+bool IsSpace(char32_t c) { return ClassOf(c) == kSpace; }
 
 bool IsNonSpacingScript(char32_t c) {
   return (c >= 0x0E00 && c <= 0x0EFF)      // Thai, Lao
@@ -138,12 +135,24 @@ bool EndsWithSentenceMark(std::string_view s) {
 std::string_view TrimSpace(std::string_view s) {
   size_t b = 0;
   while (b < s.size()) {
+    const auto c = static_cast<uint8_t>(s[b]);
+    if (c < 0x80) {  // ASCII: no decoding needed
+      if (kAscii[c] != kSpace) break;
+      ++b;
+      continue;
+    }
     size_t i = b;
     if (!IsSpace(NextCodePoint(s, &i))) break;
     b = i;
   }
   size_t e = s.size();
   while (e > b) {
+    const auto c = static_cast<uint8_t>(s[e - 1]);
+    if (c < 0x80) {
+      if (kAscii[c] != kSpace) break;
+      --e;
+      continue;
+    }
     size_t i = e;
     if (!IsSpace(PrevCodePoint(s, &i))) break;
     e = i;
@@ -174,80 +183,103 @@ std::vector<std::string_view> SplitLines(std::string_view text) {
   return lines;
 }
 
-std::vector<std::string_view> NonBlankLines(std::string_view text) {
-  std::vector<std::string_view> out;
-  for (std::string_view line : SplitLines(text)) {
-    if (IsBlank(line)) continue;
-    const std::string_view trimmed = TrimSpace(line);
+void SplitTrimmedLines(std::string_view text, std::vector<Line>* lines) {
+  lines->clear();
+  for (std::string_view line : SplitLines(text)) lines->push_back(Line{line, TrimSpace(line)});
+}
+
+void NonBlankLines(const std::vector<Line>& lines, std::vector<std::string_view>* out) {
+  out->clear();
+  for (const Line& line : lines) {
+    if (line.trimmed.empty()) continue;
     // Keep leading indentation (bullets are found after it), drop trailing space.
-    out.push_back(line.substr(0, static_cast<size_t>(trimmed.data() - line.data()) + trimmed.size()));
+    const char* end = line.trimmed.data() + line.trimmed.size();
+    out->emplace_back(line.text.data(), static_cast<size_t>(end - line.text.data()));
   }
+}
+
+void Paragraphs(const std::vector<Line>& lines, std::vector<std::string_view>* out) {
+  out->clear();
+  const char* para_begin = nullptr;
+  const char* para_end = nullptr;
+  for (const Line& line : lines) {
+    if (line.trimmed.empty()) {
+      if (para_begin) out->emplace_back(para_begin, static_cast<size_t>(para_end - para_begin));
+      para_begin = nullptr;
+      continue;
+    }
+    if (!para_begin) para_begin = line.text.data();
+    para_end = line.text.data() + line.text.size();
+  }
+  if (para_begin) out->emplace_back(para_begin, static_cast<size_t>(para_end - para_begin));
+}
+
+std::vector<std::string_view> NonBlankLines(std::string_view text) {
+  std::vector<Line> lines;
+  SplitTrimmedLines(text, &lines);
+  std::vector<std::string_view> out;
+  NonBlankLines(lines, &out);
   return out;
 }
 
 std::vector<std::string_view> Paragraphs(std::string_view text) {
+  std::vector<Line> lines;
+  SplitTrimmedLines(text, &lines);
   std::vector<std::string_view> out;
-  const char* para_begin = nullptr;
-  const char* para_end = nullptr;
-  for (std::string_view line : SplitLines(text)) {
-    if (IsBlank(line)) {
-      if (para_begin) out.emplace_back(para_begin, static_cast<size_t>(para_end - para_begin));
-      para_begin = nullptr;
-      continue;
-    }
-    if (!para_begin) para_begin = line.data();
-    para_end = line.data() + line.size();
-  }
-  if (para_begin) out.emplace_back(para_begin, static_cast<size_t>(para_end - para_begin));
+  Paragraphs(lines, &out);
   return out;
 }
 
-void TokenizeWords(std::string_view text, std::vector<Word>* words) {
+void TokenizeWords(std::string_view text, std::vector<Word>* words, std::vector<uint32_t>* line_tokens) {
   words->clear();
+  if (line_tokens) line_tokens->clear();
+  uint32_t tokens_in_line = 0;
   size_t i = 0;
   const size_t n = text.size();
   while (i < n) {
-    // Skip whitespace.
+    // Skip whitespace; a '\n' ends a line (tokens never span one).
     while (i < n) {
       const auto b = static_cast<uint8_t>(text[i]);
       if (b < 0x80) {
         if (kAscii[b] != kSpace) break;
+        if (b == '\n' && line_tokens) {
+          line_tokens->push_back(tokens_in_line);
+          tokens_in_line = 0;
+        }
         ++i;
       } else {
         size_t j = i;
-        if (!IsSpace(NextCodePoint(text, &j))) break;
+        if (ClassOf(NextCodePoint(text, &j)) != kSpace) break;
         i = j;
       }
     }
     if (i >= n) break;
+    ++tokens_in_line;
     // Token: up to the next whitespace; strip punctuation at both ends.
     size_t word_begin = n, word_end = i, j = i;
     uint32_t chars = 0, chars_at_end = 0;
+    bool has_letter = false;
     while (j < n) {
       const auto b = static_cast<uint8_t>(text[j]);
-      size_t next = j;
-      char32_t c;
-      if (b < 0x80) {
-        if (kAscii[b] == kSpace) break;
-        c = b;
-        next = j + 1;
-      } else {
-        c = NextCodePoint(text, &next);
-        if (IsSpace(c)) break;
-      }
-      if (!IsPunctuation(c)) {
+      size_t next = j + 1;
+      const uint8_t cls = b < 0x80 ? kAscii[b] : (next = j, ClassOf(NextCodePoint(text, &next)));
+      if (cls == kSpace) break;
+      if (cls != kPunct) {
         if (word_begin == n) word_begin = j;
         word_end = next;
         chars_at_end = chars + 1;
+        has_letter = has_letter || cls == kLetter;
       }
       if (word_begin != n) ++chars;
       j = next;
     }
     if (word_begin != n) {
-      words->push_back(Word{text.substr(word_begin, word_end - word_begin), chars_at_end});
+      words->push_back(Word{text.substr(word_begin, word_end - word_begin), chars_at_end, has_letter});
     }
     i = j;
   }
+  // SplitLines has no empty line after a final '\n'.
+  if (line_tokens && n > 0 && text[n - 1] != '\n') line_tokens->push_back(tokens_in_line);
 }
 
 size_t CountTokens(std::string_view text) {
@@ -283,8 +315,10 @@ uint64_t HashBytes(std::string_view s) {
     h = (h ^ w) * 0x100000001B3ULL;
     h ^= h >> 29;
   }
+  // The last 0-7 bytes, little-endian, as a memcpy into a zeroed word on
+  // x86 (a loop, because a memcpy of variable length is a library call).
   uint64_t tail = 0;
-  if (i < s.size()) std::memcpy(&tail, s.data() + i, s.size() - i);
+  for (size_t k = 0; i + k < s.size(); ++k) tail |= static_cast<uint64_t>(static_cast<uint8_t>(s[i + k])) << (8 * k);
   return MixHash(h, tail);
 }
 

@@ -14,8 +14,10 @@ namespace corpus {
 
 // Document is what the filter steps see of one record: its text (which a
 // step may rewrite, e.g. C4 line removal or PII redaction), its URL and the
-// language found by the identifier. Derived views (words, script) are
-// computed once and dropped when the text changes. Steps also leave counts
+// language found by the identifier. Derived views (lines, paragraphs, words,
+// script) are computed once, on first use, and shared by every rule: the text
+// is split and tokenised once, not once per rule. They are dropped when the
+// text changes. Steps also leave counts
 // here (e.g. "pii_email"), which the stage forwards to `corpus stats`.
 // Not thread-safe; one Document per record.
 class Document {
@@ -32,8 +34,15 @@ class Document {
   double lang_score() const { return lang_score_; }
   void set_language(std::string lang, double score);
 
-  // The words of the text (see TokenizeWords), computed on first use.
+  // The lines of the text (SplitTrimmedLines), its non-blank lines and its
+  // paragraphs (NonBlankLines, Paragraphs of text_units.h).
+  const std::vector<Line>& lines() const;
+  const std::vector<std::string_view>& non_blank_lines() const;
+  const std::vector<std::string_view>& paragraphs() const;
+  // The words of the text (see TokenizeWords), and the number of
+  // whitespace-separated tokens of each line of lines(), from the same pass.
   const std::vector<Word>& words() const;
+  const std::vector<uint32_t>& line_tokens() const;
   size_t char_count() const;
   // Whether word statistics make sense for this text: false for languages
   // written without spaces (zh, ja, th, lo, km, my, bo), and for any text
@@ -53,7 +62,11 @@ class Document {
   std::string lang_ = "un";
   double lang_score_ = 0;
   bool text_changed_ = false;
+  mutable std::optional<std::vector<Line>> lines_;
+  mutable std::optional<std::vector<std::string_view>> non_blank_lines_;
+  mutable std::optional<std::vector<std::string_view>> paragraphs_;
   mutable std::optional<std::vector<Word>> words_;
+  mutable std::vector<uint32_t> line_tokens_;
   mutable std::optional<size_t> char_count_;
   mutable std::optional<bool> uses_spaces_;
   std::vector<std::pair<std::string, uint64_t>> counts_;

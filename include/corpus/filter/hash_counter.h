@@ -17,13 +17,16 @@ class HashCounter {
   struct Entry {
     uint64_t hash = 0;    // 0: empty slot (real hash 0 is stored as 1)
     uint32_t count = 0;
-    uint32_t first = 0;   // position passed with the first Add
+    uint32_t first = 0;   // position passed with the first Add/Insert
   };
 
   // Prepares for up to `n` distinct keys.
   void Reset(size_t n);
   // Adds one occurrence; returns the count after adding.
-  uint32_t Add(uint64_t hash, uint32_t position);
+  uint32_t Add(uint64_t hash, uint32_t position) { return slots_[Insert(hash, position)].count; }
+  // Adds one occurrence; returns its slot in entries(), which stays the same
+  // until the next Reset.
+  size_t Insert(uint64_t hash, uint32_t position);
   bool Contains(uint64_t hash) const;
   const std::vector<Entry>& entries() const { return slots_; }
 

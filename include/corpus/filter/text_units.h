@@ -51,15 +51,30 @@ std::vector<std::string_view> NonBlankLines(std::string_view text);
 // `re.split(r"\n{2,}", text.strip())`.
 std::vector<std::string_view> Paragraphs(std::string_view text);
 
+// A line of SplitLines and the same line trimmed (TrimSpace); the line is
+// blank when `trimmed` is empty.
+struct Line {
+  std::string_view text;
+  std::string_view trimmed;
+};
+void SplitTrimmedLines(std::string_view text, std::vector<Line>* lines);
+// NonBlankLines and Paragraphs of lines already split, so that a document
+// is split once for all rules.
+void NonBlankLines(const std::vector<Line>& lines, std::vector<std::string_view>* out);
+void Paragraphs(const std::vector<Line>& lines, std::vector<std::string_view>* out);
+
 // A word: a whitespace-separated token with leading and trailing punctuation
 // removed; tokens that are all punctuation are not words. This approximates
 // NLTK's word_tokenize followed by dropping string.punctuation tokens, which
 // is how datatrove's Gopher filters count words.
 struct Word {
   std::string_view text;
-  uint32_t chars = 0;  // code points
+  uint32_t chars = 0;       // code points
+  bool has_letter = false;  // whether a code point is a letter (IsLetter)
 };
-void TokenizeWords(std::string_view text, std::vector<Word>* words);
+// Also counts, if `line_tokens` is given, the whitespace-separated tokens of
+// each line of SplitLines (CountTokens of each line), in the same pass.
+void TokenizeWords(std::string_view text, std::vector<Word>* words, std::vector<uint32_t>* line_tokens = nullptr);
 // Number of whitespace-separated tokens (Python's str.split()).
 size_t CountTokens(std::string_view text);
 

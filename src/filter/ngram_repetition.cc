@@ -1,0 +1,91 @@
+#include "corpus/filter/ngram_repetition.h"
+
+namespace corpus {
+
+void NgramRepetition::Reset(const std::vector<Word>& words) {
+  const size_t n_words = words.size();
+  n_ = 1;
+  word_hash_.resize(n_words);
+  gram_hash_.resize(n_words);
+  prefix_chars_.resize(n_words + 1);
+  prefix_chars_[0] = 0;
+  candidates_.resize(n_words);
+  for (size_t i = 0; i < n_words; ++i) {
+    word_hash_[i] = gram_hash_[i] = HashBytes(words[i].text);
+    prefix_chars_[i + 1] = prefix_chars_[i] + words[i].chars;
+    // Every position: filtering single words first would cost as much as
+    // the first round saves, since most words of a page repeat.
+    candidates_[i] = static_cast<uint32_t>(i);
+  }
+  slots_.clear();
+}
+
+bool NgramRepetition::Next() {
+  const size_t n_words = word_hash_.size();
+  if (n_ + 1 > n_words) return false;
+  ++n_;
+  // Extend each candidate's (n-1)-gram by one word (the same hash chain as
+  // a pass over every position would build), then count among candidates:
+  // every occurrence of a repeated n-gram is a candidate, so the counts of
+  // repeated n-grams are exact.
+  const size_t last_start = n_words - n_;
+  size_t m = 0;
+  while (m < candidates_.size() && candidates_[m] <= last_start) ++m;
+  candidates_.resize(m);
+  counter_.Reset(m);
+  slots_.resize(m);
+  for (size_t k = 0; k < m; ++k) {
+    const uint32_t i = candidates_[k];
+    gram_hash_[i] = MixHash(gram_hash_[i], word_hash_[i + n_ - 1]);
+    slots_[k] = counter_.Insert(gram_hash_[i], i);
+  }
+  const std::vector<HashCounter::Entry>& entries = counter_.entries();
+  size_t kept = 0;
+  for (size_t k = 0; k < m; ++k) {
+    if (entries[slots_[k]].count < 2) continue;
+    candidates_[kept] = candidates_[k];
+    slots_[kept] = slots_[k];
+    ++kept;
+  }
+  candidates_.resize(kept);
+  slots_.resize(kept);
+  return true;
+}
+
+uint64_t NgramRepetition::TopGramChars() const {
+  // Candidates ascend, so the first one reaching the highest count is the
+  // first occurrence of the earliest n-gram with that count.
+  const std::vector<HashCounter::Entry>& entries = counter_.entries();
+  uint32_t best_count = 0, best_first = 0;
+  for (size_t k = 0; k < candidates_.size(); ++k) {
+    const HashCounter::Entry& e = entries[slots_[k]];
+    if (e.count > best_count) {
+      best_count = e.count;
+      best_first = e.first;
+    }
+  }
+  return best_count >= 2 ? best_count * GramChars(best_first) : 0;
+}
+
+uint64_t NgramRepetition::DuplicateGramChars() {
+  walked_.assign(counter_.entries().size(), 0);
+  uint64_t repeated = 0;
+  size_t next = 0;  // the walk's position
+  for (size_t k = 0; k < candidates_.size(); ++k) {
+    const size_t p = candidates_[k];
+    if (p < next) continue;  // jumped over
+    // The walk reaches p: every position in [next, p) holds an n-gram seen
+    // once, which is never a repeat and never repeated later.
+    uint8_t& walked = walked_[slots_[k]];
+    if (walked) {
+      repeated += GramChars(p);
+      next = p + n_;
+    } else {
+      walked = 1;
+      next = p + 1;
+    }
+  }
+  return repeated;
+}
+
+}  // namespace corpus
