@@ -1,6 +1,5 @@
 #include "corpus/crawl/links.h"
 
-#include <gumbo.h>
 #include <strings.h>
 
 #include <cstdlib>
@@ -8,6 +7,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "corpus/crawl/html_tag_scanner.h"
 #include "corpus/crawl/url.h"
 
 namespace corpus {
@@ -47,36 +47,27 @@ bool HasToken(std::string_view value, std::string_view token) {
   return false;
 }
 
-const char* Attr(const GumboElement& e, const char* name) {
-  const GumboAttribute* a = gumbo_get_attribute(&e.attributes, name);
-  return a ? a->value : nullptr;
-}
-
-// The link an element contributes, if it is one the crawler follows.
-const char* LinkTarget(const GumboElement& e) {
-  switch (e.tag) {
-    case GUMBO_TAG_A:
-    case GUMBO_TAG_AREA: {
-      const char* rel = Attr(e, "rel");
-      if (rel && HasToken(rel, "nofollow")) return nullptr;
-      return Attr(e, "href");
-    }
-    case GUMBO_TAG_LINK: {
-      // Other versions of this page (translations, pagination), but not
-      // alternate stylesheets.
-      const char* rel = Attr(e, "rel");
-      if (!rel || HasToken(rel, "nofollow") || HasToken(rel, "stylesheet")) return nullptr;
-      if (!HasToken(rel, "alternate") && !HasToken(rel, "next") && !HasToken(rel, "prev")) {
-        return nullptr;
-      }
-      return Attr(e, "href");
-    }
-    case GUMBO_TAG_FRAME:
-    case GUMBO_TAG_IFRAME:
-      return Attr(e, "src");
-    default:
-      return nullptr;
+// The link a start tag contributes, if it is one the crawler follows; its
+// attribute value goes to `target`.
+bool LinkTarget(const HtmlStartTag& tag, std::string* target, std::string* rel) {
+  const std::string_view name = tag.name();
+  if (name == "a" || name == "area") {
+    if (tag.Get("rel", rel) && HasToken(*rel, "nofollow")) return false;
+    return tag.Get("href", target);
   }
+  if (name == "link") {
+    // Other versions of this page (translations, pagination), but not
+    // alternate stylesheets.
+    if (!tag.Get("rel", rel) || HasToken(*rel, "nofollow") || HasToken(*rel, "stylesheet")) {
+      return false;
+    }
+    if (!HasToken(*rel, "alternate") && !HasToken(*rel, "next") && !HasToken(*rel, "prev")) {
+      return false;
+    }
+    return tag.Get("href", target);
+  }
+  if (name == "frame" || name == "iframe") return tag.Get("src", target);
+  return false;
 }
 
 void Merge(const PageDirectives& from, PageDirectives* into) {
@@ -119,37 +110,27 @@ PageDirectives ParseRobotsDirectives(std::string_view value, std::string_view pr
 PageLinks ExtractLinks(std::string_view html, std::string_view page_url,
                        std::string_view product_token) {
   PageLinks out;
-  GumboOutput* doc = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
   std::vector<std::string> raw;  // hrefs in document order, resolved at the end
   std::optional<std::string> base_href;
-  std::vector<const GumboNode*> stack{doc->root};
-  while (!stack.empty()) {
-    const GumboNode* node = stack.back();
-    stack.pop_back();
-    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE) continue;
-    const GumboElement& e = node->v.element;
-    if (e.tag == GUMBO_TAG_BASE && !base_href) {
+  const std::string token = LowerAscii(product_token);
+  std::string value, rel;
+  HtmlTagScanner scanner;
+  scanner.Scan(html, [&](const HtmlStartTag& tag) {
+    const std::string_view name = tag.name();
+    if (name == "base") {
       // HTML §4.2.3: the first <base> with an href sets the document base URL,
       // which applies to links before it as well.
-      if (const char* href = Attr(e, "href")) base_href = href;
-    } else if (e.tag == GUMBO_TAG_META) {
-      const char* name = Attr(e, "name");
-      const char* content = Attr(e, "content");
-      if (name && content) {
-        std::string n = LowerAscii(Trim(name));
-        if (n == "robots" || n == LowerAscii(product_token)) {
-          Merge(ParseRobotsDirectives(content, product_token), &out.meta);
-        }
+      if (!base_href && tag.Get("href", &value)) base_href = value;
+    } else if (name == "meta") {
+      std::string content;
+      if (tag.Get("name", &value) && tag.Get("content", &content)) {
+        const std::string n = LowerAscii(Trim(value));
+        if (n == "robots" || n == token) Merge(ParseRobotsDirectives(content, product_token), &out.meta);
       }
-    } else if (const char* target = LinkTarget(e)) {
-      raw.emplace_back(target);
+    } else if (LinkTarget(tag, &value, &rel)) {
+      raw.push_back(value);
     }
-    // Children in reverse, so they pop in document order.
-    for (unsigned i = e.children.length; i > 0; --i) {
-      stack.push_back(static_cast<const GumboNode*>(e.children.data[i - 1]));
-    }
-  }
-  gumbo_destroy_output(&kGumboDefaultOptions, doc);
+  });
 
   out.base = NormalizeUrl(page_url).value_or(std::string(page_url));
   if (base_href) {

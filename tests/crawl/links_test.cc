@@ -69,12 +69,33 @@ TEST(ExtractLinksTest, NofollowLinksAndMetaRobots) {
 }
 
 TEST(ExtractLinksTest, DeepNesting) {
-  // Gumbo's own parse is quadratic in nesting depth, so keep this moderate.
+  // No tree is built, so depth costs nothing.
   std::string html;
-  for (int i = 0; i < 3000; ++i) html += "<div>";
+  for (int i = 0; i < 100000; ++i) html += "<div>";
   html += "<a href=/deep>d</a>";
   PageLinks links = ExtractLinks(html, "http://a.example/");
   EXPECT_THAT(links.urls, ElementsAre("http://a.example/deep"));
+}
+
+TEST(ExtractLinksTest, HiddenMarkupAndEntities) {
+  const char* html = R"html(<HTML><HEAD>
+    <!-- <base href="/commented/"> <meta name=robots content=noindex> -->
+    <script>var s = '<a href="/in-script">'; if (a<b) {}</script>
+    <BASE
+      HREF='/real/'>
+    <META NAME=Robots CONTENT="NoFollow">
+    </HEAD><BODY>
+    <template><a href="/in-template"></template>
+    <textarea><a href="/in-textarea"></textarea>
+    <A TITLE="x > y" HREF="page?a=1&amp;b=2">p</A>
+    <a href=q&#63;x=&#x31;>q</a>
+    </BODY></HTML>)html";
+  PageLinks links = ExtractLinks(html, "http://a.example/dir/");
+  EXPECT_EQ(links.base, "http://a.example/real/");
+  EXPECT_THAT(links.urls,
+              ElementsAre("http://a.example/real/page?a=1&b=2", "http://a.example/real/q?x=1"));
+  EXPECT_FALSE(links.meta.noindex);
+  EXPECT_TRUE(links.meta.nofollow);
 }
 
 TEST(ExtractLinksTest, GarbageInput) {

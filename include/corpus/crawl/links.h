@@ -19,7 +19,8 @@ struct PageDirectives {
 struct PageLinks {
   // Resolved against `base` and normalised (NormalizeUrl), de-duplicated, in
   // document order. From <a href>, <area href>, <link rel=alternate|next|prev>
-  // and <frame|iframe src>; links with rel=nofollow are skipped.
+  // and <frame|iframe src>; links with rel=nofollow are skipped, and so are
+  // tags in comments, raw text (script, style, ...) and <template>.
   std::vector<std::string> urls;
   // From <meta name=robots> and <meta name=PRODUCT_TOKEN>; the page's links
   // are still listed when nofollow is set, the caller decides.
@@ -28,7 +29,7 @@ struct PageLinks {
   std::string base;
 };
 
-// One gumbo pass over `html` (explicit stack, no recursion). `product_token`
+// One HtmlTagScanner pass over `html` (no tree, no recursion). `product_token`
 // names the crawler for <meta name="corpus" content="..."> (case-insensitive).
 PageLinks ExtractLinks(std::string_view html, std::string_view page_url,
                        std::string_view product_token = "corpus");

@@ -1,0 +1,282 @@
+#include "corpus/crawl/html_tag_scanner.h"
+
+#include <strings.h>
+#include <utf8proc.h>
+
+#include <cstring>
+
+namespace corpus {
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAlnum(char c) { return IsAlpha(c) || IsDigit(c); }
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+
+bool EqualsNoCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && strncasecmp(a.data(), b.data(), a.size()) == 0;
+}
+
+void AppendUtf8(uint32_t cp, std::string* out) {
+  utf8proc_uint8_t buf[4];
+  const utf8proc_ssize_t n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf);
+  out->append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
+}
+
+// Numeric character reference end state (WHATWG HTML §13.2.5.80): invalid
+// code points become U+FFFD, C1 controls are read as windows-1252.
+uint32_t FixNumericReference(uint64_t v) {
+  static const uint16_t kC1[32] = {
+      0x20AC, 0x81,   0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+      0x2039, 0x0152, 0x8D,   0x017D, 0x8F,   0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,   0x017E, 0x0178};
+  if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0xFFFD;
+  if (v >= 0x80 && v <= 0x9F) return kC1[v - 0x80];
+  return static_cast<uint32_t>(v);
+}
+
+// The named references decoded here: the legacy ones HTML allows without a
+// semicolon, and the punctuation a URL or token list may be written with.
+// Names are case-sensitive (HTML §13.5). Anything else is left as written.
+struct NamedReference {
+  const char* name;
+  uint32_t code_point;
+  bool legacy;  // may appear without ';'
+};
+constexpr NamedReference kNamedReferences[] = {
+    {"amp", '&', true},     {"AMP", '&', true},     {"lt", '<', true},       {"LT", '<', true},
+    {"gt", '>', true},      {"GT", '>', true},      {"quot", '"', true},     {"QUOT", '"', true},
+    {"nbsp", 0xA0, true},   {"copy", 0xA9, true},   {"reg", 0xAE, true},     {"apos", '\'', false},
+    {"sol", '/', false},    {"colon", ':', false},  {"period", '.', false},  {"num", '#', false},
+    {"quest", '?', false},  {"equals", '=', false}, {"percnt", '%', false},  {"commat", '@', false},
+    {"lowbar", '_', false}, {"excl", '!', false},   {"lpar", '(', false},    {"rpar", ')', false},
+    {"comma", ',', false},  {"plus", '+', false},   {"semi", ';', false},    {"dollar", '$', false},
+    {"ast", '*', false},    {"lsqb", '[', false},   {"rsqb", ']', false},    {"verbar", '|', false},
+    {"Tab", '\t', false},   {"NewLine", '\n', false},
+};
+
+const NamedReference* FindNamed(std::string_view name) {
+  for (const NamedReference& r : kNamedReferences) {
+    if (name == r.name) return &r;
+  }
+  return nullptr;
+}
+
+// Decodes the reference starting at raw[i] == '&'; returns the index past
+// it, or i when it is left as written.
+size_t DecodeReference(std::string_view raw, size_t i, std::string* out) {
+  size_t j = i + 1;
+  if (j < raw.size() && raw[j] == '#') {
+    ++j;
+    const bool hex = j < raw.size() && (raw[j] == 'x' || raw[j] == 'X');
+    if (hex) ++j;
+    const size_t digits = j;
+    uint64_t v = 0;
+    for (; j < raw.size(); ++j) {
+      const char c = raw[j];
+      int d;
+      if (IsDigit(c)) d = c - '0';
+      else if (hex && Lower(c) >= 'a' && Lower(c) <= 'f') d = Lower(c) - 'a' + 10;
+      else break;
+      if (v <= 0x10FFFF) v = v * (hex ? 16 : 10) + static_cast<uint64_t>(d);
+    }
+    if (j == digits) return i;  // "&#" or "&#x" without digits: as written
+    if (j < raw.size() && raw[j] == ';') ++j;  // optional (a parse error without)
+    AppendUtf8(FixNumericReference(v), out);
+    return j;
+  }
+  while (j < raw.size() && IsAlnum(raw[j]) && j - i <= 32) ++j;
+  const NamedReference* r = FindNamed(raw.substr(i + 1, j - i - 1));
+  if (r == nullptr) return i;
+  const bool semicolon = j < raw.size() && raw[j] == ';';
+  // §13.2.5.73: in an attribute, a reference without ';' followed by '=' is
+  // kept as written ("?a=1&copy=2" is a query, not a copyright sign).
+  if (!semicolon && (!r->legacy || (j < raw.size() && raw[j] == '='))) return i;
+  AppendUtf8(r->code_point, out);
+  return semicolon ? j + 1 : j;
+}
+
+// Elements whose contents the tokenizer reads as text up to their end tag
+// (§13.2.5.2-7: RCDATA, RAWTEXT, script data, PLAINTEXT).
+bool IsRawTextElement(std::string_view name) {
+  switch (name.size()) {
+    case 3: return name == "xmp";
+    case 5: return name == "style" || name == "title";
+    case 6: return name == "script" || name == "iframe";
+    case 7: return name == "noembed";
+    case 8: return name == "textarea" || name == "noframes";
+    default: return false;
+  }
+}
+
+// Index just past the end of a comment whose text starts at `pos` (after
+// "<!--"), per the comment states of §13.2.5.43-52.
+size_t SkipComment(std::string_view html, size_t pos) {
+  // "<!-->" and "<!--->" are complete (empty) comments.
+  if (pos < html.size() && html[pos] == '>') return pos + 1;
+  if (pos + 1 < html.size() && html[pos] == '-' && html[pos + 1] == '>') return pos + 2;
+  size_t i = pos;
+  while (true) {
+    i = html.find("--", i);
+    if (i == std::string_view::npos) return html.size();
+    i += 2;
+    while (i < html.size() && html[i] == '-') ++i;  // "--->" ends too
+    if (i < html.size() && html[i] == '>') return i + 1;
+    if (i + 1 < html.size() && html[i] == '!' && html[i + 1] == '>') return i + 2;
+  }
+}
+
+// Index just past the '>' closing a bogus comment opened before `pos`.
+size_t SkipBogusComment(std::string_view html, size_t pos) {
+  const size_t gt = html.find('>', pos);
+  return gt == std::string_view::npos ? html.size() : gt + 1;
+}
+
+// Index of the "</name" that ends a raw-text element whose contents start at
+// `pos` (an "appropriate end tag": the name, case-insensitively, followed by
+// whitespace, '/' or '>'), or html.size() when there is none.
+size_t FindRawTextEnd(std::string_view html, size_t pos, std::string_view name) {
+  const char* p = html.data();
+  const size_t n = html.size();
+  while (pos < n) {
+    const void* lt = std::memchr(p + pos, '<', n - pos);
+    if (lt == nullptr) return n;
+    const size_t i = static_cast<const char*>(lt) - p;
+    const size_t after = i + 2 + name.size();
+    if (after < n && p[i + 1] == '/' && strncasecmp(p + i + 2, name.data(), name.size()) == 0 &&
+        (IsSpace(p[after]) || p[after] == '/' || p[after] == '>')) {
+      return i;
+    }
+    pos = i + 1;
+  }
+  return n;
+}
+
+}  // namespace
+
+const HtmlStartTag::Attr* HtmlStartTag::Find(std::string_view name) const {
+  for (const Attr& a : attrs_) {
+    if (EqualsNoCase(a.name, name)) return &a;  // the first one wins (§13.2.5.33)
+  }
+  return nullptr;
+}
+
+bool HtmlStartTag::Has(std::string_view name) const { return Find(name) != nullptr; }
+
+bool HtmlStartTag::Get(std::string_view name, std::string* value) const {
+  value->clear();
+  const Attr* a = Find(name);
+  if (a == nullptr) return false;
+  AppendDecodedAttributeValue(a->value, value);
+  return true;
+}
+
+void AppendDecodedAttributeValue(std::string_view raw, std::string* out) {
+  size_t i = 0;
+  while (i < raw.size()) {
+    const size_t amp = raw.find('&', i);
+    if (amp == std::string_view::npos) {
+      out->append(raw.substr(i));
+      return;
+    }
+    out->append(raw.substr(i, amp - i));
+    const size_t next = DecodeReference(raw, amp, out);
+    if (next == amp) {
+      out->push_back('&');
+      i = amp + 1;
+    } else {
+      i = next;
+    }
+  }
+}
+
+size_t HtmlTagScanner::ParseTag(std::string_view html, size_t pos) {
+  const char* p = html.data();
+  const size_t n = html.size();
+  // Tag name (§13.2.5.8): up to whitespace, '/' or '>'.
+  size_t i = pos;
+  while (i < n && !IsSpace(p[i]) && p[i] != '/' && p[i] != '>') ++i;
+  const size_t len = i - pos;
+  tag_.name_len_ = len < sizeof(tag_.name_) ? len : 0;
+  for (size_t k = 0; k < tag_.name_len_; ++k) tag_.name_[k] = Lower(p[pos + k]);
+  tag_.attrs_.clear();
+  while (true) {
+    // Before attribute name (§13.2.5.32): whitespace and stray '/' separate.
+    while (i < n && (IsSpace(p[i]) || p[i] == '/')) ++i;
+    if (i >= n) return std::string_view::npos;
+    if (p[i] == '>') return i + 1;
+    // Attribute name (§13.2.5.33); a leading '=' belongs to the name.
+    const size_t name_start = i++;
+    while (i < n && !IsSpace(p[i]) && p[i] != '/' && p[i] != '>' && p[i] != '=') ++i;
+    HtmlStartTag::Attr attr{html.substr(name_start, i - name_start), {}};
+    while (i < n && IsSpace(p[i])) ++i;
+    if (i < n && p[i] == '=') {
+      ++i;
+      while (i < n && IsSpace(p[i])) ++i;
+      if (i >= n) return std::string_view::npos;
+      if (p[i] == '"' || p[i] == '\'') {
+        const char quote = p[i++];
+        const void* end = std::memchr(p + i, quote, n - i);
+        if (end == nullptr) return std::string_view::npos;
+        const size_t close = static_cast<const char*>(end) - p;
+        attr.value = html.substr(i, close - i);
+        i = close + 1;
+      } else if (p[i] != '>') {
+        // Unquoted (§13.2.5.38): up to whitespace or '>'.
+        const size_t start = i;
+        while (i < n && !IsSpace(p[i]) && p[i] != '>') ++i;
+        attr.value = html.substr(start, i - start);
+      }
+    }
+    tag_.attrs_.push_back(attr);
+  }
+}
+
+void HtmlTagScanner::Scan(std::string_view html, const Callback& on_tag) {
+  const char* p = html.data();
+  const size_t n = html.size();
+  int template_depth = 0;
+  size_t i = 0;
+  while (i < n) {
+    const void* lt = std::memchr(p + i, '<', n - i);
+    if (lt == nullptr) break;
+    i = static_cast<const char*>(lt) - p + 1;
+    if (i >= n) break;
+    const char c = p[i];
+    if (c == '!') {
+      // Markup declaration open (§13.2.5.42): a comment, else (DOCTYPE,
+      // CDATA outside foreign content) a bogus comment to the next '>'.
+      i = html.compare(i + 1, 2, "--") == 0 ? SkipComment(html, i + 3) : SkipBogusComment(html, i);
+    } else if (c == '?') {
+      i = SkipBogusComment(html, i);
+    } else if (c == '/') {
+      // End tag open (§13.2.5.7): "</>" is dropped, "</" + non-letter is a
+      // bogus comment; a real end tag is parsed like a start tag so quoted
+      // '>' in its (ignored) attributes does not end it early.
+      if (i + 1 < n && IsAlpha(p[i + 1])) {
+        const size_t end = ParseTag(html, i + 1);
+        if (end == std::string_view::npos) break;
+        if (template_depth > 0 && tag_.name() == "template") --template_depth;
+        i = end;
+      } else {
+        i = SkipBogusComment(html, i);
+      }
+    } else if (IsAlpha(c)) {
+      const size_t end = ParseTag(html, i);
+      if (end == std::string_view::npos) break;  // EOF in a tag: dropped
+      i = end;
+      const std::string_view name = tag_.name();
+      if (name == "template") {
+        ++template_depth;
+      } else if (template_depth == 0) {
+        on_tag(tag_);
+      }
+      if (name == "plaintext") break;  // §13.2.5.5: the rest is text
+      if (IsRawTextElement(name)) i = FindRawTextEnd(html, i, name);
+    }
+    // Anything else after '<' is text.
+  }
+}
+
+}  // namespace corpus
