@@ -20,13 +20,14 @@ namespace {
 void Usage(FILE* out) {
   std::fprintf(out,
                "usage: corpus-site-server --site DIR [--port N] [--bind-all-hosts] "
-               "[--address ADDR]... [--threads N]\n"
+               "[--address ADDR]... [--threads N] [--no-compress]\n"
                "  --site DIR         site folder: hosts.txt, redirects.txt, one folder per host\n"
                "  --port N           port on every address (default 8080; 0 = any free port)\n"
                "  --bind-all-hosts   listen on the address of every host in hosts.txt\n"
                "                     (the default when no --address is given)\n"
                "  --address ADDR     listen on ADDR only (repeatable)\n"
-               "  --threads N        worker threads per address (default 8)\n");
+               "  --threads N        worker threads per address (default 8)\n"
+               "  --no-compress      send bodies as they are, even to clients accepting gzip/br\n");
 }
 
 }  // namespace
@@ -53,6 +54,8 @@ int main(int argc, char** argv) {
       opts.addresses.push_back(value());
     } else if (a == "--threads") {
       opts.threads_per_address = static_cast<size_t>(std::atoi(value().c_str()));
+    } else if (a == "--no-compress") {
+      opts.compress = false;
     } else if (a == "--bind-all-hosts") {
       all_hosts = true;
     } else if (a == "-h" || a == "--help") {

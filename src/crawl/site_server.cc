@@ -19,6 +19,23 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// Sets the response body. With `may_compress` httplib compresses it for
+// clients that accept brotli or gzip; it never compresses a provider of
+// known length, which sends the bytes as they are.
+void SetBody(std::string body, const std::string& content_type, bool may_compress,
+             httplib::Response& res) {
+  if (may_compress || body.empty()) {
+    res.set_content(std::move(body), content_type);
+    return;
+  }
+  auto shared = std::make_shared<std::string>(std::move(body));
+  res.set_content_provider(shared->size(), content_type,
+                           [shared](size_t offset, size_t length, httplib::DataSink& sink) {
+                             return sink.write(shared->data() + offset,
+                                               std::min<size_t>(length, 1 << 16));
+                           });
+}
+
 }  // namespace
 
 class SiteServer::Impl {
@@ -139,6 +156,12 @@ Status SiteServer::Impl::Bind(std::vector<std::string>* addresses, int* port) {
         httplib::Server* s = svr.get();
         threads_.emplace_back([s] { s->listen_after_bind(); });
       }
+      // httplib's stop() does nothing to a server whose thread has not yet
+      // entered its accept loop, and joining that thread would then hang:
+      // return only once every server runs.
+      for (auto& svr : servers_) {
+        while (!svr->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      }
       return Status::OK();
     }
     if (options_.port != 0) break;
@@ -192,7 +215,7 @@ void SiteServer::Impl::Route(const httplib::Request& req, httplib::Response& res
                   req.get_header_value("If-Modified-Since"), port_);
   res.status = reply.status;
   for (const auto& [name, value] : reply.headers) res.set_header(name, value);
-  if (!reply.body.empty()) res.set_content(std::move(reply.body), reply.content_type);
+  if (!reply.body.empty()) SetBody(std::move(reply.body), reply.content_type, options_.compress, res);
 }
 
 bool SiteServer::Impl::ServeDynamic(const SiteRequest& sreq, httplib::Response& res) {
@@ -249,17 +272,9 @@ void SiteServer::Impl::Respond(SiteResponse r, httplib::Response& res) {
           size_t n = std::min(length, kFiller.size());
           return sink.write(kFiller.data(), n);
         });
-  } else if (encoded) {
-    // Pre-encoded bytes (a gzip bomb): a fixed-length provider keeps httplib
-    // from compressing them a second time.
-    auto body = std::make_shared<std::string>(std::move(r.body));
-    res.set_content_provider(body->size(), r.content_type,
-                             [body](size_t offset, size_t length, httplib::DataSink& sink) {
-                               return sink.write(body->data() + offset,
-                                                 std::min<size_t>(length, 1 << 16));
-                             });
   } else {
-    res.set_content(std::move(r.body), r.content_type);
+    // Pre-encoded bytes (a gzip bomb) must not be compressed a second time.
+    SetBody(std::move(r.body), r.content_type, options_.compress && !encoded, res);
   }
 }
 

@@ -245,6 +245,33 @@ TEST_F(SiteServerTest, RequestLog) {
   EXPECT_TRUE(server_->RequestLog().empty());
 }
 
+TEST(SiteServerStandaloneTest, CompressionCanBeTurnedOff) {
+  const std::string page(4000, 'x');
+  for (const bool compress : {true, false}) {
+    SiteServer::Options opts;
+    opts.addresses = {"127.0.0.9"};
+    opts.compress = compress;
+    SiteServer server(opts);
+    server.Handle("", "/", [&page](const SiteRequest&) {
+      SiteResponse r;
+      r.body = page;
+      return r;
+    });
+    ASSERT_TRUE(server.Start().ok());
+    httplib::Client c(server.BaseUrl("127.0.0.9"));
+    c.set_decompress(false);
+    auto r = c.Get("/", {{"Accept-Encoding", "br, gzip"}});
+    ASSERT_TRUE(r);
+    if (compress) {
+      EXPECT_FALSE(r->get_header_value("Content-Encoding").empty());
+      EXPECT_LT(r->body.size(), page.size());
+    } else {
+      EXPECT_EQ(r->get_header_value("Content-Encoding"), "");
+      EXPECT_EQ(r->body, page);
+    }
+  }
+}
+
 TEST(SiteServerStandaloneTest, HandlersOnlyAndBadConfig) {
   SiteServer::Options opts;
   opts.addresses = {"127.0.0.9"};

@@ -96,6 +96,11 @@ class SiteServer {
     // Keep the request log (tests); a long-running server turns it off so
     // memory stays flat, and only counts requests.
     bool keep_request_log = true;
+    // Let httplib compress text responses (brotli at its default quality 11,
+    // else gzip) for clients that send Accept-Encoding. Off, every body goes
+    // out as is, so a benchmark's server costs little CPU and every crawler
+    // gets the same bytes whatever it accepts.
+    bool compress = true;
   };
 
   explicit SiteServer(Options options);
