@@ -1,9 +1,16 @@
 // Crawl throughput and memory (issue 3, "Speed"):
 //   bench_crawl [--pages N] [--hosts H] [--page-kb K]    static site over H loopback hosts
-//   bench_crawl --serve SECONDS [--pages N] [--hosts H]   only serve it (for wget2)
+//   bench_crawl --serve SECONDS [--pages N] [--hosts H]   only serve it (for wget2), then
+//                                                         print the server's CPU time
 //   bench_crawl --frontier N                              memory per seen URL: a site whose
 //                                                         pages each link to 50 new URLs
+//   --compress 1                                          let the server brotli/gzip each
+//                                                         response (default 0: bodies as is)
 // The crawler runs in process with delays off and robots.txt absent (404).
+// Bodies are served uncompressed by default: every client then gets the same
+// bytes (wget2 and curl both ask for br, which httplib compresses per request
+// at quality 11, a CPU cost the server would add to the crawler's on the same
+// cores).
 #include <sys/resource.h>
 
 #include <chrono>
@@ -28,6 +35,12 @@ long PeakRssKb() {
   rusage ru;
   getrusage(RUSAGE_SELF, &ru);
   return ru.ru_maxrss;
+}
+
+double CpuSeconds() {
+  rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
 }
 
 long CurrentRssKb() {
@@ -55,10 +68,29 @@ std::string WriteSite(int pages, int hosts, int page_kb, std::vector<std::string
     corpus::MakeDirs(dir + "/" + name + "/p");
   }
   corpus::WriteFileAtomic(dir + "/hosts.txt", hosts_txt);
-  std::string filler;
-  while (filler.size() < static_cast<size_t>(page_kb) * 1024) {
-    filler += "<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor "
-              "incididunt ut labore et dolore magna aliqua.</p>\n";
+  // Filler text of words drawn at random (fixed seed), so pages compress
+  // about as well as real prose (zstd -1: ~3x) rather than 100x as one
+  // repeated sentence would; each page gets its own slice.
+  static const char* const kWords[] = {
+      "the",     "of",       "and",    "to",       "in",        "a",         "is",       "that",
+      "for",     "it",       "as",     "was",      "with",      "be",        "by",       "on",
+      "not",     "he",       "this",   "are",      "or",        "his",       "from",     "at",
+      "which",   "but",      "have",   "an",       "had",       "they",      "you",      "were",
+      "their",   "one",      "all",    "we",       "can",       "her",       "has",      "there",
+      "been",    "if",       "more",   "when",     "will",      "would",     "who",      "so",
+      "crawler", "language", "model",  "corpus",   "document",  "quality",   "filter",   "network",
+      "server",  "memory",   "budget", "research", "community", "published", "evidence", "policy",
+      "market",  "weather",  "garden", "history",  "museum",    "railway",   "harbour",  "festival"};
+  uint64_t rng = 0x9E3779B97F4A7C15ull;
+  std::string words;
+  const size_t filler_bytes = static_cast<size_t>(page_kb) * 1024;
+  while (words.size() < filler_bytes * 4) {
+    words += "<p>";
+    for (int w = 0; w < 24; ++w) {
+      rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+      words += kWords[(rng >> 33) % (sizeof(kWords) / sizeof(kWords[0]))];
+      words += w == 23 ? ".</p>\n" : " ";
+    }
   }
   for (int i = 0; i < pages; ++i) {
     std::string body = "<!doctype html><html><head><title>Page " + std::to_string(i) +
@@ -67,7 +99,8 @@ std::string WriteSite(int pages, int hosts, int page_kb, std::vector<std::string
       body += "<a href=\"http://{{host:h" + std::to_string(k % hosts) + ".test}}/p/" +
               std::to_string(k) + ".html\">" + std::to_string(k) + "</a> ";
     }
-    body += "</nav>" + filler + "</body></html>";
+    const size_t slice = (static_cast<size_t>(i) * 7919) % (words.size() - filler_bytes);
+    body += "</nav>" + words.substr(slice, filler_bytes) + "</body></html>";
     // Plain writes: the site is scratch data, fsync per file would dominate.
     std::ofstream(dir + "/h" + std::to_string(i % hosts) + ".test/p/" + std::to_string(i) + ".html",
                   std::ios::binary)
@@ -92,6 +125,7 @@ int RunCrawl(const std::string& seeds_text, const std::string& label, uint64_t m
   c.zstd_level = 1;
   c.queue_memory_entries = queue_memory;
   const long rss_before = CurrentRssKb();
+  const double cpu_before = CpuSeconds();
   const auto t0 = std::chrono::steady_clock::now();
   Crawler crawler(c);
   const corpus::StageOutcome o = crawler.Run();
@@ -101,14 +135,19 @@ int RunCrawl(const std::string& seeds_text, const std::string& label, uint64_t m
     return 1;
   }
   const auto& counts = crawler.counts();
-  const uint64_t seen = counts.counters.count("urls_seen") ? counts.counters.at("urls_seen") : 0;
-  std::printf("%s: %llu pages in %.2f s = %.0f pages/s (%.0f pages/s per core on 2 cores), "
-              "%.1f MB/s downloaded, %llu URLs seen, peak RSS %ld MB, RSS growth %.1f bytes/seen URL\n",
+  auto counter = [&counts](const char* name) -> uint64_t {
+    auto it = counts.counters.find(name);
+    return it == counts.counters.end() ? 0 : it->second;
+  };
+  const uint64_t seen = counter("urls_seen");
+  const double cpu = CpuSeconds() - cpu_before;
+  std::printf("%s: %llu pages in %.2f s = %.0f pages/s; CPU %.2f s = %.2f ms/page (server "
+              "included); bodies %.1f MB/s, on the wire %.1f MB/s; %llu URLs seen, peak RSS "
+              "%ld MB, RSS growth %.1f bytes/seen URL\n",
               label.c_str(), static_cast<unsigned long long>(counts.kept), secs, counts.kept / secs,
-              counts.kept / secs / 2,
-              (counts.counters.count("bytes_downloaded") ? counts.counters.at("bytes_downloaded") : 0) /
-                  secs / 1e6,
-              static_cast<unsigned long long>(seen), PeakRssKb() / 1024,
+              cpu, counts.kept ? cpu * 1000 / counts.kept : 0.0, counter("body_bytes") / secs / 1e6,
+              counter("bytes_downloaded") / secs / 1e6, static_cast<unsigned long long>(seen),
+              PeakRssKb() / 1024,
               seen ? (CurrentRssKb() - rss_before) * 1024.0 / static_cast<double>(seen) : 0.0);
   std::string cmd = "rm -rf " + work;
   return std::system(cmd.c_str()) == 0 ? 0 : 1;
@@ -117,7 +156,7 @@ int RunCrawl(const std::string& seeds_text, const std::string& label, uint64_t m
 }  // namespace
 
 int main(int argc, char** argv) {
-  int pages = 20000, hosts = 16, page_kb = 20, serve = 0;
+  int pages = 20000, hosts = 16, page_kb = 20, serve = 0, compress = 0;
   long frontier = 0;
   for (int i = 1; i + 1 < argc; i += 2) {
     if (!std::strcmp(argv[i], "--pages")) pages = std::atoi(argv[i + 1]);
@@ -125,11 +164,13 @@ int main(int argc, char** argv) {
     else if (!std::strcmp(argv[i], "--page-kb")) page_kb = std::atoi(argv[i + 1]);
     else if (!std::strcmp(argv[i], "--serve")) serve = std::atoi(argv[i + 1]);
     else if (!std::strcmp(argv[i], "--frontier")) frontier = std::atol(argv[i + 1]);
+    else if (!std::strcmp(argv[i], "--compress")) compress = std::atoi(argv[i + 1]);
   }
   if (frontier > 0) {
     // Page n links to 50 new URLs /n/(50n+1) .. /n/(50n+50) on one host.
     SiteServer::Options o;
     o.addresses = {"127.0.0.2"};
+    o.keep_request_log = false;
     SiteServer server(o);
     if (!server.Start().ok()) return 1;
     const std::string base = server.BaseUrl("127.0.0.2");
@@ -149,6 +190,8 @@ int main(int argc, char** argv) {
   const std::string site = WriteSite(pages, hosts, page_kb, &addrs);
   SiteServer::Options o;
   o.site_dir = site;
+  o.compress = compress != 0;
+  o.keep_request_log = false;  // the log would grow with every request
   SiteServer server(o);
   const corpus::Status st = server.Start();
   if (!st.ok()) {
@@ -160,7 +203,10 @@ int main(int argc, char** argv) {
     std::printf("serving %d pages of %d KB on %d hosts; seed %s", pages, page_kb, hosts, seed.c_str());
     std::fflush(stdout);
     std::this_thread::sleep_for(std::chrono::seconds(serve));
-    return 0;
+    std::printf("server CPU: %.2f s for %zu requests (bodies %s)\n", CpuSeconds(),
+                server.requests_served(), compress ? "compressed on request" : "as is");
+    std::string cmd = "rm -rf " + site;
+    return std::system(cmd.c_str()) == 0 ? 0 : 1;
   }
   const int rc = RunCrawl(seed, "static site, " + std::to_string(hosts) + " hosts, " +
                                     std::to_string(page_kb) + " KB pages",

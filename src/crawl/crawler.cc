@@ -336,7 +336,8 @@ void Crawler::HandleResult(FetchResult& r, int64_t now) {
   InFlight job = std::move(it->second);
   in_flight_.erase(it);
   ++changes_;
-  output_->Count("bytes_downloaded", r.wire_bytes);
+  output_->Count("bytes_downloaded", r.wire_bytes);  // as sent, maybe compressed
+  output_->Count("body_bytes", r.body.size());       // decoded
   if (progress_) progress_->bytes += r.wire_bytes;
   switch (job.job) {
     case Job::kRobots: HandleRobots(job, r, now); break;
