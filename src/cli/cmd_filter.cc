@@ -36,6 +36,10 @@ void AddLanguageFlags(CLI::App* sub, LanguageOptions* o) {
   sub->add_option("--lang-id-max-bytes", o->max_bytes,
                   "Identify the language from at most this many leading bytes (0: the whole text)")
       ->capture_default_str();
+  sub->add_option("--lang-id-sample-bytes", o->sample_bytes,
+                  "First look at a sample of this many bytes spread over the text; a score >= 0.9 there is final "
+                  "(0: off)")
+      ->capture_default_str();
 }
 
 void AddGopherFlags(CLI::App* sub, GopherRepetitionOptions* r, GopherQualityOptions* q) {

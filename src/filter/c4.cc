@@ -12,6 +12,44 @@ namespace {
 constexpr std::array<std::string_view, 6> kPolicySubstrings = {
     "terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies"};
 
+// The phrases the line and page rules look for. Their first letters differ,
+// so one pass over a line finds them all: a table maps a byte to the phrase
+// starting with it (in either case).
+constexpr std::array<std::string_view, 5> kKeywords = {"lorem ipsum", "javascript", "cookie", "terms of use",
+                                                       "privacy policy"};
+enum : uint8_t { kLoremIpsum = 1, kJavascript = 2, kCookie = 4, kTermsOfUse = 8, kPrivacyPolicy = 16 };
+
+constexpr std::array<uint8_t, 256> MakeKeywordTable() {
+  std::array<uint8_t, 256> t{};
+  for (size_t k = 0; k < kKeywords.size(); ++k) {
+    const auto c = static_cast<uint8_t>(kKeywords[k][0]);
+    t[c] = t[c - 32] = static_cast<uint8_t>(k + 1);
+  }
+  return t;
+}
+constexpr std::array<uint8_t, 256> kKeywordAt = MakeKeywordTable();
+
+// Which keywords occur in `line`, ignoring ASCII case (as searching the
+// lower-cased line, which is what C4 does).
+uint8_t FindKeywords(std::string_view line) {
+  uint8_t found = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const uint8_t k = kKeywordAt[static_cast<uint8_t>(line[i])];
+    if (k == 0) continue;
+    const std::string_view word = kKeywords[k - 1];
+    if (line.size() - i < word.size()) continue;
+    size_t j = 1;
+    while (j < word.size()) {
+      char c = line[i + j];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      if (c != word[j]) break;
+      ++j;
+    }
+    if (j == word.size()) found |= static_cast<uint8_t>(1 << (k - 1));
+  }
+  return found;
+}
+
 void AsciiLower(std::string_view s, std::string* out) {
   out->assign(s);
   for (char& c : *out) {
@@ -146,12 +184,11 @@ FilterVerdict C4Filter::Apply(Document& doc) const {
       doc.Count("c4_lines_few_words");
       continue;
     }
-    AsciiLower(line, &buffers.lower);
-    const std::string& lower = buffers.lower;
-    if (opts_.lorem_ipsum && lower.find("lorem ipsum") != std::string::npos) {
+    const uint8_t keywords = FindKeywords(line);
+    if (opts_.lorem_ipsum && (keywords & kLoremIpsum)) {
       return FilterVerdict::RejectString("c4_lorem_ipsum", line.substr(0, 200));
     }
-    if (opts_.javascript && lower.find("javascript") != std::string::npos) {
+    if (opts_.javascript && (keywords & kJavascript)) {
       doc.Count("c4_lines_javascript");
       continue;
     }
@@ -159,10 +196,10 @@ FilterVerdict C4Filter::Apply(Document& doc) const {
       return FilterVerdict::RejectString("c4_curly_bracket", line.substr(0, 200));
     }
     // Every policy phrase contains "cookie", "terms of use" or "privacy policy".
-    if (opts_.policy && (lower.find("cookie") != std::string::npos || lower.find("terms of use") != std::string::npos ||
-                         lower.find("privacy policy") != std::string::npos)) {
+    if (opts_.policy && (keywords & (kCookie | kTermsOfUse | kPrivacyPolicy))) {
+      AsciiLower(line, &buffers.lower);
       bool policy = false;
-      for (std::string_view p : kPolicySubstrings) policy = policy || lower.find(p) != std::string::npos;
+      for (std::string_view p : kPolicySubstrings) policy = policy || buffers.lower.find(p) != std::string::npos;
       if (policy) {
         doc.Count("c4_lines_policy");
         continue;

@@ -22,6 +22,7 @@ void DescribeOptions(const FilterOptions& o, StageConfig* c) {
   c->Set("languages", o.language.languages);
   c->Set("min-lang-score", o.language.min_score);
   c->Set("lang-id-max-bytes", static_cast<unsigned long long>(o.language.max_bytes));
+  c->Set("lang-id-sample-bytes", static_cast<unsigned long long>(o.language.sample_bytes));
 
   const GopherRepetitionOptions& r = o.gopher_repetition;
   c->Set("gopher-repetition", r.enabled);

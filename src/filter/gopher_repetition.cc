@@ -76,7 +76,7 @@ FilterVerdict GopherRepetitionFilter::Apply(Document& doc) const {
 FilterVerdict GopherRepetitionFilter::ApplyNgramRules(const Document& doc) const {
   const auto total_chars = static_cast<double>(doc.char_count());
   NgramRepetition& ngrams = ThreadScratch().ngrams;
-  ngrams.Reset(doc.words());
+  ngrams.Reset(doc.text(), doc.words());
   const size_t top_rules = opts_.max_top_ngram_frac.size();
   const size_t dup_rules = opts_.max_dup_ngram_frac.size();
   const size_t max_n = std::max(1 + top_rules, 4 + dup_rules);

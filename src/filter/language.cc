@@ -37,6 +37,45 @@ LanguageGuess IdentifyLanguage(std::string_view text, size_t max_bytes) {
 
 namespace {
 
+size_t CodePointStart(std::string_view text, size_t i) {
+  while (i < text.size() && (static_cast<uint8_t>(text[i]) & 0xC0) == 0x80) ++i;
+  return i;
+}
+
+bool IsAsciiSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+}  // namespace
+
+std::string_view LanguageSample(std::string_view text, size_t max_bytes, std::string* buffer) {
+  if (text.size() <= max_bytes) return text;
+  const size_t pieces = std::max<size_t>(1, max_bytes / kLanguageSamplePiece);
+  const size_t piece = max_bytes / pieces;
+  buffer->clear();
+  for (size_t k = 0; k < pieces; ++k) {
+    // Piece k starts k/(pieces-1) of the way: the first at the start, the
+    // last ending at the end.
+    size_t begin = pieces == 1 ? 0 : (text.size() - piece) * k / (pieces - 1);
+    size_t end = CodePointStart(text, begin + piece);
+    begin = CodePointStart(text, begin);
+    // Whole words: a cut word would score as a non-word.
+    if (begin > 0 && !IsAsciiSpace(text[begin - 1])) {
+      size_t b = begin;
+      while (b < end && !IsAsciiSpace(text[b])) ++b;
+      if (b < end) begin = b + 1;
+    }
+    if (end < text.size() && !IsAsciiSpace(text[end])) {
+      size_t e = end;
+      while (e > begin && !IsAsciiSpace(text[e - 1])) --e;
+      if (e > begin) end = e - 1;  // before the space
+    }
+    if (!buffer->empty()) buffer->push_back('\n');
+    buffer->append(text.substr(begin, end - begin));
+  }
+  return *buffer;
+}
+
+namespace {
+
 // "zh" in the keep-list also keeps CLD2's "zh-Hant".
 bool Listed(const std::vector<std::string>& languages, std::string_view code) {
   return std::any_of(languages.begin(), languages.end(), [code](const std::string& l) {
@@ -47,7 +86,17 @@ bool Listed(const std::vector<std::string>& languages, std::string_view code) {
 }  // namespace
 
 FilterVerdict LanguageFilter::Apply(Document& doc) const {
-  LanguageGuess guess = IdentifyLanguage(doc.text(), opts_.max_bytes == 0 ? doc.text().size() : opts_.max_bytes);
+  const std::string& text = doc.text();
+  const size_t max_bytes = opts_.max_bytes == 0 ? text.size() : opts_.max_bytes;
+  LanguageGuess guess;
+  bool decided = false;
+  if (opts_.sample_bytes > 0 && text.size() > opts_.sample_bytes && opts_.sample_bytes < max_bytes) {
+    thread_local std::string buffer;
+    const std::string_view sample = LanguageSample(text, opts_.sample_bytes, &buffer);
+    guess = IdentifyLanguage(sample, sample.size());
+    decided = guess.score >= kConfidentLanguageScore;
+  }
+  if (!decided) guess = IdentifyLanguage(text, max_bytes);
   doc.set_language(guess.code, guess.score);
   if (!opts_.languages.empty() && !Listed(opts_.languages, guess.code)) {
     return FilterVerdict::RejectString("language", guess.code);

@@ -2,7 +2,8 @@
 
 namespace corpus {
 
-void NgramRepetition::Reset(const std::vector<Word>& words) {
+void NgramRepetition::Reset(std::string_view text, const std::vector<Word>& words) {
+  const char* text_end = text.data() + text.size();
   const size_t n_words = words.size();
   n_ = 1;
   word_hash_.resize(n_words);
@@ -11,7 +12,7 @@ void NgramRepetition::Reset(const std::vector<Word>& words) {
   prefix_chars_[0] = 0;
   candidates_.resize(n_words);
   for (size_t i = 0; i < n_words; ++i) {
-    word_hash_[i] = gram_hash_[i] = HashBytes(words[i].text);
+    word_hash_[i] = gram_hash_[i] = HashBytesIn(words[i].text, text_end);
     prefix_chars_[i + 1] = prefix_chars_[i] + words[i].chars;
     // Every position: filtering single words first would cost as much as
     // the first round saves, since most words of a page repeat.

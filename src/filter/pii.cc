@@ -56,6 +56,15 @@ bool ValidIpv4Context(std::string_view text, std::string_view m) {
   return true;
 }
 
+// Whether `s` holds a character every match needs: a digit (IPv4, card,
+// phone), '@' (e-mail) or ':' (IPv6).
+bool HasPiiTrigger(std::string_view s) {
+  for (const char c : s) {
+    if ((c >= '0' && c <= '9') || c == '@' || c == ':') return true;
+  }
+  return false;
+}
+
 bool ValidPhone(std::string_view m) {
   const size_t digits = CountDigits(m);
   if (m[0] == '+') return digits >= 8 && digits <= 15;
@@ -96,9 +105,19 @@ bool PiiRedactor::Redact(std::string_view text, std::string* out, PiiCounts* cou
   size_t copied = 0, pos = 0;
   re2::StringPiece groups[kGroups + 1];
   bool changed = false;
-  while (pos < text.size() &&
-         re_->Match(re2::StringPiece(text.data(), text.size()), pos, text.size(), RE2::UNANCHORED, groups,
+  while (pos < text.size()) {
+    // No kind of match spans a line break, and each contains a digit, '@'
+    // or ':' (see kPattern), so only the lines with one of those need the
+    // regex. The search still sees the whole text around the line, so \b
+    // at the line's ends is judged as before.
+    const size_t nl = text.find('\n', pos);
+    const size_t line_end = nl == std::string_view::npos ? text.size() : nl;
+    if (!HasPiiTrigger(text.substr(pos, line_end - pos)) ||
+        !re_->Match(re2::StringPiece(text.data(), text.size()), pos, line_end, RE2::UNANCHORED, groups,
                     kGroups + 1)) {
+      pos = line_end + 1;
+      continue;
+    }
     const re2::StringPiece whole = groups[0];
     const size_t begin = static_cast<size_t>(whole.data() - text.data());
     const size_t end = begin + whole.size();

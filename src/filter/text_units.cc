@@ -2,7 +2,9 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 
 namespace corpus {
@@ -89,8 +91,15 @@ char32_t PrevCodePoint(std::string_view s, size_t* end) {
 }
 
 size_t CountCodePoints(std::string_view s) {
+  // Bytes that are not continuation bytes, counted in blocks of 255 into a
+  // byte-wide counter, which the compiler turns into vector code.
   size_t n = 0;
-  for (const char ch : s) n += (static_cast<uint8_t>(ch) & 0xC0) != 0x80;
+  for (size_t i = 0; i < s.size();) {
+    const size_t end = std::min(s.size(), i + 255);
+    uint8_t block = 0;
+    for (; i < end; ++i) block += (static_cast<uint8_t>(s[i]) & 0xC0) != 0x80;
+    n += block;
+  }
   return n;
 }
 
@@ -232,6 +241,7 @@ std::vector<std::string_view> Paragraphs(std::string_view text) {
 
 void TokenizeWords(std::string_view text, std::vector<Word>* words, std::vector<uint32_t>* line_tokens) {
   words->clear();
+  words->reserve(text.size() / 6);  // about one word per six bytes of prose
   if (line_tokens) line_tokens->clear();
   uint32_t tokens_in_line = 0;
   size_t i = 0;
@@ -256,9 +266,26 @@ void TokenizeWords(std::string_view text, std::vector<Word>* words, std::vector<
     if (i >= n) break;
     ++tokens_in_line;
     // Token: up to the next whitespace; strip punctuation at both ends.
-    size_t word_begin = n, word_end = i, j = i;
+    // Tokens that are all ASCII (most) go fast: find the end, then strip.
+    size_t j = i;
+    while (j < n && static_cast<uint8_t>(text[j]) < 0x80 && kAscii[static_cast<uint8_t>(text[j])] != kSpace) ++j;
+    if (j == n || static_cast<uint8_t>(text[j]) < 0x80) {
+      size_t b = i, e = j;
+      while (b < e && kAscii[static_cast<uint8_t>(text[b])] == kPunct) ++b;
+      while (e > b && kAscii[static_cast<uint8_t>(text[e - 1])] == kPunct) --e;
+      if (b < e) {
+        size_t k = b;
+        while (k < e && kAscii[static_cast<uint8_t>(text[k])] != kLetter) ++k;
+        words->push_back(Word{text.substr(b, e - b), static_cast<uint32_t>(e - b), k < e});
+      }
+      i = j;
+      continue;
+    }
+    // A token with non-ASCII characters: decode as we go.
+    size_t word_begin = n, word_end = i;
     uint32_t chars = 0, chars_at_end = 0;
     bool has_letter = false;
+    j = i;
     while (j < n) {
       const auto b = static_cast<uint8_t>(text[j]);
       size_t next = j + 1;
@@ -306,7 +333,9 @@ uint64_t MixHash(uint64_t a, uint64_t b) {
   return h;
 }
 
-uint64_t HashBytes(std::string_view s) {
+uint64_t HashBytes(std::string_view s) { return HashBytesIn(s, s.data() + s.size()); }
+
+uint64_t HashBytesIn(std::string_view s, const char* readable_end) {
   uint64_t h = 0xCBF29CE484222325ULL ^ s.size();
   size_t i = 0;
   for (; i + 8 <= s.size(); i += 8) {
@@ -315,10 +344,20 @@ uint64_t HashBytes(std::string_view s) {
     h = (h ^ w) * 0x100000001B3ULL;
     h ^= h >> 29;
   }
-  // The last 0-7 bytes, little-endian, as a memcpy into a zeroed word on
-  // x86 (a loop, because a memcpy of variable length is a library call).
+  // The last 0-7 bytes as a little-endian number: one 8-byte load, masked,
+  // when the buffer goes on long enough (words are short, so this is the
+  // common case), else byte by byte.
+  const size_t rest = s.size() - i;
   uint64_t tail = 0;
-  for (size_t k = 0; i + k < s.size(); ++k) tail |= static_cast<uint64_t>(static_cast<uint8_t>(s[i + k])) << (8 * k);
+  if (rest > 0) {
+    const char* p = s.data() + i;
+    if (std::endian::native == std::endian::little && readable_end - p >= 8) {
+      std::memcpy(&tail, p, 8);
+      tail &= ~0ULL >> (64 - 8 * rest);
+    } else {
+      for (size_t k = 0; k < rest; ++k) tail |= static_cast<uint64_t>(static_cast<uint8_t>(p[k])) << (8 * k);
+    }
+  }
   return MixHash(h, tail);
 }
 

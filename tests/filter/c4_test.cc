@@ -95,6 +95,20 @@ TEST(C4Test, LoremIpsumAndCurlyBracketRejectThePage) {
   EXPECT_TRUE(C4Filter(off).Apply(code).keep);
 }
 
+TEST(C4Test, PhrasesAreFoundInAnyCase) {
+  Document doc = MakeDoc(Sentences(5) + "\nPlease ENABLE JAVASCRIPT in your browser now.\n"
+                         "Read our Privacy Policy before you go on.\nThis site Uses Cookies for many things.\n"
+                         "A cookie jar sat on the kitchen table all day.");
+  EXPECT_TRUE(C4Filter(C4Options()).Apply(doc).keep);
+  EXPECT_EQ(CountOf(doc, "c4_lines_javascript"), 1u);
+  EXPECT_EQ(CountOf(doc, "c4_lines_policy"), 2u);
+  EXPECT_NE(doc.text().find("cookie jar"), std::string::npos);  // "cookie" alone is no policy line
+  Document lorem = MakeDoc(Sentences(5) + "\nLOREM Ipsum dolor sit amet.");
+  EXPECT_EQ(C4Filter(C4Options()).Apply(lorem).rule, "c4_lorem_ipsum");
+  Document near = MakeDoc(Sentences(5) + "\nLorem, ipsum and java script are fine here.");
+  EXPECT_TRUE(C4Filter(C4Options()).Apply(near).keep);
+}
+
 TEST(C4Test, RemovesWikipediaCitations) {
   C4Options opts;
   opts.min_sentences = 0;

@@ -66,5 +66,91 @@ TEST(LanguageFilterTest, BaseCodeKeepsRegionalVariants) {
   EXPECT_TRUE(v.keep) << v.rule << " " << v.value_json;
 }
 
+TEST(LanguageSampleTest, ShortTextIsReadWhole) {
+  std::string buffer;
+  const std::string text = testing::EnglishProse(1);
+  ASSERT_LE(text.size(), 768u);
+  EXPECT_EQ(LanguageSample(text, 768, &buffer).data(), text.data());
+}
+
+TEST(LanguageSampleTest, PiecesComeFromAllOverInWholeWords) {
+  // Numbered words, so every piece shows where it came from.
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += (i ? " w" : "w") + std::to_string(i);
+  std::string buffer;
+  const std::string_view sample = LanguageSample(text, 768, &buffer);
+  EXPECT_LE(sample.size(), 768u);
+  size_t pieces = 0;
+  for (std::string_view piece : SplitLines(sample)) {
+    ++pieces;
+    EXPECT_LE(piece.size(), kLanguageSamplePiece);
+    // Whole words only: each piece is a run of the text's words.
+    EXPECT_EQ(piece.front(), 'w');
+    const size_t at = text.find(piece);
+    ASSERT_NE(at, std::string::npos);
+    EXPECT_TRUE(at == 0 || text[at - 1] == ' ');
+    EXPECT_TRUE(at + piece.size() == text.size() || text[at + piece.size()] == ' ');
+  }
+  EXPECT_EQ(pieces, 3u);
+  EXPECT_TRUE(sample.starts_with("w0 w1 "));
+  EXPECT_TRUE(sample.ends_with(" w1999"));
+}
+
+TEST(LanguageSampleTest, CutsAtCodePoints) {
+  std::string text;
+  for (int i = 0; i < 400; ++i) text += "東京";  // no spaces: only code point cuts
+  std::string buffer;
+  const std::string_view sample = LanguageSample(text, 512, &buffer);
+  for (std::string_view piece : SplitLines(sample)) {
+    EXPECT_EQ(piece.size() % 3, 0u);
+    EXPECT_EQ(CountCodePoints(piece) * 3, piece.size());
+  }
+}
+
+TEST(LanguageFilterTest, ConfidentSampleDecidesLongPages) {
+  // A long French page: the sample finds French with a high score.
+  std::string text;
+  for (int i = 0; i < 12; ++i) text += std::string(i ? "\n\n" : "") + kFrench;
+  ASSERT_GT(text.size(), 2048u);
+  Document doc(text, "");
+  LanguageOptions opts;
+  opts.languages = {"fr"};
+  EXPECT_TRUE(LanguageFilter(opts).Apply(doc).keep);
+  EXPECT_EQ(doc.lang(), "fr");
+  EXPECT_GE(doc.lang_score(), kConfidentLanguageScore);
+}
+
+TEST(LanguageFilterTest, MixedPageFallsBackToTheLeadingBytes) {
+  // French first, then English: the spread sample is mixed (below the
+  // confident score), so the first max_bytes decide, as without a sample.
+  std::string french;
+  while (french.size() < 2100) french += std::string(french.empty() ? "" : " ") + kFrench;
+  const std::string text = french + "\n\n" + testing::EnglishProse(8);
+  LanguageOptions opts;
+  opts.languages.clear();
+  Document sampled(text, "");
+  LanguageFilter(opts).Apply(sampled);
+  opts.sample_bytes = 0;
+  Document leading(text, "");
+  LanguageFilter(opts).Apply(leading);
+  EXPECT_EQ(leading.lang(), "fr");
+  EXPECT_EQ(sampled.lang(), leading.lang());
+  EXPECT_EQ(sampled.lang_score(), leading.lang_score());
+}
+
+TEST(LanguageFilterTest, TextsNoLongerThanTheSampleAreReadOnce) {
+  // Below the sample size the sample is the text: same answer either way.
+  const std::string text = testing::EnglishProse(1) + "\n" + kFrench;
+  ASSERT_LE(text.size(), 768u);
+  LanguageOptions opts;
+  opts.languages.clear();
+  Document a(text, ""), b(text, "");
+  LanguageFilter(opts).Apply(a);
+  opts.sample_bytes = 0;
+  LanguageFilter(opts).Apply(b);
+  EXPECT_EQ(a.lang(), b.lang());
+  EXPECT_EQ(a.lang_score(), b.lang_score());
+}
+
 }  // namespace
 }  // namespace corpus

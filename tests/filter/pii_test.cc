@@ -84,5 +84,21 @@ TEST(PiiTest, NonAsciiTextIsUntouched) {
   EXPECT_EQ(Redacted(text), text);
 }
 
+TEST(PiiTest, FindsMatchesOnAnyLineAndAtLineEnds) {
+  PiiRedactor r{PiiOptions()};
+  std::string out;
+  PiiCounts counts;
+  ASSERT_TRUE(r.Redact("Write to a@b.org\nno digits on this line\n\nserver 10.0.0.1\ncall (555) 123-4567",
+                       &out, &counts));
+  EXPECT_EQ(out, "Write to <EMAIL>\nno digits on this line\n\nserver <IP>\ncall <PHONE>");
+  EXPECT_EQ(counts.email + counts.ipv4 + counts.phone, 3u);
+  // The context across the line break still counts: "1.2.3.4" followed by
+  // ".5" on the same line is a version, on the next line it is an address.
+  out.clear();
+  EXPECT_FALSE(r.Redact("version 1.2.3.4.5 here", &out, &counts));
+  ASSERT_TRUE(r.Redact("address 1.2.3.4\n.5 here", &out, &counts));
+  EXPECT_EQ(out, "address <IP>\n.5 here");
+}
+
 }  // namespace
 }  // namespace corpus

@@ -25,8 +25,8 @@ namespace corpus {
 // Not thread-safe; reuse one per thread (the buffers keep their memory).
 class NgramRepetition {
  public:
-  // Starts over with `words` (n = 1). The words must outlive the rounds.
-  void Reset(const std::vector<Word>& words);
+  // Starts over with the words of `text` (n = 1).
+  void Reset(std::string_view text, const std::vector<Word>& words);
   // Moves to n + 1. Returns false (and stays) when there are fewer words.
   bool Next();
   size_t n() const { return n_; }

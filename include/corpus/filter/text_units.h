@@ -81,6 +81,9 @@ size_t CountTokens(std::string_view text);
 // 64-bit hash of a byte string, for duplicate detection (collisions at
 // 2^-64 per pair are far below anything a rule threshold can see).
 uint64_t HashBytes(std::string_view s);
+// HashBytes(s) for an `s` inside a buffer that can be read up to
+// `readable_end`, which lets it load the last bytes as one 8-byte word.
+uint64_t HashBytesIn(std::string_view s, const char* readable_end);
 uint64_t MixHash(uint64_t a, uint64_t b);
 
 // Counts non-overlapping occurrences of `needle` (Python's str.count).

@@ -1,0 +1,144 @@
+// The shared splitting and tokenising of text_units.h against direct,
+// one-code-point-at-a-time readings of their definitions, on random text
+// mixing ASCII, punctuation, other scripts, Unicode spaces, line breaks and
+// invalid bytes: the fast paths must not change a single word, count or
+// line.
+#include "corpus/filter/text_units.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+namespace corpus {
+namespace {
+
+std::string RandomText(std::mt19937& rng) {
+  static const char* const kPieces[] = {
+      "word", "Mixed", "x", "'quoted'", "...", "--", "(a)", "é", "naïve", "東京", "。", "\xC2\xA0" /* NBSP */,
+      "\xE3\x80\x80" /* ideographic space */, "\xE2\x80\xA8" /* line separator */, "\xFF" /* invalid */,
+      "\xE2\x80" /* truncated */, "-", "#", "\"", " ", " ", " ", "\n", "\n\n", "\r\n", "\t", "42", "a.b", "«x»"};
+  std::string text;
+  const size_t pieces = rng() % 60;
+  for (size_t i = 0; i < pieces; ++i) text += kPieces[rng() % (sizeof(kPieces) / sizeof(kPieces[0]))];
+  return text;
+}
+
+// TokenizeWords by its definition: whitespace-separated tokens, leading and
+// trailing punctuation removed, all-punctuation tokens dropped.
+std::vector<Word> ReferenceWords(std::string_view text) {
+  std::vector<Word> words;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t next = i;
+    if (IsSpace(NextCodePoint(text, &next))) {
+      i = next;
+      continue;
+    }
+    std::vector<std::pair<size_t, char32_t>> token;  // (offset, code point)
+    while (i < text.size()) {
+      next = i;
+      const char32_t c = NextCodePoint(text, &next);
+      if (IsSpace(c)) break;
+      token.emplace_back(i, c);
+      i = next;
+    }
+    const size_t token_end = i;
+    size_t b = 0, e = token.size();
+    while (b < e && IsPunctuation(token[b].second)) ++b;
+    while (e > b && IsPunctuation(token[e - 1].second)) --e;
+    if (b == e) continue;
+    Word w;
+    const size_t end = e < token.size() ? token[e].first : token_end;
+    w.text = text.substr(token[b].first, end - token[b].first);
+    w.chars = static_cast<uint32_t>(e - b);
+    for (size_t k = b; k < e; ++k) w.has_letter = w.has_letter || IsLetter(token[k].second);
+    words.push_back(w);
+  }
+  return words;
+}
+
+TEST(TextUnitsTest, TokenizerMatchesItsDefinition) {
+  std::mt19937 rng(11);
+  std::vector<Word> words;
+  std::vector<uint32_t> line_tokens;
+  for (int doc = 0; doc < 3000; ++doc) {
+    const std::string text = RandomText(rng);
+    TokenizeWords(text, &words, &line_tokens);
+    const std::vector<Word> expected = ReferenceWords(text);
+    ASSERT_EQ(words.size(), expected.size()) << text;
+    for (size_t i = 0; i < words.size(); ++i) {
+      ASSERT_EQ(words[i].text, expected[i].text) << text;
+      ASSERT_EQ(words[i].chars, expected[i].chars) << text;
+      ASSERT_EQ(words[i].has_letter, expected[i].has_letter) << text;
+    }
+    // One token count per line of SplitLines, each CountTokens of the line.
+    const std::vector<std::string_view> lines = SplitLines(text);
+    ASSERT_EQ(line_tokens.size(), lines.size()) << text;
+    for (size_t i = 0; i < lines.size(); ++i) ASSERT_EQ(line_tokens[i], CountTokens(lines[i])) << text;
+  }
+}
+
+TEST(TextUnitsTest, LinesParagraphsAndCountsMatchTheirDefinitions) {
+  std::mt19937 rng(12);
+  std::vector<Line> lines;
+  std::vector<std::string_view> views;
+  for (int doc = 0; doc < 3000; ++doc) {
+    const std::string text = RandomText(rng) + std::string(rng() % 300, 'a');  // also long runs
+    SplitTrimmedLines(text, &lines);
+    const std::vector<std::string_view> split = SplitLines(text);
+    ASSERT_EQ(lines.size(), split.size());
+    std::vector<std::string_view> non_blank, paragraphs;
+    const char* para_begin = nullptr;
+    const char* para_end = nullptr;
+    for (size_t i = 0; i < split.size(); ++i) {
+      ASSERT_EQ(lines[i].text, split[i]);
+      ASSERT_EQ(lines[i].trimmed, TrimSpace(split[i]));
+      ASSERT_EQ(lines[i].trimmed.empty(), IsBlank(split[i]));
+      // A non-blank line keeps its indentation and loses trailing space.
+      if (!IsBlank(split[i])) {
+        const std::string_view t = TrimSpace(split[i]);
+        non_blank.emplace_back(split[i].data(), static_cast<size_t>(t.data() + t.size() - split[i].data()));
+        if (!para_begin) para_begin = split[i].data();
+        para_end = split[i].data() + split[i].size();
+      } else if (para_begin) {
+        paragraphs.emplace_back(para_begin, static_cast<size_t>(para_end - para_begin));
+        para_begin = nullptr;
+      }
+    }
+    if (para_begin) paragraphs.emplace_back(para_begin, static_cast<size_t>(para_end - para_begin));
+    NonBlankLines(lines, &views);
+    ASSERT_EQ(views, non_blank);
+    ASSERT_EQ(NonBlankLines(text), non_blank);
+    Paragraphs(lines, &views);
+    ASSERT_EQ(views, paragraphs);
+
+    size_t code_points = 0;
+    for (size_t i = 0; i < text.size();) {
+      NextCodePoint(text, &i);
+      ++code_points;
+    }
+    // Invalid bytes may decode as one U+FFFD per byte or as part of a
+    // sequence; CountCodePoints counts non-continuation bytes, which equals
+    // the decoded count on valid text.
+    if (text.find('\xFF') == std::string::npos && text.find("\xE2\x80") == std::string::npos) {
+      ASSERT_EQ(CountCodePoints(text), code_points) << text;
+    }
+  }
+}
+
+TEST(TextUnitsTest, HashBytesInIsHashBytes) {
+  const std::string buffer = "the quick brown fox jumps over the lazy dog, twice: the quick brown fox";
+  for (size_t b = 0; b < buffer.size(); ++b) {
+    for (size_t e = b; e <= buffer.size(); ++e) {
+      const std::string_view s = std::string_view(buffer).substr(b, e - b);
+      ASSERT_EQ(HashBytesIn(s, buffer.data() + buffer.size()), HashBytes(s));
+      ASSERT_EQ(HashBytes(s), HashBytes(std::string(s)));
+    }
+  }
+  EXPECT_NE(HashBytes("ab"), HashBytes(std::string_view("ab\0", 3)));
+}
+
+}  // namespace
+}  // namespace corpus
