@@ -39,7 +39,7 @@ constexpr std::string_view kHiddenClasses[] = {
 
 constexpr std::string_view kBoilerplateRoles[] = {
     "navigation", "banner", "contentinfo", "complementary", "search", "menu",
-    "menubar", "dialog", "alertdialog", "toolbar", "tablist",
+    "menubar", "toolbar", "tablist",
 };
 
 std::string Lowercase(std::string_view s) {
@@ -125,6 +125,11 @@ MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main) {
     case GUMBO_TAG_NAV:
       return MarkupVerdict::kAlwaysBoilerplate;
     case GUMBO_TAG_FOOTER:
+      // The page's footer, however much text it holds: shops put policy
+      // text, testimonials and store finders there, often more than the
+      // product has. (A <footer> inside an <article> is the article's.)
+      if (!in_main) return MarkupVerdict::kAlwaysBoilerplate;
+      return MarkupVerdict::kBoilerplate;
     case GUMBO_TAG_ASIDE:
     case GUMBO_TAG_MENU:
     case GUMBO_TAG_FORM:
@@ -142,8 +147,14 @@ MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main) {
   if (const char* style = Attr(el, "style"); style && StyleHides(style)) {
     return MarkupVerdict::kBoilerplate;
   }
+  // A modal dialog (a privacy policy, a size guide, a sign-in box) is on top
+  // of the page, never the page itself, even when it holds most of its text.
+  if (const char* modal = Attr(el, "aria-modal"); modal && Lowercase(modal) == "true") {
+    return MarkupVerdict::kAlwaysBoilerplate;
+  }
   if (const char* role = Attr(el, "role")) {
     const std::string r = Lowercase(role);
+    if (r == "dialog" || r == "alertdialog") return MarkupVerdict::kAlwaysBoilerplate;
     if (r == "main" || r == "article") return MarkupVerdict::kMainHint;
     if (Contains(kBoilerplateRoles, r)) return MarkupVerdict::kBoilerplate;
   }

@@ -52,7 +52,7 @@ ContentSelection SelectMainContent(const DomIndex& dom, const ScoreOptions& o) {
   sel.drop.assign(nodes.size(), 0);
   if (nodes.empty()) return sel;
 
-  uint16_t drop_flags = kDomBoilerplate;
+  uint16_t drop_flags = kDomBoilerplate | kDomDuplicate;
   if (o.drop_comments) drop_flags |= kDomComments;
   for (size_t i = 0; i < nodes.size(); ++i) {
     if (nodes[i].flags & drop_flags) sel.drop[i] = 1;

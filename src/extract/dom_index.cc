@@ -36,7 +36,12 @@ void MeasureText(std::string_view text, uint32_t* chars, uint32_t* punct) {
     switch (b) {
       case ' ': case '\t': case '\n': case '\r': case '\f':
         continue;
-      case '.': case ',': case ';': case '!': case '?':
+      case '.': case ',':
+        // A decimal point or thousands separator ("$79.99", "1,200") is not
+        // sentence punctuation: price and spec lines are not prose.
+        if (i + 1 >= text.size() || text[i + 1] < '0' || text[i + 1] > '9') ++p;
+        break;
+      case ';': case '!': case '?':
         ++p;
         break;
       case 0xE3:  // 。、 (U+3002, U+3001)

@@ -7,6 +7,7 @@
 #include "corpus/extract/boilerplate.h"
 #include "corpus/extract/dom_index.h"
 #include "corpus/extract/dom_text.h"
+#include "corpus/extract/duplicate_blocks.h"
 #include "corpus/extract/html_prescan.h"
 #include "corpus/extract/json_ld.h"
 
@@ -117,6 +118,7 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
   DomIndex dom;
   dom.Build(parsed->document);
   MarkBoilerplate(&dom, options.boilerplate_veto_share);
+  if (options.duplicate_min_bytes > 0) MarkDuplicateSubtrees(&dom, options.duplicate_min_bytes);
   const TextFormat format = options.markdown ? TextFormat::kMarkdown : TextFormat::kPlain;
 
   ScoreOptions score = options.score;

@@ -12,8 +12,9 @@ enum class MarkupVerdict {
   kNeutral,
   kBoilerplate,  // navigation, header/footer, sidebar, cookie/consent, share,
                  // related links, newsletter, ads, pagination, hidden text
-  kAlwaysBoilerplate,  // cookie/consent dialogs and <nav>: never content,
-                       // whatever share of the page's text they hold
+  kAlwaysBoilerplate,  // cookie/consent dialogs, modal dialogs, <nav> and
+                       // the page's own <footer>: never content, whatever
+                       // share of the page's text they hold
   kComments,     // a comment section: boilerplate on an article, but the
                  // content itself on a forum thread, so only a weak verdict
   kMainHint,     // <main>, <article>, role=main, itemprop=articleBody

@@ -20,6 +20,7 @@ enum DomFlag : uint16_t {
   kDomMainHint = 1 << 5,     // <main>, <article>, role=main, itemprop=articleBody
   kDomInPre = 1 << 6,        // inside <pre>: whitespace is kept
   kDomHeading = 1 << 7,      // h1..h6
+  kDomDuplicate = 1 << 8,    // repeats the text of an earlier subtree (duplicate_blocks.h)
 };
 
 // Links with less text than this (non-space bytes) count as navigation.
@@ -72,7 +73,8 @@ class DomIndex {
 };
 
 // Counts the bytes of `text` that are not whitespace, and sentence
-// punctuation (. , ; ! ? and their CJK full-width forms).
+// punctuation (. , ; ! ? and their CJK full-width forms; a . or , before a
+// digit is part of a number, not punctuation).
 void MeasureText(std::string_view text, uint32_t* chars, uint32_t* punct);
 
 }  // namespace corpus

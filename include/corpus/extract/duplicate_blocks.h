@@ -1,0 +1,27 @@
+#ifndef CORPUS_EXTRACT_DUPLICATE_BLOCKS_H_
+#define CORPUS_EXTRACT_DUPLICATE_BLOCKS_H_
+
+#include <cstddef>
+
+#include "corpus/extract/dom_index.h"
+
+namespace corpus {
+
+// Flags kDomDuplicate on every element whose text (non-space bytes, in
+// order) is the same as that of an earlier element outside it, when that
+// text has at least `min_bytes` non-space bytes. Only the outermost copy is
+// flagged; the first copy stays.
+//
+// Why: pages repeat blocks for their scripts to show one at a time — carousel
+// slides cloned for infinite scrolling, a mobile and a desktop copy of the same
+// product panel, one colour variant per hidden tab — and a reader sees each
+// once. Word-level quality measures (and a language model) count every
+// copy. Copies inside boilerplate (kDomBoilerplate) are neither flagged nor
+// count as first copies: a text first seen in a hidden menu must stay where it
+// is content. Must run after MarkBoilerplate. Linear in the page: one
+// rolling hash per subtree, composed from its children's.
+void MarkDuplicateSubtrees(DomIndex* dom, size_t min_bytes);
+
+}  // namespace corpus
+
+#endif  // CORPUS_EXTRACT_DUPLICATE_BLOCKS_H_

@@ -1,0 +1,69 @@
+#include "corpus/extract/duplicate_blocks.h"
+
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+namespace corpus {
+namespace {
+
+// Polynomial rolling hash over bytes, mod 2^64: h(AB) = h(A) * B^|B| + h(B),
+// so a parent's hash is composed from its children's without re-reading
+// their text.
+constexpr uint64_t kBase = 0x100000001B3ull;
+
+struct Span {
+  uint64_t hash = 0;
+  uint64_t pow = 1;  // kBase^len
+  uint64_t len = 0;  // non-space bytes
+};
+
+bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
+
+}  // namespace
+
+void MarkDuplicateSubtrees(DomIndex* dom, size_t min_bytes) {
+  std::vector<DomNode>& nodes = dom->mutable_nodes();
+  if (nodes.empty()) return;
+  std::vector<Span> span(nodes.size());
+  // Children before parents; in reverse document order the children of one
+  // parent arrive right to left, so each is prepended to what is there.
+  for (size_t i = nodes.size(); i-- > 0;) {
+    const DomNode& n = nodes[i];
+    Span& s = span[i];
+    if ((n.flags & kDomText) && n.text > 0) {
+      for (const char* p = n.node->v.text.text; *p; ++p) {
+        if (IsSpace(*p)) continue;
+        s.hash = s.hash * kBase + static_cast<unsigned char>(*p);
+        s.pow *= kBase;
+        ++s.len;
+      }
+    }
+    if (n.parent >= 0 && s.len > 0) {
+      Span& p = span[n.parent];
+      p.hash = s.hash * p.pow + p.hash;
+      p.pow *= s.pow;
+      p.len += s.len;
+    }
+  }
+
+  std::unordered_map<uint64_t, int32_t> first;  // text key -> first element
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    DomNode& n = nodes[i];
+    if (n.flags & kDomBoilerplate) {
+      i = n.end - 1;
+      continue;
+    }
+    if ((n.flags & kDomText) || span[i].len < min_bytes) continue;
+    const uint64_t key = span[i].hash ^ (span[i].len * 0x9E3779B97F4A7C15ull);
+    auto [it, inserted] = first.emplace(key, static_cast<int32_t>(i));
+    // A single-child wrapper has its child's text: only a copy that starts
+    // after the first one ends is a repetition.
+    if (!inserted && nodes[it->second].end <= static_cast<int32_t>(i)) {
+      n.flags |= kDomDuplicate;
+      i = n.end - 1;
+    }
+  }
+}
+
+}  // namespace corpus
