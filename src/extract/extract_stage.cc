@@ -61,6 +61,7 @@ StageConfig ExtractStage::config() const {
   c.Set("link_page_link_weight", e.link_page_link_weight);
   c.Set("min_text_bytes", static_cast<unsigned long long>(e.min_text_bytes));
   c.Set("json_ld_products", e.json_ld_products);
+  c.Set("json_ld_seen_share", e.json_ld_seen_share);
   c.Set("duplicate_min_bytes", static_cast<unsigned long long>(e.duplicate_min_bytes));
   c.Set("max_html_bytes", static_cast<unsigned long long>(config_.max_html_bytes));
   c.Set("extractor_version", "1");

@@ -3,6 +3,7 @@
 #include <gumbo.h>
 
 #include <memory>
+#include <unordered_set>
 
 #include "corpus/extract/boilerplate.h"
 #include "corpus/extract/dom_index.h"
@@ -60,6 +61,40 @@ std::string Fold(std::string_view s) {
     else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c & 0x80)) out.push_back(c);
   }
   return out;
+}
+
+// Splits `s` into lower-cased words: runs of ASCII letters and digits and
+// of non-ASCII characters other than general punctuation (U+2000..U+206F:
+// curly quotes, dashes, primes), so "L’atelier" and "L'atelier" agree.
+template <typename Fn>
+void ForEachWord(std::string_view s, Fn&& fn) {
+  std::string word;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    const unsigned char c = i < s.size() ? static_cast<unsigned char>(s[i]) : ' ';
+    if (c == 0xE2 && i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xFC) == 0x80) {
+      i += 2;  // U+2000..U+20FF: a separator
+    } else if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c >= 0x80) {
+      word.push_back(static_cast<char>(c));
+      continue;
+    } else if (c >= 'A' && c <= 'Z') {
+      word.push_back(static_cast<char>(c + 32));
+      continue;
+    }
+    if (!word.empty()) fn(word);
+    word.clear();
+  }
+}
+
+// Whether at least `share` of the distinct words of `passage` occur in `text`.
+bool MostWordsIn(std::string_view passage, std::string_view text, double share) {
+  std::unordered_set<std::string> have;
+  ForEachWord(text, [&](const std::string& w) { have.insert(w); });
+  std::unordered_set<std::string> want;
+  ForEachWord(passage, [&](const std::string& w) { want.insert(w); });
+  if (want.empty()) return true;
+  size_t found = 0;
+  for (const std::string& w : want) found += have.count(w);
+  return static_cast<double>(found) >= share * static_cast<double>(want.size());
 }
 
 // The first <h1> of the page, if any.
@@ -153,9 +188,9 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
 
   if (options.json_ld_products && !pre.json_ld.empty()) {
     const std::string desc = CollapseSpaces(StripTags(FindProductDescription(pre.json_ld)));
-    // Compare on a prefix: visible copies are often reflowed or truncated.
-    const std::string probe = Fold(desc).substr(0, 80);
-    if (!probe.empty() && Fold(result.text).find(probe) == std::string::npos) {
+    // Compare words, not bytes: visible copies are reflowed, truncated,
+    // reworded a little or typeset with other quotes and dashes.
+    if (!desc.empty() && !MostWordsIn(desc, result.text, options.json_ld_seen_share)) {
       if (!result.text.empty()) result.text += "\n\n";
       result.text += desc;
       result.json_ld = true;

@@ -68,5 +68,42 @@ TEST(ShopPageTest, NumbersAreNotSentencePunctuation) {
   EXPECT_EQ(punct, 1u);
 }
 
+size_t Count(const std::string& text, const std::string& needle) {
+  size_t n = 0;
+  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+  return n;
+}
+
+std::string WithJsonLd(const std::string& description, const std::string& body) {
+  return "<html><head><script type='application/ld+json'>{\"@type\": \"Product\", "
+         "\"description\": \"" + description + "\"}</script></head><body>" + body +
+         "</body></html>";
+}
+
+TEST(ShopPageTest, JsonLdDescriptionAlreadyShownIsNotAddedAgain) {
+  // The visible copy uses curly quotes and a reflowed line; same words.
+  const std::string html = WithJsonLd(
+      "L'atelier's warrior design features a gold bar wrapped in yellow half rings, and "
+      "twinkling diamonds that frame a larger drop.",
+      "<main><h1>Warrior necklace</h1><p>L\u2019atelier\u2019s warrior design features a gold "
+      "bar wrapped in yellow half rings,</p><p>and twinkling diamonds that frame a larger "
+      "drop.</p></main>");
+  ExtractOptions o;
+  const ExtractResult r = ExtractMainContent(html, "", o);
+  EXPECT_FALSE(r.json_ld);
+  EXPECT_EQ(Count(r.text, "twinkling"), 1u);
+}
+
+TEST(ShopPageTest, JsonLdDescriptionNotShownIsAdded) {
+  const std::string html = WithJsonLd(
+      "Hand-thrown stoneware mug with a speckled glaze, safe in the dishwasher and microwave.",
+      "<main><h1>Mug</h1><p>Ships in two days from our studio by the sea, packed in recycled "
+      "paper and card.</p></main>");
+  ExtractOptions o;
+  const ExtractResult r = ExtractMainContent(html, "", o);
+  EXPECT_TRUE(r.json_ld);
+  EXPECT_TRUE(Has(r.text, "speckled glaze"));
+}
+
 }  // namespace
 }  // namespace corpus

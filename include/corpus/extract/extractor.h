@@ -33,6 +33,9 @@ struct ExtractOptions {
   // Add a schema.org Product description from JSON-LD when the page's
   // visible text does not contain it.
   bool json_ld_products = true;
+  // ... unless this share of its distinct words is already in the text (a
+  // visible copy, reflowed or lightly edited).
+  double json_ld_seen_share = 0.6;
   // A subtree repeating the text of an earlier one, with at least this many
   // non-space bytes, is left out (duplicate_blocks.h); 0 keeps every copy.
   size_t duplicate_min_bytes = 40;
