@@ -141,7 +141,11 @@ MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main) {
       break;
   }
   if (Attr(el, "hidden")) return MarkupVerdict::kBoilerplate;
-  if (const char* aria = Attr(el, "aria-hidden"); aria && std::string_view(aria) == "true") {
+  // aria-hidden on a link only spares screen readers a second link to the
+  // same place (a teaser under its headline); sighted readers see its text.
+  // On other elements it marks collapsed panels and carousel clones.
+  if (const char* aria = Attr(el, "aria-hidden");
+      aria && std::string_view(aria) == "true" && el.tag != GUMBO_TAG_A) {
     return MarkupVerdict::kBoilerplate;
   }
   if (const char* style = Attr(el, "style"); style && StyleHides(style)) {

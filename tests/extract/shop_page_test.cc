@@ -68,6 +68,21 @@ TEST(ShopPageTest, NumbersAreNotSentencePunctuation) {
   EXPECT_EQ(punct, 1u);
 }
 
+TEST(ShopPageTest, AriaHiddenTeaserLinkStaysHiddenPanelGoes) {
+  std::string cards;
+  for (int i = 0; i < 4; ++i) {
+    const std::string n = std::to_string(i);
+    cards += "<article><h2><a href='/s" + n + "'>Story " + n + " about the harbour</a></h2>"
+             "<p><a href='/s" + n + "' aria-hidden='true'>Teaser " + n + ": the ferry timetable "
+             "changes next week, and the old quay closes for repairs.</a></p></article>";
+  }
+  const std::string t = Extract("<main>" + cards +
+                                "<div aria-hidden='true'><p>Collapsed panel: opening hours of the "
+                                "harbour office, in a drawer nobody has opened.</p></div></main>");
+  EXPECT_TRUE(Has(t, "Teaser 2"));
+  EXPECT_FALSE(Has(t, "Collapsed panel"));
+}
+
 size_t Count(const std::string& text, const std::string& needle) {
   size_t n = 0;
   for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
