@@ -63,7 +63,9 @@ bool Contains(const std::string_view (&list)[N], std::string_view s) {
 }
 
 // Boilerplate or comments as named by one class or id attribute value.
-MarkupVerdict ClassifyNames(std::string_view raw, bool is_class) {
+// `panel`: the element is a disclosure panel (see IsDisclosurePanel), whose
+// hidden state and "dropdown" naming say nothing against its text.
+MarkupVerdict ClassifyNames(std::string_view raw, bool is_class, bool panel) {
   const std::string v = Lowercase(raw);
   if (v.empty()) return MarkupVerdict::kNeutral;
   for (std::string_view stem : kConsentStems) {
@@ -83,14 +85,16 @@ MarkupVerdict ClassifyNames(std::string_view raw, bool is_class) {
     size_t j = i;
     while (j < v.size() && v[j] != ' ' && v[j] != '\t' && v[j] != '\n') ++j;
     const std::string_view name(v.data() + i, j - i);
-    if (is_class && Contains(kHiddenClasses, name)) return MarkupVerdict::kBoilerplate;
+    if (is_class && !panel && Contains(kHiddenClasses, name)) return MarkupVerdict::kBoilerplate;
     size_t k = 0;
     while (k < name.size()) {
       while (k < name.size() && !IsAlnum(name[k])) ++k;
       size_t e = k;
       while (e < name.size() && IsAlnum(name[e])) ++e;
       const std::string_view token = name.substr(k, e - k);
-      if (e > k && Contains(kExactTokens, token)) return MarkupVerdict::kBoilerplate;
+      if (e > k && Contains(kExactTokens, token) && !(panel && token == "dropdown")) {
+        return MarkupVerdict::kBoilerplate;
+      }
       // Customer reviews under a product are its comments.
       if (token == "reviews") return MarkupVerdict::kComments;
       k = e;
@@ -103,6 +107,32 @@ MarkupVerdict ClassifyNames(std::string_view raw, bool is_class) {
 const char* Attr(const GumboElement& el, const char* name) {
   const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
   return a ? a->value : nullptr;
+}
+
+// Stems of class/id names of tab panels and accordion (collapsible) panels.
+constexpr std::string_view kPanelStems[] = {"accordion", "accordian", "tabpanel", "tab-panel",
+                                            "tab-pane",  "tabs-panel", "tab-content", "tabcontent"};
+
+// Tab panels and accordion panels: their text is hidden until a click, but
+// it is the page's content (service pages put their offer in tabs, FAQs in
+// accordions, documentation its per-platform steps), and the reference text
+// of WCXB, like readers who click, includes it. The ARIA roles say so
+// (tabpanel; region is what accordion panels are told to use, WAI-ARIA
+// Authoring Practices "Accordion Pattern"), and so do common class names.
+bool IsDisclosurePanel(const GumboElement& el) {
+  if (const char* role = Attr(el, "role")) {
+    const std::string r = Lowercase(role);
+    if (r == "tabpanel" || r == "region") return true;
+  }
+  for (const char* name : {"class", "id"}) {
+    const char* value = Attr(el, name);
+    if (!value) continue;
+    const std::string v = Lowercase(value);
+    for (std::string_view stem : kPanelStems) {
+      if (v.find(stem) != std::string::npos) return true;
+    }
+  }
+  return false;
 }
 
 bool StyleHides(std::string_view style) {
@@ -140,16 +170,22 @@ MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main) {
     default:
       break;
   }
-  if (Attr(el, "hidden")) return MarkupVerdict::kBoilerplate;
-  // aria-hidden on a link only spares screen readers a second link to the
-  // same place (a teaser under its headline); sighted readers see its text.
-  // On other elements it marks collapsed panels and carousel clones.
-  if (const char* aria = Attr(el, "aria-hidden");
-      aria && std::string_view(aria) == "true" && el.tag != GUMBO_TAG_A) {
-    return MarkupVerdict::kBoilerplate;
-  }
-  if (const char* style = Attr(el, "style"); style && StyleHides(style)) {
-    return MarkupVerdict::kBoilerplate;
+  // A popover (HTML "popover" attribute) stays hidden until some control
+  // opens it over the page: app prompts, menus, tooltips.
+  if (Attr(el, "popover")) return MarkupVerdict::kBoilerplate;
+  const bool panel = IsDisclosurePanel(el);
+  if (!panel) {
+    if (Attr(el, "hidden")) return MarkupVerdict::kBoilerplate;
+    // aria-hidden on a link only spares screen readers a second link to the
+    // same place (a teaser under its headline); sighted readers see its text.
+    // On other elements it marks collapsed panels and carousel clones.
+    if (const char* aria = Attr(el, "aria-hidden");
+        aria && std::string_view(aria) == "true" && el.tag != GUMBO_TAG_A) {
+      return MarkupVerdict::kBoilerplate;
+    }
+    if (const char* style = Attr(el, "style"); style && StyleHides(style)) {
+      return MarkupVerdict::kBoilerplate;
+    }
   }
   // A modal dialog (a privacy policy, a size guide, a sign-in box) is on top
   // of the page, never the page itself, even when it holds most of its text.
@@ -175,14 +211,14 @@ MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main) {
            raw[e] != '\t') {
       ++e;
     }
-    const MarkupVerdict by_name = ClassifyNames(raw.substr(0, e), false);
+    const MarkupVerdict by_name = ClassifyNames(raw.substr(0, e), false, panel);
     if (by_name != MarkupVerdict::kNeutral) return by_name;
   }
   const char* cls = Attr(el, "class");
-  const MarkupVerdict by_class = cls ? ClassifyNames(cls, true) : MarkupVerdict::kNeutral;
+  const MarkupVerdict by_class = cls ? ClassifyNames(cls, true, panel) : MarkupVerdict::kNeutral;
   if (by_class != MarkupVerdict::kNeutral) return by_class;
   const char* id = Attr(el, "id");
-  return id ? ClassifyNames(id, false) : MarkupVerdict::kNeutral;
+  return id ? ClassifyNames(id, false, panel) : MarkupVerdict::kNeutral;
 }
 
 void MarkBoilerplate(DomIndex* dom, double veto_share) {

@@ -11,6 +11,7 @@
 #include "corpus/extract/duplicate_blocks.h"
 #include "corpus/extract/html_prescan.h"
 #include "corpus/extract/json_ld.h"
+#include "corpus/extract/post_chrome.h"
 
 namespace corpus {
 namespace {
@@ -154,6 +155,7 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
   dom.Build(parsed->document);
   MarkBoilerplate(&dom, options.boilerplate_veto_share);
   if (options.duplicate_min_bytes > 0) MarkDuplicateSubtrees(&dom, options.duplicate_min_bytes);
+  MarkPostChrome(&dom);
   const TextFormat format = options.markdown ? TextFormat::kMarkdown : TextFormat::kPlain;
 
   ScoreOptions score = options.score;

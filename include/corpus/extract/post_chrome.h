@@ -1,0 +1,30 @@
+#ifndef CORPUS_EXTRACT_POST_CHROME_H_
+#define CORPUS_EXTRACT_POST_CHROME_H_
+
+#include "corpus/extract/dom_index.h"
+
+namespace corpus {
+
+// Marks as boilerplate the chrome that sits *inside* a post or an article,
+// where the page-level rules (boilerplate.h) cannot see it because its
+// container is the content:
+//
+//  - author cards (itemprop=author, a schema.org Person, class names such as
+//    "postprofile", "user-info", "message-user"): a forum thread's reference
+//    text keeps each poster's name but not the rank, badges, join date,
+//    post count or location shown under it, and an article's keeps neither
+//    the author bio. Only the card's first line (the name) stays.
+//  - signatures ("signature", "sig" class/id tokens), unless they hold the
+//    author card (some Q&A sites call the card block "post-signature").
+//  - user titles (itemprop=jobTitle, "usertitle", "userbanner").
+//  - figure captions (<figcaption>): photo credits and captions are not the
+//    article's text in the reference data of WCXB, nor in trafilatura's
+//    default output (it drops them unless asked to keep images).
+//
+// Runs after MarkBoilerplate, in one pass over the flat index plus one
+// pass per card over the card's own subtree (cards never nest), so linear.
+void MarkPostChrome(DomIndex* dom);
+
+}  // namespace corpus
+
+#endif  // CORPUS_EXTRACT_POST_CHROME_H_

@@ -1,0 +1,185 @@
+#include "corpus/extract/post_chrome.h"
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+namespace corpus {
+namespace {
+
+// Whole class names (lower-cased) of author cards in forum and blog
+// software: phpBB "postprofile", vBulletin "userinfo", XenForo
+// "message-user", Stack Exchange "user-info", WordPress "author-box" and
+// their usual spellings.
+constexpr std::string_view kCardClasses[] = {
+    "postprofile",  "post-profile",  "userinfo",     "user-info",     "user-details",
+    "userdetails",  "message-user",  "author-info",  "authorinfo",    "author-box",
+    "authorbox",    "author-bio",    "authorbio",    "about-author",  "about-the-author",
+    "author-card",  "user-card",     "usercard",     "postauthor",    "post-author",
+    "poster-info",  "posterinfo",    "user-profile", "userprofile",   "profile-card",
+};
+
+// Class/id tokens of signatures and of the rank shown under a poster's name.
+constexpr std::string_view kSignatureTokens[] = {"signature", "signatures", "sig",
+                                                 "postsignature", "usersignature"};
+constexpr std::string_view kUserTitleTokens[] = {"usertitle", "userbanner", "userrank",
+                                                 "user-title", "user-rank"};
+
+// Cards larger than this are not cards: a page that puts itemprop=author on
+// the whole post would otherwise lose its text.
+constexpr uint64_t kMaxCardText = 1500;
+constexpr int32_t kMaxCardScan = 2000;
+
+template <size_t N>
+bool Contains(const std::string_view (&list)[N], std::string_view s) {
+  for (std::string_view x : list) {
+    if (x == s) return true;
+  }
+  return false;
+}
+
+const char* Attr(const GumboElement& el, const char* name) {
+  const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
+  return a ? a->value : nullptr;
+}
+
+bool EqualsNoCase(std::string_view a, std::string_view lower) {
+  if (a.size() != lower.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char c = a[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return out;
+}
+
+// Calls f(piece) for each piece of `v` split at any byte not in `keep`
+// (whitespace-separated class names, or alphanumeric tokens of them).
+template <typename F>
+bool AnyPiece(std::string_view v, bool split_dashes, F f) {
+  size_t i = 0;
+  while (i < v.size()) {
+    auto sep = [&](char c) {
+      return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+             (split_dashes && !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')));
+    };
+    while (i < v.size() && sep(v[i])) ++i;
+    size_t j = i;
+    while (j < v.size() && !sep(v[j])) ++j;
+    if (j > i && f(v.substr(i, j - i))) return true;
+    i = j;
+  }
+  return false;
+}
+
+enum class Chrome { kNone, kCard, kSignature, kDrop };
+
+Chrome ClassifyChrome(const GumboElement& el) {
+  if (el.tag == GUMBO_TAG_FIGCAPTION) return Chrome::kDrop;
+  if (const char* prop = Attr(el, "itemprop")) {
+    if (EqualsNoCase(prop, "author")) return Chrome::kCard;
+    if (EqualsNoCase(prop, "jobtitle")) return Chrome::kDrop;
+  }
+  if (const char* type = Attr(el, "itemtype")) {
+    const std::string t = Lower(type);
+    if (t.size() >= 7 && t.compare(t.size() - 7, 7, "/person") == 0) return Chrome::kCard;
+  }
+  for (const char* name : {"class", "id"}) {
+    const char* value = Attr(el, name);
+    if (!value) continue;
+    const std::string v = Lower(value);
+    if (name[0] == 'c' &&
+        AnyPiece(v, false, [](std::string_view c) { return Contains(kCardClasses, c); })) {
+      return Chrome::kCard;
+    }
+    if (AnyPiece(v, false, [](std::string_view c) { return Contains(kUserTitleTokens, c); }) ||
+        AnyPiece(v, true, [](std::string_view t) { return Contains(kUserTitleTokens, t); })) {
+      return Chrome::kDrop;
+    }
+    if (AnyPiece(v, true, [](std::string_view t) { return Contains(kSignatureTokens, t); })) {
+      return Chrome::kSignature;
+    }
+  }
+  return Chrome::kNone;
+}
+
+// Drops every text-bearing block of the card at `card` but the one that
+// holds its first text (the poster's or author's name).
+void TrimCard(std::vector<DomNode>& nodes, int32_t card) {
+  const int32_t end = nodes[card].end;
+  int32_t first = -1;
+  for (int32_t j = card + 1; j < end; ++j) {
+    if ((nodes[j].flags & kDomText) && nodes[j].text > 0) {
+      first = nodes[j].block;
+      break;
+    }
+  }
+  if (first < card) return;  // no text, or an inline card inside a line: nothing to trim
+  for (int32_t j = card + 1; j < end; ++j) {
+    DomNode& d = nodes[j];
+    if (j == first) {
+      j = d.end - 1;
+      continue;
+    }
+    if ((d.flags & kDomText) || !(d.flags & kDomBlock) || d.text == 0) continue;
+    if (j < first && first < d.end) continue;  // an ancestor of the name: look inside
+    d.flags |= kDomBoilerplate;
+    j = d.end - 1;
+  }
+}
+
+// Whether the subtree at `i` holds an author card. Looks at a bounded number
+// of nodes, so nested signature-named elements cannot make the pass quadratic.
+bool HoldsCard(const std::vector<DomNode>& nodes, int32_t i) {
+  const int32_t end = std::min(nodes[i].end, i + 1 + kMaxCardScan);
+  for (int32_t j = i + 1; j < end; ++j) {
+    if (!(nodes[j].flags & kDomText) &&
+        ClassifyChrome(nodes[j].node->v.element) == Chrome::kCard) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void MarkPostChrome(DomIndex* dom) {
+  std::vector<DomNode>& nodes = dom->mutable_nodes();
+  if (nodes.empty()) return;
+  const uint64_t page_text = nodes[0].text;
+  for (int32_t i = 1; i < static_cast<int32_t>(nodes.size()); ++i) {
+    DomNode& n = nodes[i];
+    if ((n.flags & kDomText) || (n.flags & kDomBoilerplate) || n.text == 0) continue;
+    const Chrome c = ClassifyChrome(n.node->v.element);
+    if (c == Chrome::kNone) continue;
+    // Whatever its name, an element with much of the page's text is content.
+    if (n.text > kMaxCardText || 2 * n.text > page_text) continue;
+    switch (c) {
+      case Chrome::kCard:
+        TrimCard(nodes, i);
+        break;
+      case Chrome::kDrop:
+        n.flags |= kDomBoilerplate;
+        break;
+      case Chrome::kSignature:
+        if (HoldsCard(nodes, i)) continue;  // the author block, handled when reached
+        n.flags |= kDomBoilerplate;
+        break;
+      case Chrome::kNone:
+        break;
+    }
+    i = n.end - 1;
+  }
+}
+
+}  // namespace corpus

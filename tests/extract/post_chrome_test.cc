@@ -1,0 +1,127 @@
+// Chrome inside posts and articles (post_chrome.h) and disclosure panels
+// (boilerplate.h): small hand-written pages, checked through the whole
+// extractor so the rules are seen doing their job in context.
+#include "corpus/extract/post_chrome.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "corpus/extract/extractor.h"
+
+namespace corpus {
+namespace {
+
+bool Has(const std::string& text, const std::string& needle) {
+  return text.find(needle) != std::string::npos;
+}
+
+std::string Extract(const std::string& body) {
+  ExtractOptions o;
+  return ExtractMainContent("<html><body>" + body + "</body></html>", "", o).text;
+}
+
+// One forum post: an author card (name, rank, stats), the message, a signature.
+std::string Post(int i, const std::string& card_attrs) {
+  const std::string n = std::to_string(i);
+  return "<div class='post'><div " + card_attrs + "><a href='/u/" + n + "'>poster" + n +
+         "</a><div class='rank'>Senior Member " + n + "</div><dl><dt>Posts:</dt><dd>12" + n +
+         "</dd><dt>Joined:</dt><dd>March 20" + n + "</dd></dl></div>"
+         "<div class='message'><p>Reply number " + n + " says that the pump must be primed "
+         "before the first start, and that the valve should be checked every spring.</p></div>"
+         "<div class='signature'>My rig: tractor and pump model " + n + "</div></div>";
+}
+
+TEST(PostChromeTest, AuthorCardKeepsOnlyTheName) {
+  for (const std::string attrs : {"itemprop='author'", "class='postprofile'",
+                                  "itemscope itemtype='https://schema.org/Person'"}) {
+    std::string thread;
+    for (int i = 0; i < 4; ++i) thread += Post(i, attrs);
+    const std::string t = Extract("<main>" + thread + "</main>");
+    SCOPED_TRACE(attrs);
+    EXPECT_TRUE(Has(t, "poster0"));
+    EXPECT_TRUE(Has(t, "poster3"));
+    EXPECT_TRUE(Has(t, "Reply number 3"));
+    EXPECT_FALSE(Has(t, "Senior Member"));
+    EXPECT_FALSE(Has(t, "Joined:"));
+    EXPECT_FALSE(Has(t, "My rig"));  // the signature
+  }
+}
+
+TEST(PostChromeTest, LargeAuthorMarkupIsNotACard) {
+  // itemprop=author around the whole text: nothing is trimmed.
+  const std::string body = "<div itemprop='author'><h2>Field notes</h2>" +
+                           std::string(40, ' ') +
+                           "<p>The first paragraph tells how the orchard was planted in rows "
+                           "running north to south, to share the light.</p><p>The second one "
+                           "tells how the trees were pruned in the winter.</p></div>";
+  const std::string t = Extract(body);
+  EXPECT_TRUE(Has(t, "Field notes"));
+  EXPECT_TRUE(Has(t, "pruned in the winter"));
+}
+
+TEST(PostChromeTest, SignatureHoldingTheAuthorCardStays) {
+  std::string posts;
+  for (int i = 0; i < 3; ++i) {
+    const std::string n = std::to_string(i);
+    posts += "<div class='answer'><p>Answer " + n + " explains that the cache must be cleared "
+             "after the upgrade, or the old files will be served again.</p>"
+             "<div class='post-signature'><div class='user-details' itemprop='author'>"
+             "<a href='/u/" + n + "'>helper" + n + "</a><div class='flair'>12k reputation</div>"
+             "</div></div></div>";
+  }
+  const std::string t = Extract("<main>" + posts + "</main>");
+  EXPECT_TRUE(Has(t, "helper2"));
+  EXPECT_FALSE(Has(t, "reputation"));
+}
+
+TEST(PostChromeTest, FigureCaptionsAndUserTitlesGo) {
+  const std::string body =
+      "<article><h1>Harbour</h1><p>The harbour was rebuilt after the storm of the last "
+      "winter, with a longer breakwater and a new quay for the ferries.</p>"
+      "<figure><img src='a.jpg'><figcaption>The new quay. Photo: Harbour Board</figcaption>"
+      "</figure><p>Fishermen say the new breakwater keeps the swell out, even in the worst "
+      "of the autumn gales.</p><span itemprop='jobTitle'>Staff photographer</span></article>";
+  const std::string t = Extract(body);
+  EXPECT_TRUE(Has(t, "autumn gales"));
+  EXPECT_FALSE(Has(t, "Photo: Harbour Board"));
+  EXPECT_FALSE(Has(t, "Staff photographer"));
+}
+
+TEST(PostChromeTest, HiddenTabAndAccordionPanelsAreContent) {
+  const std::string body =
+      "<main><h1>Our services</h1><div role='tablist'><a href='#a'>Audit</a><a href='#b'>Tax"
+      "</a></div><div role='tabpanel' id='a'><p>Our audit team reviews the accounts of "
+      "mid-sized companies, from inventory counts to the final report.</p></div>"
+      "<div role='tabpanel' id='b' hidden><p>Our tax team files returns in twelve countries "
+      "and answers questions from the authorities.</p></div>"
+      "<div class='accordion-item__dropdown' style='display:none'><p>Fees are agreed in "
+      "advance, for each engagement, and billed monthly.</p></div></main>";
+  const std::string t = Extract(body);
+  EXPECT_TRUE(Has(t, "audit team"));
+  EXPECT_TRUE(Has(t, "tax team files returns"));
+  EXPECT_TRUE(Has(t, "billed monthly"));
+}
+
+TEST(PostChromeTest, HiddenTextOutsidePanelsStillGoesAndPopoversGo) {
+  std::string paras;
+  for (int i = 0; i < 6; ++i) {
+    paras += "<p>The museum opens at nine, every day but Monday, and entry is free for "
+             "children under twelve and for students; room " + std::to_string(i) +
+             " shows the old maps of the coast.</p>";
+  }
+  // The main text outweighs the hidden blocks (a block with a large share of
+  // a page's text is kept whatever its markup says).
+  const std::string body =
+      "<main>" + paras + "<div hidden><p>Secret text that only a "
+      "script would show, hidden from every reader.</p></div>"
+      "<div popover id='app'><p>Install our app for a better experience, with alerts and "
+      "offline maps.</p></div></main>";
+  const std::string t = Extract(body);
+  EXPECT_TRUE(Has(t, "museum opens"));
+  EXPECT_FALSE(Has(t, "Secret text"));
+  EXPECT_FALSE(Has(t, "Install our app"));
+}
+
+}  // namespace
+}  // namespace corpus
