@@ -27,6 +27,10 @@ constexpr std::string_view kSignatureTokens[] = {"signature", "signatures", "sig
 constexpr std::string_view kUserTitleTokens[] = {"usertitle", "userbanner", "userrank",
                                                  "user-title", "user-rank"};
 
+// Class/id tokens of fine print inside an article: legal disclaimers and the
+// notes list at its end.
+constexpr std::string_view kFinePrintTokens[] = {"disclaimer", "disclaimers", "footnotes"};
+
 // Cards larger than this are not cards: a page that puts itemprop=author on
 // the whole post would otherwise lose its text.
 constexpr uint64_t kMaxCardText = 1500;
@@ -85,7 +89,8 @@ bool AnyPiece(std::string_view v, bool split_dashes, F f) {
 enum class Chrome { kNone, kCard, kSignature, kDrop };
 
 Chrome ClassifyChrome(const GumboElement& el) {
-  if (el.tag == GUMBO_TAG_FIGCAPTION) return Chrome::kDrop;
+  // Captions, and form labels (sort and filter controls, consent boxes).
+  if (el.tag == GUMBO_TAG_FIGCAPTION || el.tag == GUMBO_TAG_LABEL) return Chrome::kDrop;
   if (const char* prop = Attr(el, "itemprop")) {
     if (EqualsNoCase(prop, "author")) return Chrome::kCard;
     if (EqualsNoCase(prop, "jobtitle")) return Chrome::kDrop;
@@ -104,6 +109,9 @@ Chrome ClassifyChrome(const GumboElement& el) {
     }
     if (AnyPiece(v, false, [](std::string_view c) { return Contains(kUserTitleTokens, c); }) ||
         AnyPiece(v, true, [](std::string_view t) { return Contains(kUserTitleTokens, t); })) {
+      return Chrome::kDrop;
+    }
+    if (AnyPiece(v, true, [](std::string_view t) { return Contains(kFinePrintTokens, t); })) {
       return Chrome::kDrop;
     }
     if (AnyPiece(v, true, [](std::string_view t) { return Contains(kSignatureTokens, t); })) {

@@ -88,6 +88,21 @@ TEST(PostChromeTest, FigureCaptionsAndUserTitlesGo) {
   EXPECT_FALSE(Has(t, "Staff photographer"));
 }
 
+TEST(PostChromeTest, FinePrintAndFormLabelsGo) {
+  const std::string body =
+      "<article><h1>Savings</h1><p>A savings account pays interest every month, and the "
+      "rate changes with the central bank's rate.</p><p>Most banks let you open one online "
+      "in a few minutes, with no fee.</p><label for='s'>Sort by newest</label>"
+      "<p class='ad-disclaimer'>Rates shown are for illustration only.</p>"
+      "<div class='footnotes'><ol><li>Central bank bulletin, page four.</li></ol></div>"
+      "</article>";
+  const std::string t = Extract(body);
+  EXPECT_TRUE(Has(t, "open one online"));
+  EXPECT_FALSE(Has(t, "Sort by newest"));
+  EXPECT_FALSE(Has(t, "for illustration only"));
+  EXPECT_FALSE(Has(t, "bulletin"));
+}
+
 TEST(PostChromeTest, HiddenTabAndAccordionPanelsAreContent) {
   const std::string body =
       "<main><h1>Our services</h1><div role='tablist'><a href='#a'>Audit</a><a href='#b'>Tax"

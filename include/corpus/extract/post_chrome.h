@@ -20,6 +20,8 @@ namespace corpus {
 //  - figure captions (<figcaption>): photo credits and captions are not the
 //    article's text in the reference data of WCXB, nor in trafilatura's
 //    default output (it drops them unless asked to keep images).
+//  - fine print: "disclaimer" and "footnotes" blocks.
+//  - form labels (<label>): sort and filter controls, consent check boxes.
 //
 // Runs after MarkBoilerplate, in one pass over the flat index plus one
 // pass per card over the card's own subtree (cards never nest), so linear.
