@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "corpus/extract/boilerplate.h"
+#include "corpus/extract/discussion.h"
 #include "corpus/extract/dom_index.h"
 #include "corpus/extract/dom_text.h"
 #include "corpus/extract/duplicate_blocks.h"
@@ -159,6 +160,8 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
   const TextFormat format = options.markdown ? TextFormat::kMarkdown : TextFormat::kPlain;
 
   ScoreOptions score = options.score;
+  // On a forum thread the "comments" are the posts.
+  if (score.drop_comments && IsDiscussionPage(dom, pre.json_ld)) score.drop_comments = false;
   ContentSelection sel = SelectMainContent(dom, score);
   if (sel.weight < options.link_page_share * sel.page_text) {
     // Little prose but plenty of text: an index, a category page, a list of

@@ -1,0 +1,91 @@
+// Discussion pages (discussion.h): their comment-named posts are content.
+#include "corpus/extract/discussion.h"
+
+#include <gtest/gtest.h>
+
+#include <gumbo.h>
+
+#include <string>
+#include <vector>
+
+#include "corpus/extract/extractor.h"
+
+namespace corpus {
+namespace {
+
+bool Has(const std::string& text, const std::string& needle) {
+  return text.find(needle) != std::string::npos;
+}
+
+// An opening post followed by a long "comments" section of replies: not long
+// enough to pass for the page by size alone.
+std::string Thread(const std::string& head, const std::string& reply_attrs) {
+  std::string replies;
+  for (int i = 0; i < 3; ++i) {
+    replies += "<div class='comment' " + reply_attrs + "><p>Reply " + std::to_string(i) +
+               ": I tried the same thing last spring, and the seedlings only took once I "
+               "moved the trays closer to the window.</p></div>";
+  }
+  std::string post;
+  for (int i = 0; i < 4; ++i) {
+    post += "<p>Opening post, part " + std::to_string(i) + ": my tomato seedlings grow tall "
+            "and thin under the lamp, and fall over before they are ready to plant out.</p>";
+  }
+  return "<html><head>" + head + "</head><body><main><h1>Leggy seedlings</h1>" + post +
+         "<section class='comments'>" + replies + "</section></main></body></html>";
+}
+
+std::string Extract(const std::string& html) {
+  ExtractOptions o;
+  return ExtractMainContent(html, "", o).text;
+}
+
+TEST(DiscussionTest, CommentsUnderAnOrdinaryPageGo) {
+  const std::string t = Extract(Thread("", ""));
+  EXPECT_TRUE(Has(t, "Opening post, part 3"));
+  EXPECT_FALSE(Has(t, "Reply 0"));
+}
+
+TEST(DiscussionTest, JsonLdForumPostingKeepsTheReplies) {
+  const std::string ld =
+      "<script type='application/ld+json'>{\"@context\":\"https://schema.org\","
+      "\"@type\":\"DiscussionForumPosting\",\"headline\":\"Leggy seedlings\"}</script>";
+  const std::string t = Extract(Thread(ld, ""));
+  EXPECT_TRUE(Has(t, "Opening post, part 0"));
+  EXPECT_TRUE(Has(t, "Reply 0"));
+  EXPECT_TRUE(Has(t, "Reply 2"));
+}
+
+TEST(DiscussionTest, MicrodataCommentsKeepTheReplies) {
+  const std::string t =
+      Extract(Thread("", "itemscope itemtype='http://schema.org/Comment'"));
+  EXPECT_TRUE(Has(t, "Reply 1"));
+}
+
+// Runs IsDiscussionPage on a page's body markup.
+bool Discussion(const std::string& body, const std::vector<std::string>& json_ld) {
+  const std::string html = "<html><body>" + body + "</body></html>";
+  GumboOutput* out = gumbo_parse(html.c_str());
+  DomIndex dom;
+  dom.Build(out->document);
+  const bool result = IsDiscussionPage(dom, json_ld);
+  gumbo_destroy_output(&kGumboDefaultOptions, out);
+  return result;
+}
+
+TEST(DiscussionTest, AnswersMakeCommentsSecondary) {
+  const std::string comments =
+      "<div itemscope itemtype='https://schema.org/Comment'><p>y</p></div>"
+      "<div itemscope itemtype='https://schema.org/Comment'><p>z</p></div>";
+  EXPECT_TRUE(Discussion(comments, {}));
+  EXPECT_FALSE(Discussion("<div itemtype='https://schema.org/Comment'>y</div>", {}));
+  EXPECT_FALSE(Discussion(
+      "<div itemscope itemtype='https://schema.org/Answer'><p>x</p></div>" + comments, {}));
+  EXPECT_TRUE(Discussion("", {"{\"@type\": \"QAPage\"}"}));
+  EXPECT_FALSE(Discussion("", {"{\"@type\":\"QAPage\",\"mainEntity\":{\"acceptedAnswer\":"
+                               "{\"@type\":\"Answer\"}}}"}));
+  EXPECT_FALSE(Discussion("<p>Just an article.</p>", {"{\"@type\":\"NewsArticle\"}"}));
+}
+
+}  // namespace
+}  // namespace corpus
