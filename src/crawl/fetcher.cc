@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <mutex>
 #include <string_view>
 
@@ -105,6 +106,12 @@ size_t OnHeader(char* data, size_t size, size_t n, void* user) {
   else if (is("last-modified")) r.last_modified = std::string(value);
   else if (is("location")) r.location = std::string(value);
   else if (is("retry-after")) r.retry_after = std::string(value);
+  else if (is("content-length")) {
+    // Room for the body up front (capped: the header is the server's word),
+    // so appending it chunk by chunk does not copy it as the string grows.
+    const uint64_t length = std::strtoull(std::string(value).c_str(), nullptr, 10);
+    r.body.reserve(static_cast<size_t>(std::min<uint64_t>(length, t->options->max_body_bytes)));
+  }
   else if (is("x-robots-tag")) {
     if (!r.x_robots_tag.empty()) r.x_robots_tag += ", ";
     r.x_robots_tag += std::string(value);
