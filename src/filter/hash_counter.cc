@@ -1,17 +1,20 @@
 #include "corpus/filter/hash_counter.h"
 
-#include <algorithm>
+#include <cstring>
+#include <type_traits>
 
 namespace corpus {
+
+static_assert(std::is_trivially_copyable_v<HashCounter::Entry>, "Reset clears entries with memset");
 
 void HashCounter::Reset(size_t n) {
   size_t cap = 16;
   while (cap < 2 * n) cap <<= 1;  // load factor at most 1/2
-  if (slots_.size() != cap) {
-    slots_.assign(cap, Entry{});
-  } else {
-    std::fill(slots_.begin(), slots_.end(), Entry{});
-  }
+  // The table is the first `cap` slots of a vector that only grows, so
+  // documents reuse its memory; an all-zero Entry is an empty slot, so
+  // clearing is one memset.
+  if (slots_.size() < cap) slots_.resize(cap);
+  std::memset(static_cast<void*>(slots_.data()), 0, cap * sizeof(Entry));
   mask_ = cap - 1;
 }
 

@@ -30,8 +30,8 @@ bool NgramRepetition::Next() {
   // every occurrence of a repeated n-gram is a candidate, so the counts of
   // repeated n-grams are exact.
   const size_t last_start = n_words - n_;
-  size_t m = 0;
-  while (m < candidates_.size() && candidates_[m] <= last_start) ++m;
+  size_t m = candidates_.size();  // drop candidates too close to the end
+  while (m > 0 && candidates_[m - 1] > last_start) --m;
   candidates_.resize(m);
   counter_.Reset(m);
   slots_.resize(m);
@@ -40,10 +40,9 @@ bool NgramRepetition::Next() {
     gram_hash_[i] = MixHash(gram_hash_[i], word_hash_[i + n_ - 1]);
     slots_[k] = counter_.Insert(gram_hash_[i], i);
   }
-  const std::vector<HashCounter::Entry>& entries = counter_.entries();
   size_t kept = 0;
   for (size_t k = 0; k < m; ++k) {
-    if (entries[slots_[k]].count < 2) continue;
+    if (counter_.entry(slots_[k]).count < 2) continue;
     candidates_[kept] = candidates_[k];
     slots_[kept] = slots_[k];
     ++kept;
@@ -56,10 +55,9 @@ bool NgramRepetition::Next() {
 uint64_t NgramRepetition::TopGramChars() const {
   // Candidates ascend, so the first one reaching the highest count is the
   // first occurrence of the earliest n-gram with that count.
-  const std::vector<HashCounter::Entry>& entries = counter_.entries();
   uint32_t best_count = 0, best_first = 0;
   for (size_t k = 0; k < candidates_.size(); ++k) {
-    const HashCounter::Entry& e = entries[slots_[k]];
+    const HashCounter::Entry& e = counter_.entry(slots_[k]);
     if (e.count > best_count) {
       best_count = e.count;
       best_first = e.first;
@@ -69,7 +67,7 @@ uint64_t NgramRepetition::TopGramChars() const {
 }
 
 uint64_t NgramRepetition::DuplicateGramChars() {
-  walked_.assign(counter_.entries().size(), 0);
+  walked_.assign(counter_.slot_count(), 0);
   uint64_t repeated = 0;
   size_t next = 0;  // the walk's position
   for (size_t k = 0; k < candidates_.size(); ++k) {

@@ -322,17 +322,6 @@ size_t CountTokens(std::string_view text) {
   return count;
 }
 
-uint64_t MixHash(uint64_t a, uint64_t b) {
-  // Murmur3's 64-bit finalizer over a combined value.
-  uint64_t h = a * 0x9E3779B97F4A7C15ULL ^ (b + 0x632BE59BD9B4E019ULL + (a << 6) + (a >> 2));
-  h ^= h >> 33;
-  h *= 0xFF51AFD7ED558CCDULL;
-  h ^= h >> 33;
-  h *= 0xC4CEB9FE1A85EC53ULL;
-  h ^= h >> 33;
-  return h;
-}
-
 uint64_t HashBytes(std::string_view s) { return HashBytesIn(s, s.data() + s.size()); }
 
 uint64_t HashBytesIn(std::string_view s, const char* readable_end) {

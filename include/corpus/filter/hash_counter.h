@@ -24,11 +24,12 @@ class HashCounter {
   void Reset(size_t n);
   // Adds one occurrence; returns the count after adding.
   uint32_t Add(uint64_t hash, uint32_t position) { return slots_[Insert(hash, position)].count; }
-  // Adds one occurrence; returns its slot in entries(), which stays the same
-  // until the next Reset.
+  // Adds one occurrence; returns its slot (below slot_count()), which stays
+  // the same until the next Reset.
   size_t Insert(uint64_t hash, uint32_t position);
   bool Contains(uint64_t hash) const;
-  const std::vector<Entry>& entries() const { return slots_; }
+  const Entry& entry(size_t slot) const { return slots_[slot]; }
+  size_t slot_count() const { return mask_ + 1; }
 
  private:
   std::vector<Entry> slots_;

@@ -84,7 +84,17 @@ uint64_t HashBytes(std::string_view s);
 // HashBytes(s) for an `s` inside a buffer that can be read up to
 // `readable_end`, which lets it load the last bytes as one 8-byte word.
 uint64_t HashBytesIn(std::string_view s, const char* readable_end);
-uint64_t MixHash(uint64_t a, uint64_t b);
+inline uint64_t MixHash(uint64_t a, uint64_t b) {
+  // Murmur3's 64-bit finalizer over a combined value (inline: the n-gram
+  // rules call it once per word and round).
+  uint64_t h = a * 0x9E3779B97F4A7C15ULL ^ (b + 0x632BE59BD9B4E019ULL + (a << 6) + (a >> 2));
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDULL;
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ULL;
+  h ^= h >> 33;
+  return h;
+}
 
 // Counts non-overlapping occurrences of `needle` (Python's str.count).
 size_t CountSubstr(std::string_view haystack, std::string_view needle);
