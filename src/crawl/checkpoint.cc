@@ -48,6 +48,7 @@ std::string CrawlCheckpoint::ToJson() const {
       .Raw("counts", counts.ToJson())
       .Raw("frontier", fr)
       .Uint("seen_log_length", seen_log_length)
+      .Uint("host_log_length", host_log_length)
       .Raw("scope_extra", StringArray(scope_extra))
       .Bool("finished", finished)
       .Finish();
@@ -66,6 +67,7 @@ Status CrawlCheckpoint::FromJson(const std::string& json, CrawlCheckpoint* out) 
   if (!root["config"].get(cfg)) cp.config_json = simdjson::to_string(cfg);
   if (!root["next_part"].get_uint64().get(u)) cp.next_part = u;
   if (!root["seen_log_length"].get_uint64().get(u)) cp.seen_log_length = u;
+  if (!root["host_log_length"].get_uint64().get(u)) cp.host_log_length = u;
   if (!root["finished"].get_bool().get(b)) cp.finished = b;
   simdjson::dom::array arr;
   if (!root["outputs"].get_array().get(arr)) {

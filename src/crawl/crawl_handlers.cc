@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <ctime>
 
@@ -19,6 +20,14 @@ namespace {
 
 constexpr int64_t kRobotsTtlMs = 24LL * 3600 * 1000;  // issue 3: cached 24 h
 constexpr int kMaxRedirects = 10;
+// RFC 9309 §2.5: what is parsed of a robots.txt, so all that is worth keeping.
+constexpr size_t kMaxRobotsLogBytes = 500 * 1024;
+
+int64_t UnixMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
 
 // Retry-After (RFC 9110 §10.2.3): delay-seconds or an HTTP-date. -1 if absent
 // or unreadable.
@@ -44,6 +53,7 @@ int64_t Crawler::BackoffMs(int attempt, const std::string& retry_after) const {
 
 void Crawler::ParkHost(const std::string& host, const std::string& rule) {
   if (!parked_.emplace(host, rule).second) return;
+  host_log_->AddParkedHost({host, rule});  // a resumed crawl keeps it parked
   spdlog::warn("crawl: host {} parked ({}); its URLs are rejected", host, rule);
   output_->Count("hosts_parked");
   for (auto& e : hosts_->Drain(host)) Reject(e.url, e.depth, rule, JsonQuote(host));
@@ -61,10 +71,11 @@ void Crawler::HandleRobots(InFlight& job, FetchResult& r, int64_t now) {
   output_->Count("robots_fetches");
   spdlog::debug("crawl: {} -> {} {}", job.entry.url, r.status, FetchErrorRule(r.error));
   bool usable = false;
+  bool allow_all = false;
   std::string fail;  // why robots.txt is unavailable, for the retry/park
   if (r.error == FetchError::kRedirectLimit) {
     rs.rules = RobotsRules::AllowAll();  // RFC 9309 §2.3.1.2: may be treated as unavailable
-    usable = true;
+    usable = allow_all = true;
   } else if (r.error == FetchError::kDns || r.error == FetchError::kPrivateAddress) {
     // Every page of the host would fail the same way.
     ParkHost(job.host, FetchErrorRule(r.error));
@@ -76,7 +87,7 @@ void Crawler::HandleRobots(InFlight& job, FetchResult& r, int64_t now) {
     usable = true;
   } else if (r.status >= 400 && r.status < 500 && r.status != 429) {
     rs.rules = RobotsRules::AllowAll();  // §2.3.1.3: unavailable means allowed
-    usable = true;
+    usable = allow_all = true;
   } else {
     fail = StatusRule(r.status);  // §2.3.1.4: unreachable means disallowed
   }
@@ -91,19 +102,49 @@ void Crawler::HandleRobots(InFlight& job, FetchResult& r, int64_t now) {
     hosts_->SetBlocked(job.host, false);
     return;
   }
+  RobotsLogEntry logged;
+  logged.origin = job.origin;
+  logged.fetched_unix_ms = UnixMs();
+  logged.allow_all = allow_all;
+  if (!allow_all) logged.body = r.body.substr(0, kMaxRobotsLogBytes);
+  host_log_->AddRobots(logged);
+  UseRobots(job.host, rs, now + kRobotsTtlMs, config_.sitemaps);
+  hosts_->SetBlocked(job.host, false);
+}
+
+void Crawler::UseRobots(const std::string& host, RobotsState& rs, int64_t expires, bool sitemaps) {
   rs.ready = true;
   rs.attempts = 0;
-  rs.expires = now + kRobotsTtlMs;
+  rs.expires = expires;
   if (auto cd = rs.rules.crawl_delay_seconds()) {
     const int64_t want = std::min<int64_t>(static_cast<int64_t>(*cd * 1000.0), config_.max_crawl_delay_ms);
-    if (want > config_.per_host_delay_ms) hosts_->SetDelay(job.host, want);
+    if (want > config_.per_host_delay_ms) hosts_->SetDelay(host, want);
   }
-  if (config_.sitemaps) {
+  if (sitemaps) {
     for (const auto& sm : rs.rules.sitemaps()) {
       if (auto url = NormalizeUrl(sm)) Discover(*url, 0, 0, FrontierEntry::kSitemap);
     }
   }
-  hosts_->SetBlocked(job.host, false);
+}
+
+void Crawler::RestoreHostState(const std::vector<RobotsLogEntry>& robots,
+                               const std::vector<ParkedHostLogEntry>& parked) {
+  const int64_t now_unix = UnixMs();
+  const int64_t now = NowMs();
+  size_t cached = 0;
+  for (const RobotsLogEntry& e : robots) {
+    // The wall clock carries the age across the restart; the loop's clock is
+    // monotonic and starts anew.
+    const int64_t left = e.fetched_unix_ms + kRobotsTtlMs - now_unix;
+    if (left <= 0 || left > kRobotsTtlMs) continue;  // expired, or the clock went back
+    RobotsState& rs = robots_[e.origin];
+    rs.rules = e.allow_all ? RobotsRules::AllowAll() : RobotsRules::Parse(e.body, product_token_);
+    // Its sitemaps were queued when it was fetched.
+    UseRobots(UrlHost(e.origin), rs, now + left, /*sitemaps=*/false);
+    ++cached;
+  }
+  for (const ParkedHostLogEntry& p : parked) parked_.emplace(p.host, p.rule);
+  spdlog::info("crawl: {} robots.txt files still fresh, {} hosts parked", cached, parked_.size());
 }
 
 void Crawler::HandlePage(InFlight& job, FetchResult& r, int64_t now) {
@@ -115,6 +156,19 @@ void Crawler::HandlePage(InFlight& job, FetchResult& r, int64_t now) {
     Reject(e.url, e.depth, "not_html", JsonQuote(r.content_type));
     return;
   }
+  // Back to the front of the host's queue, the host waiting out a backoff.
+  auto retry_later = [&] {
+    hosts_->DelayUntil(job.host, now + BackoffMs(e.retries, r.retry_after));
+    ++e.retries;
+    output_->Count("retries");
+    hosts_->Push(job.host, std::move(e), /*front=*/true);
+  };
+  if (r.error == FetchError::kTimeout && e.retries < std::min(1, config_.max_retries)) {
+    // A timeout often passes (a busy server, a stalled connection): one more
+    // try, after the backoff, before the URL is given up.
+    retry_later();
+    return;
+  }
   if (r.error != FetchError::kNone) {
     Reject(e.url, e.depth, FetchErrorRule(r.error), JsonQuote(r.error_text));
     NoteHostFailure(job.host, FetchErrorRule(r.error), now);
@@ -123,10 +177,7 @@ void Crawler::HandlePage(InFlight& job, FetchResult& r, int64_t now) {
   const int status = r.status;
   if (status == 429 || status == 503) {
     if (e.retries < config_.max_retries) {
-      hosts_->DelayUntil(job.host, now + BackoffMs(e.retries, r.retry_after));
-      ++e.retries;
-      output_->Count("retries");
-      hosts_->Push(job.host, std::move(e), /*front=*/true);
+      retry_later();
       return;
     }
     Reject(e.url, e.depth, StatusRule(status), std::to_string(status));

@@ -172,6 +172,7 @@ Status Crawler::Setup(bool* already_done) {
   for (const auto& s : seeds) scope_->AddSeed(s);
   frontier_ = std::make_unique<Frontier>(state_dir_);
   seen_ = std::make_unique<SeenSet>(state_dir_, config_.seen_memory_entries);
+  host_log_ = std::make_unique<HostStateLog>(state_dir_);
   hosts_ = std::make_unique<HostQueues>(config_.per_host_concurrency, config_.per_host_delay_ms);
   Fetcher::Options fo;
   fo.user_agent = config_.EffectiveUserAgent();
@@ -189,6 +190,9 @@ Status Crawler::Setup(bool* already_done) {
     CORPUS_RETURN_IF_ERROR(output_->RemoveUncommitted());
     CORPUS_RETURN_IF_ERROR(frontier_->Open(FrontierState{}));
     CORPUS_RETURN_IF_ERROR(seen_->Open(0));
+    std::vector<RobotsLogEntry> no_robots;
+    std::vector<ParkedHostLogEntry> no_parked;
+    CORPUS_RETURN_IF_ERROR(host_log_->Open(0, &no_robots, &no_parked));
     for (const auto& s : seeds) Discover(s, 0, 0, FrontierEntry::kPage);
     if (!config_.refresh_dir.empty()) CORPUS_RETURN_IF_ERROR(AddRefreshUrls());
     spdlog::info("crawl: {} seeds, starting {}", seeds.size(), dir_.root());
@@ -199,6 +203,10 @@ Status Crawler::Setup(bool* already_done) {
   CORPUS_RETURN_IF_ERROR(output_->RemoveUncommitted());
   CORPUS_RETURN_IF_ERROR(frontier_->Open(cp.frontier));
   CORPUS_RETURN_IF_ERROR(seen_->Open(cp.seen_log_length));
+  std::vector<RobotsLogEntry> robots;
+  std::vector<ParkedHostLogEntry> parked;
+  CORPUS_RETURN_IF_ERROR(host_log_->Open(cp.host_log_length, &robots, &parked));
+  RestoreHostState(robots, parked);
   scope_->RestoreExtra(cp.scope_extra);
   std::vector<FrontierEntry> pending;
   CORPUS_RETURN_IF_ERROR(frontier_->LoadPending(&pending));
@@ -358,6 +366,7 @@ Status Crawler::Checkpoint(bool finished) {
   CrawlCheckpoint cp;
   CORPUS_RETURN_IF_ERROR(frontier_->Checkpoint(in_memory, &cp.frontier));
   CORPUS_RETURN_IF_ERROR(seen_->Sync(&cp.seen_log_length));
+  CORPUS_RETURN_IF_ERROR(host_log_->Sync(&cp.host_log_length));
   cp.fingerprint = stage_config_.Fingerprint();
   cp.config_json = stage_config_.ToJson();
   cp.next_part = output_->next_part();
@@ -408,7 +417,7 @@ Status Crawler::Loop() {
   std::vector<FetchResult> done;
   while (status_.ok()) {
     int64_t now = NowMs();
-    const bool stopping = StopRequested();
+    const bool stopping = StopRequested() || stop_requested_;
     if (!stopping) {
       Refill(now);
       Dispatch(now);

@@ -49,6 +49,7 @@ TEST(CrawlCheckpointTest, RoundTrips) {
   cp.frontier.read = {10, 5};
   cp.frontier.pending_file = "pending-4.q";
   cp.seen_log_length = 800;
+  cp.host_log_length = 321;
   cp.scope_extra = {"www.a.test"};
   CrawlCheckpoint back;
   ASSERT_TRUE(CrawlCheckpoint::FromJson(cp.ToJson(), &back).ok());
@@ -63,6 +64,7 @@ TEST(CrawlCheckpointTest, RoundTrips) {
   EXPECT_EQ(back.frontier.read, cp.frontier.read);
   EXPECT_EQ(back.frontier.pending_file, "pending-4.q");
   EXPECT_EQ(back.seen_log_length, 800u);
+  EXPECT_EQ(back.host_log_length, 321u);
   EXPECT_EQ(back.scope_extra, cp.scope_extra);
   EXPECT_FALSE(CrawlCheckpoint::FromJson("not json", &back).ok());
 }

@@ -5,9 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <string>
+#include <thread>
 
 #include "corpus/crawl/site_server.h"
 #include "corpus/util/fs.h"
@@ -268,6 +270,71 @@ TEST_F(CrawlerTest, TimesOutHangingAndSlowServers) {
   EXPECT_NE(rejects[Url("/hang")].find("\"rule\":\"timeout\""), std::string::npos);
   EXPECT_NE(rejects[Url("/drip")].find("\"rule\":\"timeout\""), std::string::npos);
   EXPECT_TRUE(Pages().count(Url("/ok")));
+}
+
+TEST_F(CrawlerTest, RetriesATimeoutOnce) {
+  std::atomic<int> calls{0};
+  server_->Handle("127.0.0.2", "/flaky", [&calls](const SiteRequest&) {
+    SiteResponse r = Html("second try");
+    r.hang = calls++ == 0;  // the first request never gets an answer
+    return r;
+  });
+  CrawlConfig c = Config({Url("/flaky")});
+  c.timeout_ms = 400;
+  ASSERT_TRUE(Crawl(c).status.ok());
+  EXPECT_EQ(calls.load(), 2);
+  EXPECT_TRUE(Pages().count(Url("/flaky")));
+  EXPECT_EQ(counts_.counters["retries"], 1u);
+}
+
+TEST_F(CrawlerTest, ResumeKeepsRobotsCacheAndParkedHosts) {
+  server_->Handle("127.0.0.2", "/robots.txt", [](const SiteRequest&) {
+    SiteResponse r;
+    r.content_type = "text/plain";
+    r.body = "User-agent: *\nDisallow: /private/\n";
+    return r;
+  });
+  // Every page of the second host fails, so it is parked after two.
+  server_->Handle("127.0.0.3", "/x*", [](const SiteRequest&) {
+    SiteResponse r;
+    r.status = 500;
+    return r;
+  });
+  Page("/", Link("/a"));
+  Page("/b", "b");
+  std::atomic<Crawler*> running{nullptr};
+  server_->Handle("127.0.0.2", "/a", [this, &running](const SiteRequest&) {
+    // Stop once the second host's last failure is answered: the crawl then
+    // checkpoints with that host parked and /a's links queued.
+    for (int i = 0; i < 500 && server_->RequestLogFor("127.0.0.3", "/x2").empty(); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    running.load()->Stop();
+    return Html(Link("/b") + Link("/private/p") + Link("/x3", "127.0.0.3"));
+  });
+  CrawlConfig c = Config({Url("/"), Url("/x1", "127.0.0.3"), Url("/x2", "127.0.0.3")});
+  c.park_after_failures = 2;
+  {
+    Crawler first(c);
+    running = &first;
+    const StageOutcome o = first.Run();
+    ASSERT_TRUE(o.status.ok()) << o.status.ToString();
+    EXPECT_TRUE(first.stopped());
+    EXPECT_FALSE(o.manifest_written);
+  }
+  ASSERT_EQ(Requests("/robots.txt"), 1);
+  ASSERT_EQ(Requests("/b"), 0);
+
+  server_->ClearLog();
+  ASSERT_TRUE(Crawl(c).status.ok());  // the same command resumes
+  EXPECT_EQ(Requests("/robots.txt"), 0) << "robots.txt is cached for 24 h across a resume";
+  EXPECT_EQ(Requests("/b"), 1);
+  EXPECT_EQ(Requests("/private/p"), 0);
+  EXPECT_TRUE(server_->RequestLogFor("127.0.0.3").empty()) << "the parked host stays parked";
+  auto rejects = Rejects();
+  EXPECT_NE(rejects[Url("/x3", "127.0.0.3")].find("status_500"), std::string::npos);
+  EXPECT_NE(rejects[Url("/private/p")].find("\"rule\":\"robots\""), std::string::npos);
+  EXPECT_TRUE(PathExists(tmp_.Sub("out/_manifest.json")));
 }
 
 TEST_F(CrawlerTest, DecodesCharsetsToUtf8) {

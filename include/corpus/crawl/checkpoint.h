@@ -25,6 +25,7 @@ struct CrawlCheckpoint {
   StageCounts counts;
   FrontierState frontier;
   uint64_t seen_log_length = 0;
+  uint64_t host_log_length = 0;  // of HostStateLog (robots.txt cache, parked hosts)
   // Hosts (or registrable domains) in scope beyond those of the seeds:
   // where seeds redirected to.
   std::vector<std::string> scope_extra;

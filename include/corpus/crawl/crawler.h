@@ -16,6 +16,7 @@
 #include "corpus/crawl/fetcher.h"
 #include "corpus/crawl/frontier.h"
 #include "corpus/crawl/host_queue.h"
+#include "corpus/crawl/host_state_log.h"
 #include "corpus/crawl/links.h"
 #include "corpus/crawl/page_workers.h"
 #include "corpus/crawl/robots.h"
@@ -40,16 +41,20 @@ class Progress;
 // record, a line in rejected/ with its rule, or a counter (a 304 on
 // --refresh: "unchanged"; max-pages leaves the rest of the frontier on disk).
 //
-// Resume: `_crawl/checkpoint.json` names the committed shards and the
-// frontier position; a rerun of the same command restores it and discards
-// anything written after it. SIGINT/SIGTERM (StopRequested) finish the
-// requests in flight, checkpoint and return OK without a manifest.
+// Resume: `_crawl/checkpoint.json` names the committed shards, the frontier
+// position and how much of the host state log (robots.txt files younger than
+// 24 h, parked hosts) is committed; a rerun of the same command restores
+// them and discards anything written after. SIGINT/SIGTERM (StopRequested)
+// or Stop() finish the requests in flight, checkpoint and return OK without
+// a manifest.
 class Crawler {
  public:
   explicit Crawler(CrawlConfig config);
   ~Crawler();
 
   StageOutcome Run();
+  // Asks a running crawl (from another thread) to stop as SIGTERM would.
+  void Stop() { stop_requested_ = true; }
 
   // For tests: the counts of the finished (or stopped) run.
   const StageCounts& counts() const;
@@ -81,6 +86,12 @@ class Crawler {
   void StartRobots(const std::string& host, const std::string& origin);
   void HandleResult(FetchResult& result, int64_t now);
   void HandleRobots(InFlight& job, FetchResult& r, int64_t now);
+  // Makes `rs` ready with its rules until `expires`: the host's Crawl-delay,
+  // and with `sitemaps` (a fresh fetch) its Sitemap: lines queued.
+  void UseRobots(const std::string& host, RobotsState& rs, int64_t expires, bool sitemaps);
+  // Robots.txt files and parked hosts from the host state log of a resumed crawl.
+  void RestoreHostState(const std::vector<RobotsLogEntry>& robots,
+                        const std::vector<ParkedHostLogEntry>& parked);
   void HandlePage(InFlight& job, FetchResult& r, int64_t now);
   void HandleSitemap(InFlight& job, FetchResult& r);
   void HandleRedirect(InFlight& job, FetchResult& r);
@@ -111,6 +122,7 @@ class Crawler {
   std::unique_ptr<CrawlOutput> output_;
   std::unique_ptr<Frontier> frontier_;
   std::unique_ptr<SeenSet> seen_;
+  std::unique_ptr<HostStateLog> host_log_;
   std::unique_ptr<HostQueues> hosts_;
   std::unique_ptr<Fetcher> fetcher_;
   std::unique_ptr<PageWorkers> workers_;
@@ -128,6 +140,7 @@ class Crawler {
   uint64_t changes_ = 0;
   uint64_t checkpointed_changes_ = 0;
   bool stopped_ = false;
+  std::atomic<bool> stop_requested_{false};
   Status status_;
 
   // Progress (read by the progress thread).
