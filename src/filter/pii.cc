@@ -58,11 +58,16 @@ bool ValidIpv4Context(std::string_view text, std::string_view m) {
 
 // Whether `s` holds a character every match needs: a digit (IPv4, card,
 // phone), '@' (e-mail) or ':' (IPv6).
+// Written as a reduction without early exit, which the compiler vectorizes:
+// most lines have none, so they are read to the end anyway.
 bool HasPiiTrigger(std::string_view s) {
-  for (const char c : s) {
-    if ((c >= '0' && c <= '9') || c == '@' || c == ':') return true;
+  uint8_t any = 0;
+  for (const char ch : s) {
+    const auto c = static_cast<uint8_t>(ch);
+    any |= static_cast<uint8_t>(static_cast<uint8_t>(c - '0') < 10) | static_cast<uint8_t>(c == '@') |
+           static_cast<uint8_t>(c == ':');
   }
-  return false;
+  return any != 0;
 }
 
 bool ValidPhone(std::string_view m) {
