@@ -5,6 +5,8 @@
 
 #include <cstring>
 
+#include "corpus/crawl/html_named_references.h"
+
 namespace corpus {
 namespace {
 
@@ -36,33 +38,6 @@ uint32_t FixNumericReference(uint64_t v) {
   return static_cast<uint32_t>(v);
 }
 
-// The named references decoded here: the legacy ones HTML allows without a
-// semicolon, and the punctuation a URL or token list may be written with.
-// Names are case-sensitive (HTML §13.5). Anything else is left as written.
-struct NamedReference {
-  const char* name;
-  uint32_t code_point;
-  bool legacy;  // may appear without ';'
-};
-constexpr NamedReference kNamedReferences[] = {
-    {"amp", '&', true},     {"AMP", '&', true},     {"lt", '<', true},       {"LT", '<', true},
-    {"gt", '>', true},      {"GT", '>', true},      {"quot", '"', true},     {"QUOT", '"', true},
-    {"nbsp", 0xA0, true},   {"copy", 0xA9, true},   {"reg", 0xAE, true},     {"apos", '\'', false},
-    {"sol", '/', false},    {"colon", ':', false},  {"period", '.', false},  {"num", '#', false},
-    {"quest", '?', false},  {"equals", '=', false}, {"percnt", '%', false},  {"commat", '@', false},
-    {"lowbar", '_', false}, {"excl", '!', false},   {"lpar", '(', false},    {"rpar", ')', false},
-    {"comma", ',', false},  {"plus", '+', false},   {"semi", ';', false},    {"dollar", '$', false},
-    {"ast", '*', false},    {"lsqb", '[', false},   {"rsqb", ']', false},    {"verbar", '|', false},
-    {"Tab", '\t', false},   {"NewLine", '\n', false},
-};
-
-const NamedReference* FindNamed(std::string_view name) {
-  for (const NamedReference& r : kNamedReferences) {
-    if (name == r.name) return &r;
-  }
-  return nullptr;
-}
-
 // Decodes the reference starting at raw[i] == '&'; returns the index past
 // it, or i when it is left as written.
 size_t DecodeReference(std::string_view raw, size_t i, std::string* out) {
@@ -87,7 +62,7 @@ size_t DecodeReference(std::string_view raw, size_t i, std::string* out) {
     return j;
   }
   while (j < raw.size() && IsAlnum(raw[j]) && j - i <= 32) ++j;
-  const NamedReference* r = FindNamed(raw.substr(i + 1, j - i - 1));
+  const HtmlNamedReference* r = FindHtmlNamedReference(raw.substr(i + 1, j - i - 1));
   if (r == nullptr) return i;
   const bool semicolon = j < raw.size() && raw[j] == ';';
   // §13.2.5.73: in an attribute, a reference without ';' followed by '=' is
@@ -267,11 +242,9 @@ void HtmlTagScanner::Scan(std::string_view html, const Callback& on_tag) {
       if (end == std::string_view::npos) break;  // EOF in a tag: dropped
       i = end;
       const std::string_view name = tag_.name();
-      if (name == "template") {
-        ++template_depth;
-      } else if (template_depth == 0) {
-        on_tag(tag_);
-      }
+      tag_.in_template_ = template_depth > 0;
+      if (name == "template") ++template_depth;
+      on_tag(tag_);
       if (name == "plaintext") break;  // §13.2.5.5: the rest is text
       if (IsRawTextElement(name)) i = FindRawTextEnd(html, i, name);
     }

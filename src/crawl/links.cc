@@ -117,6 +117,10 @@ PageLinks ExtractLinks(std::string_view html, std::string_view page_url,
   HtmlTagScanner scanner;
   scanner.Scan(html, [&](const HtmlStartTag& tag) {
     const std::string_view name = tag.name();
+    // A <template>'s links are the site's URLs that a script (Vue, Alpine)
+    // or a declarative shadow root renders, so they are followed; its <base>
+    // and <meta> say nothing about this document.
+    if (tag.in_template() && (name == "base" || name == "meta")) return;
     if (name == "base") {
       // HTML §4.2.3: the first <base> with an href sets the document base URL,
       // which applies to links before it as well.

@@ -95,10 +95,16 @@ TEST(HtmlTagScannerTest, RawTextElementsHideTags) {
   EXPECT_THAT(Tags("<plaintext><a href=/2></plaintext><a href=/3>"), ElementsAre("plaintext"));
 }
 
-TEST(HtmlTagScannerTest, TemplateContentsAreInert) {
-  EXPECT_THAT(Tags("<template><a href=/t1><template><a href=/t2></template><a href=/t3>"
-                   "</template><a href=/after>"),
-              ElementsAre("a href=/after"));
+TEST(HtmlTagScannerTest, TagsInsideTemplatesAreFlagged) {
+  std::vector<std::string> tags;
+  HtmlTagScanner scanner;
+  scanner.Scan("<template><a href=/t1><template><a href=/t2></template><script>'<a href=/s>'"
+               "</script><a href=/t3></template><a href=/after>",
+               [&](const HtmlStartTag& tag) {
+                 tags.push_back(std::string(tag.name()) + (tag.in_template() ? " in" : " out"));
+               });
+  EXPECT_THAT(tags, ElementsAre("template out", "a in", "template in", "a in", "script in", "a in",
+                                "a out"));
 }
 
 TEST(HtmlTagScannerTest, TextThatIsNotATag) {
@@ -121,6 +127,8 @@ TEST(HtmlTagScannerTest, AttributeValuesAreDecoded) {
               ElementsAre("a href=/q?a=1&b=2&c=3&d=4"));
   EXPECT_THAT(Tags("<a href=/p&sol;x&quest;y&equals;&quot;z&quot;&apos;>"),
               ElementsAre("a href=/p/x?y=\"z\"'"));
+  EXPECT_THAT(Tags("<a href='/maps/26&deg;22&prime;N/caf&eacute;'>"),
+              ElementsAre("a href=/maps/26\xC2\xB0" "22\xE2\x80\xB2N/caf\xC3\xA9"));
 }
 
 TEST(AppendDecodedAttributeValueTest, CharacterReferences) {
@@ -130,6 +138,10 @@ TEST(AppendDecodedAttributeValueTest, CharacterReferences) {
   // Invalid code points become U+FFFD; C1 controls are windows-1252.
   EXPECT_EQ(Decode("&#0;&#xD800;&#x110000;"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
   EXPECT_EQ(Decode("&#x80;"), "\xE2\x82\xAC");
+  // HTML 4 names, with HTML5's code points (&lang; is U+27E8 now).
+  EXPECT_EQ(Decode("&Omega;&euro;&lang;&hellip;"), "\xCE\xA9\xE2\x82\xAC\xE2\x9F\xA8\xE2\x80\xA6");
+  EXPECT_EQ(Decode("&eacute &Eacute"), "\xC3\xA9 \xC3\x89") << "legacy names need no ';'";
+  EXPECT_EQ(Decode("&euro &Omega"), "&euro &Omega") << "newer names do";
   // Legacy names without ';', except before '=' (HTML §13.2.5.73).
   EXPECT_EQ(Decode("?a=1&amp"), "?a=1&");
   EXPECT_EQ(Decode("?a=1&copy=2&lt=3"), "?a=1&copy=2&lt=3");

@@ -85,7 +85,8 @@ TEST(ExtractLinksTest, HiddenMarkupAndEntities) {
       HREF='/real/'>
     <META NAME=Robots CONTENT="NoFollow">
     </HEAD><BODY>
-    <template><a href="/in-template"></template>
+    <template><base href="/template-base/"><meta name=robots content=noindex>
+      <a href="/in-template"></template>
     <textarea><a href="/in-textarea"></textarea>
     <A TITLE="x > y" HREF="page?a=1&amp;b=2">p</A>
     <a href=q&#63;x=&#x31;>q</a>
@@ -93,7 +94,8 @@ TEST(ExtractLinksTest, HiddenMarkupAndEntities) {
   PageLinks links = ExtractLinks(html, "http://a.example/dir/");
   EXPECT_EQ(links.base, "http://a.example/real/");
   EXPECT_THAT(links.urls,
-              ElementsAre("http://a.example/real/page?a=1&b=2", "http://a.example/real/q?x=1"));
+              ElementsAre("http://a.example/in-template", "http://a.example/real/page?a=1&b=2",
+                          "http://a.example/real/q?x=1"));
   EXPECT_FALSE(links.meta.noindex);
   EXPECT_TRUE(links.meta.nofollow);
 }

@@ -20,12 +20,17 @@ class HtmlStartTag {
   // Value of the first attribute called `name` (ASCII lowercase expected),
   // compared ASCII case-insensitively as the HTML tokenizer lowercases
   // attribute names. Character references are decoded into `value` (WHATWG
-  // HTML §13.2.5.72-80 for attribute values: numeric, and the named ones a
-  // URL or a token list plausibly contains). False, leaving `value` empty,
+  // HTML §13.2.5.72-80 for attribute values: numeric, and the named ones of
+  // FindHtmlNamedReference). False, leaving `value` empty,
   // when the tag has no such attribute; an attribute without a value gives
   // true and "".
   bool Get(std::string_view name, std::string* value) const;
   bool Has(std::string_view name) const;
+
+  // Inside a <template>: content a script clones in (or, with
+  // shadowrootmode, a declarative shadow root the page renders), not part
+  // of the document itself.
+  bool in_template() const { return in_template_; }
 
  private:
   friend class HtmlTagScanner;
@@ -37,6 +42,7 @@ class HtmlStartTag {
 
   char name_[16];
   size_t name_len_ = 0;
+  bool in_template_ = false;
   std::vector<Attr> attrs_;
 };
 
@@ -51,9 +57,9 @@ class HtmlStartTag {
 // lines, case-insensitive names, and the contents of raw-text and RCDATA
 // elements (script, style, xmp, iframe, noembed, noframes, textarea, title;
 // plaintext to the end), which are text however much they look like tags.
-// Tags inside <template> are not reported: template contents are inert until
-// a script clones them. A tag cut off by the end of the input is dropped, as
-// the tokenizer does.
+// Tags inside <template> are reported flagged (HtmlStartTag::in_template):
+// their contents are tokenized like any markup. A tag cut off by the end of
+// the input is dropped, as the tokenizer does.
 //
 // Simplifications, none of which matter for finding links: SVG/MathML
 // content is tokenized as HTML, and script's "double escaped" state

@@ -19,10 +19,11 @@ struct PageDirectives {
 struct PageLinks {
   // Resolved against `base` and normalised (NormalizeUrl), de-duplicated, in
   // document order. From <a href>, <area href>, <link rel=alternate|next|prev>
-  // and <frame|iframe src>; links with rel=nofollow are skipped, and so are
-  // tags in comments, raw text (script, style, ...) and <template>.
+  // and <frame|iframe src>, also inside <template>; links with rel=nofollow
+  // are skipped, and so is markup in comments and raw text (script, style...).
   std::vector<std::string> urls;
-  // From <meta name=robots> and <meta name=PRODUCT_TOKEN>; the page's links
+  // From <meta name=robots> and <meta name=PRODUCT_TOKEN> (not inside a
+  // <template>); the page's links
   // are still listed when nofollow is set, the caller decides.
   PageDirectives meta;
   // The base URL links were resolved against: <base href> or the page URL.
