@@ -324,6 +324,7 @@ int main(int argc, char** argv) {
     SiteServer::Options o;
     o.addresses = {"127.0.0.2"};
     o.keep_request_log = false;
+    o.compress = false;
     SiteServer server(o);
     if (!server.Start().ok()) return 1;
     const std::string base = server.BaseUrl("127.0.0.2");
