@@ -47,8 +47,8 @@ bool HasToken(std::string_view value, std::string_view token) {
   return false;
 }
 
-// The link a start tag contributes, if it is one the crawler follows; its
-// attribute value goes to `target`.
+// The link a start tag contributes, if it is one the crawler follows: its
+// attribute value goes to `target` (`rel` is scratch space).
 bool LinkTarget(const HtmlStartTag& tag, std::string* target, std::string* rel) {
   const std::string_view name = tag.name();
   if (name == "a" || name == "area") {
