@@ -101,7 +101,9 @@ TEST(NgramRepetitionTest, MatchesCountingEveryNgram) {
       ASSERT_EQ(ngrams.TopGramChars(), top) << text << " n=" << n;
       ASSERT_EQ(ngrams.DuplicateGramChars(), dup) << text << " n=" << n;
       // Once nothing repeats, nothing longer does.
-      if (!repeats) ASSERT_EQ(top, 0u);
+      if (!repeats) {
+        ASSERT_EQ(top, 0u);
+      }
       repeats = ngrams.AnyRepeats();
       ASSERT_EQ(repeats, top > 0) << text << " n=" << n;
     }

@@ -17,8 +17,8 @@ namespace corpus {
 // language found by the identifier. Derived views (lines, paragraphs, words,
 // script) are computed once, on first use, and shared by every rule: the text
 // is split and tokenised once, not once per rule. They are dropped when the
-// text changes. Steps also leave counts
-// here (e.g. "pii_email"), which the stage forwards to `corpus stats`.
+// text changes. Steps also leave counts here (e.g. "pii_email"), which the
+// stage forwards to `corpus stats`.
 // Not thread-safe; one Document per record.
 class Document {
  public:
