@@ -63,6 +63,7 @@ StageConfig ExtractStage::config() const {
   c.Set("json_ld_products", e.json_ld_products);
   c.Set("json_ld_seen_share", e.json_ld_seen_share);
   c.Set("duplicate_min_bytes", static_cast<unsigned long long>(e.duplicate_min_bytes));
+  c.Set("drop_related_sections", e.drop_related_sections);
   c.Set("max_html_bytes", static_cast<unsigned long long>(config_.max_html_bytes));
   c.Set("extractor_version", "2");
   return c;

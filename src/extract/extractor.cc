@@ -13,6 +13,7 @@
 #include "corpus/extract/html_prescan.h"
 #include "corpus/extract/json_ld.h"
 #include "corpus/extract/post_chrome.h"
+#include "corpus/extract/related_sections.h"
 
 namespace corpus {
 namespace {
@@ -155,6 +156,7 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
   DomIndex dom;
   dom.Build(parsed->document);
   MarkBoilerplate(&dom, options.boilerplate_veto_share);
+  if (options.drop_related_sections) MarkRelatedSections(&dom);
   if (options.duplicate_min_bytes > 0) MarkDuplicateSubtrees(&dom, options.duplicate_min_bytes);
   MarkPostChrome(&dom);
   const TextFormat format = options.markdown ? TextFormat::kMarkdown : TextFormat::kPlain;

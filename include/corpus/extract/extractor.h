@@ -39,6 +39,9 @@ struct ExtractOptions {
   // A subtree repeating the text of an earlier one, with at least this many
   // non-space bytes, is left out (duplicate_blocks.h); 0 keeps every copy.
   size_t duplicate_min_bytes = 40;
+  // Leave out boxes of other products ("You may also like", "Customers also
+  // viewed"), found by their heading (related_sections.h).
+  bool drop_related_sections = true;
 };
 
 // What came out of one page.

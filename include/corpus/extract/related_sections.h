@@ -1,0 +1,27 @@
+#ifndef CORPUS_EXTRACT_RELATED_SECTIONS_H_
+#define CORPUS_EXTRACT_RELATED_SECTIONS_H_
+
+#include <string_view>
+
+#include "corpus/extract/dom_index.h"
+
+namespace corpus {
+
+// Whether a heading's text (any case, spacing and trailing punctuation)
+// names a box of other products: "You may also like", "Customers also
+// viewed", "Recently viewed items", "Frequently bought together", ...
+bool IsRelatedHeading(std::string_view text);
+
+// Flags kDomBoilerplate on the boxes of other products that shops put on
+// product pages, found by their heading (IsRelatedHeading) rather than by
+// class names, which shops rarely choose readably. The box is the outermost
+// element that starts with the heading (nothing with text before it); when
+// the heading has no such wrapper, the heading and its following siblings up
+// to the next heading. A box never takes the page's first <h1>, a <main> or
+// <article>, or four fifths of the page's text. Must run after
+// MarkBoilerplate (boilerplate is skipped). Linear in the page.
+void MarkRelatedSections(DomIndex* dom);
+
+}  // namespace corpus
+
+#endif  // CORPUS_EXTRACT_RELATED_SECTIONS_H_

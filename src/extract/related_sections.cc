@@ -1,0 +1,172 @@
+#include "corpus/extract/related_sections.h"
+
+#include <gumbo.h>
+
+#include <string>
+#include <vector>
+
+namespace corpus {
+namespace {
+
+// Headings of recommendation boxes on shop pages, lower-cased. (Amazon,
+// eBay, Etsy, Shopify and WooCommerce themes use these words or close
+// variants; a box heading is a fixed string of the shop software, so the
+// list is short.)
+constexpr std::string_view kRelatedHeadings[] = {
+    "you may also like",
+    "you might also like",
+    "you may also be interested in",
+    "you might be interested in",
+    "you may also need",
+    "related products",
+    "related items",
+    "similar items",
+    "similar products",
+    "similar sponsored items",
+    "sponsored products",
+    "sponsored items related to this item",
+    "customers also viewed",
+    "customers also bought",
+    "customers also purchased",
+    "customers who viewed this item also viewed",
+    "customers who bought this item also bought",
+    "people who viewed this item also viewed",
+    "people also viewed",
+    "people also bought",
+    "frequently bought together",
+    "recently viewed",
+    "recently viewed items",
+    "recently viewed products",
+    "your recently viewed items",
+    "complete the look",
+    "shop the look",
+    "more from this brand",
+    "more from this seller",
+    "more from this shop",
+    "explore related items",
+    "recommended for you",
+    "recommended products",
+    "recommended accessories",
+    "top picks for you",
+    "pairs well with",
+    "others also bought",
+};
+
+// Headings longer than this (non-space bytes) are prose, not box titles.
+constexpr uint64_t kMaxHeadingBytes = 60;
+
+bool IsHeadingTag(GumboTag tag) { return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6; }
+
+// The text of a small subtree, lower-cased ASCII, single spaces.
+std::string SmallText(const std::vector<DomNode>& nodes, int32_t root) {
+  std::string out;
+  for (int32_t i = root; i < nodes[root].end; ++i) {
+    if (!(nodes[i].flags & kDomText)) continue;
+    for (const char* p = nodes[i].node->v.text.text; *p; ++p) {
+      char c = *p;
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') c = ' ';
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+      out.push_back(c);
+    }
+    out.push_back(' ');  // separate the texts of sibling inline elements
+  }
+  return out;
+}
+
+// Index of the first text node with visible text at or after `from`, or `end`.
+int32_t FirstText(const std::vector<DomNode>& nodes, int32_t from, int32_t end) {
+  for (int32_t i = from; i < end; ++i) {
+    if ((nodes[i].flags & kDomText) && nodes[i].text > 0) return i;
+  }
+  return end;
+}
+
+}  // namespace
+
+bool IsRelatedHeading(std::string_view text) {
+  // Trim spaces and trailing punctuation (":", "…", "!").
+  size_t b = 0, e = text.size();
+  while (b < e && (text[b] == ' ' || text[b] == '\n' || text[b] == '\t')) ++b;
+  while (e > b) {
+    const unsigned char c = static_cast<unsigned char>(text[e - 1]);
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) break;
+    --e;
+  }
+  std::string t;
+  for (size_t i = b; i < e; ++i) {
+    char c = text[i];
+    if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (c == ' ' && !t.empty() && t.back() == ' ') continue;
+    t.push_back(c);
+  }
+  for (std::string_view h : kRelatedHeadings) {
+    if (t == h) return true;
+  }
+  return false;
+}
+
+void MarkRelatedSections(DomIndex* dom) {
+  std::vector<DomNode>& nodes = dom->mutable_nodes();
+  if (nodes.empty()) return;
+  const uint64_t page_text = nodes[0].text;
+  int32_t first_h1 = -1;
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].tag == GUMBO_TAG_H1 && !(nodes[i].flags & kDomText)) {
+      first_h1 = static_cast<int32_t>(i);
+      break;
+    }
+  }
+  // Whether making `a` boilerplate would take too much.
+  auto too_big = [&](int32_t a) {
+    const DomNode& n = nodes[a];
+    return a == 0 || n.tag == GUMBO_TAG_MAIN || n.tag == GUMBO_TAG_ARTICLE ||
+           5 * n.text > 4 * page_text || (first_h1 >= a && first_h1 < n.end);
+  };
+
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    DomNode& n = nodes[i];
+    if (n.flags & kDomBoilerplate) {
+      i = n.end - 1;
+      continue;
+    }
+    // Candidates: headings, and blocks that hold all of their own short text
+    // (a <div class="title">).
+    if ((n.flags & kDomText) || n.text == 0 || n.text > kMaxHeadingBytes) continue;
+    if (!IsHeadingTag(n.tag) && !((n.flags & kDomBlock) && n.own_text == n.text)) continue;
+    const int32_t h = static_cast<int32_t>(i);
+    if (!IsRelatedHeading(SmallText(nodes, h)) || too_big(h)) {
+      i = n.end - 1;
+      continue;
+    }
+    // Climb while the parent has no text before the heading.
+    int32_t box = h;
+    while (nodes[box].parent >= 0) {
+      const int32_t p = nodes[box].parent;
+      if (too_big(p) || FirstText(nodes, p + 1, box) != box) break;
+      box = p;
+    }
+    if (box != h) {
+      nodes[box].flags |= kDomBoilerplate;
+      i = nodes[box].end - 1;
+      continue;
+    }
+    // No wrapper: the heading and what follows it, up to the next heading.
+    n.flags |= kDomBoilerplate;
+    const int32_t parent = n.parent;
+    int32_t s = n.end;
+    while (parent >= 0 && s < nodes[parent].end) {
+      bool has_heading = false;
+      for (int32_t k = s; k < nodes[s].end && !has_heading; ++k) {
+        has_heading = IsHeadingTag(nodes[k].tag) && !(nodes[k].flags & kDomText);
+      }
+      if (has_heading || too_big(s)) break;
+      nodes[s].flags |= kDomBoilerplate;
+      s = nodes[s].end;
+    }
+    i = s - 1;
+  }
+}
+
+}  // namespace corpus
