@@ -31,6 +31,9 @@ constexpr std::string_view kUserTitleTokens[] = {"usertitle", "userbanner", "use
 // notes list at its end.
 constexpr std::string_view kFinePrintTokens[] = {"disclaimer", "disclaimers", "footnotes"};
 
+// A <noscript> notice ("Please enable JavaScript") is at most this long.
+constexpr uint64_t kMaxNoscriptNotice = 400;
+
 // Cards larger than this are not cards: a page that puts itemprop=author on
 // the whole post would otherwise lose its text.
 constexpr uint64_t kMaxCardText = 1500;
@@ -159,6 +162,18 @@ bool HoldsCard(const std::vector<DomNode>& nodes, int32_t i) {
   return false;
 }
 
+// Whether the subtree at `i` has text that mentions JavaScript (ASCII case
+// folded). Looks at a bounded number of nodes, like HoldsCard.
+bool MentionsJavaScript(const std::vector<DomNode>& nodes, int32_t i) {
+  const int32_t end = std::min(nodes[i].end, i + 1 + kMaxCardScan);
+  for (int32_t j = i + 1; j < end; ++j) {
+    if (!(nodes[j].flags & kDomText)) continue;
+    const std::string text = Lower(nodes[j].node->v.text.text);
+    if (text.find("javascript") != std::string::npos) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void MarkPostChrome(DomIndex* dom) {
@@ -168,6 +183,14 @@ void MarkPostChrome(DomIndex* dom) {
   for (int32_t i = 1; i < static_cast<int32_t>(nodes.size()); ++i) {
     DomNode& n = nodes[i];
     if ((n.flags & kDomText) || (n.flags & kDomBoilerplate) || n.text == 0) continue;
+    // What a page says to readers without scripts ("enable JavaScript to
+    // use this site") is about the reader's browser, not the page's text.
+    if (n.tag == GUMBO_TAG_NOSCRIPT && n.text <= kMaxNoscriptNotice &&
+        MentionsJavaScript(nodes, i)) {
+      n.flags |= kDomBoilerplate;
+      i = n.end - 1;
+      continue;
+    }
     const Chrome c = ClassifyChrome(n.node->v.element);
     if (c == Chrome::kNone) continue;
     // Whatever its name, an element with much of the page's text is content.

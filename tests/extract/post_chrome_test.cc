@@ -88,6 +88,15 @@ TEST(PostChromeTest, FigureCaptionsAndUserTitlesGo) {
   EXPECT_FALSE(Has(t, "Staff photographer"));
 }
 
+std::string ArticleBody() {
+  std::string paras;
+  for (int i = 0; i < 4; ++i) {
+    paras += "<p>Paragraph " + std::to_string(i) + " of the story says the bridge will close "
+             "for repairs in March, and that the ferry will run every half hour instead.</p>";
+  }
+  return paras;
+}
+
 TEST(PostChromeTest, FinePrintAndFormLabelsGo) {
   const std::string body =
       "<article><h1>Savings</h1><p>A savings account pays interest every month, and the "
@@ -101,6 +110,23 @@ TEST(PostChromeTest, FinePrintAndFormLabelsGo) {
   EXPECT_FALSE(Has(t, "Sort by newest"));
   EXPECT_FALSE(Has(t, "for illustration only"));
   EXPECT_FALSE(Has(t, "bulletin"));
+}
+
+TEST(PostChromeTest, NoscriptJavaScriptNoticesGo) {
+  EXPECT_EQ(Extract("<noscript>You need to enable JavaScript to run this app.</noscript>"
+                    "<div id='root'></div>"),
+            "");
+  const std::string t = Extract(
+      "<main><noscript><p>This slideshow requires JavaScript.</p></noscript>" + ArticleBody() +
+      "</main>");
+  EXPECT_TRUE(Has(t, "Paragraph 2"));
+  EXPECT_FALSE(Has(t, "slideshow"));
+}
+
+TEST(PostChromeTest, NoscriptContentStays) {
+  // Some forums serve their posts only inside <noscript>: that is content.
+  const std::string t = Extract("<noscript>" + ArticleBody() + "</noscript>");
+  EXPECT_TRUE(Has(t, "Paragraph 3"));
 }
 
 TEST(PostChromeTest, HiddenTabAndAccordionPanelsAreContent) {

@@ -22,6 +22,8 @@ namespace corpus {
 //    default output (it drops them unless asked to keep images).
 //  - fine print: "disclaimer" and "footnotes" blocks.
 //  - form labels (<label>): sort and filter controls, consent check boxes.
+//  - <noscript> notices that ask for JavaScript: about the reader's
+//    browser, not the page (a page that is only such a notice is empty).
 //
 // Runs after MarkBoilerplate, in one pass over the flat index plus one
 // pass per card over the card's own subtree (cards never nest), so linear.
