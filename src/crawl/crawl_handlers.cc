@@ -65,7 +65,7 @@ void Crawler::NoteHostFailure(const std::string& host, const std::string& rule, 
 }
 
 void Crawler::HandleRobots(InFlight& job, FetchResult& r, int64_t now) {
-  hosts_->Finish(job.host, now + 1);  // +1: the ms clock truncates; never start early
+  hosts_->Finish(job.host, now);
   RobotsState& rs = robots_[job.origin];
   rs.fetching = false;
   output_->Count("robots_fetches");
@@ -148,7 +148,7 @@ void Crawler::RestoreHostState(const std::vector<RobotsLogEntry>& robots,
 }
 
 void Crawler::HandlePage(InFlight& job, FetchResult& r, int64_t now) {
-  hosts_->Finish(job.host, now + 1);  // +1: the ms clock truncates; never start early
+  hosts_->Finish(job.host, now);
   if (job.job == Job::kPage) --pages_in_flight_;
   FrontierEntry& e = job.entry;
   if (r.error == FetchError::kNotHtml) {

@@ -229,7 +229,10 @@ void Fetcher::Poll(int timeout_ms, std::vector<FetchResult>* done) {
   CURLM* m = static_cast<CURLM*>(multi_);
   int running = 0;
   curl_multi_perform(m, &running);
-  if (timeout_ms > 0 && active_ > 0) {
+  // Wait only if every transfer is still running: one that finished in this
+  // perform is reaped now, or the wait would sit out its whole timeout when
+  // nothing else is in flight (one host at concurrency 1: 50 ms per page).
+  if (timeout_ms > 0 && active_ > 0 && static_cast<size_t>(running) >= active_) {
     curl_multi_poll(m, nullptr, 0, timeout_ms, nullptr);
     curl_multi_perform(m, &running);
   }

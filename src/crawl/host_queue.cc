@@ -68,7 +68,10 @@ void HostQueues::Finish(const std::string& host, int64_t now) {
   Host& h = Get(host);
   if (h.active > 0 && --h.active == 0) --active_hosts_;
   const int64_t delay = h.delay_ms >= 0 ? h.delay_ms : default_delay_ms_;
-  h.next_time = std::max(h.next_time, now + delay);
+  // The ms clock truncates, so `now` may be up to 1 ms early: a delay gets
+  // that millisecond added, so the gap is never short. Without a delay the
+  // next request may go at once.
+  h.next_time = std::max(h.next_time, delay > 0 ? now + delay + 1 : now);
   Reschedule(host, h);
 }
 
