@@ -5,6 +5,52 @@
 #include <algorithm>
 
 namespace corpus {
+namespace {
+
+// Length of the code point at text[i] if CLD2 would refuse it, else 0.
+// ExtDetectLanguageSummaryCheckUTF8 wants "interchange valid" UTF-8 and
+// reports UNKNOWN for the whole text when it is not: C0 controls other than
+// whitespace, DEL, C1 controls (U+0080..U+009F, typical of Windows-1252 text
+// decoded as Latin-1) and the noncharacters (Unicode 15, section 23.7).
+size_t NonInterchangeLength(std::string_view text, size_t i) {
+  const auto byte = [&](size_t k) { return k < text.size() ? static_cast<uint8_t>(text[k]) : 0; };
+  const uint8_t c = byte(i);
+  if (c < 0x20) return c == '\t' || c == '\n' || c == '\r' ? 0 : 1;
+  if (c == 0x7F) return 1;
+  if (c == 0xC2) return byte(i + 1) >= 0x80 && byte(i + 1) <= 0x9F ? 2 : 0;
+  if (c == 0xEF) {
+    const uint8_t b1 = byte(i + 1), b2 = byte(i + 2);
+    if (b1 == 0xB7 && b2 >= 0x90 && b2 <= 0xAF) return 3;     // U+FDD0..U+FDEF
+    if (b1 == 0xBF && (b2 == 0xBE || b2 == 0xBF)) return 3;  // U+FFFE, U+FFFF
+    return 0;
+  }
+  if (c >= 0xF0 && c <= 0xF4 && (byte(i + 1) & 0x0F) == 0x0F && byte(i + 2) == 0xBF &&
+      (byte(i + 3) == 0xBE || byte(i + 3) == 0xBF)) {
+    return 4;  // U+1FFFE, U+1FFFF, ... U+10FFFF
+  }
+  return 0;
+}
+
+// `text`, or a copy in `buffer` with every refused code point blanked byte
+// for byte, so a few stray characters do not hide the language of the rest.
+std::string_view InterchangeValid(std::string_view text, std::string* buffer) {
+  size_t i = 0;
+  while (i < text.size() && NonInterchangeLength(text, i) == 0) ++i;
+  if (i == text.size()) return text;
+  buffer->assign(text);
+  while (i < buffer->size()) {
+    const size_t n = NonInterchangeLength(*buffer, i);
+    if (n == 0) {
+      ++i;
+    } else {
+      buffer->replace(i, n, n, ' ');
+      i += n;
+    }
+  }
+  return *buffer;
+}
+
+}  // namespace
 
 LanguageGuess IdentifyLanguage(std::string_view text, size_t max_bytes) {
   LanguageGuess guess;
@@ -15,6 +61,8 @@ LanguageGuess IdentifyLanguage(std::string_view text, size_t max_bytes) {
     text = text.substr(0, cut);
   }
   if (text.empty()) return guess;
+  thread_local std::string blanked;
+  text = InterchangeValid(text, &blanked);
   CLD2::Language language3[3];
   int percent3[3] = {0, 0, 0};
   double normalized_score3[3];

@@ -25,6 +25,22 @@ TEST(IdentifyLanguageTest, FindsCommonLanguages) {
   EXPECT_EQ(IdentifyLanguage(kChinese).code, "zh");
 }
 
+// Control characters and noncharacters, common in mis-decoded pages, are
+// not "interchange valid" UTF-8 to CLD2, which then reports nothing for the
+// whole text; they must not hide the language of the rest.
+TEST(IdentifyLanguageTest, ControlCharactersDoNotHideTheLanguage) {
+  const std::string prose = testing::EnglishProse(2);
+  for (const std::string& odd : {std::string("\xC2\x85"), std::string("\xC2\x9D"), std::string("\x01"),
+                                std::string("\x7F"), std::string("\xEF\xBF\xBE"),
+                                std::string("\xEF\xB7\x90")}) {
+    const std::string text = prose.substr(0, 40) + odd + prose.substr(40);
+    const LanguageGuess g = IdentifyLanguage(text);
+    EXPECT_EQ(g.code, "en") << "with bytes of length " << odd.size();
+    EXPECT_GE(g.score, 0.9);
+  }
+  EXPECT_EQ(IdentifyLanguage(std::string(kFrench) + "\xC2\x92").code, "fr");
+}
+
 TEST(IdentifyLanguageTest, EmptyAndSymbolsAreUnknown) {
   EXPECT_EQ(IdentifyLanguage("").code, "un");
   EXPECT_EQ(IdentifyLanguage("12345 !!! ###").score, 0.0);
