@@ -21,11 +21,16 @@ constexpr std::string_view kExactTokens[] = {
 // Stems distinctive enough to match inside longer tokens ("cookiebanner").
 constexpr std::string_view kStems[] = {
     "cookie",    "consent",  "gdpr",     "newsletter", "breadcrumb", "advert",
-    "sponsor",   "outbrain", "taboola",  "sidebar",    "footer",     "related",
+    "sponsor",   "outbrain", "taboola",  "sidebar",    "related",
     "subscribe", "pagination", "sharing", "socialicon", "share-",     "-share",
     "tableofcontents", "table-of-contents", "site-header", "navbar",  "skip-link",
     "skiplink",  "megamenu", "mega-menu",
 };
+
+// Stems that name boilerplate at either end of an alphanumeric token
+// ("footerlinks", "pagefooter"), but not inside one: "seofootercopy" is the
+// category text a shop prints above its footer.
+constexpr std::string_view kEdgeStems[] = {"footer"};
 
 // Cookie and consent dialogs: never content, however much text they hold
 // (consent managers ship pages of vendor lists).
@@ -94,6 +99,13 @@ MarkupVerdict ClassifyNames(std::string_view raw, bool is_class, bool panel) {
       const std::string_view token = name.substr(k, e - k);
       if (e > k && Contains(kExactTokens, token) && !(panel && token == "dropdown")) {
         return MarkupVerdict::kBoilerplate;
+      }
+      for (std::string_view stem : kEdgeStems) {
+        if (token.size() > stem.size() &&
+            (token.substr(0, stem.size()) == stem ||
+             token.substr(token.size() - stem.size()) == stem)) {
+          return MarkupVerdict::kBoilerplate;
+        }
       }
       // Customer reviews under a product are its comments.
       if (token == "reviews") return MarkupVerdict::kComments;

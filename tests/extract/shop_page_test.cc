@@ -48,6 +48,22 @@ TEST(ShopPageTest, ArticleFooterInsideMainCanStay) {
   EXPECT_TRUE(Has(t, "Clause 3"));
 }
 
+TEST(ShopPageTest, FooterInsideAClassNameIsNotAFooter) {
+  // "footer" at either end of a class token names the footer; in the middle
+  // ("seofootercopy") it names the category text printed above it.
+  const std::string copy =
+      "<div class='field-seofootercopy'><h2>Walking boots</h2><p>Our walking boots are cut "
+      "from full-grain leather and resoled in our own workshop, so a pair lasts for decades of "
+      "hill walks.</p><p>Choose a half size up if you wear thick socks in winter.</p></div>";
+  EXPECT_TRUE(Has(Extract("<main>" + LongPolicy() + copy + "</main>"), "full-grain leather"));
+  for (const std::string cls : {"footerLinks", "pagefooter", "site-footer"}) {
+    const std::string t = Extract(std::string(kProduct) + LongPolicy() + "<div class='" + cls +
+                                  "'><p>Stores, careers, press and investor relations.</p></div>");
+    EXPECT_TRUE(Has(t, "washed linen")) << cls;
+    EXPECT_FALSE(Has(t, "investor relations")) << cls;
+  }
+}
+
 TEST(ShopPageTest, ModalDialogIsNeverTheContent) {
   for (const std::string open : {"<div role='dialog'>", "<div aria-modal='true'>",
                                  "<section role='alertdialog'>"}) {
