@@ -43,8 +43,7 @@ std::string_view InterchangeValid(std::string_view text, std::string* buffer) {
     if (n == 0) {
       ++i;
     } else {
-      buffer->replace(i, n, n, ' ');
-      i += n;
+      for (const size_t end = i + n; i < end; ++i) (*buffer)[i] = ' ';
     }
   }
   return *buffer;
