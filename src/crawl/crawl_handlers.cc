@@ -14,6 +14,7 @@
 #include "corpus/stage/progress.h"
 #include "corpus/text/charset.h"
 #include "corpus/util/json.h"
+#include "corpus/util/rfc3339.h"
 
 namespace corpus {
 namespace {
@@ -272,7 +273,7 @@ void Crawler::EmitPage(InFlight& job, FetchResult& r) {
     if (!page->noindex) {
       PageFacts p;
       p.url = e.url;
-      p.fetched_at = Rfc3339Now();
+      p.fetched_at = NowRfc3339();
       p.status = resp.status;
       p.content_type = resp.content_type;
       p.etag = resp.etag;

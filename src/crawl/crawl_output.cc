@@ -9,6 +9,7 @@
 #include "corpus/io/record.h"
 #include "corpus/util/fs.h"
 #include "corpus/util/json.h"
+#include "corpus/util/rfc3339.h"
 #include "corpus/util/sha256.h"
 
 namespace corpus {
@@ -100,15 +101,6 @@ Status CrawlOutput::Commit() {
 
 std::string CrawlRecordId(std::string_view url) { return Sha256Hex(url).substr(0, 32); }
 
-std::string Rfc3339Now() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm;
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 std::string PageRecordJson(const PageFacts& p) {
   JsonObjectWriter w;
   w.String("id", CrawlRecordId(p.url))
@@ -130,7 +122,7 @@ std::string CrawlRejectJson(std::string_view url, int depth, std::string_view ru
       .String("id", CrawlRecordId(url))
       .String("url", url)
       .String("source", "crawl")
-      .String("fetched_at", Rfc3339Now())
+      .String("fetched_at", NowRfc3339())
       .Int("depth", depth)
       .Raw("reject", RejectJson("crawl", rule, value_json))
       .Finish();

@@ -65,8 +65,6 @@ class CrawlOutput {
 // Record builders (DESIGN.md §2). The id is the first 32 hex digits of the
 // sha256 of the normalised URL: stable across runs and machines.
 std::string CrawlRecordId(std::string_view url);
-// RFC 3339 UTC time with seconds: "2026-11-26T05:23:05Z".
-std::string Rfc3339Now();
 
 struct PageFacts {
   std::string url;
