@@ -9,13 +9,12 @@
 #include <vector>
 
 #include "corpus/extract/extractor.h"
+#include "extract/extract_test_util.h"
 
 namespace corpus {
 namespace {
 
-bool Has(const std::string& text, const std::string& needle) {
-  return text.find(needle) != std::string::npos;
-}
+using testing::Has;
 
 // An opening post followed by a long "comments" section of replies: not long
 // enough to pass for the page by size alone.

@@ -6,12 +6,12 @@
 
 #include <string>
 
+#include "extract/extract_test_util.h"
+
 namespace corpus {
 namespace {
 
-bool Has(const std::string& text, const std::string& needle) {
-  return text.find(needle) != std::string::npos;
-}
+using testing::Has;
 
 std::string Para(int n, const std::string& topic) {
   std::string out;

@@ -8,18 +8,14 @@
 #include <string>
 
 #include "corpus/extract/extractor.h"
+#include "extract/extract_test_util.h"
 
 namespace corpus {
 namespace {
 
-bool Has(const std::string& text, const std::string& needle) {
-  return text.find(needle) != std::string::npos;
-}
+using testing::Has;
 
-std::string Extract(const std::string& body) {
-  ExtractOptions o;
-  return ExtractMainContent("<html><body>" + body + "</body></html>", "", o).text;
-}
+std::string Extract(const std::string& body) { return testing::ExtractBody(body); }
 
 // One forum post: an author card (name, rank, stats), the message, a signature.
 std::string Post(int i, const std::string& card_attrs) {

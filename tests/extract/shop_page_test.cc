@@ -7,18 +7,14 @@
 
 #include "corpus/extract/dom_index.h"
 #include "corpus/extract/extractor.h"
+#include "extract/extract_test_util.h"
 
 namespace corpus {
 namespace {
 
-bool Has(const std::string& text, const std::string& needle) {
-  return text.find(needle) != std::string::npos;
-}
+using testing::Has;
 
-std::string Extract(const std::string& body) {
-  ExtractOptions o;
-  return ExtractMainContent("<html><body>" + body + "</body></html>", "", o).text;
-}
+std::string Extract(const std::string& body) { return testing::ExtractBody(body); }
 
 const char kProduct[] =
     "<main><h1>Linen shirt</h1><p>A loose shirt of washed linen, cut long enough to tuck in, with "

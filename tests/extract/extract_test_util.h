@@ -1,0 +1,22 @@
+#ifndef CORPUS_TESTS_EXTRACT_EXTRACT_TEST_UTIL_H_
+#define CORPUS_TESTS_EXTRACT_EXTRACT_TEST_UTIL_H_
+
+#include <string>
+
+#include "corpus/extract/extractor.h"
+
+namespace corpus::testing {
+
+inline bool Has(const std::string& text, const std::string& needle) {
+  return text.find(needle) != std::string::npos;
+}
+
+// The plain-text extraction of a page whose <body> is `body`.
+inline std::string ExtractBody(const std::string& body) {
+  ExtractOptions options;
+  return ExtractMainContent("<html><body>" + body + "</body></html>", "", options).text;
+}
+
+}  // namespace corpus::testing
+
+#endif  // CORPUS_TESTS_EXTRACT_EXTRACT_TEST_UTIL_H_
