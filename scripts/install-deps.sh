@@ -9,7 +9,7 @@ PACKAGES=(
   libcurl4-openssl-dev libgumbo-dev libre2-dev libzstd-dev libcli11-dev
   libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libsimdjson-dev
   libxxhash-dev zlib1g-dev libuchardet-dev libcld2-dev libutf8proc-dev
-  libcpp-httplib-dev libbrotli-dev
+  libcpp-httplib-dev libbrotli-dev libssl-dev
 )
 if [[ "${CORPUS_WITH_BENCH_TOOLS:-0}" == 1 ]]; then
   PACKAGES+=(wget2 clang)

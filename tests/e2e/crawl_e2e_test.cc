@@ -189,7 +189,9 @@ TEST_F(CrawlE2eTest, SigtermCheckpointsAndExitsZero) {
   // A graceful stop commits everything it fetched: no page is fetched twice.
   std::map<std::string, int> all;
   for (const auto& e : server_->RequestLog()) {
-    if (e.target != "/robots.txt") EXPECT_EQ(++all[e.address + e.target], 1) << e.target;
+    if (e.target != "/robots.txt") {
+      EXPECT_EQ(++all[e.address + e.target], 1) << e.target;
+    }
   }
   ExpectCompleteCrawl();
 }

@@ -231,7 +231,9 @@ TEST(ShardStageTest, ValidationSplitIsStableAcrossRefreshesAndSeeds) {
   EXPECT_LT(h1.size(), 140u);
   for (const auto& id : h1) EXPECT_TRUE(h2.count(id)) << id;
   for (const auto& id : h2) {
-    if (std::stoi(id.substr(4)) < 500) EXPECT_TRUE(h1.count(id)) << id;
+    if (std::stoi(id.substr(4)) < 500) {
+      EXPECT_TRUE(h1.count(id)) << id;
+    }
   }
 }
 

@@ -67,5 +67,15 @@ TEST(Sha256Test, KnownVectors) {
   EXPECT_EQ(h.HexDigest(), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
+TEST(Sha256Test, MovedDigestContinues) {
+  Sha256 a;
+  a.Update("ab");
+  Sha256 b(std::move(a));
+  b.Update("c");
+  Sha256 c;
+  c = std::move(b);
+  EXPECT_EQ(c.HexDigest(), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
 }  // namespace
 }  // namespace corpus

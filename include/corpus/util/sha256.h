@@ -5,25 +5,31 @@
 #include <string>
 #include <string_view>
 
+struct evp_md_ctx_st;  // OpenSSL's EVP_MD_CTX
+
 namespace corpus {
 
 // Incremental SHA-256 (FIPS 180-4), used for the checksums in `_done`
-// markers and manifests so users can verify shards with `sha256sum`.
+// markers and manifests so users can verify shards with `sha256sum`, and for
+// record ids. Computed by OpenSSL's libcrypto, which uses the CPU's SHA
+// extensions where present (about 4x a portable implementation).
+// Movable, not copyable.
 class Sha256 {
  public:
   Sha256();
+  ~Sha256();
+  Sha256(Sha256&& other) noexcept;
+  Sha256& operator=(Sha256&& other) noexcept;
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
+
   void Update(const void* data, size_t len);
   void Update(std::string_view s) { Update(s.data(), s.size()); }
   // Lowercase hex digest; the object must not be updated afterwards.
   std::string HexDigest();
 
  private:
-  void Transform(const uint8_t* block);
-
-  uint32_t state_[8];
-  uint64_t total_len_ = 0;
-  uint8_t buffer_[64];
-  size_t buffer_len_ = 0;
+  ::evp_md_ctx_st* context_;
 };
 
 std::string Sha256Hex(std::string_view data);
