@@ -237,6 +237,12 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
   std::vector<DomNode>& nodes = dom->mutable_nodes();
   if (nodes.empty()) return;
   const double page_text = static_cast<double>(nodes[0].text);
+  int32_t first_h1 = -1;
+  for (size_t i = 0; i < nodes.size() && first_h1 < 0; ++i) {
+    if (nodes[i].tag == GUMBO_TAG_H1 && !(nodes[i].flags & kDomText)) {
+      first_h1 = static_cast<int32_t>(i);
+    }
+  }
   for (size_t i = 0; i < nodes.size(); ++i) {
     DomNode& n = nodes[i];
     if (n.flags & kDomText) continue;
@@ -248,7 +254,14 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
     // page's prose is the content, whatever its name.
     const double text = static_cast<double>(n.text);
     const bool prose = text >= 0.25 * page_text && static_cast<double>(n.link) < 0.3 * text;
-    const bool large = page_text > 0 && (text >= veto_share * page_text || prose);
+    bool large = page_text > 0 && (text >= veto_share * page_text || prose);
+    // An <aside> after the page's headline is a sidebar however much it
+    // holds (excerpts of recent posts, an author's bio): the size veto is
+    // for wrappers, and a wrapper holds the headline. (One before it may be
+    // a page's whole list of teasers, with the headline further down.)
+    if (n.tag == GUMBO_TAG_ASIDE && first_h1 >= 0 && first_h1 < static_cast<int32_t>(i)) {
+      large = false;
+    }
     switch (v) {
       case MarkupVerdict::kMainHint:
         n.flags |= kDomMainHint;

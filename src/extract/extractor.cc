@@ -14,6 +14,7 @@
 #include "corpus/extract/json_ld.h"
 #include "corpus/extract/post_chrome.h"
 #include "corpus/extract/related_sections.h"
+#include "corpus/extract/toc_lists.h"
 
 namespace corpus {
 namespace {
@@ -139,6 +140,24 @@ double CommentBytes(const DomIndex& dom) {
   return total;
 }
 
+// Whether the subtree at `root` reads as an article: at least half of its
+// text is in long paragraphs (kMinProseBlock bytes of text outside links in
+// one block). A page of teasers, whose blurbs are a line or two under each
+// headline, is not, and there the "Latest news" boxes are the content.
+constexpr uint32_t kMinProseBlock = 200;
+
+bool IsProse(const DomIndex& dom, int32_t root) {
+  const auto& nodes = dom.nodes();
+  uint64_t prose = 0;
+  for (int32_t i = root; i < nodes[root].end; ++i) {
+    const DomNode& n = nodes[i];
+    if (!(n.flags & kDomText) && n.own_text - n.own_link >= kMinProseBlock) {
+      prose += n.own_text;
+    }
+  }
+  return 2 * prose >= nodes[root].text;
+}
+
 }  // namespace
 
 ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
@@ -159,12 +178,20 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
   if (options.drop_related_sections) MarkRelatedSections(&dom);
   if (options.duplicate_min_bytes > 0) MarkDuplicateSubtrees(&dom, options.duplicate_min_bytes);
   MarkPostChrome(&dom);
+  MarkTocLists(&dom);
   const TextFormat format = options.markdown ? TextFormat::kMarkdown : TextFormat::kPlain;
 
   ScoreOptions score = options.score;
   // On a forum thread the "comments" are the posts.
   if (score.drop_comments && IsDiscussionPage(dom, pre.json_ld)) score.drop_comments = false;
   ContentSelection sel = SelectMainContent(dom, score);
+  if (options.drop_related_sections && sel.root >= 0 && IsProse(dom, sel.root)) {
+    // An article: the boxes of other articles and the author's bio around
+    // it go, unless a box is most of what was selected (then it is the
+    // content).
+    MarkArticleBoxes(&dom, dom.nodes()[sel.root].text / 2);
+    sel = SelectMainContent(dom, score);
+  }
   if (sel.weight < options.link_page_share * sel.page_text) {
     // Little prose but plenty of text: an index, a category page, a list of
     // links. Its links are its content; count them in, keep dense lists.

@@ -2,6 +2,8 @@
 
 #include <gumbo.h>
 
+#include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -52,6 +54,26 @@ constexpr std::string_view kRelatedHeadings[] = {
     "others also bought",
 };
 
+// Headings of the boxes that blogs and news sites put around an article:
+// other articles ("Related posts", "Recent articles", "Latest news") and the
+// author's bio ("About the author"). WordPress, Ghost, Drupal
+// and their common themes print these fixed strings; WCXB's article
+// references leave the boxes out, as does trafilatura (its "discard" xpaths
+// name the same boxes by class). Not "read more" or "further reading": the
+// first is a link inside teasers, the second an article's own reading list.
+constexpr std::string_view kArticleBoxHeadings[] = {
+    "related articles", "related posts",     "related stories",
+    "related content",  "related news",     "related reading",   "related topics",
+    "recent posts",     "recent articles",  "recent news",       "recent stories",
+    "latest posts",     "latest articles",  "latest news",       "latest stories",
+    "more stories",     "more articles",    "more posts",        "more news",
+    "popular posts",    "popular articles", "most popular",      "most read",
+    "trending now",     "read next",        "up next",           "what to read next",
+    "about the author", "about the authors", "more from this author",
+    "you might also enjoy", "you may also enjoy", "like this",     "share this",
+    "share this article", "share this post", "share this story",
+};
+
 // Headings longer than this (non-space bytes) are prose, not box titles.
 constexpr uint64_t kMaxHeadingBytes = 60;
 
@@ -82,10 +104,9 @@ int32_t FirstText(const std::vector<DomNode>& nodes, int32_t from, int32_t end) 
   return end;
 }
 
-}  // namespace
-
-bool IsRelatedHeading(std::string_view text) {
-  // Trim spaces and trailing punctuation (":", "…", "!").
+// Lower-cased, single-spaced, without surrounding spaces and trailing
+// punctuation (":", "…", "!").
+std::string NormalizeHeading(std::string_view text) {
   size_t b = 0, e = text.size();
   while (b < e && (text[b] == ' ' || text[b] == '\n' || text[b] == '\t')) ++b;
   while (e > b) {
@@ -101,13 +122,33 @@ bool IsRelatedHeading(std::string_view text) {
     if (c == ' ' && !t.empty() && t.back() == ' ') continue;
     t.push_back(c);
   }
+  return t;
+}
+
+}  // namespace
+
+bool IsRelatedHeading(std::string_view text) {
+  const std::string t = NormalizeHeading(text);
   for (std::string_view h : kRelatedHeadings) {
     if (t == h) return true;
   }
   return false;
 }
 
-void MarkRelatedSections(DomIndex* dom) {
+bool IsArticleBoxHeading(std::string_view text) {
+  const std::string t = NormalizeHeading(text);
+  for (std::string_view h : kArticleBoxHeadings) {
+    if (t == h) return true;
+  }
+  return false;
+}
+
+namespace {
+
+// Flags the boxes headed by a heading that `is_box_heading` accepts; see
+// MarkRelatedSections.
+void MarkBoxesByHeading(DomIndex* dom, bool (*is_box_heading)(std::string_view),
+                        uint64_t max_box_text) {
   std::vector<DomNode>& nodes = dom->mutable_nodes();
   if (nodes.empty()) return;
   const uint64_t page_text = nodes[0].text;
@@ -122,7 +163,8 @@ void MarkRelatedSections(DomIndex* dom) {
   auto too_big = [&](int32_t a) {
     const DomNode& n = nodes[a];
     return a == 0 || n.tag == GUMBO_TAG_MAIN || n.tag == GUMBO_TAG_ARTICLE ||
-           5 * n.text > 4 * page_text || (first_h1 >= a && first_h1 < n.end);
+           5 * n.text > 4 * page_text || n.text > max_box_text ||
+           (first_h1 >= a && first_h1 < n.end);
   };
 
   for (size_t i = 0; i < nodes.size(); ++i) {
@@ -136,7 +178,7 @@ void MarkRelatedSections(DomIndex* dom) {
     if ((n.flags & kDomText) || n.text == 0 || n.text > kMaxHeadingBytes) continue;
     if (!IsHeadingTag(n.tag) && !((n.flags & kDomBlock) && n.own_text == n.text)) continue;
     const int32_t h = static_cast<int32_t>(i);
-    if (!IsRelatedHeading(SmallText(nodes, h)) || too_big(h)) {
+    if (!is_box_heading(SmallText(nodes, h)) || too_big(h)) {
       i = n.end - 1;
       continue;
     }
@@ -167,6 +209,16 @@ void MarkRelatedSections(DomIndex* dom) {
     }
     i = s - 1;
   }
+}
+
+}  // namespace
+
+void MarkRelatedSections(DomIndex* dom) {
+  MarkBoxesByHeading(dom, IsRelatedHeading, std::numeric_limits<uint64_t>::max());
+}
+
+void MarkArticleBoxes(DomIndex* dom, uint64_t max_box_text) {
+  MarkBoxesByHeading(dom, IsArticleBoxHeading, max_box_text);
 }
 
 }  // namespace corpus

@@ -1,6 +1,7 @@
 #ifndef CORPUS_EXTRACT_RELATED_SECTIONS_H_
 #define CORPUS_EXTRACT_RELATED_SECTIONS_H_
 
+#include <cstdint>
 #include <string_view>
 
 #include "corpus/extract/dom_index.h"
@@ -12,6 +13,11 @@ namespace corpus {
 // viewed", "Recently viewed items", "Frequently bought together", ...
 bool IsRelatedHeading(std::string_view text);
 
+// Whether a heading's text names a box that blogs and news sites put around
+// an article: "Related posts", "Latest news", "About the author", "Like
+// this:". On a page of links the same boxes are the content.
+bool IsArticleBoxHeading(std::string_view text);
+
 // Flags kDomBoilerplate on the boxes of other products that shops put on
 // product pages, found by their heading (IsRelatedHeading) rather than by
 // class names, which shops rarely choose readably. The box is the outermost
@@ -21,6 +27,12 @@ bool IsRelatedHeading(std::string_view text);
 // <article>, or four fifths of the page's text. Must run after
 // MarkBoilerplate (boilerplate is skipped). Linear in the page.
 void MarkRelatedSections(DomIndex* dom);
+
+// The same for the boxes around an article (IsArticleBoxHeading), each of at
+// most `max_box_text` bytes of text. Only for a page whose content is prose,
+// and only boxes smaller than that prose: on a list or index page ("Latest
+// news", "Most read") the boxes are what the page is for.
+void MarkArticleBoxes(DomIndex* dom, uint64_t max_box_text);
 
 }  // namespace corpus
 

@@ -1,0 +1,101 @@
+// Boxes around an article that its own container holds: tables of contents,
+// related-post and author boxes found by their heading, and sidebars in an
+// <aside> that hold much text. The article's text stays.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "corpus/extract/related_sections.h"
+#include "extract/extract_test_util.h"
+
+namespace corpus {
+namespace {
+
+using testing::ExtractBody;
+using testing::Has;
+
+std::string Paragraphs(const std::string& topic, int count) {
+  std::string out;
+  for (int i = 0; i < count; ++i) {
+    out += "<p>The " + topic + " section number " + std::to_string(i) +
+           " explains, at some length and with care, how the work was done, why it "
+           "matters, and what the reader should take away from it once the season is over "
+           "and the beds are cleared for the winter, the tools are put away and the "
+           "seed catalogues for next year begin to arrive.</p>";
+  }
+  return out;
+}
+
+TEST(ArticleBoxesTest, InPageLinkListIsATableOfContents) {
+  const std::string text = ExtractBody(
+      "<article><h1>Growing tomatoes</h1><ul>"
+      "<li><a href='#soil'>Preparing the soil for planting</a></li>"
+      "<li><a href='#water'>Watering through the summer</a></li>"
+      "<li><a href='#pests'>Keeping pests away</a></li></ul>" +
+      Paragraphs("tomato", 4) + "</article>");
+  EXPECT_TRUE(Has(text, "tomato section number 3")) << text;
+  EXPECT_FALSE(Has(text, "Watering through the summer")) << text;
+}
+
+TEST(ArticleBoxesTest, ListWithFewInPageLinksStays) {
+  // Two links to notes, and a list whose items are prose around a link.
+  const std::string text = ExtractBody(
+      "<article><h1>Growing tomatoes</h1>" + Paragraphs("tomato", 3) +
+      "<ul><li><a href='#n1'>Loam</a> holds water well.</li>"
+      "<li><a href='#n2'>Sand</a> drains fast.</li></ul>"
+      "<ol><li>Dig a trench, see <a href='#a'>above</a>, and fill it with compost from the "
+      "heap.</li><li>Set the plants in, see <a href='#b'>below</a>, deeper than they grew.</li>"
+      "<li>Water well, as <a href='#c'>noted</a>, every other morning.</li></ol></article>");
+  EXPECT_TRUE(Has(text, "holds water well")) << text;
+  EXPECT_TRUE(Has(text, "Dig a trench")) << text;
+}
+
+TEST(ArticleBoxesTest, ArticleBoxHeadingsMatch) {
+  EXPECT_TRUE(IsArticleBoxHeading("Related Posts"));
+  EXPECT_TRUE(IsArticleBoxHeading("About the author:"));
+  EXPECT_TRUE(IsArticleBoxHeading("Like this:"));
+  EXPECT_FALSE(IsArticleBoxHeading("Read more"));
+  EXPECT_FALSE(IsArticleBoxHeading("Related"));
+  EXPECT_FALSE(IsArticleBoxHeading("Related work on soil"));
+  EXPECT_FALSE(IsRelatedHeading("Related posts"));  // shop boxes are another list
+}
+
+TEST(ArticleBoxesTest, RelatedPostsInsideTheArticleGo) {
+  const std::string text = ExtractBody(
+      "<article><h1>Growing tomatoes</h1>" + Paragraphs("tomato", 4) +
+      "<div class='box'><h3>Related posts</h3>"
+      "<div><a href='/a'>Ten ways to grow peppers on a balcony</a>"
+      "<p>Peppers like the sun, and so do you, so here is how to get both.</p></div>"
+      "<div><a href='/b'>Why your basil keeps dying in the kitchen</a>"
+      "<p>Basil wants more light than a kitchen sill gives it, and less water.</p></div>"
+      "</div></article>");
+  EXPECT_TRUE(Has(text, "tomato section number 3")) << text;
+  EXPECT_FALSE(Has(text, "Peppers like the sun")) << text;
+}
+
+TEST(ArticleBoxesTest, LatestNewsOnAPageOfLinksStays) {
+  std::string list = "<h1>Space news</h1><h2>Latest news</h2><ul>";
+  for (int i = 0; i < 8; ++i) {
+    list += "<li><a href='/n" + std::to_string(i) + "'>Probe number " + std::to_string(i) +
+            " reaches the outer planets after a long flight</a></li>";
+  }
+  const std::string text = ExtractBody("<main>" + list + "</ul></main>");
+  EXPECT_TRUE(Has(text, "Probe number 7 reaches")) << text;
+}
+
+TEST(ArticleBoxesTest, AsideBesideTheHeadlineGoesHoweverLarge) {
+  const std::string text = ExtractBody(
+      "<main><div><h1>Growing tomatoes</h1>" + Paragraphs("tomato", 3) + "</div><aside>" +
+      Paragraphs("unrelated recent post", 2) + "</aside></main>");
+  EXPECT_TRUE(Has(text, "tomato section number 2")) << text;
+  EXPECT_FALSE(Has(text, "unrelated recent post")) << text;
+}
+
+TEST(ArticleBoxesTest, AsideHoldingTheHeadlineIsAWrapper) {
+  const std::string text = ExtractBody("<aside class='wrap'><h1>Growing tomatoes</h1>" +
+                                   Paragraphs("tomato", 3) + "</aside>");
+  EXPECT_TRUE(Has(text, "tomato section number 2")) << text;
+}
+
+}  // namespace
+}  // namespace corpus
