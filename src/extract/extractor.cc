@@ -140,7 +140,7 @@ double CommentBytes(const DomIndex& dom) {
   return total;
 }
 
-// Whether the subtree at `root` reads as an article: at least half of its
+// Whether the subtree at `root` reads as an article: at least a third of its
 // text is in long paragraphs (kMinProseBlock bytes of text outside links in
 // one block). A page of teasers, whose blurbs are a line or two under each
 // headline, is not, and there the "Latest news" boxes are the content.
@@ -155,7 +155,7 @@ bool IsProse(const DomIndex& dom, int32_t root) {
       prose += n.own_text;
     }
   }
-  return 2 * prose >= nodes[root].text;
+  return 3 * prose >= nodes[root].text;
 }
 
 }  // namespace
