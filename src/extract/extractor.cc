@@ -14,6 +14,7 @@
 #include "corpus/extract/json_ld.h"
 #include "corpus/extract/post_chrome.h"
 #include "corpus/extract/related_sections.h"
+#include "corpus/extract/signup_boxes.h"
 #include "corpus/extract/toc_lists.h"
 
 namespace corpus {
@@ -190,6 +191,7 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
     // it go, unless a box is most of what was selected (then it is the
     // content).
     MarkArticleBoxes(&dom, dom.nodes()[sel.root].text / 2);
+    MarkSignupBoxes(&dom);
     sel = SelectMainContent(dom, score);
   }
   if (sel.weight < options.link_page_share * sel.page_text) {

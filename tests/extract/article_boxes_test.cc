@@ -1,6 +1,6 @@
 // Boxes around an article that its own container holds: tables of contents,
-// related-post and author boxes found by their heading, and sidebars in an
-// <aside> that hold much text. The article's text stays.
+// related-post and author boxes found by their heading, sign-up boxes, and
+// sidebars in an <aside> that hold much text. The article's text stays.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -95,6 +95,25 @@ TEST(ArticleBoxesTest, AsideHoldingTheHeadlineIsAWrapper) {
   const std::string text = ExtractBody("<aside class='wrap'><h1>Growing tomatoes</h1>" +
                                    Paragraphs("tomato", 3) + "</aside>");
   EXPECT_TRUE(Has(text, "tomato section number 2")) << text;
+}
+
+TEST(ArticleBoxesTest, SignupBoxWithItsPitchGoes) {
+  const std::string text = ExtractBody(
+      "<article><h1>Growing tomatoes</h1>" + Paragraphs("tomato", 3) +
+      "<div class='cta'><p>Get our free weekly letter with tips for your garden.</p>"
+      "<form action='/s'><input type='email' name='EMAIL'><button>Go</button></form>"
+      "</div></article>");
+  EXPECT_TRUE(Has(text, "tomato section number 2")) << text;
+  EXPECT_FALSE(Has(text, "free weekly letter")) << text;
+}
+
+TEST(ArticleBoxesTest, SearchFormAndItsLabelStay) {
+  // No e-mail field: not a sign-up box (and the text beside it stays).
+  const std::string text = ExtractBody(
+      "<article><h1>Growing tomatoes</h1>" + Paragraphs("tomato", 3) +
+      "<div><p>Look up another plant in our guide to the vegetable garden.</p>"
+      "<form action='/q'><input type='search' name='q'></form></div></article>");
+  EXPECT_TRUE(Has(text, "Look up another plant")) << text;
 }
 
 }  // namespace

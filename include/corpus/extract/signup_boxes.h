@@ -1,0 +1,22 @@
+#ifndef CORPUS_EXTRACT_SIGNUP_BOXES_H_
+#define CORPUS_EXTRACT_SIGNUP_BOXES_H_
+
+#include "corpus/extract/dom_index.h"
+
+namespace corpus {
+
+// Flags kDomBoilerplate on sign-up boxes: a <form> that asks for an e-mail
+// address (an <input type=email>, or one named, labelled or placeholdered
+// "email": Mailchimp's "EMAIL", WordPress's comment form) together with the
+// pitch around it ("Subscribe to our free daily newsletter ...", "Your email
+// address will not be published"). The form itself is boilerplate already
+// (boilerplate.h); its pitch sits outside it. The box is the largest
+// ancestor of the form with at most kMaxSignupBoxText bytes of text, never
+// holding the first <h1>, a <main> or an <article>. For pages whose content
+// is prose (an article): a contact page's form and its few lines are the
+// page. Linear: each form's subtree is scanned once, up to a bound.
+void MarkSignupBoxes(DomIndex* dom);
+
+}  // namespace corpus
+
+#endif  // CORPUS_EXTRACT_SIGNUP_BOXES_H_

@@ -1,0 +1,91 @@
+#include "corpus/extract/signup_boxes.h"
+
+#include <gumbo.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace corpus {
+namespace {
+
+// A sign-up pitch is a sentence or two; more text is an article that happens
+// to hold a form.
+constexpr uint64_t kMaxSignupBoxText = 500;
+// Elements of a form looked at for an e-mail field: forms are small, and
+// the bound keeps a page that is one giant form linear.
+constexpr int kMaxFormScan = 400;
+
+bool MentionsEmail(const char* value) {
+  if (!value) return false;
+  std::string v(value);
+  for (char& c : v) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return v.find("email") != std::string::npos || v.find("e-mail") != std::string::npos;
+}
+
+const char* Attr(const GumboElement& el, const char* name) {
+  const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
+  return a ? a->value : nullptr;
+}
+
+// Whether the gumbo subtree of `form` has an e-mail input. Walks gumbo's
+// tree (inputs are not in DomIndex) with an explicit stack, up to a bound.
+bool AsksForEmail(const GumboNode* form) {
+  std::vector<const GumboNode*> stack = {form};
+  int seen = 0;
+  while (!stack.empty() && seen++ < kMaxFormScan) {
+    const GumboNode* g = stack.back();
+    stack.pop_back();
+    if (g->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboElement& el = g->v.element;
+    if (el.tag == GUMBO_TAG_INPUT) {
+      if (const char* type = Attr(el, "type"); type && std::string_view(type) == "email") {
+        return true;
+      }
+      if (MentionsEmail(Attr(el, "name")) || MentionsEmail(Attr(el, "id")) ||
+          MentionsEmail(Attr(el, "placeholder")) || MentionsEmail(Attr(el, "aria-label"))) {
+        return true;
+      }
+    }
+    for (unsigned i = el.children.length; i-- > 0;) {
+      stack.push_back(static_cast<const GumboNode*>(el.children.data[i]));
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void MarkSignupBoxes(DomIndex* dom) {
+  std::vector<DomNode>& nodes = dom->mutable_nodes();
+  int32_t first_h1 = -1;
+  for (size_t i = 0; i < nodes.size() && first_h1 < 0; ++i) {
+    if (nodes[i].tag == GUMBO_TAG_H1 && !(nodes[i].flags & kDomText)) {
+      first_h1 = static_cast<int32_t>(i);
+    }
+  }
+  for (int32_t i = 0; i < static_cast<int32_t>(nodes.size()); ++i) {
+    const DomNode& n = nodes[i];
+    if ((n.flags & kDomText) || n.tag != GUMBO_TAG_FORM) continue;
+    if (!AsksForEmail(n.node)) {
+      i = n.end - 1;
+      continue;
+    }
+    int32_t box = i;
+    while (nodes[box].parent > 0) {
+      const int32_t p = nodes[box].parent;
+      const DomNode& up = nodes[p];
+      if (up.text > kMaxSignupBoxText || up.tag == GUMBO_TAG_MAIN ||
+          up.tag == GUMBO_TAG_ARTICLE || (first_h1 >= p && first_h1 < up.end)) {
+        break;
+      }
+      box = p;
+    }
+    nodes[box].flags |= kDomBoilerplate;
+    i = nodes[box].end - 1;
+  }
+}
+
+}  // namespace corpus
