@@ -190,8 +190,9 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
     // An article: the boxes of other articles and the author's bio around
     // it go, unless a box is most of what was selected (then it is the
     // content).
-    MarkArticleBoxes(&dom, dom.nodes()[sel.root].text / 2);
-    MarkSignupBoxes(&dom);
+    const uint64_t max_box = dom.nodes()[sel.root].text / 2;
+    MarkArticleBoxes(&dom, max_box);
+    MarkSignupBoxes(&dom, max_box);
     sel = SelectMainContent(dom, score);
   }
   if (sel.weight < options.link_page_share * sel.page_text) {

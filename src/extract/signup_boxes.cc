@@ -58,7 +58,7 @@ bool AsksForEmail(const GumboNode* form) {
 
 }  // namespace
 
-void MarkSignupBoxes(DomIndex* dom) {
+void MarkSignupBoxes(DomIndex* dom, uint64_t max_box_text) {
   std::vector<DomNode>& nodes = dom->mutable_nodes();
   int32_t first_h1 = -1;
   for (size_t i = 0; i < nodes.size() && first_h1 < 0; ++i) {
@@ -77,7 +77,7 @@ void MarkSignupBoxes(DomIndex* dom) {
     while (nodes[box].parent > 0) {
       const int32_t p = nodes[box].parent;
       const DomNode& up = nodes[p];
-      if (up.text > kMaxSignupBoxText || up.tag == GUMBO_TAG_MAIN ||
+      if (up.text > kMaxSignupBoxText || up.text > max_box_text || up.tag == GUMBO_TAG_MAIN ||
           up.tag == GUMBO_TAG_ARTICLE || (first_h1 >= p && first_h1 < up.end)) {
         break;
       }

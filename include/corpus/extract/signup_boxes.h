@@ -1,6 +1,8 @@
 #ifndef CORPUS_EXTRACT_SIGNUP_BOXES_H_
 #define CORPUS_EXTRACT_SIGNUP_BOXES_H_
 
+#include <cstdint>
+
 #include "corpus/extract/dom_index.h"
 
 namespace corpus {
@@ -11,11 +13,12 @@ namespace corpus {
 // pitch around it ("Subscribe to our free daily newsletter ...", "Your email
 // address will not be published"). The form itself is boilerplate already
 // (boilerplate.h); its pitch sits outside it. The box is the largest
-// ancestor of the form with at most kMaxSignupBoxText bytes of text, never
-// holding the first <h1>, a <main> or an <article>. For pages whose content
-// is prose (an article): a contact page's form and its few lines are the
-// page. Linear: each form's subtree is scanned once, up to a bound.
-void MarkSignupBoxes(DomIndex* dom);
+// ancestor of the form with at most kMaxSignupBoxText bytes of text (and at
+// most `max_box_text`, a share of the article's), never holding the first
+// <h1>, a <main> or an <article>. For pages whose content is prose (an
+// article): a contact page's form and its few lines are the page. Linear:
+// each form's subtree is scanned once, up to a bound.
+void MarkSignupBoxes(DomIndex* dom, uint64_t max_box_text);
 
 }  // namespace corpus
 
