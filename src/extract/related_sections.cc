@@ -71,7 +71,11 @@ constexpr std::string_view kArticleBoxHeadings[] = {
     "trending now",     "read next",        "up next",           "what to read next",
     "about the author", "about the authors", "more from this author",
     "you might also enjoy", "you may also enjoy", "like this",     "share this",
-    "share this article", "share this post", "share this story",
+    "share this article", "share this post", "share this story", "trending",
+    "trending news",    "trending stories", "top stories",       "editor's picks",
+    "editors' picks",   "editors picks",    "recommended reading", "recommended articles",
+    "recommended posts", "recommended stories", "more to read",  "don't miss",
+    "you may have missed", "in case you missed it",
 };
 
 // Headings longer than this (non-space bytes) are prose, not box titles.

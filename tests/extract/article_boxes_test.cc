@@ -54,6 +54,8 @@ TEST(ArticleBoxesTest, ArticleBoxHeadingsMatch) {
   EXPECT_TRUE(IsArticleBoxHeading("Related Posts"));
   EXPECT_TRUE(IsArticleBoxHeading("About the author:"));
   EXPECT_TRUE(IsArticleBoxHeading("Like this:"));
+  EXPECT_TRUE(IsArticleBoxHeading("Don't miss"));
+  EXPECT_TRUE(IsArticleBoxHeading("TRENDING"));
   EXPECT_FALSE(IsArticleBoxHeading("Read more"));
   EXPECT_FALSE(IsArticleBoxHeading("Related"));
   EXPECT_FALSE(IsArticleBoxHeading("Related work on soil"));
