@@ -237,12 +237,7 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
   std::vector<DomNode>& nodes = dom->mutable_nodes();
   if (nodes.empty()) return;
   const double page_text = static_cast<double>(nodes[0].text);
-  int32_t first_h1 = -1;
-  for (size_t i = 0; i < nodes.size() && first_h1 < 0; ++i) {
-    if (nodes[i].tag == GUMBO_TAG_H1 && !(nodes[i].flags & kDomText)) {
-      first_h1 = static_cast<int32_t>(i);
-    }
-  }
+  const int32_t first_h1 = dom->first_h1();
   for (size_t i = 0; i < nodes.size(); ++i) {
     DomNode& n = nodes[i];
     if (n.flags & kDomText) continue;

@@ -128,6 +128,7 @@ void DomIndex::ReadHead(const GumboNode* head) {
 
 void DomIndex::Build(const GumboNode* root) {
   nodes_.clear();
+  first_h1_ = -1;
   html_title_.clear();
   og_title_.clear();
   const GumboNode* html = FindChild(root, GUMBO_TAG_HTML);
@@ -174,6 +175,7 @@ void DomIndex::Build(const GumboNode* root) {
         n.flags |= kDomInPre;
       }
       if (tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6) n.flags |= kDomHeading;
+      if (tag == GUMBO_TAG_H1 && first_h1_ < 0) first_h1_ = static_cast<int32_t>(nodes_.size());
       const int32_t self = static_cast<int32_t>(nodes_.size());
       nodes_.push_back(n);
       const GumboVector& kids = g->v.element.children;

@@ -104,13 +104,8 @@ bool MostWordsIn(std::string_view passage, std::string_view text, double share) 
 
 // The first <h1> of the page, if any.
 std::string FirstHeading(const DomIndex& dom) {
-  const auto& nodes = dom.nodes();
-  for (size_t i = 0; i < nodes.size(); ++i) {
-    if (nodes[i].tag == GUMBO_TAG_H1 && !(nodes[i].flags & kDomText)) {
-      return RenderText(dom, static_cast<int32_t>(i), {}, TextFormat::kPlain);
-    }
-  }
-  return "";
+  if (dom.first_h1() < 0) return "";
+  return RenderText(dom, dom.first_h1(), {}, TextFormat::kPlain);
 }
 
 std::string PickTitle(const DomIndex& dom) {

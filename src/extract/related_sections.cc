@@ -156,13 +156,7 @@ void MarkBoxesByHeading(DomIndex* dom, bool (*is_box_heading)(std::string_view),
   std::vector<DomNode>& nodes = dom->mutable_nodes();
   if (nodes.empty()) return;
   const uint64_t page_text = nodes[0].text;
-  int32_t first_h1 = -1;
-  for (size_t i = 0; i < nodes.size(); ++i) {
-    if (nodes[i].tag == GUMBO_TAG_H1 && !(nodes[i].flags & kDomText)) {
-      first_h1 = static_cast<int32_t>(i);
-      break;
-    }
-  }
+  const int32_t first_h1 = dom->first_h1();
   // Whether making `a` boilerplate would take too much.
   auto too_big = [&](int32_t a) {
     const DomNode& n = nodes[a];

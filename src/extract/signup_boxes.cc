@@ -60,12 +60,7 @@ bool AsksForEmail(const GumboNode* form) {
 
 void MarkSignupBoxes(DomIndex* dom, uint64_t max_box_text) {
   std::vector<DomNode>& nodes = dom->mutable_nodes();
-  int32_t first_h1 = -1;
-  for (size_t i = 0; i < nodes.size() && first_h1 < 0; ++i) {
-    if (nodes[i].tag == GUMBO_TAG_H1 && !(nodes[i].flags & kDomText)) {
-      first_h1 = static_cast<int32_t>(i);
-    }
-  }
+  const int32_t first_h1 = dom->first_h1();
   for (int32_t i = 0; i < static_cast<int32_t>(nodes.size()); ++i) {
     const DomNode& n = nodes[i];
     if ((n.flags & kDomText) || n.tag != GUMBO_TAG_FORM) continue;

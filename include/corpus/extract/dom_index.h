@@ -59,6 +59,8 @@ class DomIndex {
   std::vector<DomNode>& mutable_nodes() { return nodes_; }
   const std::string& html_title() const { return html_title_; }
   const std::string& og_title() const { return og_title_; }
+  // Index of the page's first <h1> element (its headline), -1 if none.
+  int32_t first_h1() const { return first_h1_; }
 
   static bool IsBlockTag(GumboTag tag);
   // Whether an element is never shown as text (and its subtree is dropped).
@@ -70,6 +72,7 @@ class DomIndex {
   std::vector<DomNode> nodes_;
   std::string html_title_;
   std::string og_title_;
+  int32_t first_h1_ = -1;
 };
 
 // Counts the bytes of `text` that are not whitespace, and sentence
