@@ -65,7 +65,7 @@ StageConfig ExtractStage::config() const {
   c.Set("duplicate_min_bytes", static_cast<unsigned long long>(e.duplicate_min_bytes));
   c.Set("drop_related_sections", e.drop_related_sections);
   c.Set("max_html_bytes", static_cast<unsigned long long>(config_.max_html_bytes));
-  c.Set("extractor_version", "6");
+  c.Set("extractor_version", "7");
   return c;
 }
 

@@ -15,6 +15,7 @@
 #include "corpus/extract/post_chrome.h"
 #include "corpus/extract/related_sections.h"
 #include "corpus/extract/signup_boxes.h"
+#include "corpus/extract/teaser_lines.h"
 #include "corpus/extract/toc_lists.h"
 
 namespace corpus {
@@ -188,6 +189,7 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
     const uint64_t max_box = dom.nodes()[sel.root].text / 2;
     MarkArticleBoxes(&dom, max_box);
     MarkSignupBoxes(&dom, max_box);
+    MarkTeaserLines(&dom);
     sel = SelectMainContent(dom, score);
   }
   if (sel.weight < options.link_page_share * sel.page_text) {

@@ -1,11 +1,13 @@
 // Boxes around an article that its own container holds: tables of contents,
-// related-post and author boxes found by their heading, sign-up boxes, and
-// sidebars in an <aside> that hold much text. The article's text stays.
+// related-post and author boxes found by their heading, sign-up boxes,
+// "Related:" teaser lines, and sidebars in an <aside> that hold much text.
+// The article's text stays.
 #include <gtest/gtest.h>
 
 #include <string>
 
 #include "corpus/extract/related_sections.h"
+#include "corpus/extract/teaser_lines.h"
 #include "extract/extract_test_util.h"
 
 namespace corpus {
@@ -116,6 +118,24 @@ TEST(ArticleBoxesTest, SearchFormAndItsLabelStay) {
       "<div><p>Look up another plant in our guide to the vegetable garden.</p>"
       "<form action='/q'><input type='search' name='q'></form></div></article>");
   EXPECT_TRUE(Has(text, "Look up another plant")) << text;
+}
+
+TEST(ArticleBoxesTest, TeaserLabelsMatch) {
+  EXPECT_TRUE(StartsWithTeaserLabel("Related: How the port strike ended"));
+  EXPECT_TRUE(StartsWithTeaserLabel("  MUST READ : ten tools"));
+  EXPECT_FALSE(StartsWithTeaserLabel("Related work shows that"));
+  EXPECT_FALSE(StartsWithTeaserLabel("Relatedly: a note"));
+}
+
+TEST(ArticleBoxesTest, TeaserLineBetweenParagraphsGoesProseWithLabelStays) {
+  const std::string text = ExtractBody(
+      "<article><h1>Growing tomatoes</h1>" + Paragraphs("tomato", 2) +
+      "<p>Related: <a href='/peppers'>Ten ways to grow peppers on a balcony</a></p>" +
+      "<p>Related: the soil of a balcony pot dries out twice as fast as a bed, so water "
+      "it every morning in July.</p>" + Paragraphs("late tomato", 2) + "</article>");
+  EXPECT_TRUE(Has(text, "late tomato section number 1")) << text;
+  EXPECT_FALSE(Has(text, "grow peppers on a balcony")) << text;
+  EXPECT_TRUE(Has(text, "dries out twice as fast")) << text;
 }
 
 }  // namespace
