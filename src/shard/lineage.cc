@@ -14,7 +14,7 @@ namespace {
 
 std::string FolderOf(const std::string& file) {
   std::string dir = std::filesystem::path(file).parent_path().lexically_normal().string();
-  if (dir.empty()) dir = ".";
+  if (dir.empty()) return ".";
   while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
   return dir;
 }

@@ -24,7 +24,8 @@ namespace {
 // The release record: the chosen fields, in the order given, values copied
 // byte for byte; fields the record lacks are left out.
 void Project(const Record& rec, const std::vector<std::string>& fields, std::string* out) {
-  out->assign("{");
+  out->clear();
+  out->push_back('{');
   bool first = true;
   for (const auto& f : fields) {
     auto raw = rec.GetRaw(f);
