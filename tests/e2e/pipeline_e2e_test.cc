@@ -1,8 +1,7 @@
 // The whole pipeline through the binary (issue 7, "End-to-end tests"): the
 // built-in site served in process on loopback, crawl -> extract -> dedup ->
 // filter -> shard, a kill -9 in the middle of shard, and a cron-style refresh
-// after two pages of a copy of the site change. Skipped while a stage's
-// command is still a placeholder.
+// after two pages of a copy of the site change.
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
@@ -28,6 +27,7 @@
 #include "corpus/stage/stage_summary.h"
 #include "corpus/util/fs.h"
 #include "corpus/util/json.h"
+#include "testing/record_lines.h"
 #include "testing/temp_dir.h"
 
 namespace corpus {
@@ -57,25 +57,8 @@ int Corpus(const std::string& args, const std::string& log) {
   return rc;
 }
 
-std::string MissingStage() {
-  for (const char* stage : {"crawl", "extract", "dedup", "filter", "shard"}) {
-    if (Capture(kBinary + " " + stage + " --help 2>&1").find("under construction") != std::string::npos) {
-      return stage;
-    }
-  }
-  return "";
-}
-
 std::vector<std::string> Records(const std::string& path_or_dir) {
-  std::vector<std::string> files, out;
-  if (!ResolveInputs({path_or_dir}, &files).ok()) return out;
-  for (const auto& f : files) {
-    std::unique_ptr<RecordSource> src;
-    if (!OpenRecordSource(f, &src).ok()) continue;
-    std::string_view line;
-    while (src->Next(&line)) out.emplace_back(line);
-  }
-  return out;
+  return testing::ReadRecordLines(path_or_dir);
 }
 
 std::string Field(const std::string& json, const std::string& key) {
@@ -163,14 +146,6 @@ std::map<std::string, std::vector<std::string>> DisallowedPaths(const std::strin
 
 class PipelineE2eTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    const std::string missing = MissingStage();
-    if (!missing.empty()) GTEST_SKIP() << "corpus " << missing << " is still under construction";
-    if (!IsDirectory(kSource + "/site") || !PathExists(kSource + "/seeds/builtin.txt")) {
-      GTEST_SKIP() << "the built-in site is not in this tree";
-    }
-  }
-
   // crawl -> extract -> dedup -> filter -> shard into `out`.
   void RunPipeline(const std::string& seeds, const std::string& out) {
     const std::string log = out + "/log.txt";
@@ -303,9 +278,6 @@ void WriteDocs(const std::string& dir, int n) {
 }
 
 TEST(ShardKillE2eTest, KillNineInTheMiddleThenRerunIsByteIdentical) {
-  if (Capture(kBinary + " shard --help 2>&1").find("under construction") != std::string::npos) {
-    GTEST_SKIP() << "corpus shard is still under construction";
-  }
   testing::TempDir tmp;
   WriteDocs(tmp.Sub("clean"), 6000);
   // zstd level 19 makes packing slow enough to be caught in the middle.
