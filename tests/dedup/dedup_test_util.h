@@ -14,6 +14,7 @@
 #include "corpus/io/record_source.h"
 #include "corpus/io/shard_writer.h"
 #include "corpus/util/json.h"
+#include "testing/record_lines.h"
 
 namespace corpus::dedup::testing {
 
@@ -130,14 +131,7 @@ inline void WriteShards(const std::string& dir, const std::vector<GenDoc>& docs,
 
 // Every record of the shards found under `path` (a folder, file or glob).
 inline std::vector<std::string> ReadRecords(const std::string& path) {
-  std::vector<std::string> files, out;
-  if (!ResolveInputs({path}, &files).ok()) return out;
-  for (const auto& f : files) {
-    std::unique_ptr<RecordSource> src;
-    if (!OpenRecordSource(f, &src).ok()) continue;
-    std::string_view line;
-    while (src->Next(&line)) out.emplace_back(line);
-  }
+  std::vector<std::string> out = corpus::testing::ReadRecordLines(path);
   std::sort(out.begin(), out.end());
   return out;
 }

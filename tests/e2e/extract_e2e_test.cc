@@ -8,6 +8,7 @@
 #include "corpus/io/record_source.h"
 #include "corpus/util/fs.h"
 #include "corpus/util/json.h"
+#include "testing/record_lines.h"
 #include "testing/run_binary.h"
 #include "testing/temp_dir.h"
 
@@ -23,17 +24,7 @@ std::string Page(const std::string& id, const std::string& title, const std::str
 }
 
 // Every record line under `dir` (kept or rejected, per `sub`).
-std::vector<std::string> Lines(const std::string& dir) {
-  std::vector<std::string> files, out;
-  if (!ResolveInputs({dir}, &files).ok()) return out;
-  for (const auto& f : files) {
-    std::unique_ptr<RecordSource> src;
-    if (!OpenRecordSource(f, &src).ok()) continue;
-    std::string_view line;
-    while (src->Next(&line)) out.emplace_back(line);
-  }
-  return out;
-}
+std::vector<std::string> Lines(const std::string& dir) { return testing::ReadRecordLines(dir); }
 
 TEST(ExtractE2eTest, ShardToDocuments) {
   testing::TempDir dir;

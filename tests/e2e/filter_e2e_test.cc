@@ -11,6 +11,7 @@
 #include "corpus/util/fs.h"
 #include "corpus/util/json.h"
 #include "filter/filter_test_util.h"
+#include "testing/record_lines.h"
 #include "testing/temp_dir.h"
 
 namespace corpus {
@@ -32,17 +33,10 @@ std::string Line(const std::string& id, const std::string& text) {
 
 std::map<std::string, Record> ReadAll(const std::string& dir) {
   std::map<std::string, Record> out;
-  std::vector<std::string> files;
-  if (!ResolveInputs({dir}, &files).ok()) return out;
-  for (const auto& f : files) {
-    std::unique_ptr<RecordSource> src;
-    if (!OpenRecordSource(f, &src).ok()) continue;
-    std::string_view line;
-    while (src->Next(&line)) {
-      // Parse in place: a copied Record would point into the original's buffer.
-      Record probe;
-      if (probe.Parse(line).ok()) (void)out[probe.GetString("id").value_or("")].Parse(line);
-    }
+  for (const std::string& line : testing::ReadRecordLines(dir)) {
+    // Parse in place: a copied Record would point into the original's buffer.
+    Record probe;
+    if (probe.Parse(line).ok()) (void)out[probe.GetString("id").value_or("")].Parse(line);
   }
   return out;
 }
