@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "corpus/crawl/html_named_references.h"
+#include "corpus/util/ascii.h"
 
 namespace corpus {
 namespace {
@@ -14,11 +15,6 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
 bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAlnum(char c) { return IsAlpha(c) || IsDigit(c); }
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
-
-bool EqualsNoCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && strncasecmp(a.data(), b.data(), a.size()) == 0;
-}
 
 void AppendUtf8(uint32_t cp, std::string* out) {
   utf8proc_uint8_t buf[4];
@@ -52,7 +48,7 @@ size_t DecodeReference(std::string_view raw, size_t i, std::string* out) {
       const char c = raw[j];
       int d;
       if (IsDigit(c)) d = c - '0';
-      else if (hex && Lower(c) >= 'a' && Lower(c) <= 'f') d = Lower(c) - 'a' + 10;
+      else if (hex && AsciiLower(c) >= 'a' && AsciiLower(c) <= 'f') d = AsciiLower(c) - 'a' + 10;
       else break;
       if (v <= 0x10FFFF) v = v * (hex ? 16 : 10) + static_cast<uint64_t>(d);
     }
@@ -132,7 +128,7 @@ size_t FindRawTextEnd(std::string_view html, size_t pos, std::string_view name) 
 
 const HtmlStartTag::Attr* HtmlStartTag::Find(std::string_view name) const {
   for (const Attr& a : attrs_) {
-    if (EqualsNoCase(a.name, name)) return &a;  // the first one wins (§13.2.5.33)
+    if (EqualsIgnoreAsciiCase(a.name, name)) return &a;  // the first one wins (§13.2.5.33)
   }
   return nullptr;
 }
@@ -174,7 +170,7 @@ size_t HtmlTagScanner::ParseTag(std::string_view html, size_t pos) {
   while (i < n && !IsSpace(p[i]) && p[i] != '/' && p[i] != '>') ++i;
   const size_t len = i - pos;
   tag_.name_len_ = len < sizeof(tag_.name_) ? len : 0;
-  for (size_t k = 0; k < tag_.name_len_; ++k) tag_.name_[k] = Lower(p[pos + k]);
+  for (size_t k = 0; k < tag_.name_len_; ++k) tag_.name_[k] = AsciiLower(p[pos + k]);
   tag_.attrs_.clear();
   while (true) {
     // Before attribute name (§13.2.5.32): whitespace and stray '/' separate.

@@ -9,17 +9,10 @@
 
 #include "corpus/crawl/html_tag_scanner.h"
 #include "corpus/crawl/url.h"
+#include "corpus/util/ascii.h"
 
 namespace corpus {
 namespace {
-
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
-
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = Lower(c);
-  return out;
-}
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
@@ -87,7 +80,7 @@ PageDirectives ParseRobotsDirectives(std::string_view value, std::string_view pr
   while (i <= value.size()) {
     size_t comma = value.find(',', i);
     if (comma == std::string_view::npos) comma = value.size();
-    std::string tok = LowerAscii(Trim(value.substr(i, comma - i)));
+    std::string tok = AsciiLowercase(Trim(value.substr(i, comma - i)));
     i = comma + 1;
     size_t colon = tok.find(':');
     if (colon != std::string::npos) {
@@ -95,7 +88,7 @@ PageDirectives ParseRobotsDirectives(std::string_view value, std::string_view pr
       // Directives with a value of their own are not agent prefixes.
       if (name != "unavailable_after" && name != "max-snippet" && name != "max-image-preview" &&
           name != "max-video-preview") {
-        applies = name == LowerAscii(product_token);
+        applies = name == AsciiLowercase(product_token);
         tok = std::string(Trim(std::string_view(tok).substr(colon + 1)));
       }
     }
@@ -112,7 +105,7 @@ PageLinks ExtractLinks(std::string_view html, std::string_view page_url,
   PageLinks out;
   std::vector<std::string> raw;  // hrefs in document order, resolved at the end
   std::optional<std::string> base_href;
-  const std::string token = LowerAscii(product_token);
+  const std::string token = AsciiLowercase(product_token);
   std::string value, rel;
   HtmlTagScanner scanner;
   scanner.Scan(html, [&](const HtmlStartTag& tag) {
@@ -128,7 +121,7 @@ PageLinks ExtractLinks(std::string_view html, std::string_view page_url,
     } else if (name == "meta") {
       std::string content;
       if (tag.Get("name", &value) && tag.Get("content", &content)) {
-        const std::string n = LowerAscii(Trim(value));
+        const std::string n = AsciiLowercase(Trim(value));
         if (n == "robots" || n == token) Merge(ParseRobotsDirectives(content, product_token), &out.meta);
       }
     } else if (LinkTarget(tag, &value, &rel)) {
@@ -168,7 +161,7 @@ std::vector<std::string> ParseSitemap(std::string_view xml) {
   // <urlset><url><loc> and <sitemapindex><sitemap><loc> both keep their URLs
   // in <loc> elements (sitemaps.org protocol); a linear scan for them needs no
   // XML tree and tolerates the namespace prefixes and junk real sitemaps have.
-  std::string lower = LowerAscii(xml);
+  std::string lower = AsciiLowercase(xml);
   size_t pos = 0;
   while (true) {
     size_t open = lower.find("<loc", pos);

@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "corpus/crawl/url.h"
+#include "corpus/util/ascii.h"
 
 namespace corpus {
 namespace {
@@ -10,16 +11,6 @@ namespace {
 // RFC 9309 §2.5: crawlers MUST parse at least 500 KiB; we parse exactly that,
 // so a huge file costs bounded memory and time.
 constexpr size_t kMaxRobotsBytes = 500 * 1024;
-
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (Lower(a[i]) != Lower(b[i])) return false;
-  }
-  return true;
-}
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -34,11 +25,11 @@ bool IsTokenChar(char c) {
 enum class Key { kUserAgent, kAllow, kDisallow, kCrawlDelay, kSitemap, kUnknown };
 
 Key ParseKey(std::string_view k) {
-  if (EqualsIgnoreCase(k, "user-agent")) return Key::kUserAgent;
-  if (EqualsIgnoreCase(k, "allow")) return Key::kAllow;
-  if (EqualsIgnoreCase(k, "disallow")) return Key::kDisallow;
-  if (EqualsIgnoreCase(k, "crawl-delay")) return Key::kCrawlDelay;
-  if (EqualsIgnoreCase(k, "sitemap")) return Key::kSitemap;
+  if (EqualsIgnoreAsciiCase(k, "user-agent")) return Key::kUserAgent;
+  if (EqualsIgnoreAsciiCase(k, "allow")) return Key::kAllow;
+  if (EqualsIgnoreAsciiCase(k, "disallow")) return Key::kDisallow;
+  if (EqualsIgnoreAsciiCase(k, "crawl-delay")) return Key::kCrawlDelay;
+  if (EqualsIgnoreAsciiCase(k, "sitemap")) return Key::kSitemap;
   return Key::kUnknown;
 }
 
@@ -144,7 +135,7 @@ RobotsRules RobotsRules::Parse(std::string_view body, std::string_view product_t
           group_global = true;
         } else {
           std::string_view token = AgentToken(value);
-          if (!token.empty() && EqualsIgnoreCase(token, product_token)) {
+          if (!token.empty() && EqualsIgnoreAsciiCase(token, product_token)) {
             group_specific = true;
             any_specific = true;
           }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "corpus/crawl/idna.h"
+#include "corpus/util/ascii.h"
 
 namespace corpus {
 namespace {
@@ -24,7 +25,6 @@ int HexValue(char c) {
   if (IsDigit(c)) return c - '0';
   return (c | 0x20) - 'a' + 10;
 }
-char ToLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
 // unreserved = ALPHA / DIGIT / "-" / "." / "_" / "~"  (RFC 3986 §2.3)
 bool IsUnreserved(unsigned char c) {
@@ -191,7 +191,7 @@ bool NormalizeAuthority(std::string_view authority, std::string* host, int* port
 
   host->clear();
   if (host_part.starts_with("[")) {
-    for (char c : host_part) host->push_back(ToLower(c));
+    for (char c : host_part) host->push_back(AsciiLower(c));
     return true;
   }
   // reg-name (§3.2.2): percent-decode, then lowercase (§6.2.2.1). Non-ASCII
@@ -215,7 +215,7 @@ bool NormalizeAuthority(std::string_view authority, std::string* host, int* port
     if (!HostToAscii(decoded, &decoded)) return false;
   }
   for (char c : decoded) {
-    char l = ToLower(c);
+    char l = AsciiLower(c);
     // Letters, digits, hyphen, dot and underscore (seen in real DNS names).
     if (!IsAlpha(l) && !IsDigit(l) && l != '-' && l != '.' && l != '_') return false;
     host->push_back(l);
@@ -231,7 +231,7 @@ std::optional<std::string> Assemble(std::string_view scheme_in, std::string_view
                                     std::string_view path, bool has_query,
                                     std::string_view query) {
   std::string scheme;
-  for (char c : scheme_in) scheme.push_back(ToLower(c));
+  for (char c : scheme_in) scheme.push_back(AsciiLower(c));
   if (scheme != "http" && scheme != "https") return std::nullopt;
   std::string host;
   int port = 0;
@@ -307,7 +307,7 @@ std::optional<std::string> UrlResolver::Resolve(std::string_view ref) const {
   // and no authority ("http:page.html") is relative, as browsers treat it.
   if (r.has_scheme && !r.has_authority) {
     std::string rs;
-    for (char c : r.scheme) rs.push_back(ToLower(c));
+    for (char c : r.scheme) rs.push_back(AsciiLower(c));
     if (rs == b.scheme) r.has_scheme = false;
   }
   if (r.has_scheme) {
@@ -363,7 +363,7 @@ std::string UrlPathAndQuery(std::string_view normalized_url) {
 
 std::string RegistrableDomain(std::string_view host_in) {
   std::string host;
-  for (char c : host_in) host.push_back(ToLower(c));
+  for (char c : host_in) host.push_back(AsciiLower(c));
   if (host.starts_with("[") || IsIpv4(host)) return host;
   std::vector<std::string_view> labels;
   std::string_view rest = host;

@@ -3,6 +3,8 @@
 #include <string>
 #include <string_view>
 
+#include "corpus/util/ascii.h"
+
 namespace corpus {
 namespace {
 
@@ -47,14 +49,6 @@ constexpr std::string_view kBoilerplateRoles[] = {
     "menubar", "toolbar", "tablist",
 };
 
-std::string Lowercase(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return out;
-}
-
 bool IsAlnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c & 0x80);
 }
@@ -71,7 +65,7 @@ bool Contains(const std::string_view (&list)[N], std::string_view s) {
 // `panel`: the element is a disclosure panel (see IsDisclosurePanel), whose
 // hidden state and "dropdown" naming say nothing against its text.
 MarkupVerdict ClassifyNames(std::string_view raw, bool is_class, bool panel) {
-  const std::string v = Lowercase(raw);
+  const std::string v = AsciiLowercase(raw);
   if (v.empty()) return MarkupVerdict::kNeutral;
   for (std::string_view stem : kConsentStems) {
     if (v.find(stem) != std::string::npos) return MarkupVerdict::kAlwaysBoilerplate;
@@ -133,13 +127,13 @@ constexpr std::string_view kPanelStems[] = {"accordion", "accordian", "tabpanel"
 // Authoring Practices "Accordion Pattern"), and so do common class names.
 bool IsDisclosurePanel(const GumboElement& el) {
   if (const char* role = Attr(el, "role")) {
-    const std::string r = Lowercase(role);
+    const std::string r = AsciiLowercase(role);
     if (r == "tabpanel" || r == "region") return true;
   }
   for (const char* name : {"class", "id"}) {
     const char* value = Attr(el, name);
     if (!value) continue;
-    const std::string v = Lowercase(value);
+    const std::string v = AsciiLowercase(value);
     for (std::string_view stem : kPanelStems) {
       if (v.find(stem) != std::string::npos) return true;
     }
@@ -148,7 +142,7 @@ bool IsDisclosurePanel(const GumboElement& el) {
 }
 
 bool StyleHides(std::string_view style) {
-  std::string s = Lowercase(style);
+  std::string s = AsciiLowercase(style);
   std::string compact;
   for (char c : s) {
     if (c != ' ') compact += c;
@@ -201,17 +195,17 @@ MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main) {
   }
   // A modal dialog (a privacy policy, a size guide, a sign-in box) is on top
   // of the page, never the page itself, even when it holds most of its text.
-  if (const char* modal = Attr(el, "aria-modal"); modal && Lowercase(modal) == "true") {
+  if (const char* modal = Attr(el, "aria-modal"); modal && AsciiLowercase(modal) == "true") {
     return MarkupVerdict::kAlwaysBoilerplate;
   }
   if (const char* role = Attr(el, "role")) {
-    const std::string r = Lowercase(role);
+    const std::string r = AsciiLowercase(role);
     if (r == "dialog" || r == "alertdialog") return MarkupVerdict::kAlwaysBoilerplate;
     if (r == "main" || r == "article") return MarkupVerdict::kMainHint;
     if (Contains(kBoilerplateRoles, r)) return MarkupVerdict::kBoilerplate;
   }
   if (const char* prop = Attr(el, "itemprop")) {
-    const std::string p = Lowercase(prop);
+    const std::string p = AsciiLowercase(prop);
     if (p == "articlebody" || p == "text") return MarkupVerdict::kMainHint;
   }
   if (el.tag == GUMBO_TAG_UNKNOWN && el.original_tag.data) {

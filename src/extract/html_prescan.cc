@@ -2,24 +2,15 @@
 
 #include <cstring>
 
+#include "corpus/util/ascii.h"
+
 namespace corpus {
 namespace {
-
-inline char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
-
-// Whether `s` at `pos` starts with the lowercase ASCII `word`, ignoring case.
-bool StartsWithNoCase(std::string_view s, size_t pos, std::string_view word) {
-  if (pos + word.size() > s.size()) return false;
-  for (size_t i = 0; i < word.size(); ++i) {
-    if (Lower(s[pos + i]) != word[i]) return false;
-  }
-  return true;
-}
 
 // Whether the tag name that starts at `pos` is exactly `name` (so "<scripts"
 // is not "<script").
 bool TagNameIs(std::string_view s, size_t pos, std::string_view name) {
-  if (!StartsWithNoCase(s, pos, name)) return false;
+  if (!StartsWithLowercase(s, pos, name)) return false;
   const size_t after = pos + name.size();
   if (after >= s.size()) return true;
   const char c = s[after];
@@ -81,7 +72,7 @@ size_t FindBalancedClose(std::string_view s, size_t from, std::string_view name)
 bool IsJsonLdScript(std::string_view tag) {
   // Cheap attribute test: the start tag mentions "ld+json".
   for (size_t i = 0; i + 7 <= tag.size(); ++i) {
-    if (Lower(tag[i]) == 'l' && StartsWithNoCase(tag, i, "ld+json")) return true;
+    if (AsciiLower(tag[i]) == 'l' && StartsWithLowercase(tag, i, "ld+json")) return true;
   }
   return false;
 }
@@ -104,7 +95,7 @@ bool CountsForDepth(std::string_view s, size_t name_pos, size_t name_end) {
       "rb", "rt", "rp", "tbody", "thead", "tfoot", "colgroup", "caption", "image", "keygen"};
   const size_t len = name_end - name_pos;
   for (std::string_view flat : kFlat) {
-    if (flat.size() == len && StartsWithNoCase(s, name_pos, flat)) return false;
+    if (flat.size() == len && StartsWithLowercase(s, name_pos, flat)) return false;
   }
   return true;
 }
@@ -125,11 +116,11 @@ void PrescanHtml(std::string_view s, PrescanResult* out) {
     if (!hit) break;
     const size_t lt = static_cast<const char*>(hit) - s.data();
     size_t skip_to = 0;  // nonzero: drop s[lt, skip_to)
-    if (StartsWithNoCase(s, lt + 1, "!--")) {
+    if (StartsWithLowercase(s, lt + 1, "!--")) {
       const size_t close = s.find("-->", lt + 4);
       skip_to = close == std::string_view::npos ? s.size() : close + 3;
     } else if (lt + 1 < s.size()) {
-      const char c = Lower(s[lt + 1]);
+      const char c = AsciiLower(s[lt + 1]);
       if (c == 's' || c == 'n' || c == 't' || c == 'i' || c == 'o') {
         for (const RawElement& raw : kRawElements) {
           if (!TagNameIs(s, lt + 1, raw.name)) continue;

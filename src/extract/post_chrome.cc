@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "corpus/util/ascii.h"
+
 namespace corpus {
 namespace {
 
@@ -52,24 +54,6 @@ const char* Attr(const GumboElement& el, const char* name) {
   return a ? a->value : nullptr;
 }
 
-bool EqualsNoCase(std::string_view a, std::string_view lower) {
-  if (a.size() != lower.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char c = a[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    if (c != lower[i]) return false;
-  }
-  return true;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return out;
-}
-
 // Calls f(piece) for each piece of `v` split at any byte not in `keep`
 // (whitespace-separated class names, or alphanumeric tokens of them).
 template <typename F>
@@ -95,17 +79,17 @@ Chrome ClassifyChrome(const GumboElement& el) {
   // Captions, and form labels (sort and filter controls, consent boxes).
   if (el.tag == GUMBO_TAG_FIGCAPTION || el.tag == GUMBO_TAG_LABEL) return Chrome::kDrop;
   if (const char* prop = Attr(el, "itemprop")) {
-    if (EqualsNoCase(prop, "author")) return Chrome::kCard;
-    if (EqualsNoCase(prop, "jobtitle")) return Chrome::kDrop;
+    if (EqualsIgnoreAsciiCase(prop, "author")) return Chrome::kCard;
+    if (EqualsIgnoreAsciiCase(prop, "jobtitle")) return Chrome::kDrop;
   }
   if (const char* type = Attr(el, "itemtype")) {
-    const std::string t = Lower(type);
+    const std::string t = AsciiLowercase(type);
     if (t.size() >= 7 && t.compare(t.size() - 7, 7, "/person") == 0) return Chrome::kCard;
   }
   for (const char* name : {"class", "id"}) {
     const char* value = Attr(el, name);
     if (!value) continue;
-    const std::string v = Lower(value);
+    const std::string v = AsciiLowercase(value);
     if (name[0] == 'c' &&
         AnyPiece(v, false, [](std::string_view c) { return Contains(kCardClasses, c); })) {
       return Chrome::kCard;
@@ -168,7 +152,7 @@ bool MentionsJavaScript(const std::vector<DomNode>& nodes, int32_t i) {
   const int32_t end = std::min(nodes[i].end, i + 1 + kMaxCardScan);
   for (int32_t j = i + 1; j < end; ++j) {
     if (!(nodes[j].flags & kDomText)) continue;
-    const std::string text = Lower(nodes[j].node->v.text.text);
+    const std::string text = AsciiLowercase(nodes[j].node->v.text.text);
     if (text.find("javascript") != std::string::npos) return true;
   }
   return false;

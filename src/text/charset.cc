@@ -9,6 +9,7 @@
 #include <cctype>
 #include <memory>
 
+#include "corpus/util/ascii.h"
 #include "corpus/util/json.h"
 
 namespace corpus {
@@ -23,16 +24,6 @@ constexpr size_t kPrescanBytes = 4096;
 constexpr size_t kDetectorBytes = 64 * 1024;
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
-
-bool StartsWithNoCase(std::string_view s, size_t pos, std::string_view prefix) {
-  if (s.size() - pos < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    if (Lower(s[pos + i]) != prefix[i]) return false;
-  }
-  return true;
-}
 
 // One attribute of a tag, per WHATWG HTML §13.2.3.3 "get an attribute".
 struct Attribute {
@@ -52,7 +43,7 @@ bool GetAttribute(std::string_view s, size_t* pos, Attribute* attr) {
   attr->value.clear();
   // A name may start with '=' (the standard keeps it as part of the name).
   do {
-    attr->name.push_back(Lower(s[i]));
+    attr->name.push_back(AsciiLower(s[i]));
     ++i;
   } while (i < s.size() && !IsSpace(s[i]) && s[i] != '=' && s[i] != '/' && s[i] != '>');
   while (i < s.size() && IsSpace(s[i])) ++i;
@@ -61,10 +52,10 @@ bool GetAttribute(std::string_view s, size_t* pos, Attribute* attr) {
     while (i < s.size() && IsSpace(s[i])) ++i;
     if (i < s.size() && (s[i] == '"' || s[i] == '\'')) {
       const char quote = s[i++];
-      while (i < s.size() && s[i] != quote) attr->value.push_back(Lower(s[i++]));
+      while (i < s.size() && s[i] != quote) attr->value.push_back(AsciiLower(s[i++]));
       if (i < s.size()) ++i;
     } else {
-      while (i < s.size() && !IsSpace(s[i]) && s[i] != '>') attr->value.push_back(Lower(s[i++]));
+      while (i < s.size() && !IsSpace(s[i]) && s[i] != '>') attr->value.push_back(AsciiLower(s[i++]));
     }
   }
   *pos = i;
@@ -134,7 +125,7 @@ std::string PrescanMetaCharset(std::string_view body) {
       const size_t end = s.find("-->", i + 4);
       if (end == std::string_view::npos) break;
       i = end + 3;
-    } else if (StartsWithNoCase(s, i, "<meta") && i + 5 < s.size() &&
+    } else if (StartsWithLowercase(s, i, "<meta") && i + 5 < s.size() &&
                (IsSpace(s[i + 5]) || s[i + 5] == '/')) {
       i += 5;
       std::string charset = CharsetFromMetaTag(s, &i);
@@ -214,7 +205,7 @@ std::string CharsetFromContentType(std::string_view header) {
     std::string_view name = param.substr(0, eq);
     while (!name.empty() && IsSpace(name.front())) name.remove_prefix(1);
     while (!name.empty() && IsSpace(name.back())) name.remove_suffix(1);
-    if (name.size() != 7 || !StartsWithNoCase(name, 0, "charset")) continue;
+    if (name.size() != 7 || !StartsWithLowercase(name, 0, "charset")) continue;
     std::string_view value = param.substr(eq + 1);
     while (!value.empty() && IsSpace(value.front())) value.remove_prefix(1);
     while (!value.empty() && IsSpace(value.back())) value.remove_suffix(1);
@@ -223,7 +214,7 @@ std::string CharsetFromContentType(std::string_view header) {
       value = value.substr(1, value.size() - 2);
     }
     std::string out(value);
-    for (char& c : out) c = Lower(c);
+    for (char& c : out) c = AsciiLower(c);
     return out;
   }
   return "";

@@ -1,0 +1,42 @@
+#ifndef CORPUS_UTIL_ASCII_H_
+#define CORPUS_UTIL_ASCII_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace corpus {
+
+// ASCII-only case folding, as HTML tag and attribute names, URL schemes and
+// hosts, robots.txt product tokens and class names want it: bytes outside
+// A-Z (including every byte of a multi-byte UTF-8 sequence) are left alone,
+// and no locale is consulted.
+inline char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+
+inline std::string AsciiLowercase(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = AsciiLower(c);
+  return out;
+}
+
+inline bool EqualsIgnoreAsciiCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (AsciiLower(a[i]) != AsciiLower(b[i])) return false;
+  }
+  return true;
+}
+
+// Whether `s` at `pos` starts with `lower_prefix` (lowercase ASCII), ignoring
+// the case of `s`.
+inline bool StartsWithLowercase(std::string_view s, size_t pos, std::string_view lower_prefix) {
+  if (pos > s.size() || s.size() - pos < lower_prefix.size()) return false;
+  for (size_t i = 0; i < lower_prefix.size(); ++i) {
+    if (AsciiLower(s[pos + i]) != lower_prefix[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace corpus
+
+#endif  // CORPUS_UTIL_ASCII_H_
