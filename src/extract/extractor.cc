@@ -2,7 +2,6 @@
 
 #include <gumbo.h>
 
-#include <memory>
 #include <unordered_set>
 
 #include "corpus/extract/boilerplate.h"
@@ -12,6 +11,7 @@
 #include "corpus/extract/duplicate_blocks.h"
 #include "corpus/extract/html_prescan.h"
 #include "corpus/extract/json_ld.h"
+#include "corpus/extract/parse_arena.h"
 #include "corpus/extract/post_chrome.h"
 #include "corpus/extract/related_sections.h"
 #include "corpus/extract/signup_boxes.h"
@@ -20,10 +20,6 @@
 
 namespace corpus {
 namespace {
-
-struct GumboDeleter {
-  void operator()(GumboOutput* out) const { gumbo_destroy_output(&kGumboDefaultOptions, out); }
-};
 
 // Collapses whitespace and trims (titles, JSON-LD text).
 std::string CollapseSpaces(std::string_view s) {
@@ -163,10 +159,13 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
   PrescanResult pre;
   PrescanHtml(html, &pre);
 
-  GumboOptions gopts = kGumboDefaultOptions;
-  gopts.max_errors = 0;  // we never read parse errors; recording them is costly
-  std::unique_ptr<GumboOutput, GumboDeleter> parsed(
-      gumbo_parse_with_options(&gopts, pre.html.data(), pre.html.size()));
+  // One arena per thread, so its first block is reused page after page.
+  thread_local ParseArena arena;
+  struct ReleaseAtExit {  // a 50 MB page's blocks are not kept until the next page
+    ParseArena* arena;
+    ~ReleaseAtExit() { arena->Reset(); }
+  } release{&arena};
+  const GumboOutput* parsed = ParseWithArena(pre.html, &arena);
   if (!parsed) return result;
 
   DomIndex dom;
