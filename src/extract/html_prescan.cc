@@ -134,7 +134,18 @@ void PrescanHtml(std::string_view s, PrescanResult* out) {
           if (raw.name == "script" && IsJsonLdScript(s.substr(lt, body - lt))) {
             out->json_ld.emplace_back(s.substr(body, close - body));
           }
-          skip_to = close < s.size() ? EndOfTag(s, close) : s.size();
+          if (close < s.size()) {
+            skip_to = EndOfTag(s, close);
+          } else if (raw.nests) {
+            // An <svg> or <object> never closed (an icon cut short in a
+            // template) would take the rest of the page with it; browsers
+            // leave foreign content at the next HTML element, so only the
+            // start tag goes (HTML Living Standard 13.2.6.5, "the rules for
+            // parsing tokens in foreign content").
+            skip_to = body;
+          } else {
+            skip_to = s.size();  // raw text runs to the end, as in browsers
+          }
           break;
         }
       }

@@ -84,6 +84,19 @@ TEST(ExtractRobustnessTest, UnterminatedRawTextAndComments) {
   EXPECT_EQ(ExtractPage(p + "<svg><svg><g>").text, "A sentence, with words, that is the content.");
 }
 
+TEST(HtmlPrescanTest, UnclosedSvgDropsOnlyItsStartTag) {
+  // An icon left open in a menu must not take the page after it along.
+  PrescanResult r;
+  PrescanHtml("<header><a><svg width=\"18\" class=\"icon\"></a></header><main><p>Text</p></main>", &r);
+  EXPECT_EQ(r.html, "<header><a></a></header><main><p>Text</p></main>");
+  const ExtractResult page = ExtractPage(
+      "<html><body><header><nav><a href=\"/\">Home</a></nav><a role=\"button\"><svg class=\"i\"></a>"
+      "</header><main><h1>Consulting</h1><p>For thirty years we have set the standard for the "
+      "security of networks, clouds and the people who run them, with advice and audits.</p>"
+      "</main></body></html>");
+  EXPECT_NE(page.text.find("For thirty years"), std::string::npos) << page.text;
+}
+
 TEST(HtmlPrescanTest, CapsNestingDepthButKeepsText) {
   std::string html;
   for (size_t i = 0; i < kMaxPrescanDepth + 50; ++i) html += "<div>";
