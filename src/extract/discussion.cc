@@ -28,7 +28,6 @@ bool IsDiscussionPage(const DomIndex& dom, const std::vector<std::string>& json_
   bool discussion = false;
   int comments = 0;
   for (const std::string& block : json_ld) {
-    if (JsonLdHasType(block, "\"Answer\"")) return false;
     if (JsonLdHasType(block, "\"DiscussionForumPosting\"") || JsonLdHasType(block, "\"QAPage\"")) {
       discussion = true;
     }

@@ -81,8 +81,9 @@ TEST(DiscussionTest, AnswersMakeCommentsSecondary) {
   EXPECT_FALSE(Discussion(
       "<div itemscope itemtype='https://schema.org/Answer'><p>x</p></div>" + comments, {}));
   EXPECT_TRUE(Discussion("", {"{\"@type\": \"QAPage\"}"}));
-  EXPECT_FALSE(Discussion("", {"{\"@type\":\"QAPage\",\"mainEntity\":{\"acceptedAnswer\":"
-                               "{\"@type\":\"Answer\"}}}"}));
+  // Answers named in JSON-LD only: the HTML still calls the replies comments.
+  EXPECT_TRUE(Discussion("", {"{\"@type\":\"QAPage\",\"mainEntity\":{\"acceptedAnswer\":"
+                              "{\"@type\":\"Answer\"}}}"}));
   EXPECT_FALSE(Discussion("<p>Just an article.</p>", {"{\"@type\":\"NewsArticle\"}"}));
 }
 

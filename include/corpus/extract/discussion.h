@@ -14,9 +14,11 @@ namespace corpus {
 // "comment" sections must not be dropped (issue 4: forum posts treated as
 // comments and removed).
 //
-// Not when the page marks up schema.org Answer items: on a question-and-answer
-// site the answers are the content and are not named "comments"; what is,
-// is the short remarks under each answer, which stay out.
+// Not when the page marks up schema.org Answer items in its HTML
+// (microdata): there the answers are the content and are not named
+// "comments"; what is, is the short remarks under each answer, which stay
+// out. Answers listed in JSON-LD only say nothing of the HTML: forum software
+// that describes its replies as Answers there still names them "comments".
 bool IsDiscussionPage(const DomIndex& dom, const std::vector<std::string>& json_ld);
 
 }  // namespace corpus
