@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "corpus/util/ascii.h"
 
@@ -232,6 +233,15 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
   if (nodes.empty()) return;
   const double page_text = static_cast<double>(nodes[0].text);
   const int32_t first_h1 = dom->first_h1();
+  // The elements that hold the page's <main> are its layout, whatever their
+  // names say ("layout--with-sidebars", "content-wrapper sidebar-left").
+  std::vector<uint8_t> holds_main(nodes.size(), 0);
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].tag != GUMBO_TAG_MAIN) continue;
+    for (int32_t a = nodes[i].parent; a >= 0 && !holds_main[a]; a = nodes[a].parent) {
+      holds_main[a] = 1;
+    }
+  }
   for (size_t i = 0; i < nodes.size(); ++i) {
     DomNode& n = nodes[i];
     if (n.flags & kDomText) continue;
@@ -256,7 +266,7 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
         n.flags |= kDomMainHint;
         break;
       case MarkupVerdict::kBoilerplate:
-        if (!large) n.flags |= kDomBoilerplate;
+        if (!large && !holds_main[i]) n.flags |= kDomBoilerplate;
         break;
       case MarkupVerdict::kAlwaysBoilerplate:
         n.flags |= kDomBoilerplate;

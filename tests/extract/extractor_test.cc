@@ -177,6 +177,21 @@ TEST(ExtractorTest, HiddenTextIsDropped) {
   EXPECT_FALSE(Has(t, "opens in new window"));
 }
 
+TEST(ExtractorTest, LayoutNamedAfterItsSidebarsHoldsTheMain) {
+  // The wrapper of <main> and its two sidebars is named after the sidebars,
+  // and the link-heavy left one keeps it under the size veto.
+  std::string links;
+  for (int i = 0; i < 60; ++i) links += "<li><a href='/p" + std::to_string(i) + "'>Reference page " + std::to_string(i) + "</a></li>";
+  std::string footer;
+  for (int i = 0; i < 30; ++i) footer += "<p>Portions of this content are by individual contributors, licence " + std::to_string(i) + ".</p>";
+  const std::string t = Extract(
+      "<html><body><div class='layout__2-sidebars-inline'><main><h1>WebSocket</h1>" + Para(2, "socket") +
+      "</main><aside class='left-sidebar'><ol>" + links + "</ol></aside></div><footer>" + footer +
+      "</footer></body></html>");
+  EXPECT_TRUE(Has(t, "socket paragraph number 1")) << t;
+  EXPECT_FALSE(Has(t, "Reference page 7"));
+}
+
 TEST(ExtractorTest, ScriptsStylesAndCommentsAreNeverText) {
   const std::string t = Extract(
       "<html><body><p>Visible text that is long enough to count, with a comma, and a period.</p>"
