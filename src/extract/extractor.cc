@@ -15,6 +15,7 @@
 #include "corpus/extract/post_chrome.h"
 #include "corpus/extract/related_sections.h"
 #include "corpus/extract/signup_boxes.h"
+#include "corpus/extract/streamed_html.h"
 #include "corpus/extract/teaser_lines.h"
 #include "corpus/extract/toc_lists.h"
 
@@ -156,6 +157,8 @@ bool IsProse(const DomIndex& dom, int32_t root) {
 ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
                                  const ExtractOptions& options) {
   ExtractResult result;
+  std::string resolved;
+  if (ResolveStreamedSegments(html, &resolved)) html = resolved;
   PrescanResult pre;
   PrescanHtml(html, &pre);
 
