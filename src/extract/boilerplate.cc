@@ -11,22 +11,29 @@ namespace {
 
 // Class/id tokens that name boilerplate on their own.
 constexpr std::string_view kExactTokens[] = {
-    "nav",        "navbar",    "navigation", "menu",       "menubar",   "submenu",
+    "navbar",     "menubar",
     "footer",     "sidebar",   "share",      "sharing",    "social",    "ad",
     "ads",        "adsbygoogle", "promo",    "sponsored",  "popup",     "modal",
     "overlay",    "lightbox",  "toolbar",    "topbar",     "masthead",  "pagination",
-    "pager",      "signup",     "toc",        "related",   "breadcrumb",
+    "pager",      "signup",     "related",    "breadcrumb",
     "breadcrumbs", "newsletter", "subscribe", "cookie",    "cookies",   "consent",
     "gdpr",       "banner-ad",  "widget-area", "offcanvas", "dropdown",
     "dialog",
 };
+
+// A block with this many bytes of text outside links is a paragraph of
+// prose (the same measure the article test in extractor.cc uses).
+constexpr uint32_t kMinProseBytes = 200;
+
+// Tokens that name a menu or a table of contents (a kNavigationName verdict).
+constexpr std::string_view kNavigationTokens[] = {"nav", "navigation", "menu", "submenu", "toc"};
 
 // Stems distinctive enough to match inside longer tokens ("cookiebanner").
 constexpr std::string_view kStems[] = {
     "cookie",    "consent",  "gdpr",     "newsletter", "breadcrumb", "advert",
     "sponsor",   "outbrain", "taboola",  "sidebar",    "related",
     "subscribe", "pagination", "sharing", "socialicon", "share-",     "-share",
-    "tableofcontents", "table-of-contents", "site-header", "navbar",  "skip-link",
+    "site-header", "navbar",  "skip-link",
     "skiplink",  "megamenu", "mega-menu",
 };
 
@@ -78,6 +85,8 @@ MarkupVerdict ClassifyNames(std::string_view raw, bool is_class, bool panel) {
   for (std::string_view stem : kStems) {
     if (v.find(stem) != std::string::npos) return MarkupVerdict::kBoilerplate;
   }
+  bool navigation = v.find("tableofcontents") != std::string::npos ||
+                    v.find("table-of-contents") != std::string::npos;
   // Whitespace-separated class names, then alphanumeric tokens.
   size_t i = 0;
   while (i < v.size()) {
@@ -104,11 +113,12 @@ MarkupVerdict ClassifyNames(std::string_view raw, bool is_class, bool panel) {
       }
       // Customer reviews under a product are its comments.
       if (token == "reviews") return MarkupVerdict::kComments;
+      if (Contains(kNavigationTokens, token)) navigation = true;
       k = e;
     }
     i = j;
   }
-  return MarkupVerdict::kNeutral;
+  return navigation ? MarkupVerdict::kNavigationName : MarkupVerdict::kNeutral;
 }
 
 const char* Attr(const GumboElement& el, const char* name) {
@@ -242,6 +252,14 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
       holds_main[a] = 1;
     }
   }
+  // Subtrees holding a paragraph of prose (kMinProseBytes outside links in
+  // one block): menus and tables of contents are lists of short links.
+  std::vector<uint8_t> holds_prose(nodes.size(), 0);
+  for (size_t i = nodes.size(); i-- > 1;) {
+    const DomNode& n = nodes[i];
+    if (!(n.flags & kDomText) && n.own_text - n.own_link >= kMinProseBytes) holds_prose[i] = 1;
+    if (holds_prose[i] && n.parent >= 0) holds_prose[n.parent] = 1;
+  }
   for (size_t i = 0; i < nodes.size(); ++i) {
     DomNode& n = nodes[i];
     if (n.flags & kDomText) continue;
@@ -270,6 +288,9 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
         break;
       case MarkupVerdict::kAlwaysBoilerplate:
         n.flags |= kDomBoilerplate;
+        break;
+      case MarkupVerdict::kNavigationName:
+        if (!large && !holds_main[i] && !holds_prose[i]) n.flags |= kDomBoilerplate;
         break;
       case MarkupVerdict::kComments:
         n.flags |= kDomComments;

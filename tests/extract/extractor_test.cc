@@ -192,6 +192,33 @@ TEST(ExtractorTest, LayoutNamedAfterItsSidebarsHoldsTheMain) {
   EXPECT_FALSE(Has(t, "Reference page 7"));
 }
 
+// One paragraph of about 300 bytes of text (not counting spaces).
+std::string LongPara(const std::string& topic) {
+  return "<p>The " + topic + " paragraph number 0 explains how the river carries silt to the delta. "
+         "It also explains, in plain words and at some length, why the farmers who live there have "
+         "planted rice for three thousand years, why they still do, and how the floods of each "
+         "spring renew the fields they plant.</p>";
+}
+
+TEST(ExtractorTest, SectionsNamedForTheirMenuKeepTheirProse) {
+  // "content-nav-section" is a section the in-page menu links to; "main-nav"
+  // is the menu. Only the one holding paragraphs of prose is content.
+  const std::string t = Extract(
+      "<html><body><div class='main-nav'><ul><li><a href='/a'>Saving</a></li><li><a href='/b'>"
+      "Budgeting</a></li></ul></div><div class='page'><h1>Building wealth</h1>"
+      "<div class='content-nav-section'>" + LongPara("wealth") + "</div>"
+      "<div class='content-nav-section'>" + LongPara("income") + "</div>"
+      "<div class='content-nav-section'>" + LongPara("spending") + "</div>"
+      "<div class='content-nav-section'>" + LongPara("saving") + "</div>"
+      "<div class='toc-para'>" + LongPara("budget") + "</div>"
+      "<div class='toc'><a href='#s1'>Section one</a> <a href='#s2'>Section two</a></div></div>"
+      "</body></html>");
+  EXPECT_TRUE(Has(t, "wealth paragraph number 0")) << t;
+  EXPECT_TRUE(Has(t, "budget paragraph number 0")) << t;
+  EXPECT_FALSE(Has(t, "Budgeting"));
+  EXPECT_FALSE(Has(t, "Section two"));
+}
+
 TEST(ExtractorTest, ScriptsStylesAndCommentsAreNeverText) {
   const std::string t = Extract(
       "<html><body><p>Visible text that is long enough to count, with a comma, and a period.</p>"

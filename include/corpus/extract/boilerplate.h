@@ -18,6 +18,10 @@ enum class MarkupVerdict {
   kComments,     // a comment section: boilerplate on an article, but the
                  // content itself on a forum thread, so only a weak verdict
   kMainHint,     // <main>, <article>, role=main, itemprop=articleBody
+  kNavigationName,  // a class or id naming a menu or a table of contents:
+                    // boilerplate, unless the element holds a paragraph of
+                    // prose (then it is a section a menu links to, such as
+                    // "content-nav-section" or "toc-para")
 };
 
 // Classifies one element from its tag, ARIA role, hidden state and the tokens
