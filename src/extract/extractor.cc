@@ -18,6 +18,7 @@
 #include "corpus/extract/streamed_html.h"
 #include "corpus/extract/teaser_lines.h"
 #include "corpus/extract/toc_lists.h"
+#include "corpus/text/mojibake.h"
 
 namespace corpus {
 namespace {
@@ -161,6 +162,10 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
   if (ResolveStreamedSegments(html, &resolved)) html = resolved;
   PrescanResult pre;
   PrescanHtml(html, &pre);
+  // Before the parse: gumbo turns the C1 controls of Latin-1 mojibake
+  // ("â\u0080\u0099") into U+FFFD, and then it cannot be undone. Markup is
+  // ASCII and stays as it is.
+  RepairMojibake(&pre.html);
 
   // One arena per thread, so its first block is reused page after page.
   thread_local ParseArena arena;
@@ -242,6 +247,7 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
     }
   }
   result.title = PickTitle(dom);
+
   return result;
 }
 

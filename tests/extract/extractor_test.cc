@@ -219,6 +219,16 @@ TEST(ExtractorTest, SectionsNamedForTheirMenuKeepTheirProse) {
   EXPECT_FALSE(Has(t, "Section two"));
 }
 
+TEST(ExtractorTest, MojibakeIsRepairedBeforeTheParseLosesIt) {
+  // "’" read as Latin-1: "â" and two C1 controls, which the HTML parser
+  // would replace with U+FFFD.
+  const std::string t = Extract("<html><body><article><p>The river doesn\xC3\xA2\xC2\x80\xC2\x99t "
+                                "flood in winter, and the farmers\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2 "
+                                "fields rest.</p></article></body></html>");
+  EXPECT_TRUE(Has(t, "doesn\xE2\x80\x99t flood")) << t;
+  EXPECT_TRUE(Has(t, "farmers\xE2\x80\x99 fields")) << t;
+}
+
 TEST(ExtractorTest, ScriptsStylesAndCommentsAreNeverText) {
   const std::string t = Extract(
       "<html><body><p>Visible text that is long enough to count, with a comma, and a period.</p>"
