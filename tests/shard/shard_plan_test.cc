@@ -125,7 +125,9 @@ TEST(ShuffleKeyTest, SeedChangesKeysButValidationSplitIgnoresSeed) {
   // A larger fraction only adds documents to the held-out side.
   for (int i = 0; i < 2000; ++i) {
     const std::string id = "doc-" + std::to_string(i);
-    if (InValidationSplit(id, 0.05)) EXPECT_TRUE(InValidationSplit(id, 0.2));
+    if (InValidationSplit(id, 0.05)) {
+      EXPECT_TRUE(InValidationSplit(id, 0.2)) << id;
+    }
   }
 }
 
