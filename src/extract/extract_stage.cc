@@ -60,10 +60,12 @@ StageConfig ExtractStage::config() const {
   c.Set("link_page_share", e.link_page_share);
   c.Set("link_page_link_weight", e.link_page_link_weight);
   c.Set("min_text_bytes", static_cast<unsigned long long>(e.min_text_bytes));
+  c.Set("min_distinct_words", static_cast<unsigned long long>(e.min_distinct_words));
   c.Set("json_ld_products", e.json_ld_products);
   c.Set("json_ld_seen_share", e.json_ld_seen_share);
   c.Set("duplicate_min_bytes", static_cast<unsigned long long>(e.duplicate_min_bytes));
   c.Set("drop_related_sections", e.drop_related_sections);
+  c.Set("product_grid_min_prose", static_cast<unsigned long long>(e.product_grid_min_prose));
   c.Set("max_html_bytes", static_cast<unsigned long long>(config_.max_html_bytes));
   c.Set("extractor_version", "7");
   return c;

@@ -2,6 +2,7 @@
 
 #include <gumbo.h>
 
+#include <algorithm>
 #include <unordered_set>
 
 #include "corpus/extract/boilerplate.h"
@@ -13,6 +14,7 @@
 #include "corpus/extract/json_ld.h"
 #include "corpus/extract/parse_arena.h"
 #include "corpus/extract/post_chrome.h"
+#include "corpus/extract/product_grid.h"
 #include "corpus/extract/related_sections.h"
 #include "corpus/extract/signup_boxes.h"
 #include "corpus/extract/streamed_html.h"
@@ -99,6 +101,15 @@ bool MostWordsIn(std::string_view passage, std::string_view text, double share) 
   size_t found = 0;
   for (const std::string& w : want) found += have.count(w);
   return static_cast<double>(found) >= share * static_cast<double>(want.size());
+}
+
+// Whether `text` has at least `n` distinct words (ForEachWord's words).
+bool HasDistinctWords(std::string_view text, size_t n) {
+  std::vector<std::string> seen;
+  ForEachWord(text, [&](const std::string& w) {
+    if (seen.size() < n && std::find(seen.begin(), seen.end(), w) == seen.end()) seen.push_back(w);
+  });
+  return seen.size() >= n;
 }
 
 // The first <h1> of the page, if any.
@@ -213,6 +224,9 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
       score = options.score;
     }
   }
+  if (options.product_grid_min_prose > 0) {
+    DropProductGridsBesideProse(dom, options.product_grid_min_prose, &sel);
+  }
   result.text = RenderText(dom, sel.root, sel.drop, format);
   if (score.drop_comments && (result.text.size() < options.min_text_bytes ||
                               CommentBytes(dom) > options.comments_dominate * result.text.size())) {
@@ -246,6 +260,10 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
       result.relaxed = true;
     }
   }
+  // A few words, however often repeated ("Sold Out" under each picture of a
+  // grid, "Skip to main content"), are what is left of chrome around a
+  // page drawn by JavaScript: no main text.
+  if (!HasDistinctWords(result.text, options.min_distinct_words)) result.text.clear();
   result.title = PickTitle(dom);
 
   return result;

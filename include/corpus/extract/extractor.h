@@ -20,6 +20,9 @@ struct ExtractOptions {
   // Below this many bytes of text, extraction is retried with comment
   // sections kept (a forum thread), then with no markup verdicts at all.
   size_t min_text_bytes = 250;
+  // A text with fewer distinct words than this is no main text (the page
+  // goes to rejected/ as `empty`).
+  size_t min_distinct_words = 5;
   // Comment sections are kept when they hold this many times the text of
   // the rest of the main content: then the page is the discussion (a forum
   // thread, a Slashdot story), not an article with a few comments.
@@ -42,6 +45,10 @@ struct ExtractOptions {
   // Leave out boxes of other products ("You may also like", "Customers also
   // viewed"), found by their heading (related_sections.h).
   bool drop_related_sections = true;
+  // Leave out grids of product tiles when the selected content has this
+  // many bytes of prose besides them (a category page with a description or
+  // a buyer's guide; product_grid.h). 0 keeps every grid.
+  size_t product_grid_min_prose = 2000;
 };
 
 // What came out of one page.

@@ -1,0 +1,121 @@
+// Rules for category and listing pages (issue 4's collection pages): a grid
+// of product tiles gives way to the category's own text, and a page left
+// with a few repeated words has no main text.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "corpus/extract/extractor.h"
+#include "corpus/extract/product_grid.h"
+#include "extract/extract_test_util.h"
+
+namespace corpus {
+namespace {
+
+using testing::ExtractBody;
+using testing::Has;
+
+TEST(LooksLikePriceTest, CurrencyNextToDigits) {
+  for (const char* s : {"$79.99", "749,00 €", "£ 5", "\xC2\xA3" "12", "EUR 12,90",
+                        "Now $85.93 - $115.00", "1 399,00\xC2\xA0\xE2\x82\xAC", " $ "}) {
+    EXPECT_TRUE(LooksLikePrice(s)) << s;
+  }
+  for (const char* s : {"Save money on shoes", "Section 5", "$ and more", "2024", ""}) {
+    EXPECT_FALSE(LooksLikePrice(s)) << s;
+  }
+}
+
+// A product tile as shop themes print it: a picture link, the name on its
+// own line, a blurb, the price on another line.
+std::string Tile(int i) {
+  return "<li class='grid__item'><a href='/p/" + std::to_string(i) +
+         "'>Picture</a><h3><a href='/p/" + std::to_string(i) + "'>Trail shoe model " +
+         std::to_string(i) + "</a></h3><p>Light and fast, for dry and rocky trails.</p><div class='price'><span>$1" + std::to_string(i) +
+         "9.99</span></div><div>Quick view</div></li>";
+}
+
+std::string Grid(int tiles) {
+  std::string g = "<ul class='product-grid'>";
+  for (int i = 0; i < tiles; ++i) g += Tile(i);
+  return g + "</ul>";
+}
+
+// A buyer's guide of `paragraphs` paragraphs of about 150 bytes (not
+// counting spaces) each, in the same container as the grid.
+std::string Guide(int paragraphs) {
+  std::string g = "<h2>How to choose trail shoes</h2>";
+  for (int i = 0; i < paragraphs; ++i) {
+    g += "<p>Point " + std::to_string(i) +
+         ": a trail shoe needs a grippy outsole with deep lugs, a rock plate under the forefoot "
+         "and an upper that drains quickly after a river crossing, so try them on in the "
+         "afternoon.</p>";
+  }
+  return g;
+}
+
+TEST(ProductGridTest, GridGivesWayToALongCategoryText) {
+  const std::string t = ExtractBody("<main><h1>Trail shoes</h1>" + Grid(8) + Guide(18) + "</main>");
+  EXPECT_TRUE(Has(t, "rock plate under the forefoot"));
+  EXPECT_TRUE(Has(t, "Point 13"));
+  EXPECT_FALSE(Has(t, "Trail shoe model 3"));
+  EXPECT_FALSE(Has(t, "$139.99"));
+}
+
+TEST(ProductGridTest, GridStaysBesideAShortIntro) {
+  // A line or two of intro: the grid is the page.
+  const std::string t = ExtractBody("<main><h1>Trail shoes</h1>" + Guide(1) + Grid(8) + "</main>");
+  EXPECT_TRUE(Has(t, "Trail shoe model 3"));
+  EXPECT_TRUE(Has(t, "$139.99"));
+}
+
+TEST(ProductGridTest, AFewOffersAreNotAGrid) {
+  const std::string t = ExtractBody("<main><h1>Trail shoes</h1>" + Grid(3) + Guide(18) + "</main>");
+  EXPECT_TRUE(Has(t, "Trail shoe model 2"));
+}
+
+TEST(ProductGridTest, PricesInsideSentencesAreText) {
+  // A gift guide's list: each item one line, its price in the sentence.
+  std::string list = "<ul>";
+  for (int i = 0; i < 8; ++i) {
+    list += "<li><a href='/r/" + std::to_string(i) + "'>Headphones " + std::to_string(i) +
+            "</a> ($249 at the shop): sealed ear tips and a hook that stays put.</li>";
+  }
+  list += "</ul>";
+  const std::string t = ExtractBody("<article><h1>Gifts</h1>" + Guide(18) + list + "</article>");
+  EXPECT_TRUE(Has(t, "Headphones 5"));
+}
+
+TEST(ProductGridTest, TableRowsAreNotTiles) {
+  std::string table = "<table>";
+  for (int i = 0; i < 8; ++i) {
+    table += "<tr><td><a href='/h/" + std::to_string(i) + "'>Hammock " + std::to_string(i) +
+             "</a></td><td>$175</td><td>15.7 oz</td></tr>";
+  }
+  table += "</table>";
+  const std::string t = ExtractBody("<article><h1>Hammocks</h1>" + Guide(18) + table + "</article>");
+  EXPECT_TRUE(Has(t, "Hammock 6"));
+}
+
+TEST(ProductGridTest, ZeroMinProseKeepsEveryGrid) {
+  ExtractOptions options;
+  options.product_grid_min_prose = 0;
+  const std::string html =
+      "<html><body><main><h1>Trail shoes</h1>" + Grid(8) + Guide(18) + "</main></body></html>";
+  EXPECT_TRUE(Has(ExtractMainContent(html, "", options).text, "Trail shoe model 3"));
+}
+
+TEST(DistinctWordsTest, AFewRepeatedWordsAreNoMainText) {
+  std::string grid = "<main>";
+  for (int i = 0; i < 10; ++i) grid += "<div class='tile'><a href='/p'>Sold Out</a></div>";
+  grid += "</main>";
+  EXPECT_EQ(ExtractBody(grid), "");
+  EXPECT_EQ(ExtractBody("<p>Skip to main content</p>"), "");
+}
+
+TEST(DistinctWordsTest, AShortTextOfItsOwnStays) {
+  EXPECT_TRUE(Has(ExtractBody("<main><p>Closed on Monday, open again Tuesday.</p></main>"),
+                  "Closed on Monday"));
+}
+
+}  // namespace
+}  // namespace corpus
