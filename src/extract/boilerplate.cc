@@ -1,9 +1,11 @@
 #include "corpus/extract/boilerplate.h"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "corpus/extract/markup_names.h"
 #include "corpus/util/ascii.h"
 
 namespace corpus {
@@ -61,14 +63,6 @@ bool IsAlnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c & 0x80);
 }
 
-template <size_t N>
-bool Contains(const std::string_view (&list)[N], std::string_view s) {
-  for (std::string_view x : list) {
-    if (x == s) return true;
-  }
-  return false;
-}
-
 // Boilerplate or comments as named by one class or id attribute value.
 // `panel`: the element is a disclosure panel (see IsDisclosurePanel), whose
 // hidden state and "dropdown" naming say nothing against its text.
@@ -94,14 +88,14 @@ MarkupVerdict ClassifyNames(std::string_view raw, bool is_class, bool panel) {
     size_t j = i;
     while (j < v.size() && v[j] != ' ' && v[j] != '\t' && v[j] != '\n') ++j;
     const std::string_view name(v.data() + i, j - i);
-    if (is_class && !panel && Contains(kHiddenClasses, name)) return MarkupVerdict::kBoilerplate;
+    if (is_class && !panel && InList(kHiddenClasses, name)) return MarkupVerdict::kHidden;
     size_t k = 0;
     while (k < name.size()) {
       while (k < name.size() && !IsAlnum(name[k])) ++k;
       size_t e = k;
       while (e < name.size() && IsAlnum(name[e])) ++e;
       const std::string_view token = name.substr(k, e - k);
-      if (e > k && Contains(kExactTokens, token) && !(panel && token == "dropdown")) {
+      if (e > k && InList(kExactTokens, token) && !(panel && token == "dropdown")) {
         return MarkupVerdict::kBoilerplate;
       }
       for (std::string_view stem : kEdgeStems) {
@@ -113,7 +107,7 @@ MarkupVerdict ClassifyNames(std::string_view raw, bool is_class, bool panel) {
       }
       // Customer reviews under a product are its comments.
       if (token == "reviews") return MarkupVerdict::kComments;
-      if (Contains(kNavigationTokens, token)) navigation = true;
+      if (InList(kNavigationTokens, token)) navigation = true;
       k = e;
     }
     i = j;
@@ -121,14 +115,10 @@ MarkupVerdict ClassifyNames(std::string_view raw, bool is_class, bool panel) {
   return navigation ? MarkupVerdict::kNavigationName : MarkupVerdict::kNeutral;
 }
 
-const char* Attr(const GumboElement& el, const char* name) {
-  const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
-  return a ? a->value : nullptr;
-}
-
 // Stems of class/id names of tab panels and accordion (collapsible) panels.
-constexpr std::string_view kPanelStems[] = {"accordion", "accordian", "tabpanel", "tab-panel",
-                                            "tab-pane",  "tabs-panel", "tab-content", "tabcontent"};
+constexpr std::string_view kPanelStems[] = {"accordion",   "accordian",  "tabpanel",
+                                            "tab-panel",   "tab-pane",   "tabs-panel",
+                                            "tab-content", "tabcontent", "collapse"};
 
 // Tab panels and accordion panels: their text is hidden until a click, but
 // it is the page's content (service pages put their offer in tabs, FAQs in
@@ -137,12 +127,12 @@ constexpr std::string_view kPanelStems[] = {"accordion", "accordian", "tabpanel"
 // (tabpanel; region is what accordion panels are told to use, WAI-ARIA
 // Authoring Practices "Accordion Pattern"), and so do common class names.
 bool IsDisclosurePanel(const GumboElement& el) {
-  if (const char* role = Attr(el, "role")) {
+  if (const char* role = ElementAttr(el, "role")) {
     const std::string r = AsciiLowercase(role);
     if (r == "tabpanel" || r == "region") return true;
   }
   for (const char* name : {"class", "id"}) {
-    const char* value = Attr(el, name);
+    const char* value = ElementAttr(el, name);
     if (!value) continue;
     const std::string v = AsciiLowercase(value);
     for (std::string_view stem : kPanelStems) {
@@ -160,6 +150,19 @@ bool StyleHides(std::string_view style) {
   }
   return compact.find("display:none") != std::string::npos ||
          compact.find("visibility:hidden") != std::string::npos;
+}
+
+// Elements of a subtree looked at for paragraphs: the answer is in its first
+// few, and the bound keeps nested hidden wrappers linear.
+constexpr int32_t kMaxProseScan = 2000;
+
+// Whether the subtree at `root` holds a paragraph or a heading.
+bool HasProseBlocks(const std::vector<DomNode>& nodes, int32_t root) {
+  const int32_t end = std::min(nodes[root].end, root + kMaxProseScan);
+  for (int32_t k = root + 1; k < end; ++k) {
+    if (nodes[k].tag == GUMBO_TAG_P || (nodes[k].flags & kDomHeading)) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -189,33 +192,37 @@ MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main) {
   }
   // A popover (HTML "popover" attribute) stays hidden until some control
   // opens it over the page: app prompts, menus, tooltips.
-  if (Attr(el, "popover")) return MarkupVerdict::kBoilerplate;
+  if (ElementAttr(el, "popover")) return MarkupVerdict::kBoilerplate;
   const bool panel = IsDisclosurePanel(el);
   if (!panel) {
-    if (Attr(el, "hidden")) return MarkupVerdict::kBoilerplate;
+    if (ElementAttr(el, "hidden")) return MarkupVerdict::kHidden;
     // aria-hidden on a link only spares screen readers a second link to the
     // same place (a teaser under its headline); sighted readers see its text.
     // On other elements it marks collapsed panels and carousel clones.
-    if (const char* aria = Attr(el, "aria-hidden");
+    if (const char* aria = ElementAttr(el, "aria-hidden");
         aria && std::string_view(aria) == "true" && el.tag != GUMBO_TAG_A) {
-      return MarkupVerdict::kBoilerplate;
+      return MarkupVerdict::kHidden;
     }
-    if (const char* style = Attr(el, "style"); style && StyleHides(style)) {
-      return MarkupVerdict::kBoilerplate;
+    if (const char* style = ElementAttr(el, "style"); style && StyleHides(style)) {
+      return MarkupVerdict::kHidden;
     }
   }
   // A modal dialog (a privacy policy, a size guide, a sign-in box) is on top
   // of the page, never the page itself, even when it holds most of its text.
-  if (const char* modal = Attr(el, "aria-modal"); modal && AsciiLowercase(modal) == "true") {
+  if (const char* modal = ElementAttr(el, "aria-modal"); modal && AsciiLowercase(modal) == "true") {
     return MarkupVerdict::kAlwaysBoilerplate;
   }
-  if (const char* role = Attr(el, "role")) {
+  if (const char* role = ElementAttr(el, "role")) {
     const std::string r = AsciiLowercase(role);
     if (r == "dialog" || r == "alertdialog") return MarkupVerdict::kAlwaysBoilerplate;
     if (r == "main" || r == "article") return MarkupVerdict::kMainHint;
-    if (Contains(kBoilerplateRoles, r)) return MarkupVerdict::kBoilerplate;
+    // A "tablist" that is itself a panel container holds the panels, not
+    // only their tabs.
+    if (InList(kBoilerplateRoles, r) && !(panel && r == "tablist")) {
+      return MarkupVerdict::kBoilerplate;
+    }
   }
-  if (const char* prop = Attr(el, "itemprop")) {
+  if (const char* prop = ElementAttr(el, "itemprop")) {
     const std::string p = AsciiLowercase(prop);
     if (p == "articlebody" || p == "text") return MarkupVerdict::kMainHint;
   }
@@ -231,10 +238,10 @@ MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main) {
     const MarkupVerdict by_name = ClassifyNames(raw.substr(0, e), false, panel);
     if (by_name != MarkupVerdict::kNeutral) return by_name;
   }
-  const char* cls = Attr(el, "class");
+  const char* cls = ElementAttr(el, "class");
   const MarkupVerdict by_class = cls ? ClassifyNames(cls, true, panel) : MarkupVerdict::kNeutral;
   if (by_class != MarkupVerdict::kNeutral) return by_class;
-  const char* id = Attr(el, "id");
+  const char* id = ElementAttr(el, "id");
   return id ? ClassifyNames(id, false, panel) : MarkupVerdict::kNeutral;
 }
 
@@ -291,6 +298,12 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
         break;
       case MarkupVerdict::kNavigationName:
         if (!large && !holds_main[i] && !holds_prose[i]) n.flags |= kDomBoilerplate;
+        break;
+      case MarkupVerdict::kHidden:
+        // Large hidden text is kept when it reads as the page's content (a
+        // page that fades in by script): it has paragraphs or headings.
+        // Hidden data tables and lists (a shop's custom fields) go.
+        if (!large || !HasProseBlocks(nodes, static_cast<int32_t>(i))) n.flags |= kDomBoilerplate;
         break;
       case MarkupVerdict::kComments:
         n.flags |= kDomComments;

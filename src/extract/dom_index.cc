@@ -122,6 +122,7 @@ void DomIndex::ReadHead(const GumboNode* head) {
       const GumboAttribute* content = gumbo_get_attribute(&kid->v.element.attributes, "content");
       if (!prop || !content) continue;
       if (std::string_view(prop->value) == "og:title" && og_title_.empty()) og_title_ = content->value;
+      if (std::string_view(prop->value) == "og:type" && og_type_.empty()) og_type_ = content->value;
     }
   }
 }
@@ -131,6 +132,7 @@ void DomIndex::Build(const GumboNode* root) {
   first_h1_ = -1;
   html_title_.clear();
   og_title_.clear();
+  og_type_.clear();
   const GumboNode* html = FindChild(root, GUMBO_TAG_HTML);
   ReadHead(FindChild(html, GUMBO_TAG_HEAD));
   const GumboNode* body = FindChild(html, GUMBO_TAG_BODY);

@@ -16,6 +16,7 @@
 #include "corpus/extract/post_chrome.h"
 #include "corpus/extract/product_grid.h"
 #include "corpus/extract/related_sections.h"
+#include "corpus/extract/shop_chrome.h"
 #include "corpus/extract/signup_boxes.h"
 #include "corpus/extract/streamed_html.h"
 #include "corpus/extract/teaser_lines.h"
@@ -194,6 +195,9 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
   if (options.duplicate_min_bytes > 0) MarkDuplicateSubtrees(&dom, options.duplicate_min_bytes);
   MarkPostChrome(&dom);
   MarkTocLists(&dom);
+  if (options.drop_shop_chrome && IsProductPage(pre.json_ld, dom.og_type(), pre.html)) {
+    MarkShopChrome(&dom);
+  }
   const TextFormat format = options.markdown ? TextFormat::kMarkdown : TextFormat::kPlain;
 
   ScoreOptions score = options.score;

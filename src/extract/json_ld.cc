@@ -18,6 +18,19 @@ bool IsProductType(simdjson::dom::element type) {
   return false;
 }
 
+// Types of pages and objects that list several products: a category page
+// may describe each of its products as a Product inside one of these.
+bool IsListType(simdjson::dom::element type) {
+  constexpr std::string_view kLists[] = {"ItemList", "CollectionPage", "SearchResultsPage",
+                                         "OfferCatalog"};
+  std::string_view s;
+  if (type.get(s) != simdjson::SUCCESS) return false;
+  for (std::string_view l : kLists) {
+    if (s == l) return true;
+  }
+  return false;
+}
+
 // Calls visit(object) for every JSON object in the blocks, depth first,
 // without recursion; malformed blocks are skipped.
 template <typename Visit>
@@ -56,6 +69,17 @@ std::string FindProductDescription(const std::vector<std::string>& blocks) {
     }
   });
   return best;
+}
+
+bool DescribesOneProduct(const std::vector<std::string>& blocks) {
+  bool product = false, list = false;
+  ForEachObject(blocks, [&](simdjson::dom::object obj) {
+    simdjson::dom::element type;
+    if (obj["@type"].get(type) != simdjson::SUCCESS) return;
+    product = product || IsProductType(type);
+    list = list || IsListType(type);
+  });
+  return product && !list;
 }
 
 std::string FindJsonLdBody(const std::vector<std::string>& blocks) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "corpus/extract/markup_names.h"
 #include "corpus/util/ascii.h"
 
 namespace corpus {
@@ -41,19 +42,6 @@ constexpr uint64_t kMaxNoscriptNotice = 400;
 constexpr uint64_t kMaxCardText = 1500;
 constexpr int32_t kMaxCardScan = 2000;
 
-template <size_t N>
-bool Contains(const std::string_view (&list)[N], std::string_view s) {
-  for (std::string_view x : list) {
-    if (x == s) return true;
-  }
-  return false;
-}
-
-const char* Attr(const GumboElement& el, const char* name) {
-  const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
-  return a ? a->value : nullptr;
-}
-
 // Calls f(piece) for each piece of `v` split at any byte not in `keep`
 // (whitespace-separated class names, or alphanumeric tokens of them).
 template <typename F>
@@ -78,30 +66,30 @@ enum class Chrome { kNone, kCard, kSignature, kDrop };
 Chrome ClassifyChrome(const GumboElement& el) {
   // Captions, and form labels (sort and filter controls, consent boxes).
   if (el.tag == GUMBO_TAG_FIGCAPTION || el.tag == GUMBO_TAG_LABEL) return Chrome::kDrop;
-  if (const char* prop = Attr(el, "itemprop")) {
+  if (const char* prop = ElementAttr(el, "itemprop")) {
     if (EqualsIgnoreAsciiCase(prop, "author")) return Chrome::kCard;
     if (EqualsIgnoreAsciiCase(prop, "jobtitle")) return Chrome::kDrop;
   }
-  if (const char* type = Attr(el, "itemtype")) {
+  if (const char* type = ElementAttr(el, "itemtype")) {
     const std::string t = AsciiLowercase(type);
     if (t.size() >= 7 && t.compare(t.size() - 7, 7, "/person") == 0) return Chrome::kCard;
   }
   for (const char* name : {"class", "id"}) {
-    const char* value = Attr(el, name);
+    const char* value = ElementAttr(el, name);
     if (!value) continue;
     const std::string v = AsciiLowercase(value);
     if (name[0] == 'c' &&
-        AnyPiece(v, false, [](std::string_view c) { return Contains(kCardClasses, c); })) {
+        AnyPiece(v, false, [](std::string_view c) { return InList(kCardClasses, c); })) {
       return Chrome::kCard;
     }
-    if (AnyPiece(v, false, [](std::string_view c) { return Contains(kUserTitleTokens, c); }) ||
-        AnyPiece(v, true, [](std::string_view t) { return Contains(kUserTitleTokens, t); })) {
+    if (AnyPiece(v, false, [](std::string_view c) { return InList(kUserTitleTokens, c); }) ||
+        AnyPiece(v, true, [](std::string_view t) { return InList(kUserTitleTokens, t); })) {
       return Chrome::kDrop;
     }
-    if (AnyPiece(v, true, [](std::string_view t) { return Contains(kFinePrintTokens, t); })) {
+    if (AnyPiece(v, true, [](std::string_view t) { return InList(kFinePrintTokens, t); })) {
       return Chrome::kDrop;
     }
-    if (AnyPiece(v, true, [](std::string_view t) { return Contains(kSignatureTokens, t); })) {
+    if (AnyPiece(v, true, [](std::string_view t) { return InList(kSignatureTokens, t); })) {
       return Chrome::kSignature;
     }
   }

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "corpus/extract/markup_names.h"
+
 namespace corpus {
 namespace {
 
@@ -25,11 +27,6 @@ bool MentionsEmail(const char* value) {
   return v.find("email") != std::string::npos || v.find("e-mail") != std::string::npos;
 }
 
-const char* Attr(const GumboElement& el, const char* name) {
-  const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
-  return a ? a->value : nullptr;
-}
-
 // Whether the gumbo subtree of `form` has an e-mail input. Walks gumbo's
 // tree (inputs are not in DomIndex) with an explicit stack, up to a bound.
 bool AsksForEmail(const GumboNode* form) {
@@ -41,11 +38,11 @@ bool AsksForEmail(const GumboNode* form) {
     if (g->type != GUMBO_NODE_ELEMENT) continue;
     const GumboElement& el = g->v.element;
     if (el.tag == GUMBO_TAG_INPUT) {
-      if (const char* type = Attr(el, "type"); type && std::string_view(type) == "email") {
+      if (const char* type = ElementAttr(el, "type"); type && std::string_view(type) == "email") {
         return true;
       }
-      if (MentionsEmail(Attr(el, "name")) || MentionsEmail(Attr(el, "id")) ||
-          MentionsEmail(Attr(el, "placeholder")) || MentionsEmail(Attr(el, "aria-label"))) {
+      if (MentionsEmail(ElementAttr(el, "name")) || MentionsEmail(ElementAttr(el, "id")) ||
+          MentionsEmail(ElementAttr(el, "placeholder")) || MentionsEmail(ElementAttr(el, "aria-label"))) {
         return true;
       }
     }

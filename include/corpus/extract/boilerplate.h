@@ -15,6 +15,9 @@ enum class MarkupVerdict {
   kAlwaysBoilerplate,  // cookie/consent dialogs, modal dialogs, <nav> and
                        // the page's own <footer>: never content, whatever
                        // share of the page's text they hold
+  kHidden,       // hidden from readers (hidden attribute, display:none,
+                 // aria-hidden, "hidden"-like class): boilerplate unless
+                 // it wraps the page's headline and most of its text
   kComments,     // a comment section: boilerplate on an article, but the
                  // content itself on a forum thread, so only a weak verdict
   kMainHint,     // <main>, <article>, role=main, itemprop=articleBody

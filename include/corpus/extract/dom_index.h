@@ -59,6 +59,8 @@ class DomIndex {
   std::vector<DomNode>& mutable_nodes() { return nodes_; }
   const std::string& html_title() const { return html_title_; }
   const std::string& og_title() const { return og_title_; }
+  // The Open Graph type (<meta property="og:type">): "article", "product", ...
+  const std::string& og_type() const { return og_type_; }
   // Index of the page's first <h1> element (its headline), -1 if none.
   int32_t first_h1() const { return first_h1_; }
 
@@ -72,6 +74,7 @@ class DomIndex {
   std::vector<DomNode> nodes_;
   std::string html_title_;
   std::string og_title_;
+  std::string og_type_;
   int32_t first_h1_ = -1;
 };
 

@@ -49,6 +49,9 @@ struct ExtractOptions {
   // many bytes of prose besides them (a category page with a description or
   // a buyer's guide; product_grid.h). 0 keeps every grid.
   size_t product_grid_min_prose = 2000;
+  // On shop pages, leave out the buy box, reviews and loading placeholders
+  // around the product's description (shop_chrome.h).
+  bool drop_shop_chrome = true;
 };
 
 // What came out of one page.

@@ -1,0 +1,49 @@
+#ifndef CORPUS_EXTRACT_SHOP_CHROME_H_
+#define CORPUS_EXTRACT_SHOP_CHROME_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "corpus/extract/dom_index.h"
+
+namespace corpus {
+
+// Whether a page is a shop's page of one product: its Open Graph type is
+// "product", or its microdata has exactly one schema.org Product, or its
+// JSON-LD describes a Product and no list of items (DescribesOneProduct).
+// `html` is the page (as prescanned), `json_ld` its JSON-LD script bodies.
+bool IsProductPage(const std::vector<std::string>& json_ld, std::string_view og_type,
+                std::string_view html);
+
+// Marks as boilerplate the shop's chrome around a product's description and
+// specifications, which the page-level rules (boilerplate.h) keep because it
+// sits in the same column as the product:
+//
+//  - the buy box: prices, stock and delivery notes, quantity pickers, cart
+//    and payment-plan widgets ("or 4 payments of"), variant swatches,
+//    seller cards, named by the class/id tokens shop software gives them;
+//  - customer reviews and testimonials: schema.org Review and
+//    AggregateRating items (microdata), and the widgets of review services
+//    (Yotpo, Judge.me, Okendo, Stamped, Trustpilot, ...);
+//  - loading placeholders (spinners, skeletons, "Loading" lines);
+//  - short lines that are only a price ("$110", "-48%", "Price: USD 99.60")
+//    or a fixed buy-box phrase ("Add to cart", "Out of stock").
+//
+// WCXB's product references keep the description and the specifications
+// and leave all of this out, as a reader building a text corpus would: it
+// is the same on every product of a shop. Only applied on shop pages
+// (IsProductPage), where these names mean what they say; an element holding
+// the page's headline or a large share of its text is never marked (a shop
+// may name the whole product column "product-price-wrapper").
+// One pass over the flat index; linear.
+void MarkShopChrome(DomIndex* dom);
+
+// Whether `text` (one short line) is only a price or a price change,
+// optionally after a short label: "$59.99", "49,35€", "-48%",
+// "Regular Price: $59.99", "EUR 14.86". Exposed for tests.
+bool IsPriceLine(std::string_view text);
+
+}  // namespace corpus
+
+#endif  // CORPUS_EXTRACT_SHOP_CHROME_H_

@@ -1,0 +1,272 @@
+#include "corpus/extract/shop_chrome.h"
+
+#include <gumbo.h>
+#include <string.h>
+
+#include <string>
+#include <string_view>
+
+#include "corpus/extract/json_ld.h"
+#include "corpus/extract/markup_names.h"
+#include "corpus/util/ascii.h"
+
+namespace corpus {
+namespace {
+
+// Class/id tokens (alphanumeric runs, lower-cased) that shop software
+// (Shopify themes, WooCommerce, Magento, BigCommerce, Etsy, eBay, Amazon)
+// gives to the parts of the buy box. Whole tokens only: "price" matches
+// "product-price" and "price__sale", not "priceless". A shop may also put
+// one on the column that holds the description ("grid-item price"), so
+// these only mark small elements (kMaxBuyBoxText).
+constexpr std::string_view kBuyBoxTokens[] = {
+    // Prices, availability, payment plans. (Not "shipping", "delivery" or
+    // "stock": WCXB's references keep the delivery terms some shops print
+    // in the product's own text, and WooCommerce names the whole product
+    // "instock shipping-taxable".)
+    "price", "prices", "pricing", "afterpay", "klarna", "installments", "availability",
+    // Buying controls.
+    "addtocart", "minicart", "buybox", "quantity", "qty", "wishlist", "swatch", "swatches",
+    // Seller cards.
+    "seller",
+    // Loading placeholders.
+    "spinner", "skeleton", "loader",
+};
+
+// Class/id tokens of the widgets of review services
+// (Yotpo, Okendo, Judge.me, Stamped, Trustpilot, Loox, Feefo, Bazaarvoice,
+// Reviews.io, Trusted Shops): customers' reviews, however long. (Not
+// "testimonial": WCXB's references keep a shop's own testimonials.)
+constexpr std::string_view kReviewTokens[] = {
+    "yotpo", "okendo", "jdgm", "judgeme", "stamped", "trustpilot",
+    "loox", "feefo", "bazaarvoice", "reviewsio", "trustbadge",
+};
+
+// A buy-box part holds at most this much text (non-space bytes).
+constexpr uint64_t kMaxBuyBoxText = 400;
+
+// schema.org types (microdata itemtype) and properties (itemprop) of
+// reviews and offers: a review of the product is not its description.
+constexpr std::string_view kChromeItemTypes[] = {"review", "aggregaterating", "offer",
+                                                 "aggregateoffer"};
+constexpr std::string_view kChromeItemProps[] = {"review", "reviews", "aggregaterating",
+                                                 "offers"};
+
+// Fixed phrases of buy boxes, lower-cased, compared with a whole short line.
+constexpr std::string_view kShopPhrases[] = {
+    "add to cart",          "add to bag",         "add to basket",
+    "add to wishlist",      "add to wish list",   "add to favorites",
+    "add to favourites",    "buy now",            "buy it now",
+    "out of stock",         "in stock",           "sold out",
+    "low in stock",         "quantity",           "qty",
+    "notify me when available", "notify me when back in stock", "total amount",
+    "vat included",         "tax included",       "taxes included",
+    "currently unavailable", "select size",       "select options",
+    "choose options",       "size guide",         "size chart",
+    "write a review",       "be the first to review this item", "no reviews yet",
+};
+
+// Lines longer than this (non-space bytes) are never a lone price or phrase.
+constexpr uint64_t kMaxShopLine = 40;
+// A marked element holds less than this share of the page's text.
+constexpr double kMaxChromeShare = 0.3;
+
+bool IsAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+// Which kind of shop chrome a class or id value names.
+enum class ShopNames { kNone, kBuyBox, kReviews };
+
+ShopNames ClassifyShopNames(const char* raw) {
+  const std::string v = AsciiLowercase(raw);
+  size_t k = 0;
+  while (k < v.size()) {
+    while (k < v.size() && !IsAlnum(v[k])) ++k;
+    size_t e = k;
+    while (e < v.size() && IsAlnum(v[e])) ++e;
+    const std::string_view token(v.data() + k, e - k);
+    if (InList(kReviewTokens, token)) return ShopNames::kReviews;
+    if (InList(kBuyBoxTokens, token)) return ShopNames::kBuyBox;
+    k = e;
+  }
+  return ShopNames::kNone;
+}
+
+// The last path segment of a schema.org type URL, lower-cased.
+std::string ItemTypeName(std::string_view url) {
+  const size_t slash = url.rfind('/');
+  return AsciiLowercase(slash == std::string_view::npos ? url : url.substr(slash + 1));
+}
+
+bool IsShopChromeMarkup(const GumboElement& el, uint64_t text) {
+  if (const char* role = ElementAttr(el, "role"); role && EqualsIgnoreAsciiCase(role, "tooltip")) {
+    return true;
+  }
+  if (const char* prop = ElementAttr(el, "itemprop");
+      prop && InList(kChromeItemProps, AsciiLowercase(prop))) {
+    return true;
+  }
+  if (const char* type = ElementAttr(el, "itemtype");
+      type && InList(kChromeItemTypes, ItemTypeName(type))) {
+    return true;
+  }
+  for (const char* name : {"class", "id"}) {
+    const char* value = ElementAttr(el, name);
+    if (!value) continue;
+    const ShopNames kind = ClassifyShopNames(value);
+    if (kind == ShopNames::kReviews || (kind == ShopNames::kBuyBox && text <= kMaxBuyBoxText)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The text of a small subtree, single-spaced and trimmed.
+std::string LineText(const std::vector<DomNode>& nodes, int32_t root) {
+  std::string out;
+  bool space = false;
+  for (int32_t i = root; i < nodes[root].end; ++i) {
+    if (!(nodes[i].flags & kDomText)) continue;
+    for (const char* p = nodes[i].node->v.text.text; *p; ++p) {
+      const char c = *p;
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+        space = true;
+        continue;
+      }
+      if (c == '\xC2' && p[1] == '\xA0') {  // U+00A0
+        space = true;
+        ++p;
+        continue;
+      }
+      if (space && !out.empty()) out.push_back(' ');
+      space = false;
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// Whether `text` (lower-cased) is a fixed buy-box phrase, a loading
+// placeholder or a carousel position ("slide 1 of 4").
+bool IsShopPhrase(std::string_view text) {
+  while (!text.empty() && (text.back() == '.' || text.back() == ':' || text.back() == '!')) {
+    text.remove_suffix(1);
+  }
+  if (text.size() >= 3 && text.substr(text.size() - 3) == "\xE2\x80\xA6") text.remove_suffix(3);
+  if (InList(kShopPhrases, text)) return true;
+  if (text.substr(0, 7) == "loading") return true;
+  return text.substr(0, 6) == "slide " && text.find(" of ") != std::string_view::npos;
+}
+
+// Length of the currency sign at the start of `s`, 0 if none: $ and the
+// Latin-1 signs (¢ £ ¤ ¥), and the Unicode currency block U+20A0..U+20BF
+// (€ ₹ ₽ ₩ ...).
+size_t CurrencySign(std::string_view s) {
+  if (s.empty()) return 0;
+  if (s[0] == '$') return 1;
+  if (s.size() >= 2 && s[0] == '\xC2' && s[1] >= '\xA2' && s[1] <= '\xA5') return 2;
+  if (s.size() >= 3 && s[0] == '\xE2' && s[1] == '\x82' && s[2] >= '\xA0' && s[2] <= '\xBF') {
+    return 3;
+  }
+  return 0;
+}
+
+// ISO 4217 codes of the currencies shops most often print ("EUR 14.86").
+constexpr std::string_view kCurrencyCodes[] = {
+    "USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "JPY", "CNY", "INR", "SEK", "NOK",
+    "DKK", "PLN", "CZK", "HUF", "RON", "BGN", "TRY", "BRL", "MXN", "ZAR", "HKD", "SGD",
+    "KRW", "RUB", "UAH", "AED", "SAR", "ILS", "THB",
+};
+
+bool IsCurrencyCode(std::string_view s) { return s.size() == 3 && InList(kCurrencyCodes, s); }
+
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+}  // namespace
+
+bool IsPriceLine(std::string_view text) {
+  // An optional label of letters and spaces ending in ':'.
+  const size_t colon = text.find(':');
+  if (colon != std::string_view::npos && colon <= 32) {
+    bool label = colon > 0;
+    for (size_t i = 0; i < colon && label; ++i) {
+      const char c = text[i];
+      label = IsAsciiLetter(c) || c == ' ';
+    }
+    if (label) text.remove_prefix(colon + 1);
+  }
+  bool digit = false, money = false;
+  size_t i = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c >= '0' && c <= '9') {
+      digit = true;
+      ++i;
+    } else if (c == ' ' || c == '.' || c == ',' || c == '-' || c == '+' || c == '/' || c == '\'') {
+      ++i;
+    } else if (c == '%') {
+      money = true;
+      ++i;
+    } else if (const size_t sign = CurrencySign(text.substr(i)); sign > 0) {
+      money = true;
+      i += sign;
+    } else if (text.substr(i, 3) == "\xE2\x80\x93" || text.substr(i, 3) == "\xE2\x88\x92") {
+      i += 3;  // en dash, minus sign
+    } else if (IsCurrencyCode(text.substr(i, 3)) &&
+               (i + 3 == text.size() || !IsAsciiLetter(text[i + 3]))) {
+      money = true;
+      i += 3;
+    } else {
+      return false;
+    }
+  }
+  return digit && money;
+}
+
+bool IsProductPage(const std::vector<std::string>& json_ld, std::string_view og_type,
+                   std::string_view html) {
+  const std::string og = AsciiLowercase(og_type);
+  if (og == "product" || og == "og:product" || og == "product.item") return true;
+  if (!json_ld.empty() && DescribesOneProduct(json_ld)) return true;
+  // Microdata: exactly one Product (a category page has one per item).
+  // memmem: a two-way search, much faster than a byte-by-byte find on
+  // markup where 's' is everywhere.
+  constexpr std::string_view kItem = "schema.org/Product";
+  int items = 0;
+  const char* p = html.data();
+  const char* end = html.data() + html.size();
+  while (items < 2) {
+    const void* hit = memmem(p, static_cast<size_t>(end - p), kItem.data(), kItem.size());
+    if (!hit) break;
+    p = static_cast<const char*>(hit) + kItem.size();
+    if (p < end && (*p == '"' || *p == '\'')) ++items;  // not ProductGroup, not ProductModel
+  }
+  return items == 1;
+}
+
+void MarkShopChrome(DomIndex* dom) {
+  std::vector<DomNode>& nodes = dom->mutable_nodes();
+  if (nodes.empty()) return;
+  const double max_text = kMaxChromeShare * static_cast<double>(nodes[0].text);
+  const int32_t h1 = dom->first_h1();
+  for (int32_t i = 1; i < static_cast<int32_t>(nodes.size()); ++i) {
+    DomNode& n = nodes[i];
+    if (n.flags & kDomText) continue;
+    if (n.flags & kDomBoilerplate) {
+      i = n.end - 1;
+      continue;
+    }
+    if ((h1 >= i && h1 < n.end) || static_cast<double>(n.text) > max_text) continue;
+    bool chrome = IsShopChromeMarkup(n.node->v.element, n.text);
+    if (!chrome && (n.flags & kDomBlock) && n.text > 0 && n.text <= kMaxShopLine &&
+        n.own_text == n.text) {
+      const std::string line = LineText(nodes, i);
+      chrome = IsPriceLine(line) || IsShopPhrase(AsciiLowercase(line));
+    }
+    if (chrome) {
+      n.flags |= kDomBoilerplate;
+      i = n.end - 1;
+    }
+  }
+}
+
+}  // namespace corpus

@@ -1,0 +1,61 @@
+// Hidden text (boilerplate.h, MarkupVerdict::kHidden): a large hidden block
+// is the content only when it reads as prose; collapsed panels stay.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "extract/extract_test_util.h"
+
+namespace corpus {
+namespace {
+
+using testing::ExtractBody;
+using testing::Has;
+
+const char kIntro[] =
+    "<h1>Staple tee</h1><p>A regular-fit tee of combed cotton, with neck ribbing and double "
+    "needle hems, made to last for years of wear.</p>";
+
+TEST(HiddenTextTest, LargeHiddenDataListGoes) {
+  // A shop's custom fields, hidden, outweigh the visible description.
+  std::string fields = "<dl class='product-info hide'>";
+  for (int i = 0; i < 60; ++i) {
+    fields += "<dt>thumb_colour_" + std::to_string(i) + ":</dt><dd>https://cdn.example.com/"
+              "images/stencil/160x160/tee_colour_" + std::to_string(i) + "_thumb.jpg</dd>";
+  }
+  fields += "</dl>";
+  const std::string t = ExtractBody("<main>" + std::string(kIntro) + fields + "</main>");
+  EXPECT_TRUE(Has(t, "combed cotton"));
+  EXPECT_FALSE(Has(t, "thumb_colour_7"));
+}
+
+TEST(HiddenTextTest, LargeHiddenProseStays) {
+  // A page that fades its article in by script: the hidden wrapper is the
+  // content.
+  std::string paras;
+  for (int i = 0; i < 10; ++i) {
+    paras += "<p>Paragraph " + std::to_string(i) + " of the story, which goes on about the "
+             "harbour, its ferries and the people who mend their nets.</p>";
+  }
+  const std::string t =
+      ExtractBody("<div class='hidden'>" + paras + "</div><div><a href='/'>Home</a></div>");
+  EXPECT_TRUE(Has(t, "Paragraph 7"));
+}
+
+TEST(HiddenTextTest, CollapsedPanelsStay) {
+  // A collapsible panel (Bootstrap "collapse", Chakra "chakra-collapse") is
+  // hidden until a click, and a "tab-content" container may be given the
+  // role of its tab list.
+  const std::string t = ExtractBody(
+      "<main>" + std::string(kIntro) +
+      "<div class='chakra-collapse' style='display:none'><p>From the team that built the "
+      "first smokeless fire pit comes our most advanced design yet, with taller flames.</p>"
+      "</div><div role='tablist' class='tab-content'><div role='tabpanel'><p>Any tumbler "
+      "that comes along for the ride needs to be tough enough to keep up with you.</p></div>"
+      "</div></main>");
+  EXPECT_TRUE(Has(t, "smokeless fire pit"));
+  EXPECT_TRUE(Has(t, "tough enough"));
+}
+
+}  // namespace
+}  // namespace corpus

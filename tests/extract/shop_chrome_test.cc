@@ -1,0 +1,122 @@
+// The chrome of a product page (shop_chrome.h): buy box, review widgets,
+// loading placeholders and price lines go; the description stays; and none
+// of it applies to pages that are not a product's page.
+#include "corpus/extract/shop_chrome.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "corpus/extract/extractor.h"
+#include "extract/extract_test_util.h"
+
+namespace corpus {
+namespace {
+
+using testing::Has;
+
+const char kDescription[] =
+    "<h1>Stoneware mug</h1><div class='product-description'><p>A hand-thrown stoneware mug "
+    "with a speckled glaze, fired twice in our kiln by the sea.</p><p>It holds 350 mL, "
+    "is safe in the dishwasher and keeps its colour for years of daily coffee.</p></div>";
+
+const char kBuyBox[] =
+    "<div class='product__price'><span>$38.00</span></div>"
+    "<p class='stock-note'>Out of stock</p>"
+    "<div class='afterpay-widget'>or 4 payments of 9.50 with Afterpay today</div>"
+    "<div class='shop-seller-card'>Star Seller: replies within a few hours, 1.1k sales</div>"
+    "<div class='jdgm-widget'><p>Lovely mug, arrived well packed, my favourite now. "
+    "Reviewed by Anna, three months ago.</p></div>"
+    "<div>Loading</div>";
+
+std::string Page(const std::string& head, const std::string& main) {
+  return "<html><head>" + head + "</head><body><main>" + main + "</main></body></html>";
+}
+
+std::string Text(const std::string& html) {
+  ExtractOptions options;
+  return ExtractMainContent(html, "", options).text;
+}
+
+const char kOgProduct[] = "<meta property='og:type' content='product'>";
+
+TEST(ShopChromeTest, BuyBoxReviewsAndPlaceholdersGoOnAProductPage) {
+  const std::string t = Text(Page(kOgProduct, std::string(kDescription) + kBuyBox));
+  EXPECT_TRUE(Has(t, "speckled glaze"));
+  EXPECT_TRUE(Has(t, "daily coffee"));
+  for (const char* gone : {"$38.00", "Out of stock", "4 payments", "Star Seller", "Lovely mug",
+                           "Loading"}) {
+    EXPECT_FALSE(Has(t, gone)) << gone;
+  }
+}
+
+TEST(ShopChromeTest, OtherPagesKeepTheirPricesAndPhrases) {
+  // The same markup on a page that is not a product's page (no og:type
+  // product, no Product in JSON-LD or microdata): the rules do not apply.
+  const std::string t = Text(Page("", std::string(kDescription) + kBuyBox));
+  EXPECT_TRUE(Has(t, "$38.00"));
+  EXPECT_TRUE(Has(t, "Star Seller"));
+}
+
+TEST(ShopChromeTest, MicrodataReviewsAndOffersGo) {
+  const std::string html = Page(
+      "", "<div itemscope itemtype='https://schema.org/Product'>" + std::string(kDescription) +
+              "<div itemprop='offers' itemscope itemtype='https://schema.org/Offer'>"
+              "<span itemprop='price'>12.00</span> Free returns within 30 days</div>"
+              "<div itemprop='review' itemscope itemtype='https://schema.org/Review'><p>"
+              "Bought two for my parents, they use them every morning.</p></div></div>");
+  const std::string t = Text(html);
+  EXPECT_TRUE(Has(t, "speckled glaze"));
+  EXPECT_FALSE(Has(t, "Free returns"));
+  EXPECT_FALSE(Has(t, "every morning"));
+}
+
+TEST(ShopChromeTest, APriceNamedColumnHoldingTheDescriptionStays) {
+  // Some themes put "price" on the whole product column.
+  const std::string t = Text(Page(kOgProduct, "<div class='grid-item price'>" +
+                                                  std::string(kDescription) + "</div>"));
+  EXPECT_TRUE(Has(t, "speckled glaze"));
+}
+
+TEST(ShopChromeTest, ProductPageDetection) {
+  const std::vector<std::string> none;
+  EXPECT_TRUE(IsProductPage(none, "product", ""));
+  EXPECT_TRUE(IsProductPage(none, "og:product", ""));
+  EXPECT_FALSE(IsProductPage(none, "article", ""));
+  EXPECT_TRUE(IsProductPage({R"({"@type": "Product", "name": "Mug"})"}, "website", ""));
+  EXPECT_TRUE(IsProductPage({R"({"@graph": [{"@type": "ProductGroup"}]})"}, "", ""));
+  // A category page describes each product it lists.
+  EXPECT_FALSE(IsProductPage(
+      {R"({"@type": "ItemList", "itemListElement": [{"@type": "Product"}, {"@type": "Product"}]})"},
+      "", ""));
+  EXPECT_TRUE(IsProductPage(none, "", "<div itemtype=\"https://schema.org/Product\">"));
+  EXPECT_FALSE(IsProductPage(
+      none, "", "<li itemtype=\"http://schema.org/Product\"><li itemtype=\"http://schema.org/Product\">"));
+}
+
+TEST(ShopChromeTest, PriceLines) {
+  for (const char* yes : {"$59.99", "49,35\xE2\x82\xAC", "-48%", "Regular Price: $59.99",
+                          "EUR 14.86", "Price:USD 99.60", "\xC2\xA3" "1,200", "-32%EUR 14.86",
+                          "$12.00 \xE2\x80\x93 $18.00"}) {
+    EXPECT_TRUE(IsPriceLine(yes)) << yes;
+  }
+  for (const char* no : {"2 years", "Made in 2020", "350 mL", "IP68", "Load Range: 30 - 50 lbs.",
+                         "Up to 50% off", "Includes 12 items", "2024", "USB 2.0"}) {
+    EXPECT_FALSE(IsPriceLine(no)) << no;
+  }
+}
+
+TEST(ShopChromeTest, SmallTextNamedLikeTheBuyBoxOnlyWhenSmall) {
+  // A seller's long story is the shop's own text, not a seller card.
+  std::string story;
+  for (int i = 0; i < 8; ++i) {
+    story += "<p>Our workshop has fired stoneware since 1987; every piece is thrown by hand, "
+             "glazed with ash from our own wood stove and signed underneath.</p>";
+  }
+  const std::string t =
+      Text(Page(kOgProduct, std::string(kDescription) + "<div class='seller'>" + story + "</div>"));
+  EXPECT_TRUE(Has(t, "signed underneath"));
+}
+
+}  // namespace
+}  // namespace corpus
