@@ -197,6 +197,7 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
   MarkTocLists(&dom);
   if (options.drop_shop_chrome && IsProductPage(pre.json_ld, dom.og_type(), pre.html)) {
     MarkShopChrome(&dom);
+    if (options.drop_related_sections) MarkShopBoxes(&dom);
   }
   const TextFormat format = options.markdown ? TextFormat::kMarkdown : TextFormat::kPlain;
 

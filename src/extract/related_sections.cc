@@ -78,6 +78,17 @@ constexpr std::string_view kArticleBoxHeadings[] = {
     "you may have missed", "in case you missed it",
 };
 
+// Headings of the boxes a shop puts under a product besides its
+// description: delivery and returns terms, add-ons, featured products.
+// Only looked for on a product's page (shop_chrome.h, IsProductPage). (Not
+// "Reviews": some shops quote chosen reviews inside the description, and
+// WCXB's references keep them.)
+constexpr std::string_view kShopBoxHeadings[] = {
+    "shipping & returns", "shipping and returns", "delivery & returns", "delivery and returns",
+    "shipping & delivery", "returns & exchanges",
+    "choose your add-ons", "add the essentials", "related items to explore", "featured products",
+};
+
 // Headings longer than this (non-space bytes) are prose, not box titles.
 constexpr uint64_t kMaxHeadingBytes = 60;
 
@@ -134,6 +145,14 @@ std::string NormalizeHeading(std::string_view text) {
 bool IsRelatedHeading(std::string_view text) {
   const std::string t = NormalizeHeading(text);
   for (std::string_view h : kRelatedHeadings) {
+    if (t == h) return true;
+  }
+  return false;
+}
+
+bool IsShopBoxHeading(std::string_view text) {
+  const std::string t = NormalizeHeading(text);
+  for (std::string_view h : kShopBoxHeadings) {
     if (t == h) return true;
   }
   return false;
@@ -213,6 +232,10 @@ void MarkBoxesByHeading(DomIndex* dom, bool (*is_box_heading)(std::string_view),
 
 void MarkRelatedSections(DomIndex* dom) {
   MarkBoxesByHeading(dom, IsRelatedHeading, std::numeric_limits<uint64_t>::max());
+}
+
+void MarkShopBoxes(DomIndex* dom) {
+  MarkBoxesByHeading(dom, IsShopBoxHeading, std::numeric_limits<uint64_t>::max());
 }
 
 void MarkArticleBoxes(DomIndex* dom, uint64_t max_box_text) {

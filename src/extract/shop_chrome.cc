@@ -33,13 +33,15 @@ constexpr std::string_view kBuyBoxTokens[] = {
     "spinner", "skeleton", "loader",
 };
 
-// Class/id tokens of the widgets of review services
-// (Yotpo, Okendo, Judge.me, Stamped, Trustpilot, Loox, Feefo, Bazaarvoice,
-// Reviews.io, Trusted Shops): customers' reviews, however long. (Not
-// "testimonial": WCXB's references keep a shop's own testimonials.)
-constexpr std::string_view kReviewTokens[] = {
+// Class/id tokens of the widgets of review services (Yotpo, Okendo,
+// Judge.me, Stamped, Trustpilot, Loox, Feefo, Bazaarvoice, Reviews.io,
+// Trusted Shops), and of carousels, which on a product's page scroll other
+// products, reviews or press quotes: never the description, however long.
+// (Not "testimonial", nor "slider" or "swiper": WCXB's references keep a
+// shop's own testimonials, and some shops slide their feature blocks.)
+constexpr std::string_view kWidgetTokens[] = {
     "yotpo", "okendo", "jdgm", "judgeme", "stamped", "trustpilot",
-    "loox", "feefo", "bazaarvoice", "reviewsio", "trustbadge",
+    "loox", "feefo", "bazaarvoice", "reviewsio", "trustbadge", "carousel",
 };
 
 // A buy-box part holds at most this much text (non-space bytes).
@@ -74,7 +76,7 @@ constexpr double kMaxChromeShare = 0.3;
 bool IsAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
 // Which kind of shop chrome a class or id value names.
-enum class ShopNames { kNone, kBuyBox, kReviews };
+enum class ShopNames { kNone, kBuyBox, kWidget };
 
 ShopNames ClassifyShopNames(const char* raw) {
   const std::string v = AsciiLowercase(raw);
@@ -84,7 +86,7 @@ ShopNames ClassifyShopNames(const char* raw) {
     size_t e = k;
     while (e < v.size() && IsAlnum(v[e])) ++e;
     const std::string_view token(v.data() + k, e - k);
-    if (InList(kReviewTokens, token)) return ShopNames::kReviews;
+    if (InList(kWidgetTokens, token)) return ShopNames::kWidget;
     if (InList(kBuyBoxTokens, token)) return ShopNames::kBuyBox;
     k = e;
   }
@@ -113,7 +115,7 @@ bool IsShopChromeMarkup(const GumboElement& el, uint64_t text) {
     const char* value = ElementAttr(el, name);
     if (!value) continue;
     const ShopNames kind = ClassifyShopNames(value);
-    if (kind == ShopNames::kReviews || (kind == ShopNames::kBuyBox && text <= kMaxBuyBoxText)) {
+    if (kind == ShopNames::kWidget || (kind == ShopNames::kBuyBox && text <= kMaxBuyBoxText)) {
       return true;
     }
   }

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "corpus/extract/extractor.h"
+#include "corpus/extract/related_sections.h"
 #include "extract/extract_test_util.h"
 
 namespace corpus {
@@ -48,6 +49,25 @@ TEST(ShopChromeTest, BuyBoxReviewsAndPlaceholdersGoOnAProductPage) {
                            "Loading"}) {
     EXPECT_FALSE(Has(t, gone)) << gone;
   }
+}
+
+TEST(ShopChromeTest, CarouselsAndShopBoxesGo) {
+  const std::string t = Text(Page(
+      kOgProduct, std::string(kDescription) +
+                      "<div class='press-carousel'><p>The best mug we tested this year, says a "
+                      "magazine about kitchens and the people who cook in them.</p></div>"
+                      "<section><h2>Shipping &amp; returns</h2><p>Orders leave our studio within "
+                      "two days; returns are free for thirty days after delivery.</p></section>"));
+  EXPECT_TRUE(Has(t, "speckled glaze"));
+  EXPECT_FALSE(Has(t, "best mug we tested"));
+  EXPECT_FALSE(Has(t, "returns are free"));
+}
+
+TEST(ShopChromeTest, ShopBoxHeadings) {
+  EXPECT_TRUE(IsShopBoxHeading("Shipping & Returns"));
+  EXPECT_TRUE(IsShopBoxHeading("  Choose your add-ons:"));
+  EXPECT_FALSE(IsShopBoxHeading("Reviews"));
+  EXPECT_FALSE(IsShopBoxHeading("Description"));
 }
 
 TEST(ShopChromeTest, OtherPagesKeepTheirPricesAndPhrases) {

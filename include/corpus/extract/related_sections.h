@@ -13,6 +13,11 @@ namespace corpus {
 // viewed", "Recently viewed items", "Frequently bought together", ...
 bool IsRelatedHeading(std::string_view text);
 
+// Whether a heading's text names a box a shop puts under a product besides
+// its description: "Shipping & returns", "Choose your add-ons", "Featured
+// products".
+bool IsShopBoxHeading(std::string_view text);
+
 // Whether a heading's text names a box that blogs and news sites put around
 // an article: "Related posts", "Latest news", "About the author", "Like
 // this:". On a page of links the same boxes are the content.
@@ -27,6 +32,10 @@ bool IsArticleBoxHeading(std::string_view text);
 // <article>, or four fifths of the page's text. Must run after
 // MarkBoilerplate (boilerplate is skipped). Linear in the page.
 void MarkRelatedSections(DomIndex* dom);
+
+// The same for the shop's boxes under a product (IsShopBoxHeading); only
+// for a product's page.
+void MarkShopBoxes(DomIndex* dom);
 
 // The same for the boxes around an article (IsArticleBoxHeading), each of at
 // most `max_box_text` bytes of text. Only for a page whose content is prose,

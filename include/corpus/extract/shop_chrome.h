@@ -23,9 +23,10 @@ bool IsProductPage(const std::vector<std::string>& json_ld, std::string_view og_
 //  - the buy box: prices, stock and delivery notes, quantity pickers, cart
 //    and payment-plan widgets ("or 4 payments of"), variant swatches,
 //    seller cards, named by the class/id tokens shop software gives them;
-//  - customer reviews and testimonials: schema.org Review and
-//    AggregateRating items (microdata), and the widgets of review services
-//    (Yotpo, Judge.me, Okendo, Stamped, Trustpilot, ...);
+//  - customer reviews: schema.org Review and AggregateRating items
+//    (microdata), and the widgets of review services (Yotpo, Judge.me,
+//    Okendo, Stamped, Trustpilot, ...); carousels (other products, press
+//    quotes);
 //  - loading placeholders (spinners, skeletons, "Loading" lines);
 //  - short lines that are only a price ("$110", "-48%", "Price: USD 99.60")
 //    or a fixed buy-box phrase ("Add to cart", "Out of stock").
