@@ -71,12 +71,12 @@ std::string FindProductDescription(const std::vector<std::string>& blocks) {
   return best;
 }
 
-bool DescribesOneProduct(const std::vector<std::string>& blocks) {
+bool DescribesProductForSale(const std::vector<std::string>& blocks) {
   bool product = false, list = false;
   ForEachObject(blocks, [&](simdjson::dom::object obj) {
-    simdjson::dom::element type;
+    simdjson::dom::element type, offers;
     if (obj["@type"].get(type) != simdjson::SUCCESS) return;
-    product = product || IsProductType(type);
+    product = product || (IsProductType(type) && obj["offers"].get(offers) == simdjson::SUCCESS);
     list = list || IsListType(type);
   });
   return product && !list;

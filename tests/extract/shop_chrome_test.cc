@@ -103,15 +103,19 @@ TEST(ShopChromeTest, ProductPageDetection) {
   EXPECT_TRUE(IsProductPage(none, "product", ""));
   EXPECT_TRUE(IsProductPage(none, "og:product", ""));
   EXPECT_FALSE(IsProductPage(none, "article", ""));
-  EXPECT_TRUE(IsProductPage({R"({"@type": "Product", "name": "Mug"})"}, "website", ""));
-  EXPECT_TRUE(IsProductPage({R"({"@graph": [{"@type": "ProductGroup"}]})"}, "", ""));
+  EXPECT_TRUE(IsProductPage({R"({"@type": "Product", "name": "Mug", "offers": {"price": 9}})"},
+                            "website", ""));
+  EXPECT_TRUE(IsProductPage({R"({"@graph": [{"@type": "ProductGroup", "offers": []}]})"}, "", ""));
+  // Some shops describe a category as a Product rated by its reviews.
+  EXPECT_FALSE(IsProductPage({R"({"@type": "Product", "aggregateRating": {"ratingValue": 4}})"},
+                             "", ""));
   // A category page describes each product it lists.
-  EXPECT_FALSE(IsProductPage(
-      {R"({"@type": "ItemList", "itemListElement": [{"@type": "Product"}, {"@type": "Product"}]})"},
-      "", ""));
+  EXPECT_FALSE(IsProductPage({R"({"@type": "ItemList", "itemListElement": [)"
+                              R"({"@type": "Product", "offers": {"price": 9}}]})"},
+                             "", ""));
   EXPECT_TRUE(IsProductPage(none, "", "<div itemtype=\"https://schema.org/Product\">"));
-  EXPECT_FALSE(IsProductPage(
-      none, "", "<li itemtype=\"http://schema.org/Product\"><li itemtype=\"http://schema.org/Product\">"));
+  const std::string two_items = "<li itemtype='http://schema.org/Product'>";
+  EXPECT_FALSE(IsProductPage(none, "", two_items + two_items));
 }
 
 TEST(ShopChromeTest, PriceLines) {

@@ -13,10 +13,12 @@ namespace corpus {
 // Malformed JSON is skipped. Walks the JSON without recursion.
 std::string FindProductDescription(const std::vector<std::string>& json_ld_blocks);
 
-// Whether the JSON-LD describes a schema.org Product (or ProductGroup) and
-// no list of items (ItemList, CollectionPage, SearchResultsPage,
-// OfferCatalog): the page of one product, not a category page listing many.
-bool DescribesOneProduct(const std::vector<std::string>& json_ld_blocks);
+// Whether the JSON-LD describes a schema.org Product (or ProductGroup) with
+// "offers" and no list of items (ItemList, CollectionPage,
+// SearchResultsPage, OfferCatalog): a page that sells a product, not a
+// category page listing many (some shop software describes a category as
+// one Product with an AggregateRating of its reviews, and no offers).
+bool DescribesProductForSale(const std::vector<std::string>& json_ld_blocks);
 
 // Returns the longest "articleBody" or "text" string of any object (Article,
 // DiscussionForumPosting, Question, Answer, ...) in the JSON-LD blocks; the
