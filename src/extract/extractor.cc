@@ -17,6 +17,7 @@
 #include "corpus/extract/product_grid.h"
 #include "corpus/extract/related_sections.h"
 #include "corpus/extract/shop_chrome.h"
+#include "corpus/extract/shop_labels.h"
 #include "corpus/extract/signup_boxes.h"
 #include "corpus/extract/streamed_html.h"
 #include "corpus/extract/teaser_lines.h"
@@ -199,6 +200,7 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
     MarkShopChrome(&dom);
     if (options.drop_related_sections) MarkShopBoxes(&dom);
   }
+  MarkShopLabels(&dom);
   const TextFormat format = options.markdown ? TextFormat::kMarkdown : TextFormat::kPlain;
 
   ScoreOptions score = options.score;

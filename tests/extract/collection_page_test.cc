@@ -7,6 +7,7 @@
 
 #include "corpus/extract/extractor.h"
 #include "corpus/extract/product_grid.h"
+#include "corpus/extract/shop_labels.h"
 #include "extract/extract_test_util.h"
 
 namespace corpus {
@@ -102,6 +103,38 @@ TEST(ProductGridTest, ZeroMinProseKeepsEveryGrid) {
   const std::string html =
       "<html><body><main><h1>Trail shoes</h1>" + Grid(8) + Guide(18) + "</main></body></html>";
   EXPECT_TRUE(Has(ExtractMainContent(html, "", options).text, "Trail shoe model 3"));
+}
+
+TEST(ShopLabelsTest, WholeLabelsOnly) {
+  for (const char* s : {"Quick view", "  SOLD\n  out ", "Add to Wishlist", "New"}) {
+    EXPECT_TRUE(IsShopLabel(s)) << s;
+  }
+  for (const char* s : {"New arrivals for spring", "Sold out in an hour", "view", ""}) {
+    EXPECT_FALSE(IsShopLabel(s)) << s;
+  }
+}
+
+TEST(ShopLabelsTest, TileBadgesAndButtonsGo) {
+  std::string grid = "<main><h1>Trail shoes</h1><ul>";
+  for (int i = 0; i < 6; ++i) {
+    grid += "<li><div class='badge'><span>New</span></div><h3><a href='/p'>Trail shoe model " +
+            std::to_string(i) + "</a></h3><p>Light and fast, for dry and rocky trails.</p>" +
+            "<div>$129.99</div><div><a href='#'><span>Quick</span> <span>view</span></a></div></li>";
+  }
+  grid += "</ul></main>";
+  const std::string t = ExtractBody(grid);
+  EXPECT_TRUE(Has(t, "Trail shoe model 4"));
+  EXPECT_TRUE(Has(t, "rocky trails"));
+  EXPECT_FALSE(Has(t, "Quick"));
+  EXPECT_FALSE(Has(t, "New"));
+}
+
+TEST(ShopLabelsTest, ALabelInsideASentenceStays) {
+  const std::string t = ExtractBody(
+      "<main><h1>Notes</h1><p>Compare the two models before you buy: the new one is lighter, "
+      "the old one lasts longer on rocky ground.</p><p>New</p><p>In stock</p></main>");
+  EXPECT_TRUE(Has(t, "Compare the two models"));
+  EXPECT_FALSE(Has(t, "In stock"));
 }
 
 TEST(DistinctWordsTest, AFewRepeatedWordsAreNoMainText) {
