@@ -35,13 +35,13 @@ constexpr std::string_view kBuyBoxTokens[] = {
 
 // Class/id tokens of the widgets of review services (Yotpo, Okendo,
 // Judge.me, Stamped, Trustpilot, Loox, Feefo, Bazaarvoice, Reviews.io,
-// Trusted Shops), and of carousels, which on a product's page scroll other
+// Trusted Shops), of marketplaces' buyer feedback lists, and of carousels, which on a product's page scroll other
 // products, reviews or press quotes: never the description, however long.
 // (Not "testimonial", nor "slider" or "swiper": WCXB's references keep a
 // shop's own testimonials, and some shops slide their feature blocks.)
 constexpr std::string_view kWidgetTokens[] = {
     "yotpo", "okendo", "jdgm", "judgeme", "stamped", "trustpilot",
-    "loox", "feefo", "bazaarvoice", "reviewsio", "trustbadge", "carousel",
+    "loox", "feefo", "bazaarvoice", "reviewsio", "trustbadge", "carousel", "feedback",
 };
 
 // A buy-box part holds at most this much text (non-space bytes).

@@ -56,10 +56,13 @@ TEST(ShopChromeTest, CarouselsAndShopBoxesGo) {
       kOgProduct, std::string(kDescription) +
                       "<div class='press-carousel'><p>The best mug we tested this year, says a "
                       "magazine about kitchens and the people who cook in them.</p></div>"
+                      "<div class='x-feedback-list'><p>Great seller, fast postage, item exactly "
+                      "as described in the listing.</p></div>"
                       "<section><h2>Shipping &amp; returns</h2><p>Orders leave our studio within "
                       "two days; returns are free for thirty days after delivery.</p></section>"));
   EXPECT_TRUE(Has(t, "speckled glaze"));
   EXPECT_FALSE(Has(t, "best mug we tested"));
+  EXPECT_FALSE(Has(t, "Great seller"));
   EXPECT_FALSE(Has(t, "returns are free"));
 }
 
