@@ -115,10 +115,11 @@ MarkupVerdict ClassifyNames(std::string_view raw, bool is_class, bool panel) {
   return navigation ? MarkupVerdict::kNavigationName : MarkupVerdict::kNeutral;
 }
 
-// Stems of class/id names of tab panels and accordion (collapsible) panels.
+// Stems of class/id names of tab panels and accordion (collapsible) panels,
+// FAQ answers included ("faq-answer", "js-faq-answer").
 constexpr std::string_view kPanelStems[] = {"accordion",   "accordian",  "tabpanel",
                                             "tab-panel",   "tab-pane",   "tabs-panel",
-                                            "tab-content", "tabcontent", "collapse"};
+                                            "tab-content", "tabcontent", "collapse", "answer"};
 
 // Tab panels and accordion panels: their text is hidden until a click, but
 // it is the page's content (service pages put their offer in tabs, FAQs in

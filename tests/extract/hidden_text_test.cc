@@ -43,18 +43,21 @@ TEST(HiddenTextTest, LargeHiddenProseStays) {
 }
 
 TEST(HiddenTextTest, CollapsedPanelsStay) {
-  // A collapsible panel (Bootstrap "collapse", Chakra "chakra-collapse") is
-  // hidden until a click, and a "tab-content" container may be given the
-  // role of its tab list.
+  // A collapsible panel (Bootstrap "collapse", Chakra "chakra-collapse", an
+  // FAQ's answer) is hidden until a click, and a "tab-content" container may
+  // be given the role of its tab list.
   const std::string t = ExtractBody(
       "<main>" + std::string(kIntro) +
       "<div class='chakra-collapse' style='display:none'><p>From the team that built the "
       "first smokeless fire pit comes our most advanced design yet, with taller flames.</p>"
       "</div><div role='tablist' class='tab-content'><div role='tabpanel'><p>Any tumbler "
       "that comes along for the ride needs to be tough enough to keep up with you.</p></div>"
-      "</div></main>");
+      "</div><div class='faq-question'>Q: Can I track my order?</div><div class='faq-answer' "
+      "style='display: none'>A: Yes, a tracking number is sent within a day of shipping.</div>"
+      "</main>");
   EXPECT_TRUE(Has(t, "smokeless fire pit"));
   EXPECT_TRUE(Has(t, "tough enough"));
+  EXPECT_TRUE(Has(t, "tracking number"));
 }
 
 }  // namespace
