@@ -26,6 +26,9 @@ constexpr std::string_view kExactTokens[] = {
 // A block with this many bytes of text outside links is a paragraph of
 // prose (the same measure the article test in extractor.cc uses).
 constexpr uint32_t kMinProseBytes = 200;
+// Text outside links that an element hidden on phones only must hold to be
+// content rather than a sidebar or an excerpt: a few paragraphs.
+constexpr uint64_t kMinNarrowScreenText = 1000;
 
 // Tokens that name a menu or a table of contents (a kNavigationName verdict).
 constexpr std::string_view kNavigationTokens[] = {"nav", "navigation", "menu", "submenu", "toc"};
@@ -63,6 +66,36 @@ bool IsAlnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c & 0x80);
 }
 
+// Whether a class list that hides an element ("d-none", "hidden") shows it
+// again from some screen width up: Bootstrap's "d-md-block" (display
+// utilities, getbootstrap.com/docs/5.3/utilities/display) or Tailwind's
+// "md:block" (responsive variants). Desktop readers see that element.
+bool ShownFromBreakpoint(std::string_view classes) {
+  size_t i = 0;
+  while (i < classes.size()) {
+    while (i < classes.size() && (classes[i] == ' ' || classes[i] == '\t' || classes[i] == '\n')) ++i;
+    size_t j = i;
+    while (j < classes.size() && classes[j] != ' ' && classes[j] != '\t' && classes[j] != '\n') ++j;
+    const std::string_view name = classes.substr(i, j - i);
+    i = j;
+    std::string_view display;
+    if (name.size() > 2 && name.substr(0, 2) == "d-") {
+      const size_t dash = name.find('-', 2);  // "d-md-block": a breakpoint, a value
+      if (dash == std::string_view::npos) continue;
+      display = name.substr(dash + 1);
+    } else if (const size_t colon = name.rfind(':'); colon != std::string_view::npos) {
+      display = name.substr(colon + 1);  // "md:block", "lg:inline-flex"
+    } else {
+      continue;
+    }
+    for (std::string_view shown : {"block", "flex", "inline", "inline-block", "inline-flex", "grid",
+                                   "table", "contents"}) {
+      if (display == shown) return true;
+    }
+  }
+  return false;
+}
+
 // Boilerplate or comments as named by one class or id attribute value.
 // `panel`: the element is a disclosure panel (see IsDisclosurePanel), whose
 // hidden state and "dropdown" naming say nothing against its text.
@@ -79,6 +112,7 @@ MarkupVerdict ClassifyNames(std::string_view raw, bool is_class, bool panel) {
   for (std::string_view stem : kStems) {
     if (v.find(stem) != std::string::npos) return MarkupVerdict::kBoilerplate;
   }
+  bool narrow_hidden = false;
   bool navigation = v.find("tableofcontents") != std::string::npos ||
                     v.find("table-of-contents") != std::string::npos;
   // Whitespace-separated class names, then alphanumeric tokens.
@@ -88,7 +122,10 @@ MarkupVerdict ClassifyNames(std::string_view raw, bool is_class, bool panel) {
     size_t j = i;
     while (j < v.size() && v[j] != ' ' && v[j] != '\t' && v[j] != '\n') ++j;
     const std::string_view name(v.data() + i, j - i);
-    if (is_class && !panel && InList(kHiddenClasses, name)) return MarkupVerdict::kHidden;
+    if (is_class && !panel && InList(kHiddenClasses, name)) {
+      if (!ShownFromBreakpoint(v)) return MarkupVerdict::kHidden;
+      narrow_hidden = true;
+    }
     size_t k = 0;
     while (k < name.size()) {
       while (k < name.size() && !IsAlnum(name[k])) ++k;
@@ -112,7 +149,8 @@ MarkupVerdict ClassifyNames(std::string_view raw, bool is_class, bool panel) {
     }
     i = j;
   }
-  return navigation ? MarkupVerdict::kNavigationName : MarkupVerdict::kNeutral;
+  if (navigation) return MarkupVerdict::kNavigationName;
+  return narrow_hidden ? MarkupVerdict::kNarrowScreenHidden : MarkupVerdict::kNeutral;
 }
 
 // Stems of class/id names of tab panels and accordion (collapsible) panels,
@@ -299,6 +337,14 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
         break;
       case MarkupVerdict::kNavigationName:
         if (!large && !holds_main[i] && !holds_prose[i]) n.flags |= kDomBoilerplate;
+        break;
+      case MarkupVerdict::kNarrowScreenHidden:
+        // Hidden on phones only: a desktop sidebar, or teaser excerpts
+        // trimmed for small screens; but a long text of its own (a
+        // category's description, its phone copy printed apart) is content.
+        if (!holds_prose[i] || n.text < n.link + kMinNarrowScreenText || 5 * n.link > n.text) {
+          n.flags |= kDomBoilerplate;
+        }
         break;
       case MarkupVerdict::kHidden:
         // Large hidden text is kept when it reads as the page's content (a

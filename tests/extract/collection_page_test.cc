@@ -137,6 +137,46 @@ TEST(ShopLabelsTest, ALabelInsideASentenceStays) {
   EXPECT_FALSE(Has(t, "In stock"));
 }
 
+// A category text of `paragraphs` paragraphs in a <div class=`cls`>.
+std::string CategoryText(const std::string& cls, int paragraphs) {
+  std::string t = "<div class='" + cls + "'><h2>Carry-on luggage</h2>";
+  for (int i = 0; i < paragraphs; ++i) {
+    t += "<p>Carry-on case " + std::to_string(i) +
+         ": light shells, quiet spinner wheels and a frame that fits the overhead bins of most "
+         "airlines, so a weekend away needs no checked bag at all; the zips lock, the handle "
+         "telescopes in three steps and the lining comes out for washing.</p>";
+  }
+  return t + "</div>";
+}
+
+TEST(NarrowScreenHiddenTest, LongTextShownFromABreakpointIsContent) {
+  // Bootstrap's "d-none d-md-block" and Tailwind's "hidden lg:block": hidden
+  // on phones, shown on desktops. Text hidden at every width stays out.
+  for (const std::string cls : {"d-none d-md-block desktop-content", "hidden lg:block", "d-none",
+                                "d-none d-md-none"}) {
+    const std::string page =
+        "<main><h1>Carry-on luggage</h1>" + Guide(30) + CategoryText(cls, 5) + "</main>";
+    const bool shown = cls.find("block") != std::string::npos;
+    EXPECT_EQ(Has(ExtractBody(page), "quiet spinner wheels"), shown) << cls;
+  }
+}
+
+TEST(NarrowScreenHiddenTest, AnExcerptOrASidebarShownFromABreakpointStaysOut) {
+  // An excerpt trimmed on phones: one paragraph, not a text of its own.
+  const std::string excerpt = "<main><h1>Carry-on luggage</h1>" + Guide(12) +
+                              CategoryText("d-none d-sm-block excerpt", 1) + "</main>";
+  EXPECT_FALSE(Has(ExtractBody(excerpt), "quiet spinner wheels"));
+  // A desktop sidebar of links.
+  std::string sidebar = "<div class='d-none d-lg-block'><h3>Read this next</h3>";
+  for (int i = 0; i < 8; ++i) {
+    sidebar += "<p><a href='/s/" + std::to_string(i) + "'>A story about packing light number " +
+               std::to_string(i) + "</a></p>";
+  }
+  sidebar += "</div>";
+  const std::string page = "<main><h1>Carry-on luggage</h1>" + Guide(12) + sidebar + "</main>";
+  EXPECT_FALSE(Has(ExtractBody(page), "packing light"));
+}
+
 TEST(DistinctWordsTest, AFewRepeatedWordsAreNoMainText) {
   std::string grid = "<main>";
   for (int i = 0; i < 10; ++i) grid += "<div class='tile'><a href='/p'>Sold Out</a></div>";

@@ -25,6 +25,9 @@ enum class MarkupVerdict {
                     // boilerplate, unless the element holds a paragraph of
                     // prose (then it is a section a menu links to, such as
                     // "content-nav-section" or "toc-para")
+  kNarrowScreenHidden,  // hidden on phones only ("d-none d-md-block",
+                        // "hidden lg:flex"): boilerplate unless it holds a
+                        // long text of its own
 };
 
 // Classifies one element from its tag, ARIA role, hidden state and the tokens
