@@ -1,5 +1,7 @@
 #include "corpus/extract/streamed_html.h"
 
+#include <string.h>
+
 #include <algorithm>
 #include <unordered_map>
 #include <vector>
@@ -27,6 +29,14 @@ struct Segment {
   size_t end = 0;            // after it
   bool used = false;
 };
+
+// s.find(needle, from) by memmem: a two-way search, where string_view's
+// find stops at every '<' of the markup.
+size_t Find(std::string_view s, std::string_view needle, size_t from = 0) {
+  if (from > s.size()) return std::string_view::npos;
+  const void* hit = memmem(s.data() + from, s.size() - from, needle.data(), needle.size());
+  return hit ? static_cast<size_t>(static_cast<const char*>(hit) - s.data()) : std::string_view::npos;
+}
 
 bool StartsWith(std::string_view s, size_t pos, std::string_view prefix) {
   return s.size() - pos >= prefix.size() && s.compare(pos, prefix.size(), prefix) == 0;
@@ -67,8 +77,8 @@ class Resolver {
   explicit Resolver(std::string_view html) : html_(html) {}
 
   bool FindSegments() {
-    for (size_t at = html_.find(kSegmentOpen); at != std::string_view::npos;
-         at = html_.find(kSegmentOpen, at + 1)) {
+    for (size_t at = Find(html_, kSegmentOpen); at != std::string_view::npos;
+         at = Find(html_, kSegmentOpen, at + 1)) {
       const size_t id_begin = at + kSegmentOpen.size();
       const size_t id_end = html_.find('"', id_begin);
       if (id_end == std::string_view::npos || html_.compare(id_end, 2, "\">") != 0) continue;
@@ -157,7 +167,7 @@ class Resolver {
 }  // namespace
 
 bool ResolveStreamedSegments(std::string_view html, std::string* out) {
-  if (html.find(kSegmentOpen) == std::string_view::npos) return false;
+  if (Find(html, kSegmentOpen) == std::string_view::npos) return false;
   Resolver resolver(html);
   if (!resolver.FindSegments()) return false;
   out->clear();
