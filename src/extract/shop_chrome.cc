@@ -31,6 +31,8 @@ constexpr std::string_view kBuyBoxTokens[] = {
     "seller",
     // Loading placeholders.
     "spinner", "skeleton", "loader",
+    // Offer boxes: a sale, a bundle, a financing deal.
+    "offer",
 };
 
 // Class/id tokens of the widgets of review services (Yotpo, Okendo,
@@ -41,7 +43,7 @@ constexpr std::string_view kBuyBoxTokens[] = {
 // shop's own testimonials, and some shops slide their feature blocks.)
 constexpr std::string_view kWidgetTokens[] = {
     "yotpo", "okendo", "jdgm", "judgeme", "stamped", "trustpilot",
-    "loox", "feefo", "bazaarvoice", "reviewsio", "trustbadge", "carousel", "feedback",
+    "loox", "feefo", "bazaarvoice", "reviewsio", "trustbadge", "carousel", "feedback", "legal",
 };
 
 // A buy-box part holds at most this much text (non-space bytes).

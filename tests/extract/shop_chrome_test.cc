@@ -28,7 +28,10 @@ const char kBuyBox[] =
     "<div class='shop-seller-card'>Star Seller: replies within a few hours, 1.1k sales</div>"
     "<div class='jdgm-widget'><p>Lovely mug, arrived well packed, my favourite now. "
     "Reviewed by Anna, three months ago.</p></div>"
-    "<div>Loading</div>";
+    "<div>Loading</div>"
+    "<div class='special-offer'>Bundle offer: buy two and save a fifth</div>"
+    "<p class='legal-notice'>All trademarks are property of their respective owners in the "
+    "US and other countries.</p>";
 
 std::string Page(const std::string& head, const std::string& main) {
   return "<html><head>" + head + "</head><body><main>" + main + "</main></body></html>";
@@ -46,7 +49,7 @@ TEST(ShopChromeTest, BuyBoxReviewsAndPlaceholdersGoOnAProductPage) {
   EXPECT_TRUE(Has(t, "speckled glaze"));
   EXPECT_TRUE(Has(t, "daily coffee"));
   for (const char* gone : {"$38.00", "Out of stock", "4 payments", "Star Seller", "Lovely mug",
-                           "Loading"}) {
+                           "Loading", "Bundle offer", "trademarks"}) {
     EXPECT_FALSE(Has(t, gone)) << gone;
   }
 }
