@@ -52,6 +52,9 @@ constexpr std::string_view kRelatedHeadings[] = {
     "top picks for you",
     "pairs well with",
     "others also bought",
+    "more items to explore",
+    "products related to this item",
+    "compare with similar items",
 };
 
 // Headings of the boxes that blogs and news sites put around an article:
@@ -145,7 +148,12 @@ std::string NormalizeHeading(std::string_view text) {
 bool IsRelatedHeading(std::string_view text) {
   const std::string t = NormalizeHeading(text);
   for (std::string_view h : kRelatedHeadings) {
-    if (t == h) return true;
+    // Shops extend the fixed phrase: "Related items to explore", "Similar
+    // products from other brands", "You may also like these".
+    if (t.size() >= h.size() && t.compare(0, h.size(), h) == 0 &&
+        (t.size() == h.size() || t[h.size()] == ' ')) {
+      return true;
+    }
   }
   return false;
 }

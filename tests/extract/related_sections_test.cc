@@ -38,6 +38,11 @@ TEST(RelatedSectionsTest, HeadingsMatchLoosely) {
   EXPECT_TRUE(IsRelatedHeading("Recently viewed…"));
   EXPECT_FALSE(IsRelatedHeading("Why you may also like wool"));
   EXPECT_FALSE(IsRelatedHeading("Description"));
+  // The fixed phrase may be extended, at a word boundary only.
+  EXPECT_TRUE(IsRelatedHeading("Related items to explore"));
+  EXPECT_TRUE(IsRelatedHeading("Similar products from other brands"));
+  EXPECT_FALSE(IsRelatedHeading("Related itemset mining"));
+  EXPECT_TRUE(IsRelatedHeading("More items to explore"));
 }
 
 TEST(RelatedSectionsTest, WrappedBoxGoes) {
