@@ -31,8 +31,10 @@ constexpr std::string_view kBuyBoxTokens[] = {
     "seller",
     // Loading placeholders.
     "spinner", "skeleton", "loader",
-    // Offer boxes: a sale, a bundle, a financing deal.
-    "offer",
+    // Offer boxes (a sale, a bundle, a financing deal), promotion banners
+    // and badges ("Best seller", "New"), and the notices and form messages
+    // of the buy box ("Added to your cart", "Something went wrong").
+    "offer", "banner", "badge", "badges", "notice", "alert", "message", "error", "success",
 };
 
 // Class/id tokens of the widgets of review services (Yotpo, Okendo,

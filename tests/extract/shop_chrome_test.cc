@@ -30,6 +30,9 @@ const char kBuyBox[] =
     "Reviewed by Anna, three months ago.</p></div>"
     "<div>Loading</div>"
     "<div class='special-offer'>Bundle offer: buy two and save a fifth</div>"
+    "<div class='promo-banner'>Spring sale: free gift wrap this week</div>"
+    "<span class='product-badge'>Best seller</span>"
+    "<div class='form-message form-message--error'>Something went wrong, try again.</div>"
     "<p class='legal-notice'>All trademarks are property of their respective owners in the "
     "US and other countries.</p>";
 
@@ -49,7 +52,8 @@ TEST(ShopChromeTest, BuyBoxReviewsAndPlaceholdersGoOnAProductPage) {
   EXPECT_TRUE(Has(t, "speckled glaze"));
   EXPECT_TRUE(Has(t, "daily coffee"));
   for (const char* gone : {"$38.00", "Out of stock", "4 payments", "Star Seller", "Lovely mug",
-                           "Loading", "Bundle offer", "trademarks"}) {
+                           "Loading", "Bundle offer", "trademarks", "Spring sale", "Best seller",
+                           "went wrong"}) {
     EXPECT_FALSE(Has(t, gone)) << gone;
   }
 }
