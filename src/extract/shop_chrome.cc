@@ -25,8 +25,11 @@ constexpr std::string_view kBuyBoxTokens[] = {
     // in the product's own text, and WooCommerce names the whole product
     // "instock shipping-taxable".)
     "price", "prices", "pricing", "afterpay", "klarna", "installments", "availability",
-    // Buying controls.
+    // Buying controls: variant and option pickers, sticky add-to-cart bars,
+    // cart drawers and their pop-up notifications, urgency timers.
     "addtocart", "minicart", "buybox", "quantity", "qty", "wishlist", "swatch", "swatches",
+    "variant", "variants", "option", "options", "selector", "picker", "sticky", "drawer",
+    "flyout", "toast", "notification", "countdown", "timer", "urgency",
     // Seller cards.
     "seller",
     // Loading placeholders.

@@ -32,6 +32,8 @@ const char kBuyBox[] =
     "<div class='special-offer'>Bundle offer: buy two and save a fifth</div>"
     "<div class='promo-banner'>Spring sale: free gift wrap this week</div>"
     "<span class='product-badge'>Best seller</span>"
+    "<div class='variant-picker'>Colour: Speckled white, Midnight blue, Sage</div>"
+    "<div class='sticky-atc'>Stoneware mug, ready to ship</div>"
     "<div class='form-message form-message--error'>Something went wrong, try again.</div>"
     "<p class='legal-notice'>All trademarks are property of their respective owners in the "
     "US and other countries.</p>";
@@ -53,7 +55,7 @@ TEST(ShopChromeTest, BuyBoxReviewsAndPlaceholdersGoOnAProductPage) {
   EXPECT_TRUE(Has(t, "daily coffee"));
   for (const char* gone : {"$38.00", "Out of stock", "4 payments", "Star Seller", "Lovely mug",
                            "Loading", "Bundle offer", "trademarks", "Spring sale", "Best seller",
-                           "went wrong"}) {
+                           "went wrong", "Midnight blue", "ready to ship"}) {
     EXPECT_FALSE(Has(t, gone)) << gone;
   }
 }
