@@ -42,10 +42,12 @@ constexpr std::string_view kBuyBoxTokens[] = {
 
 // Class/id tokens of the widgets of review services (Yotpo, Okendo,
 // Judge.me, Stamped, Trustpilot, Loox, Feefo, Bazaarvoice, Reviews.io,
-// Trusted Shops), of marketplaces' buyer feedback lists, and of carousels, which on a product's page scroll other
-// products, reviews or press quotes: never the description, however long.
-// (Not "testimonial", nor "slider" or "swiper": WCXB's references keep a
-// shop's own testimonials, and some shops slide their feature blocks.)
+// Trusted Shops), of marketplaces' buyer feedback lists, of legal fine
+// print (trademark and licence notices), and of carousels, which on a
+// product's page scroll other products, reviews or press quotes: never the
+// description, however long. (Not "testimonial", nor "slider" or "swiper":
+// WCXB's references keep a shop's own testimonials, and some shops slide
+// their feature blocks.)
 constexpr std::string_view kWidgetTokens[] = {
     "yotpo", "okendo", "jdgm", "judgeme", "stamped", "trustpilot",
     "loox", "feefo", "bazaarvoice", "reviewsio", "trustbadge", "carousel", "feedback", "legal",
@@ -85,8 +87,11 @@ bool IsAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); 
 // Which kind of shop chrome a class or id value names.
 enum class ShopNames { kNone, kBuyBox, kWidget };
 
+// A widget token anywhere in the value wins over a buy-box token: the
+// widget is dropped whatever its size.
 ShopNames ClassifyShopNames(const char* raw) {
   const std::string v = AsciiLowercase(raw);
+  ShopNames kind = ShopNames::kNone;
   size_t k = 0;
   while (k < v.size()) {
     while (k < v.size() && !IsAlnum(v[k])) ++k;
@@ -94,10 +99,10 @@ ShopNames ClassifyShopNames(const char* raw) {
     while (e < v.size() && IsAlnum(v[e])) ++e;
     const std::string_view token(v.data() + k, e - k);
     if (InList(kWidgetTokens, token)) return ShopNames::kWidget;
-    if (InList(kBuyBoxTokens, token)) return ShopNames::kBuyBox;
+    if (InList(kBuyBoxTokens, token)) kind = ShopNames::kBuyBox;
     k = e;
   }
-  return ShopNames::kNone;
+  return kind;
 }
 
 // The last path segment of a schema.org type URL, lower-cased.
