@@ -196,7 +196,8 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
   if (options.duplicate_min_bytes > 0) MarkDuplicateSubtrees(&dom, options.duplicate_min_bytes);
   MarkPostChrome(&dom);
   MarkTocLists(&dom);
-  if (options.drop_shop_chrome && IsProductPage(pre.json_ld, dom.og_type(), pre.html)) {
+  const bool product_page = IsProductPage(pre.json_ld, dom.og_type(), pre.html);
+  if (options.drop_shop_chrome && product_page) {
     MarkShopChrome(&dom);
     if (options.drop_related_sections) MarkShopBoxes(&dom);
   }
@@ -217,9 +218,11 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
     MarkTeaserLines(&dom);
     sel = SelectMainContent(dom, score);
   }
-  if (sel.weight < options.link_page_share * sel.page_text) {
+  if (sel.weight < options.link_page_share * sel.page_text && !product_page) {
     // Little prose but plenty of text: an index, a category page, a list of
     // links. Its links are its content; count them in, keep dense lists.
+    // (Not on a product's page: its text is short by nature, and its links
+    // are to other products and brands.)
     score.link_penalty = -options.link_page_link_weight;
     score.headline_weight = 1.0;
     score.max_link_density = 1.01;

@@ -60,6 +60,21 @@ TEST(ShopChromeTest, BuyBoxReviewsAndPlaceholdersGoOnAProductPage) {
   }
 }
 
+TEST(ShopChromeTest, AProductPageIsNeverReadAsAnIndexOfLinks) {
+  // Little prose and many links is an index page, whose links are its
+  // content; on a product's page the links are other brands and products.
+  std::string brands = "<div class='more'><p>More brands</p><div>";
+  for (int i = 0; i < 40; ++i) brands += "<div><a href='/brand" + std::to_string(i) + "'>Brand number " + std::to_string(i) + "</a></div>";
+  brands += "</div></div>";
+  const std::string html = Page(kOgProduct, "<div><h1>Faux leather jacket</h1><p>A black jacket "
+                                            "with a zip.</p><p>Outer fabric: polyester.</p></div>" + brands);
+  ExtractOptions options;
+  const ExtractResult r = ExtractMainContent(html, "", options);
+  EXPECT_FALSE(r.link_page);
+  EXPECT_TRUE(Has(r.text, "black jacket")) << r.text;
+  EXPECT_FALSE(Has(r.text, "Brand number 7")) << r.text;
+}
+
 TEST(ShopChromeTest, CarouselsAndShopBoxesGo) {
   const std::string t = Text(Page(
       kOgProduct, std::string(kDescription) +
