@@ -55,6 +55,10 @@ constexpr std::string_view kConsentStems[] = {"cookie", "consent", "gdpr", "onet
 constexpr std::string_view kHiddenClasses[] = {
     "hidden", "d-none", "sr-only", "visually-hidden", "screen-reader-text",
     "screen-reader-only", "is-hidden", "invisible", "visuallyhidden", "hide",
+    // Shown only when focused by keyboard: skip links ("Skip to content").
+    // Bootstrap 4 and 5, Drupal, and the common long spellings.
+    "sr-only-focusable", "visually-hidden-focusable", "element-invisible", "visibility-hidden",
+    "visibility-hidden-focusable", "screenreader-only", "screenreader-text",
 };
 
 constexpr std::string_view kBoilerplateRoles[] = {

@@ -172,9 +172,12 @@ TEST(ExtractorTest, PageThatIsOneBigTable) {
 TEST(ExtractorTest, HiddenTextIsDropped) {
   const std::string t = Extract("<html><body><article>" + Para(3, "harbour") +
                                 "<div style='display: none'>secret hidden words</div>"
-                                "<span class='sr-only'>opens in new window</span></article></body></html>");
+                                "<span class='sr-only'>opens in new window</span>"
+                                "<a class='visually-hidden-focusable' href='#main'>Skip to content</a>"
+                                "</article></body></html>");
   EXPECT_FALSE(Has(t, "secret hidden"));
   EXPECT_FALSE(Has(t, "opens in new window"));
+  EXPECT_FALSE(Has(t, "Skip to content"));
 }
 
 TEST(ExtractorTest, LayoutNamedAfterItsSidebarsHoldsTheMain) {
