@@ -4,6 +4,8 @@
 
 #include <string_view>
 
+#include "corpus/extract/markup_names.h"
+
 namespace corpus {
 namespace {
 
@@ -34,9 +36,9 @@ bool IsDiscussionPage(const DomIndex& dom, const std::vector<std::string>& json_
   }
   for (const DomNode& n : dom.nodes()) {
     if (n.flags & kDomText) continue;
-    const GumboAttribute* a = gumbo_get_attribute(&n.node->v.element.attributes, "itemtype");
-    if (!a) continue;
-    const std::string_view type = TypeName(a->value);
+    const char* itemtype = ElementAttr(n.node->v.element, "itemtype");
+    if (!itemtype) continue;
+    const std::string_view type = TypeName(itemtype);
     if (type == "Answer") return false;
     if (type == "DiscussionForumPosting" || type == "QAPage") discussion = true;
     if (type == "Comment") ++comments;

@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "corpus/extract/markup_names.h"
+
 namespace corpus {
 namespace {
 
@@ -167,7 +169,7 @@ void DomIndex::Build(const GumboNode* root) {
         n.flags |= kDomBlock;
         n.block = static_cast<int32_t>(nodes_.size());
       }
-      if (tag == GUMBO_TAG_A && gumbo_get_attribute(&g->v.element.attributes, "href") &&
+      if (tag == GUMBO_TAG_A && ElementAttr(g->v.element, "href") &&
           !(n.flags & kDomInLink)) {
         n.flags |= kDomInLink;
         n.anchor = static_cast<int32_t>(nodes_.size());

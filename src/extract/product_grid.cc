@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "corpus/extract/markup_names.h"
 #include "corpus/util/ascii.h"
 
 namespace corpus {
@@ -81,9 +82,9 @@ bool DigitBefore(std::string_view s, size_t i) {
 // "product-price", "price-item--sale", itemprop="price").
 bool NamesPrice(const GumboElement& el) {
   for (const char* name : {"class", "itemprop"}) {
-    const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
-    if (!a) continue;
-    const std::string_view v(a->value);
+    const char* value = ElementAttr(el, name);
+    if (!value) continue;
+    const std::string_view v(value);
     for (size_t i = 0; i + 5 <= v.size(); ++i) {
       if (AsciiLower(v[i]) == 'p' && StartsWithLowercase(v, i, "price")) return true;
     }

@@ -1,8 +1,7 @@
 #include "corpus/extract/streamed_html.h"
 
-#include <string.h>
-
 #include <algorithm>
+#include <functional>
 #include <unordered_map>
 #include <vector>
 
@@ -30,12 +29,15 @@ struct Segment {
   bool used = false;
 };
 
-// s.find(needle, from) by memmem: a two-way search, where string_view's
-// find stops at every '<' of the markup.
-size_t Find(std::string_view s, std::string_view needle, size_t from = 0) {
+// The next segment start at or after `from`, or npos. A Boyer-Moore-Horspool
+// search: the needle is long and its bytes rare in markup, so it mostly
+// skips its own length at a time (glibc's memmem and string_view::find
+// both cost several percent of extraction on pages that have none).
+size_t FindSegmentOpen(std::string_view s, size_t from) {
+  static const std::boyer_moore_horspool_searcher searcher(kSegmentOpen.begin(), kSegmentOpen.end());
   if (from > s.size()) return std::string_view::npos;
-  const void* hit = memmem(s.data() + from, s.size() - from, needle.data(), needle.size());
-  return hit ? static_cast<size_t>(static_cast<const char*>(hit) - s.data()) : std::string_view::npos;
+  const auto it = std::search(s.begin() + from, s.end(), searcher);
+  return it == s.end() ? std::string_view::npos : static_cast<size_t>(it - s.begin());
 }
 
 bool StartsWith(std::string_view s, size_t pos, std::string_view prefix) {
@@ -76,9 +78,9 @@ class Resolver {
  public:
   explicit Resolver(std::string_view html) : html_(html) {}
 
-  bool FindSegments() {
-    for (size_t at = Find(html_, kSegmentOpen); at != std::string_view::npos;
-         at = Find(html_, kSegmentOpen, at + 1)) {
+  // Segments from `first`, the position of the first one.
+  bool FindSegments(size_t first) {
+    for (size_t at = first; at != std::string_view::npos; at = FindSegmentOpen(html_, at + 1)) {
       const size_t id_begin = at + kSegmentOpen.size();
       const size_t id_end = html_.find('"', id_begin);
       if (id_end == std::string_view::npos || html_.compare(id_end, 2, "\">") != 0) continue;
@@ -167,9 +169,10 @@ class Resolver {
 }  // namespace
 
 bool ResolveStreamedSegments(std::string_view html, std::string* out) {
-  if (Find(html, kSegmentOpen) == std::string_view::npos) return false;
+  const size_t first = FindSegmentOpen(html, 0);
+  if (first == std::string_view::npos) return false;
   Resolver resolver(html);
-  if (!resolver.FindSegments()) return false;
+  if (!resolver.FindSegments(first)) return false;
   out->clear();
   out->reserve(html.size());
   resolver.Emit(0, html.size(), 0, out);

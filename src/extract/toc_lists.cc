@@ -4,6 +4,8 @@
 
 #include <vector>
 
+#include "corpus/extract/markup_names.h"
+
 namespace corpus {
 namespace {
 
@@ -16,8 +18,8 @@ constexpr double kMinTocLinkShare = 0.85;
 
 bool IsInPageLink(const DomNode& n) {
   if (n.tag != GUMBO_TAG_A || (n.flags & kDomText)) return false;
-  const GumboAttribute* href = gumbo_get_attribute(&n.node->v.element.attributes, "href");
-  return href && href->value[0] == '#' && href->value[1] != '\0';
+  const char* href = ElementAttr(n.node->v.element, "href");
+  return href && href[0] == '#' && href[1] != '\0';
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "corpus/extract/dom_index.h"
+#include "corpus/extract/markup_names.h"
 
 namespace corpus {
 namespace {
@@ -22,6 +23,19 @@ struct Parsed {
 std::string Render(const std::string& body, TextFormat f = TextFormat::kPlain) {
   Parsed p("<html><body>" + body + "</body></html>");
   return RenderText(p.dom, 0, {}, f);
+}
+
+TEST(MarkupNamesTest, AttributeNamesAreMatchedAfterTheParserLowerCasesThem) {
+  Parsed p("<html><body><DIV CLASS='a' Data-X='b' id=c>t</DIV></body></html>");
+  const GumboElement* div = nullptr;
+  for (const DomNode& n : p.dom.nodes()) {
+    if (!(n.flags & kDomText) && n.tag == GUMBO_TAG_DIV) div = &n.node->v.element;
+  }
+  ASSERT_NE(div, nullptr);
+  EXPECT_STREQ(ElementAttr(*div, "class"), "a");
+  EXPECT_STREQ(ElementAttr(*div, "data-x"), "b");
+  EXPECT_STREQ(ElementAttr(*div, "id"), "c");
+  EXPECT_EQ(ElementAttr(*div, "role"), nullptr);
 }
 
 TEST(DomTextTest, HeadingsAndParagraphs) {

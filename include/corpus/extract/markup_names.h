@@ -4,6 +4,7 @@
 #include <gumbo.h>
 
 #include <cstddef>
+#include <cstring>
 #include <string_view>
 
 namespace corpus {
@@ -11,10 +12,18 @@ namespace corpus {
 // Small helpers shared by the passes that read an element's markup
 // (boilerplate.h, post_chrome.h, signup_boxes.h, shop_chrome.h).
 
-// The value of attribute `name` of `el`, or nullptr when it has none.
+// The value of attribute `name` (lower case) of `el`, or nullptr when it has
+// none. Gumbo lower-cases attribute names as it parses (HTML Living
+// Standard 13.2.5.33, "attribute name state"), so an exact comparison does:
+// gumbo_get_attribute's strcasecmp was a few percent of extraction time.
 inline const char* ElementAttr(const GumboElement& el, const char* name) {
-  const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
-  return a ? a->value : nullptr;
+  const unsigned length = el.attributes.length;
+  void* const* data = el.attributes.data;
+  for (unsigned i = 0; i < length; ++i) {
+    const GumboAttribute* a = static_cast<const GumboAttribute*>(data[i]);
+    if (a->name[0] == name[0] && std::strcmp(a->name, name) == 0) return a->value;
+  }
+  return nullptr;
 }
 
 // Whether `s` is one of the strings of a fixed list (class tokens, roles,
