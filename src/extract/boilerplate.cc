@@ -75,29 +75,23 @@ bool IsAlnum(char c) {
 // utilities, getbootstrap.com/docs/5.3/utilities/display) or Tailwind's
 // "md:block" (responsive variants). Desktop readers see that element.
 bool ShownFromBreakpoint(std::string_view classes) {
-  size_t i = 0;
-  while (i < classes.size()) {
-    while (i < classes.size() && (classes[i] == ' ' || classes[i] == '\t' || classes[i] == '\n')) ++i;
-    size_t j = i;
-    while (j < classes.size() && classes[j] != ' ' && classes[j] != '\t' && classes[j] != '\n') ++j;
-    const std::string_view name = classes.substr(i, j - i);
-    i = j;
+  return AnyNamePiece(classes, false, [](std::string_view name) {
     std::string_view display;
     if (name.size() > 2 && name.substr(0, 2) == "d-") {
       const size_t dash = name.find('-', 2);  // "d-md-block": a breakpoint, a value
-      if (dash == std::string_view::npos) continue;
+      if (dash == std::string_view::npos) return false;
       display = name.substr(dash + 1);
     } else if (const size_t colon = name.rfind(':'); colon != std::string_view::npos) {
       display = name.substr(colon + 1);  // "md:block", "lg:inline-flex"
     } else {
-      continue;
+      return false;
     }
-    for (std::string_view shown : {"block", "flex", "inline", "inline-block", "inline-flex", "grid",
-                                   "table", "contents"}) {
+    for (std::string_view shown : {"block", "flex", "inline", "inline-block", "inline-flex",
+                                   "grid", "table", "contents"}) {
       if (display == shown) return true;
     }
-  }
-  return false;
+    return false;
+  });
 }
 
 // Boilerplate or comments as named by one class or id attribute value.

@@ -9,13 +9,6 @@
 namespace corpus {
 namespace {
 
-// The schema.org type an itemtype URL names: its last path segment.
-std::string_view TypeName(std::string_view itemtype) {
-  while (!itemtype.empty() && itemtype.back() == ' ') itemtype.remove_suffix(1);
-  const size_t slash = itemtype.rfind('/');
-  return slash == std::string_view::npos ? itemtype : itemtype.substr(slash + 1);
-}
-
 // Whether a JSON-LD body names `type` as a type: "@type": "type" (with any
 // spacing) or the type inside an "@type" array. A substring test on the
 // quoted name is enough: type names are distinctive and values rarely quote
@@ -38,7 +31,7 @@ bool IsDiscussionPage(const DomIndex& dom, const std::vector<std::string>& json_
     if (n.flags & kDomText) continue;
     const char* itemtype = ElementAttr(n.node->v.element, "itemtype");
     if (!itemtype) continue;
-    const std::string_view type = TypeName(itemtype);
+    const std::string_view type = SchemaTypeName(itemtype);
     if (type == "Answer") return false;
     if (type == "DiscussionForumPosting" || type == "QAPage") discussion = true;
     if (type == "Comment") ++comments;

@@ -74,6 +74,7 @@ std::string Fold(std::string_view s) {
 // Splits `s` into lower-cased words: runs of ASCII letters and digits and
 // of non-ASCII characters other than general punctuation (U+2000..U+206F:
 // curly quotes, dashes, primes), so "L’atelier" and "L'atelier" agree.
+// Stops early when `fn` returns false.
 template <typename Fn>
 void ForEachWord(std::string_view s, Fn&& fn) {
   std::string word;
@@ -88,7 +89,7 @@ void ForEachWord(std::string_view s, Fn&& fn) {
       word.push_back(static_cast<char>(c + 32));
       continue;
     }
-    if (!word.empty()) fn(word);
+    if (!word.empty() && !fn(word)) return;
     word.clear();
   }
 }
@@ -96,9 +97,15 @@ void ForEachWord(std::string_view s, Fn&& fn) {
 // Whether at least `share` of the distinct words of `passage` occur in `text`.
 bool MostWordsIn(std::string_view passage, std::string_view text, double share) {
   std::unordered_set<std::string> have;
-  ForEachWord(text, [&](const std::string& w) { have.insert(w); });
+  ForEachWord(text, [&](const std::string& w) {
+    have.insert(w);
+    return true;
+  });
   std::unordered_set<std::string> want;
-  ForEachWord(passage, [&](const std::string& w) { want.insert(w); });
+  ForEachWord(passage, [&](const std::string& w) {
+    want.insert(w);
+    return true;
+  });
   if (want.empty()) return true;
   size_t found = 0;
   for (const std::string& w : want) found += have.count(w);
@@ -109,7 +116,8 @@ bool MostWordsIn(std::string_view passage, std::string_view text, double share) 
 bool HasDistinctWords(std::string_view text, size_t n) {
   std::vector<std::string> seen;
   ForEachWord(text, [&](const std::string& w) {
-    if (seen.size() < n && std::find(seen.begin(), seen.end(), w) == seen.end()) seen.push_back(w);
+    if (std::find(seen.begin(), seen.end(), w) == seen.end()) seen.push_back(w);
+    return seen.size() < n;  // enough seen: a long text is not read to its end
   });
   return seen.size() >= n;
 }

@@ -42,25 +42,6 @@ constexpr uint64_t kMaxNoscriptNotice = 400;
 constexpr uint64_t kMaxCardText = 1500;
 constexpr int32_t kMaxCardScan = 2000;
 
-// Calls f(piece) for each piece of `v` split at any byte not in `keep`
-// (whitespace-separated class names, or alphanumeric tokens of them).
-template <typename F>
-bool AnyPiece(std::string_view v, bool split_dashes, F f) {
-  size_t i = 0;
-  while (i < v.size()) {
-    auto sep = [&](char c) {
-      return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-             (split_dashes && !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')));
-    };
-    while (i < v.size() && sep(v[i])) ++i;
-    size_t j = i;
-    while (j < v.size() && !sep(v[j])) ++j;
-    if (j > i && f(v.substr(i, j - i))) return true;
-    i = j;
-  }
-  return false;
-}
-
 enum class Chrome { kNone, kCard, kSignature, kDrop };
 
 Chrome ClassifyChrome(const GumboElement& el) {
@@ -79,17 +60,17 @@ Chrome ClassifyChrome(const GumboElement& el) {
     if (!value) continue;
     const std::string v = AsciiLowercase(value);
     if (name[0] == 'c' &&
-        AnyPiece(v, false, [](std::string_view c) { return InList(kCardClasses, c); })) {
+        AnyNamePiece(v, false, [](std::string_view c) { return InList(kCardClasses, c); })) {
       return Chrome::kCard;
     }
-    if (AnyPiece(v, false, [](std::string_view c) { return InList(kUserTitleTokens, c); }) ||
-        AnyPiece(v, true, [](std::string_view t) { return InList(kUserTitleTokens, t); })) {
+    if (AnyNamePiece(v, false, [](std::string_view c) { return InList(kUserTitleTokens, c); }) ||
+        AnyNamePiece(v, true, [](std::string_view t) { return InList(kUserTitleTokens, t); })) {
       return Chrome::kDrop;
     }
-    if (AnyPiece(v, true, [](std::string_view t) { return InList(kFinePrintTokens, t); })) {
+    if (AnyNamePiece(v, true, [](std::string_view t) { return InList(kFinePrintTokens, t); })) {
       return Chrome::kDrop;
     }
-    if (AnyPiece(v, true, [](std::string_view t) { return InList(kSignatureTokens, t); })) {
+    if (AnyNamePiece(v, true, [](std::string_view t) { return InList(kSignatureTokens, t); })) {
       return Chrome::kSignature;
     }
   }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "corpus/extract/currency.h"
 #include "corpus/extract/markup_names.h"
 #include "corpus/util/ascii.h"
 
@@ -25,27 +26,10 @@ constexpr uint32_t kMinGridProseBlock = 100;
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-// ISO 4217 codes that shops print in place of a sign ("EUR 12,90").
-constexpr std::string_view kCurrencyCodes[] = {"EUR", "USD", "GBP", "CHF", "CAD", "AUD",
-                                               "JPY", "SEK", "NOK", "DKK", "PLN"};
-
-// Length of the currency sign at `s[i]`, 0 if none: "$", "£" (U+00A3), "¥"
-// (U+00A5), the Currency Symbols block U+20A0..U+20BF ("€", "₹", "₽", ...),
-// or an ISO code in capitals.
+// Length of the currency sign or ISO code at `s[i]`, 0 if none.
 size_t CurrencySignAt(std::string_view s, size_t i) {
-  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  if (s[i] == '$') return 1;
-  if (b(i) == 0xC2 && i + 1 < s.size() && (b(i + 1) == 0xA3 || b(i + 1) == 0xA5)) return 2;
-  if (b(i) == 0xE2 && i + 2 < s.size() && b(i + 1) == 0x82 && b(i + 2) >= 0xA0 &&
-      b(i + 2) <= 0xBF) {
-    return 3;
-  }
-  if (s[i] >= 'A' && s[i] <= 'Z' && i + 3 <= s.size()) {
-    for (std::string_view code : kCurrencyCodes) {
-      if (s.substr(i, 3) == code) return 3;
-    }
-  }
-  return 0;
+  if (const size_t sign = CurrencySignLength(s.substr(i)); sign > 0) return sign;
+  return IsCurrencyCode(s.substr(i, 3)) ? 3 : 0;
 }
 
 // Skips spaces and no-break spaces (U+00A0) from `i` forwards.

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "corpus/extract/currency.h"
 #include "corpus/extract/json_ld.h"
 #include "corpus/extract/markup_names.h"
 #include "corpus/util/ascii.h"
@@ -82,33 +83,18 @@ constexpr uint64_t kMaxShopLine = 40;
 // A marked element holds less than this share of the page's text.
 constexpr double kMaxChromeShare = 0.3;
 
-bool IsAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
-
 // Which kind of shop chrome a class or id value names.
 enum class ShopNames { kNone, kBuyBox, kWidget };
 
 // A widget token anywhere in the value wins over a buy-box token: the
 // widget is dropped whatever its size.
 ShopNames ClassifyShopNames(const char* raw) {
-  const std::string v = AsciiLowercase(raw);
   ShopNames kind = ShopNames::kNone;
-  size_t k = 0;
-  while (k < v.size()) {
-    while (k < v.size() && !IsAlnum(v[k])) ++k;
-    size_t e = k;
-    while (e < v.size() && IsAlnum(v[e])) ++e;
-    const std::string_view token(v.data() + k, e - k);
-    if (InList(kWidgetTokens, token)) return ShopNames::kWidget;
+  const bool widget = AnyNamePiece(AsciiLowercase(raw), true, [&kind](std::string_view token) {
     if (InList(kBuyBoxTokens, token)) kind = ShopNames::kBuyBox;
-    k = e;
-  }
-  return kind;
-}
-
-// The last path segment of a schema.org type URL, lower-cased.
-std::string ItemTypeName(std::string_view url) {
-  const size_t slash = url.rfind('/');
-  return AsciiLowercase(slash == std::string_view::npos ? url : url.substr(slash + 1));
+    return InList(kWidgetTokens, token);
+  });
+  return widget ? ShopNames::kWidget : kind;
 }
 
 bool IsShopChromeMarkup(const GumboElement& el, uint64_t text) {
@@ -120,7 +106,7 @@ bool IsShopChromeMarkup(const GumboElement& el, uint64_t text) {
     return true;
   }
   if (const char* type = ElementAttr(el, "itemtype");
-      type && InList(kChromeItemTypes, ItemTypeName(type))) {
+      type && InList(kChromeItemTypes, AsciiLowercase(SchemaTypeName(type)))) {
     return true;
   }
   for (const char* name : {"class", "id"}) {
@@ -171,28 +157,6 @@ bool IsShopPhrase(std::string_view text) {
   return text.substr(0, 6) == "slide " && text.find(" of ") != std::string_view::npos;
 }
 
-// Length of the currency sign at the start of `s`, 0 if none: $ and the
-// Latin-1 signs (¢ £ ¤ ¥), and the Unicode currency block U+20A0..U+20BF
-// (€ ₹ ₽ ₩ ...).
-size_t CurrencySign(std::string_view s) {
-  if (s.empty()) return 0;
-  if (s[0] == '$') return 1;
-  if (s.size() >= 2 && s[0] == '\xC2' && s[1] >= '\xA2' && s[1] <= '\xA5') return 2;
-  if (s.size() >= 3 && s[0] == '\xE2' && s[1] == '\x82' && s[2] >= '\xA0' && s[2] <= '\xBF') {
-    return 3;
-  }
-  return 0;
-}
-
-// ISO 4217 codes of the currencies shops most often print ("EUR 14.86").
-constexpr std::string_view kCurrencyCodes[] = {
-    "USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "JPY", "CNY", "INR", "SEK", "NOK",
-    "DKK", "PLN", "CZK", "HUF", "RON", "BGN", "TRY", "BRL", "MXN", "ZAR", "HKD", "SGD",
-    "KRW", "RUB", "UAH", "AED", "SAR", "ILS", "THB",
-};
-
-bool IsCurrencyCode(std::string_view s) { return s.size() == 3 && InList(kCurrencyCodes, s); }
-
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 }  // namespace
@@ -220,7 +184,7 @@ bool IsPriceLine(std::string_view text) {
     } else if (c == '%') {
       money = true;
       ++i;
-    } else if (const size_t sign = CurrencySign(text.substr(i)); sign > 0) {
+    } else if (const size_t sign = CurrencySignLength(text.substr(i)); sign > 0) {
       money = true;
       i += sign;
     } else if (text.substr(i, 3) == "\xE2\x80\x93" || text.substr(i, 3) == "\xE2\x88\x92") {

@@ -26,6 +26,36 @@ inline const char* ElementAttr(const GumboElement& el, const char* name) {
   return nullptr;
 }
 
+// The schema.org type an itemtype URL names: its last path segment
+// ("https://schema.org/Review " gives "Review").
+inline std::string_view SchemaTypeName(std::string_view itemtype) {
+  while (!itemtype.empty() && itemtype.back() == ' ') itemtype.remove_suffix(1);
+  const size_t slash = itemtype.rfind('/');
+  return slash == std::string_view::npos ? itemtype : itemtype.substr(slash + 1);
+}
+
+// Calls f(piece) for each piece of a class or id value `v` and returns true
+// at the first piece for which f does: the whitespace-separated class names,
+// or, with `split_tokens`, the ASCII alphanumeric tokens of them
+// ("product__price--sale" gives "product", "price", "sale").
+template <typename F>
+bool AnyNamePiece(std::string_view v, bool split_tokens, F f) {
+  const auto separator = [split_tokens](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+           (split_tokens && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                              (c >= '0' && c <= '9')));
+  };
+  size_t i = 0;
+  while (i < v.size()) {
+    while (i < v.size() && separator(v[i])) ++i;
+    size_t j = i;
+    while (j < v.size() && !separator(v[j])) ++j;
+    if (j > i && f(v.substr(i, j - i))) return true;
+    i = j;
+  }
+  return false;
+}
+
 // Whether `s` is one of the strings of a fixed list (class tokens, roles,
 // phrases). The lists are short, so a linear scan is the fastest lookup.
 template <size_t N>
