@@ -21,8 +21,6 @@ namespace {
 
 constexpr int64_t kRobotsTtlMs = 24LL * 3600 * 1000;  // issue 3: cached 24 h
 constexpr int kMaxRedirects = 10;
-// RFC 9309 §2.5: what is parsed of a robots.txt, so all that is worth keeping.
-constexpr size_t kMaxRobotsLogBytes = 500 * 1024;
 
 int64_t UnixMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -107,7 +105,7 @@ void Crawler::HandleRobots(InFlight& job, FetchResult& r, int64_t now) {
   logged.origin = job.origin;
   logged.fetched_unix_ms = UnixMs();
   logged.allow_all = allow_all;
-  if (!allow_all) logged.body = r.body.substr(0, kMaxRobotsLogBytes);
+  if (!allow_all) logged.body = r.body.substr(0, kMaxRobotsTxtBytes);  // all that is parsed
   host_log_->AddRobots(logged);
   UseRobots(job.host, rs, now + kRobotsTtlMs, config_.sitemaps);
   hosts_->SetBlocked(job.host, false);

@@ -1,6 +1,5 @@
 #include "corpus/crawl/html_tag_scanner.h"
 
-#include <strings.h>
 #include <utf8proc.h>
 
 #include <cstring>
@@ -105,8 +104,9 @@ size_t SkipBogusComment(std::string_view html, size_t pos) {
 }
 
 // Index of the "</name" that ends a raw-text element whose contents start at
-// `pos` (an "appropriate end tag": the name, case-insensitively, followed by
-// whitespace, '/' or '>'), or html.size() when there is none.
+// `pos` (an "appropriate end tag": `name`, given in lower case, matched
+// case-insensitively and followed by whitespace, '/' or '>'), or html.size()
+// when there is none.
 size_t FindRawTextEnd(std::string_view html, size_t pos, std::string_view name) {
   const char* p = html.data();
   const size_t n = html.size();
@@ -115,7 +115,7 @@ size_t FindRawTextEnd(std::string_view html, size_t pos, std::string_view name) 
     if (lt == nullptr) return n;
     const size_t i = static_cast<const char*>(lt) - p;
     const size_t after = i + 2 + name.size();
-    if (after < n && p[i + 1] == '/' && strncasecmp(p + i + 2, name.data(), name.size()) == 0 &&
+    if (after < n && p[i + 1] == '/' && StartsWithLowercase(html, i + 2, name) &&
         (IsSpace(p[after]) || p[after] == '/' || p[after] == '>')) {
       return i;
     }

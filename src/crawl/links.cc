@@ -1,7 +1,5 @@
 #include "corpus/crawl/links.h"
 
-#include <strings.h>
-
 #include <cstdlib>
 #include <optional>
 #include <unordered_set>
@@ -32,8 +30,7 @@ bool HasToken(std::string_view value, std::string_view token) {
     size_t start = i;
     while (i < value.size() && !IsSpace(value[i])) ++i;
     std::string_view t = value.substr(start, i - start);
-    if (!t.empty() && t.size() == token.size() &&
-        strncasecmp(t.data(), token.data(), t.size()) == 0) {
+    if (!t.empty() && EqualsIgnoreAsciiCase(t, token)) {
       return true;
     }
   }

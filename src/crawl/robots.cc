@@ -8,10 +8,6 @@
 namespace corpus {
 namespace {
 
-// RFC 9309 §2.5: crawlers MUST parse at least 500 KiB; we parse exactly that,
-// so a huge file costs bounded memory and time.
-constexpr size_t kMaxRobotsBytes = 500 * 1024;
-
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -101,7 +97,7 @@ std::string CanonicalPath(std::string_view path) { return CanonicalPercentEncodi
 }  // namespace
 
 RobotsRules RobotsRules::Parse(std::string_view body, std::string_view product_token) {
-  if (body.size() > kMaxRobotsBytes) body = body.substr(0, kMaxRobotsBytes);
+  if (body.size() > kMaxRobotsTxtBytes) body = body.substr(0, kMaxRobotsTxtBytes);
   if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);  // UTF-8 BOM
 
   // Groups (§2.1): one or more user-agent lines followed by rules. A

@@ -4,6 +4,8 @@
 #include <array>
 #include <string>
 
+#include "corpus/util/ascii.h"
+
 namespace corpus {
 namespace {
 
@@ -51,9 +53,7 @@ uint8_t FindKeywords(std::string_view line) {
     if (line.size() - i < word.size()) continue;
     size_t j = 2;
     while (j < word.size()) {
-      char c = line[i + j];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-      if (c != word[j]) break;
+      if (AsciiLower(line[i + j]) != word[j]) break;
       ++j;
     }
     if (j == word.size()) found |= static_cast<uint8_t>(1 << (kKeywordTables.phrase[b] - 1));
@@ -61,11 +61,10 @@ uint8_t FindKeywords(std::string_view line) {
   return found;
 }
 
-void AsciiLower(std::string_view s, std::string* out) {
+// `s` lower-cased into `out`, whose buffer is reused line after line.
+void AssignAsciiLowercase(std::string_view s, std::string* out) {
   out->assign(s);
-  for (char& c : *out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
+  for (char& c : *out) c = AsciiLower(c);
 }
 
 // Removes Wikipedia-style citations: "[<digits>]", "[edit]", "[citation needed]".
@@ -154,9 +153,15 @@ size_t CountSentences(std::string_view line) {
     if (i >= line.size()) break;
     size_t len = SentenceEndAt(line, i);
     if (len == 0) {
-      const auto b = static_cast<uint8_t>(line[i]);
-      const bool space = b < 0x80 ? (++i, b == ' ' || (b >= '\t' && b <= '\r')) : IsSpace(NextCodePoint(line, &i));
-      pending = pending || !space;
+      // The skips above stop only at an ASCII byte that is not a space, so
+      // only a non-ASCII character can be one here.
+      if (static_cast<uint8_t>(line[i]) < 0x80) {
+        ++i;
+        pending = true;
+      } else {
+        const bool space = IsSpace(NextCodePoint(line, &i));  // advances i
+        pending = pending || !space;
+      }
       continue;
     }
     bool non_latin = false;  // such marks end a sentence even without a space after
@@ -230,7 +235,7 @@ FilterVerdict C4Filter::Apply(Document& doc) const {
     }
     // Every policy phrase contains "cookie", "terms of use" or "privacy policy".
     if (opts_.policy && (keywords & (kCookie | kTermsOfUse | kPrivacyPolicy))) {
-      AsciiLower(line, &buffers.lower);
+      AssignAsciiLowercase(line, &buffers.lower);
       bool policy = false;
       for (std::string_view p : kPolicySubstrings) policy = policy || buffers.lower.find(p) != std::string::npos;
       if (policy) {

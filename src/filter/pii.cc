@@ -110,14 +110,22 @@ bool PiiRedactor::Redact(std::string_view text, std::string* out, PiiCounts* cou
   size_t copied = 0, pos = 0;
   re2::StringPiece groups[kGroups + 1];
   bool changed = false;
+  // The line being searched: [.., line_end), and whether it holds a trigger.
+  // Kept across the matches of one line, so a long line with many matches
+  // is scanned for its end and its triggers once.
+  size_t line_end = 0;
+  bool line_has_trigger = false;
   while (pos < text.size()) {
     // No kind of match spans a line break, and each contains a digit, '@'
     // or ':' (see kPattern), so only the lines with one of those need the
     // regex. The search still sees the whole text around the line, so \b
     // at the line's ends is judged as before.
-    const size_t nl = text.find('\n', pos);
-    const size_t line_end = nl == std::string_view::npos ? text.size() : nl;
-    if (!HasPiiTrigger(text.substr(pos, line_end - pos)) ||
+    if (pos >= line_end) {
+      const size_t nl = text.find('\n', pos);
+      line_end = nl == std::string_view::npos ? text.size() : nl;
+      line_has_trigger = HasPiiTrigger(text.substr(pos, line_end - pos));
+    }
+    if (!line_has_trigger ||
         !re_->Match(re2::StringPiece(text.data(), text.size()), pos, line_end, RE2::UNANCHORED, groups,
                     kGroups + 1)) {
       pos = line_end + 1;

@@ -5,7 +5,6 @@
 #include <string>
 
 #include "corpus/io/record.h"
-#include "corpus/io/record_source.h"
 #include "corpus/util/fs.h"
 #include "corpus/util/json.h"
 #include "testing/record_lines.h"
@@ -23,8 +22,7 @@ std::string Page(const std::string& id, const std::string& title, const std::str
   return w.Finish() + "\n";
 }
 
-// Every record line under `dir` (kept or rejected, per `sub`).
-std::vector<std::string> Lines(const std::string& dir) { return testing::ReadRecordLines(dir); }
+using testing::ReadRecordLines;
 
 TEST(ExtractE2eTest, ShardToDocuments) {
   testing::TempDir dir;
@@ -42,7 +40,7 @@ TEST(ExtractE2eTest, ShardToDocuments) {
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_TRUE(PathExists(dir.Sub("docs/_manifest.json")));
 
-  const auto kept = Lines(dir.Sub("docs"));
+  const auto kept = ReadRecordLines(dir.Sub("docs"));
   ASSERT_EQ(kept.size(), 1u);
   Record doc;
   ASSERT_TRUE(doc.Parse(kept[0]).ok());
@@ -53,7 +51,7 @@ TEST(ExtractE2eTest, ShardToDocuments) {
   EXPECT_EQ(*doc.GetString("source"), "crawl");
   EXPECT_FALSE(doc.Has("html"));
 
-  const auto rejected = Lines(dir.Sub("docs/rejected"));
+  const auto rejected = ReadRecordLines(dir.Sub("docs/rejected"));
   ASSERT_EQ(rejected.size(), 1u);
   EXPECT_NE(rejected[0].find("\"rule\":\"empty\""), std::string::npos);
 
@@ -66,7 +64,7 @@ TEST(ExtractE2eTest, ShardToDocuments) {
   r = testing::RunCorpus("extract --in " + dir.Sub("pages") + " --out " + dir.Sub("md") +
                          " --format markdown --no-progress 2>&1");
   ASSERT_EQ(r.exit_code, 0) << r.out;
-  const auto md = Lines(dir.Sub("md"));
+  const auto md = ReadRecordLines(dir.Sub("md"));
   ASSERT_EQ(md.size(), 1u);
   EXPECT_NE(md[0].find("# Rain\\n\\n"), std::string::npos) << md[0];
   EXPECT_NE(md[0].find("- Monday: 40 mm"), std::string::npos) << md[0];

@@ -7,7 +7,6 @@
 #include <map>
 
 #include "corpus/io/record.h"
-#include "corpus/io/record_source.h"
 #include "corpus/util/fs.h"
 #include "corpus/util/json.h"
 #include "filter/filter_test_util.h"

@@ -22,7 +22,6 @@
 
 #include "corpus/crawl/site_server.h"
 #include "corpus/io/record.h"
-#include "corpus/io/record_source.h"
 #include "corpus/io/shard_writer.h"
 #include "corpus/stage/stage_summary.h"
 #include "corpus/util/fs.h"
@@ -57,9 +56,7 @@ int Corpus(const std::string& args, const std::string& log) {
   return rc;
 }
 
-std::vector<std::string> Records(const std::string& path_or_dir) {
-  return testing::ReadRecordLines(path_or_dir);
-}
+using testing::ReadRecordLines;
 
 std::string Field(const std::string& json, const std::string& key) {
   Record r;
@@ -185,7 +182,7 @@ TEST_F(PipelineE2eTest, BuiltInSiteFunnel) {
   EXPECT_EQ(clean.counts.records_in, unique.counts.kept);
   EXPECT_EQ(release.counts.records_in, clean.counts.kept);
   EXPECT_EQ(release.counts.kept, clean.counts.kept);
-  EXPECT_EQ(Records(out + "/release").size(), clean.counts.kept);
+  EXPECT_EQ(ReadRecordLines(out + "/release").size(), clean.counts.kept);
 
   // The disallowed section is never fetched (the server's own log) and never
   // in the pages.
@@ -203,7 +200,7 @@ TEST_F(PipelineE2eTest, BuiltInSiteFunnel) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
   };
   std::vector<std::string> near;
-  for (const auto& r : Records(out + "/unique/rejected")) {
+  for (const auto& r : ReadRecordLines(out + "/unique/rejected")) {
     if (RejectRule(r) == "near_duplicate") near.push_back(Field(r, "url"));
   }
   EXPECT_EQ(near.size(), 1u) << "exactly the syndicated copy is a near duplicate";
@@ -214,13 +211,13 @@ TEST_F(PipelineE2eTest, BuiltInSiteFunnel) {
   }
   const auto nd = unique.counts.rejected_by_rule.find("near_duplicate");
   EXPECT_EQ(nd == unique.counts.rejected_by_rule.end() ? 0u : nd->second, 1u);
-  for (const auto& r : Records(out + "/pages")) {
+  for (const auto& r : ReadRecordLines(out + "/pages")) {
     EXPECT_EQ(Field(r, "url").find("/private/"), std::string::npos) << "disallowed page kept";
   }
 
   // The other-language page and the spam page are filtered, with their rules.
   std::map<std::string, std::vector<std::string>> filter_rules;  // rule -> urls
-  for (const auto& r : Records(out + "/clean/rejected")) filter_rules[RejectRule(r)].push_back(Field(r, "url"));
+  for (const auto& r : ReadRecordLines(out + "/clean/rejected")) filter_rules[RejectRule(r)].push_back(Field(r, "url"));
   ASSERT_TRUE(filter_rules.count("language")) << "no page removed by the language rule";
   // The French post and the German article, and only they, fail --languages en.
   std::set<std::string> other_language;
@@ -384,7 +381,7 @@ TEST_F(PipelineE2eTest, RefreshCarriesOnlyTheChangedPages) {
   int rc = 0;
   std::string log = Capture(refresh + "2026-01-01" + crawl_flags + " 2>&1", &rc);
   ASSERT_EQ(rc, 0) << log;
-  const auto first = Records(state + "/release-2026-01-01");
+  const auto first = ReadRecordLines(state + "/release-2026-01-01");
   ASSERT_GE(first.size(), 2u);
 
   // Change two pages that made it into the first release.
@@ -402,8 +399,8 @@ TEST_F(PipelineE2eTest, RefreshCarriesOnlyTheChangedPages) {
   ASSERT_EQ(rc, 0) << log;
 
   std::set<std::string> recrawled, released;
-  for (const auto& r : Records(state + "/pages-2026-01-02")) recrawled.insert(Field(r, "url"));
-  for (const auto& r : Records(state + "/release-2026-01-02")) released.insert(Field(r, "url"));
+  for (const auto& r : ReadRecordLines(state + "/pages-2026-01-02")) recrawled.insert(Field(r, "url"));
+  for (const auto& r : ReadRecordLines(state + "/release-2026-01-02")) released.insert(Field(r, "url"));
   // The crawl re-emits the changed pages (and may re-fetch its seeds, the
   // front pages); dedup --index drops everything released before, so the
   // release holds exactly the two changed pages.
@@ -418,7 +415,7 @@ TEST_F(PipelineE2eTest, RefreshCarriesOnlyTheChangedPages) {
   }
   std::string why;  // where the changed pages went, if not to the release
   for (const char* stage : {"/docs-2026-01-02/rejected", "/unique-2026-01-02/rejected", "/clean-2026-01-02/rejected"}) {
-    for (const auto& r : Records(state + stage)) why += std::string(stage) + ": " + RejectRule(r) + " " + Field(r, "url") + "\n";
+    for (const auto& r : ReadRecordLines(state + stage)) why += std::string(stage) + ": " + RejectRule(r) + " " + Field(r, "url") + "\n";
   }
   EXPECT_EQ(released, changed) << why;
 

@@ -1,12 +1,17 @@
 #ifndef CORPUS_CRAWL_ROBOTS_H_
 #define CORPUS_CRAWL_ROBOTS_H_
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace corpus {
+
+// RFC 9309 §2.5: crawlers MUST parse at least 500 KiB; we parse exactly that,
+// so a huge file costs bounded memory and time.
+inline constexpr size_t kMaxRobotsTxtBytes = 500 * 1024;
 
 // The rules of one robots.txt (RFC 9309) that apply to one user agent.
 // Immutable after construction and cheap to copy; the crawler caches one per
