@@ -11,9 +11,6 @@ namespace corpus {
 namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAlnum(char c) { return IsAlpha(c) || IsDigit(c); }
 
 void AppendUtf8(uint32_t cp, std::string* out) {
   utf8proc_uint8_t buf[4];
@@ -46,7 +43,7 @@ size_t DecodeReference(std::string_view raw, size_t i, std::string* out) {
     for (; j < raw.size(); ++j) {
       const char c = raw[j];
       int d;
-      if (IsDigit(c)) d = c - '0';
+      if (IsAsciiDigit(c)) d = c - '0';
       else if (hex && AsciiLower(c) >= 'a' && AsciiLower(c) <= 'f') d = AsciiLower(c) - 'a' + 10;
       else break;
       if (v <= 0x10FFFF) v = v * (hex ? 16 : 10) + static_cast<uint64_t>(d);
@@ -56,7 +53,7 @@ size_t DecodeReference(std::string_view raw, size_t i, std::string* out) {
     AppendUtf8(FixNumericReference(v), out);
     return j;
   }
-  while (j < raw.size() && IsAlnum(raw[j]) && j - i <= 32) ++j;
+  while (j < raw.size() && IsAsciiAlnum(raw[j]) && j - i <= 32) ++j;
   const HtmlNamedReference* r = FindHtmlNamedReference(raw.substr(i + 1, j - i - 1));
   if (r == nullptr) return i;
   const bool semicolon = j < raw.size() && raw[j] == ';';
@@ -225,7 +222,7 @@ void HtmlTagScanner::Scan(std::string_view html, const Callback& on_tag) {
       // End tag open (§13.2.5.7): "</>" is dropped, "</" + non-letter is a
       // bogus comment; a real end tag is parsed like a start tag so quoted
       // '>' in its (ignored) attributes does not end it early.
-      if (i + 1 < n && IsAlpha(p[i + 1])) {
+      if (i + 1 < n && IsAsciiAlpha(p[i + 1])) {
         const size_t end = ParseTag(html, i + 1);
         if (end == std::string_view::npos) break;
         if (template_depth > 0 && tag_.name() == "template") --template_depth;
@@ -233,7 +230,7 @@ void HtmlTagScanner::Scan(std::string_view html, const Callback& on_tag) {
       } else {
         i = SkipBogusComment(html, i);
       }
-    } else if (IsAlpha(c)) {
+    } else if (IsAsciiAlpha(c)) {
       const size_t end = ParseTag(html, i);
       if (end == std::string_view::npos) break;  // EOF in a tag: dropped
       i = end;

@@ -155,7 +155,7 @@ MarkupVerdict ClassifyNames(std::string_view raw, bool is_class, bool panel) {
 // FAQ answers included ("faq-answer", "js-faq-answer").
 constexpr std::string_view kPanelStems[] = {"accordion",   "accordian",  "tabpanel",
                                             "tab-panel",   "tab-pane",   "tabs-panel",
-                                            "tab-content", "tabcontent", "collapse", "answer"};
+                                            "tab-content", "tabcontent", "collapse", "answer", "expander"};
 
 // Tab panels and accordion panels: their text is hidden until a click, but
 // it is the page's content (service pages put their offer in tabs, FAQs in

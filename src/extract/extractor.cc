@@ -204,7 +204,8 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
   if (options.duplicate_min_bytes > 0) MarkDuplicateSubtrees(&dom, options.duplicate_min_bytes);
   MarkPostChrome(&dom);
   MarkTocLists(&dom);
-  const bool product_page = IsProductPage(pre.json_ld, dom.og_type(), pre.html);
+  const bool product_page =
+      IsProductPage(pre.json_ld, dom.og_type(), pre.html) || HasBuyBox(dom);
   if (options.drop_shop_chrome && product_page) {
     MarkShopChrome(&dom);
     if (options.drop_related_sections) MarkShopBoxes(&dom);

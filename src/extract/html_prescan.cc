@@ -100,8 +100,6 @@ bool CountsForDepth(std::string_view s, size_t name_pos, size_t name_end) {
   return true;
 }
 
-bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
 }  // namespace
 
 void PrescanHtml(std::string_view s, PrescanResult* out) {

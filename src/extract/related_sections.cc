@@ -90,6 +90,8 @@ constexpr std::string_view kShopBoxHeadings[] = {
     "shipping & returns", "shipping and returns", "delivery & returns", "delivery and returns",
     "shipping & delivery", "returns & exchanges",
     "choose your add-ons", "add the essentials", "related items to explore", "featured products",
+    "product support", "reviews summary", "questions & answers", "customer questions & answers",
+    "recent events & announcements",
 };
 
 // Headings longer than this (non-space bytes) are prose, not box titles.

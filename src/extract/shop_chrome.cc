@@ -157,7 +157,22 @@ bool IsShopPhrase(std::string_view text) {
   return text.substr(0, 6) == "slide " && text.find(" of ") != std::string_view::npos;
 }
 
-bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+// Whether a class or id value names a buy box: "buybox", "buy-box",
+// "buy_box", also inside longer names ("desktop_buybox",
+// "outOfStockBuyBox_feature_div", "product-page__buy-box"). ASCII case is
+// ignored.
+bool NamesBuyBox(std::string_view value) {
+  auto is = [&value](size_t i, char lower) {
+    return i < value.size() && (value[i] | 0x20) == lower;
+  };
+  for (size_t i = 0; i + 6 <= value.size(); ++i) {
+    if (!is(i, 'b') || !is(i + 1, 'u') || !is(i + 2, 'y')) continue;
+    size_t j = i + 3;
+    if (value[j] == '-' || value[j] == '_') ++j;
+    if (is(j, 'b') && is(j + 1, 'o') && is(j + 2, 'x')) return true;
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -168,7 +183,7 @@ bool IsPriceLine(std::string_view text) {
     bool label = colon > 0;
     for (size_t i = 0; i < colon && label; ++i) {
       const char c = text[i];
-      label = IsAsciiLetter(c) || c == ' ';
+      label = IsAsciiAlpha(c) || c == ' ';
     }
     if (label) text.remove_prefix(colon + 1);
   }
@@ -190,7 +205,7 @@ bool IsPriceLine(std::string_view text) {
     } else if (text.substr(i, 3) == "\xE2\x80\x93" || text.substr(i, 3) == "\xE2\x88\x92") {
       i += 3;  // en dash, minus sign
     } else if (IsCurrencyCode(text.substr(i, 3)) &&
-               (i + 3 == text.size() || !IsAsciiLetter(text[i + 3]))) {
+               (i + 3 == text.size() || !IsAsciiAlpha(text[i + 3]))) {
       money = true;
       i += 3;
     } else {
@@ -198,6 +213,18 @@ bool IsPriceLine(std::string_view text) {
     }
   }
   return digit && money;
+}
+
+bool HasBuyBox(const DomIndex& dom) {
+  for (const DomNode& n : dom.nodes()) {
+    if (n.flags & kDomText) continue;
+    const GumboElement& el = n.node->v.element;
+    for (const char* name : {"class", "id"}) {
+      const char* value = ElementAttr(el, name);
+      if (value && NamesBuyBox(value)) return true;
+    }
+  }
+  return false;
 }
 
 bool IsProductPage(const std::vector<std::string>& json_ld, std::string_view og_type,

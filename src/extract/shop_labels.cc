@@ -8,20 +8,24 @@ namespace corpus {
 namespace {
 
 // Labels of tile badges and buttons, lower case, as the Shopify (Dawn),
-// WooCommerce, Magento and BigCommerce themes print them in English. A
-// label says what a control does or what state a product is in; the
-// product's own name and price are elsewhere on the tile.
+// WooCommerce, Magento and BigCommerce themes print them in English, and
+// the "Read more" / "Learn more" links under the teasers of blogs and
+// company sites. A label says what a control does or what state a product
+// is in; the product's own name and price, or the teaser's headline, are
+// elsewhere on the tile.
 constexpr std::string_view kShopLabels[] = {
     "new",           "sale",           "on sale",        "sold out",      "top rated",
     "best seller",   "bestseller",     "in stock",       "quick view",    "quickview",
     "quick shop",    "quick add",      "view details",   "see details",   "compare",
     "add to compare", "add to wishlist", "add to wish list", "add to cart", "add to bag",
     "add to basket", "buy now",        "shop now",       "choose options", "select options",
-    "show more",     "load more",      "view all",       "notify me",
+    "show more",     "load more",      "view all",       "notify me",     "show less",
+    "see more",      "see less",       "read more",      "learn more",    "view full details",
+    "read full details",
 };
 
 // Longest label, in bytes of non-space text.
-constexpr uint64_t kMaxLabelBytes = 14;
+constexpr uint64_t kMaxLabelBytes = 18;
 // Nodes looked at in one block: a label is a text node in a span or two.
 constexpr int32_t kMaxLabelNodes = 12;
 
@@ -45,6 +49,9 @@ bool IsShopLabel(std::string_view text) {
     if (len == sizeof(folded)) return false;
     folded[len++] = AsciiLower(c);
   }
+  // Arrows and dots after a label ("Read more »", "Learn more ->",
+  // "See more...") are decoration.
+  while (len > 0 && !IsAsciiAlnum(folded[len - 1])) --len;
   const std::string_view f(folded, len);
   for (std::string_view label : kShopLabels) {
     if (f == label) return true;

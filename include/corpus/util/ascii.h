@@ -13,6 +13,10 @@ namespace corpus {
 // and no locale is consulted.
 inline char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
+inline bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+inline bool IsAsciiAlnum(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
+
 inline std::string AsciiLowercase(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = AsciiLower(c);
