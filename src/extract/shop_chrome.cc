@@ -83,6 +83,23 @@ constexpr uint64_t kMaxShopLine = 40;
 // A marked element holds less than this share of the page's text.
 constexpr double kMaxChromeShare = 0.3;
 
+// Whether a class or id value names a buy box: "buybox", "buy-box",
+// "buy_box", also inside longer names ("desktop_buybox",
+// "outOfStockBuyBox_feature_div", "product-page__buy-box"). ASCII case is
+// ignored.
+bool NamesBuyBox(std::string_view value) {
+  auto is = [&value](size_t i, char lower) {
+    return i < value.size() && (value[i] | 0x20) == lower;
+  };
+  for (size_t i = 0; i + 6 <= value.size(); ++i) {
+    if (!is(i, 'b') || !is(i + 1, 'u') || !is(i + 2, 'y')) continue;
+    size_t j = i + 3;
+    if (value[j] == '-' || value[j] == '_') ++j;
+    if (is(j, 'b') && is(j + 1, 'o') && is(j + 2, 'x')) return true;
+  }
+  return false;
+}
+
 // Which kind of shop chrome a class or id value names.
 enum class ShopNames { kNone, kBuyBox, kWidget };
 
@@ -94,7 +111,8 @@ ShopNames ClassifyShopNames(const char* raw) {
     if (InList(kBuyBoxTokens, token)) kind = ShopNames::kBuyBox;
     return InList(kWidgetTokens, token);
   });
-  return widget ? ShopNames::kWidget : kind;
+  if (widget) return ShopNames::kWidget;
+  return NamesBuyBox(raw) ? ShopNames::kBuyBox : kind;
 }
 
 bool IsShopChromeMarkup(const GumboElement& el, uint64_t text) {
@@ -157,22 +175,6 @@ bool IsShopPhrase(std::string_view text) {
   return text.substr(0, 6) == "slide " && text.find(" of ") != std::string_view::npos;
 }
 
-// Whether a class or id value names a buy box: "buybox", "buy-box",
-// "buy_box", also inside longer names ("desktop_buybox",
-// "outOfStockBuyBox_feature_div", "product-page__buy-box"). ASCII case is
-// ignored.
-bool NamesBuyBox(std::string_view value) {
-  auto is = [&value](size_t i, char lower) {
-    return i < value.size() && (value[i] | 0x20) == lower;
-  };
-  for (size_t i = 0; i + 6 <= value.size(); ++i) {
-    if (!is(i, 'b') || !is(i + 1, 'u') || !is(i + 2, 'y')) continue;
-    size_t j = i + 3;
-    if (value[j] == '-' || value[j] == '_') ++j;
-    if (is(j, 'b') && is(j + 1, 'o') && is(j + 2, 'x')) return true;
-  }
-  return false;
-}
 
 }  // namespace
 
