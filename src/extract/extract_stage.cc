@@ -68,7 +68,7 @@ StageConfig ExtractStage::config() const {
   c.Set("product_grid_min_prose", static_cast<unsigned long long>(e.product_grid_min_prose));
   c.Set("drop_shop_chrome", e.drop_shop_chrome);
   c.Set("max_html_bytes", static_cast<unsigned long long>(config_.max_html_bytes));
-  c.Set("extractor_version", "8");
+  c.Set("extractor_version", "9");
   return c;
 }
 
