@@ -1,6 +1,8 @@
 #include "corpus/extract/html_prescan.h"
 
 #include <cstring>
+#include <utility>
+#include <vector>
 
 #include "corpus/util/ascii.h"
 
@@ -100,6 +102,70 @@ bool CountsForDepth(std::string_view s, size_t name_pos, size_t name_end) {
   return true;
 }
 
+bool IsHtmlSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+// Attributes that survive the prescan: those the extractor reads
+// (ElementAttr and DomIndex in extract/), and those that steer HTML5 tree
+// construction: "type" (an <input type=hidden> stays inside a table),
+// "encoding" (<annotation-xml> as an HTML integration point) and "color",
+// "face" and "size" (a <font> carrying one breaks out of foreign content).
+// A rule that reads a new attribute must add it here.
+constexpr std::string_view kKeptAttributes[] = {
+    "class",       "id",         "role",       "style",    "hidden",    "popover",
+    "href",        "itemprop",   "itemtype",   "name",     "type",      "placeholder",
+    "aria-hidden", "aria-label", "aria-modal", "property", "content",   "encoding",
+    "color",       "face",       "size",
+};
+
+bool KeepsAttribute(std::string_view name) {
+  for (std::string_view kept : kKeptAttributes) {
+    if (kept.size() == name.size() && StartsWithLowercase(name, 0, kept)) return true;
+  }
+  return false;
+}
+
+// The attributes of the start tag whose name ends at `name_end`, split as the
+// HTML5 tokenizer splits them (HTML Living Standard 13.2.5.32-13.2.5.39,
+// "before attribute name" to "after attribute value (quoted)"). Appends to
+// `dropped` the byte ranges of attributes that KeepsAttribute refuses, and
+// returns the index just past the tag's '>', or 0 if the tag never closes.
+size_t ScanAttributes(std::string_view s, size_t name_end,
+                      std::vector<std::pair<size_t, size_t>>* dropped) {
+  const size_t n = s.size();
+  size_t i = name_end;
+  while (true) {
+    // Before attribute name: spaces, and a '/' not followed by '>', are skipped.
+    while (i < n && (IsHtmlSpace(s[i]) || (s[i] == '/' && i + 1 < n && s[i + 1] != '>'))) ++i;
+    if (i >= n) return 0;
+    if (s[i] == '>') return i + 1;
+    if (s[i] == '/') return i + 2 <= n ? i + 2 : 0;  // "/>"
+    const size_t start = i;
+    ++i;  // the first character belongs to the name, even '='
+    while (i < n && !IsHtmlSpace(s[i]) && s[i] != '/' && s[i] != '>' && s[i] != '=') ++i;
+    const std::string_view name = s.substr(start, i - start);
+    size_t end = i;
+    size_t j = i;
+    while (j < n && IsHtmlSpace(s[j])) ++j;
+    if (j < n && s[j] == '=') {
+      ++j;
+      while (j < n && IsHtmlSpace(s[j])) ++j;
+      if (j >= n) return 0;
+      if (s[j] == '"' || s[j] == '\'') {
+        const size_t close = s.find(s[j], j + 1);
+        if (close == std::string_view::npos) return 0;
+        end = close + 1;
+      } else {
+        end = j;
+        while (end < n && !IsHtmlSpace(s[end]) && s[end] != '>') ++end;
+      }
+      i = end;
+    }
+    if (!KeepsAttribute(name)) dropped->emplace_back(start, end);
+  }
+}
+
 }  // namespace
 
 void PrescanHtml(std::string_view s, PrescanResult* out) {
@@ -109,6 +175,11 @@ void PrescanHtml(std::string_view s, PrescanResult* out) {
   size_t copied = 0;  // s[copied, pos) is still to be copied
   size_t pos = 0;
   size_t depth = 0;  // open elements, roughly (see CountsForDepth)
+  std::vector<std::pair<size_t, size_t>> dropped;  // attribute ranges of one tag
+  // Set once a start tag runs to the end of the input: the tokenizer reads
+  // all that follows as that tag's attributes, so nothing after it is
+  // scanned again (which also keeps the scan linear).
+  bool unclosed_tag = false;
   while (pos < s.size()) {
     const void* hit = std::memchr(s.data() + pos, '<', s.size() - pos);
     if (!hit) break;
@@ -173,8 +244,33 @@ void PrescanHtml(std::string_view s, PrescanResult* out) {
     if (skip_to) {
       out->html.append(s.data() + copied, lt - copied);
       copied = pos = skip_to;
-    } else {
-      pos = lt + 1;
+      continue;
+    }
+    pos = lt + 1;
+    if (!unclosed_tag && lt + 1 < s.size() && IsAsciiAlpha(s[lt + 1])) {
+      // A start tag: copy it without the attributes nothing reads.
+      size_t name_end = lt + 2;
+      while (name_end < s.size() && !IsHtmlSpace(s[name_end]) && s[name_end] != '/' &&
+             s[name_end] != '>') {
+        ++name_end;
+      }
+      dropped.clear();
+      const size_t tag_end = ScanAttributes(s, name_end, &dropped);
+      if (tag_end == 0) {
+        unclosed_tag = true;
+        continue;
+      }
+      if (!dropped.empty()) {
+        out->html.append(s.data() + copied, lt - copied);
+        size_t from = lt;
+        for (const auto& [b, e] : dropped) {
+          out->html.append(s.data() + from, b - from);
+          from = e;
+        }
+        out->html.append(s.data() + from, tag_end - from);
+        copied = tag_end;
+      }
+      pos = tag_end;
     }
   }
   out->html.append(s.data() + copied, s.size() - copied);

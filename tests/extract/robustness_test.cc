@@ -129,5 +129,41 @@ TEST(HtmlPrescanTest, QuotedGreaterThanInsideTheStartTag) {
   EXPECT_EQ(r.html, "after");
 }
 
+TEST(HtmlPrescanTest, DropsAttributesNothingReads) {
+  PrescanResult r;
+  PrescanHtml(
+      "<div data-props='{\"a\":\"<b>\"}' class=\"card wide\" onclick=go()>x</div>"
+      "<img srcset=\"a.jpg 1x, b.jpg 2x\" alt=\"A > B\" loading=lazy>"
+      "<a HREF=/p ID=\"k\" data-x>y</a><input disabled type=hidden>"
+      "<p =odd Style='display:none'  aria-hidden=\"true\">z</p>",
+      &r);
+  EXPECT_EQ(r.html,
+            "<div  class=\"card wide\" >x</div><img   ><a HREF=/p ID=\"k\" >y</a>"
+            "<input  type=hidden><p  Style='display:none'  aria-hidden=\"true\">z</p>");
+}
+
+TEST(ExtractRobustnessTest, ManyStartTagsThatNeverClose) {
+  // Each tag's attributes would run to the end of the input; only the first
+  // is followed there (the tokenizer reads the rest as its attributes).
+  std::string html = "<html><body><p>Kept text before the damage.</p>";
+  for (int i = 0; i < 100000; ++i) html += "<div a=\"x\" ";
+  const ExtractResult page = ExtractPage(html);
+  EXPECT_NE(page.text.find("Kept text"), std::string::npos);
+}
+
+TEST(HtmlPrescanTest, TagsThatNeverCloseStayAsTheyAre) {
+  PrescanResult r;
+  PrescanHtml("<p>a</p><div data-x=\"never closed>text", &r);
+  EXPECT_EQ(r.html, "<p>a</p><div data-x=\"never closed>text");
+}
+
+TEST(HtmlPrescanTest, SlashesAsTheTokenizerReadsThem) {
+  // An unquoted value takes a '/' (so "1/>" closes no empty element);
+  // a lone '/' between attributes separates them.
+  PrescanResult r;
+  PrescanHtml("<br data-a=1/><hr data-b='2'/><span data-b/class=c>t</span>", &r);
+  EXPECT_EQ(r.html, "<br ><hr /><span /class=c>t</span>");
+}
+
 }  // namespace
 }  // namespace corpus
