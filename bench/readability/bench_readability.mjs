@@ -1,8 +1,11 @@
 // Reference timing for issue 4 ("Speed"): Mozilla Readability on linkedom,
 // over the same WCXB pages and in the same order as bench/bench_extract.cc,
 // so the two pages/s figures compare directly. Single-threaded like the C++
-// bench; reports wall time and the process's CPU time.
-//   cd bench/readability && npm install && node bench_readability.mjs [DIR] [--limit N]
+// bench; reports wall time and the process's CPU time. A larger heap keeps
+// V8 from spending most of the run collecting garbage near its default limit,
+// so the reference is measured at its best:
+//   cd bench/readability && npm install
+//   node --max-old-space-size=8192 bench_readability.mjs [DIR] [--limit N]
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
