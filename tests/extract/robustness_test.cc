@@ -4,6 +4,7 @@
 
 #include <random>
 #include <string>
+#include <string_view>
 
 #include "corpus/extract/extractor.h"
 #include "corpus/extract/html_prescan.h"
@@ -123,21 +124,22 @@ TEST(HtmlPrescanTest, RemovesRawTextBlocksAndKeepsJsonLd) {
   EXPECT_EQ(r.json_ld[0], "{\"k\":1}");
 }
 
-TEST(HtmlPrescanTest, QuotedGreaterThanInsideTheStartTag) {
+// The page as the prescan leaves it.
+std::string Prescanned(std::string_view html) {
   PrescanResult r;
-  PrescanHtml("<script data-x=\"a>b\">code</script>after", &r);
-  EXPECT_EQ(r.html, "after");
+  PrescanHtml(html, &r);
+  return r.html;
+}
+
+TEST(HtmlPrescanTest, QuotedGreaterThanInsideTheStartTag) {
+  EXPECT_EQ(Prescanned("<script data-x=\"a>b\">code</script>after"), "after");
 }
 
 TEST(HtmlPrescanTest, DropsAttributesNothingReads) {
-  PrescanResult r;
-  PrescanHtml(
-      "<div data-props='{\"a\":\"<b>\"}' class=\"card wide\" onclick=go()>x</div>"
-      "<img srcset=\"a.jpg 1x, b.jpg 2x\" alt=\"A > B\" loading=lazy>"
-      "<a HREF=/p ID=\"k\" data-x>y</a><input disabled type=hidden>"
-      "<p =odd Style='display:none'  aria-hidden=\"true\">z</p>",
-      &r);
-  EXPECT_EQ(r.html,
+  EXPECT_EQ(Prescanned("<div data-props='{\"a\":\"<b>\"}' class=\"card wide\" onclick=go()>"
+                       "x</div><img srcset=\"a.jpg 1x, b.jpg 2x\" alt=\"A > B\" loading=lazy>"
+                       "<a HREF=/p ID=\"k\" data-x>y</a><input disabled type=hidden>"
+                       "<p =odd Style='display:none'  aria-hidden=\"true\">z</p>"),
             "<div  class=\"card wide\" >x</div><img   ><a HREF=/p ID=\"k\" >y</a>"
             "<input  type=hidden><p  Style='display:none'  aria-hidden=\"true\">z</p>");
 }
@@ -152,17 +154,15 @@ TEST(ExtractRobustnessTest, ManyStartTagsThatNeverClose) {
 }
 
 TEST(HtmlPrescanTest, TagsThatNeverCloseStayAsTheyAre) {
-  PrescanResult r;
-  PrescanHtml("<p>a</p><div data-x=\"never closed>text", &r);
-  EXPECT_EQ(r.html, "<p>a</p><div data-x=\"never closed>text");
+  EXPECT_EQ(Prescanned("<p>a</p><div data-x=\"never closed>text"),
+            "<p>a</p><div data-x=\"never closed>text");
 }
 
 TEST(HtmlPrescanTest, SlashesAsTheTokenizerReadsThem) {
   // An unquoted value takes a '/' (so "1/>" closes no empty element);
   // a lone '/' between attributes separates them.
-  PrescanResult r;
-  PrescanHtml("<br data-a=1/><hr data-b='2'/><span data-b/class=c>t</span>", &r);
-  EXPECT_EQ(r.html, "<br ><hr /><span /class=c>t</span>");
+  EXPECT_EQ(Prescanned("<br data-a=1/><hr data-b='2'/><span data-b/class=c>t</span>"),
+            "<br ><hr /><span /class=c>t</span>");
 }
 
 }  // namespace
