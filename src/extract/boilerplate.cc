@@ -152,10 +152,12 @@ MarkupVerdict ClassifyNames(std::string_view raw, bool is_class, bool panel) {
 }
 
 // Stems of class/id names of tab panels and accordion (collapsible) panels,
-// FAQ answers included ("faq-answer", "js-faq-answer").
-constexpr std::string_view kPanelStems[] = {"accordion",   "accordian",  "tabpanel",
-                                            "tab-panel",   "tab-pane",   "tabs-panel",
-                                            "tab-content", "tabcontent", "collapse", "answer", "expander"};
+// FAQ answers ("faq-answer", "js-faq-answer") and "Read more" expanders
+// ("a-expander-content") included.
+constexpr std::string_view kPanelStems[] = {
+    "accordion",   "accordian",  "tabpanel", "tab-panel", "tab-pane", "tabs-panel",
+    "tab-content", "tabcontent", "collapse", "answer",    "expander",
+};
 
 // Tab panels and accordion panels: their text is hidden until a click, but
 // it is the page's content (service pages put their offer in tabs, FAQs in

@@ -88,14 +88,11 @@ constexpr double kMaxChromeShare = 0.3;
 // "outOfStockBuyBox_feature_div", "product-page__buy-box"). ASCII case is
 // ignored.
 bool NamesBuyBox(std::string_view value) {
-  auto is = [&value](size_t i, char lower) {
-    return i < value.size() && (value[i] | 0x20) == lower;
-  };
   for (size_t i = 0; i + 6 <= value.size(); ++i) {
-    if (!is(i, 'b') || !is(i + 1, 'u') || !is(i + 2, 'y')) continue;
+    if (!StartsWithLowercase(value, i, "buy")) continue;
     size_t j = i + 3;
     if (value[j] == '-' || value[j] == '_') ++j;
-    if (is(j, 'b') && is(j + 1, 'o') && is(j + 2, 'x')) return true;
+    if (StartsWithLowercase(value, j, "box")) return true;
   }
   return false;
 }
