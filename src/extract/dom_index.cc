@@ -120,11 +120,11 @@ void DomIndex::ReadHead(const GumboNode* head) {
     if (kid->v.element.tag == GUMBO_TAG_TITLE && html_title_.empty()) {
       html_title_ = ChildText(kid);
     } else if (kid->v.element.tag == GUMBO_TAG_META) {
-      const GumboAttribute* prop = gumbo_get_attribute(&kid->v.element.attributes, "property");
-      const GumboAttribute* content = gumbo_get_attribute(&kid->v.element.attributes, "content");
+      const char* prop = ElementAttr(kid->v.element, "property");
+      const char* content = ElementAttr(kid->v.element, "content");
       if (!prop || !content) continue;
-      if (std::string_view(prop->value) == "og:title" && og_title_.empty()) og_title_ = content->value;
-      if (std::string_view(prop->value) == "og:type" && og_type_.empty()) og_type_ = content->value;
+      if (std::string_view(prop) == "og:title" && og_title_.empty()) og_title_ = content;
+      if (std::string_view(prop) == "og:type" && og_type_.empty()) og_type_ = content;
     }
   }
 }

@@ -284,7 +284,6 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
   // page drawn by JavaScript: no main text.
   if (!HasDistinctWords(result.text, options.min_distinct_words)) result.text.clear();
   result.title = PickTitle(dom);
-
   return result;
 }
 

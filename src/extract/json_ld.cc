@@ -4,6 +4,8 @@
 
 #include <string_view>
 
+#include "corpus/extract/markup_names.h"
+
 namespace corpus {
 namespace {
 
@@ -24,11 +26,7 @@ bool IsListType(simdjson::dom::element type) {
   constexpr std::string_view kLists[] = {"ItemList", "CollectionPage", "SearchResultsPage",
                                          "OfferCatalog"};
   std::string_view s;
-  if (type.get(s) != simdjson::SUCCESS) return false;
-  for (std::string_view l : kLists) {
-    if (s == l) return true;
-  }
-  return false;
+  return type.get(s) == simdjson::SUCCESS && InList(kLists, s);
 }
 
 // Calls visit(object) for every JSON object in the blocks, depth first,

@@ -24,8 +24,6 @@ constexpr uint32_t kMaxPriceLine = 48;
 // A block of prose: a paragraph, not a product name or a spec line.
 constexpr uint32_t kMinGridProseBlock = 100;
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
 // Length of the currency sign or ISO code at `s[i]`, 0 if none.
 size_t CurrencySignAt(std::string_view s, size_t i) {
   if (const size_t sign = CurrencySignLength(s.substr(i)); sign > 0) return sign;
@@ -56,7 +54,7 @@ bool DigitBefore(std::string_view s, size_t i) {
                static_cast<unsigned char>(s[i - 2]) == 0xC2) {
       i -= 2;
     } else {
-      return IsDigit(c);
+      return IsAsciiDigit(c);
     }
   }
   return false;
@@ -94,7 +92,7 @@ bool LooksLikePrice(std::string_view text) {
     if (len == 0) continue;
     sign = true;
     const size_t after = SkipSpaceForward(text, i + len);
-    if ((after < text.size() && IsDigit(text[after])) || DigitBefore(text, i)) return true;
+    if ((after < text.size() && IsAsciiDigit(text[after])) || DigitBefore(text, i)) return true;
     i += len - 1;
   }
   if (!sign) return false;

@@ -172,7 +172,6 @@ bool IsShopPhrase(std::string_view text) {
   return text.substr(0, 6) == "slide " && text.find(" of ") != std::string_view::npos;
 }
 
-
 }  // namespace
 
 bool IsPriceLine(std::string_view text) {
@@ -190,7 +189,7 @@ bool IsPriceLine(std::string_view text) {
   size_t i = 0;
   while (i < text.size()) {
     const char c = text[i];
-    if (c >= '0' && c <= '9') {
+    if (IsAsciiDigit(c)) {
       digit = true;
       ++i;
     } else if (c == ' ' || c == '.' || c == ',' || c == '-' || c == '+' || c == '/' || c == '\'') {

@@ -42,7 +42,8 @@ bool AsksForEmail(const GumboNode* form) {
         return true;
       }
       if (MentionsEmail(ElementAttr(el, "name")) || MentionsEmail(ElementAttr(el, "id")) ||
-          MentionsEmail(ElementAttr(el, "placeholder")) || MentionsEmail(ElementAttr(el, "aria-label"))) {
+          MentionsEmail(ElementAttr(el, "placeholder")) ||
+          MentionsEmail(ElementAttr(el, "aria-label"))) {
         return true;
       }
     }

@@ -7,6 +7,8 @@
 #include <cstring>
 #include <string_view>
 
+#include "corpus/util/ascii.h"
+
 namespace corpus {
 
 // Small helpers shared by the passes that read an element's markup
@@ -42,8 +44,7 @@ template <typename F>
 bool AnyNamePiece(std::string_view v, bool split_tokens, F f) {
   const auto separator = [split_tokens](char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           (split_tokens && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                              (c >= '0' && c <= '9')));
+           (split_tokens && !IsAsciiAlnum(c));
   };
   size_t i = 0;
   while (i < v.size()) {

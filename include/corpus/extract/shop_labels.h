@@ -8,14 +8,16 @@
 namespace corpus {
 
 // Whether `text` is, whole, a badge or button label that shop themes print
-// on product tiles ("Quick view", "Sold out", "Add to wishlist", "New"):
-// ASCII case and runs of whitespace are ignored.
+// on product tiles ("Quick view", "Sold out", "Add to wishlist", "New"), or
+// the "Read more" / "Learn more" link under a teaser: ASCII case, runs of
+// whitespace and trailing arrows and dots ("Read more »") are ignored.
 bool IsShopLabel(std::string_view text);
 
 // Flags kDomBoilerplate on blocks whose whole text is a shop label
 // (IsShopLabel): the badges and buttons repeated on every tile of a
-// category grid. They are controls, not text; WCXB's references leave them
-// out even where they keep the grid. Linear: a block is looked at only when
+// category grid, and the "Read more" links under teasers, on any page. They
+// are controls, not text; WCXB's references leave them out even where they
+// keep the grid. Linear: a block is looked at only when
 // its text is short and its own, and then through a bounded number of
 // nodes.
 void MarkShopLabels(DomIndex* dom);
