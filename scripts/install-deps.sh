@@ -10,6 +10,7 @@ PACKAGES=(
   libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libsimdjson-dev
   libxxhash-dev zlib1g-dev libuchardet-dev libcld2-dev libutf8proc-dev
   libcpp-httplib-dev libbrotli-dev libssl-dev
+  libicu-dev libpcre2-dev libsentencepiece-dev sentencepiece
 )
 if [[ "${CORPUS_WITH_BENCH_TOOLS:-0}" == 1 ]]; then
   PACKAGES+=(wget2 clang)
