@@ -2,7 +2,7 @@
 
 #include <utf8proc.h>
 
-#include "corpus/filter/text_units.h"
+#include "corpus/text/text_units.h"
 #include "corpus/filter/word_list.h"
 
 namespace corpus {

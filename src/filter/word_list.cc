@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <system_error>
 
-#include "corpus/filter/text_units.h"
+#include "corpus/text/text_units.h"
 #include "corpus/util/fs.h"
 #include "corpus/util/sha256.h"
 

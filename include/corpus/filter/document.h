@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "corpus/filter/text_units.h"
+#include "corpus/text/text_units.h"
 
 namespace corpus {
 

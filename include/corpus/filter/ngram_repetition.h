@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "corpus/filter/hash_counter.h"
-#include "corpus/filter/text_units.h"
+#include "corpus/text/text_units.h"
 
 namespace corpus {
 

@@ -1,4 +1,4 @@
-#include "corpus/filter/text_units.h"
+#include "corpus/text/text_units.h"
 
 #include <utf8proc.h>
 

@@ -3,7 +3,7 @@
 // mixing ASCII, punctuation, other scripts, Unicode spaces, line breaks and
 // invalid bytes: the fast paths must not change a single word, count or
 // line.
-#include "corpus/filter/text_units.h"
+#include "corpus/text/text_units.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
-#ifndef CORPUS_FILTER_TEXT_UNITS_H_
-#define CORPUS_FILTER_TEXT_UNITS_H_
+#ifndef CORPUS_TEXT_TEXT_UNITS_H_
+#define CORPUS_TEXT_TEXT_UNITS_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -101,4 +101,4 @@ size_t CountSubstr(std::string_view haystack, std::string_view needle);
 
 }  // namespace corpus
 
-#endif  // CORPUS_FILTER_TEXT_UNITS_H_
+#endif  // CORPUS_TEXT_TEXT_UNITS_H_
