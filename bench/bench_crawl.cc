@@ -34,6 +34,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "bench_util.h"
 #include "corpus/crawl/crawler.h"
 #include "corpus/crawl/links.h"
 #include "corpus/crawl/site_server.h"
@@ -81,9 +82,9 @@ std::string WriteSite(int pages, int hosts, int page_kb, std::vector<std::string
     const std::string addr = "127.0.0." + std::to_string(h + 2);
     hosts_txt += name + " " + addr + "\n";
     addrs->push_back(addr);
-    corpus::MakeDirs(dir + "/" + name + "/p");
+    CheckOk(corpus::MakeDirs(dir + "/" + name + "/p"));
   }
-  corpus::WriteFileAtomic(dir + "/hosts.txt", hosts_txt);
+  CheckOk(corpus::WriteFileAtomic(dir + "/hosts.txt", hosts_txt));
   // Filler text of words drawn at random (fixed seed), different on every
   // page, so pages compress about as well as real prose (~3x) rather than
   // 100x as one repeated sentence would, in a page or across a shard.
@@ -130,7 +131,7 @@ std::string WriteSite(int pages, int hosts, int page_kb, std::vector<std::string
 int RunCrawl(const std::string& seeds_text, const std::string& label, uint64_t max_pages,
              size_t queue_memory) {
   const std::string work = TempDir();
-  corpus::WriteFileAtomic(work + "/seeds.txt", seeds_text);
+  CheckOk(corpus::WriteFileAtomic(work + "/seeds.txt", seeds_text));
   CrawlConfig c;
   c.seeds_file = work + "/seeds.txt";
   c.out_dir = work + "/pages";

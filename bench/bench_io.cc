@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.h"
 #include "corpus/io/byte_stream.h"
 #include "corpus/io/record.h"
 #include "corpus/io/record_source.h"
@@ -114,8 +115,8 @@ int main(int argc, char** argv) {
   Timer write_t;
   for (int s = 0; s < kShards; ++s) {
     corpus::ShardWriter w(dir + "/in/part-" + std::to_string(s) + ".jsonl.zst", 3);
-    for (size_t i = s; i < docs.size(); i += kShards) w.Write(docs[i]);
-    w.Finish();
+    for (size_t i = s; i < docs.size(); i += kShards) CheckOk(w.Write(docs[i]));
+    CheckOk(w.Finish());
   }
   Report("write zstd-3", bytes, write_t);
   docs.clear();
@@ -125,7 +126,7 @@ int main(int argc, char** argv) {
   uint64_t read_bytes = 0;
   for (int s = 0; s < kShards; ++s) {
     std::unique_ptr<corpus::RecordSource> src;
-    corpus::OpenRecordSource(dir + "/in/part-" + std::to_string(s) + ".jsonl.zst", &src);
+    CheckOk(corpus::OpenRecordSource(dir + "/in/part-" + std::to_string(s) + ".jsonl.zst", &src));
     std::string_view line;
     while (src->Next(&line)) read_bytes += line.size() + 1;
   }
@@ -136,7 +137,7 @@ int main(int argc, char** argv) {
   uint64_t parsed = 0;
   for (int s = 0; s < kShards; ++s) {
     std::unique_ptr<corpus::RecordSource> src;
-    corpus::OpenRecordSource(dir + "/in/part-" + std::to_string(s) + ".jsonl.zst", &src);
+    CheckOk(corpus::OpenRecordSource(dir + "/in/part-" + std::to_string(s) + ".jsonl.zst", &src));
     std::string_view line;
     while (src->Next(&line)) parsed += rec.Parse(line).ok() ? line.size() + 1 : 0;
   }

@@ -15,6 +15,7 @@
 #include <random>
 #include <string>
 
+#include "bench_util.h"
 #include "corpus/io/shard_writer.h"
 #include "corpus/shard/shard_stage.h"
 #include "corpus/util/fs.h"
@@ -35,7 +36,7 @@ int main(int argc, char** argv) {
   char tmpl[] = "/tmp/bench-shard-XXXXXX";
   const std::string root = ::mkdtemp(tmpl);
   const std::string in = root + "/clean";
-  MakeDirs(in);
+  CheckOk(MakeDirs(in));
 
   std::mt19937_64 rng(1);
   std::vector<std::string> vocab;
@@ -63,9 +64,9 @@ int main(int argc, char** argv) {
                                    .Int("status", 200)
                                    .Finish();
       input_bytes += line.size() + 1;
-      w.Write(line);
+      CheckOk(w.Write(line));
     }
-    w.Finish();
+    CheckOk(w.Finish());
   }
   const double mb = static_cast<double>(input_bytes) / 1e6;
   std::printf("input: %d documents, %.1f MB of JSON in %d shards; threads %d\n", docs, mb, files, threads);

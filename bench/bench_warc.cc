@@ -18,6 +18,7 @@
 #include <random>
 #include <string>
 
+#include "bench_util.h"
 #include "corpus/io/byte_stream.h"
 #include "corpus/io/record_source.h"
 #include "corpus/io/warc_reader.h"
@@ -146,7 +147,7 @@ int main(int argc, char** argv) {
   }
   {
     std::unique_ptr<corpus::ByteStream> s;
-    corpus::ByteStream::Open(path, &s);
+    CheckOk(corpus::ByteStream::Open(path, &s));
     corpus::WarcReader reader(std::move(s), path);
     corpus::WarcRecord rec;
     uint64_t records = 0;

@@ -39,6 +39,8 @@ class DirLock {
   ~DirLock() {
     if (fd_ >= 0) ::close(fd_);
   }
+  DirLock(const DirLock&) = delete;
+  DirLock& operator=(const DirLock&) = delete;
   bool ok() const { return fd_ >= 0; }
 
  private:

@@ -110,7 +110,7 @@ class CrawlE2eTest : public ::testing::Test {
     server_->Stop();
     if (HasFailure()) {
       std::string log;
-      ReadFile(tmp_.Sub("crawl.log"), &log);
+      EXPECT_TRUE(ReadFile(tmp_.Sub("crawl.log"), &log).ok());
       std::fprintf(stderr, "crawl log:\n%s\n", log.c_str());
     }
   }

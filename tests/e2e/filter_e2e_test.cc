@@ -59,7 +59,7 @@ TEST_F(FilterE2eTest, FineWebConfigRunsEndToEnd) {
                                dir_.Sub("out") + " --threads 1 --no-progress",
                            dir_.Sub("log"));
   std::string log;
-  ReadFile(dir_.Sub("log"), &log);
+  EXPECT_TRUE(ReadFile(dir_.Sub("log"), &log).ok());
   ASSERT_EQ(rc, 0) << log;
   auto kept = ReadAll(dir_.Sub("out"));
   ASSERT_EQ(kept.size(), 1u) << log;
@@ -86,7 +86,7 @@ TEST_F(FilterE2eTest, C4ConfigWithCommandLineOverride) {
                                " --out " + dir_.Sub("out") + " --threads 1 --no-progress",
                            dir_.Sub("log"));
   std::string log;
-  ReadFile(dir_.Sub("log"), &log);
+  EXPECT_TRUE(ReadFile(dir_.Sub("log"), &log).ok());
   ASSERT_EQ(rc, 0) << log;
   auto kept = ReadAll(dir_.Sub("out"));
   ASSERT_EQ(kept.count("good"), 1u) << log;

@@ -107,11 +107,11 @@ class Site {
   // seeds/builtin.txt with the port this server got.
   std::string WriteSeeds(const std::string& path) const {
     std::string seeds;
-    ReadFile(kSource + "/seeds/builtin.txt", &seeds);
+    EXPECT_TRUE(ReadFile(kSource + "/seeds/builtin.txt", &seeds).ok());
     const std::string port = std::to_string(server_->port());
     seeds = std::regex_replace(seeds, std::regex(":8080\\b"), ":" + port);
     seeds = std::regex_replace(seeds, std::regex("\\{\\{port\\}\\}"), port);
-    WriteFileAtomic(path, seeds);
+    EXPECT_TRUE(WriteFileAtomic(path, seeds).ok());
     return path;
   }
 
@@ -149,7 +149,7 @@ class PipelineE2eTest : public ::testing::Test {
     ASSERT_TRUE(MakeDirs(out).ok());
     auto ok = [&](int rc, const char* stage) {
       std::string text;
-      ReadFile(log, &text);
+      EXPECT_TRUE(ReadFile(log, &text).ok());
       ASSERT_TRUE(rc == 0 || rc == 3) << stage << " exit " << rc << "\n" << text;
     };
     ok(Corpus("crawl --seeds " + seeds + " --out " + out + "/pages --allow-private-networks "
@@ -406,7 +406,7 @@ TEST_F(PipelineE2eTest, RefreshCarriesOnlyTheChangedPages) {
   // release holds exactly the two changed pages.
   const std::string seed_list = [&] {
     std::string t;
-    ReadFile(seeds, &t);
+    EXPECT_TRUE(ReadFile(seeds, &t).ok());
     return t;
   }();
   for (const auto& url : changed) EXPECT_TRUE(recrawled.count(url)) << url << "\n" << log;

@@ -38,9 +38,14 @@ std::string FormatAction(const Action& a);
 Status ParseAction(const std::string& line, Action* a);
 
 // Reads an actions file in order.
+// Thread-safety: not thread-safe; owns an open file, so it cannot be copied.
 class ActionReader {
  public:
+  ActionReader() = default;
   ~ActionReader();
+  ActionReader(const ActionReader&) = delete;
+  ActionReader& operator=(const ActionReader&) = delete;
+
   Status Open(const std::string& path);
   // False at the end; status() tells a parse error from the end.
   bool Next(Action* a);

@@ -26,7 +26,7 @@ class ExternalSorter {
       : prefix_(std::move(run_prefix)), max_items_(std::max<size_t>(max_items, 1024)) {}
   ~ExternalSorter() {
     readers_.clear();
-    for (const auto& r : runs_) RemoveTree(r);
+    for (const auto& r : runs_) RemoveTree(r).IgnoreError();  // best effort
   }
 
   Status Add(const T& item) {

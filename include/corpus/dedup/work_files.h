@@ -98,10 +98,15 @@ class RawFileWriter {
 };
 
 // Reads an array of T sequentially with a buffer.
+// Thread-safety: not thread-safe; owns an open file, so it cannot be copied.
 template <typename T>
 class RecordFileReader {
  public:
+  RecordFileReader() = default;
   ~RecordFileReader() { if (file_) std::fclose(file_); }
+  RecordFileReader(const RecordFileReader&) = delete;
+  RecordFileReader& operator=(const RecordFileReader&) = delete;
+
   Status Open(const std::string& path) {
     path_ = path;
     file_ = std::fopen(path.c_str(), "rb");
@@ -135,9 +140,14 @@ class RecordFileReader {
 };
 
 // Reads `len` bytes at `offset` of a file kept open for random access.
+// Thread-safety: Read() is safe from many threads at once (pread); Open() is
+// not. Owns a file descriptor, so it cannot be copied.
 class RandomAccessFile {
  public:
+  RandomAccessFile() = default;
   ~RandomAccessFile();
+  RandomAccessFile(const RandomAccessFile&) = delete;
+  RandomAccessFile& operator=(const RandomAccessFile&) = delete;
   Status Open(const std::string& path);
   Status Read(uint64_t offset, size_t len, void* out) const;
 

@@ -19,6 +19,8 @@ namespace corpus {
 // Contract: Next() returns false at the end or at damage; status() then says
 // which (kCorruption with the byte offset). A line that is not valid JSON is
 // still returned: judging records is the caller's job.
+//
+// Thread-safety: not thread-safe; one source is read by one thread.
 class RecordSource {
  public:
   virtual ~RecordSource() = default;

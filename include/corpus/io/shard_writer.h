@@ -22,6 +22,9 @@ namespace corpus {
 // temporary file. The file is created on the first record, or by Finish() if
 // `create_empty` is set, so optional outputs (rejected/) stay absent when empty.
 // A path not ending in ".zst" is written uncompressed.
+//
+// Thread-safety: not thread-safe; each writer belongs to one thread (the map
+// stage gives every input its own kept and rejected writers).
 class ShardWriter {
  public:
   struct Stats {

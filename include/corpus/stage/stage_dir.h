@@ -27,6 +27,10 @@ struct DoneMarker {
 // rejected/ beside them, one `_done/` marker per finished unit, and
 // `_manifest.json` once everything is done. It owns the naming rules, so
 // tasks of one stage never collide and reruns find their own markers.
+//
+// Thread-safety: immutable after construction; its methods may be called from
+// many threads, and from many processes, since every write is an atomic
+// rename of a file no other task writes.
 class StageDir {
  public:
   StageDir(std::string root, std::string stage_name);

@@ -11,7 +11,10 @@ namespace corpus {
 // code with a message that names what failed (a path, a byte offset, a flag).
 // Functions return Status instead of throwing; the CLI maps codes to exit codes
 // (kInvalidArgument -> 1, kCorruption -> 3 after finishing, others -> 2).
-class Status {
+// [[nodiscard]]: a Status is checked or explicitly dropped with IgnoreError().
+// Thread-safety: a Status is a value; distinct objects may be used from
+// distinct threads.
+class [[nodiscard]] Status {
  public:
   enum class Code {
     kOk = 0,
@@ -39,6 +42,9 @@ class Status {
   bool IsCorruption() const { return code_ == Code::kCorruption; }
   bool IsIOError() const { return code_ == Code::kIOError; }
   bool IsNotFound() const { return code_ == Code::kNotFound; }
+
+  // Drops an error on purpose (best-effort clean-up after another failure).
+  void IgnoreError() const {}
 
   // "IO error: cannot open out/part-0.jsonl.zst.tmp: Permission denied"
   std::string ToString() const;
