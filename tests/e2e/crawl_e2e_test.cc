@@ -158,7 +158,11 @@ class CrawlE2eTest : public ::testing::Test {
 TEST_F(CrawlE2eTest, Kill9ThenResumeFetchesNoCommittedPageAgain) {
   pid_t pid = StartCrawl(args_, tmp_.Sub("crawl.log"));
   WaitForPageRequests(20);
-  std::this_thread::sleep_for(std::chrono::milliseconds(150));  // let a checkpoint commit pages
+  // Kill once a checkpoint has committed pages, while the crawl still runs.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (CommittedUrls().empty() && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
   kill(pid, SIGKILL);
   Wait(pid);
   const std::set<std::string> committed = CommittedUrls();
