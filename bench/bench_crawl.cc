@@ -37,7 +37,7 @@
 #include "bench_util.h"
 #include "corpus/crawl/crawler.h"
 #include "corpus/crawl/links.h"
-#include "corpus/crawl/site_server.h"
+#include "corpus/site/site_server.h"
 #include "corpus/crawl/url.h"
 #include "corpus/text/charset.h"
 #include "corpus/util/fs.h"

@@ -15,8 +15,8 @@
 
 #include "corpus/crawl/links.h"
 #include "corpus/crawl/robots.h"
-#include "corpus/crawl/site_server.h"
 #include "corpus/crawl/url.h"
+#include "corpus/site/site_server.h"
 
 namespace corpus {
 namespace {

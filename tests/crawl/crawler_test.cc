@@ -11,7 +11,7 @@
 #include <string>
 #include <thread>
 
-#include "corpus/crawl/site_server.h"
+#include "corpus/site/site_server.h"
 #include "corpus/util/fs.h"
 #include "crawl/crawl_test_util.h"
 #include "testing/temp_dir.h"

@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "corpus/crawl/checkpoint.h"
-#include "corpus/crawl/site_server.h"
+#include "corpus/site/site_server.h"
 #include "corpus/io/record.h"
 #include "corpus/io/record_source.h"
 #include "corpus/util/fs.h"

@@ -20,7 +20,7 @@
 #include <sstream>
 #include <thread>
 
-#include "corpus/crawl/site_server.h"
+#include "corpus/site/site_server.h"
 #include "corpus/io/record.h"
 #include "corpus/io/shard_writer.h"
 #include "corpus/stage/stage_summary.h"

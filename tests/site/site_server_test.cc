@@ -1,4 +1,4 @@
-#include "corpus/crawl/site_server.h"
+#include "corpus/site/site_server.h"
 
 #include <gtest/gtest.h>
 #include <httplib.h>

@@ -1,5 +1,5 @@
-#ifndef CORPUS_CRAWL_SITE_SERVER_H_
-#define CORPUS_CRAWL_SITE_SERVER_H_
+#ifndef CORPUS_SITE_SITE_SERVER_H_
+#define CORPUS_SITE_SITE_SERVER_H_
 
 #include <chrono>
 #include <cstddef>
@@ -149,4 +149,4 @@ class SiteServer {
 
 }  // namespace corpus
 
-#endif  // CORPUS_CRAWL_SITE_SERVER_H_
+#endif  // CORPUS_SITE_SITE_SERVER_H_

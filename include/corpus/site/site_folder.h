@@ -1,5 +1,5 @@
-#ifndef CORPUS_CRAWL_SITE_FOLDER_H_
-#define CORPUS_CRAWL_SITE_FOLDER_H_
+#ifndef CORPUS_SITE_SITE_FOLDER_H_
+#define CORPUS_SITE_SITE_FOLDER_H_
 
 #include <map>
 #include <string>
@@ -55,4 +55,4 @@ class SiteFolder {
 
 }  // namespace corpus
 
-#endif  // CORPUS_CRAWL_SITE_FOLDER_H_
+#endif  // CORPUS_SITE_SITE_FOLDER_H_

@@ -1,4 +1,4 @@
-#include "corpus/crawl/site_folder.h"
+#include "corpus/site/site_folder.h"
 
 #include <strings.h>
 #include <sys/stat.h>

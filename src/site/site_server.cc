@@ -1,4 +1,4 @@
-#include "corpus/crawl/site_server.h"
+#include "corpus/site/site_server.h"
 
 #include <httplib.h>
 #include <strings.h>
@@ -12,7 +12,7 @@
 #include <set>
 #include <thread>
 
-#include "corpus/crawl/site_folder.h"
+#include "corpus/site/site_folder.h"
 
 namespace corpus {
 namespace {
