@@ -18,7 +18,15 @@ CrawlOutput::CrawlOutput(const StageDir& dir, int zstd_level, uint64_t max_recor
                          uint64_t max_bytes)
     : dir_(dir), zstd_level_(zstd_level), max_records_(max_records), max_bytes_(max_bytes) {}
 
-CrawlOutput::~CrawlOutput() = default;  // unfinished writers delete their temp files
+CrawlOutput::~CrawlOutput() {
+  // Open parts a checkpoint names stay for the resume; the others' writers
+  // delete their temporary files.
+  for (const auto& part : open_parts_) {
+    for (auto* w : {&pages_, &rejects_}) {
+      if (*w && dir_.Relative((*w)->path()) == part.path) (*w)->Detach();
+    }
+  }
+}
 
 std::string CrawlOutput::Unit(uint64_t part) const {
   char buf[32];

@@ -76,29 +76,49 @@ void TrapBudget::Shrink() {
   }
 }
 
+const std::vector<std::pair<std::string, uint64_t>>& TrapBudget::Families(std::string_view url,
+                                                                        bool parent) {
+  Cached& c = parent ? parent_ : child_;
+  if (c.url != url) {
+    c.url.assign(url);
+    c.families.clear();
+    for (std::string& f : UrlFamilies(url)) {
+      const uint64_t key = XXH3_64bits(f.data(), f.size());
+      c.families.emplace_back(std::move(f), key);
+    }
+  }
+  return c.families;
+}
+
+uint32_t TrapBudget::Count(uint64_t key) const {
+  auto it = counts_.find(key);
+  return it == counts_.end() ? 0 : it->second;
+}
+
 bool TrapBudget::Admit(std::string_view url, std::string_view parent, std::string* family) {
   if (max_per_family_ == 0 || parent.empty()) return true;
-  std::vector<std::string> mine = UrlFamilies(url);
-  const std::vector<std::string> theirs = UrlFamilies(parent);
-  std::vector<uint64_t> keys;
-  for (const std::string& f : mine) {
-    if (std::find(theirs.begin(), theirs.end(), f) == theirs.end()) continue;
-    const uint64_t key = XXH3_64bits(f.data(), f.size());
-    auto it = counts_.find(key);
-    if (it != counts_.end() && it->second >= max_per_family_) {
+  const auto& theirs = Families(parent, true);
+  const auto& mine = Families(url, false);
+  // The parent is suspect when it belongs to a family that links to itself
+  // (a counted family) or the link stays inside one of its families.
+  bool suspect = false;
+  for (const auto& [f, key] : theirs) {
+    bool shared = false;
+    for (const auto& m : mine) shared = shared || m.second == key;
+    suspect = suspect || shared || Count(key) > 0;
+  }
+  if (!suspect) return true;
+  for (const auto& [f, key] : mine) {
+    if (Count(key) >= max_per_family_) {
       *family = f;
       return false;
     }
-    keys.push_back(key);
   }
-  for (uint64_t key : keys) Increment(key, /*log=*/true);
+  for (const auto& m : mine) Increment(m.second, /*log=*/true);
   return true;
 }
 
-uint64_t TrapBudget::HostPages(std::string_view host) const {
-  auto it = counts_.find(HostKey(host));
-  return it == counts_.end() ? 0 : it->second;
-}
+uint64_t TrapBudget::HostPages(std::string_view host) const { return Count(HostKey(host)); }
 
 void TrapBudget::CountHostPage(std::string_view host) { Increment(HostKey(host), /*log=*/true); }
 

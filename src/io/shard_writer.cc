@@ -175,6 +175,14 @@ Status ShardWriter::Finish() {
   return Status::OK();
 }
 
+void ShardWriter::Detach() {
+  if (file_) {
+    std::fclose(file_);
+    file_ = nullptr;
+  }
+  finished_ = true;
+}
+
 void ShardWriter::Abandon() {
   if (file_) {
     std::fclose(file_);

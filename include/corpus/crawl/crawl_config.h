@@ -44,7 +44,7 @@ struct CrawlConfig {
   int max_path_depth = 16;
   uint64_t max_pages_per_host = 100000;  // 0: no limit
   // URLs of one family (url_family.h) followed from pages of that family.
-  uint64_t max_urls_per_family = 50;  // 0: no limit
+  uint64_t max_urls_per_family = 25;  // 0: no limit
   // Family and host counters held in RAM; the smallest are forgotten past it.
   size_t trap_memory_entries = 1u << 20;
   // 429/503 and robots 5xx: how often to retry and the longest wait honoured.

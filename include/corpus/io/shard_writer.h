@@ -52,6 +52,9 @@ class ShardWriter {
   Status Finish();
   // Removes the temporary file without committing.
   void Abandon();
+  // Closes the temporary file and leaves it in place unfinished, for a later
+  // writer's ResumeFrom(). Bytes after the last Sync() may be incomplete.
+  void Detach();
 
   const Stats& stats() const { return stats_; }
   const std::string& path() const { return path_; }
