@@ -68,8 +68,9 @@ void AddCrawlCommand(CLI::App& app, CliState* state) {
                   "Pages kept per host; further URLs of it are rejected as trap (0: none)")
       ->capture_default_str();
   sub->add_option("--max-urls-per-family", c.max_urls_per_family,
-                  "URLs of one family (same URL but for numbers, or one query value) followed "
-                  "from pages of that family; the rest are rejected as trap (0: none)")
+                  "URLs of one family (alike but for numbers, or one query value) reached "
+                  "through pages of self-linking families; the rest are rejected as trap "
+                  "(0: none; docs/crawl-traps.md)")
       ->capture_default_str();
   sub->add_option("--trap-memory", c.trap_memory_entries,
                   "Family and host counters held in RAM (smallest forgotten first)")
