@@ -294,6 +294,7 @@ void Crawler::ApplyPage(const InFlight& job, const PageLinks& links, bool noinde
   if (nofollow) {
     output_->Count("nofollow_pages");
   } else if (config_.max_depth < 0 || e.depth + 1 <= config_.max_depth) {
+    traps_->BeginPage(e.url, links.urls);
     for (const auto& url : links.urls) Discover(url, e.depth + 1, 0, FrontierEntry::kPage, e.url);
   } else {
     output_->Count("links_beyond_max_depth", links.urls.size());

@@ -4,6 +4,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <unordered_set>
 #include <cerrno>
 #include <cstring>
 #include <vector>
@@ -76,18 +77,15 @@ void TrapBudget::Shrink() {
   }
 }
 
-const std::vector<std::pair<std::string, uint64_t>>& TrapBudget::Families(std::string_view url,
-                                                                        bool parent) {
-  Cached& c = parent ? parent_ : child_;
-  if (c.url != url) {
-    c.url.assign(url);
-    c.families.clear();
-    for (std::string& f : UrlFamilies(url)) {
-      const uint64_t key = XXH3_64bits(f.data(), f.size());
-      c.families.emplace_back(std::move(f), key);
-    }
+TrapBudget::Families TrapBudget::FamiliesOf(std::string_view url) {
+  Families out;
+  for (std::string& f : UrlFamilies(url)) {
+    const uint64_t key = XXH3_64bits(f.data(), f.size());
+    const size_t slash = f.find('/');
+    const uint64_t shape = XXH3_64bits(f.data() + slash, f.size() - slash);
+    out.push_back(Family{std::move(f), key, shape});
   }
-  return c.families;
+  return out;
 }
 
 uint32_t TrapBudget::Count(uint64_t key) const {
@@ -95,26 +93,43 @@ uint32_t TrapBudget::Count(uint64_t key) const {
   return it == counts_.end() ? 0 : it->second;
 }
 
+void TrapBudget::BeginPage(std::string_view page, const std::vector<std::string>& links) {
+  page_.assign(page);
+  page_families_ = FamiliesOf(page);
+  page_chains_.clear();
+  if (max_per_family_ == 0) return;
+  std::vector<size_t> same(page_families_.size(), 0);
+  std::unordered_set<std::string_view> distinct;
+  for (const std::string& link : links) {
+    if (link == page || !distinct.insert(link).second) continue;
+    for (const Family& f : FamiliesOf(link)) {
+      for (size_t i = 0; i < page_families_.size(); ++i) same[i] += page_families_[i].shape == f.shape;
+    }
+  }
+  for (size_t i = 0; i < page_families_.size(); ++i) {
+    if (same[i] >= 1 && same[i] <= kChainLinks) page_chains_.push_back(page_families_[i].key);
+  }
+}
+
 bool TrapBudget::Admit(std::string_view url, std::string_view parent, std::string* family) {
   if (max_per_family_ == 0 || parent.empty()) return true;
-  const auto& theirs = Families(parent, true);
-  const auto& mine = Families(url, false);
-  // The parent is suspect when it belongs to a family that links to itself
-  // (a counted family) or the link stays inside one of its families.
+  if (parent != page_) BeginPage(parent, {std::string(url)});
+  const Families mine = FamiliesOf(url);
+  // Suspect: a family of the page feeds itself here (and this link is in
+  // it), or a family of the page was counted before.
   bool suspect = false;
-  for (const auto& [f, key] : theirs) {
-    bool shared = false;
-    for (const auto& m : mine) shared = shared || m.second == key;
-    suspect = suspect || shared || Count(key) > 0;
+  for (const Family& f : page_families_) suspect = suspect || Count(f.key) > 0;
+  for (const Family& m : mine) {
+    suspect = suspect || std::find(page_chains_.begin(), page_chains_.end(), m.key) != page_chains_.end();
   }
   if (!suspect) return true;
-  for (const auto& [f, key] : mine) {
-    if (Count(key) >= max_per_family_) {
-      *family = f;
+  for (const Family& m : mine) {
+    if (Count(m.key) >= max_per_family_) {
+      *family = m.name;
       return false;
     }
   }
-  for (const auto& m : mine) Increment(m.second, /*log=*/true);
+  for (const Family& m : mine) Increment(m.key, /*log=*/true);
   return true;
 }
 

@@ -1,9 +1,7 @@
 #include "corpus/crawl/url_family.h"
 
 #include <algorithm>
-#include <optional>
 
-#include "corpus/crawl/url.h"
 #include "corpus/util/ascii.h"
 
 namespace corpus {
@@ -26,24 +24,30 @@ void AppendDigitShape(std::string_view s, std::string* out) {
 
 std::vector<std::string> UrlFamilies(std::string_view normalized_url) {
   std::vector<std::string> families;
-  const std::optional<Url> u = ParseUrl(normalized_url);
-  if (!u) return families;
-  std::string prefix = u->host;
-  if (u->port != 0) prefix += ":" + std::to_string(u->port);
-  AppendDigitShape(u->path, &prefix);
-  const std::string path_and_query = UrlPathAndQuery(normalized_url);
-  if (path_and_query.find('?') == std::string::npos) {
+  // A normalised URL splits without parsing: "scheme://authority/path?query"
+  // (no fragment, no userinfo, the default port dropped).
+  const size_t scheme_end = normalized_url.find("://");
+  if (scheme_end == std::string_view::npos) return families;
+  std::string_view rest = normalized_url.substr(scheme_end + 3);
+  const size_t path_start = rest.find('/');
+  if (path_start == std::string_view::npos || path_start == 0) return families;
+  std::string prefix(rest.substr(0, path_start));
+  rest.remove_prefix(path_start);
+  const size_t q = rest.find('?');
+  AppendDigitShape(rest.substr(0, q), &prefix);
+  if (q == std::string_view::npos) {
     families.push_back(std::move(prefix));
     return families;
   }
+  const std::string_view query = rest.substr(q + 1);
   prefix.push_back('?');
   std::vector<std::string_view> params;
-  std::string_view rest = u->query;
+  std::string_view params_left = query;
   for (;;) {
-    const size_t amp = rest.find('&');
-    params.push_back(rest.substr(0, amp));
+    const size_t amp = params_left.find('&');
+    params.push_back(params_left.substr(0, amp));
     if (amp == std::string_view::npos) break;
-    rest.remove_prefix(amp + 1);
+    params_left.remove_prefix(amp + 1);
   }
   // Parameter `blank`'s value as '*' (none when blank >= params.size()),
   // the other parameters in digit shape.

@@ -77,6 +77,31 @@ TEST_F(TrapBudgetTest, SelfLinkingFamilyIsCutAtItsBudget) {
   EXPECT_TRUE(b.Admit("http://a.test/cal/2030/1/", "", &family));
 }
 
+TEST_F(TrapBudgetTest, TreesOfOneFamilySpendNothing) {
+  TrapBudget b(tmp_.path(), 5, 1 << 16);
+  ASSERT_TRUE(b.Open(0).ok());
+  std::string family;
+  // Page i links pages 10i+1 .. 10i+10 (and itself, and the home page):
+  // many links of its own family, a tree, not a chain.
+  int admitted = 0;
+  for (int i = 0; i < 100; ++i) {
+    const std::string page = "http://a.test/p/" + std::to_string(i);
+    std::vector<std::string> links = {page, "http://a.test/"};
+    for (int k = 10 * i + 1; k <= 10 * i + 10; ++k) links.push_back("http://a.test/p/" + std::to_string(k));
+    b.BeginPage(page, links);
+    for (size_t l = 2; l < links.size(); ++l) admitted += b.Admit(links[l], page, &family);
+  }
+  EXPECT_EQ(admitted, 1000);
+  // A page with one link of its family feeds it: from then on it is counted.
+  b.BeginPage("http://a.test/p/5000", {"http://a.test/p/5001"});
+  EXPECT_TRUE(b.Admit("http://a.test/p/5001", "http://a.test/p/5000", &family));
+  admitted = 0;
+  for (int k = 0; k < 20; ++k) {
+    admitted += b.Admit("http://a.test/p/" + std::to_string(6000 + k), "http://a.test/p/1", &family);
+  }
+  EXPECT_EQ(admitted, 4);
+}
+
 TEST_F(TrapBudgetTest, ZeroBudgetAdmitsEverything) {
   TrapBudget b(tmp_.path(), 0, 1 << 16);
   ASSERT_TRUE(b.Open(0).ok());

@@ -21,8 +21,9 @@ namespace corpus {
 // So two URLs share a family when they differ only in numbers, or only in
 // one query parameter's value. The scheme is left out (http and https of one
 // site are one family). Families are returned in a fixed order, the digit
-// family first, without duplicates; empty when the URL does not parse.
-// Thread-safe.
+// family first, without duplicates. REQUIRES: `normalized_url` is an output
+// of NormalizeUrl (crawl/url.h); other strings give an empty or meaningless
+// result. Thread-safe.
 std::vector<std::string> UrlFamilies(std::string_view normalized_url);
 
 }  // namespace corpus
