@@ -6,11 +6,14 @@
 //       by the binary with default flags plus --allow-private-networks (the
 //       hosts are on loopback) and any flags given; prints the wall time,
 //       requests into traps, ordinary pages kept and the crawler's peak RSS.
+//   --kill-after SECONDS: a crawl still running then gets SIGTERM (for a
+//       crawler that does not end by itself, e.g. an older build as reference)
 //   bench_crawl_hostile --corpus build/corpus --parts PAGES [--per-host-delay MS]
 //       a tree site of PAGES pages over 16 hosts, crawled at that delay; prints
 //       the part files written (kept and rejected) and the time.
 // The crawler runs as a child process, so its RSS is its own.
 #include <sys/resource.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -21,6 +24,7 @@
 #include <filesystem>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "../tests/crawl/hostile_site.h"
@@ -38,7 +42,10 @@ struct ChildResult {
   int exit_code = -1;
   double seconds = 0;
   long max_rss_kb = 0;
+  bool killed = false;  // still running after --kill-after
 };
+
+int g_kill_after_s = 0;
 
 ChildResult RunCorpus(const std::string& bin, const std::vector<std::string>& args) {
   const auto start = std::chrono::steady_clock::now();
@@ -53,8 +60,15 @@ ChildResult RunCorpus(const std::string& bin, const std::vector<std::string>& ar
   }
   int status = 0;
   rusage ru{};
-  wait4(pid, &status, 0, &ru);
   ChildResult r;
+  while (wait4(pid, &status, WNOHANG, &ru) == 0) {
+    const double ran = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (g_kill_after_s > 0 && ran > g_kill_after_s && !r.killed) {
+      ::kill(pid, SIGTERM);
+      r.killed = true;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   r.max_rss_kb = ru.ru_maxrss;
@@ -125,10 +139,11 @@ int Hostile(const std::string& bin, const std::vector<std::string>& extra) {
                                 .value_or("");
     unaccounted += !pages.count(url) && !rejects.count(url);
   }
-  std::printf("hostile mix: exit %d, %.1f s wall, %zu requests (%zu into the 4 link traps: calendar %zu, "
+  std::printf("hostile mix (%s): exit %d%s, %.1f s wall, %zu requests (%zu into the 4 link traps: calendar %zu, "
               "pagination %zu, session ids %zu, sort orders %zu), ordinary pages kept %zu/%zu, "
               "%zu pages, %zu rejected, fetched URLs in neither: %zu, peak RSS %.0f MB\n",
-              r.exit_code, r.seconds, requests, site.TrapRequests(),
+              bin.c_str(), r.exit_code, r.killed ? " (did not end by itself: stopped)" : "", r.seconds,
+              requests, site.TrapRequests(),
               site.server().RequestLogFor(HostileSite::Address(HostileSite::kCalendar)).size(),
               site.server().RequestLogFor(HostileSite::Address(HostileSite::kPagination)).size(),
               site.server().RequestLogFor(HostileSite::Address(HostileSite::kSessionIds)).size(),
@@ -164,9 +179,10 @@ int Parts(const std::string& bin, int pages, const std::vector<std::string>& ext
                                    "--allow-private-networks", "--no-progress", "--scope", "any"};
   args.insert(args.end(), extra.begin(), extra.end());
   const ChildResult r = RunCorpus(bin, args);
-  std::printf("parts: exit %d, %zu pages in %.1f s, %zu kept part files, %zu rejected part files, "
+  std::printf("parts (%s): exit %d%s, %zu pages in %.1f s, %zu kept part files, %zu rejected part files, "
               "peak RSS %.0f MB\n",
-              r.exit_code, UrlsIn(dir + "/out").size(), r.seconds, PartFiles(dir + "/out"),
+              bin.c_str(), r.exit_code, r.killed ? " (stopped)" : "", UrlsIn(dir + "/out").size(),
+              r.seconds, PartFiles(dir + "/out"),
               PartFiles(dir + "/out/rejected"), r.max_rss_kb / 1024.0);
   server.Stop();
   std::filesystem::remove_all(dir);
@@ -182,6 +198,8 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--corpus") && i + 1 < argc) {
       bin = argv[++i];
+    } else if (!std::strcmp(argv[i], "--kill-after") && i + 1 < argc) {
+      g_kill_after_s = std::atoi(argv[++i]);
     } else if (!std::strcmp(argv[i], "--parts") && i + 1 < argc) {
       parts = std::atoi(argv[++i]);
     } else {
