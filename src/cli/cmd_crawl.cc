@@ -14,6 +14,7 @@ struct CrawlFlags {
   std::string scope = "host";
   std::string max_body = "10MiB";
   std::string timeout = "30s";
+  std::string part_max_size = "256MiB";
 };
 
 }  // namespace
@@ -32,7 +33,9 @@ void AddCrawlCommand(CLI::App& app, CliState* state) {
   AddCommonStageFlags(sub, &f->opts, /*needs_in=*/false);
   sub->add_option("--seeds", c.seeds_file, "Seed URLs, one per line, # comments");
   sub->add_option("--max-pages", c.max_pages, "Stop after this many pages (0: no limit)");
-  sub->add_option("--max-depth", c.max_depth, "Link depth limit; seeds are depth 0 (-1: none)");
+  sub->add_option("--max-depth", c.max_depth,
+                  "Link hops from a seed; seeds are depth 0 (-1: none; 20 as Heritrix)")
+      ->capture_default_str();
   sub->add_option("--scope", f->scope, "Stay on the seeds' host, registrable domain, or go anywhere")
       ->check(CLI::IsMember({"host", "domain", "any"}))
       ->capture_default_str();
@@ -61,7 +64,23 @@ void AddCrawlCommand(CLI::App& app, CliState* state) {
   sub->add_option("--refresh", c.refresh_dir,
                   "Earlier pages folder to re-fetch with If-None-Match/If-Modified-Since");
   sub->add_flag("--sitemaps", c.sitemaps, "Also crawl the URLs of robots.txt Sitemap: lines");
-  sub->add_option("--max-pages-per-host", c.max_pages_per_host, "Per-host page cap (0: none)");
+  sub->add_option("--max-pages-per-host", c.max_pages_per_host,
+                  "Pages kept per host; further URLs of it are rejected as trap (0: none)")
+      ->capture_default_str();
+  sub->add_option("--max-urls-per-family", c.max_urls_per_family,
+                  "URLs of one family (alike but for numbers, or one query value) reached "
+                  "through pages of self-linking families; the rest are rejected as trap "
+                  "(0: none; docs/crawl-traps.md)")
+      ->capture_default_str();
+  sub->add_option("--trap-memory", c.trap_memory_entries,
+                  "Family and host counters held in RAM (smallest forgotten first)")
+      ->capture_default_str();
+  sub->add_option("--part-max-records", c.part_max_records,
+                  "Records per part file before the next is begun")
+      ->capture_default_str();
+  sub->add_option("--part-max-size", f->part_max_size,
+                  "Bytes per part file on disk before the next is begun (e.g. 256MiB)")
+      ->capture_default_str();
   sub->add_option("--max-url-length", c.max_url_length, "Longer URLs are traps")->capture_default_str();
   sub->add_option("--max-path-depth", c.max_path_depth, "URLs with more path segments are traps")
       ->capture_default_str();
@@ -87,6 +106,8 @@ void AddCrawlCommand(CLI::App& app, CliState* state) {
     int64_t timeout_ms = 0;
     if (Status st = ParseByteSize(f->max_body, &c.max_body_bytes); !st.ok()) {
       outcome.status = Status::InvalidArgument("--max-body: " + st.message());
+    } else if (Status st3 = ParseByteSize(f->part_max_size, &c.part_max_bytes); !st3.ok()) {
+      outcome.status = Status::InvalidArgument("--part-max-size: " + st3.message());
     } else if (Status st2 = ParseDurationMs(f->timeout, &timeout_ms); !st2.ok() || timeout_ms <= 0) {
       outcome.status = Status::InvalidArgument("--timeout: not a duration: " + f->timeout);
     } else {

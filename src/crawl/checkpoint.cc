@@ -26,15 +26,34 @@ std::string StringArray(const std::vector<std::string>& v) {
   return s + "]";
 }
 
+std::string OutputArray(const std::vector<OutputFile>& files) {
+  std::string s = "[";
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (i) s += ",";
+    s += OutputFileToJson(files[i]);
+  }
+  return s + "]";
+}
+
+void ParseOutputArray(simdjson::dom::element root, const char* key, std::vector<OutputFile>* out) {
+  simdjson::dom::array arr;
+  if (root[key].get_array().get(arr)) return;
+  std::string_view sv;
+  uint64_t u;
+  for (auto o : arr) {
+    OutputFile f;
+    if (!o["path"].get_string().get(sv)) f.path = std::string(sv);
+    if (!o["records"].get_uint64().get(u)) f.records = u;
+    if (!o["bytes"].get_uint64().get(u)) f.bytes = u;
+    if (!o["file_bytes"].get_uint64().get(u)) f.file_bytes = u;
+    if (!o["sha256"].get_string().get(sv)) f.sha256 = std::string(sv);
+    out->push_back(std::move(f));
+  }
+}
+
 }  // namespace
 
 std::string CrawlCheckpoint::ToJson() const {
-  std::string outs = "[";
-  for (size_t i = 0; i < outputs.size(); ++i) {
-    if (i) outs += ",";
-    outs += OutputFileToJson(outputs[i]);
-  }
-  outs += "]";
   const std::string fr = JsonObjectWriter()
                              .Raw("written", UintArray(frontier.written))
                              .Raw("read", UintArray(frontier.read))
@@ -44,11 +63,13 @@ std::string CrawlCheckpoint::ToJson() const {
       .String("fingerprint", fingerprint)
       .Raw("config", config_json.empty() ? "{}" : config_json)
       .Uint("next_part", next_part)
-      .Raw("outputs", outs)
+      .Raw("outputs", OutputArray(outputs))
+      .Raw("open_parts", OutputArray(open_parts))
       .Raw("counts", counts.ToJson())
       .Raw("frontier", fr)
       .Uint("seen_log_length", seen_log_length)
       .Uint("host_log_length", host_log_length)
+      .Uint("trap_log_length", trap_log_length)
       .Raw("scope_extra", StringArray(scope_extra))
       .Bool("finished", finished)
       .Finish();
@@ -68,19 +89,11 @@ Status CrawlCheckpoint::FromJson(const std::string& json, CrawlCheckpoint* out) 
   if (!root["next_part"].get_uint64().get(u)) cp.next_part = u;
   if (!root["seen_log_length"].get_uint64().get(u)) cp.seen_log_length = u;
   if (!root["host_log_length"].get_uint64().get(u)) cp.host_log_length = u;
+  if (!root["trap_log_length"].get_uint64().get(u)) cp.trap_log_length = u;
   if (!root["finished"].get_bool().get(b)) cp.finished = b;
+  ParseOutputArray(root, "outputs", &cp.outputs);
+  ParseOutputArray(root, "open_parts", &cp.open_parts);
   simdjson::dom::array arr;
-  if (!root["outputs"].get_array().get(arr)) {
-    for (auto o : arr) {
-      OutputFile f;
-      if (!o["path"].get_string().get(sv)) f.path = std::string(sv);
-      if (!o["records"].get_uint64().get(u)) f.records = u;
-      if (!o["bytes"].get_uint64().get(u)) f.bytes = u;
-      if (!o["file_bytes"].get_uint64().get(u)) f.file_bytes = u;
-      if (!o["sha256"].get_string().get(sv)) f.sha256 = std::string(sv);
-      cp.outputs.push_back(std::move(f));
-    }
-  }
   simdjson::dom::element counts;
   if (!root["counts"].get(counts)) {
     CORPUS_RETURN_IF_ERROR(StageCounts::FromJson(simdjson::to_string(counts), &cp.counts));

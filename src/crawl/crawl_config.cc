@@ -26,6 +26,10 @@ Status CrawlConfig::Validate() const {
   if (per_host_delay_ms < 0) return Status::InvalidArgument("--per-host-delay must be >= 0");
   if (timeout_ms <= 0) return Status::InvalidArgument("--timeout must be positive");
   if (max_body_bytes == 0) return Status::InvalidArgument("--max-body must be positive");
+  if (max_depth < -1) return Status::InvalidArgument("--max-depth must be -1 (no limit) or more");
+  if (part_max_records == 0 || part_max_bytes == 0) {
+    return Status::InvalidArgument("--part-max-records and --part-max-size must be positive");
+  }
   for (const std::string* re : {&include_regex, &exclude_regex}) {
     if (re->empty()) continue;
     RE2 compiled(*re, RE2::Quiet);
@@ -55,6 +59,7 @@ StageConfig CrawlConfig::ToStageConfig(const std::string& seeds_digest) const {
   c.Set("max_url_length", static_cast<unsigned long long>(max_url_length));
   c.Set("max_path_depth", max_path_depth);
   c.Set("max_pages_per_host", static_cast<unsigned long long>(max_pages_per_host));
+  c.Set("max_urls_per_family", static_cast<unsigned long long>(max_urls_per_family));
   return c;
 }
 

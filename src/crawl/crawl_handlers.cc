@@ -294,7 +294,8 @@ void Crawler::ApplyPage(const InFlight& job, const PageLinks& links, bool noinde
   if (nofollow) {
     output_->Count("nofollow_pages");
   } else if (config_.max_depth < 0 || e.depth + 1 <= config_.max_depth) {
-    for (const auto& url : links.urls) Discover(url, e.depth + 1, 0, FrontierEntry::kPage);
+    traps_->BeginPage(e.url, links.urls);
+    for (const auto& url : links.urls) Discover(url, e.depth + 1, 0, FrontierEntry::kPage, e.url);
   } else {
     output_->Count("links_beyond_max_depth", links.urls.size());
   }
@@ -305,7 +306,7 @@ void Crawler::ApplyPage(const InFlight& job, const PageLinks& links, bool noinde
   }
   if (truncated) output_->Count("truncated");
   Fail(output_->WritePage(json));
-  ++host_pages_[job.host];
+  traps_->CountHostPage(job.host);
   if (progress_) progress_->records = output_->counts().kept;
 }
 

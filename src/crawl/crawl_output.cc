@@ -14,10 +14,19 @@
 
 namespace corpus {
 
-CrawlOutput::CrawlOutput(const StageDir& dir, int zstd_level, uint64_t shard_max_records)
-    : dir_(dir), zstd_level_(zstd_level), shard_max_records_(shard_max_records) {}
+CrawlOutput::CrawlOutput(const StageDir& dir, int zstd_level, uint64_t max_records,
+                         uint64_t max_bytes)
+    : dir_(dir), zstd_level_(zstd_level), max_records_(max_records), max_bytes_(max_bytes) {}
 
-CrawlOutput::~CrawlOutput() = default;  // unfinished writers delete their temp files
+CrawlOutput::~CrawlOutput() {
+  // Open parts a checkpoint names stay for the resume; the others' writers
+  // delete their temporary files.
+  for (const auto& part : open_parts_) {
+    for (auto* w : {&pages_, &rejects_}) {
+      if (*w && dir_.Relative((*w)->path()) == part.path) (*w)->Detach();
+    }
+  }
+}
 
 std::string CrawlOutput::Unit(uint64_t part) const {
   char buf[32];
@@ -25,15 +34,18 @@ std::string CrawlOutput::Unit(uint64_t part) const {
   return buf;
 }
 
-void CrawlOutput::Restore(std::vector<OutputFile> committed, uint64_t next_part, StageCounts counts) {
+void CrawlOutput::Restore(std::vector<OutputFile> committed, uint64_t next_part, StageCounts counts,
+                          std::vector<OutputFile> open_parts) {
   committed_ = std::move(committed);
   next_part_ = next_part;
   counts_ = std::move(counts);
+  open_parts_ = std::move(open_parts);
 }
 
-Status CrawlOutput::RemoveUncommitted() const {
+Status CrawlOutput::RemoveUncommitted() {
   std::set<std::string> keep;
   for (const auto& f : committed_) keep.insert(f.path);
+  for (const auto& f : open_parts_) keep.insert(f.path + ".tmp");
   for (const std::string sub : {"", "rejected"}) {
     const std::string folder = sub.empty() ? dir_.root() : JoinPath(dir_.root(), sub);
     DIR* d = ::opendir(folder.c_str());
@@ -48,12 +60,26 @@ Status CrawlOutput::RemoveUncommitted() const {
     }
     ::closedir(d);
   }
+  for (const auto& f : open_parts_) CORPUS_RETURN_IF_ERROR(Reopen(f));
   return Status::OK();
+}
+
+Status CrawlOutput::Reopen(const OutputFile& part) {
+  const bool rejected = part.path.rfind("rejected/", 0) == 0;
+  std::unique_ptr<ShardWriter>& writer = rejected ? rejects_ : pages_;
+  const std::string path = rejected ? dir_.RejectedPath(Unit(next_part_)) : dir_.KeptPath(Unit(next_part_));
+  if (writer || dir_.Relative(path) != part.path) {
+    return Status::Corruption("crawl checkpoint names an open part " + part.path +
+                              " that is not part " + std::to_string(next_part_));
+  }
+  writer = std::make_unique<ShardWriter>(path, zstd_level_, false);
+  return writer->ResumeFrom(part.file_bytes, part.records, part.bytes);
 }
 
 Status CrawlOutput::WritePage(std::string_view json) {
   if (!pages_) pages_ = std::make_unique<ShardWriter>(dir_.KeptPath(Unit(next_part_)), zstd_level_, false);
   CORPUS_RETURN_IF_ERROR(pages_->Write(json));
+  dirty_ = true;
   ++counts_.records_in;
   ++counts_.kept;
   counts_.bytes_out += json.size() + 1;
@@ -65,6 +91,7 @@ Status CrawlOutput::WriteReject(std::string_view json, std::string_view rule) {
     rejects_ = std::make_unique<ShardWriter>(dir_.RejectedPath(Unit(next_part_)), zstd_level_, false);
   }
   CORPUS_RETURN_IF_ERROR(rejects_->Write(json));
+  dirty_ = true;
   ++counts_.records_in;
   ++counts_.rejected;
   ++counts_.rejected_by_rule[std::string(rule)];
@@ -72,8 +99,12 @@ Status CrawlOutput::WriteReject(std::string_view json, std::string_view rule) {
 }
 
 bool CrawlOutput::Full() const {
-  return (pages_ && pages_->stats().records >= shard_max_records_) ||
-         (rejects_ && rejects_->stats().records >= shard_max_records_);
+  for (const auto* w : {&pages_, &rejects_}) {
+    if (*w && ((*w)->stats().records >= max_records_ || (*w)->stats().file_bytes >= max_bytes_)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 Status CrawlOutput::Finish(std::unique_ptr<ShardWriter>* writer) {
@@ -91,11 +122,30 @@ Status CrawlOutput::Finish(std::unique_ptr<ShardWriter>* writer) {
   return Status::OK();
 }
 
-Status CrawlOutput::Commit() {
-  if (!dirty()) return Status::OK();
-  CORPUS_RETURN_IF_ERROR(Finish(&pages_));
-  CORPUS_RETURN_IF_ERROR(Finish(&rejects_));
-  ++next_part_;
+Status CrawlOutput::Commit(bool close) {
+  if (!pages_ && !rejects_) return Status::OK();
+  if (close || Full()) {
+    CORPUS_RETURN_IF_ERROR(Finish(&pages_));
+    CORPUS_RETURN_IF_ERROR(Finish(&rejects_));
+    ++next_part_;
+    open_parts_.clear();
+    dirty_ = false;
+    return Status::OK();
+  }
+  if (!dirty_) return Status::OK();
+  open_parts_.clear();
+  for (auto* w : {&pages_, &rejects_}) {
+    if (!*w) continue;
+    CORPUS_RETURN_IF_ERROR((*w)->Sync());
+    const auto& s = (*w)->stats();
+    OutputFile f;
+    f.path = dir_.Relative((*w)->path());
+    f.records = s.records;
+    f.bytes = s.uncompressed_bytes;
+    f.file_bytes = s.file_bytes;
+    open_parts_.push_back(std::move(f));
+  }
+  dirty_ = false;
   return Status::OK();
 }
 

@@ -140,7 +140,8 @@ Status Crawler::Setup(bool* already_done) {
   CORPUS_RETURN_IF_ERROR(MakeDirs(state_dir_));
   const std::string cp_path = JoinPath(state_dir_, "checkpoint.json");
 
-  output_ = std::make_unique<CrawlOutput>(dir_, config_.zstd_level, config_.shard_max_records);
+  output_ = std::make_unique<CrawlOutput>(dir_, config_.zstd_level, config_.part_max_records,
+                                          config_.part_max_bytes);
   bool fresh = true;
   DoneMarker done;
   CrawlCheckpoint cp;
@@ -172,6 +173,8 @@ Status Crawler::Setup(bool* already_done) {
   for (const auto& s : seeds) scope_->AddSeed(s);
   frontier_ = std::make_unique<Frontier>(state_dir_);
   seen_ = std::make_unique<SeenSet>(state_dir_, config_.seen_memory_entries);
+  traps_ = std::make_unique<TrapBudget>(state_dir_, config_.max_urls_per_family,
+                                        config_.trap_memory_entries);
   host_log_ = std::make_unique<HostStateLog>(state_dir_);
   hosts_ = std::make_unique<HostQueues>(config_.per_host_concurrency, config_.per_host_delay_ms);
   Fetcher::Options fo;
@@ -190,6 +193,7 @@ Status Crawler::Setup(bool* already_done) {
     CORPUS_RETURN_IF_ERROR(output_->RemoveUncommitted());
     CORPUS_RETURN_IF_ERROR(frontier_->Open(FrontierState{}));
     CORPUS_RETURN_IF_ERROR(seen_->Open(0));
+    CORPUS_RETURN_IF_ERROR(traps_->Open(0));
     std::vector<RobotsLogEntry> no_robots;
     std::vector<ParkedHostLogEntry> no_parked;
     CORPUS_RETURN_IF_ERROR(host_log_->Open(0, &no_robots, &no_parked));
@@ -199,10 +203,11 @@ Status Crawler::Setup(bool* already_done) {
     return Checkpoint(false);
   }
   // Resume from the checkpoint; what came after it is discarded.
-  output_->Restore(cp.outputs, cp.next_part, cp.counts);
+  output_->Restore(cp.outputs, cp.next_part, cp.counts, cp.open_parts);
   CORPUS_RETURN_IF_ERROR(output_->RemoveUncommitted());
   CORPUS_RETURN_IF_ERROR(frontier_->Open(cp.frontier));
   CORPUS_RETURN_IF_ERROR(seen_->Open(cp.seen_log_length));
+  CORPUS_RETURN_IF_ERROR(traps_->Open(cp.trap_log_length));
   std::vector<RobotsLogEntry> robots;
   std::vector<ParkedHostLogEntry> parked;
   CORPUS_RETURN_IF_ERROR(host_log_->Open(cp.host_log_length, &robots, &parked));
@@ -219,13 +224,19 @@ Status Crawler::Setup(bool* already_done) {
   return Status::OK();
 }
 
-void Crawler::Discover(const std::string& url, int depth, int hops, int kind) {
+void Crawler::Discover(const std::string& url, int depth, int hops, int kind,
+                       std::string_view parent) {
   if (!seen_->Insert(url)) return;
   ++changes_;
   std::string value;
   const std::string rule = scope_->Check(url, &value);
   if (!rule.empty()) {
     Reject(url, depth, rule, value);
+    return;
+  }
+  std::string family;
+  if (!traps_->Admit(url, parent, &family)) {
+    Reject(url, depth, "trap", JsonQuote(family));
     return;
   }
   FrontierEntry e;
@@ -307,7 +318,7 @@ bool Crawler::StartPage(const std::string& host, FrontierEntry e, int64_t now) {
     Reject(e.url, e.depth, "robots", JsonQuote(path));
     return false;
   }
-  if (config_.max_pages_per_host > 0 && host_pages_[host] >= config_.max_pages_per_host) {
+  if (config_.max_pages_per_host > 0 && traps_->HostPages(host) >= config_.max_pages_per_host) {
     hosts_->Release(host);
     Reject(e.url, e.depth, "trap", JsonQuote("max_pages_per_host"));
     return false;
@@ -357,7 +368,8 @@ void Crawler::HandleResult(FetchResult& r, int64_t now) {
 Status Crawler::Checkpoint(bool finished) {
   // Pages being parsed are in neither the queues nor in flight: finish them.
   workers_->ApplyFinished(/*wait=*/true);
-  CORPUS_RETURN_IF_ERROR(output_->Commit());
+  // Parts are finished when the crawl ends or stops, so its output is whole.
+  CORPUS_RETURN_IF_ERROR(output_->Commit(/*close=*/finished || stopped_));
   std::vector<const FrontierEntry*> in_memory;
   hosts_->ForEach([&](const FrontierEntry& e) { in_memory.push_back(&e); });
   for (const auto& [tag, job] : in_flight_) {
@@ -367,10 +379,12 @@ Status Crawler::Checkpoint(bool finished) {
   CORPUS_RETURN_IF_ERROR(frontier_->Checkpoint(in_memory, &cp.frontier));
   CORPUS_RETURN_IF_ERROR(seen_->Sync(&cp.seen_log_length));
   CORPUS_RETURN_IF_ERROR(host_log_->Sync(&cp.host_log_length));
+  CORPUS_RETURN_IF_ERROR(traps_->Sync(&cp.trap_log_length));
   cp.fingerprint = stage_config_.Fingerprint();
   cp.config_json = stage_config_.ToJson();
   cp.next_part = output_->next_part();
   cp.outputs = output_->committed();
+  cp.open_parts = output_->open_parts();
   cp.counts = output_->counts();
   cp.scope_extra = scope_->extra();
   cp.finished = finished;

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "corpus/crawl/idna.h"
+#include "corpus/crawl/url_host.h"
 #include "corpus/util/ascii.h"
 
 namespace corpus {
@@ -141,19 +141,6 @@ std::string MergePaths(bool base_has_authority, std::string_view base_path,
   return std::string(base_path.substr(0, slash + 1)) + std::string(ref_path);
 }
 
-bool IsIpv4(std::string_view host) {
-  if (host.empty()) return false;
-  int dots = 0;
-  for (char c : host) {
-    if (c == '.') {
-      ++dots;
-    } else if (!IsDigit(c)) {
-      return false;
-    }
-  }
-  return dots == 3;
-}
-
 // Parses and normalises the host and port of an authority (§3.2). The
 // userinfo is dropped: the crawler never sends credentials found in links.
 bool NormalizeAuthority(std::string_view authority, std::string* host, int* port) {
@@ -161,7 +148,6 @@ bool NormalizeAuthority(std::string_view authority, std::string* host, int* port
   if (at != std::string_view::npos) authority.remove_prefix(at + 1);
   std::string_view host_part = authority, port_part;
   if (!authority.empty() && authority[0] == '[') {
-    // IP-literal (§3.2.2): kept with brackets, hex lowercased.
     size_t close = authority.find(']');
     if (close == std::string_view::npos) return false;
     host_part = authority.substr(0, close + 1);
@@ -170,10 +156,6 @@ bool NormalizeAuthority(std::string_view authority, std::string* host, int* port
       if (rest[0] != ':') return false;
       port_part = rest.substr(1);
     }
-    for (char c : host_part.substr(1, host_part.size() - 2)) {
-      if (!IsHex(c) && c != ':' && c != '.') return false;
-    }
-    if (host_part.size() < 4) return false;
   } else {
     size_t colon = authority.rfind(':');
     if (colon != std::string_view::npos) {
@@ -181,47 +163,14 @@ bool NormalizeAuthority(std::string_view authority, std::string* host, int* port
       port_part = authority.substr(colon + 1);
     }
   }
-  if (port_part.size() > 5) return false;
+  // WHATWG URL §4.4 "port state": digits only, leading zeros allowed.
   *port = 0;
   for (char c : port_part) {
     if (!IsDigit(c)) return false;
     *port = *port * 10 + (c - '0');
+    if (*port > 65535) return false;
   }
-  if (*port > 65535) return false;
-
-  host->clear();
-  if (host_part.starts_with("[")) {
-    for (char c : host_part) host->push_back(AsciiLower(c));
-    return true;
-  }
-  // reg-name (§3.2.2): percent-decode, then lowercase (§6.2.2.1). Non-ASCII
-  // names become their IDNA A-label form.
-  std::string decoded;
-  for (size_t i = 0; i < host_part.size(); ++i) {
-    char c = host_part[i];
-    if (c == '%' && i + 2 < host_part.size() && IsHex(host_part[i + 1]) && IsHex(host_part[i + 2])) {
-      decoded.push_back(static_cast<char>(HexValue(host_part[i + 1]) * 16 + HexValue(host_part[i + 2])));
-      i += 2;
-    } else {
-      decoded.push_back(c);
-    }
-  }
-  // One trailing dot names the same (fully qualified) host.
-  if (!decoded.empty() && decoded.back() == '.') decoded.pop_back();
-  if (decoded.empty()) return false;
-  bool ascii = std::all_of(decoded.begin(), decoded.end(),
-                           [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (!ascii) {
-    if (!HostToAscii(decoded, &decoded)) return false;
-  }
-  for (char c : decoded) {
-    char l = AsciiLower(c);
-    // Letters, digits, hyphen, dot and underscore (seen in real DNS names).
-    if (!IsAlpha(l) && !IsDigit(l) && l != '-' && l != '.' && l != '_') return false;
-    host->push_back(l);
-  }
-  if (host->find("..") != std::string::npos || (*host)[0] == '.') return false;
-  return true;
+  return NormalizeHost(host_part, host);
 }
 
 int DefaultPort(std::string_view scheme) { return scheme == "https" ? 443 : 80; }
@@ -364,7 +313,7 @@ std::string UrlPathAndQuery(std::string_view normalized_url) {
 std::string RegistrableDomain(std::string_view host_in) {
   std::string host;
   for (char c : host_in) host.push_back(AsciiLower(c));
-  if (host.starts_with("[") || IsIpv4(host)) return host;
+  if (host.starts_with("[") || IsIpv4Host(host)) return host;
   std::vector<std::string_view> labels;
   std::string_view rest = host;
   while (!rest.empty()) {

@@ -3,6 +3,9 @@
 #include <utf8proc.h>
 
 #include <cstdlib>
+#include <optional>
+
+#include "corpus/crawl/url.h"
 
 namespace corpus::dedup {
 namespace {
@@ -127,28 +130,11 @@ std::string NormalizeDedupText(std::string_view text) {
 }
 
 std::string NormalizeDedupUrl(std::string_view url) {
-  std::string u(url);
-  const size_t hash = u.find('#');
-  if (hash != std::string::npos) u.resize(hash);
-  const size_t scheme_end = u.find("://");
-  if (scheme_end == std::string::npos) return u;
-  const size_t host_start = scheme_end + 3;
-  size_t host_end = u.find_first_of("/?", host_start);
-  if (host_end == std::string::npos) host_end = u.size();
-  for (size_t i = 0; i < host_end; ++i) {
-    if (u[i] >= 'A' && u[i] <= 'Z') u[i] = static_cast<char>(u[i] - 'A' + 'a');
-  }
-  const std::string scheme = u.substr(0, scheme_end);
-  std::string host = u.substr(host_start, host_end - host_start);
-  if ((scheme == "http" && host.size() > 3 && host.compare(host.size() - 3, 3, ":80") == 0)) {
-    host.resize(host.size() - 3);
-  } else if (scheme == "https" && host.size() > 4 &&
-             host.compare(host.size() - 4, 4, ":443") == 0) {
-    host.resize(host.size() - 4);
-  }
-  std::string rest = u.substr(host_end);
-  if (rest.empty() || rest.front() == '?') rest.insert(0, "/");
-  return scheme + "://" + host + rest;
+  // One URL normaliser for the whole product: the crawler's seen set and
+  // dedup's exact-URL key agree on which spellings are one page.
+  if (std::optional<std::string> n = NormalizeUrl(url)) return *n;
+  // Not an http(s) URL (WARC records may hold others): only the fragment goes.
+  return std::string(url.substr(0, url.find('#')));
 }
 
 }  // namespace corpus::dedup

@@ -1,10 +1,12 @@
 #include "corpus/io/shard_writer.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zstd.h>
 
 #include <cerrno>
 #include <cstring>
+#include <vector>
 
 #include "corpus/util/fs.h"
 
@@ -32,12 +34,65 @@ Status ShardWriter::Open() {
     error_ = Status::IOError("cannot create " + tmp_path_ + ": " + std::strerror(errno));
     return error_;
   }
-  if (compress_) {
-    cctx_ = ZSTD_createCCtx();
-    ZSTD_CCtx_setParameter(cctx_, ZSTD_c_compressionLevel, level_);
-    ZSTD_CCtx_setParameter(cctx_, ZSTD_c_checksumFlag, 1);
-    out_buf_.resize(ZSTD_CStreamOutSize());
+  StartCompressor();
+  return Status::OK();
+}
+
+void ShardWriter::StartCompressor() {
+  if (!compress_) return;
+  cctx_ = ZSTD_createCCtx();
+  ZSTD_CCtx_setParameter(cctx_, ZSTD_c_compressionLevel, level_);
+  ZSTD_CCtx_setParameter(cctx_, ZSTD_c_checksumFlag, 1);
+  out_buf_.resize(ZSTD_CStreamOutSize());
+}
+
+Status ShardWriter::Sync() {
+  if (!error_.ok()) return error_;
+  if (!file_ || finished_) return Status::OK();
+  // ZSTD_e_end closes the frame; the next write starts a new one, and a
+  // reader decodes the concatenated frames as one stream.
+  Status st = Compress(pending_.data(), pending_.size(), true);
+  pending_.clear();
+  if (st.ok() && std::fflush(file_) != 0) {
+    st = Status::IOError("cannot flush " + tmp_path_ + ": " + std::strerror(errno));
   }
+  if (st.ok() && ::fsync(fileno(file_)) != 0) {
+    st = Status::IOError("cannot sync " + tmp_path_ + ": " + std::strerror(errno));
+  }
+  if (!st.ok()) error_ = st;
+  return st;
+}
+
+Status ShardWriter::ResumeFrom(uint64_t file_bytes, uint64_t records, uint64_t uncompressed_bytes) {
+  if (file_ || finished_ || stats_.records != 0) {
+    return Status::Internal("ResumeFrom on a writer in use: " + path_);
+  }
+  struct stat st;
+  if (::stat(tmp_path_.c_str(), &st) != 0 || static_cast<uint64_t>(st.st_size) < file_bytes) {
+    error_ = Status::Corruption(tmp_path_ + " is missing or shorter than its checkpoint (" +
+                                std::to_string(file_bytes) + " bytes)");
+    return error_;
+  }
+  if (::truncate(tmp_path_.c_str(), static_cast<off_t>(file_bytes)) != 0) {
+    error_ = Status::IOError("cannot truncate " + tmp_path_ + ": " + std::strerror(errno));
+    return error_;
+  }
+  file_ = std::fopen(tmp_path_.c_str(), "r+b");
+  if (!file_) {
+    error_ = Status::IOError("cannot open " + tmp_path_ + ": " + std::strerror(errno));
+    return error_;
+  }
+  std::vector<char> buf(1 << 16);
+  size_t n;
+  while ((n = std::fread(buf.data(), 1, buf.size(), file_)) > 0) sha_.Update(buf.data(), n);
+  if (std::fseek(file_, 0, SEEK_END) != 0) {
+    error_ = Status::IOError("cannot seek " + tmp_path_ + ": " + std::strerror(errno));
+    return error_;
+  }
+  StartCompressor();
+  stats_.records = records;
+  stats_.uncompressed_bytes = uncompressed_bytes;
+  stats_.file_bytes = file_bytes;
   return Status::OK();
 }
 
@@ -118,6 +173,14 @@ Status ShardWriter::Finish() {
   finished_ = true;
   finished_with_file_ = true;
   return Status::OK();
+}
+
+void ShardWriter::Detach() {
+  if (file_) {
+    std::fclose(file_);
+    file_ = nullptr;
+  }
+  finished_ = true;
 }
 
 void ShardWriter::Abandon() {

@@ -41,6 +41,10 @@ TEST(NormalizeDedupUrl, CanonicalisesSchemeHostPortAndFragment) {
   EXPECT_EQ(NormalizeDedupUrl("https://example.com?x"), "https://example.com/?x");
   EXPECT_EQ(NormalizeDedupUrl("https://example.com:8443/a"), "https://example.com:8443/a");
   EXPECT_EQ(NormalizeDedupUrl("not a url#x"), "not a url");
+  // The crawler's normaliser: host spellings, dot segments, percent-encoding.
+  EXPECT_EQ(NormalizeDedupUrl("http://2852039166/a/./b/../c%7e"), "http://169.254.169.254/a/c~");
+  EXPECT_EQ(NormalizeDedupUrl("http://Example.com./x"), NormalizeDedupUrl("http://example.com/x"));
+  EXPECT_EQ(NormalizeDedupUrl("ftp://Host/x#y"), "ftp://Host/x");
 }
 
 }  // namespace

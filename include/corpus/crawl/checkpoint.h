@@ -14,7 +14,7 @@ namespace corpus {
 // CrawlCheckpoint is the crawl's resume point (DESIGN.md §3: "crawl
 // checkpoints its frontier instead"), stored as `_crawl/checkpoint.json` and
 // replaced atomically. It names everything that is committed: the output
-// shards, the counts, how far the frontier files were written and read, the
+// shards and how far the open ones are written, the counts, how far the frontier files were written and read, the
 // pending entries' file and the seen-set log length. Anything on disk beyond
 // it is the uncommitted tail of a killed run and is discarded on resume.
 struct CrawlCheckpoint {
@@ -22,10 +22,13 @@ struct CrawlCheckpoint {
   std::string config_json;  // for the error message when it differs
   uint64_t next_part = 0;
   std::vector<OutputFile> outputs;
+  // Parts still being appended to, with their committed length (CrawlOutput).
+  std::vector<OutputFile> open_parts;
   StageCounts counts;
   FrontierState frontier;
   uint64_t seen_log_length = 0;
   uint64_t host_log_length = 0;  // of HostStateLog (robots.txt cache, parked hosts)
+  uint64_t trap_log_length = 0;  // of TrapBudget (family and host counts)
   // Hosts (or registrable domains) in scope beyond those of the seeds:
   // where seeds redirected to.
   std::vector<std::string> scope_extra;

@@ -21,7 +21,9 @@ struct CrawlConfig {
   std::string seeds_file;
   std::string out_dir;
   uint64_t max_pages = 0;  // 0: no limit
-  int max_depth = -1;      // -1: no limit; 0: seeds only
+  // Link hops from a seed (0: seeds only; -1: no limit). 20 as Heritrix's
+  // max-hops: with it every crawl ends, whatever a site generates.
+  int max_depth = 20;
   CrawlScope scope = CrawlScope::kHost;
   std::string include_regex;  // empty: everything
   std::string exclude_regex;  // empty: nothing
@@ -37,10 +39,14 @@ struct CrawlConfig {
   bool allow_private_networks = false;
   std::string refresh_dir;  // earlier pages folder re-fetched conditionally
   bool sitemaps = false;
-  // Trap defences (issue 3, "Traps").
+  // Trap defences (docs/crawl-traps.md).
   size_t max_url_length = 2048;
   int max_path_depth = 16;
-  uint64_t max_pages_per_host = 0;  // 0: no limit
+  uint64_t max_pages_per_host = 100000;  // 0: no limit
+  // URLs of one family (url_family.h) followed from pages of that family.
+  uint64_t max_urls_per_family = 25;  // 0: no limit
+  // Family and host counters held in RAM; the smallest are forgotten past it.
+  size_t trap_memory_entries = 1u << 20;
   // 429/503 and robots 5xx: how often to retry and the longest wait honoured.
   int max_retries = 3;
   int max_retry_after_ms = 60000;
@@ -51,8 +57,10 @@ struct CrawlConfig {
   size_t seen_memory_entries = 4u << 20;
   // How often output and frontier are committed together (resume point).
   int checkpoint_interval_ms = 1000;
-  // A shard is also closed after this many records.
-  uint64_t shard_max_records = 20000;
+  // A part file is closed (and the next begun) at this many records or this
+  // many bytes on disk, whichever comes first; checkpoints append to it.
+  uint64_t part_max_records = 100000;
+  uint64_t part_max_bytes = 256ull << 20;
   int zstd_level = 3;
   // Threads that decode and parse fetched pages (0: one per core).
   int threads = 0;

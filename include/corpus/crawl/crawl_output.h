@@ -19,31 +19,46 @@ namespace corpus {
 // `rejected/part-NNNNN.jsonl.zst`, through ShardWriter so files appear under
 // their final name only when complete.
 //
-// Commit() closes the open pair of shards and starts the next number; the
-// crawler commits together with its frontier, so the list committed() plus
-// the frontier state is one consistent resume point. Shards whose number is
-// not below next_part() after a Restore() are leftovers of a killed run and
-// are deleted by RemoveUncommitted().
+// A pair of parts stays open across checkpoints and rolls (is finished and
+// the next number begun) when either reaches `max_records` records or
+// `max_bytes` bytes on disk, or when the crawl ends or stops; a long crawl
+// leaves a few large files, not one pair per checkpoint. Commit(), called
+// with every checkpoint, ends a zstd frame in each open part's temporary
+// file and fsyncs it; open_parts() then says how far each is committed.
+// The crawler saves committed(), next_part() and open_parts() with its
+// frontier as one resume point. After Restore(), RemoveUncommitted() deletes
+// every part file that point does not name and cuts the open parts back to
+// their committed length, so a killed crawl loses the records written since
+// the last checkpoint and duplicates none. Not thread-safe.
 class CrawlOutput {
  public:
-  CrawlOutput(const StageDir& dir, int zstd_level, uint64_t shard_max_records);
+  CrawlOutput(const StageDir& dir, int zstd_level, uint64_t max_records, uint64_t max_bytes);
   ~CrawlOutput();
+  CrawlOutput(const CrawlOutput&) = delete;
+  CrawlOutput& operator=(const CrawlOutput&) = delete;
 
-  // Resume: the committed files and counts of the checkpoint.
-  void Restore(std::vector<OutputFile> committed, uint64_t next_part, StageCounts counts);
-  // Deletes kept/rejected shards (and temp files) that are not committed.
-  Status RemoveUncommitted() const;
+  // Resume: the committed files, counts and open parts of the checkpoint.
+  void Restore(std::vector<OutputFile> committed, uint64_t next_part, StageCounts counts,
+               std::vector<OutputFile> open_parts = {});
+  // Deletes kept/rejected shards (and temp files) that are not committed,
+  // and reopens the restored open parts at their committed length.
+  Status RemoveUncommitted();
 
   Status WritePage(std::string_view json);
   Status WriteReject(std::string_view json, std::string_view rule);
   void Count(const std::string& counter, uint64_t n = 1) { counts_.counters[counter] += n; }
-  // True when the open shard reached its record limit.
+  // True when an open part reached its record or byte limit (commit soon).
   bool Full() const;
   // True when records were written since the last Commit().
-  bool dirty() const { return pages_ || rejects_; }
-  Status Commit();
+  bool dirty() const { return dirty_; }
+  // Makes every record written so far durable; finishes the open parts when
+  // `close` is set or one is full.
+  Status Commit(bool close = false);
 
   const std::vector<OutputFile>& committed() const { return committed_; }
+  // The parts being appended to, as of the last Commit(): path (final name,
+  // relative), records, bytes and file_bytes committed so far.
+  const std::vector<OutputFile>& open_parts() const { return open_parts_; }
   uint64_t next_part() const { return next_part_; }
   const StageCounts& counts() const { return counts_; }
   StageCounts& mutable_counts() { return counts_; }
@@ -51,14 +66,18 @@ class CrawlOutput {
  private:
   std::string Unit(uint64_t part) const;
   Status Finish(std::unique_ptr<ShardWriter>* writer);
+  Status Reopen(const OutputFile& part);
 
   const StageDir& dir_;
   int zstd_level_;
-  uint64_t shard_max_records_;
+  uint64_t max_records_;
+  uint64_t max_bytes_;
   std::unique_ptr<ShardWriter> pages_;
   std::unique_ptr<ShardWriter> rejects_;
   std::vector<OutputFile> committed_;
+  std::vector<OutputFile> open_parts_;
   uint64_t next_part_ = 0;
+  bool dirty_ = false;
   StageCounts counts_;
 };
 

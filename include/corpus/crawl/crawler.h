@@ -22,6 +22,7 @@
 #include "corpus/crawl/robots.h"
 #include "corpus/crawl/scope_filter.h"
 #include "corpus/crawl/seen_set.h"
+#include "corpus/crawl/trap_budget.h"
 #include "corpus/stage/options.h"
 #include "corpus/stage/stage_dir.h"
 
@@ -98,8 +99,9 @@ class Crawler {
   void EmitPage(InFlight& job, FetchResult& r);
   void ApplyPage(const InFlight& job, const PageLinks& links, bool noindex, bool noindex_header,
                  bool nofollow, bool truncated, const std::string& json);
-  // A URL found on a page, in a sitemap, or as a redirect target.
-  void Discover(const std::string& url, int depth, int hops, int kind);
+  // A URL found on a page (`parent`), in a sitemap, or as a redirect target.
+  void Discover(const std::string& url, int depth, int hops, int kind,
+                std::string_view parent = {});
   void Reject(std::string_view url, int depth, std::string_view rule, std::string_view value_json);
   void NoteHostFailure(const std::string& host, const std::string& rule, int64_t now);
   void ParkHost(const std::string& host, const std::string& rule);
@@ -127,13 +129,13 @@ class Crawler {
   std::unique_ptr<Fetcher> fetcher_;
   std::unique_ptr<PageWorkers> workers_;
   std::unique_ptr<ScopeFilter> scope_;
+  std::unique_ptr<TrapBudget> traps_;
   std::unordered_map<uint64_t, InFlight> in_flight_;
   uint64_t next_tag_ = 1;
   uint64_t pages_in_flight_ = 0;
   std::unordered_map<std::string, RobotsState> robots_;  // by origin
   std::unordered_map<std::string, int> failures_;         // by host, consecutive
   std::unordered_map<std::string, std::string> parked_;   // host -> rule
-  std::unordered_map<std::string, uint64_t> host_pages_;
   int64_t refill_paused_until_ = 0;
   // Bumped whenever the frontier, the seen set or the output changes, so an
   // idle crawl (every host waiting out a delay) writes no checkpoints.

@@ -22,8 +22,9 @@ struct Url {
   std::string query;   // without the "?"; empty when absent
 };
 
-// Normalises an absolute URL for the seen check: scheme and host lowercased,
-// default port and fragment dropped, dot segments resolved (RFC 3986 §5.2.4),
+// Normalises an absolute URL for the seen check: scheme lowercased, host
+// normalised as the WHATWG URL standard parses it (url_host.h: IPv4 number
+// forms, IPv6, IDNA, case, trailing dots), default port and fragment dropped, dot segments resolved (RFC 3986 §5.2.4),
 // percent-encoding normalised (unreserved decoded, others' hex uppercased,
 // §6.2.2.2), characters that may not appear raw (space, controls, non-ASCII)
 // percent-encoded, empty path -> "/". Returns nullopt for non-http(s) schemes

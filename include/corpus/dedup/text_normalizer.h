@@ -21,10 +21,11 @@ namespace corpus::dedup {
 // the function never fails.
 std::string NormalizeDedupText(std::string_view text);
 
-// Normalises a URL for exact-URL deduplication: scheme and host lowercased,
-// the fragment dropped, a default port (:80 for http, :443 for https)
-// dropped, an empty path made "/". Other parts are kept as they are (query
-// strings may select different content).
+// Normalises a URL for exact-URL deduplication with the crawler's NormalizeUrl
+// (crawl/url.h): scheme and host canonical (WHATWG host spellings), default
+// port and fragment dropped, dot segments and percent-encoding normalised, an
+// empty path made "/". Query strings are kept (they may select different
+// content). A URL that is not http(s) only loses its fragment.
 std::string NormalizeDedupUrl(std::string_view url);
 
 }  // namespace corpus::dedup

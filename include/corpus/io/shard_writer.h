@@ -41,10 +41,23 @@ class ShardWriter {
 
   // `line` must be one JSON object without newlines.
   Status Write(std::string_view line);
+  // Ends the current zstd frame and makes every record written so far
+  // durable in the temporary file, which stays unfinished (stats().file_bytes
+  // is then a point ResumeFrom() can continue from). No-op before the first
+  // record.
+  Status Sync();
+  // Continues the temporary file an earlier writer of the same path left at
+  // a Sync() point: keeps its first `file_bytes` bytes, drops the rest, and
+  // carries on counting from `records` and `uncompressed_bytes`.
+  // REQUIRES: nothing written yet.
+  Status ResumeFrom(uint64_t file_bytes, uint64_t records, uint64_t uncompressed_bytes);
   // Commits the file. Idempotent; returns the first error seen.
   Status Finish();
   // Removes the temporary file without committing.
   void Abandon();
+  // Closes the temporary file and leaves it in place unfinished, for a later
+  // writer's ResumeFrom(). Bytes after the last Sync() may be incomplete.
+  void Detach();
 
   const Stats& stats() const { return stats_; }
   const std::string& path() const { return path_; }
@@ -52,6 +65,7 @@ class ShardWriter {
 
  private:
   Status Open();
+  void StartCompressor();
   Status Compress(const char* data, size_t len, bool end);
   Status WriteOut(const char* data, size_t len);
 
