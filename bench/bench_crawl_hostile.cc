@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "../tests/crawl/hostile_site.h"
+include "bench_util.h"
 #include "corpus/crawl/url.h"
 #include "corpus/io/record.h"
 #include "corpus/io/record_source.h"
@@ -120,7 +121,7 @@ int Hostile(const std::string& bin, const std::vector<std::string>& extra) {
   const std::string dir = TempDir();
   std::string seeds;
   for (const auto& s : site.Seeds()) seeds += s + "\n";
-  corpus::WriteFileAtomic(dir + "/seeds.txt", seeds);
+  CheckOk(corpus::WriteFileAtomic(dir + "/seeds.txt", seeds));
   std::vector<std::string> args = {"crawl", "--seeds", dir + "/seeds.txt", "--out", dir + "/out",
                                    "--allow-private-networks", "--no-progress"};
   args.insert(args.end(), extra.begin(), extra.end());
@@ -174,7 +175,7 @@ int Parts(const std::string& bin, int pages, const std::vector<std::string>& ext
   });
   if (!server.Start().ok()) return 1;
   const std::string dir = TempDir();
-  corpus::WriteFileAtomic(dir + "/seeds.txt", server.BaseUrl("127.0.0.2") + "/p/0\n");
+  CheckOk(corpus::WriteFileAtomic(dir + "/seeds.txt", server.BaseUrl("127.0.0.2") + "/p/0\n"));
   std::vector<std::string> args = {"crawl", "--seeds", dir + "/seeds.txt", "--out", dir + "/out",
                                    "--allow-private-networks", "--no-progress", "--scope", "any"};
   args.insert(args.end(), extra.begin(), extra.end());

@@ -25,7 +25,7 @@
 #include <thread>
 #include <vector>
 
-#include "corpus/crawl/site_server.h"
+#include "corpus/site/site_server.h"
 #include "corpus/util/status.h"
 
 namespace corpus::testing {

@@ -1,7 +1,7 @@
 // libFuzzer target: arbitrary bytes as a URL, and as a reference resolved
 // against a base, through the crawler's normaliser (crawl/url.h) and the URL
 // families of its trap budget. Built with -DCORPUS_BUILD_FUZZERS=ON and clang:
-//   ./url_fuzz -max_total_time=300 -max_len=512 ../tests/fuzz/url_corpus/
+//   ./url_fuzz -max_total_time=300 -max_len=512 tests/fuzz/seeds/url/
 // The input is split at its first newline: before it the base, after it the
 // reference (no newline: the input is both). Invariants checked (abort):
 //   - normalising is idempotent: NormalizeUrl(NormalizeUrl(u)) == NormalizeUrl(u);
