@@ -28,7 +28,7 @@
 #include <vector>
 
 #include "../tests/crawl/hostile_site.h"
-include "bench_util.h"
+#include "bench_util.h"
 #include "corpus/crawl/url.h"
 #include "corpus/io/record.h"
 #include "corpus/io/record_source.h"
