@@ -181,12 +181,11 @@ size_t CountSentences(std::string_view line) {
 
 FilterVerdict C4Filter::Apply(Document& doc) const {
   if (!opts_.enabled) return FilterVerdict::Keep();
-  const bool spaced = doc.UsesSpaces();
   const bool marks = doc.MarksSentences();
   // Lines, their trimmed forms and their token counts come from the
   // document's single split and tokenisation.
   const std::vector<Line>& lines = doc.lines();
-  const std::vector<uint32_t>* line_tokens = spaced ? &doc.line_tokens() : nullptr;
+  const std::vector<uint32_t>& line_words = doc.line_words();
   thread_local LineBuffers buffers;
   const bool count_sentences = opts_.min_sentences > 0 && marks;
   const auto min_sentences = static_cast<size_t>(std::max(opts_.min_sentences, 0LL));
@@ -208,7 +207,7 @@ FilterVerdict C4Filter::Apply(Document& doc) const {
     }
     // The word count is taken before citations are removed, as in datatrove
     // (CountTokens of the line, counted by the document's tokeniser).
-    const size_t n_words = spaced ? (*line_tokens)[k] : 0;
+    const size_t n_words = line_words[k];
     std::string_view line = trimmed;
     if (opts_.remove_citations && trimmed.find('[') != std::string_view::npos) {
       RemoveCitations(trimmed, &buffers.line);
@@ -218,7 +217,7 @@ FilterVerdict C4Filter::Apply(Document& doc) const {
       doc.Count("c4_lines_no_terminal_punct");
       continue;
     }
-    if (spaced && opts_.min_words_per_line > 0 && static_cast<long long>(n_words) < opts_.min_words_per_line) {
+    if (opts_.min_words_per_line > 0 && static_cast<long long>(n_words) < opts_.min_words_per_line) {
       doc.Count("c4_lines_few_words");
       continue;
     }

@@ -69,7 +69,6 @@ FilterVerdict GopherRepetitionFilter::Apply(Document& doc) const {
     }
   }
 
-  if (!doc.UsesSpaces()) return FilterVerdict::Keep();
   return ApplyNgramRules(doc);
 }
 

@@ -30,8 +30,8 @@ struct C4Options {
 // that point, as in datatrove. Kept lines are trimmed; paragraph breaks
 // between them survive as one blank line.
 //
-// Scripts without spaces: the words-per-line rule is skipped (a whole
-// Chinese sentence is one whitespace token). Sentence marks of other scripts
+// Scripts without spaces: the words-per-line rule counts the segmenter's
+// words of the line (Document::line_words), not whitespace tokens. Sentence marks of other scripts
 // (。 । ۔ ...; text_units.h) count as terminal punctuation and sentence ends.
 // Thai and Lao have no sentence marks: the terminal-punctuation and
 // sentence-count rules skip them.
