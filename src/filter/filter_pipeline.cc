@@ -1,6 +1,7 @@
 #include "corpus/filter/filter_pipeline.h"
 
 #include "corpus/filter/bad_words.h"
+#include "corpus/filter/language_settings.h"
 
 #include <cstdio>
 
@@ -67,6 +68,7 @@ void DescribeOptions(const FilterOptions& o, StageConfig* c) {
     c->Set("short-line-length", f.short_line_length);
     c->Set("max-short-lines", f.max_short_lines);
     c->Set("max-dup-line-chars", f.max_dup_line_chars);
+    if (f.max_newline_ratio >= 0) c->Set("max-newline-ratio", f.max_newline_ratio);
   }
   const PiiOptions& p = o.pii;
   c->Set("pii", p.enabled);
@@ -80,11 +82,28 @@ void DescribeOptions(const FilterOptions& o, StageConfig* c) {
 
 }  // namespace
 
+namespace {
+
+// The steps after language and url, built from `o`; `bad` and `pii` are
+// shared by every set.
+void BuildLanguageSteps(const FilterOptions& o, const std::shared_ptr<const DocumentFilter>& bad,
+                        const std::shared_ptr<const DocumentFilter>& pii,
+                        std::vector<std::shared_ptr<const DocumentFilter>>* steps) {
+  if (o.gopher_repetition.enabled) steps->push_back(std::make_shared<GopherRepetitionFilter>(o.gopher_repetition));
+  if (o.gopher_quality.enabled) steps->push_back(std::make_shared<GopherQualityFilter>(o.gopher_quality));
+  if (o.c4.enabled) steps->push_back(std::make_shared<C4Filter>(o.c4));
+  if (o.fineweb.enabled) steps->push_back(std::make_shared<FineWebFilter>(o.fineweb));
+  if (bad) steps->push_back(bad);
+  if (pii) steps->push_back(pii);
+}
+
+}  // namespace
+
 Status FilterPipeline::Create(const FilterOptions& opts, std::unique_ptr<FilterPipeline>* out) {
   std::unique_ptr<FilterPipeline> p(new FilterPipeline());
   DescribeOptions(opts, &p->config_);
 
-  p->steps_.push_back(std::make_unique<LanguageFilter>(opts.language));
+  p->first_steps_.push_back(std::make_shared<LanguageFilter>(opts.language));
 
   UrlLists lists;
   std::string digest;
@@ -93,29 +112,54 @@ Status FilterPipeline::Create(const FilterOptions& opts, std::unique_ptr<FilterP
   CORPUS_RETURN_IF_ERROR(UrlFilter::Create(std::move(lists), &url));
   if (url->active()) {
     p->config_.Set("url-lists", digest);
-    p->steps_.push_back(std::move(url));
+    p->first_steps_.push_back(std::move(url));
   }
 
-  if (opts.gopher_repetition.enabled) {
-    p->steps_.push_back(std::make_unique<GopherRepetitionFilter>(opts.gopher_repetition));
-  }
-  if (opts.gopher_quality.enabled) p->steps_.push_back(std::make_unique<GopherQualityFilter>(opts.gopher_quality));
-  if (opts.c4.enabled) p->steps_.push_back(std::make_unique<C4Filter>(opts.c4));
-  if (opts.fineweb.enabled) p->steps_.push_back(std::make_unique<FineWebFilter>(opts.fineweb));
+  std::shared_ptr<const DocumentFilter> bad, pii;
   if (!opts.bad_words_file.empty()) {
-    std::unique_ptr<BadWordsFilter> bad;
-    CORPUS_RETURN_IF_ERROR(BadWordsFilter::Load(opts.bad_words_file, &bad, &digest));
+    std::unique_ptr<BadWordsFilter> b;
+    CORPUS_RETURN_IF_ERROR(BadWordsFilter::Load(opts.bad_words_file, &b, &digest));
     p->config_.Set("bad-words", digest);
-    p->steps_.push_back(std::move(bad));
+    bad = std::move(b);
   }
-  if (opts.pii.enabled) p->steps_.push_back(std::make_unique<PiiFilter>(opts.pii));
+  if (opts.pii.enabled) pii = std::make_shared<PiiFilter>(opts.pii);
+  BuildLanguageSteps(opts, bad, pii, &p->default_steps_);
+
+  if (!opts.language_settings_dir.empty()) {
+    std::vector<LanguageSettings> settings;
+    CORPUS_RETURN_IF_ERROR(LoadLanguageSettings(opts.language_settings_dir, &settings, &digest));
+    p->config_.Set("language-settings", digest);
+    for (const LanguageSettings& s : settings) {
+      Steps steps;
+      BuildLanguageSteps(s.ApplyTo(opts), bad, pii, &steps);
+      p->language_steps_.emplace_back(s.code, std::move(steps));
+    }
+  }
   *out = std::move(p);
   return Status::OK();
 }
 
+const FilterPipeline::Steps& FilterPipeline::StepsFor(const std::string& lang) const {
+  for (const auto& [code, steps] : language_steps_) {
+    if (code == lang) return steps;
+  }
+  const size_t dash = lang.find('-');
+  if (dash != std::string::npos) {
+    const std::string_view base(lang.data(), dash);
+    for (const auto& [code, steps] : language_steps_) {
+      if (code == base) return steps;
+    }
+  }
+  return default_steps_;
+}
+
 FilterVerdict FilterPipeline::Run(Document& doc) const {
   if (IsBlank(doc.text())) return FilterVerdict::Reject("empty_text", 0);
-  for (const auto& step : steps_) {
+  for (const auto& step : first_steps_) {
+    FilterVerdict v = step->Apply(doc);
+    if (!v.keep) return v;
+  }
+  for (const auto& step : StepsFor(doc.lang())) {
     FilterVerdict v = step->Apply(doc);
     if (!v.keep) return v;
   }
@@ -125,7 +169,8 @@ FilterVerdict FilterPipeline::Run(Document& doc) const {
 
 std::vector<std::string_view> FilterPipeline::step_names() const {
   std::vector<std::string_view> names;
-  for (const auto& s : steps_) names.push_back(s->name());
+  for (const auto& s : first_steps_) names.push_back(s->name());
+  for (const auto& s : default_steps_) names.push_back(s->name());
   return names;
 }
 

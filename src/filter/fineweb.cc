@@ -1,5 +1,7 @@
 #include "corpus/filter/fineweb.h"
 
+#include <algorithm>
+
 #include "corpus/filter/gopher_repetition.h"
 
 namespace corpus {
@@ -12,6 +14,13 @@ bool EndsWithStopChar(std::string_view line) {
 }
 
 }  // namespace
+
+double NewlineRatio(const Document& doc) {
+  const size_t lines = doc.non_blank_lines().size();
+  const size_t words = doc.words().size();
+  if (lines == 0) return 0;
+  return static_cast<double>(lines - 1) / static_cast<double>(std::max<size_t>(words, 1));
+}
 
 FilterVerdict FineWebFilter::Apply(Document& doc) const {
   if (!opts_.enabled) return FilterVerdict::Keep();
@@ -40,6 +49,10 @@ FilterVerdict FineWebFilter::Apply(Document& doc) const {
     const DuplicateStats d = FindDuplicates(lines);
     const double share = line_chars == 0 ? 0 : static_cast<double>(d.chars) / static_cast<double>(line_chars);
     if (share >= opts_.max_dup_line_chars) return FilterVerdict::Reject("fineweb_dup_line_chars", share);
+  }
+  if (opts_.max_newline_ratio >= 0) {
+    const double ratio = NewlineRatio(doc);
+    if (ratio > opts_.max_newline_ratio) return FilterVerdict::Reject("fineweb_list_ratio", ratio);
   }
   return FilterVerdict::Keep();
 }

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "corpus/filter/word_list.h"
+
 namespace corpus {
 namespace {
 
@@ -41,12 +43,30 @@ bool EndsWithEllipsis(std::string_view line) {
 
 }  // namespace
 
+GopherQualityFilter::GopherQualityFilter(GopherQualityOptions opts) : opts_(std::move(opts)) {
+  for (const std::string& w : opts_.stop_words) stop_words_.insert(LowerUtf8(w));
+}
+
+size_t GopherQualityFilter::CountStopWords(const Document& doc, size_t enough) const {
+  const std::vector<Word>& words = doc.words();
+  size_t n = 0;
+  if (stop_words_.empty()) {
+    if (doc.lang() != "en") return enough;  // no list: the rule does not apply
+    for (size_t i = 0; i < words.size() && n < enough; ++i) n += IsStopWord(words[i].text);
+    return n;
+  }
+  std::string lower;
+  for (size_t i = 0; i < words.size() && n < enough; ++i) {
+    lower = LowerUtf8(words[i].text);
+    n += stop_words_.count(lower);
+  }
+  return n;
+}
+
 FilterVerdict GopherQualityFilter::Apply(Document& doc) const {
   if (!opts_.enabled) return FilterVerdict::Keep();
-  if (doc.UsesSpaces()) {
-    FilterVerdict v = ApplyWordRules(doc);
-    if (!v.keep) return v;
-  }
+  FilterVerdict v = ApplyWordRules(doc);
+  if (!v.keep) return v;
   return ApplyLineRules(doc);
 }
 
@@ -69,10 +89,11 @@ FilterVerdict GopherQualityFilter::ApplyWordRules(const Document& doc) const {
     alpha_words += w.has_letter;
   }
   const double mean_len = static_cast<double>(total_chars) / static_cast<double>(n_words);
-  if (opts_.min_mean_word_length >= 0 && mean_len < opts_.min_mean_word_length) {
+  const bool judge_length = opts_.word_length_all_scripts || doc.UsesSpaces();
+  if (judge_length && opts_.min_mean_word_length >= 0 && mean_len < opts_.min_mean_word_length) {
     return FilterVerdict::Reject("gopher_min_mean_word_length", mean_len);
   }
-  if (opts_.max_mean_word_length >= 0 && mean_len > opts_.max_mean_word_length) {
+  if (judge_length && opts_.max_mean_word_length >= 0 && mean_len > opts_.max_mean_word_length) {
     return FilterVerdict::Reject("gopher_max_mean_word_length", mean_len);
   }
 
@@ -93,13 +114,13 @@ FilterVerdict GopherQualityFilter::ApplyWordRules(const Document& doc) const {
     return FilterVerdict::Reject("gopher_alpha_words", alpha);
   }
 
-  // "at least two of the English stop words" (datatrove matches them case
-  // sensitively; we ignore case so a sentence-initial "The" counts).
-  if (opts_.min_stop_words >= 0 && doc.lang() == "en") {
+  // "at least two of the English stop words", or of the language's own
+  // (FineWeb-2). datatrove matches them case sensitively; we ignore case so
+  // a sentence-initial "The" counts.
+  if (opts_.min_stop_words > 0) {
     // Counted up to the minimum only: the count is reported only below it.
     const auto needed = static_cast<size_t>(opts_.min_stop_words);
-    size_t stop_words = 0;
-    for (size_t i = 0; i < words.size() && stop_words < needed; ++i) stop_words += IsStopWord(words[i].text);
+    const size_t stop_words = CountStopWords(doc, needed);
     if (stop_words < needed) return FilterVerdict::Reject("gopher_stop_words", static_cast<double>(stop_words));
   }
   return FilterVerdict::Keep();

@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "corpus/filter/c4.h"
@@ -35,6 +36,9 @@ struct FilterOptions {
   FineWebOptions fineweb;
   std::string bad_words_file;
   PiiOptions pii;
+  // Folder of per-language settings (<code>.toml, docs/LANGUAGES.md); empty:
+  // every language is judged by the options above.
+  std::string language_settings_dir;
 };
 
 // FilterPipeline runs the steps in order on a document and stops at the first
@@ -43,6 +47,10 @@ struct FilterOptions {
 // bad_words, pii (redacts). This is FineWeb's order, with language first and
 // the text-changing steps last but C4, whose output FineWeb's rules judge.
 // A document whose text is or becomes empty is rejected as "empty_text".
+// The steps after language and url are built once per language that has
+// settings (FilterOptions::language_settings_dir) and once with the run's own
+// options; a document goes through the set of its identified language
+// ("zh-Hant" falls back to "zh"), or the run's own set if it has none.
 // Immutable once built and shared by all worker threads.
 class FilterPipeline {
  public:
@@ -55,8 +63,14 @@ class FilterPipeline {
   std::vector<std::string_view> step_names() const;
 
  private:
+  using Steps = std::vector<std::shared_ptr<const DocumentFilter>>;
   FilterPipeline() = default;
-  std::vector<std::unique_ptr<DocumentFilter>> steps_;
+  // The steps of the set for `lang`.
+  const Steps& StepsFor(const std::string& lang) const;
+
+  Steps first_steps_;  // language, url: the same for every language
+  Steps default_steps_;
+  std::vector<std::pair<std::string, Steps>> language_steps_;  // by code
   StageConfig config_;
 };
 
