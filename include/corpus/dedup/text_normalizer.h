@@ -28,6 +28,11 @@ namespace corpus::dedup {
 // the function never fails.
 std::string NormalizeDedupText(std::string_view text);
 
+// Names the normalisation above in config fingerprints and index metadata,
+// so signatures made by an earlier version are never mixed with these
+// ("fineweb-v1": before word segmentation and width folding).
+inline constexpr std::string_view kDedupNormalizerVersion = "fineweb-v2-segmented";
+
 // Normalises a URL for exact-URL deduplication: scheme and host lowercased,
 // the fragment dropped, a default port (:80 for http, :443 for https)
 // dropped, an empty path made "/". Other parts are kept as they are (query
