@@ -13,6 +13,8 @@ struct FilterCliConfig {
   CommonOptions common;
   FilterOptions filter;
   std::string language_settings_dir;
+  bool annotate = false;
+  bool from_signals = false;
 };
 
 // A relative list path is looked up in the working folder first, then next
@@ -161,13 +163,21 @@ void AddFilterCommand(CLI::App& app, CliState* state) {
       "  corpus filter --in unique/ --out clean/\n"
       "  corpus filter --config configs/fineweb.toml --in unique/ --out clean/\n"
       "  corpus filter --in unique/ --out clean/ --languages en,fr --min-words 100 --no-pii\n"
-      "  corpus filter --in unique/ --out clean/ --url-blocklist ut1/ --bad-words configs/filter/bad_words_en.txt");
+      "  corpus filter --in unique/ --out clean/ --url-blocklist ut1/ --bad-words configs/filter/bad_words_en.txt\n"
+      "  corpus filter --config configs/fineweb2.toml --annotate --in unique/ --out annotated/\n"
+      "  corpus filter --config configs/fineweb2.toml --from-signals --in annotated/ --out clean/");
   AddCommonStageFlags(sub, &cfg->common);
   AddLanguageFlags(sub, LanguageFlags{&cfg->filter.language, &cfg->language_settings_dir});
   AddGopherFlags(sub, &cfg->filter.gopher_repetition, &cfg->filter.gopher_quality);
   AddC4Flags(sub, &cfg->filter.c4);
   AddFineWebFlags(sub, &cfg->filter.fineweb);
   AddListAndPiiFlags(sub, &cfg->filter);
+  CLI::Option* annotate = sub->add_flag("--annotate", cfg->annotate,
+                                        "Remove nothing: give every record \"signals\" (each rule's measured value) "
+                                        "and \"would_reject\" (the rules it fails under these settings)");
+  sub->add_flag("--from-signals", cfg->from_signals,
+                "Judge records annotated by --annotate by their signals under these settings, measuring nothing")
+      ->excludes(annotate);
 
   sub->callback([sub, state, cfg, &app] {
     PrepareStageRun(sub, &cfg->common, *state);
@@ -182,6 +192,8 @@ void AddFilterCommand(CLI::App& app, CliState* state) {
     opts.url.banned_words_file = ResolveListPath(opts.url.banned_words_file, config_file);
     opts.bad_words_file = ResolveListPath(opts.bad_words_file, config_file);
     opts.language_settings_dir = ResolveListPath(cfg->language_settings_dir, config_file);
+    if (cfg->annotate) opts.mode = FilterOptions::Mode::kAnnotate;
+    if (cfg->from_signals) opts.mode = FilterOptions::Mode::kFromSignals;
 
     std::unique_ptr<FilterStage> stage;
     const Status st = FilterStage::Create(opts, &stage);

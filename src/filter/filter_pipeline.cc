@@ -102,6 +102,8 @@ void BuildLanguageSteps(const FilterOptions& o, const std::shared_ptr<const Docu
 Status FilterPipeline::Create(const FilterOptions& opts, std::unique_ptr<FilterPipeline>* out) {
   std::unique_ptr<FilterPipeline> p(new FilterPipeline());
   DescribeOptions(opts, &p->config_);
+  if (opts.mode == FilterOptions::Mode::kAnnotate) p->config_.Set("mode", "annotate");
+  if (opts.mode == FilterOptions::Mode::kFromSignals) p->config_.Set("mode", "from-signals");
 
   p->first_steps_.push_back(std::make_shared<LanguageFilter>(opts.language));
 
@@ -164,6 +166,37 @@ FilterVerdict FilterPipeline::Run(Document& doc) const {
     if (!v.keep) return v;
   }
   if (doc.text_changed() && IsBlank(doc.text())) return FilterVerdict::Reject("empty_text", 0);
+  return FilterVerdict::Keep();
+}
+
+std::vector<SignalRule> FilterPipeline::RulesFor(const std::string& lang) const {
+  std::vector<SignalRule> rules;
+  for (const auto& step : first_steps_) step->Rules(&rules);
+  for (const auto& step : StepsFor(lang)) step->Rules(&rules);
+  return rules;
+}
+
+void FilterPipeline::Annotate(Document& doc, QualitySignals* signals, std::vector<std::string>* would_reject) const {
+  would_reject->clear();
+  if (IsBlank(doc.text())) {
+    would_reject->push_back("empty_text");
+    return;
+  }
+  for (const auto& step : first_steps_) step->Measure(doc, signals);
+  for (const auto& step : StepsFor(doc.lang())) step->Measure(doc, signals);
+  for (const SignalRule& rule : RulesFor(doc.lang())) {
+    if (rule.Fails(*signals)) would_reject->push_back(rule.rule);
+  }
+  if (doc.text_changed() && IsBlank(doc.text())) would_reject->push_back("empty_text");
+}
+
+FilterVerdict FilterPipeline::JudgeSignals(const std::string& lang, bool blank, QualitySignals signals) const {
+  if (blank) return FilterVerdict::Reject("empty_text", 0);
+  const auto* language = dynamic_cast<const LanguageFilter*>(first_steps_.front().get());
+  signals.Set("lang_in_list", language->Keeps(lang) ? 1 : 0);
+  for (const SignalRule& rule : RulesFor(lang)) {
+    if (rule.Fails(signals)) return FilterVerdict::Reject(rule.rule, *signals.Find(rule.signal));
+  }
   return FilterVerdict::Keep();
 }
 

@@ -40,8 +40,13 @@ class C4Filter : public DocumentFilter {
   explicit C4Filter(C4Options opts) : opts_(opts) {}
   std::string_view name() const override { return "c4"; }
   FilterVerdict Apply(Document& doc) const override;
+  // Drops lines as Apply does and records c4_lorem_ipsum, c4_curly_bracket
+  // (0 or 1, over the lines kept) and c4_sentences.
+  void Measure(Document& doc, QualitySignals* signals) const override;
+  void Rules(std::vector<SignalRule>* out) const override;
 
  private:
+  FilterVerdict Judge(Document& doc, QualitySignals* signals) const;
   C4Options opts_;
 };
 

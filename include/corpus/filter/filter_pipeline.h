@@ -39,6 +39,12 @@ struct FilterOptions {
   // Folder of per-language settings (<code>.toml, docs/LANGUAGES.md); empty:
   // every language is judged by the options above.
   std::string language_settings_dir;
+  // kFilter removes documents; kAnnotate removes none and records every
+  // rule's measured value ("signals") and the rules a document would fail
+  // ("would_reject"); kFromSignals judges annotated documents by their
+  // signals under these options, measuring nothing.
+  enum class Mode { kFilter, kAnnotate, kFromSignals };
+  Mode mode = Mode::kFilter;
 };
 
 // FilterPipeline runs the steps in order on a document and stops at the first
@@ -58,6 +64,15 @@ class FilterPipeline {
   static Status Create(const FilterOptions& opts, std::unique_ptr<FilterPipeline>* out);
 
   FilterVerdict Run(Document& doc) const;
+  // Annotate mode: every step measures `doc` (making its text changes, as
+  // Run does for a kept document); `would_reject` gets every rule that the
+  // signals fail under this pipeline's options, in Run's order.
+  void Annotate(Document& doc, QualitySignals* signals, std::vector<std::string>* would_reject) const;
+  // From-signals mode: the first rule `signals` fail under this pipeline's
+  // options for a document of language `lang` (whose text is blank or not),
+  // or Keep. "lang_in_list" is decided here from `lang`, not taken from the
+  // signals, so a new keep-list applies.
+  FilterVerdict JudgeSignals(const std::string& lang, bool blank, QualitySignals signals) const;
   // Every setting that changes the output, with digests of the list files.
   const StageConfig& config() const { return config_; }
   std::vector<std::string_view> step_names() const;
@@ -67,6 +82,8 @@ class FilterPipeline {
   FilterPipeline() = default;
   // The steps of the set for `lang`.
   const Steps& StepsFor(const std::string& lang) const;
+  // The rules of every step a document of `lang` goes through, in order.
+  std::vector<SignalRule> RulesFor(const std::string& lang) const;
 
   Steps first_steps_;  // language, url: the same for every language
   Steps default_steps_;

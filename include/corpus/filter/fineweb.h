@@ -39,8 +39,11 @@ class FineWebFilter : public DocumentFilter {
   explicit FineWebFilter(FineWebOptions opts) : opts_(opts) {}
   std::string_view name() const override { return "fineweb"; }
   FilterVerdict Apply(Document& doc) const override;
+  void Measure(Document& doc, QualitySignals* signals) const override;
+  void Rules(std::vector<SignalRule>* out) const override;
 
  private:
+  FilterVerdict Judge(const Document& doc, QualitySignals* signals) const;
   FineWebOptions opts_;
 };
 

@@ -45,10 +45,17 @@ class GopherQualityFilter : public DocumentFilter {
   explicit GopherQualityFilter(GopherQualityOptions opts);
   std::string_view name() const override { return "gopher_quality"; }
   FilterVerdict Apply(Document& doc) const override;
+  void Measure(Document& doc, QualitySignals* signals) const override;
+  void Rules(std::vector<SignalRule>* out) const override;
 
  private:
-  FilterVerdict ApplyWordRules(const Document& doc) const;
-  FilterVerdict ApplyLineRules(const Document& doc) const;
+  // Apply's rules; measures every one when `signals` is given.
+  FilterVerdict Judge(const Document& doc, QualitySignals* signals) const;
+  // Each returns whether the check says to stop.
+  bool ApplyWordRules(const Document& doc, RuleCheck* check) const;
+  void ApplyLineRules(const Document& doc, RuleCheck* check) const;
+  // Whether a stop-word list applies to `doc` (its own, or Gopher's for English).
+  bool HasStopWords(const Document& doc) const;
   // Stop words of `doc` among its words, counted up to `enough`.
   size_t CountStopWords(const Document& doc, size_t enough) const;
   GopherQualityOptions opts_;

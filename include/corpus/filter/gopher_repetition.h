@@ -34,9 +34,13 @@ class GopherRepetitionFilter : public DocumentFilter {
   explicit GopherRepetitionFilter(GopherRepetitionOptions opts) : opts_(std::move(opts)) {}
   std::string_view name() const override { return "gopher_repetition"; }
   FilterVerdict Apply(Document& doc) const override;
+  void Measure(Document& doc, QualitySignals* signals) const override;
+  void Rules(std::vector<SignalRule>* out) const override;
 
  private:
-  FilterVerdict ApplyNgramRules(const Document& doc) const;
+  // Apply's rules; measures every one when `signals` is given.
+  FilterVerdict Judge(const Document& doc, QualitySignals* signals) const;
+  void ApplyNgramRules(const Document& doc, RuleCheck* check) const;
   GopherRepetitionOptions opts_;
 };
 
