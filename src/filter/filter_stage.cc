@@ -1,5 +1,6 @@
 #include "corpus/filter/filter_stage.h"
 
+#include "corpus/stage/signal_histogram.h"
 #include "corpus/util/json.h"
 
 namespace corpus {
@@ -36,6 +37,7 @@ class FilterProcessor : public RecordProcessor {
     record.SetDouble("lang_score", doc.lang_score());
     for (const auto& [counter, n] : doc.counts()) out.Count(counter, n);
     record.SetRaw("signals", signals.ToJson());
+    for (const auto& [name, value] : signals.values()) out.Count(SignalCounterName(name, value));
     std::string rules = "[";
     for (size_t i = 0; i < would_reject.size(); ++i) {
       if (i) rules += ',';
