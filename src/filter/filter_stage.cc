@@ -28,7 +28,8 @@ class FilterProcessor : public RecordProcessor {
   }
 
  private:
-  // Keeps every record, with its signals and the rules it would fail.
+  // Keeps every record, with its signals and the rules it would fail
+  // ("signals":{...,"would_reject":[...]}).
   Status Annotate(Record& record, Document& doc, Emitter& out) {
     QualitySignals signals;
     std::vector<std::string> would_reject;
@@ -36,15 +37,9 @@ class FilterProcessor : public RecordProcessor {
     record.SetString("lang", doc.lang());
     record.SetDouble("lang_score", doc.lang_score());
     for (const auto& [counter, n] : doc.counts()) out.Count(counter, n);
-    record.SetRaw("signals", signals.ToJson());
     for (const auto& [name, value] : signals.values()) out.Count(SignalCounterName(name, value));
-    std::string rules = "[";
-    for (size_t i = 0; i < would_reject.size(); ++i) {
-      if (i) rules += ',';
-      AppendJsonString(&rules, would_reject[i]);
-      out.Count("would_reject." + would_reject[i]);
-    }
-    record.SetRaw("would_reject", rules + "]");
+    for (const std::string& rule : would_reject) out.Count("would_reject." + rule);
+    record.SetRaw("signals", signals.ToJson(would_reject));
     if (doc.text_changed()) record.SetString("text", doc.text());
     return out.Keep(record);
   }

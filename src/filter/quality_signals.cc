@@ -24,7 +24,7 @@ const double* QualitySignals::Find(std::string_view name) const {
   return nullptr;
 }
 
-std::string QualitySignals::ToJson() const {
+std::string QualitySignals::ToJson(const std::vector<std::string>& would_reject) const {
   std::string out = "{";
   char buf[40];
   for (size_t i = 0; i < values_.size(); ++i) {
@@ -33,7 +33,12 @@ std::string QualitySignals::ToJson() const {
     std::snprintf(buf, sizeof(buf), ":%.17g", values_[i].second);
     out += buf;
   }
-  return out + "}";
+  out += values_.empty() ? "\"would_reject\":[" : ",\"would_reject\":[";
+  for (size_t i = 0; i < would_reject.size(); ++i) {
+    if (i) out += ',';
+    AppendJsonString(&out, would_reject[i]);
+  }
+  return out + "]}";
 }
 
 Status QualitySignals::FromJson(std::string_view json, QualitySignals* out) {
@@ -41,6 +46,7 @@ Status QualitySignals::FromJson(std::string_view json, QualitySignals* out) {
   Record r;
   CORPUS_RETURN_IF_ERROR(r.Parse(json));
   for (const std::string& key : r.Keys()) {
+    if (key == "would_reject") continue;
     const std::optional<double> v = r.GetDouble(key);
     if (!v) return Status::InvalidArgument("signal " + key + " is not a number");
     out->Set(key, *v);

@@ -16,7 +16,7 @@ namespace corpus {
 // their original text and get {"stage":"filter","rule","value"}. A record
 // without a "text" string is rejected as "missing_text". Step counters
 // (c4_lines_*, pii_*) go to the stage's counters.
-// In annotate mode every record is kept with "signals" and "would_reject"
+// In annotate mode every record is kept with "signals" (holding "would_reject")
 // (counted as would_reject.<rule>); in from-signals mode records are judged
 // by their "signals" (one without is rejected as "missing_signals").
 class FilterStage : public MapStage {

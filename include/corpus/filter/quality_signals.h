@@ -23,10 +23,12 @@ class QualitySignals {
   const double* Find(std::string_view name) const;
   const std::vector<std::pair<std::string, double>>& values() const { return values_; }
 
-  // {"name":value,...} in measuring order, each value exact to the bit
-  // (17 significant digits), so a later judgement sees the same numbers.
-  std::string ToJson() const;
-  // Parses ToJson's form; anything else is InvalidArgument.
+  // {"name":value,...,"would_reject":["rule",...]} in measuring order, each
+  // value exact to the bit (17 significant digits), so a later judgement
+  // sees the same numbers.
+  std::string ToJson(const std::vector<std::string>& would_reject = {}) const;
+  // Parses ToJson's form (would_reject is skipped: it is judged again);
+  // a value that is not a number is InvalidArgument.
   static Status FromJson(std::string_view json, QualitySignals* out);
 
  private:
