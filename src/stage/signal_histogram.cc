@@ -19,12 +19,13 @@ int BinOf(double v) {
   return std::min(kMaxBin, kLinearBins + 1 + static_cast<int>(std::floor(4 * std::log2(v))));
 }
 
-// The middle of a bin's range (0 for bin 0).
-double CentreOf(int bin) {
+// The upper edge of a bin's range (0 for bin 0), so a quantile read from
+// the bins is an upper bound: exact for 0 and 1, within 0.01 for fractions.
+double EdgeOf(int bin) {
   if (bin <= 0) return 0;
-  if (bin <= kLinearBins) return (bin - 0.5) / kLinearBins;
+  if (bin <= kLinearBins) return static_cast<double>(bin) / kLinearBins;
   const int k = bin - kLinearBins - 1;
-  return std::exp2((k + 0.5) / 4);
+  return std::exp2((k + 1) / 4.0);
 }
 
 std::string FormatValue(double v) {
@@ -75,9 +76,9 @@ std::string FormatSignalDistributions(const std::map<std::string, uint64_t>& cou
       uint64_t seen = 0;
       for (const auto& [bin, n] : bins) {
         seen += n;
-        if (seen >= std::max<uint64_t>(target, 1)) return CentreOf(bin);
+        if (seen >= std::max<uint64_t>(target, 1)) return EdgeOf(bin);
       }
-      return CentreOf(bins.rbegin()->first);
+      return EdgeOf(bins.rbegin()->first);
     };
     // Histogram: the bins from the lowest to the highest seen, in columns.
     const int lo = bins.begin()->first, hi = bins.rbegin()->first;
@@ -93,7 +94,7 @@ std::string FormatSignalDistributions(const std::map<std::string, uint64_t>& cou
                   static_cast<unsigned long long>(total), FormatValue(quantile(0.01)).c_str(),
                   FormatValue(quantile(0.10)).c_str(), FormatValue(quantile(0.50)).c_str(),
                   FormatValue(quantile(0.90)).c_str(), FormatValue(quantile(0.99)).c_str(), bars.c_str(),
-                  FormatValue(CentreOf(lo)).c_str(), FormatValue(CentreOf(hi)).c_str());
+                  FormatValue(EdgeOf(lo)).c_str(), FormatValue(EdgeOf(hi)).c_str());
     out += buf;
   }
   return out;

@@ -19,7 +19,8 @@ namespace corpus {
 std::string SignalCounterName(std::string_view name, double value);
 
 // Text table of every signal counted in `counters` (others are ignored):
-// documents, quantiles p1 p10 p50 p90 p99 (at bin centres) and a histogram
+// documents, quantiles p1 p10 p50 p90 p99 (bin upper edges: an upper bound
+// within 0.01 for fractions, within 19% above 1) and a histogram
 // line from the smallest to the largest value seen. Empty if none.
 std::string FormatSignalDistributions(const std::map<std::string, uint64_t>& counters);
 
