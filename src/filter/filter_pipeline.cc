@@ -80,10 +80,6 @@ void DescribeOptions(const FilterOptions& o, StageConfig* c) {
   }
 }
 
-}  // namespace
-
-namespace {
-
 // The steps after language and url, built from `o`; `bad` and `pii` are
 // shared by every set.
 void BuildLanguageSteps(const FilterOptions& o, const std::shared_ptr<const DocumentFilter>& bad,
