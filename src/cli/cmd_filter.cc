@@ -12,6 +12,9 @@ namespace {
 struct FilterCliConfig {
   CommonOptions common;
   FilterOptions filter;
+  std::string language_settings_dir;
+  bool annotate = false;
+  bool from_signals = false;
 };
 
 // A relative list path is looked up in the working folder first, then next
@@ -25,11 +28,20 @@ std::string ResolveListPath(const std::string& path, const std::string& config_f
   return PathExists(beside) ? beside : path;
 }
 
-void AddLanguageFlags(CLI::App* sub, LanguageOptions* o) {
+struct LanguageFlags {
+  LanguageOptions* language;
+  std::string* settings_dir;
+};
+
+void AddLanguageFlags(CLI::App* sub, LanguageFlags f) {
+  LanguageOptions* o = f.language;
   sub->add_option("--languages", o->languages,
                   "Keep-list of CLD2 language codes, e.g. en,fr ('all': any language)")
       ->delimiter(',')
       ->capture_default_str();
+  sub->add_option("--language-settings", *f.settings_dir,
+                  "Folder of per-language thresholds and stop words (<code>.toml, e.g. configs/languages); "
+                  "a document is judged by its language's file, others by the flags");
   sub->add_option("--min-lang-score", o->min_score,
                   "Minimum share of the text in the identified language (FineWeb: 0.65; <0: off)")
       ->capture_default_str();
@@ -81,7 +93,9 @@ void AddGopherFlags(CLI::App* sub, GopherRepetitionOptions* r, GopherQualityOpti
       ->capture_default_str();
   sub->add_option("--min-alpha-words", q->min_alpha_words, "Min share of words with a letter")
       ->capture_default_str();
-  sub->add_option("--min-stop-words", q->min_stop_words, "Min English stop words (English only)")
+  sub->add_option("--min-stop-words", q->min_stop_words,
+                  "Min stop words of the document's language (Gopher's list for English; others need "
+                  "--language-settings)")
       ->capture_default_str();
 }
 
@@ -115,6 +129,9 @@ void AddFineWebFlags(CLI::App* sub, FineWebOptions* f) {
   sub->add_option("--max-dup-line-chars", f->max_dup_line_chars,
                   "Reject when the share of characters in duplicate lines is >= this")
       ->capture_default_str();
+  sub->add_option("--max-newline-ratio", f->max_newline_ratio,
+                  "Reject when line breaks per word are above this (FineWeb-2's list ratio; <0: off)")
+      ->capture_default_str();
 }
 
 void AddListAndPiiFlags(CLI::App* sub, FilterOptions* o) {
@@ -146,13 +163,21 @@ void AddFilterCommand(CLI::App& app, CliState* state) {
       "  corpus filter --in unique/ --out clean/\n"
       "  corpus filter --config configs/fineweb.toml --in unique/ --out clean/\n"
       "  corpus filter --in unique/ --out clean/ --languages en,fr --min-words 100 --no-pii\n"
-      "  corpus filter --in unique/ --out clean/ --url-blocklist ut1/ --bad-words configs/filter/bad_words_en.txt");
+      "  corpus filter --in unique/ --out clean/ --url-blocklist ut1/ --bad-words configs/filter/bad_words_en.txt\n"
+      "  corpus filter --config configs/fineweb2.toml --annotate --in unique/ --out annotated/\n"
+      "  corpus filter --config configs/fineweb2.toml --from-signals --in annotated/ --out clean/");
   AddCommonStageFlags(sub, &cfg->common);
-  AddLanguageFlags(sub, &cfg->filter.language);
+  AddLanguageFlags(sub, LanguageFlags{&cfg->filter.language, &cfg->language_settings_dir});
   AddGopherFlags(sub, &cfg->filter.gopher_repetition, &cfg->filter.gopher_quality);
   AddC4Flags(sub, &cfg->filter.c4);
   AddFineWebFlags(sub, &cfg->filter.fineweb);
   AddListAndPiiFlags(sub, &cfg->filter);
+  CLI::Option* annotate = sub->add_flag("--annotate", cfg->annotate,
+                                        "Remove nothing: give every record \"signals\" (each rule's measured value) "
+                                        "and \"would_reject\" (the rules it fails under these settings)");
+  sub->add_flag("--from-signals", cfg->from_signals,
+                "Judge records annotated by --annotate by their signals under these settings, measuring nothing")
+      ->excludes(annotate);
 
   sub->callback([sub, state, cfg, &app] {
     PrepareStageRun(sub, &cfg->common, *state);
@@ -166,6 +191,9 @@ void AddFilterCommand(CLI::App& app, CliState* state) {
     opts.url.patterns_file = ResolveListPath(opts.url.patterns_file, config_file);
     opts.url.banned_words_file = ResolveListPath(opts.url.banned_words_file, config_file);
     opts.bad_words_file = ResolveListPath(opts.bad_words_file, config_file);
+    opts.language_settings_dir = ResolveListPath(cfg->language_settings_dir, config_file);
+    if (cfg->annotate) opts.mode = FilterOptions::Mode::kAnnotate;
+    if (cfg->from_signals) opts.mode = FilterOptions::Mode::kFromSignals;
 
     std::unique_ptr<FilterStage> stage;
     const Status st = FilterStage::Create(opts, &stage);

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "corpus/dedup/text_normalizer.h"
 #include "corpus/dedup/work_files.h"
 #include "corpus/util/fs.h"
 #include "corpus/util/json.h"
@@ -18,7 +19,7 @@ std::string MetaJson(const DedupOptions& o) {
       .Int("rows", o.minhash.rows)
       .Uint("seed", o.minhash.seed)
       .Int("partitions", o.partitions)
-      .String("normalizer", "fineweb-v1")
+      .String("normalizer", kDedupNormalizerVersion)
       .Finish();
 }
 

@@ -1,5 +1,7 @@
 #include "corpus/dedup/dedup_options.h"
 
+#include "corpus/dedup/text_normalizer.h"
+
 namespace corpus::dedup {
 
 bool ParsePhase(const std::string& name, Phase* phase) {
@@ -36,7 +38,7 @@ StageConfig DedupOptions::ToStageConfig() const {
   c.Set("threshold", threshold);
   c.Set("lines", lines);
   c.Set("index", index_dir);
-  c.Set("normalizer", "fineweb-v1");
+  c.Set("normalizer", std::string(kDedupNormalizerVersion));
   return c;
 }
 

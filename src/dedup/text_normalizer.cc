@@ -4,8 +4,10 @@
 
 #include <cstdlib>
 #include <optional>
+#include <vector>
 
 #include "corpus/crawl/url.h"
+#include "corpus/text/word_segmenter.h"
 
 namespace corpus::dedup {
 namespace {
@@ -37,7 +39,7 @@ CharClass Classify(utf8proc_int32_t cp) {
 bool Decompose(std::string_view text, std::string* out) {
   utf8proc_uint8_t* mapped = nullptr;
   const auto options = static_cast<utf8proc_option_t>(
-      UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
+      UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
   const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
                                           static_cast<utf8proc_ssize_t>(text.size()), &mapped,
                                           options);
@@ -78,6 +80,21 @@ bool IsAscii(std::string_view s) {
 }  // namespace
 
 std::string NormalizeDedupText(std::string_view text) {
+  // Scripts written without spaces: their words (the product's segmenter,
+  // ICU's dictionaries) are separated by spaces first, so shingles are word
+  // n-grams as in every other script. Elsewhere the segmenter's words are
+  // the whitespace tokens, which the steps below give anyway.
+  std::string spaced;
+  if (HasNonSpacingScript(text)) {
+    thread_local std::vector<Word> words;
+    SegmentWords(text, &words);
+    spaced.reserve(text.size() + words.size());
+    for (const Word& w : words) {
+      if (!spaced.empty()) spaced.push_back(' ');
+      spaced.append(w.text);
+    }
+    text = spaced;
+  }
   std::string folded;
   if (IsAscii(text)) {
     // ASCII needs no decomposition; lowercasing is the whole case fold.

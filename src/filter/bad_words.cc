@@ -8,25 +8,6 @@
 namespace corpus {
 namespace {
 
-void AppendLower(std::string* out, char32_t c) {
-  if (c < 128) {
-    out->push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : static_cast<char>(c));
-    return;
-  }
-  utf8proc_uint8_t buf[4];
-  const auto lower = utf8proc_tolower(static_cast<utf8proc_int32_t>(c));
-  const utf8proc_ssize_t n = utf8proc_encode_char(lower, buf);
-  out->append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
-}
-
-std::string LowerUtf8(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  size_t i = 0;
-  while (i < s.size()) AppendLower(&out, NextCodePoint(s, &i));
-  return out;
-}
-
 // Word characters in the sense of Python's \w: letters, digits, marks, '_'.
 bool IsWordChar(char32_t c) {
   if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';

@@ -181,15 +181,38 @@ size_t CountSentences(std::string_view line) {
 
 FilterVerdict C4Filter::Apply(Document& doc) const {
   if (!opts_.enabled) return FilterVerdict::Keep();
-  const bool spaced = doc.UsesSpaces();
+  return Judge(doc, nullptr);
+}
+
+void C4Filter::Measure(Document& doc, QualitySignals* signals) const {
+  if (opts_.enabled) Judge(doc, signals);
+}
+
+void C4Filter::Rules(std::vector<SignalRule>* out) const {
+  if (!opts_.enabled) return;
+  if (opts_.lorem_ipsum) out->push_back(SignalRule{"c4_lorem_ipsum", "c4_lorem_ipsum", SignalRule::Op::kGreater, 0, ""});
+  if (opts_.curly_bracket) {
+    out->push_back(SignalRule{"c4_curly_bracket", "c4_curly_bracket", SignalRule::Op::kGreater, 0, ""});
+  }
+  if (opts_.min_sentences > 0) {
+    out->push_back(SignalRule{"c4_min_sentences", "c4_sentences", SignalRule::Op::kLess,
+                              static_cast<double>(opts_.min_sentences), ""});
+  }
+}
+
+FilterVerdict C4Filter::Judge(Document& doc, QualitySignals* signals) const {
+  const bool measuring = signals != nullptr;
+  bool lorem_found = false, curly_found = false;
   const bool marks = doc.MarksSentences();
   // Lines, their trimmed forms and their token counts come from the
   // document's single split and tokenisation.
   const std::vector<Line>& lines = doc.lines();
-  const std::vector<uint32_t>* line_tokens = spaced ? &doc.line_tokens() : nullptr;
+  const std::vector<uint32_t>& line_words = doc.line_words();
   thread_local LineBuffers buffers;
-  const bool count_sentences = opts_.min_sentences > 0 && marks;
-  const auto min_sentences = static_cast<size_t>(std::max(opts_.min_sentences, 0LL));
+  const bool count_sentences = (opts_.min_sentences > 0 || measuring) && marks;
+  // Measuring counts every sentence.
+  const size_t min_sentences =
+      measuring ? SIZE_MAX : static_cast<size_t>(std::max(opts_.min_sentences, 0LL));
   std::string kept;
   kept.reserve(doc.text().size());
   bool blank_since_kept = false;
@@ -208,7 +231,7 @@ FilterVerdict C4Filter::Apply(Document& doc) const {
     }
     // The word count is taken before citations are removed, as in datatrove
     // (CountTokens of the line, counted by the document's tokeniser).
-    const size_t n_words = spaced ? (*line_tokens)[k] : 0;
+    const size_t n_words = line_words[k];
     std::string_view line = trimmed;
     if (opts_.remove_citations && trimmed.find('[') != std::string_view::npos) {
       RemoveCitations(trimmed, &buffers.line);
@@ -218,20 +241,22 @@ FilterVerdict C4Filter::Apply(Document& doc) const {
       doc.Count("c4_lines_no_terminal_punct");
       continue;
     }
-    if (spaced && opts_.min_words_per_line > 0 && static_cast<long long>(n_words) < opts_.min_words_per_line) {
+    if (opts_.min_words_per_line > 0 && static_cast<long long>(n_words) < opts_.min_words_per_line) {
       doc.Count("c4_lines_few_words");
       continue;
     }
     const uint8_t keywords = FindKeywords(line);
-    if (opts_.lorem_ipsum && (keywords & kLoremIpsum)) {
-      return FilterVerdict::RejectString("c4_lorem_ipsum", line.substr(0, 200));
+    if ((opts_.lorem_ipsum || measuring) && (keywords & kLoremIpsum)) {
+      if (!measuring) return FilterVerdict::RejectString("c4_lorem_ipsum", line.substr(0, 200));
+      lorem_found = true;
     }
     if (opts_.javascript && (keywords & kJavascript)) {
       doc.Count("c4_lines_javascript");
       continue;
     }
-    if (opts_.curly_bracket && line.find('{') != std::string::npos) {
-      return FilterVerdict::RejectString("c4_curly_bracket", line.substr(0, 200));
+    if ((opts_.curly_bracket || measuring) && line.find('{') != std::string::npos) {
+      if (!measuring) return FilterVerdict::RejectString("c4_curly_bracket", line.substr(0, 200));
+      curly_found = true;
     }
     // Every policy phrase contains "cookie", "terms of use" or "privacy policy".
     if (opts_.policy && (keywords & (kCookie | kTermsOfUse | kPrivacyPolicy))) {
@@ -249,6 +274,13 @@ FilterVerdict C4Filter::Apply(Document& doc) const {
     if (!kept.empty()) kept += blank_since_kept ? "\n\n" : "\n";
     kept += line;
     blank_since_kept = false;
+  }
+  if (measuring) {
+    signals->Set("c4_lorem_ipsum", lorem_found ? 1 : 0);
+    signals->Set("c4_curly_bracket", curly_found ? 1 : 0);
+    if (count_sentences) signals->Set("c4_sentences", static_cast<double>(sentences));
+    if (kept != doc.text()) doc.set_text(std::move(kept));
+    return FilterVerdict::Keep();  // the verdict comes from Rules
   }
   if (count_sentences && sentences < min_sentences) {
     return FilterVerdict::Reject("c4_min_sentences", static_cast<double>(sentences));

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "corpus/text/word_segmenter.h"
+
 namespace corpus {
 namespace {
 
@@ -24,6 +26,7 @@ void Document::set_text(std::string text) {
   paragraphs_.reset();
   words_.reset();
   line_tokens_.clear();
+  line_words_.reset();
   char_count_.reset();
   uses_spaces_.reset();
 }
@@ -32,6 +35,7 @@ void Document::set_language(std::string lang, double score) {
   lang_ = std::move(lang);
   lang_score_ = score;
   uses_spaces_.reset();
+  line_words_.reset();
 }
 
 const std::vector<Line>& Document::lines() const {
@@ -50,13 +54,31 @@ const std::vector<std::string_view>& Document::paragraphs() const {
 }
 
 const std::vector<Word>& Document::words() const {
-  if (!words_) TokenizeWords(text_, &words_.emplace(), &line_tokens_);
+  if (!words_) SegmentWords(text_, &words_.emplace(), &line_tokens_);
   return *words_;
 }
 
 const std::vector<uint32_t>& Document::line_tokens() const {
   words();
   return line_tokens_;
+}
+
+const std::vector<uint32_t>& Document::line_words() const {
+  if (line_words_) return *line_words_;
+  if (UsesSpaces()) return *(line_words_ = line_tokens());
+  const std::vector<Line>& ls = lines();
+  const std::vector<Word>& ws = words();
+  std::vector<uint32_t>& counts = line_words_.emplace(ls.size(), 0);
+  // Words and lines are views into text_ in order: walk both at once.
+  size_t w = 0;
+  for (size_t k = 0; k < ls.size(); ++k) {
+    const char* end = ls[k].text.data() + ls[k].text.size();
+    while (w < ws.size() && ws[w].text.data() < end) {
+      ++counts[k];
+      ++w;
+    }
+  }
+  return counts;
 }
 
 size_t Document::char_count() const {

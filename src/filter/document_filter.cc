@@ -22,4 +22,29 @@ FilterVerdict FilterVerdict::RejectString(std::string rule, std::string_view val
   return v;
 }
 
+void DocumentFilter::Measure(Document& doc, QualitySignals* signals) const {
+  signals->Set(name(), Apply(doc).keep ? 0 : 1);
+}
+
+void DocumentFilter::Rules(std::vector<SignalRule>* out) const {
+  out->push_back(SignalRule{std::string(name()), std::string(name()), SignalRule::Op::kGreater, 0, ""});
+}
+
+const SignalRule* FirstFailure(const std::vector<SignalRule>& rules, const QualitySignals& signals) {
+  for (const SignalRule& r : rules) {
+    if (r.Fails(signals)) return &r;
+  }
+  return nullptr;
+}
+
+bool RuleCheck::Check(std::string_view signal, double value, bool fails, std::string_view rule) {
+  if (signals_ != nullptr) signals_->Set(signal, value);
+  if (fails && verdict_.keep) verdict_ = FilterVerdict::Reject(std::string(rule), value);
+  return !verdict_.keep && signals_ == nullptr;
+}
+
+void RuleCheck::Record(std::string_view signal, double value) {
+  if (signals_ != nullptr) signals_->Set(signal, value);
+}
+
 }  // namespace corpus

@@ -1,6 +1,7 @@
 #include "corpus/filter/filter_pipeline.h"
 
 #include "corpus/filter/bad_words.h"
+#include "corpus/filter/language_settings.h"
 
 #include <cstdio>
 
@@ -67,6 +68,7 @@ void DescribeOptions(const FilterOptions& o, StageConfig* c) {
     c->Set("short-line-length", f.short_line_length);
     c->Set("max-short-lines", f.max_short_lines);
     c->Set("max-dup-line-chars", f.max_dup_line_chars);
+    if (f.max_newline_ratio >= 0) c->Set("max-newline-ratio", f.max_newline_ratio);
   }
   const PiiOptions& p = o.pii;
   c->Set("pii", p.enabled);
@@ -78,13 +80,28 @@ void DescribeOptions(const FilterOptions& o, StageConfig* c) {
   }
 }
 
+// The steps after language and url, built from `o`; `bad` and `pii` are
+// shared by every set.
+void BuildLanguageSteps(const FilterOptions& o, const std::shared_ptr<const DocumentFilter>& bad,
+                        const std::shared_ptr<const DocumentFilter>& pii,
+                        std::vector<std::shared_ptr<const DocumentFilter>>* steps) {
+  if (o.gopher_repetition.enabled) steps->push_back(std::make_shared<GopherRepetitionFilter>(o.gopher_repetition));
+  if (o.gopher_quality.enabled) steps->push_back(std::make_shared<GopherQualityFilter>(o.gopher_quality));
+  if (o.c4.enabled) steps->push_back(std::make_shared<C4Filter>(o.c4));
+  if (o.fineweb.enabled) steps->push_back(std::make_shared<FineWebFilter>(o.fineweb));
+  if (bad) steps->push_back(bad);
+  if (pii) steps->push_back(pii);
+}
+
 }  // namespace
 
 Status FilterPipeline::Create(const FilterOptions& opts, std::unique_ptr<FilterPipeline>* out) {
   std::unique_ptr<FilterPipeline> p(new FilterPipeline());
   DescribeOptions(opts, &p->config_);
+  if (opts.mode == FilterOptions::Mode::kAnnotate) p->config_.Set("mode", "annotate");
+  if (opts.mode == FilterOptions::Mode::kFromSignals) p->config_.Set("mode", "from-signals");
 
-  p->steps_.push_back(std::make_unique<LanguageFilter>(opts.language));
+  p->first_steps_.push_back(std::make_shared<LanguageFilter>(opts.language));
 
   UrlLists lists;
   std::string digest;
@@ -93,29 +110,54 @@ Status FilterPipeline::Create(const FilterOptions& opts, std::unique_ptr<FilterP
   CORPUS_RETURN_IF_ERROR(UrlFilter::Create(std::move(lists), &url));
   if (url->active()) {
     p->config_.Set("url-lists", digest);
-    p->steps_.push_back(std::move(url));
+    p->first_steps_.push_back(std::move(url));
   }
 
-  if (opts.gopher_repetition.enabled) {
-    p->steps_.push_back(std::make_unique<GopherRepetitionFilter>(opts.gopher_repetition));
-  }
-  if (opts.gopher_quality.enabled) p->steps_.push_back(std::make_unique<GopherQualityFilter>(opts.gopher_quality));
-  if (opts.c4.enabled) p->steps_.push_back(std::make_unique<C4Filter>(opts.c4));
-  if (opts.fineweb.enabled) p->steps_.push_back(std::make_unique<FineWebFilter>(opts.fineweb));
+  std::shared_ptr<const DocumentFilter> bad, pii;
   if (!opts.bad_words_file.empty()) {
-    std::unique_ptr<BadWordsFilter> bad;
-    CORPUS_RETURN_IF_ERROR(BadWordsFilter::Load(opts.bad_words_file, &bad, &digest));
+    std::unique_ptr<BadWordsFilter> b;
+    CORPUS_RETURN_IF_ERROR(BadWordsFilter::Load(opts.bad_words_file, &b, &digest));
     p->config_.Set("bad-words", digest);
-    p->steps_.push_back(std::move(bad));
+    bad = std::move(b);
   }
-  if (opts.pii.enabled) p->steps_.push_back(std::make_unique<PiiFilter>(opts.pii));
+  if (opts.pii.enabled) pii = std::make_shared<PiiFilter>(opts.pii);
+  BuildLanguageSteps(opts, bad, pii, &p->default_steps_);
+
+  if (!opts.language_settings_dir.empty()) {
+    std::vector<LanguageSettings> settings;
+    CORPUS_RETURN_IF_ERROR(LoadLanguageSettings(opts.language_settings_dir, &settings, &digest));
+    p->config_.Set("language-settings", digest);
+    for (const LanguageSettings& s : settings) {
+      Steps steps;
+      BuildLanguageSteps(s.ApplyTo(opts), bad, pii, &steps);
+      p->language_steps_.emplace_back(s.code, std::move(steps));
+    }
+  }
   *out = std::move(p);
   return Status::OK();
 }
 
+const FilterPipeline::Steps& FilterPipeline::StepsFor(const std::string& lang) const {
+  for (const auto& [code, steps] : language_steps_) {
+    if (code == lang) return steps;
+  }
+  const size_t dash = lang.find('-');
+  if (dash != std::string::npos) {
+    const std::string_view base(lang.data(), dash);
+    for (const auto& [code, steps] : language_steps_) {
+      if (code == base) return steps;
+    }
+  }
+  return default_steps_;
+}
+
 FilterVerdict FilterPipeline::Run(Document& doc) const {
   if (IsBlank(doc.text())) return FilterVerdict::Reject("empty_text", 0);
-  for (const auto& step : steps_) {
+  for (const auto& step : first_steps_) {
+    FilterVerdict v = step->Apply(doc);
+    if (!v.keep) return v;
+  }
+  for (const auto& step : StepsFor(doc.lang())) {
     FilterVerdict v = step->Apply(doc);
     if (!v.keep) return v;
   }
@@ -123,9 +165,41 @@ FilterVerdict FilterPipeline::Run(Document& doc) const {
   return FilterVerdict::Keep();
 }
 
+std::vector<SignalRule> FilterPipeline::RulesFor(const std::string& lang) const {
+  std::vector<SignalRule> rules;
+  for (const auto& step : first_steps_) step->Rules(&rules);
+  for (const auto& step : StepsFor(lang)) step->Rules(&rules);
+  return rules;
+}
+
+void FilterPipeline::Annotate(Document& doc, QualitySignals* signals, std::vector<std::string>* would_reject) const {
+  would_reject->clear();
+  if (IsBlank(doc.text())) {
+    would_reject->push_back("empty_text");
+    return;
+  }
+  for (const auto& step : first_steps_) step->Measure(doc, signals);
+  for (const auto& step : StepsFor(doc.lang())) step->Measure(doc, signals);
+  for (const SignalRule& rule : RulesFor(doc.lang())) {
+    if (rule.Fails(*signals)) would_reject->push_back(rule.rule);
+  }
+  if (doc.text_changed() && IsBlank(doc.text())) would_reject->push_back("empty_text");
+}
+
+FilterVerdict FilterPipeline::JudgeSignals(const std::string& lang, bool blank, QualitySignals signals) const {
+  if (blank) return FilterVerdict::Reject("empty_text", 0);
+  const auto* language = dynamic_cast<const LanguageFilter*>(first_steps_.front().get());
+  signals.Set("lang_in_list", language->Keeps(lang) ? 1 : 0);
+  for (const SignalRule& rule : RulesFor(lang)) {
+    if (rule.Fails(signals)) return FilterVerdict::Reject(rule.rule, *signals.Find(rule.signal));
+  }
+  return FilterVerdict::Keep();
+}
+
 std::vector<std::string_view> FilterPipeline::step_names() const {
   std::vector<std::string_view> names;
-  for (const auto& s : steps_) names.push_back(s->name());
+  for (const auto& s : first_steps_) names.push_back(s->name());
+  for (const auto& s : default_steps_) names.push_back(s->name());
   return names;
 }
 

@@ -1,5 +1,7 @@
 #include "corpus/filter/fineweb.h"
 
+#include <algorithm>
+
 #include "corpus/filter/gopher_repetition.h"
 
 namespace corpus {
@@ -13,10 +15,38 @@ bool EndsWithStopChar(std::string_view line) {
 
 }  // namespace
 
+double NewlineRatio(const Document& doc) {
+  const size_t lines = doc.non_blank_lines().size();
+  const size_t words = doc.words().size();
+  if (lines == 0) return 0;
+  return static_cast<double>(lines - 1) / static_cast<double>(std::max<size_t>(words, 1));
+}
+
 FilterVerdict FineWebFilter::Apply(Document& doc) const {
   if (!opts_.enabled) return FilterVerdict::Keep();
+  return Judge(doc, nullptr);
+}
+
+void FineWebFilter::Measure(Document& doc, QualitySignals* signals) const {
+  if (opts_.enabled) Judge(doc, signals);
+}
+
+void FineWebFilter::Rules(std::vector<SignalRule>* out) const {
+  if (!opts_.enabled) return;
+  using Op = SignalRule::Op;
+  const auto add = [out](const char* rule, const char* signal, Op op, double t) {
+    if (t >= 0) out->push_back(SignalRule{rule, signal, op, t, ""});
+  };
+  add("fineweb_line_punct", "fineweb_line_punct_frac", Op::kLessEqual, opts_.min_line_punct);
+  add("fineweb_short_lines", "fineweb_short_lines_frac", Op::kGreaterEqual, opts_.max_short_lines);
+  add("fineweb_dup_line_chars", "fineweb_dup_line_chars_frac", Op::kGreaterEqual, opts_.max_dup_line_chars);
+  add("fineweb_list_ratio", "fineweb_newline_ratio", Op::kGreater, opts_.max_newline_ratio);
+}
+
+FilterVerdict FineWebFilter::Judge(const Document& doc, QualitySignals* signals) const {
   const std::vector<std::string_view>& lines = doc.non_blank_lines();
   if (lines.empty()) return FilterVerdict::Keep();
+  RuleCheck check(signals);
   const auto n = static_cast<double>(lines.size());
 
   size_t punct = 0, short_lines = 0, line_chars = 0;
@@ -26,22 +56,35 @@ FilterVerdict FineWebFilter::Apply(Document& doc) const {
     short_lines += static_cast<long long>(chars) <= opts_.short_line_length;
     line_chars += chars;
   }
+  // Thai and Lao mark no sentences: the punctuation share says nothing there
+  // and is not recorded.
   const double punct_share = static_cast<double>(punct) / n;
-  if (opts_.min_line_punct >= 0 && doc.MarksSentences() && punct_share <= opts_.min_line_punct) {
-    return FilterVerdict::Reject("fineweb_line_punct", punct_share);
+  if (doc.MarksSentences() &&
+      check.Check("fineweb_line_punct_frac", punct_share,
+                  opts_.min_line_punct >= 0 && punct_share <= opts_.min_line_punct, "fineweb_line_punct")) {
+    return check.verdict();
   }
   const double short_share = static_cast<double>(short_lines) / n;
-  if (opts_.max_short_lines >= 0 && short_share >= opts_.max_short_lines) {
-    return FilterVerdict::Reject("fineweb_short_lines", short_share);
+  if (check.Check("fineweb_short_lines_frac", short_share,
+                  opts_.max_short_lines >= 0 && short_share >= opts_.max_short_lines, "fineweb_short_lines")) {
+    return check.verdict();
   }
   // Characters of duplicate lines over all characters but newlines
   // (datatrove: len(doc.text.replace("\n", ""))); blank lines add nothing.
-  if (opts_.max_dup_line_chars >= 0) {
+  if (opts_.max_dup_line_chars >= 0 || check.measuring()) {
     const DuplicateStats d = FindDuplicates(lines);
     const double share = line_chars == 0 ? 0 : static_cast<double>(d.chars) / static_cast<double>(line_chars);
-    if (share >= opts_.max_dup_line_chars) return FilterVerdict::Reject("fineweb_dup_line_chars", share);
+    if (check.Check("fineweb_dup_line_chars_frac", share,
+                    opts_.max_dup_line_chars >= 0 && share >= opts_.max_dup_line_chars, "fineweb_dup_line_chars")) {
+      return check.verdict();
+    }
   }
-  return FilterVerdict::Keep();
+  if (opts_.max_newline_ratio >= 0 || check.measuring()) {
+    const double ratio = NewlineRatio(doc);
+    check.Check("fineweb_newline_ratio", ratio, opts_.max_newline_ratio >= 0 && ratio > opts_.max_newline_ratio,
+                "fineweb_list_ratio");
+  }
+  return check.verdict();
 }
 
 }  // namespace corpus

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "corpus/filter/word_list.h"
+
 namespace corpus {
 namespace {
 
@@ -41,26 +43,78 @@ bool EndsWithEllipsis(std::string_view line) {
 
 }  // namespace
 
-FilterVerdict GopherQualityFilter::Apply(Document& doc) const {
-  if (!opts_.enabled) return FilterVerdict::Keep();
-  if (doc.UsesSpaces()) {
-    FilterVerdict v = ApplyWordRules(doc);
-    if (!v.keep) return v;
-  }
-  return ApplyLineRules(doc);
+GopherQualityFilter::GopherQualityFilter(GopherQualityOptions opts) : opts_(std::move(opts)) {
+  for (const std::string& w : opts_.stop_words) stop_words_.insert(LowerUtf8(w));
 }
 
-FilterVerdict GopherQualityFilter::ApplyWordRules(const Document& doc) const {
+bool GopherQualityFilter::HasStopWords(const Document& doc) const {
+  return !stop_words_.empty() || doc.lang() == "en";
+}
+
+size_t GopherQualityFilter::CountStopWords(const Document& doc, size_t enough) const {
+  const std::vector<Word>& words = doc.words();
+  size_t n = 0;
+  if (stop_words_.empty()) {
+    for (size_t i = 0; i < words.size() && n < enough; ++i) n += IsStopWord(words[i].text);
+    return n;
+  }
+  std::string lower;
+  for (size_t i = 0; i < words.size() && n < enough; ++i) {
+    lower = LowerUtf8(words[i].text);
+    n += stop_words_.count(lower);
+  }
+  return n;
+}
+
+FilterVerdict GopherQualityFilter::Apply(Document& doc) const {
+  if (!opts_.enabled) return FilterVerdict::Keep();
+  return Judge(doc, nullptr);
+}
+
+void GopherQualityFilter::Measure(Document& doc, QualitySignals* signals) const {
+  if (opts_.enabled) Judge(doc, signals);
+}
+
+void GopherQualityFilter::Rules(std::vector<SignalRule>* out) const {
+  if (!opts_.enabled) return;
+  using Op = SignalRule::Op;
+  const auto add = [out](const char* rule, const char* signal, Op op, double t, const char* only_if = "") {
+    if (t >= 0) out->push_back(SignalRule{rule, signal, op, t, only_if});
+  };
+  add("gopher_min_words", "rps_doc_word_count", Op::kLess, static_cast<double>(opts_.min_words));
+  add("gopher_max_words", "rps_doc_word_count", Op::kGreater, static_cast<double>(opts_.max_words));
+  const char* gate = opts_.word_length_all_scripts ? "" : "doc_uses_spaces";
+  add("gopher_min_mean_word_length", "rps_doc_mean_word_length", Op::kLess, opts_.min_mean_word_length, gate);
+  add("gopher_max_mean_word_length", "rps_doc_mean_word_length", Op::kGreater, opts_.max_mean_word_length, gate);
+  add("gopher_hash_ratio", "gopher_hash_word_ratio", Op::kGreater, opts_.max_symbol_word_ratio);
+  add("gopher_ellipsis_ratio", "gopher_ellipsis_word_ratio", Op::kGreater, opts_.max_symbol_word_ratio);
+  add("gopher_alpha_words", "gopher_alpha_word_frac", Op::kLess, opts_.min_alpha_words);
+  if (opts_.min_stop_words > 0) {
+    add("gopher_stop_words", "gopher_stop_words", Op::kLess, static_cast<double>(opts_.min_stop_words));
+  }
+  add("gopher_bullet_lines", "gopher_bullet_lines_frac", Op::kGreater, opts_.max_bullet_lines);
+  add("gopher_ellipsis_lines", "rps_doc_frac_lines_end_with_ellipsis", Op::kGreater, opts_.max_ellipsis_lines);
+}
+
+FilterVerdict GopherQualityFilter::Judge(const Document& doc, QualitySignals* signals) const {
+  RuleCheck check(signals);
+  if (ApplyWordRules(doc, &check)) return check.verdict();
+  ApplyLineRules(doc, &check);
+  return check.verdict();
+}
+
+bool GopherQualityFilter::ApplyWordRules(const Document& doc, RuleCheck* check) const {
   const std::vector<Word>& words = doc.words();
   const auto n_words = static_cast<long long>(words.size());
+  const auto count = static_cast<double>(n_words);
   // "word count in [50, 100000]"
-  if (opts_.min_words >= 0 && n_words < opts_.min_words) {
-    return FilterVerdict::Reject("gopher_min_words", static_cast<double>(n_words));
+  if (check->Check("rps_doc_word_count", count, opts_.min_words >= 0 && n_words < opts_.min_words,
+                   "gopher_min_words") ||
+      check->Check("rps_doc_word_count", count, opts_.max_words >= 0 && n_words > opts_.max_words,
+                   "gopher_max_words")) {
+    return true;
   }
-  if (opts_.max_words >= 0 && n_words > opts_.max_words) {
-    return FilterVerdict::Reject("gopher_max_words", static_cast<double>(n_words));
-  }
-  if (n_words == 0) return FilterVerdict::Keep();  // only when min_words is off
+  if (n_words == 0) return false;  // no word statistics (only reached when min_words is off)
 
   // "mean word length in [3, 10] characters"
   size_t total_chars = 0, alpha_words = 0;
@@ -68,63 +122,85 @@ FilterVerdict GopherQualityFilter::ApplyWordRules(const Document& doc) const {
     total_chars += w.chars;
     alpha_words += w.has_letter;
   }
-  const double mean_len = static_cast<double>(total_chars) / static_cast<double>(n_words);
-  if (opts_.min_mean_word_length >= 0 && mean_len < opts_.min_mean_word_length) {
-    return FilterVerdict::Reject("gopher_min_mean_word_length", mean_len);
-  }
-  if (opts_.max_mean_word_length >= 0 && mean_len > opts_.max_mean_word_length) {
-    return FilterVerdict::Reject("gopher_max_mean_word_length", mean_len);
+  const double mean_len = static_cast<double>(total_chars) / count;
+  const bool spaced = doc.UsesSpaces();
+  check->Record("doc_uses_spaces", spaced ? 1 : 0);
+  const bool judge_length = opts_.word_length_all_scripts || spaced;
+  if (check->Check("rps_doc_mean_word_length", mean_len,
+                   judge_length && opts_.min_mean_word_length >= 0 && mean_len < opts_.min_mean_word_length,
+                   "gopher_min_mean_word_length") ||
+      check->Check("rps_doc_mean_word_length", mean_len,
+                   judge_length && opts_.max_mean_word_length >= 0 && mean_len > opts_.max_mean_word_length,
+                   "gopher_max_mean_word_length")) {
+    return true;
   }
 
   // "symbol-to-word ratio greater than 0.1 for either the hash symbol or the
   // ellipsis": datatrove counts '#' and ('...' + '…') in the raw text.
-  if (opts_.max_symbol_word_ratio >= 0) {
+  if (opts_.max_symbol_word_ratio >= 0 || check->measuring()) {
     const std::string& text = doc.text();
-    const double hashes = static_cast<double>(CountSubstr(text, "#")) / static_cast<double>(n_words);
-    if (hashes > opts_.max_symbol_word_ratio) return FilterVerdict::Reject("gopher_hash_ratio", hashes);
-    const double ellipses =
-        static_cast<double>(CountSubstr(text, "...") + CountSubstr(text, "…")) / static_cast<double>(n_words);
-    if (ellipses > opts_.max_symbol_word_ratio) return FilterVerdict::Reject("gopher_ellipsis_ratio", ellipses);
+    const double t = opts_.max_symbol_word_ratio;
+    const double hashes = static_cast<double>(CountSubstr(text, "#")) / count;
+    if (check->Check("gopher_hash_word_ratio", hashes, t >= 0 && hashes > t, "gopher_hash_ratio")) return true;
+    const double ellipses = static_cast<double>(CountSubstr(text, "...") + CountSubstr(text, "…")) / count;
+    if (check->Check("gopher_ellipsis_word_ratio", ellipses, t >= 0 && ellipses > t, "gopher_ellipsis_ratio")) {
+      return true;
+    }
   }
 
   // "at least 80% of words contain at least one alphabetic character"
-  const double alpha = static_cast<double>(alpha_words) / static_cast<double>(n_words);
-  if (opts_.min_alpha_words >= 0 && alpha < opts_.min_alpha_words) {
-    return FilterVerdict::Reject("gopher_alpha_words", alpha);
+  const double alpha = static_cast<double>(alpha_words) / count;
+  if (check->Check("gopher_alpha_word_frac", alpha, opts_.min_alpha_words >= 0 && alpha < opts_.min_alpha_words,
+                   "gopher_alpha_words")) {
+    return true;
   }
 
-  // "at least two of the English stop words" (datatrove matches them case
-  // sensitively; we ignore case so a sentence-initial "The" counts).
-  if (opts_.min_stop_words >= 0 && doc.lang() == "en") {
-    // Counted up to the minimum only: the count is reported only below it.
-    const auto needed = static_cast<size_t>(opts_.min_stop_words);
-    size_t stop_words = 0;
-    for (size_t i = 0; i < words.size() && stop_words < needed; ++i) stop_words += IsStopWord(words[i].text);
-    if (stop_words < needed) return FilterVerdict::Reject("gopher_stop_words", static_cast<double>(stop_words));
+  // "at least two of the English stop words", or of the language's own
+  // (FineWeb-2). datatrove matches them case sensitively; we ignore case so
+  // a sentence-initial "The" counts.
+  if (opts_.min_stop_words > 0 || check->measuring()) {
+    // Counted up to the minimum only, unless measuring: the count is
+    // reported only below it.
+    const auto needed = check->measuring() ? words.size() : static_cast<size_t>(opts_.min_stop_words);
+    if (HasStopWords(doc)) {
+      const auto stop_words = static_cast<double>(CountStopWords(doc, needed));
+      if (check->Check("gopher_stop_words", stop_words,
+                       opts_.min_stop_words > 0 && stop_words < static_cast<double>(opts_.min_stop_words),
+                       "gopher_stop_words")) {
+        return true;
+      }
+    }
   }
-  return FilterVerdict::Keep();
+  if (check->measuring()) {
+    // RedPajama-V2's share of distinct words (no rule judges it here).
+    std::unordered_set<uint64_t> distinct;
+    for (const Word& w : words) distinct.insert(HashBytes(w.text));
+    check->Record("rps_doc_frac_unique_words", static_cast<double>(distinct.size()) / count);
+  }
+  return false;
 }
 
-FilterVerdict GopherQualityFilter::ApplyLineRules(const Document& doc) const {
+void GopherQualityFilter::ApplyLineRules(const Document& doc, RuleCheck* check) const {
   // Lines are the non-blank lines (blank lines separate paragraphs here; in
   // datatrove's input, paragraphs are single lines).
   const std::vector<std::string_view>& lines = doc.non_blank_lines();
-  if (lines.empty()) return FilterVerdict::Keep();
+  if (lines.empty()) return;
   size_t bullets = 0, ellipses = 0;
   for (std::string_view line : lines) {
     bullets += StartsWithBullet(line);
     ellipses += EndsWithEllipsis(line);
   }
   const auto n = static_cast<double>(lines.size());
+  const double bullet_share = static_cast<double>(bullets) / n;
+  const double ellipsis_share = static_cast<double>(ellipses) / n;
   // "more than 90% of lines starting with a bullet point"
-  if (opts_.max_bullet_lines >= 0 && static_cast<double>(bullets) / n > opts_.max_bullet_lines) {
-    return FilterVerdict::Reject("gopher_bullet_lines", static_cast<double>(bullets) / n);
+  if (check->Check("gopher_bullet_lines_frac", bullet_share,
+                   opts_.max_bullet_lines >= 0 && bullet_share > opts_.max_bullet_lines, "gopher_bullet_lines")) {
+    return;
   }
   // "more than 30% ending with an ellipsis"
-  if (opts_.max_ellipsis_lines >= 0 && static_cast<double>(ellipses) / n > opts_.max_ellipsis_lines) {
-    return FilterVerdict::Reject("gopher_ellipsis_lines", static_cast<double>(ellipses) / n);
-  }
-  return FilterVerdict::Keep();
+  check->Check("rps_doc_frac_lines_end_with_ellipsis", ellipsis_share,
+               opts_.max_ellipsis_lines >= 0 && ellipsis_share > opts_.max_ellipsis_lines, "gopher_ellipsis_lines");
 }
 
 }  // namespace corpus

@@ -37,20 +37,53 @@ DuplicateStats FindDuplicates(const std::vector<std::string_view>& items) {
 
 FilterVerdict GopherRepetitionFilter::Apply(Document& doc) const {
   if (!opts_.enabled) return FilterVerdict::Keep();
+  return Judge(doc, nullptr);
+}
+
+void GopherRepetitionFilter::Measure(Document& doc, QualitySignals* signals) const {
+  if (opts_.enabled) Judge(doc, signals);
+}
+
+void GopherRepetitionFilter::Rules(std::vector<SignalRule>* out) const {
+  if (!opts_.enabled) return;
+  const auto max = [out](const std::string& rule, const std::string& signal, double t) {
+    if (t >= 0) out->push_back(SignalRule{rule, signal, SignalRule::Op::kGreater, t, ""});
+  };
+  max("dup_para_frac", "gopher_dup_para_frac", opts_.max_dup_para_frac);
+  max("dup_para_char_frac", "gopher_dup_para_char_frac", opts_.max_dup_para_char_frac);
+  max("dup_line_frac", "gopher_dup_line_frac", opts_.max_dup_line_frac);
+  max("dup_line_char_frac", "gopher_dup_line_char_frac", opts_.max_dup_line_char_frac);
+  // Apply walks n = 2, 3, ... and checks the top rule, then the dup rule, of each n.
+  const size_t top_rules = opts_.max_top_ngram_frac.size();
+  const size_t dup_rules = opts_.max_dup_ngram_frac.size();
+  for (size_t n = 2; n < std::max(2 + top_rules, 5 + dup_rules); ++n) {
+    const std::string g = std::to_string(n);
+    if (n - 2 < top_rules) max("top_" + g + "_gram", "rps_doc_frac_chars_top_" + g + "gram", opts_.max_top_ngram_frac[n - 2]);
+    if (n >= 5 && n - 5 < dup_rules) {
+      max("dup_" + g + "_gram", "rps_doc_frac_chars_dupe_" + g + "grams", opts_.max_dup_ngram_frac[n - 5]);
+    }
+  }
+}
+
+FilterVerdict GopherRepetitionFilter::Judge(const Document& doc, QualitySignals* signals) const {
   const auto total_chars = static_cast<double>(doc.char_count());
   if (total_chars == 0) return FilterVerdict::Keep();
+  RuleCheck check(signals);
 
   // Paragraphs: datatrove splits text.strip() on "\n{2,}".
   const std::vector<std::string_view>& paragraphs = doc.paragraphs();
   if (!paragraphs.empty()) {
     const DuplicateStats d = FindDuplicates(paragraphs);
     const double frac = static_cast<double>(d.elements) / static_cast<double>(paragraphs.size());
-    if (opts_.max_dup_para_frac >= 0 && frac > opts_.max_dup_para_frac) {
-      return FilterVerdict::Reject("dup_para_frac", frac);
+    if (check.Check("gopher_dup_para_frac", frac, opts_.max_dup_para_frac >= 0 && frac > opts_.max_dup_para_frac,
+                    "dup_para_frac")) {
+      return check.verdict();
     }
     const double char_frac = static_cast<double>(d.chars) / total_chars;
-    if (opts_.max_dup_para_char_frac >= 0 && char_frac > opts_.max_dup_para_char_frac) {
-      return FilterVerdict::Reject("dup_para_char_frac", char_frac);
+    if (check.Check("gopher_dup_para_char_frac", char_frac,
+                    opts_.max_dup_para_char_frac >= 0 && char_frac > opts_.max_dup_para_char_frac,
+                    "dup_para_char_frac")) {
+      return check.verdict();
     }
   }
 
@@ -60,20 +93,22 @@ FilterVerdict GopherRepetitionFilter::Apply(Document& doc) const {
   if (!lines.empty()) {
     const DuplicateStats d = FindDuplicates(lines);
     const double frac = static_cast<double>(d.elements) / static_cast<double>(lines.size());
-    if (opts_.max_dup_line_frac >= 0 && frac > opts_.max_dup_line_frac) {
-      return FilterVerdict::Reject("dup_line_frac", frac);
+    if (check.Check("gopher_dup_line_frac", frac, opts_.max_dup_line_frac >= 0 && frac > opts_.max_dup_line_frac,
+                    "dup_line_frac")) {
+      return check.verdict();
     }
     const double char_frac = static_cast<double>(d.chars) / total_chars;
-    if (opts_.max_dup_line_char_frac >= 0 && char_frac > opts_.max_dup_line_char_frac) {
-      return FilterVerdict::Reject("dup_line_char_frac", char_frac);
+    if (check.Check("gopher_dup_line_char_frac", char_frac,
+                    opts_.max_dup_line_char_frac >= 0 && char_frac > opts_.max_dup_line_char_frac,
+                    "dup_line_char_frac")) {
+      return check.verdict();
     }
   }
-
-  if (!doc.UsesSpaces()) return FilterVerdict::Keep();
-  return ApplyNgramRules(doc);
+  ApplyNgramRules(doc, &check);
+  return check.verdict();
 }
 
-FilterVerdict GopherRepetitionFilter::ApplyNgramRules(const Document& doc) const {
+void GopherRepetitionFilter::ApplyNgramRules(const Document& doc, RuleCheck* check) const {
   const auto total_chars = static_cast<double>(doc.char_count());
   NgramRepetition& ngrams = ThreadScratch().ngrams;
   ngrams.Reset(doc.text(), doc.words());
@@ -82,34 +117,48 @@ FilterVerdict GopherRepetitionFilter::ApplyNgramRules(const Document& doc) const
   const size_t max_n = std::max(1 + top_rules, 4 + dup_rules);
   // Once no n-gram occurs twice, no longer one can (its n-word prefix would
   // repeat too), so every fraction left is 0 and no rule can fire.
-  while (ngrams.n() < max_n && ngrams.Next() && ngrams.AnyRepeats()) {
+  while (ngrams.n() < max_n) {
+    const size_t before = ngrams.n();
+    if (!ngrams.Next() || !ngrams.AnyRepeats()) {
+      // Measuring: the fractions left are 0; record them so every document
+      // has the same signals.
+      for (size_t m = before + 1; check->measuring() && m <= max_n; ++m) {
+        const std::string g = std::to_string(m);
+        if (m - 2 < top_rules) check->Record("rps_doc_frac_chars_top_" + g + "gram", 0);
+        if (m >= 5 && m - 5 < dup_rules) check->Record("rps_doc_frac_chars_dupe_" + g + "grams", 0);
+      }
+      return;
+    }
     const size_t n = ngrams.n();
-    if (n - 2 < top_rules && opts_.max_top_ngram_frac[n - 2] >= 0) {
+    if (n - 2 < top_rules) {
       // "Top n-gram character fraction" (n = 2..4): characters of the most
       // frequent n-gram times its count. Ties go to the earliest n-gram, as
       // Counter.most_common in datatrove. Unlike datatrove, an n-gram seen
       // once is no repetition and scores 0: otherwise every short text fails
       // here ("A page with" is 26% of a 10-word page) before the word-count
       // rule can name the real reason.
+      const double t = opts_.max_top_ngram_frac[n - 2];
       const double frac = static_cast<double>(ngrams.TopGramChars()) / total_chars;
-      if (frac > opts_.max_top_ngram_frac[n - 2]) {
-        return FilterVerdict::Reject("top_" + std::to_string(n) + "_gram", frac);
+      if (check->Check("rps_doc_frac_chars_top_" + std::to_string(n) + "gram", frac, t >= 0 && frac > t,
+                       "top_" + std::to_string(n) + "_gram")) {
+        return;
       }
     }
-    if (n >= 5 && n - 5 < dup_rules && opts_.max_dup_ngram_frac[n - 5] >= 0) {
+    if (n >= 5 && n - 5 < dup_rules) {
       // "Duplicate n-gram character fraction" (n = 5..10): walking left to
       // right, an n-gram seen before adds its characters and the walk jumps
       // past it, so overlapping repeats are not counted twice. This is the
       // algorithm datatrove's find_all_duplicate intends; its call site
       // passes the list of n-grams instead of the words, which joins n
       // consecutive n-grams, so its numbers differ from this definition.
+      const double t = opts_.max_dup_ngram_frac[n - 5];
       const double frac = static_cast<double>(ngrams.DuplicateGramChars()) / total_chars;
-      if (frac > opts_.max_dup_ngram_frac[n - 5]) {
-        return FilterVerdict::Reject("dup_" + std::to_string(n) + "_gram", frac);
+      if (check->Check("rps_doc_frac_chars_dupe_" + std::to_string(n) + "grams", frac, t >= 0 && frac > t,
+                       "dup_" + std::to_string(n) + "_gram")) {
+        return;
       }
     }
   }
-  return FilterVerdict::Keep();
 }
 
 }  // namespace corpus

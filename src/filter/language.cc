@@ -154,4 +154,19 @@ FilterVerdict LanguageFilter::Apply(Document& doc) const {
   return FilterVerdict::Keep();
 }
 
+bool LanguageFilter::Keeps(const std::string& lang) const {
+  return opts_.languages.empty() || Listed(opts_.languages, lang);
+}
+
+void LanguageFilter::Measure(Document& doc, QualitySignals* signals) const {
+  Apply(doc);
+  signals->Set("lang_score", doc.lang_score());
+  signals->Set("lang_in_list", Keeps(doc.lang()) ? 1 : 0);
+}
+
+void LanguageFilter::Rules(std::vector<SignalRule>* out) const {
+  out->push_back(SignalRule{"language", "lang_in_list", SignalRule::Op::kLess, 1, ""});
+  if (opts_.min_score >= 0) out->push_back(SignalRule{"lang_score", "lang_score", SignalRule::Op::kLess, opts_.min_score, ""});
+}
+
 }  // namespace corpus

@@ -1,5 +1,7 @@
 #include "corpus/filter/word_list.h"
 
+#include <utf8proc.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <system_error>
@@ -23,6 +25,23 @@ Status LoadListFile(const std::string& path, ListFile* out) {
     out->entries.emplace_back(line);
   }
   return Status::OK();
+}
+
+std::string LowerUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    const char32_t c = NextCodePoint(s, &i);
+    if (c < 128) {
+      out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : static_cast<char>(c));
+      continue;
+    }
+    utf8proc_uint8_t buf[4];
+    const utf8proc_ssize_t n = utf8proc_encode_char(utf8proc_tolower(static_cast<utf8proc_int32_t>(c)), buf);
+    out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
+  }
+  return out;
 }
 
 Status FindNamedFiles(const std::string& dir, const std::string& name, std::vector<std::string>* out) {

@@ -1,6 +1,7 @@
 #include <cstdio>
 #include <string>
 
+#include "corpus/stage/signal_histogram.h"
 #include "corpus/shard/release.h"
 #include "corpus/shard/shuffle_buckets.h"
 #include "corpus/util/fs.h"
@@ -67,6 +68,12 @@ void AppendFunnel(const ReleaseInfo& info, const std::vector<StageSummary>& upst
   for (const auto& s : upstream) rules(s.stage, s.counts);
   rules("shard", info.counts);
   if (!any) *out += "| - | (nothing removed) | 0 | 0.00% |\n";
+  for (const auto& s : upstream) {
+    const std::string table = FormatSignalDistributions(s.counts.counters);
+    if (table.empty()) continue;
+    *out += "\nQuality signals measured by `" + s.stage + " --annotate` in `" + s.dir +
+            "` (quantiles and a histogram per signal; docs/LANGUAGES.md defines each):\n\n```\n" + table + "```\n";
+  }
   bool damaged = !info.damaged.empty();
   for (const auto& s : upstream) damaged = damaged || !s.damaged.empty();
   if (damaged) {

@@ -1,5 +1,8 @@
 #include "corpus/shard/doc_stats.h"
 
+#include <vector>
+
+#include "corpus/text/word_segmenter.h"
 #include "corpus/util/json.h"
 
 namespace corpus {
@@ -7,19 +10,12 @@ namespace {
 
 constexpr std::string_view kPrefix = "release.";
 
-bool IsSpace(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-
 }  // namespace
 
 uint64_t CountWords(std::string_view text) {
-  uint64_t words = 0;
-  bool in_word = false;
-  for (unsigned char c : text) {
-    const bool space = IsSpace(c);
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
+  thread_local std::vector<Word> words;
+  SegmentWords(text, &words);
+  return words.size();
 }
 
 uint64_t CountCharacters(std::string_view text) {

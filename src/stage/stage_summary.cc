@@ -1,5 +1,7 @@
 #include "corpus/stage/stage_summary.h"
 
+#include "corpus/stage/signal_histogram.h"
+
 #include <simdjson.h>
 
 #include <cstdio>
@@ -127,6 +129,7 @@ std::string FormatFunnel(const std::vector<StageSummary>& stages) {
       out += buf;
     }
     for (const auto& [name, n] : s.counts.counters) {
+      if (IsSignalCounter(name)) continue;  // shown below as distributions
       std::snprintf(buf, sizeof(buf), "%-9s   %-37s %10llu\n", "", name.c_str(),
                     static_cast<unsigned long long>(n));
       out += buf;
@@ -134,6 +137,7 @@ std::string FormatFunnel(const std::vector<StageSummary>& stages) {
     for (const auto& d : s.damaged) {
       out += "            damaged input: " + d + "\n";
     }
+    out += FormatSignalDistributions(s.counts.counters);
   }
   return out;
 }

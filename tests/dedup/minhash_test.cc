@@ -86,5 +86,32 @@ TEST(MinHasher, BandHashesDifferAcrossBandsAndMatchForEqualRows) {
   EXPECT_NE(bands[1], other_bands[1]);
 }
 
+// A Chinese page and a near copy (three characters changed, a header and a
+// footer added): with shingles over dictionary words the pair's Jaccard is
+// high and the signatures agree as much; over whitespace tokens (one token
+// per sentence) the two would share almost nothing.
+TEST(MinHasher, ChineseNearCopyIsNearDuplicate) {
+  const std::string page =
+      "\u6625\u5929\u6765\u4e86\uff0c\u516c\u56ed\u91cc\u7684\u82b1\u90fd\u5f00\u4e86\u3002"  // 春天来了，公园里的花都开了。
+      "\u5b69\u5b50\u4eec\u5728\u8349\u5730\u4e0a\u8dd1\u6765\u8dd1\u53bb\uff0c"              // 孩子们在草地上跑来跑去，
+      "\u8001\u4eba\u4eec\u5750\u5728\u6811\u4e0b\u804a\u5929\u3002"                            // 老人们坐在树下聊天。
+      "\u6211\u4eec\u6cbf\u7740\u6e56\u8fb9\u6162\u6162\u5730\u8d70\uff0c"                      // 我们沿着湖边慢慢地走，
+      "\u770b\u89c1\u5f88\u591a\u5c0f\u8239\u5728\u6c34\u4e0a\u6f02\u3002"                      // 看见很多小船在水上漂。
+      "\u4e2d\u5348\u6211\u4eec\u5728\u9910\u5385\u5403\u996d\uff0c"                            // 中午我们在餐厅吃饭，
+      "\u4e0b\u5348\u53c8\u53bb\u535a\u7269\u9986\u53c2\u89c2\u4e86\u5386\u53f2\u5c55\u89c8\u3002"  // 下午又去博物馆参观了历史展览。
+      "\u665a\u4e0a\u56de\u5bb6\u7684\u65f6\u5019\uff0c\u5927\u5bb6\u90fd\u5f88\u7d2f\uff0c"  // 晚上回家的时候，大家都很累，
+      "\u4f46\u662f\u5fc3\u91cc\u5f88\u9ad8\u5174\u3002";                                       // 但是心里很高兴。
+  std::string page4;
+  for (int i = 0; i < 4; ++i) page4 += page + "\n\n";
+  std::string near = page4;
+  near.replace(near.find("\u9910\u5385"), 6, "\u996d\u5e97");  // 餐厅 -> 饭店
+  near = "\u9996\u9875 | \u65b0\u95fb\n\n" + near + "\u7248\u6743\u6240\u6709";  // 首页 | 新闻 ... 版权所有
+  const double exact = testing::ExactJaccard(testing::Shingles(page4, 5), testing::Shingles(near, 5));
+  EXPECT_GT(exact, 0.85);
+  MinHasher h{MinHashParams{}};
+  const CompactSignature a = Sign(h, page4), b = Sign(h, near);
+  EXPECT_GT(EstimateJaccard(a.data(), b.data(), static_cast<int>(a.size())), 0.75);
+}
+
 }  // namespace
 }  // namespace corpus::dedup

@@ -29,6 +29,15 @@ TEST(NormalizeDedupText, NonLatinScriptsAndNonAsciiDigits) {
             "\u043f\u0440\u0438\u0432\u0435\u0442 0");
 }
 
+TEST(NormalizeDedupText, CjkIsSplitIntoWordsAndWidthFolded) {
+  EXPECT_EQ(NormalizeDedupText("\u6211\u4eec\u53bb\u516c\u56ed\u6563\u6b65\u3002"),  // 我们去公园散步。
+            "\u6211\u4eec \u53bb \u516c\u56ed \u6563\u6b65");
+  // Full-width Latin letters and digits fold to ASCII (NFKC width folding).
+  EXPECT_EQ(NormalizeDedupText("\uff21\uff22\uff23 \uff11\uff12"), "abc 0");
+  // Half-width katakana folds to full width: the same words either way.
+  EXPECT_EQ(NormalizeDedupText("\uff76\uff80\uff76\uff85"), NormalizeDedupText("\u30ab\u30bf\u30ab\u30ca"));
+}
+
 TEST(NormalizeDedupText, InvalidUtf8DoesNotFail) {
   EXPECT_EQ(NormalizeDedupText(std::string("ab\xff\xfe" "cd \xc3\xa9t\xc3\xa9")), "abcd ete");
   EXPECT_EQ(NormalizeDedupText(""), "");

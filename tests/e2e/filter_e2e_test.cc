@@ -122,5 +122,46 @@ TEST(FilterE2eHelpTest, HelpListsTheRules) {
   }
 }
 
+TEST_F(FilterE2eTest, AnnotateThenJudgeFromSignalsThenStats) {
+  const std::string common = " --threads 1 --no-progress --config " + Config("fineweb2.toml") + " --languages all";
+  ASSERT_EQ(RunCorpus("filter --annotate --in " + dir_.Sub("in") + " --out " + dir_.Sub("ann") + common,
+                      dir_.Sub("log1")),
+            0);
+  std::map<std::string, Record> annotated = ReadAll(dir_.Sub("ann"));
+  ASSERT_EQ(annotated.size(), 3u);  // annotate removes nothing
+  const std::string good_signals(annotated["good"].GetRaw("signals").value_or(""));
+  EXPECT_NE(good_signals.find("\"rps_doc_word_count\":"), std::string::npos) << good_signals;
+  EXPECT_NE(good_signals.find("\"would_reject\":[]"), std::string::npos) << good_signals;
+  const std::string spam_signals(annotated["spam"].GetRaw("signals").value_or(""));
+  EXPECT_EQ(spam_signals.find("\"would_reject\":[]"), std::string::npos) << spam_signals;
+
+  // The same settings judged from the signals keep what they would keep; a
+  // stricter word minimum rejects the rest without measuring again.
+  ASSERT_EQ(RunCorpus("filter --from-signals --in " + dir_.Sub("ann") + " --out " + dir_.Sub("judged") + common,
+                      dir_.Sub("log2")),
+            0);
+  std::map<std::string, Record> kept = ReadAll(dir_.Sub("judged"));
+  EXPECT_EQ(kept.count("good"), 1u);
+  EXPECT_EQ(kept.count("spam"), 0u);
+  ASSERT_EQ(RunCorpus("filter --from-signals --min-words 100000 --in " + dir_.Sub("ann") + " --out " +
+                          dir_.Sub("strict") + common,
+                      dir_.Sub("log3")),
+            0);
+  EXPECT_TRUE(ReadAll(dir_.Sub("strict")).empty());
+  std::map<std::string, Record> rejected = ReadAll(dir_.Sub("strict/rejected"));
+  EXPECT_NE(std::string(rejected["good"].GetRaw("reject").value_or("")).find("gopher_min_words"), std::string::npos);
+
+  ASSERT_EQ(RunCorpus("stats " + dir_.Sub("ann"), dir_.Sub("stats")), 0);
+  std::string stats;
+  ASSERT_TRUE(ReadFile(dir_.Sub("stats"), &stats).ok());
+  EXPECT_NE(stats.find("rps_doc_word_count"), std::string::npos) << stats;
+  EXPECT_NE(stats.find("p50"), std::string::npos);
+
+  // --annotate and --from-signals together are a usage error.
+  EXPECT_EQ(RunCorpus("filter --annotate --from-signals --in " + dir_.Sub("in") + " --out " + dir_.Sub("x"),
+                      dir_.Sub("log4")),
+            1);
+}
+
 }  // namespace
 }  // namespace corpus

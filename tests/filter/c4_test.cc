@@ -125,12 +125,22 @@ TEST(C4Test, KeepsParagraphBreaks) {
   EXPECT_EQ(doc.text(), "First line is here.\nSecond line is here.\n\nThird line is here.");
 }
 
-TEST(C4Test, ChineseLinesAreNotCountedInWords) {
+TEST(C4Test, ChineseLinesAreCountedInSegmentedWords) {
   Document doc = MakeDoc(
       "今天天气很好。\n我们去公园散步。\n公园里有很多人。\n孩子们在草地上玩耍。\n老人们在下棋。", "zh");
   const FilterVerdict v = C4Filter(C4Options()).Apply(doc);
   EXPECT_TRUE(v.keep) << v.rule << " " << v.value_json;
   EXPECT_FALSE(doc.text_changed());
+  // One whitespace token, but words by the segmenter: a two-word line
+  // ("首页 新闻" without a space) is dropped like a two-word English line.
+  Document menu = MakeDoc("今天天气很好，我们去公园散步。\n首页新闻\n公园里有很多人在锻炼身体。", "zh");
+  EXPECT_EQ(menu.line_words()[1], 2u);
+  C4Options opts;
+  opts.min_sentences = 0;
+  opts.terminal_punct = false;  // as FineWeb runs C4
+  EXPECT_TRUE(C4Filter(opts).Apply(menu).keep);
+  EXPECT_EQ(menu.text(), "今天天气很好，我们去公园散步。\n公园里有很多人在锻炼身体。");
+  EXPECT_EQ(CountOf(menu, "c4_lines_few_words"), 1u);
 }
 
 TEST(C4Test, CountSentences) {

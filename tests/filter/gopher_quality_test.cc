@@ -110,12 +110,37 @@ TEST(GopherQualityTest, TwoStopWordsForEnglishOnly) {
   EXPECT_TRUE(Judge(Repeat(50, "house"), "de").keep);
 }
 
-TEST(GopherQualityTest, WordRulesSkipTextsWithoutSpaces) {
-  // One "word" by whitespace, but a reasonable Chinese paragraph.
+TEST(GopherQualityTest, WordRulesCountSegmentedWordsInTextsWithoutSpaces) {
+  // One "word" by whitespace, about twenty by the segmenter.
   const std::string zh = "今天天气很好，我们去公园散步。公园里有很多人在锻炼身体。孩子们在草地上玩耍。";
-  EXPECT_TRUE(Judge(zh, "zh").keep);
-  EXPECT_TRUE(Judge(zh, "un").keep);  // found by script when the language is unknown
+  FilterVerdict v = Judge(zh, "zh");
+  EXPECT_EQ(v.rule, "gopher_min_words");
+  EXPECT_GT(std::stod(v.value_json), 10);
+  EXPECT_LT(std::stod(v.value_json), 40);
+  // Three such paragraphs are enough words; with the English bounds the
+  // mean-word-length rule does not judge Chinese (no settings given).
+  const std::string three = zh + "\n\n" + "老人们在树下下棋，旁边有人在聊天。天空很蓝，空气也很清新。" + "\n\n" +
+                            "我们走到湖边，看见很多小船在水上慢慢地漂。大家都很开心，拍了很多照片。";
+  EXPECT_TRUE(Judge(three, "zh").keep) << Judge(three, "zh").rule;
+  EXPECT_TRUE(Judge(three, "un").keep);  // found by script when the language is unknown
+  // With a language's own bounds (its settings), the rule judges Chinese too.
+  GopherQualityOptions opts;
+  opts.word_length_all_scripts = true;
+  EXPECT_EQ(Judge(three, "zh", opts).rule, "gopher_min_mean_word_length");
+  opts.min_mean_word_length = 1;
+  opts.max_mean_word_length = 5;
+  EXPECT_TRUE(Judge(three, "zh", opts).keep);
   EXPECT_EQ(Judge("short text", "en").rule, "gopher_min_words");
+}
+
+TEST(GopherQualityTest, StopWordsOfTheLanguage) {
+  GopherQualityOptions opts;
+  opts.stop_words = {"der", "und", "die", "f\u00fcr"};
+  const std::string words = Repeat(50, "Haus");
+  EXPECT_EQ(Judge(words + " der", "de", opts).rule, "gopher_stop_words");
+  EXPECT_TRUE(Judge(words + " Der F\u00dcR", "de", opts).keep);  // case folded beyond ASCII
+  // A given list replaces Gopher's English one.
+  EXPECT_EQ(Judge(words + " the and", "en", opts).rule, "gopher_stop_words");
 }
 
 TEST(GopherQualityTest, DisabledKeepsEverything) {

@@ -10,6 +10,10 @@ namespace {
 TEST(DocStatsTest, WordsAndCharacters) {
   EXPECT_EQ(CountWords(""), 0u);
   EXPECT_EQ(CountWords("  one two\n\nthree\t"), 3u);
+  // The product's one segmenter: punctuation alone is no word, and Chinese
+  // is split into dictionary words ("我们 去 公园 散步").
+  EXPECT_EQ(CountWords("one - two ,"), 2u);
+  EXPECT_EQ(CountWords("我们去公园散步。"), 4u);
   EXPECT_EQ(CountCharacters("h\xC3\xA9llo \xE4\xB8\xAD"), 7u);  // héllo 中
 }
 

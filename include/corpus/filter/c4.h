@@ -30,8 +30,8 @@ struct C4Options {
 // that point, as in datatrove. Kept lines are trimmed; paragraph breaks
 // between them survive as one blank line.
 //
-// Scripts without spaces: the words-per-line rule is skipped (a whole
-// Chinese sentence is one whitespace token). Sentence marks of other scripts
+// Scripts without spaces: the words-per-line rule counts the segmenter's
+// words of the line (Document::line_words), not whitespace tokens. Sentence marks of other scripts
 // (。 । ۔ ...; text_units.h) count as terminal punctuation and sentence ends.
 // Thai and Lao have no sentence marks: the terminal-punctuation and
 // sentence-count rules skip them.
@@ -40,8 +40,13 @@ class C4Filter : public DocumentFilter {
   explicit C4Filter(C4Options opts) : opts_(opts) {}
   std::string_view name() const override { return "c4"; }
   FilterVerdict Apply(Document& doc) const override;
+  // Drops lines as Apply does and records c4_lorem_ipsum, c4_curly_bracket
+  // (0 or 1, over the lines kept) and c4_sentences.
+  void Measure(Document& doc, QualitySignals* signals) const override;
+  void Rules(std::vector<SignalRule>* out) const override;
 
  private:
+  FilterVerdict Judge(Document& doc, QualitySignals* signals) const;
   C4Options opts_;
 };
 

@@ -39,14 +39,21 @@ class Document {
   const std::vector<Line>& lines() const;
   const std::vector<std::string_view>& non_blank_lines() const;
   const std::vector<std::string_view>& paragraphs() const;
-  // The words of the text (see TokenizeWords), and the number of
-  // whitespace-separated tokens of each line of lines(), from the same pass.
+  // The words of the text (SegmentWords of text/word_segmenter.h: words
+  // split by spaces, and by ICU's dictionaries in scripts written without
+  // them), and the number of whitespace-separated tokens of each line of
+  // lines(), from the same pass.
   const std::vector<Word>& words() const;
   const std::vector<uint32_t>& line_tokens() const;
+  // Words per line of lines(): line_tokens() for texts that use spaces
+  // (UsesSpaces), else the segmenter's words that fall on each line, so a
+  // Chinese line of ten words counts ten, not one.
+  const std::vector<uint32_t>& line_words() const;
   size_t char_count() const;
-  // Whether word statistics make sense for this text: false for languages
-  // written without spaces (zh, ja, th, lo, km, my, bo), and for any text
-  // where at least 30% of the letters are from such scripts.
+  // Whether the text is written with spaces between words: false for
+  // languages written without them (zh, ja, th, lo, km, my, bo), and for any
+  // text where at least 30% of the letters are from such scripts. Word rules
+  // run either way (on the segmenter's words); this picks line_words().
   bool UsesSpaces() const;
   // Whether the language ends sentences with a mark: false for Thai and Lao,
   // which separate sentences by spaces only, so rules counting terminal
@@ -67,6 +74,7 @@ class Document {
   mutable std::optional<std::vector<std::string_view>> paragraphs_;
   mutable std::optional<std::vector<Word>> words_;
   mutable std::vector<uint32_t> line_tokens_;
+  mutable std::optional<std::vector<uint32_t>> line_words_;
   mutable std::optional<size_t> char_count_;
   mutable std::optional<bool> uses_spaces_;
   std::vector<std::pair<std::string, uint64_t>> counts_;

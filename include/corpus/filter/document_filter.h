@@ -3,8 +3,10 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "corpus/filter/document.h"
+#include "corpus/filter/quality_signals.h"
 
 namespace corpus {
 
@@ -30,6 +32,36 @@ class DocumentFilter {
   virtual ~DocumentFilter() = default;
   virtual std::string_view name() const = 0;
   virtual FilterVerdict Apply(Document& doc) const = 0;
+  // Annotate mode: records every rule's measured value in *signals and makes
+  // the step's text changes as Apply does, without stopping at a failed
+  // rule. The default runs Apply and records signal name() as 1 when it
+  // rejects, else 0.
+  virtual void Measure(Document& doc, QualitySignals* signals) const;
+  // The step's rules as thresholds over its signals, in Apply's order (the
+  // default: name() fails when its signal is above 0).
+  virtual void Rules(std::vector<SignalRule>* out) const;
+};
+
+// The first rule of `rules` that `signals` fail, or nullptr.
+const SignalRule* FirstFailure(const std::vector<SignalRule>& rules, const QualitySignals& signals);
+
+// Collects a step's first failure while it measures: in annotate mode
+// (signals given) every value is recorded and the step goes on; otherwise
+// the step stops at the first failure, as Apply always did.
+class RuleCheck {
+ public:
+  explicit RuleCheck(QualitySignals* signals) : signals_(signals) {}
+  // Records `value` as `signal`; if `fails`, notes `rule` as the verdict
+  // unless an earlier rule failed. Returns whether the step should stop.
+  bool Check(std::string_view signal, double value, bool fails, std::string_view rule);
+  // Records a signal that no rule of this step judges.
+  void Record(std::string_view signal, double value);
+  bool measuring() const { return signals_ != nullptr; }
+  const FilterVerdict& verdict() const { return verdict_; }
+
+ private:
+  QualitySignals* signals_;
+  FilterVerdict verdict_;
 };
 
 }  // namespace corpus

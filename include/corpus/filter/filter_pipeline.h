@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "corpus/filter/c4.h"
@@ -35,6 +36,15 @@ struct FilterOptions {
   FineWebOptions fineweb;
   std::string bad_words_file;
   PiiOptions pii;
+  // Folder of per-language settings (<code>.toml, docs/LANGUAGES.md); empty:
+  // every language is judged by the options above.
+  std::string language_settings_dir;
+  // kFilter removes documents; kAnnotate removes none and records every
+  // rule's measured value ("signals") and the rules a document would fail
+  // ("would_reject"); kFromSignals judges annotated documents by their
+  // signals under these options, measuring nothing.
+  enum class Mode { kFilter, kAnnotate, kFromSignals };
+  Mode mode = Mode::kFilter;
 };
 
 // FilterPipeline runs the steps in order on a document and stops at the first
@@ -43,6 +53,10 @@ struct FilterOptions {
 // bad_words, pii (redacts). This is FineWeb's order, with language first and
 // the text-changing steps last but C4, whose output FineWeb's rules judge.
 // A document whose text is or becomes empty is rejected as "empty_text".
+// The steps after language and url are built once per language that has
+// settings (FilterOptions::language_settings_dir) and once with the run's own
+// options; a document goes through the set of its identified language
+// ("zh-Hant" falls back to "zh"), or the run's own set if it has none.
 // Immutable once built and shared by all worker threads.
 class FilterPipeline {
  public:
@@ -50,13 +64,30 @@ class FilterPipeline {
   static Status Create(const FilterOptions& opts, std::unique_ptr<FilterPipeline>* out);
 
   FilterVerdict Run(Document& doc) const;
+  // Annotate mode: every step measures `doc` (making its text changes, as
+  // Run does for a kept document); `would_reject` gets every rule that the
+  // signals fail under this pipeline's options, in Run's order.
+  void Annotate(Document& doc, QualitySignals* signals, std::vector<std::string>* would_reject) const;
+  // From-signals mode: the first rule `signals` fail under this pipeline's
+  // options for a document of language `lang` (whose text is blank or not),
+  // or Keep. "lang_in_list" is decided here from `lang`, not taken from the
+  // signals, so a new keep-list applies.
+  FilterVerdict JudgeSignals(const std::string& lang, bool blank, QualitySignals signals) const;
   // Every setting that changes the output, with digests of the list files.
   const StageConfig& config() const { return config_; }
   std::vector<std::string_view> step_names() const;
 
  private:
+  using Steps = std::vector<std::shared_ptr<const DocumentFilter>>;
   FilterPipeline() = default;
-  std::vector<std::unique_ptr<DocumentFilter>> steps_;
+  // The steps of the set for `lang`.
+  const Steps& StepsFor(const std::string& lang) const;
+  // The rules of every step a document of `lang` goes through, in order.
+  std::vector<SignalRule> RulesFor(const std::string& lang) const;
+
+  Steps first_steps_;  // language, url: the same for every language
+  Steps default_steps_;
+  std::vector<std::pair<std::string, Steps>> language_steps_;  // by code
   StageConfig config_;
 };
 

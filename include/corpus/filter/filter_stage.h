@@ -16,9 +16,14 @@ namespace corpus {
 // their original text and get {"stage":"filter","rule","value"}. A record
 // without a "text" string is rejected as "missing_text". Step counters
 // (c4_lines_*, pii_*) go to the stage's counters.
+// In annotate mode every record is kept with "signals" (holding "would_reject")
+// (counted as would_reject.<rule>); in from-signals mode records are judged
+// by their "signals" (one without is rejected as "missing_signals").
 class FilterStage : public MapStage {
  public:
-  explicit FilterStage(std::shared_ptr<const FilterPipeline> pipeline) : pipeline_(std::move(pipeline)) {}
+  explicit FilterStage(std::shared_ptr<const FilterPipeline> pipeline,
+                       FilterOptions::Mode mode = FilterOptions::Mode::kFilter)
+      : pipeline_(std::move(pipeline)), mode_(mode) {}
   // Builds the pipeline from options (loads list files).
   static Status Create(const FilterOptions& opts, std::unique_ptr<FilterStage>* out);
 
@@ -28,6 +33,7 @@ class FilterStage : public MapStage {
 
  private:
   std::shared_ptr<const FilterPipeline> pipeline_;
+  FilterOptions::Mode mode_;
 };
 
 }  // namespace corpus

@@ -20,6 +20,11 @@ struct FineWebOptions {
   // The paper's value. datatrove's code defaults char_duplicates_ratio to
   // 0.01, ten times stricter than what FineWeb reports using.
   double max_dup_line_chars = 0.1;
+  // FineWeb-2's "list ratio" (datatrove's new_line_ratio): line breaks per
+  // word above this reject the page (-1: off, as FineWeb ran English). Line
+  // breaks are those between non-blank lines, since datatrove's input has
+  // no blank lines between paragraphs.
+  double max_newline_ratio = -1;
 };
 
 // FineWebFilter: lines are the non-blank lines (in datatrove's FineWeb run
@@ -34,10 +39,17 @@ class FineWebFilter : public DocumentFilter {
   explicit FineWebFilter(FineWebOptions opts) : opts_(opts) {}
   std::string_view name() const override { return "fineweb"; }
   FilterVerdict Apply(Document& doc) const override;
+  void Measure(Document& doc, QualitySignals* signals) const override;
+  void Rules(std::vector<SignalRule>* out) const override;
 
  private:
+  FilterVerdict Judge(const Document& doc, QualitySignals* signals) const;
   FineWebOptions opts_;
 };
+
+// Line breaks between non-blank lines per word (datatrove divides
+// text.count("\n") by the word count; a text without words counts as one).
+double NewlineRatio(const Document& doc);
 
 }  // namespace corpus
 

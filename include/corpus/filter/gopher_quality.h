@@ -1,6 +1,10 @@
 #ifndef CORPUS_FILTER_GOPHER_QUALITY_H_
 #define CORPUS_FILTER_GOPHER_QUALITY_H_
 
+#include <string>
+#include <unordered_set>
+#include <vector>
+
 #include "corpus/filter/document_filter.h"
 
 namespace corpus {
@@ -19,24 +23,43 @@ struct GopherQualityOptions {
   double max_bullet_lines = 0.9;        // share of lines starting with a bullet
   double max_ellipsis_lines = 0.3;      // share of lines ending in an ellipsis
   double min_alpha_words = 0.8;         // share of words with a letter
-  long long min_stop_words = 2;         // English only
+  long long min_stop_words = 2;
+  // Stop words of the document's language, lower case (a language's
+  // settings, docs/LANGUAGES.md). Empty: Gopher's English list for English
+  // documents, and no stop-word rule for other languages.
+  std::vector<std::string> stop_words;
+  // Whether the mean-word-length rule judges texts written without spaces.
+  // Off by default, since the English bounds [3, 10] do not fit Chinese
+  // words of one or two characters; a language's settings switch it on
+  // with their own bounds.
+  bool word_length_all_scripts = false;
 };
 
 // GopherQualityFilter rejects documents whose word and line statistics are
 // unlike prose. Word rules are checked before line rules; the first failing
-// rule names the rejection. Word rules apply only to texts written with
-// spaces (Document::UsesSpaces); the stop-word rule only to English, since
-// its list is English ("the", "be", "to", "of", "and", "that", "have", "with").
+// rule names the rejection. Words are the segmenter's (Document::words), so
+// the word rules judge every script; see the options for the two rules that
+// depend on the language (stop words, mean word length).
 class GopherQualityFilter : public DocumentFilter {
  public:
-  explicit GopherQualityFilter(GopherQualityOptions opts) : opts_(opts) {}
+  explicit GopherQualityFilter(GopherQualityOptions opts);
   std::string_view name() const override { return "gopher_quality"; }
   FilterVerdict Apply(Document& doc) const override;
+  void Measure(Document& doc, QualitySignals* signals) const override;
+  void Rules(std::vector<SignalRule>* out) const override;
 
  private:
-  FilterVerdict ApplyWordRules(const Document& doc) const;
-  FilterVerdict ApplyLineRules(const Document& doc) const;
+  // Apply's rules; measures every one when `signals` is given.
+  FilterVerdict Judge(const Document& doc, QualitySignals* signals) const;
+  // Each returns whether the check says to stop.
+  bool ApplyWordRules(const Document& doc, RuleCheck* check) const;
+  void ApplyLineRules(const Document& doc, RuleCheck* check) const;
+  // Whether a stop-word list applies to `doc` (its own, or Gopher's for English).
+  bool HasStopWords(const Document& doc) const;
+  // Stop words of `doc` among its words, counted up to `enough`.
+  size_t CountStopWords(const Document& doc, size_t enough) const;
   GopherQualityOptions opts_;
+  std::unordered_set<std::string> stop_words_;  // lower case
 };
 
 }  // namespace corpus

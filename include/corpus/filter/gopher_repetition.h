@@ -27,16 +27,20 @@ struct GopherRepetitionOptions {
 // paragraphs and lines (by count and by characters), one n-gram taking a large
 // share of the text, or many characters inside repeated n-grams. Characters
 // are code points; fractions are over all characters of the text.
-// The n-gram rules need words, so they apply only to texts written with
-// spaces; the line and paragraph rules apply to every script.
+// The n-gram rules count the segmenter's words (Document::words), so they
+// apply to every script, as the line and paragraph rules do.
 class GopherRepetitionFilter : public DocumentFilter {
  public:
   explicit GopherRepetitionFilter(GopherRepetitionOptions opts) : opts_(std::move(opts)) {}
   std::string_view name() const override { return "gopher_repetition"; }
   FilterVerdict Apply(Document& doc) const override;
+  void Measure(Document& doc, QualitySignals* signals) const override;
+  void Rules(std::vector<SignalRule>* out) const override;
 
  private:
-  FilterVerdict ApplyNgramRules(const Document& doc) const;
+  // Apply's rules; measures every one when `signals` is given.
+  FilterVerdict Judge(const Document& doc, QualitySignals* signals) const;
+  void ApplyNgramRules(const Document& doc, RuleCheck* check) const;
   GopherRepetitionOptions opts_;
 };
 

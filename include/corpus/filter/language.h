@@ -65,6 +65,12 @@ class LanguageFilter : public DocumentFilter {
   explicit LanguageFilter(LanguageOptions opts) : opts_(std::move(opts)) {}
   std::string_view name() const override { return "language"; }
   FilterVerdict Apply(Document& doc) const override;
+  // Identifies the language and records lang_score and lang_in_list (1 if
+  // the keep-list takes the language).
+  void Measure(Document& doc, QualitySignals* signals) const override;
+  void Rules(std::vector<SignalRule>* out) const override;
+  // Whether the keep-list takes `lang`.
+  bool Keeps(const std::string& lang) const;
 
  private:
   LanguageOptions opts_;

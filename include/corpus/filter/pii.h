@@ -54,6 +54,9 @@ class PiiFilter : public DocumentFilter {
   explicit PiiFilter(PiiOptions opts) : redactor_(opts) {}
   std::string_view name() const override { return "pii"; }
   FilterVerdict Apply(Document& doc) const override;
+  // Redacts as Apply does; PII is no quality signal and no rule.
+  void Measure(Document& doc, QualitySignals* signals) const override { Apply(doc); }
+  void Rules(std::vector<SignalRule>* out) const override {}
 
  private:
   PiiRedactor redactor_;

@@ -2,6 +2,7 @@
 #define CORPUS_FILTER_WORD_LIST_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "corpus/util/status.h"
@@ -18,6 +19,10 @@ struct ListFile {
 };
 
 Status LoadListFile(const std::string& path, ListFile* out);
+
+// `s` in lower case, code point by code point (utf8proc's simple lower-case
+// mapping; invalid bytes become U+FFFD), for matching list entries.
+std::string LowerUtf8(std::string_view s);
 
 // Collects the files named `name` under `dir` (any depth, iteratively),
 // sorted: a UT1 blocklist folder holds <category>/domains and <category>/urls.

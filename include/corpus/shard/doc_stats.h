@@ -11,8 +11,10 @@
 
 namespace corpus {
 
-// Words in `text`: maximal runs of non-whitespace bytes (ASCII whitespace),
-// the definition of `wc -w`, so users can check the numbers with coreutils.
+// Words in `text` as the filter counts them (SegmentWords of
+// text/word_segmenter.h): whitespace-separated tokens without the ones that
+// are only punctuation, and dictionary words in scripts written without
+// spaces, so a Chinese page counts its words, not its lines.
 uint64_t CountWords(std::string_view text);
 // Unicode code points in valid UTF-8 `text` (bytes that are not 10xxxxxx).
 uint64_t CountCharacters(std::string_view text);

@@ -1,0 +1,202 @@
+#include "corpus/filter/language_settings.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "corpus/filter/filter_pipeline.h"
+#include "corpus/text/text_units.h"
+#include "corpus/util/fs.h"
+#include "corpus/util/sha256.h"
+
+namespace corpus {
+namespace {
+
+// One scalar of a value: a "string" (with \" and \\ escapes) or a number.
+struct Scalar {
+  bool is_string = false;
+  std::string text;
+  double number = 0;
+};
+
+// Reads one scalar at s[*i]; false if there is none.
+bool ReadScalar(std::string_view s, size_t* i, Scalar* out) {
+  while (*i < s.size() && s[*i] == ' ') ++*i;
+  if (*i >= s.size()) return false;
+  if (s[*i] == '"') {
+    out->is_string = true;
+    out->text.clear();
+    for (++*i; *i < s.size(); ++*i) {
+      if (s[*i] == '\\' && *i + 1 < s.size()) {
+        out->text.push_back(s[++*i]);
+      } else if (s[*i] == '"') {
+        ++*i;
+        return true;
+      } else {
+        out->text.push_back(s[*i]);
+      }
+    }
+    return false;  // unterminated
+  }
+  size_t end = *i;
+  while (end < s.size() && (s[end] == '-' || s[end] == '+' || s[end] == '.' || s[end] == 'e' || s[end] == 'E' ||
+                            (s[end] >= '0' && s[end] <= '9'))) {
+    ++end;
+  }
+  if (end == *i) return false;
+  const std::string number(s.substr(*i, end - *i));
+  char* parsed_end = nullptr;
+  out->is_string = false;
+  out->number = std::strtod(number.c_str(), &parsed_end);
+  if (parsed_end != number.c_str() + number.size()) return false;
+  *i = end;
+  return true;
+}
+
+// A value: one scalar, or [scalar, scalar, ...]. Comments were cut off.
+bool ReadValue(std::string_view s, std::vector<Scalar>* out, bool* is_array) {
+  out->clear();
+  size_t i = 0;
+  while (i < s.size() && s[i] == ' ') ++i;
+  *is_array = i < s.size() && s[i] == '[';
+  if (!*is_array) {
+    Scalar v;
+    if (!ReadScalar(s, &i, &v)) return false;
+    out->push_back(v);
+    while (i < s.size() && s[i] == ' ') ++i;
+    return i == s.size();
+  }
+  ++i;
+  for (;;) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    if (i < s.size() && s[i] == ']') return TrimSpace(s.substr(i + 1)).empty();
+    Scalar v;
+    if (!ReadScalar(s, &i, &v)) return false;
+    out->push_back(v);
+    while (i < s.size() && s[i] == ' ') ++i;
+    if (i < s.size() && s[i] == ',') ++i;
+  }
+}
+
+// `line` without a '#' comment outside a string.
+std::string_view CutComment(std::string_view line) {
+  bool in_string = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '\\' && in_string) {
+      ++i;
+    } else if (line[i] == '"') {
+      in_string = !in_string;
+    } else if (line[i] == '#' && !in_string) {
+      return line.substr(0, i);
+    }
+  }
+  return line;
+}
+
+}  // namespace
+
+Status ParseLanguageSettings(const std::string& text, const std::string& path, LanguageSettings* out) {
+  *out = LanguageSettings();
+  size_t line_no = 0;
+  std::vector<Scalar> values;
+  for (std::string_view raw : SplitLines(text)) {
+    ++line_no;
+    const std::string_view line = TrimSpace(CutComment(raw));
+    if (line.empty()) continue;
+    const std::string where = path + ":" + std::to_string(line_no);
+    const size_t eq = line.find('=');
+    if (eq == std::string_view::npos) return Status::InvalidArgument(where + ": expected key = value");
+    const std::string key(TrimSpace(line.substr(0, eq)));
+    bool is_array = false;
+    if (!ReadValue(line.substr(eq + 1), &values, &is_array)) {
+      return Status::InvalidArgument(where + ": malformed value for " + key);
+    }
+    const auto bad = [&](const char* want) { return Status::InvalidArgument(where + ": " + key + " needs " + want); };
+    const auto number = [&](auto* field) -> Status {
+      if (is_array || values[0].is_string) return bad("a number");
+      *field = static_cast<std::remove_reference_t<decltype(**field)>>(values[0].number);
+      return Status::OK();
+    };
+    const auto string = [&](std::string* field) -> Status {
+      if (is_array || !values[0].is_string) return bad("a string");
+      *field = values[0].text;
+      return Status::OK();
+    };
+    const auto numbers = [&](std::optional<std::vector<double>>* field) -> Status {
+      if (!is_array) return bad("an array of numbers");
+      auto& v = field->emplace();
+      for (const Scalar& s : values) {
+        if (s.is_string) return bad("an array of numbers");
+        v.push_back(s.number);
+      }
+      return Status::OK();
+    };
+    Status st;
+    if (key == "code") st = string(&out->code);
+    else if (key == "name") st = string(&out->name);
+    else if (key == "source") st = string(&out->source);
+    else if (key == "max-dup-line-frac") st = number(&out->max_dup_line_frac);
+    else if (key == "max-top-ngram-frac") st = numbers(&out->max_top_ngram_frac);
+    else if (key == "max-dup-ngram-frac") st = numbers(&out->max_dup_ngram_frac);
+    else if (key == "min-line-punct") st = number(&out->min_line_punct);
+    else if (key == "max-newline-ratio") st = number(&out->max_newline_ratio);
+    else if (key == "min-mean-word-length") st = number(&out->min_mean_word_length);
+    else if (key == "max-mean-word-length") st = number(&out->max_mean_word_length);
+    else if (key == "min-alpha-words") st = number(&out->min_alpha_words);
+    else if (key == "min-stop-words") st = number(&out->min_stop_words);
+    else if (key == "stop-words") {
+      if (!is_array) return bad("an array of strings");
+      auto& v = out->stop_words.emplace();
+      for (const Scalar& s : values) {
+        if (!s.is_string) return bad("an array of strings");
+        v.push_back(s.text);
+      }
+    } else {
+      return Status::InvalidArgument(where + ": unknown key " + key);
+    }
+    if (!st.ok()) return st;
+  }
+  if (out->code.empty()) return Status::InvalidArgument(path + ": no code = \"...\"");
+  return Status::OK();
+}
+
+Status LoadLanguageSettings(const std::string& dir, std::vector<LanguageSettings>* out, std::string* digest) {
+  out->clear();
+  std::vector<std::string> paths;
+  Status st = ExpandGlob(JoinPath(dir, "*.toml"), &paths);
+  if (!st.ok()) return Status::InvalidArgument("no language settings (*.toml) in " + dir);
+  std::sort(paths.begin(), paths.end());
+  Sha256 sha;
+  for (const std::string& path : paths) {
+    std::string text;
+    st = ReadFile(path, &text);
+    if (!st.ok()) return Status::InvalidArgument("cannot read " + path + ": " + st.message());
+    LanguageSettings s;
+    CORPUS_RETURN_IF_ERROR(ParseLanguageSettings(text, path, &s));
+    for (const LanguageSettings& earlier : *out) {
+      if (earlier.code == s.code) return Status::InvalidArgument(path + ": a second file for " + s.code);
+    }
+    sha.Update(BaseName(path));
+    sha.Update(text);
+    out->push_back(std::move(s));
+  }
+  *digest = sha.HexDigest().substr(0, 16);
+  return Status::OK();
+}
+
+FilterOptions LanguageSettings::ApplyTo(const FilterOptions& base) const {
+  FilterOptions o = base;
+  if (max_dup_line_frac) o.gopher_repetition.max_dup_line_frac = *max_dup_line_frac;
+  if (max_top_ngram_frac) o.gopher_repetition.max_top_ngram_frac = *max_top_ngram_frac;
+  if (max_dup_ngram_frac) o.gopher_repetition.max_dup_ngram_frac = *max_dup_ngram_frac;
+  if (min_line_punct) o.fineweb.min_line_punct = *min_line_punct;
+  if (max_newline_ratio) o.fineweb.max_newline_ratio = *max_newline_ratio;
+  if (min_mean_word_length || max_mean_word_length) o.gopher_quality.word_length_all_scripts = true;
+  if (min_mean_word_length) o.gopher_quality.min_mean_word_length = *min_mean_word_length;
+  if (max_mean_word_length) o.gopher_quality.max_mean_word_length = *max_mean_word_length;
+  if (min_alpha_words) o.gopher_quality.min_alpha_words = *min_alpha_words;
+  if (min_stop_words) o.gopher_quality.min_stop_words = *min_stop_words;
+  if (stop_words) o.gopher_quality.stop_words = *stop_words;
+  return o;
+}
+
+}  // namespace corpus
