@@ -5,7 +5,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "corpus/util/status.h"
@@ -51,15 +50,35 @@ class BytePairModel {
     uint32_t rank;
     uint32_t merged;
   };
-  struct StringHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
+  static constexpr size_t kShortPiece = 32;
   const Merge* FindMerge(uint32_t left, uint32_t right) const;
+  void EncodeShort(std::string_view piece, std::vector<uint32_t>* out) const;
+  void EncodeLong(std::string_view piece, std::vector<uint32_t>* out) const;
 
-  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> ids_;
-  std::vector<const std::string*> bytes_of_;  // by id; null for unused ids
-  std::unordered_map<uint64_t, Merge> merges_;
+  // Tokens by id (empty: unused id), and a flat hash table from bytes to id
+  // (open addressing, like the merges below).
+  struct TokenSlot {
+    uint64_t hash;
+    uint32_t id;
+  };
+  size_t TokenSlotOf(uint64_t hash, std::string_view bytes) const;
+  void GrowTokens();
+  std::vector<std::string> bytes_of_;
+  std::vector<TokenSlot> token_slots_;
+  size_t token_count_ = 0;
+  int token_shift_ = 64;
+  // Open addressing, linear probing, power-of-two size: the pair lookup is
+  // most of the encoding time, and this is about twice std::unordered_map.
+  struct MergeSlot {
+    uint64_t key;
+    Merge merge;
+  };
+  size_t MergeSlotOf(uint64_t key) const;
+  void GrowMerges();
+  std::vector<MergeSlot> merge_slots_;
+  size_t merge_count_ = 0;
+  int merge_shift_ = 64;
+  size_t max_token_bytes_ = 0;
   uint32_t byte_token_[256] = {};
   uint32_t max_id_ = 0;
 };
