@@ -67,7 +67,23 @@ std::string TokenFileWriter::PartName(const char* suffix) const {
   return stem_ + num + suffix;
 }
 
+Status TokenFileWriter::RemoveEarlierFiles() {
+  if (cleaned_) return Status::OK();
+  cleaned_ = true;
+  std::vector<std::string> old;
+  const char* sep = format_ == TokenFormat::kMegatron ? "-" : "_";
+  const Status st = ExpandGlob(JoinPath(dir_, stem_ + sep + "[0-9][0-9][0-9][0-9][0-9].*"), &old);
+  if (!st.ok() && !st.IsNotFound()) return st;  // NotFound: nothing to remove
+  for (const auto& f : old) {
+    if (::unlink(f.c_str()) != 0 && errno != ENOENT) {
+      return Status::IOError("cannot remove " + f + ": " + std::strerror(errno));
+    }
+  }
+  return Status::OK();
+}
+
 Status TokenFileWriter::OpenPart() {
+  CORPUS_RETURN_IF_ERROR(RemoveEarlierFiles());
   ++part_index_;
   const std::string path = JoinPath(dir_, PartName(format_ == TokenFormat::kMegatron ? ".bin" : ".ds"));
   tmp_path_ = path + ".tmp";
@@ -166,6 +182,7 @@ Status TokenFileWriter::ClosePart() {
 }
 
 Status TokenFileWriter::Finish(std::vector<OutputFile>* outputs) {
+  CORPUS_RETURN_IF_ERROR(RemoveEarlierFiles());
   if (file_ != nullptr) CORPUS_RETURN_IF_ERROR(ClosePart());
   outputs->insert(outputs->end(), outputs_.begin(), outputs_.end());
   outputs_.clear();

@@ -6,8 +6,10 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <map>
 #include <memory>
 
+#include "corpus/io/record_source.h"
 #include "corpus/shard/shuffle_key.h"
 #include "corpus/stage/map_stage.h"
 #include "corpus/stage/stage_dir.h"
@@ -111,13 +113,15 @@ class TokenizeStage : public MapStage {
  public:
   TokenizeStage(const TokenizeConfig& config, const CommonOptions& opts,
                 std::unique_ptr<Tokenizer> tokenizer, std::string tokenizer_sha256,
-                std::optional<uint32_t> bos, std::optional<uint32_t> eos)
+                std::optional<uint32_t> bos, std::optional<uint32_t> eos,
+                std::map<std::string, std::string> unit_of)
       : config_(config),
         out_dir_(opts.out_dir),
         tokenizer_(std::move(tokenizer)),
         tokenizer_sha256_(std::move(tokenizer_sha256)),
         bos_(bos),
-        eos_(eos) {}
+        eos_(eos),
+        unit_of_(std::move(unit_of)) {}
 
   std::string name() const override { return "tokenize"; }
   bool WritesKeptShard() const override { return config_.count_only; }
@@ -147,6 +151,12 @@ class TokenizeStage : public MapStage {
   const std::string& out_dir() const { return out_dir_; }
   std::optional<uint32_t> bos() const { return bos_; }
   std::optional<uint32_t> eos() const { return eos_; }
+  // The runner's unit name of an input (unique across all inputs), which
+  // names its token files.
+  std::string UnitOf(const std::string& input) const {
+    auto it = unit_of_.find(input);
+    return it != unit_of_.end() ? it->second : StageDir::UnitNames({input}).front();
+  }
 
  private:
   TokenizeConfig config_;
@@ -154,12 +164,13 @@ class TokenizeStage : public MapStage {
   std::unique_ptr<Tokenizer> tokenizer_;
   std::string tokenizer_sha256_;
   std::optional<uint32_t> bos_, eos_;
+  std::map<std::string, std::string> unit_of_;
 };
 
 TokenizeProcessor::TokenizeProcessor(const TokenizeStage& stage, const std::string& input)
     : stage_(stage), file_split_(FileSplit(input)) {
   if (stage.cfg().count_only) return;
-  const std::string unit = StageDir::UnitNames({input}).front();
+  const std::string unit = stage.UnitOf(input);
   writer_ = std::make_unique<TokenFileWriter>(stage.out_dir(), unit, stage.cfg().format,
                                               stage.tokenizer().vocab_size(),
                                               stage.cfg().max_tokens_per_file,
@@ -249,7 +260,16 @@ StageOutcome RunTokenize(const TokenizeConfig& config, const CommonOptions& opts
   std::string contents;
   outcome.status = ReadFile(config.tokenizer_path, &contents);
   if (!outcome.status.ok()) return outcome;
-  TokenizeStage stage(config, opts, std::move(tokenizer), Sha256Hex(contents), bos, eos);
+  // Unit names as the runner gives them; if the inputs do not resolve, the
+  // runner reports it.
+  std::map<std::string, std::string> unit_of;
+  std::vector<std::string> inputs;
+  if (ResolveInputs(opts.inputs, &inputs).ok()) {
+    const std::vector<std::string> units = StageDir::UnitNames(inputs);
+    for (size_t i = 0; i < inputs.size(); ++i) unit_of[inputs[i]] = units[i];
+  }
+  TokenizeStage stage(config, opts, std::move(tokenizer), Sha256Hex(contents), bos, eos,
+                      std::move(unit_of));
   return RunMapStage(stage, opts);
 }
 

@@ -205,3 +205,37 @@ TEST_F(TokenizeStageTest, UnusableTokenizerOrSpecialTokenIsAUsageError) {
 
 }  // namespace
 }  // namespace corpus
+
+namespace corpus {
+namespace {
+
+TEST_F(TokenizeStageTest, InputsWithTheSameNameGetTheirOwnFiles) {
+  MakeDirs(tmp_.Sub("in2"));
+  {
+    std::ofstream out(tmp_.Sub("in2/train-00000.jsonl"));
+    out << "{\"id\":\"other\",\"text\":\"another folder\"}\n";
+  }
+  opts_.inputs = {tmp_.Sub("in"), tmp_.Sub("in2")};
+  ASSERT_TRUE(RunTokenize(config_, opts_).status.ok());
+  size_t docs = 0;
+  std::vector<std::string> idx;
+  ASSERT_TRUE(ExpandGlob(tmp_.Sub("out/*.idx"), &idx).ok());
+  for (const auto& f : idx) docs += testing::ReadMegatronDocuments(f.substr(0, f.size() - 4)).size();
+  EXPECT_EQ(idx.size(), 3u);
+  EXPECT_EQ(docs, 81u);
+}
+
+TEST_F(TokenizeStageTest, RedoneInputLeavesNoFilesOfTheEarlierRun) {
+  config_.max_tokens_per_file = 200;
+  ASSERT_TRUE(RunTokenize(config_, opts_).status.ok());
+  ASSERT_TRUE(PathExists(tmp_.Sub("out/part-train-00000-00003.bin")));
+  config_.max_tokens_per_file = 0;
+  opts_.force = true;
+  ASSERT_TRUE(RunTokenize(config_, opts_).status.ok());
+  EXPECT_FALSE(PathExists(tmp_.Sub("out/part-train-00000-00001.bin")));
+  EXPECT_FALSE(PathExists(tmp_.Sub("out/part-train-00000-00003.idx")));
+  EXPECT_EQ(testing::ReadMegatronDocuments(tmp_.Sub("out/part-train-00000-00000")), Expected(0));
+}
+
+}  // namespace
+}  // namespace corpus

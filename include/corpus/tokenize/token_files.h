@@ -33,6 +33,8 @@ int TokenBytes(TokenFormat format, uint32_t vocab_size);
 // new file when the next document would take the current one past
 // `max_tokens_per_file` (0: no cap; a document longer than the cap gets a
 // file of its own). Each file is written as *.tmp and renamed when complete.
+// Files of STEM left by an earlier run (another cap, fewer documents) are
+// removed first, so the folder holds only this run's files.
 // Memory: 8-16 bytes per document of the current file (its index).
 //
 // Thread-safety: one writer per thread.
@@ -51,6 +53,7 @@ class TokenFileWriter {
   Status Finish(std::vector<OutputFile>* outputs);
 
  private:
+  Status RemoveEarlierFiles();
   Status OpenPart();
   Status ClosePart();
   Status WriteSmallFile(const std::string& name, const std::string& contents, uint64_t records);
@@ -63,6 +66,7 @@ class TokenFileWriter {
   uint64_t max_tokens_;
   std::string tokenizer_name_;
   int part_index_ = -1;
+  bool cleaned_ = false;
   FILE* file_ = nullptr;
   std::string tmp_path_;
   Sha256 sha_;
