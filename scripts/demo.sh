@@ -5,7 +5,8 @@
 #
 # Builds corpus and corpus-site-server, serves site/ on loopback addresses
 # (127.0.0.2, 127.0.0.3, ...), then runs crawl -> extract -> dedup -> filter ->
-# shard into OUT_DIR/{pages,docs,unique,clean,release}, prints the funnel
+# shard into OUT_DIR/{pages,docs,unique,clean,release}, tokenizes the release
+# into OUT_DIR/tokens (Megatron .bin/.idx), prints the funnel
 # (`corpus stats`) and one document of the release (`corpus cat`).
 # Rerunning is safe: an earlier demo folder (marked by .corpus-demo) is
 # replaced; any other non-empty folder is refused.
@@ -91,6 +92,10 @@ say "shard"
 run "$CORPUS" shard --in "$OUT/clean" --out "$OUT/release" --target-size 64KiB --seed 0 \
   --val-fraction 0.1 "${COMMON[@]}"
 stages+=(release)
+say "tokenize (token counts per split; cl100k_base ranks from the tests)"
+run "$CORPUS" tokenize --in "$OUT/release" --out "$OUT/tokens" \
+  --tokenizer tests/tokenize/testdata/cl100k_base.tiktoken.zst "${COMMON[@]}"
+stages+=(tokens)
 
 say "the funnel"
 dirs=()

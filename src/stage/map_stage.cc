@@ -23,9 +23,10 @@ namespace {
 // Writes one input's verdicts to its kept and rejected shards.
 class FileEmitter : public Emitter {
  public:
-  FileEmitter(const StageDir& dir, const std::string& unit, const std::string& stage, int level)
+  FileEmitter(const StageDir& dir, const std::string& unit, const std::string& stage, int level,
+              bool kept_shard)
       : stage_(stage),
-        kept_(dir.KeptPath(unit), level, /*create_empty=*/true),
+        kept_(dir.KeptPath(unit), level, /*create_empty=*/kept_shard),
         rejected_(dir.RejectedPath(unit), level, /*create_empty=*/false) {}
 
   Status Keep(const Record& record) override {
@@ -52,10 +53,13 @@ class FileEmitter : public Emitter {
   void Count(std::string_view counter, uint64_t n) override {
     counts.counters[std::string(counter)] += n;
   }
+  void KeepElsewhere() override { counts.kept++; }
+  void AddOutput(const OutputFile& file) override { extra_outputs.push_back(file); }
 
   ShardWriter& kept() { return kept_; }
   ShardWriter& rejected() { return rejected_; }
   StageCounts counts;
+  std::vector<OutputFile> extra_outputs;
 
  private:
   std::string stage_;
@@ -80,7 +84,7 @@ InputResult RunOneInput(MapStage& stage, const StageDir& dir, const StageConfig&
     result.status = st.IsNotFound() ? Status::IOError(st.message()) : st;
     return result;
   }
-  FileEmitter emitter(dir, unit, stage.name(), zstd_level);
+  FileEmitter emitter(dir, unit, stage.name(), zstd_level, stage.WritesKeptShard());
   std::unique_ptr<RecordProcessor> processor = stage.NewProcessor(input);
   Record record;
   std::string_view line;
@@ -158,6 +162,7 @@ InputResult RunOneInput(MapStage& stage, const StageDir& dir, const StageConfig&
     f.sha256 = w->stats().sha256;
     marker.outputs.push_back(std::move(f));
   }
+  for (auto& f : emitter.extra_outputs) marker.outputs.push_back(std::move(f));
   emitter.counts.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   marker.unit = unit;

@@ -52,7 +52,9 @@ TEST(AnnotateTest, SignalsGiveRunsVerdict) {
         EXPECT_EQ(would_reject.front(), v.rule) << text.substr(0, 60);
       }
       // Kept documents carry the same text either way (C4 line removal).
-      if (v.keep) EXPECT_EQ(annotated.text(), run.text());
+      if (v.keep) {
+        EXPECT_EQ(annotated.text(), run.text());
+      }
 
       // The signals survive their JSON form exactly and judge alike.
       QualitySignals back;

@@ -35,7 +35,9 @@ void ExpectDecision(const FilterPipeline& p, const std::string& text) {
   std::vector<std::string> would_reject;
   p.Annotate(annotated, &signals, &would_reject);
   EXPECT_EQ(v.keep, would_reject.empty()) << v.rule;
-  if (!v.keep && !would_reject.empty()) EXPECT_EQ(would_reject.front(), v.rule);
+  if (!v.keep && !would_reject.empty()) {
+    EXPECT_EQ(would_reject.front(), v.rule);
+  }
   for (const auto& [name, value] : signals.values()) EXPECT_FALSE(std::isnan(value)) << name;
   const std::string norm = dedup::NormalizeDedupText(text);
   EXPECT_LE(norm.size(), text.size() * 3 + 16);

@@ -8,6 +8,7 @@
 #include "corpus/io/record.h"
 #include "corpus/stage/options.h"
 #include "corpus/stage/stage_config.h"
+#include "corpus/stage/stage_stats.h"
 #include "corpus/util/status.h"
 
 namespace corpus {
@@ -25,6 +26,12 @@ class Emitter {
   virtual Status Reject(Record& record, std::string_view rule, std::string_view value_json) = 0;
   // Adds `n` to a stage-specific counter shown by `corpus stats`.
   virtual void Count(std::string_view counter, uint64_t n = 1) = 0;
+  // The record went into a stage-specific output instead of the kept shard
+  // (tokenize's token files); it counts as kept.
+  virtual void KeepElsewhere() = 0;
+  // Lists a stage-specific output file (path relative to the stage folder)
+  // in this input's `_done` marker and so in the manifest.
+  virtual void AddOutput(const OutputFile& file) = 0;
 };
 
 // RecordProcessor turns the records of one input file into verdicts. One is
@@ -50,6 +57,9 @@ class MapStage {
   virtual std::unique_ptr<RecordProcessor> NewProcessor(const std::string& input_path) = 0;
   // Whether records without an "id" string are malformed (true by default).
   virtual bool RequiresId() const { return true; }
+  // Whether each input gets a kept shard even when no record is kept (true
+  // by default; false for stages whose output is their own files).
+  virtual bool WritesKeptShard() const { return true; }
 };
 
 // Runs `stage` over its inputs into `opts.out_dir` (DESIGN.md §3).
