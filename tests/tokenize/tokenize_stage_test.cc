@@ -24,7 +24,7 @@ using Docs = std::vector<std::vector<uint32_t>>;
 class TokenizeStageTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    MakeDirs(tmp_.Sub("in"));
+    ASSERT_TRUE(MakeDirs(tmp_.Sub("in")).ok());
     for (int f = 0; f < 2; ++f) {
       std::ofstream out(tmp_.Sub("in/train-0000" + std::to_string(f) + ".jsonl"));
       for (int i = 0; i < 40; ++i) {
@@ -210,7 +210,7 @@ namespace corpus {
 namespace {
 
 TEST_F(TokenizeStageTest, InputsWithTheSameNameGetTheirOwnFiles) {
-  MakeDirs(tmp_.Sub("in2"));
+  ASSERT_TRUE(MakeDirs(tmp_.Sub("in2")).ok());
   {
     std::ofstream out(tmp_.Sub("in2/train-00000.jsonl"));
     out << "{\"id\":\"other\",\"text\":\"another folder\"}\n";
