@@ -92,11 +92,11 @@ TEST(ShopChromeTest, CarouselsAndShopBoxesGo) {
 }
 
 TEST(ShopChromeTest, ShopBoxHeadings) {
-  EXPECT_TRUE(IsShopBoxHeading("Shipping & Returns"));
-  EXPECT_TRUE(IsShopBoxHeading("  Choose your add-ons:"));
-  EXPECT_TRUE(IsShopBoxHeading("Customer Questions & Answers"));
-  EXPECT_FALSE(IsShopBoxHeading("Reviews"));
-  EXPECT_FALSE(IsShopBoxHeading("Description"));
+  EXPECT_TRUE(IsShopBoxHeading(testing::EnglishPhrases(), "Shipping & Returns"));
+  EXPECT_TRUE(IsShopBoxHeading(testing::EnglishPhrases(), "  Choose your add-ons:"));
+  EXPECT_TRUE(IsShopBoxHeading(testing::EnglishPhrases(), "Customer Questions & Answers"));
+  EXPECT_FALSE(IsShopBoxHeading(testing::EnglishPhrases(), "Reviews"));
+  EXPECT_FALSE(IsShopBoxHeading(testing::EnglishPhrases(), "Description"));
 }
 
 TEST(ShopChromeTest, OtherPagesKeepTheirPricesAndPhrases) {

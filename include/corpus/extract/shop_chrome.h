@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "corpus/extract/dom_index.h"
+#include "corpus/extract/phrase_book.h"
 
 namespace corpus {
 
@@ -43,8 +44,10 @@ bool HasBuyBox(const DomIndex& dom);
 // (IsProductPage), where these names mean what they say; an element holding
 // the page's headline or a large share of its text is never marked (a shop
 // may name the whole product column "product-price-wrapper").
+// Short lines that are a price (IsPriceLine) or a fixed buy-box phrase
+// (PhraseClass::kShopPhrase: "Add to cart", "In den Warenkorb") go too.
 // One pass over the flat index; linear.
-void MarkShopChrome(DomIndex* dom);
+void MarkShopChrome(DomIndex* dom, const PhraseSet& phrases);
 
 // Whether `text` (one short line) is only a price or a price change,
 // optionally after a short label: "$59.99", "49,35€", "-48%",
