@@ -84,6 +84,7 @@ def main():
     ap.add_argument("--sets", default="wcxb,snippets")
     ap.add_argument("--per-page", help="folder for per-page rows of the dev halves")
     ap.add_argument("--json", help="file for all numbers")
+    ap.add_argument("--keep", help="folder to keep the extracted records in (<set>-docs/)")
     ap.add_argument("extra", nargs="*", help="flags passed to corpus extract")
     args = ap.parse_args()
     evaltool = os.path.join(args.shared, "tools", "extraction_eval.py")
@@ -101,7 +102,9 @@ def main():
                 print(f"eval-extract: {name} skipped ({src} not found)")
                 continue
             shard = os.path.join(work, name + ".jsonl.zst")
-            docs = os.path.join(work, name + "-docs")
+            docs = os.path.join(args.keep or work, name + "-docs")
+            if args.keep:
+                shutil.rmtree(docs, ignore_errors=True)
             subprocess.run([sys.executable, evaltool, "pack", src, shard], check=True,
                            stdout=subprocess.DEVNULL)
             subprocess.run([args.corpus, "--log-level", "warn", "extract", "--in", shard,

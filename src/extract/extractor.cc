@@ -220,7 +220,6 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
   if (options.duplicate_min_bytes > 0) MarkDuplicateSubtrees(&dom, options.duplicate_min_bytes);
   MarkPostChrome(&dom);
   MarkTocLists(&dom);
-  MarkConsentNotices(&dom, phrases);
   MarkCreditLines(&dom, phrases);
   const bool product_page =
       IsProductPage(pre.json_ld, dom.og_type(), pre.html) || HasBuyBox(dom);

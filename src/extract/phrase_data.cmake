@@ -5,6 +5,8 @@
 # this step (CONFIGURE_DEPENDS).
 file(GLOB corpus_phrase_files CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/configs/extract/*.txt)
 list(SORT corpus_phrase_files)
+# An edit to a file re-runs the configure step, which rewrites the source.
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${corpus_phrase_files})
 set(corpus_phrase_cc "// Generated from configs/extract/*.txt by src/extract/phrase_data.cmake.\n")
 string(APPEND corpus_phrase_cc "#include \"corpus/extract/phrase_data.h\"\n\nnamespace corpus {\n\n")
 string(APPEND corpus_phrase_cc "const EmbeddedPhraseFile kEmbeddedPhraseFiles[] = {\n")

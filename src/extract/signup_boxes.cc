@@ -17,10 +17,6 @@ constexpr uint64_t kMaxSignupBoxText = 500;
 // Elements of a form looked at for an e-mail field: forms are small, and
 // the bound keeps a page that is one giant form linear.
 constexpr int kMaxFormScan = 400;
-// A consent notice is a paragraph or two.
-constexpr uint64_t kMaxNoticeText = 800;
-// Bytes of a block's opening compared with notice openings.
-constexpr size_t kMaxNoticeOpening = 96;
 
 bool MentionsEmail(const char* value) {
   if (!value) return false;
@@ -78,52 +74,6 @@ void MarkSignupBoxes(DomIndex* dom, uint64_t max_box_text) {
           up.tag == GUMBO_TAG_ARTICLE || (first_h1 >= p && first_h1 < up.end)) {
         break;
       }
-      box = p;
-    }
-    nodes[box].flags |= kDomBoilerplate;
-    i = nodes[box].end - 1;
-  }
-}
-
-void MarkConsentNotices(DomIndex* dom, const PhraseSet& phrases) {
-  std::vector<DomNode>& nodes = dom->mutable_nodes();
-  const int32_t first_h1 = dom->first_h1();
-  std::string opening;
-  int32_t last_block = -1;
-  // Each block is looked at once, from its first text node: linear.
-  for (int32_t i = 1; i < static_cast<int32_t>(nodes.size()); ++i) {
-    const DomNode& t = nodes[i];
-    if (nodes[i].flags & kDomBoilerplate) {
-      i = nodes[i].end - 1;
-      continue;
-    }
-    if (!(t.flags & kDomText) || t.text == 0 || t.block == last_block || t.block < 0) continue;
-    const int32_t block = t.block;
-    last_block = block;
-    if (nodes[block].text > kMaxNoticeText) continue;
-    opening.clear();
-    for (int32_t j = i; j < nodes[block].end && opening.size() < kMaxNoticeOpening; ++j) {
-      if (nodes[j].flags & kDomText) {
-        opening += nodes[j].node->v.text.text;
-        opening += ' ';
-      }
-    }
-    if (!phrases.StartsWith(PhraseClass::kNoticeOpening, FoldPhrase(opening))) continue;
-    // The notice's box: climb while the parent starts with this text and
-    // stays small.
-    int32_t box = block;
-    while (nodes[box].parent > 0) {
-      const int32_t p = nodes[box].parent;
-      const DomNode& up = nodes[p];
-      if (up.text > kMaxNoticeText || up.tag == GUMBO_TAG_MAIN || up.tag == GUMBO_TAG_ARTICLE ||
-          (first_h1 >= p && first_h1 < up.end)) {
-        break;
-      }
-      bool text_before = false;
-      for (int32_t k = p + 1; k < i && !text_before; ++k) {
-        text_before = (nodes[k].flags & kDomText) && nodes[k].text > 0;
-      }
-      if (text_before) break;
       box = p;
     }
     nodes[box].flags |= kDomBoilerplate;

@@ -22,7 +22,6 @@ enum class PhraseClass {
   kTeaserLabel,        // [teaser_labels]
   kCreditLabel,        // [credit_labels]
   kShopPhrase,         // [shop_phrases]
-  kNoticeOpening,      // [notice_openings]: matched at the start of a block
   kCount,
 };
 

@@ -4,7 +4,6 @@
 #include <cstdint>
 
 #include "corpus/extract/dom_index.h"
-#include "corpus/extract/phrase_book.h"
 
 namespace corpus {
 
@@ -20,12 +19,6 @@ namespace corpus {
 // article): a contact page's form and its few lines are the page. Linear:
 // each form's subtree is scanned once, up to a bound.
 void MarkSignupBoxes(DomIndex* dom, uint64_t max_box_text);
-
-// Flags kDomBoilerplate on cookie and consent notices that no class name
-// gives away: a block of at most kMaxNoticeText bytes of text whose text
-// opens with a notice opening (PhraseClass::kNoticeOpening: "We use
-// cookies", "Diese Website verwendet Cookies"). On any page. Linear.
-void MarkConsentNotices(DomIndex* dom, const PhraseSet& phrases);
 
 }  // namespace corpus
 
