@@ -222,7 +222,7 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
   MarkTocLists(&dom);
   MarkCreditLines(&dom, phrases);
   const bool product_page =
-      IsProductPage(pre.json_ld, dom.og_type(), pre.html) || HasBuyBox(dom);
+      IsProductPage(pre.json_ld, dom.og_type(), pre.html);
   if (options.drop_shop_chrome && product_page) {
     MarkShopChrome(&dom, phrases);
     if (options.drop_related_sections) MarkShopBoxes(&dom, phrases);

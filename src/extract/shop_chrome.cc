@@ -187,18 +187,6 @@ bool IsPriceLine(std::string_view text) {
   return digit && money;
 }
 
-bool HasBuyBox(const DomIndex& dom) {
-  for (const DomNode& n : dom.nodes()) {
-    if (n.flags & kDomText) continue;
-    const GumboElement& el = n.node->v.element;
-    for (const char* name : {"class", "id"}) {
-      const char* value = ElementAttr(el, name);
-      if (value && NamesBuyBox(value)) return true;
-    }
-  }
-  return false;
-}
-
 bool IsProductPage(const std::vector<std::string>& json_ld, std::string_view og_type,
                    std::string_view html) {
   const std::string og = AsciiLowercase(og_type);

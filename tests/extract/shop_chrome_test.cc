@@ -107,38 +107,6 @@ TEST(ShopChromeTest, OtherPagesKeepTheirPricesAndPhrases) {
   EXPECT_TRUE(Has(t, "Star Seller"));
 }
 
-TEST(ShopChromeTest, ABuyBoxMakesAProductPageWithoutMarkup) {
-  // No og:type, no Product in JSON-LD or microdata, but an element named
-  // for the buy box: marketplaces name theirs so.
-  const std::string t = Text(Page("", std::string(kDescription) +
-                                          "<div id='desktop_buyBox'><span>$38.00</span></div>" +
-                                          kBuyBox));
-  EXPECT_TRUE(Has(t, "speckled glaze"));
-  EXPECT_FALSE(Has(t, "$38.00"));
-  EXPECT_FALSE(Has(t, "Star Seller"));
-}
-
-// Runs HasBuyBox on a page's body markup.
-bool BuyBox(const std::string& body) {
-  const std::string html = "<html><body>" + body + "</body></html>";
-  GumboOutput* out = gumbo_parse(html.c_str());
-  DomIndex dom;
-  dom.Build(out->document);
-  const bool result = HasBuyBox(dom);
-  gumbo_destroy_output(&kGumboDefaultOptions, out);
-  return result;
-}
-
-TEST(ShopChromeTest, BuyBoxNames) {
-  for (const char* name : {"buybox", "product-page__buy-box", "outOfStockBuyBox_feature_div",
-                           "x-buy_box-cta"}) {
-    EXPECT_TRUE(BuyBox("<div class='" + std::string(name) + "'>x</div>")) << name;
-  }
-  for (const char* name : {"buy", "box", "buy-now-box2", "buyer-box", "busybox"}) {
-    EXPECT_FALSE(BuyBox("<div id='" + std::string(name) + "'>x</div>")) << name;
-  }
-}
-
 TEST(ShopChromeTest, MicrodataReviewsAndOffersGo) {
   const std::string html = Page(
       "", "<div itemscope itemtype='https://schema.org/Product'>" + std::string(kDescription) +

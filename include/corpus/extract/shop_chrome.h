@@ -18,11 +18,6 @@ namespace corpus {
 bool IsProductPage(const std::vector<std::string>& json_ld, std::string_view og_type,
                    std::string_view html);
 
-// Whether an element's class or id names a buy box ("buybox", "buy-box",
-// "desktop_buybox"): shop software's name for the price-and-cart column of
-// one product, and so a product's page without product markup.
-bool HasBuyBox(const DomIndex& dom);
-
 // Marks as boilerplate the shop's chrome around a product's description and
 // specifications, which the page-level rules (boilerplate.h) keep because it
 // sits in the same column as the product:
