@@ -24,6 +24,7 @@
 #include "corpus/extract/streamed_html.h"
 #include "corpus/extract/teaser_lines.h"
 #include "corpus/extract/toc_lists.h"
+#include "corpus/extract/trailing_links.h"
 #include "corpus/text/mojibake.h"
 
 namespace corpus {
@@ -242,6 +243,7 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
     MarkArticleBoxes(&dom, phrases, max_box);
     MarkSignupBoxes(&dom, max_box);
     MarkTeaserLines(&dom, phrases);
+    MarkTrailingLinkLists(&dom, sel.root);
     sel = SelectMainContent(dom, score);
   }
   if (sel.weight < options.link_page_share * sel.page_text && !product_page) {
