@@ -73,6 +73,23 @@ TEST(MultilingualPageTest, AnotherLanguagesPhrasesDoNotApply) {
   EXPECT_TRUE(Has(t, "Weiterlesen")) << t;
 }
 
+TEST(MultilingualPageTest, ContentLanguageOverridesTheMarkup) {
+  // The HTTP Content-Language of the response (the record's
+  // "content_language") wins over <html lang>.
+  std::string prose;
+  for (int i = 0; i < 4; ++i) {
+    prose += "<p>The council decided on Tuesday to rebuild the old bridge over the river next "
+             "spring. The mayor said the work would take about half a year and residents "
+             "should expect diversions during that time. Part " + std::to_string(i) + ".</p>";
+  }
+  const std::string html = "<html lang='en'><body><article><h1>The bridge</h1>" + prose +
+                           "<p>Weiterlesen</p></article></body></html>";
+  EXPECT_TRUE(Has(ExtractMainContent(html, "", ExtractOptions()).text, "Weiterlesen"));
+  const ExtractResult r = ExtractMainContent(html, "", ExtractOptions(), "de-CH");
+  EXPECT_FALSE(Has(r.text, "Weiterlesen")) << r.text;
+  EXPECT_EQ(r.phrase_languages, "de,en");
+}
+
 TEST(MultilingualPageTest, ChineseRelatedBoxAndCreditGo) {
   std::string prose;
   for (int i = 0; i < 4; ++i) {
