@@ -41,6 +41,10 @@ PhraseSet PagePhrases(const DomIndex& dom, std::string_view content_language,
                       const PhraseBook& book) {
   const std::string_view declared =
       content_language.empty() ? std::string_view(dom.declared_language()) : content_language;
+  // A page that declares a language other than English is taken at its
+  // word; "en" (the default of many templates) or nothing is checked.
+  const PhraseSet by_declared = book.For(declared);
+  if (by_declared.languages().size() > 1) return by_declared;
   return book.For(declared, DetectPageLanguage(dom));
 }
 
