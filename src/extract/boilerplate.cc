@@ -43,8 +43,8 @@ constexpr std::string_view kStems[] = {
 };
 
 // Stems that name boilerplate at either end of an alphanumeric token
-// ("footerlinks", "pagefooter"), but not inside one: "seofootercopy" is the
-// category text a shop prints above its footer.
+// ("footerlinks", "pagefooter"), but not inside one: a name that only
+// contains the stem ("prefootercopy") is usually text placed near the footer.
 constexpr std::string_view kEdgeStems[] = {"footer"};
 
 // Cookie and consent dialogs: never content, however much text they hold
@@ -152,11 +152,10 @@ MarkupVerdict ClassifyNames(std::string_view raw, bool is_class, bool panel) {
 }
 
 // Stems of class/id names of tab panels and accordion (collapsible) panels,
-// FAQ answers ("faq-answer", "js-faq-answer") and "Read more" expanders
-// ("a-expander-content") included.
+// FAQ answers ("faq-answer", "js-faq-answer") included.
 constexpr std::string_view kPanelStems[] = {
     "accordion",   "accordian",  "tabpanel", "tab-panel", "tab-pane", "tabs-panel",
-    "tab-content", "tabcontent", "collapse", "answer",    "expander",
+    "tab-content", "tabcontent", "collapse", "answer",
 };
 
 // Tab panels and accordion panels: their text is hidden until a click, but

@@ -122,7 +122,17 @@ void DomIndex::ReadHead(const GumboNode* head) {
     } else if (kid->v.element.tag == GUMBO_TAG_META) {
       const char* prop = ElementAttr(kid->v.element, "property");
       const char* content = ElementAttr(kid->v.element, "content");
-      if (!prop || !content) continue;
+      if (!content) continue;
+      // The language a page declares in its head: <meta http-equiv=
+      // "content-language"> (HTML 4.01, section 7.4.4) or og:locale.
+      const char* equiv = ElementAttr(kid->v.element, "http-equiv");
+      if (equiv && EqualsIgnoreAsciiCase(equiv, "content-language") && meta_language_.empty()) {
+        meta_language_ = content;
+      }
+      if (prop && std::string_view(prop) == "og:locale" && meta_language_.empty()) {
+        meta_language_ = content;
+      }
+      if (!prop) continue;
       if (std::string_view(prop) == "og:title" && og_title_.empty()) og_title_ = content;
       if (std::string_view(prop) == "og:type" && og_type_.empty()) og_type_ = content;
     }
@@ -135,7 +145,15 @@ void DomIndex::Build(const GumboNode* root) {
   html_title_.clear();
   og_title_.clear();
   og_type_.clear();
+  declared_language_.clear();
+  meta_language_.clear();
   const GumboNode* html = FindChild(root, GUMBO_TAG_HTML);
+  if (html) {
+    // <html lang> (HTML Living Standard 3.2.6.2), or xml:lang in XHTML.
+    const char* lang = ElementAttr(html->v.element, "lang");
+    if (!lang || !*lang) lang = ElementAttr(html->v.element, "xml:lang");
+    if (lang) declared_language_ = lang;
+  }
   ReadHead(FindChild(html, GUMBO_TAG_HEAD));
   const GumboNode* body = FindChild(html, GUMBO_TAG_BODY);
   if (!body) return;

@@ -24,7 +24,10 @@ class ExtractProcessor : public RecordProcessor {
       record.Remove("html");
       return out.Reject(record, "too_large", std::to_string(html->size()));
     }
-    ExtractResult r = ExtractMainContent(*html, record.GetString("url").value_or(""), config_.extract);
+    // Content-Language, when the record carries the response's header.
+    const std::string content_language = record.GetString("content_language").value_or("");
+    ExtractResult r = ExtractMainContent(*html, record.GetString("url").value_or(""),
+                                         config_.extract, content_language);
     record.Remove("html");
     if (r.text.empty()) {
       // The html is dropped here too: rejected/ says why, and the page can be
@@ -68,7 +71,7 @@ StageConfig ExtractStage::config() const {
   c.Set("product_grid_min_prose", static_cast<unsigned long long>(e.product_grid_min_prose));
   c.Set("drop_shop_chrome", e.drop_shop_chrome);
   c.Set("max_html_bytes", static_cast<unsigned long long>(config_.max_html_bytes));
-  c.Set("extractor_version", "9");
+  c.Set("extractor_version", ExtractorVersion());
   return c;
 }
 

@@ -12,7 +12,9 @@
 #include "corpus/extract/duplicate_blocks.h"
 #include "corpus/extract/html_prescan.h"
 #include "corpus/extract/json_ld.h"
+#include "corpus/extract/page_language.h"
 #include "corpus/extract/parse_arena.h"
+#include "corpus/extract/phrase_book.h"
 #include "corpus/extract/post_chrome.h"
 #include "corpus/extract/product_grid.h"
 #include "corpus/extract/related_sections.h"
@@ -22,6 +24,7 @@
 #include "corpus/extract/streamed_html.h"
 #include "corpus/extract/teaser_lines.h"
 #include "corpus/extract/toc_lists.h"
+#include "corpus/extract/trailing_links.h"
 #include "corpus/text/mojibake.h"
 
 namespace corpus {
@@ -176,8 +179,17 @@ bool IsProse(const DomIndex& dom, int32_t root) {
 
 }  // namespace
 
+// Bumped whenever a rule changes what is extracted; the phrase files are
+// versioned by their digest (ExtractorVersion).
+constexpr std::string_view kExtractorCodeVersion = "10";
+
+std::string ExtractorVersion() {
+  return std::string(kExtractorCodeVersion) + "-" + PhraseBook::Default().digest().substr(0, 16);
+}
+
 ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
-                                 const ExtractOptions& options) {
+                                 const ExtractOptions& options,
+                                 std::string_view content_language) {
   ExtractResult result;
   std::string resolved;
   if (ResolveStreamedSegments(html, &resolved)) html = resolved;
@@ -200,17 +212,23 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
   DomIndex dom;
   dom.Build(parsed->document);
   MarkBoilerplate(&dom, options.boilerplate_veto_share);
-  if (options.drop_related_sections) MarkRelatedSections(&dom);
+  const PhraseSet phrases = PagePhrases(dom, content_language);
+  for (std::string_view lang : phrases.languages()) {
+    if (!result.phrase_languages.empty()) result.phrase_languages += ',';
+    result.phrase_languages += lang;
+  }
+  if (options.drop_related_sections) MarkRelatedSections(&dom, phrases);
   if (options.duplicate_min_bytes > 0) MarkDuplicateSubtrees(&dom, options.duplicate_min_bytes);
   MarkPostChrome(&dom);
   MarkTocLists(&dom);
+  MarkCreditLines(&dom, phrases);
   const bool product_page =
-      IsProductPage(pre.json_ld, dom.og_type(), pre.html) || HasBuyBox(dom);
+      IsProductPage(pre.json_ld, dom.og_type(), pre.html);
   if (options.drop_shop_chrome && product_page) {
-    MarkShopChrome(&dom);
-    if (options.drop_related_sections) MarkShopBoxes(&dom);
+    MarkShopChrome(&dom, phrases);
+    if (options.drop_related_sections) MarkShopBoxes(&dom, phrases);
   }
-  MarkShopLabels(&dom);
+  MarkShopLabels(&dom, phrases);
   const TextFormat format = options.markdown ? TextFormat::kMarkdown : TextFormat::kPlain;
 
   ScoreOptions score = options.score;
@@ -222,9 +240,10 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
     // it go, unless a box is most of what was selected (then it is the
     // content).
     const uint64_t max_box = dom.nodes()[sel.root].text / 2;
-    MarkArticleBoxes(&dom, max_box);
+    MarkArticleBoxes(&dom, phrases, max_box);
     MarkSignupBoxes(&dom, max_box);
-    MarkTeaserLines(&dom);
+    MarkTeaserLines(&dom, phrases);
+    MarkTrailingLinkLists(&dom, sel.root);
     sel = SelectMainContent(dom, score);
   }
   if (sel.weight < options.link_page_share * sel.page_text && !product_page) {

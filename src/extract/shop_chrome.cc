@@ -64,20 +64,6 @@ constexpr std::string_view kChromeItemTypes[] = {"review", "aggregaterating", "o
 constexpr std::string_view kChromeItemProps[] = {"review", "reviews", "aggregaterating",
                                                  "offers"};
 
-// Fixed phrases of buy boxes, lower-cased, compared with a whole short line.
-constexpr std::string_view kShopPhrases[] = {
-    "add to cart",          "add to bag",         "add to basket",
-    "add to wishlist",      "add to wish list",   "add to favorites",
-    "add to favourites",    "buy now",            "buy it now",
-    "out of stock",         "in stock",           "sold out",
-    "low in stock",         "quantity",           "qty",
-    "notify me when available", "notify me when back in stock", "total amount",
-    "vat included",         "tax included",       "taxes included",
-    "currently unavailable", "select size",       "select options",
-    "choose options",       "size guide",         "size chart",
-    "write a review",       "be the first to review this item", "no reviews yet",
-};
-
 // Lines longer than this (non-space bytes) are never a lone price or phrase.
 constexpr uint64_t kMaxShopLine = 40;
 // A marked element holds less than this share of the page's text.
@@ -160,18 +146,6 @@ std::string LineText(const std::vector<DomNode>& nodes, int32_t root) {
   return out;
 }
 
-// Whether `text` (lower-cased) is a fixed buy-box phrase, a loading
-// placeholder or a carousel position ("slide 1 of 4").
-bool IsShopPhrase(std::string_view text) {
-  while (!text.empty() && (text.back() == '.' || text.back() == ':' || text.back() == '!')) {
-    text.remove_suffix(1);
-  }
-  if (text.size() >= 3 && text.substr(text.size() - 3) == "\xE2\x80\xA6") text.remove_suffix(3);
-  if (InList(kShopPhrases, text)) return true;
-  if (text.substr(0, 7) == "loading") return true;
-  return text.substr(0, 6) == "slide " && text.find(" of ") != std::string_view::npos;
-}
-
 }  // namespace
 
 bool IsPriceLine(std::string_view text) {
@@ -213,18 +187,6 @@ bool IsPriceLine(std::string_view text) {
   return digit && money;
 }
 
-bool HasBuyBox(const DomIndex& dom) {
-  for (const DomNode& n : dom.nodes()) {
-    if (n.flags & kDomText) continue;
-    const GumboElement& el = n.node->v.element;
-    for (const char* name : {"class", "id"}) {
-      const char* value = ElementAttr(el, name);
-      if (value && NamesBuyBox(value)) return true;
-    }
-  }
-  return false;
-}
-
 bool IsProductPage(const std::vector<std::string>& json_ld, std::string_view og_type,
                    std::string_view html) {
   const std::string og = AsciiLowercase(og_type);
@@ -246,7 +208,7 @@ bool IsProductPage(const std::vector<std::string>& json_ld, std::string_view og_
   return items == 1;
 }
 
-void MarkShopChrome(DomIndex* dom) {
+void MarkShopChrome(DomIndex* dom, const PhraseSet& phrases) {
   std::vector<DomNode>& nodes = dom->mutable_nodes();
   if (nodes.empty()) return;
   const double max_text = kMaxChromeShare * static_cast<double>(nodes[0].text);
@@ -263,7 +225,7 @@ void MarkShopChrome(DomIndex* dom) {
     if (!chrome && (n.flags & kDomBlock) && n.text > 0 && n.text <= kMaxShopLine &&
         n.own_text == n.text) {
       const std::string line = LineText(nodes, i);
-      chrome = IsPriceLine(line) || IsShopPhrase(AsciiLowercase(line));
+      chrome = IsPriceLine(line) || phrases.Matches(PhraseClass::kShopPhrase, line);
     }
     if (chrome) {
       n.flags |= kDomBoilerplate;

@@ -5,11 +5,12 @@
 namespace corpus {
 namespace {
 
-constexpr std::string_view kTeaserLabels[] = {"related", "recommended", "must read",
-                                               "don't miss", "also read", "read also"};
-
 // A teaser line is a label and a headline.
 constexpr uint64_t kMaxTeaserLine = 300;
+// A picture credit is a label and a name or two.
+constexpr uint64_t kMaxCreditLine = 120;
+// A label and its colon lie within this many bytes of a line's start.
+constexpr size_t kMaxLabelOpening = 64;
 
 // The first `limit` bytes of the text of the subtree at `root`.
 std::string Opening(const std::vector<DomNode>& nodes, int32_t root, size_t limit) {
@@ -22,36 +23,46 @@ std::string Opening(const std::vector<DomNode>& nodes, int32_t root, size_t limi
 
 }  // namespace
 
-bool StartsWithTeaserLabel(std::string_view text) {
-  size_t b = 0;
-  while (b < text.size() && (text[b] == ' ' || text[b] == '\n' || text[b] == '\t')) ++b;
-  for (std::string_view label : kTeaserLabels) {
-    if (text.size() < b + label.size() + 1) continue;
-    bool same = true;
-    for (size_t k = 0; k < label.size() && same; ++k) {
-      char c = text[b + k];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-      same = c == label[k];
-    }
-    if (!same) continue;
-    size_t e = b + label.size();
-    while (e < text.size() && text[e] == ' ') ++e;
-    if (e < text.size() && text[e] == ':') return true;
-  }
-  return false;
+bool StartsWithLabel(const PhraseSet& phrases, PhraseClass c, std::string_view text) {
+  // The label is what comes before the first colon, ASCII or fullwidth
+  // (U+FF1A), within the opening bytes.
+  text = text.substr(0, kMaxLabelOpening);
+  size_t colon = text.find(':');
+  const size_t wide = text.find("\xEF\xBC\x9A");
+  if (wide < colon) colon = wide;
+  if (colon == std::string_view::npos) return false;
+  return phrases.Matches(c, text.substr(0, colon));
 }
 
-void MarkTeaserLines(DomIndex* dom) {
-  std::vector<DomNode>& nodes = dom->mutable_nodes();
-  for (int32_t i = 1; i < static_cast<int32_t>(nodes.size()); ++i) {
-    DomNode& n = nodes[i];
-    if ((n.flags & (kDomText | kDomBoilerplate)) || !(n.flags & kDomBlock)) continue;
-    if (n.text == 0 || n.text > kMaxTeaserLine) continue;
-    if (2 * n.link < n.text) continue;
-    if (!StartsWithTeaserLabel(Opening(nodes, i, 32))) continue;
-    n.flags |= kDomBoilerplate;
-    i = n.end - 1;
+bool StartsWithTeaserLabel(const PhraseSet& phrases, std::string_view text) {
+  return StartsWithLabel(phrases, PhraseClass::kTeaserLabel, text);
+}
+
+bool IsCreditLine(const PhraseSet& phrases, std::string_view text) {
+  size_t b = 0;
+  while (b < text.size() && (text[b] == ' ' || text[b] == '\n' || text[b] == '\t')) ++b;
+  text.remove_prefix(b);
+  // "© Jane Doe", "(c) Reuters": a copyright line, in any language.
+  if (text.substr(0, 2) == "\xC2\xA9" || text.substr(0, 3) == "(c)" || text.substr(0, 3) == "(C)") {
+    return true;
   }
+  return StartsWithLabel(phrases, PhraseClass::kCreditLabel, text);
+}
+
+void MarkCreditLines(DomIndex* dom, const PhraseSet& phrases) {
+  const std::vector<DomNode>& nodes = dom->nodes();
+  MarkSmallBlocks(dom, kMaxCreditLine, [&](int32_t i) {
+    return !(nodes[i].flags & kDomHeading) &&
+           IsCreditLine(phrases, Opening(nodes, i, kMaxLabelOpening));
+  });
+}
+
+void MarkTeaserLines(DomIndex* dom, const PhraseSet& phrases) {
+  const std::vector<DomNode>& nodes = dom->nodes();
+  MarkSmallBlocks(dom, kMaxTeaserLine, [&](int32_t i) {
+    return 2 * nodes[i].link >= nodes[i].text &&
+           StartsWithTeaserLabel(phrases, Opening(nodes, i, kMaxLabelOpening));
+  });
 }
 
 }  // namespace corpus

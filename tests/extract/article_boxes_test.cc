@@ -53,15 +53,15 @@ TEST(ArticleBoxesTest, ListWithFewInPageLinksStays) {
 }
 
 TEST(ArticleBoxesTest, ArticleBoxHeadingsMatch) {
-  EXPECT_TRUE(IsArticleBoxHeading("Related Posts"));
-  EXPECT_TRUE(IsArticleBoxHeading("About the author:"));
-  EXPECT_TRUE(IsArticleBoxHeading("Like this:"));
-  EXPECT_TRUE(IsArticleBoxHeading("Don't miss"));
-  EXPECT_TRUE(IsArticleBoxHeading("TRENDING"));
-  EXPECT_FALSE(IsArticleBoxHeading("Read more"));
-  EXPECT_FALSE(IsArticleBoxHeading("Related"));
-  EXPECT_FALSE(IsArticleBoxHeading("Related work on soil"));
-  EXPECT_FALSE(IsRelatedHeading("Related posts"));  // shop boxes are another list
+  EXPECT_TRUE(IsArticleBoxHeading(testing::EnglishPhrases(), "Related Posts"));
+  EXPECT_TRUE(IsArticleBoxHeading(testing::EnglishPhrases(), "About the author:"));
+  EXPECT_TRUE(IsArticleBoxHeading(testing::EnglishPhrases(), "Like this:"));
+  EXPECT_TRUE(IsArticleBoxHeading(testing::EnglishPhrases(), "Don't miss"));
+  EXPECT_TRUE(IsArticleBoxHeading(testing::EnglishPhrases(), "TRENDING"));
+  EXPECT_FALSE(IsArticleBoxHeading(testing::EnglishPhrases(), "Read more"));
+  EXPECT_FALSE(IsArticleBoxHeading(testing::EnglishPhrases(), "Related"));
+  EXPECT_FALSE(IsArticleBoxHeading(testing::EnglishPhrases(), "Related work on soil"));
+  EXPECT_FALSE(IsRelatedHeading(testing::EnglishPhrases(), "Related posts"));  // shop boxes are another list
 }
 
 TEST(ArticleBoxesTest, RelatedPostsInsideTheArticleGo) {
@@ -121,10 +121,10 @@ TEST(ArticleBoxesTest, SearchFormAndItsLabelStay) {
 }
 
 TEST(ArticleBoxesTest, TeaserLabelsMatch) {
-  EXPECT_TRUE(StartsWithTeaserLabel("Related: How the port strike ended"));
-  EXPECT_TRUE(StartsWithTeaserLabel("  MUST READ : ten tools"));
-  EXPECT_FALSE(StartsWithTeaserLabel("Related work shows that"));
-  EXPECT_FALSE(StartsWithTeaserLabel("Relatedly: a note"));
+  EXPECT_TRUE(StartsWithTeaserLabel(testing::EnglishPhrases(), "Related: How the port strike ended"));
+  EXPECT_TRUE(StartsWithTeaserLabel(testing::EnglishPhrases(), "  MUST READ : ten tools"));
+  EXPECT_FALSE(StartsWithTeaserLabel(testing::EnglishPhrases(), "Related work shows that"));
+  EXPECT_FALSE(StartsWithTeaserLabel(testing::EnglishPhrases(), "Relatedly: a note"));
 }
 
 TEST(ArticleBoxesTest, TeaserLineBetweenParagraphsGoesProseWithLabelStays) {

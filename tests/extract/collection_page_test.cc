@@ -108,11 +108,11 @@ TEST(ProductGridTest, ZeroMinProseKeepsEveryGrid) {
 TEST(ShopLabelsTest, WholeLabelsOnly) {
   for (const char* s : {"Quick view", "  SOLD\n  out ", "Add to Wishlist", "New", "Read more",
                         "Learn more \xC2\xBB", "See more...", "View full details ->"}) {
-    EXPECT_TRUE(IsShopLabel(s)) << s;
+    EXPECT_TRUE(IsShopLabel(testing::EnglishPhrases(), s)) << s;
   }
   for (const char* s : {"New arrivals for spring", "Sold out in an hour", "view", "", "...",
                         "Read more about the new trail shoes", "Learn"}) {
-    EXPECT_FALSE(IsShopLabel(s)) << s;
+    EXPECT_FALSE(IsShopLabel(testing::EnglishPhrases(), s)) << s;
   }
 }
 

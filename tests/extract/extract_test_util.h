@@ -4,12 +4,16 @@
 #include <string>
 
 #include "corpus/extract/extractor.h"
+#include "corpus/extract/phrase_book.h"
 
 namespace corpus::testing {
 
 inline bool Has(const std::string& text, const std::string& needle) {
   return text.find(needle) != std::string::npos;
 }
+
+// The phrases of a page in English (and of no other language).
+inline PhraseSet EnglishPhrases() { return PhraseBook::Default().For("en"); }
 
 // The plain-text extraction of a page whose <body> is `body`.
 inline std::string ExtractBody(const std::string& body) {

@@ -32,17 +32,17 @@ const char kProduct[] =
     "<p>Size 140 by 200 cm. Dry clean or hand wash cold, and dry it flat.</p>";
 
 TEST(RelatedSectionsTest, HeadingsMatchLoosely) {
-  EXPECT_TRUE(IsRelatedHeading("You may also like"));
-  EXPECT_TRUE(IsRelatedHeading("  YOU MAY ALSO LIKE: "));
-  EXPECT_TRUE(IsRelatedHeading("Customers who viewed this item\n also viewed"));
-  EXPECT_TRUE(IsRelatedHeading("Recently viewed…"));
-  EXPECT_FALSE(IsRelatedHeading("Why you may also like wool"));
-  EXPECT_FALSE(IsRelatedHeading("Description"));
+  EXPECT_TRUE(IsRelatedHeading(testing::EnglishPhrases(), "You may also like"));
+  EXPECT_TRUE(IsRelatedHeading(testing::EnglishPhrases(), "  YOU MAY ALSO LIKE: "));
+  EXPECT_TRUE(IsRelatedHeading(testing::EnglishPhrases(), "Customers who viewed this item\n also viewed"));
+  EXPECT_TRUE(IsRelatedHeading(testing::EnglishPhrases(), "Recently viewed…"));
+  EXPECT_FALSE(IsRelatedHeading(testing::EnglishPhrases(), "Why you may also like wool"));
+  EXPECT_FALSE(IsRelatedHeading(testing::EnglishPhrases(), "Description"));
   // The fixed phrase may be extended, at a word boundary only.
-  EXPECT_TRUE(IsRelatedHeading("Related items to explore"));
-  EXPECT_TRUE(IsRelatedHeading("Similar products from other brands"));
-  EXPECT_FALSE(IsRelatedHeading("Related itemset mining"));
-  EXPECT_TRUE(IsRelatedHeading("More items to explore"));
+  EXPECT_TRUE(IsRelatedHeading(testing::EnglishPhrases(), "Related items to explore"));
+  EXPECT_TRUE(IsRelatedHeading(testing::EnglishPhrases(), "Similar products from other brands"));
+  EXPECT_FALSE(IsRelatedHeading(testing::EnglishPhrases(), "Related itemset mining"));
+  EXPECT_TRUE(IsRelatedHeading(testing::EnglishPhrases(), "More items to explore"));
 }
 
 TEST(RelatedSectionsTest, WrappedBoxGoes) {

@@ -46,9 +46,9 @@ TEST(ShopPageTest, ArticleFooterInsideMainCanStay) {
 
 TEST(ShopPageTest, FooterInsideAClassNameIsNotAFooter) {
   // "footer" at either end of a class token names the footer; in the middle
-  // ("seofootercopy") it names the category text printed above it.
+  // ("prefootercopy") it names text printed near it.
   const std::string copy =
-      "<div class='field-seofootercopy'><h2>Walking boots</h2><p>Our walking boots are cut "
+      "<div class='field-prefootercopy'><h2>Walking boots</h2><p>Our walking boots are cut "
       "from full-grain leather and resoled in our own workshop, so a pair lasts for decades of "
       "hill walks.</p><p>Choose a half size up if you wear thick socks in winter.</p></div>";
   EXPECT_TRUE(Has(Extract("<main>" + LongPolicy() + copy + "</main>"), "full-grain leather"));

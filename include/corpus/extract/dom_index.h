@@ -61,6 +61,11 @@ class DomIndex {
   const std::string& og_title() const { return og_title_; }
   // The Open Graph type (<meta property="og:type">): "article", "product", ...
   const std::string& og_type() const { return og_type_; }
+  // The page's declared language: <html lang> (or xml:lang), else <meta
+  // http-equiv="content-language">, else og:locale; empty if none.
+  const std::string& declared_language() const {
+    return declared_language_.empty() ? meta_language_ : declared_language_;
+  }
   // Index of the page's first <h1> element (its headline), -1 if none.
   int32_t first_h1() const { return first_h1_; }
 
@@ -75,6 +80,8 @@ class DomIndex {
   std::string html_title_;
   std::string og_title_;
   std::string og_type_;
+  std::string declared_language_;
+  std::string meta_language_;
   int32_t first_h1_ = -1;
 };
 
@@ -82,6 +89,27 @@ class DomIndex {
 // punctuation (. , ; ! ? and their CJK full-width forms; a . or , before a
 // digit is part of a number, not punctuation).
 void MeasureText(std::string_view text, uint32_t* chars, uint32_t* punct);
+
+// Calls `is_chrome(i)` for each block element i outside boilerplate with
+// some text and at most `max_text` bytes of it, in document order, and
+// flags kDomBoilerplate on those for which it returns true (their subtrees
+// are then skipped). The walk of the small-block passes (shop_labels.h,
+// teaser_lines.h); linear apart from what `is_chrome` reads.
+template <typename IsChrome>
+void MarkSmallBlocks(DomIndex* dom, uint64_t max_text, IsChrome is_chrome) {
+  std::vector<DomNode>& nodes = dom->mutable_nodes();
+  for (int32_t i = 1; i < static_cast<int32_t>(nodes.size()); ++i) {
+    DomNode& n = nodes[i];
+    if (n.flags & kDomBoilerplate) {
+      i = n.end - 1;
+      continue;
+    }
+    if ((n.flags & kDomText) || !(n.flags & kDomBlock)) continue;
+    if (n.text == 0 || n.text > max_text || !is_chrome(static_cast<int32_t>(i))) continue;
+    n.flags |= kDomBoilerplate;
+    i = n.end - 1;
+  }
+}
 
 }  // namespace corpus
 

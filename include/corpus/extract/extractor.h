@@ -61,14 +61,24 @@ struct ExtractResult {
   bool relaxed = false;  // found only after relaxing the boilerplate rules
   bool json_ld = false;  // a JSON-LD product description was added
   bool link_page = false;  // selected as a page of links (see link_page_share)
+  // The languages whose phrase files applied (page_language.h), e.g. "de,en".
+  std::string phrase_languages;
 };
+
+// The extractor's version: a code version, bumped when the rules change,
+// and the digest of the phrase files (PhraseBook::digest), so changed
+// output never reuses an earlier run's `_done` markers.
+std::string ExtractorVersion();
 
 // Extracts the title and main text of one HTML page (UTF-8). Never fails:
 // garbage in gives an empty or short text. Linear in the input apart from
 // gumbo's own parse; no recursion, so any nesting depth is safe. `url` is the
 // page's address (reserved for resolving relative references; unused today).
+// `content_language` is the HTTP Content-Language of the response when
+// known; it overrides the language the markup declares (page_language.h).
 ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
-                                 const ExtractOptions& options);
+                                 const ExtractOptions& options,
+                                 std::string_view content_language = {});
 
 }  // namespace corpus
 

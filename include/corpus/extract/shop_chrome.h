@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "corpus/extract/dom_index.h"
+#include "corpus/extract/phrase_book.h"
 
 namespace corpus {
 
@@ -16,11 +17,6 @@ namespace corpus {
 // its JSON-LD script bodies.
 bool IsProductPage(const std::vector<std::string>& json_ld, std::string_view og_type,
                    std::string_view html);
-
-// Whether an element's class or id names a buy box ("buybox", "buy-box",
-// "desktop_buybox"): shop software's name for the price-and-cart column of
-// one product, and so a product's page without product markup.
-bool HasBuyBox(const DomIndex& dom);
 
 // Marks as boilerplate the shop's chrome around a product's description and
 // specifications, which the page-level rules (boilerplate.h) keep because it
@@ -43,8 +39,10 @@ bool HasBuyBox(const DomIndex& dom);
 // (IsProductPage), where these names mean what they say; an element holding
 // the page's headline or a large share of its text is never marked (a shop
 // may name the whole product column "product-price-wrapper").
+// Short lines that are a price (IsPriceLine) or a fixed buy-box phrase
+// (PhraseClass::kShopPhrase: "Add to cart", "In den Warenkorb") go too.
 // One pass over the flat index; linear.
-void MarkShopChrome(DomIndex* dom);
+void MarkShopChrome(DomIndex* dom, const PhraseSet& phrases);
 
 // Whether `text` (one short line) is only a price or a price change,
 // optionally after a short label: "$59.99", "49,35€", "-48%",

@@ -4,14 +4,16 @@
 #include <string_view>
 
 #include "corpus/extract/dom_index.h"
+#include "corpus/extract/phrase_book.h"
 
 namespace corpus {
 
-// Whether `text` is, whole, a badge or button label that shop themes print
-// on product tiles ("Quick view", "Sold out", "Add to wishlist", "New"), or
-// the "Read more" / "Learn more" link under a teaser: ASCII case, runs of
-// whitespace and trailing arrows and dots ("Read more »") are ignored.
-bool IsShopLabel(std::string_view text);
+// Whether `text` is, whole, a label (PhraseClass::kLabel): a badge or
+// button that shop themes print on product tiles ("Quick view", "Sold out",
+// "In den Warenkorb"), the "Read more" / "Weiterlesen" link under a teaser,
+// an "Advertisement" or "Share" label. Case, runs of whitespace and
+// decoration ("Read more »") are ignored (FoldPhrase).
+bool IsShopLabel(const PhraseSet& phrases, std::string_view text);
 
 // Flags kDomBoilerplate on blocks whose whole text is a shop label
 // (IsShopLabel): the badges and buttons repeated on every tile of a
@@ -20,7 +22,7 @@ bool IsShopLabel(std::string_view text);
 // keep the grid. Linear: a block is looked at only when
 // its text is short and its own, and then through a bounded number of
 // nodes.
-void MarkShopLabels(DomIndex* dom);
+void MarkShopLabels(DomIndex* dom, const PhraseSet& phrases);
 
 }  // namespace corpus
 

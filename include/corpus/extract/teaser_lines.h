@@ -4,12 +4,22 @@
 #include <string_view>
 
 #include "corpus/extract/dom_index.h"
+#include "corpus/extract/phrase_book.h"
 
 namespace corpus {
 
-// Whether a line's text opens with a teaser label: "Related:",
-// "Recommended:", "Must read:" (any case).
-bool StartsWithTeaserLabel(std::string_view text);
+// Whether a line's text opens with a label of class `c` and a colon, ASCII
+// or fullwidth ("Related: ...", "Lesen Sie auch: ...", "関連：..."); case and
+// spacing of the label are ignored.
+bool StartsWithLabel(const PhraseSet& phrases, PhraseClass c, std::string_view text);
+
+// Whether a line's text opens with a teaser label (PhraseClass::kTeaserLabel).
+bool StartsWithTeaserLabel(const PhraseSet& phrases, std::string_view text);
+
+// Whether a line's text is a picture credit: it opens with a credit label
+// (PhraseClass::kCreditLabel: "Photo:", "Foto:", "Bild:", "写真：") or a
+// copyright sign ("©", "(c)").
+bool IsCreditLine(const PhraseSet& phrases, std::string_view text);
 
 // Flags kDomBoilerplate on teaser lines inside an article: a block that
 // opens with a teaser label (StartsWithTeaserLabel) followed by a link to
@@ -17,7 +27,12 @@ bool StartsWithTeaserLabel(std::string_view text);
 // kMaxTeaserLine bytes of text, most of it in the link. News and blog
 // editors drop these between paragraphs; WCXB's article references leave
 // them out. For pages whose selected content is prose. Linear.
-void MarkTeaserLines(DomIndex* dom);
+void MarkTeaserLines(DomIndex* dom, const PhraseSet& phrases);
+
+// Flags kDomBoilerplate on picture credits (IsCreditLine): short blocks,
+// not headings, of at most kMaxCreditLine bytes of text. A credit says who
+// took a picture the text does not show. On any page. Linear.
+void MarkCreditLines(DomIndex* dom, const PhraseSet& phrases);
 
 }  // namespace corpus
 

@@ -1,0 +1,112 @@
+#ifndef CORPUS_EXTRACT_PHRASE_BOOK_H_
+#define CORPUS_EXTRACT_PHRASE_BOOK_H_
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "corpus/util/status.h"
+
+namespace corpus {
+
+// The kinds of page-chrome phrase the extractor knows, one [section] of a
+// language file each (configs/extract/en.txt describes them).
+enum class PhraseClass {
+  kRelatedHeading,     // [related_headings]: matched at the start of a heading
+  kArticleBoxHeading,  // [article_box_headings]
+  kShopBoxHeading,     // [shop_box_headings]
+  kLabel,              // [labels]
+  kTeaserLabel,        // [teaser_labels]
+  kCreditLabel,        // [credit_labels]
+  kShopPhrase,         // [shop_phrases]
+  kCount,
+};
+
+// Folds a short text for comparison with phrases: NFKC, Unicode case
+// folding, curly apostrophes made straight, whitespace runs made one space,
+// and leading and trailing punctuation, arrows and symbols ("Read more »",
+// "Recently viewed…", "関連記事：") removed. Invalid UTF-8 is folded as
+// ASCII.
+std::string FoldPhrase(std::string_view text);
+
+// The phrases of one language, parsed from a language file.
+struct PhraseTable {
+  std::string language;  // "en", "de", ...
+  std::array<std::unordered_set<std::string>, static_cast<size_t>(PhraseClass::kCount)> classes;
+  size_t max_bytes = 0;  // longest folded phrase
+};
+
+// What applies to one page: the phrases of its declared language, of the
+// language its text is in (when the two differ: templates often declare
+// "en" whatever the text), and English's (sites in every language reuse
+// English UI strings). Cheap to copy; refers to the PhraseBook it came
+// from, which must outlive it.
+class PhraseSet {
+ public:
+  static constexpr size_t kMaxTables = 3;
+
+  PhraseSet() = default;
+
+  // Whether the folded `text` (FoldPhrase) is, whole, a phrase of class `c`.
+  bool Has(PhraseClass c, std::string_view folded) const;
+  // Whether the folded `text` starts with a phrase of class `c` that ends at
+  // a word boundary: the end of the text, a space or punctuation after it,
+  // or, in scripts written without spaces (CJK), any character.
+  bool StartsWith(PhraseClass c, std::string_view folded) const;
+  // Convenience: Has(c, FoldPhrase(text)).
+  bool Matches(PhraseClass c, std::string_view text) const { return Has(c, FoldPhrase(text)); }
+
+  // The languages whose phrases apply, in the order added.
+  std::vector<std::string_view> languages() const;
+
+ private:
+  friend class PhraseBook;
+  void Add(const PhraseTable* table);
+
+  std::array<const PhraseTable*, kMaxTables> tables_ = {};
+  size_t max_bytes_ = 0;
+};
+
+// PhraseBook holds the phrase tables of every language the extractor knows.
+// The default book is built once from the files under configs/extract/,
+// embedded in the binary at build time (so a clean clone and an installed
+// binary behave alike, and the extractor version can include their digest).
+// Immutable once built: thread-safe.
+class PhraseBook {
+ public:
+  // Parses language files, given as (language code, file text) pairs. A line
+  // outside a section, or an unknown section, is reported in status() and
+  // skipped; the rest is kept.
+  explicit PhraseBook(const std::vector<std::pair<std::string, std::string>>& files);
+
+  PhraseBook(const PhraseBook&) = delete;
+  PhraseBook& operator=(const PhraseBook&) = delete;
+
+  // The book of the embedded configs/extract files.
+  static const PhraseBook& Default();
+
+  // The phrases for a page in `declared` and `detected` language, each a
+  // BCP 47 tag or CLD2 code ("de", "de-AT", "pt_BR", "zh-Hant") or empty,
+  // and in English. A language with no file adds nothing.
+  PhraseSet For(std::string_view declared, std::string_view detected = {}) const;
+
+  // Sorted language codes.
+  std::vector<std::string> languages() const;
+  // Hex SHA-256 of every file's name and text, in name order.
+  const std::string& digest() const { return digest_; }
+  const Status& status() const { return status_; }
+
+ private:
+  const PhraseTable* Find(std::string_view code) const;
+
+  std::vector<PhraseTable> tables_;  // sorted by language
+  std::string digest_;
+  Status status_;
+};
+
+}  // namespace corpus
+
+#endif  // CORPUS_EXTRACT_PHRASE_BOOK_H_

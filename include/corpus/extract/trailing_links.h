@@ -1,0 +1,22 @@
+#ifndef CORPUS_EXTRACT_TRAILING_LINKS_H_
+#define CORPUS_EXTRACT_TRAILING_LINKS_H_
+
+#include <cstdint>
+
+#include "corpus/extract/dom_index.h"
+
+namespace corpus {
+
+// Flags kDomBoilerplate on link lists that follow an article's last
+// paragraph inside the selected content `root`: blocks after the last block
+// of prose (kMinProseBlock bytes of its own text outside links) whose text
+// is mostly links (at least kMinTrailingLinkShare of it). What trails an
+// article in its own container is, in any language, the list of other
+// stories, the tags, the "more from this section" box and the share bar; a
+// list of references ends in prose-less links too, but is cited from the
+// text (in-page links), which this leaves alone. Linear in the subtree.
+void MarkTrailingLinkLists(DomIndex* dom, int32_t root);
+
+}  // namespace corpus
+
+#endif  // CORPUS_EXTRACT_TRAILING_LINKS_H_

@@ -1,0 +1,231 @@
+#include "corpus/extract/phrase_book.h"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "corpus/extract/phrase_data.h"
+#include "corpus/text/text_units.h"
+#include "corpus/util/ascii.h"
+#include "corpus/util/sha256.h"
+
+namespace corpus {
+namespace {
+
+constexpr std::string_view kSectionNames[] = {
+    "related_headings", "article_box_headings", "shop_box_headings", "labels",
+    "teaser_labels",    "credit_labels",        "shop_phrases",
+};
+static_assert(std::size(kSectionNames) == static_cast<size_t>(PhraseClass::kCount));
+
+// Punctuation, arrows and symbols that decorate a label or heading at either
+// end: ASCII punctuation, Latin-1 guillemets and the middle dot, General
+// Punctuation (dashes, curly quotes, the ellipsis, single guillemets),
+// arrows, geometric shapes (triangles), dingbats, CJK punctuation
+// (U+3000..U+303F) and fullwidth ASCII punctuation.
+bool IsDecoration(char32_t c) {
+  if (c < 0x80) return !IsAsciiAlnum(static_cast<char>(c));
+  return c == 0xA0 || c == 0xAB || c == 0xBB || c == 0xB7 || c == 0xA9 ||
+         (c >= 0x2000 && c <= 0x206F) || (c >= 0x2190 && c <= 0x21FF) ||
+         (c >= 0x25A0 && c <= 0x27BF) || (c >= 0x3000 && c <= 0x303F) ||
+         (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20);
+}
+
+std::string FoldAscii(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) out.push_back(AsciiLower(c));
+  return out;
+}
+
+// NFKC and case folding (utf8proc), or ASCII lowercasing when `text` is
+// ASCII or not valid UTF-8.
+std::string CaseFold(std::string_view text) {
+  bool ascii = true;
+  for (char c : text) ascii = ascii && !(c & 0x80);
+  if (ascii) return FoldAscii(text);
+  utf8proc_uint8_t* folded = nullptr;
+  const utf8proc_ssize_t n = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+      static_cast<utf8proc_ssize_t>(text.size()), &folded,
+      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                                     UTF8PROC_CASEFOLD));
+  if (n < 0) return FoldAscii(text);
+  std::string out(reinterpret_cast<const char*>(folded), static_cast<size_t>(n));
+  std::free(folded);
+  return out;
+}
+
+}  // namespace
+
+std::string FoldPhrase(std::string_view text) {
+  const std::string folded = CaseFold(text);
+  std::string out;
+  out.reserve(folded.size());
+  const std::string_view s(folded);
+  // Trim decoration at both ends, then copy with whitespace runs folded.
+  size_t b = 0, e = s.size();
+  while (b < e) {
+    size_t next = b;
+    if (!IsDecoration(NextCodePoint(s, &next))) break;
+    b = next;
+  }
+  while (e > b) {
+    size_t prev = e;
+    if (!IsDecoration(PrevCodePoint(s, &prev))) break;
+    e = prev;
+  }
+  bool space = false;
+  for (size_t i = b; i < e;) {
+    const size_t at = i;
+    const char32_t c = NextCodePoint(s, &i);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0xA0 ||
+        c == 0x3000) {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    if (c == 0x2018 || c == 0x2019) {
+      out.push_back('\'');
+    } else {
+      out.append(s.substr(at, i - at));
+    }
+  }
+  return out;
+}
+
+void PhraseSet::Add(const PhraseTable* table) {
+  if (!table) return;
+  for (const PhraseTable*& slot : tables_) {
+    if (slot == table) return;
+    if (!slot) {
+      slot = table;
+      max_bytes_ = std::max(max_bytes_, table->max_bytes);
+      return;
+    }
+  }
+}
+
+bool PhraseSet::Has(PhraseClass c, std::string_view folded) const {
+  if (folded.empty() || folded.size() > max_bytes_) return false;
+  const size_t k = static_cast<size_t>(c);
+  const std::string key(folded);
+  for (const PhraseTable* t : tables_) {
+    if (t && t->classes[k].count(key)) return true;
+  }
+  return false;
+}
+
+bool PhraseSet::StartsWith(PhraseClass c, std::string_view folded) const {
+  // Every prefix that ends at a boundary, shortest first.
+  size_t i = 0;
+  while (i < folded.size() && i < max_bytes_) {
+    const char32_t c1 = NextCodePoint(folded, &i);
+    bool boundary = i == folded.size() || IsNonSpacingScript(c1);
+    if (!boundary) {
+      size_t j = i;
+      boundary = IsDecoration(NextCodePoint(folded, &j));
+    }
+    if (boundary && Has(c, folded.substr(0, i))) return true;
+  }
+  return false;
+}
+
+std::vector<std::string_view> PhraseSet::languages() const {
+  std::vector<std::string_view> out;
+  for (const PhraseTable* t : tables_) {
+    if (t) out.push_back(t->language);
+  }
+  return out;
+}
+
+PhraseBook::PhraseBook(const std::vector<std::pair<std::string, std::string>>& files) {
+  std::vector<std::pair<std::string, std::string>> sorted = files;
+  std::sort(sorted.begin(), sorted.end());
+  Sha256 digest;
+  for (const auto& [code, text] : sorted) {
+    digest.Update(code);
+    digest.Update(std::string_view("\0", 1));
+    digest.Update(text);
+    digest.Update(std::string_view("\0", 1));
+    PhraseTable table;
+    table.language = code;
+    int section = -1;
+    size_t line_no = 0;
+    size_t pos = 0;
+    while (pos < text.size()) {
+      size_t nl = text.find('\n', pos);
+      if (nl == std::string::npos) nl = text.size();
+      std::string_view line(text.data() + pos, nl - pos);
+      pos = nl + 1;
+      ++line_no;
+      while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t')) {
+        line.remove_suffix(1);
+      }
+      while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+      if (line.empty() || line.front() == '#') continue;
+      if (line.front() == '[' && line.back() == ']') {
+        const std::string_view name = line.substr(1, line.size() - 2);
+        const auto* it = std::find(std::begin(kSectionNames), std::end(kSectionNames), name);
+        section = it == std::end(kSectionNames) ? -1 : static_cast<int>(it - kSectionNames);
+        if (section < 0 && status_.ok()) {
+          status_ = Status::InvalidArgument(code + ".txt:" + std::to_string(line_no) +
+                                            ": unknown section " + std::string(line));
+        }
+        continue;
+      }
+      if (section < 0) {
+        if (status_.ok()) {
+          status_ = Status::InvalidArgument(code + ".txt:" + std::to_string(line_no) +
+                                            ": phrase outside a known section");
+        }
+        continue;
+      }
+      std::string folded = FoldPhrase(line);
+      if (folded.empty()) continue;
+      table.max_bytes = std::max(table.max_bytes, folded.size());
+      table.classes[section].insert(std::move(folded));
+    }
+    tables_.push_back(std::move(table));
+  }
+  digest_ = digest.HexDigest();
+}
+
+const PhraseBook& PhraseBook::Default() {
+  static const PhraseBook* const book = [] {
+    std::vector<std::pair<std::string, std::string>> files;
+    for (size_t i = 0; i < kEmbeddedPhraseFileCount; ++i) {
+      files.emplace_back(kEmbeddedPhraseFiles[i].language, kEmbeddedPhraseFiles[i].text);
+    }
+    return new PhraseBook(files);
+  }();
+  return *book;
+}
+
+const PhraseTable* PhraseBook::Find(std::string_view code) const {
+  for (const PhraseTable& t : tables_) {
+    if (t.language == code) return &t;
+  }
+  return nullptr;
+}
+
+PhraseSet PhraseBook::For(std::string_view declared, std::string_view detected) const {
+  PhraseSet set;
+  for (std::string_view language : {declared, detected}) {
+    // The primary subtag, lower-cased: "de-AT" and "pt_BR" give "de" and "pt".
+    const size_t cut = language.find_first_of("-_,; ");
+    set.Add(Find(AsciiLowercase(language.substr(0, cut))));
+  }
+  set.Add(Find("en"));
+  return set;
+}
+
+std::vector<std::string> PhraseBook::languages() const {
+  std::vector<std::string> out;
+  for (const PhraseTable& t : tables_) out.push_back(t.language);
+  return out;
+}
+
+}  // namespace corpus

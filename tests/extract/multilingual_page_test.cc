@@ -1,0 +1,130 @@
+// Whole pages in German, Chinese and Japanese: the phrase rules work in the
+// page's language, whether declared or detected, and not in others.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "corpus/extract/extractor.h"
+#include "extract/extract_test_util.h"
+
+namespace corpus {
+namespace {
+
+using testing::Has;
+
+std::string Extract(const std::string& html) {
+  return ExtractMainContent(html, "", ExtractOptions()).text;
+}
+
+// Paragraphs of German prose, long enough for the page to read as an article
+// and for its language to be detected.
+std::string GermanProse() {
+  std::string out;
+  for (int i = 0; i < 4; ++i) {
+    out += "<p>Die Gemeinde hat am Dienstag beschlossen, die alte Brücke über den Fluss im "
+           "kommenden Frühjahr zu erneuern. Der Bürgermeister sagte, die Arbeiten würden etwa "
+           "ein halbes Jahr dauern, und die Anwohner müssten in dieser Zeit mit Umleitungen "
+           "rechnen. Abschnitt " + std::to_string(i) + " der Meldung.</p>";
+  }
+  return out;
+}
+
+std::string GermanArticle(const std::string& lang_attr) {
+  return "<html" + lang_attr + "><body><article><h1>Die neue Brücke</h1>" +
+         "<div class='figure'><div>Foto: dpa</div></div>" + GermanProse() +
+         "<p><a href='/b'>Weiterlesen</a></p>"
+         "<p>Lesen Sie auch: <a href='/x'>Wie die Stadt ihre Straßen saniert</a></p>"
+         "<section><h2>Das könnte Sie auch interessieren</h2><ul>"
+         "<li><a href='/1'>Neuer Radweg am Ufer eröffnet</a></li>"
+         "<li><a href='/2'>Stadtrat streitet über Parkgebühren</a></li></ul></section>"
+         "</article></body></html>";
+}
+
+TEST(MultilingualPageTest, GermanChromeGoesWhenDeclared) {
+  const std::string t = Extract(GermanArticle(" lang='de-DE'"));
+  EXPECT_TRUE(Has(t, "Abschnitt 3 der Meldung")) << t;
+  EXPECT_FALSE(Has(t, "Foto: dpa")) << t;
+  EXPECT_FALSE(Has(t, "Weiterlesen")) << t;
+  EXPECT_FALSE(Has(t, "Wie die Stadt")) << t;
+  EXPECT_FALSE(Has(t, "Neuer Radweg")) << t;
+}
+
+TEST(MultilingualPageTest, GermanChromeGoesWhenDetected) {
+  // Templates often declare English whatever the text, or nothing.
+  for (const std::string attr : {"", " lang='en'"}) {
+    const std::string t = Extract(GermanArticle(attr));
+    EXPECT_TRUE(Has(t, "Abschnitt 3 der Meldung")) << attr;
+    EXPECT_FALSE(Has(t, "Neuer Radweg")) << attr;
+    EXPECT_FALSE(Has(t, "Weiterlesen")) << attr;
+  }
+}
+
+TEST(MultilingualPageTest, AnotherLanguagesPhrasesDoNotApply) {
+  // "Weiterlesen" is a German label; on an English page it is a word.
+  std::string prose;
+  for (int i = 0; i < 4; ++i) {
+    prose += "<p>The council decided on Tuesday to rebuild the old bridge over the river next "
+             "spring. The mayor said the work would take about half a year and residents "
+             "should expect diversions during that time. Part " + std::to_string(i) + ".</p>";
+  }
+  const std::string t = Extract("<html lang='en'><body><article><h1>The bridge</h1>" + prose +
+                                "<p>Weiterlesen</p></article></body></html>");
+  EXPECT_TRUE(Has(t, "Part 3.")) << t;
+  EXPECT_TRUE(Has(t, "Weiterlesen")) << t;
+}
+
+TEST(MultilingualPageTest, ContentLanguageOverridesTheMarkup) {
+  // The HTTP Content-Language of the response (the record's
+  // "content_language") wins over <html lang>.
+  std::string prose;
+  for (int i = 0; i < 4; ++i) {
+    prose += "<p>The council decided on Tuesday to rebuild the old bridge over the river next "
+             "spring. The mayor said the work would take about half a year and residents "
+             "should expect diversions during that time. Part " + std::to_string(i) + ".</p>";
+  }
+  const std::string html = "<html lang='en'><body><article><h1>The bridge</h1>" + prose +
+                           "<p>Weiterlesen</p></article></body></html>";
+  EXPECT_TRUE(Has(ExtractMainContent(html, "", ExtractOptions()).text, "Weiterlesen"));
+  const ExtractResult r = ExtractMainContent(html, "", ExtractOptions(), "de-CH");
+  EXPECT_FALSE(Has(r.text, "Weiterlesen")) << r.text;
+  EXPECT_EQ(r.phrase_languages, "de,en");
+}
+
+TEST(MultilingualPageTest, ChineseRelatedBoxAndCreditGo) {
+  std::string prose;
+  for (int i = 0; i < 4; ++i) {
+    prose += "<p>市政府周二宣布，将于明年春天重建横跨河流的旧桥。市长表示，工程预计持续大约半年，"
+             "在此期间居民需要绕行。有关部门将提前公布具体的交通安排，并在施工期间加强现场管理，"
+             "确保市民出行安全。第" + std::to_string(i) + "段。</p>";
+  }
+  const std::string t = Extract(
+      "<html lang='zh-CN'><body><article><h1>旧桥将重建</h1><div>图片来源：新华社</div>" + prose +
+      "<div><h3>相关文章</h3><ul><li><a href='/1'>新自行车道在河岸开通</a></li>"
+      "<li><a href='/2'>市议会讨论停车费</a></li></ul></div>"
+      "<div><a href='/m'>阅读更多</a></div></article></body></html>");
+  EXPECT_TRUE(Has(t, "第3段")) << t;
+  EXPECT_FALSE(Has(t, "新华社")) << t;
+  EXPECT_FALSE(Has(t, "新自行车道")) << t;
+  EXPECT_FALSE(Has(t, "阅读更多")) << t;
+}
+
+TEST(MultilingualPageTest, JapaneseRelatedBoxAndLabelGo) {
+  std::string prose;
+  for (int i = 0; i < 4; ++i) {
+    prose += "<p>市は火曜日、川に架かる古い橋を来年の春に架け替えると発表した。市長によると、"
+             "工事はおよそ半年かかる見込みで、その間住民は迂回路を利用する必要がある。"
+             "詳しい交通規制は後日発表される予定だ。第" + std::to_string(i) + "段落。</p>";
+  }
+  const std::string t = Extract(
+      "<html><body><article><h1>古い橋を架け替え</h1>" + prose +
+      "<div><a href='/m'>続きを読む</a></div>"
+      "<section><h2>関連記事</h2><ul><li><a href='/1'>川沿いに新しい自転車道</a></li>"
+      "<li><a href='/2'>駐車料金をめぐる議論</a></li></ul></section>"
+      "</article></body></html>");
+  EXPECT_TRUE(Has(t, "第3段落")) << t;
+  EXPECT_FALSE(Has(t, "続きを読む")) << t;
+  EXPECT_FALSE(Has(t, "新しい自転車道")) << t;
+}
+
+}  // namespace
+}  // namespace corpus

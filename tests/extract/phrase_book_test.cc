@@ -1,0 +1,100 @@
+// The phrase files (configs/extract/<language>.txt, embedded at build time):
+// parsing, folding, the choice of languages for a page, and the extractor
+// version derived from them.
+#include "corpus/extract/phrase_book.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "corpus/extract/extractor.h"
+#include "corpus/extract/teaser_lines.h"
+
+namespace corpus {
+namespace {
+
+using Files = std::vector<std::pair<std::string, std::string>>;
+
+TEST(PhraseBookTest, EmbeddedFilesParseAndCoverTheLanguages) {
+  const PhraseBook& book = PhraseBook::Default();
+  EXPECT_TRUE(book.status().ok()) << book.status().ToString();
+  const std::vector<std::string> langs = book.languages();
+  for (const char* want : {"en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "zh", "ja"}) {
+    EXPECT_NE(std::find(langs.begin(), langs.end(), want), langs.end()) << want;
+  }
+  EXPECT_EQ(book.digest().size(), 64u);
+}
+
+TEST(PhraseBookTest, FoldIgnoresCaseSpacingAndDecoration) {
+  EXPECT_EQ(FoldPhrase("  Read   MORE »"), "read more");
+  EXPECT_EQ(FoldPhrase("ÄHNLICHE ARTIKEL:"), "ähnliche artikel");
+  EXPECT_EQ(FoldPhrase("関連記事："), "関連記事");
+  EXPECT_EQ(FoldPhrase("Don’t miss…"), "don't miss");
+  EXPECT_EQ(FoldPhrase("→ ЧИТАЙТЕ ТАКЖЕ"), "читайте также");
+  EXPECT_EQ(FoldPhrase("\xff\xfe Bad UTF-8"), "\xff\xfe bad utf-8");  // folded as ASCII
+}
+
+TEST(PhraseBookTest, ThePageLanguageAndEnglishApply) {
+  const PhraseBook& book = PhraseBook::Default();
+  const PhraseSet de = book.For("de-AT");
+  EXPECT_TRUE(de.Matches(PhraseClass::kLabel, "Weiterlesen"));
+  EXPECT_TRUE(de.Matches(PhraseClass::kLabel, "Read more"));
+  // A language without a file, or none: English only.
+  const PhraseSet xx = book.For("xx", "");
+  EXPECT_FALSE(xx.Matches(PhraseClass::kLabel, "Weiterlesen"));
+  EXPECT_TRUE(xx.Matches(PhraseClass::kLabel, "Read more"));
+  // Declared and detected languages both apply.
+  const PhraseSet both = book.For("en-US", "pt_BR");
+  EXPECT_TRUE(both.Matches(PhraseClass::kLabel, "Leia mais"));
+  EXPECT_EQ(both.languages(), (std::vector<std::string_view>{"en", "pt"}));
+  // A Content-Language list: its first language.
+  EXPECT_TRUE(book.For("fr, en").Matches(PhraseClass::kLabel, "Lire la suite"));
+}
+
+TEST(PhraseBookTest, HeadingPrefixesEndAtAWordOrAnyCjkCharacter) {
+  const PhraseBook& book = PhraseBook::Default();
+  EXPECT_TRUE(book.For("en").StartsWith(PhraseClass::kRelatedHeading,
+                                        FoldPhrase("You may also like these")));
+  EXPECT_FALSE(book.For("en").StartsWith(PhraseClass::kRelatedHeading,
+                                         FoldPhrase("Related itemset mining")));
+  EXPECT_TRUE(book.For("zh").StartsWith(PhraseClass::kRelatedHeading, FoldPhrase("相关文章推荐")));
+  EXPECT_TRUE(book.For("de").StartsWith(PhraseClass::kRelatedHeading,
+                                        FoldPhrase("Mehr aus Thüringen")));
+}
+
+TEST(PhraseBookTest, ParseErrorsAreReportedAndTheRestIsKept) {
+  const PhraseBook book(Files{{"xx", "stray line\n[labels]\nOkay Button\n[no_such_class]\nlost\n"}});
+  EXPECT_FALSE(book.status().ok());
+  EXPECT_NE(book.status().ToString().find("xx.txt:1"), std::string::npos);
+  EXPECT_TRUE(book.For("xx").Matches(PhraseClass::kLabel, "okay button"));
+  EXPECT_FALSE(book.For("xx").Matches(PhraseClass::kLabel, "lost"));
+}
+
+TEST(PhraseBookTest, TheDigestFollowsTheFiles) {
+  const PhraseBook a(Files{{"xx", "[labels]\none\n"}});
+  const PhraseBook b(Files{{"xx", "[labels]\ntwo\n"}});
+  EXPECT_NE(a.digest(), b.digest());
+  EXPECT_EQ(a.digest(), PhraseBook(Files{{"xx", "[labels]\none\n"}}).digest());
+}
+
+TEST(PhraseBookTest, ExtractorVersionHoldsTheDigest) {
+  const std::string v = ExtractorVersion();
+  EXPECT_EQ(v.substr(v.find('-') + 1), PhraseBook::Default().digest().substr(0, 16));
+}
+
+TEST(PhraseBookTest, LabelLinesNeedTheLabelBeforeAColon) {
+  const PhraseSet de = PhraseBook::Default().For("de");
+  EXPECT_TRUE(StartsWithTeaserLabel(de, "Lesen Sie auch: Der Streit um den Strompreis"));
+  EXPECT_TRUE(StartsWithTeaserLabel(PhraseBook::Default().For("ja"), "関連：新しい駅"));
+  EXPECT_FALSE(StartsWithTeaserLabel(de, "Lesen Sie auch das Kleingedruckte"));
+  EXPECT_TRUE(IsCreditLine(de, "Foto: dpa"));
+  EXPECT_TRUE(IsCreditLine(de, "© Jane Doe"));
+  EXPECT_TRUE(IsCreditLine(PhraseBook::Default().For("zh"), "图片来源：新华社"));
+  EXPECT_FALSE(IsCreditLine(de, "Fotografie ist eine Kunst: so viel ist sicher"));
+}
+
+}  // namespace
+}  // namespace corpus
