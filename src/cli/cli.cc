@@ -37,6 +37,7 @@ int RunCli(int argc, char** argv) {
   AddDedupCommand(app, &state);
   AddFilterCommand(app, &state);
   AddShardCommand(app, &state);
+  AddDeconCommand(app, &state);
   AddCatCommand(app, &state);
   AddStatsCommand(app, &state);
 

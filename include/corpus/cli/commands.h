@@ -31,6 +31,7 @@ void AddExtractCommand(CLI::App& app, CliState* state);
 void AddDedupCommand(CLI::App& app, CliState* state);
 void AddFilterCommand(CLI::App& app, CliState* state);
 void AddShardCommand(CLI::App& app, CliState* state);
+void AddDeconCommand(CLI::App& app, CliState* state);
 void AddCatCommand(CLI::App& app, CliState* state);
 void AddStatsCommand(CLI::App& app, CliState* state);
 

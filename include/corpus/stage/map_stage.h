@@ -8,6 +8,7 @@
 #include "corpus/io/record.h"
 #include "corpus/stage/options.h"
 #include "corpus/stage/stage_config.h"
+#include "corpus/stage/stage_dir.h"
 #include "corpus/util/status.h"
 
 namespace corpus {
@@ -50,6 +51,14 @@ class MapStage {
   virtual std::unique_ptr<RecordProcessor> NewProcessor(const std::string& input_path) = 0;
   // Whether records without an "id" string are malformed (true by default).
   virtual bool RequiresId() const { return true; }
+  // Called once every unit of the stage (`all_units`, over all tasks) is
+  // done, before `_manifest.json` is written: sets *extra_json to an object
+  // whose fields are added to the manifest (a report over the whole stage),
+  // or leaves it empty.
+  virtual Status ManifestExtra(const StageDir& dir, const std::vector<std::string>& all_units,
+                               std::string* extra_json) {
+    return Status::OK();
+  }
 };
 
 // Runs `stage` over its inputs into `opts.out_dir` (DESIGN.md §3).
