@@ -44,6 +44,7 @@ Status BenchmarkIndex::Build(const std::vector<BenchmarkFile>& files, const Ngra
   index->options_ = options;
   DeconWords words;
   std::vector<std::pair<uint64_t, uint32_t>> keys;  // (key, first word) per item, then all
+  std::vector<uint64_t> starts;                     // keys of their first min_ngram words
   for (size_t b = 0; b < files.size(); ++b) {
     BenchmarkStats stats;
     stats.name = files[b].name;
@@ -58,7 +59,7 @@ Status BenchmarkIndex::Build(const std::vector<BenchmarkFile>& files, const Ngra
             too_big = true;
             return;
           }
-          index->AddItem(static_cast<uint32_t>(b), line, text, &words, &keys);
+          index->AddItem(static_cast<uint32_t>(b), line, text, &words, &keys, &starts);
         },
         &index->benchmarks_[b].sha256));
     if (too_big) return Status::InvalidArgument("the benchmarks hold more than 4 GB of words; split the run");
@@ -81,7 +82,11 @@ Status BenchmarkIndex::Build(const std::vector<BenchmarkFile>& files, const Ngra
   for (size_t k = 1; k <= static_cast<size_t>(options.ngram); ++k) {
     if (lengths_mask >> k & 1) index->lengths_.push_back(static_cast<uint32_t>(k));
   }
+  index->starts_.Reset(keys.size());
+  for (const uint64_t start : starts) index->starts_.Set(start);
+  index->keys_.Reset(keys.size());
   for (const auto& [key, first] : keys) {
+    index->keys_.Set(key);
     const size_t slot = index->table_.Insert(key, first);
     if (index->table_.entry(slot).count == static_cast<uint32_t>(options.max_matches) + 1) ++index->too_common_;
   }
@@ -89,8 +94,15 @@ Status BenchmarkIndex::Build(const std::vector<BenchmarkFile>& files, const Ngra
   return Status::OK();
 }
 
+void BenchmarkIndex::Bitmap::Reset(size_t keys) {
+  size_t bits = 64;
+  while (bits < 8 * keys) bits <<= 1;
+  words.assign(bits / 64, 0);
+  mask = bits - 1;
+}
+
 void BenchmarkIndex::AddItem(uint32_t benchmark, uint64_t line, std::string_view text, DeconWords* words,
-                             std::vector<std::pair<uint64_t, uint32_t>>* keys) {
+                             std::vector<std::pair<uint64_t, uint32_t>>* keys, std::vector<uint64_t>* starts) {
   BenchmarkStats& stats = benchmarks_[benchmark];
   ++stats.items;
   words->Assign(text);
@@ -111,12 +123,15 @@ void BenchmarkIndex::AddItem(uint32_t benchmark, uint64_t line, std::string_view
   // One key per distinct n-gram of the item, so an entry's count is the
   // number of items that hold it.
   const size_t begin = keys->size();
+  const size_t min_ngram = static_cast<size_t>(options_.min_ngram);
   if (n < ngram) {
     ++stats.items_whole;
     keys->emplace_back(words->NgramKey(0, n), item.first_word);
+    starts->push_back(words->NgramKey(0, min_ngram));
   } else {
     for (size_t i = 0; i + ngram <= n; ++i) {
       keys->emplace_back(words->NgramKey(i, ngram), item.first_word + static_cast<uint32_t>(i));
+      starts->push_back(words->NgramKey(i, min_ngram));
     }
   }
   std::sort(keys->begin() + static_cast<std::ptrdiff_t>(begin), keys->end());
@@ -144,10 +159,14 @@ void BenchmarkIndex::FindMatches(const DeconWords& doc, std::vector<NgramMatch>*
   matches->clear();
   const size_t n = doc.size();
   const uint32_t max_items = static_cast<uint32_t>(options_.max_matches);
-  for (size_t i = 0; i < n; ++i) {
+  const size_t min_ngram = static_cast<size_t>(options_.min_ngram);
+  for (size_t i = 0; i + min_ngram <= n; ++i) {
+    if (!starts_.MayHold(doc.NgramKey(i, min_ngram))) continue;
     for (const uint32_t k : lengths_) {
       if (i + k > n) break;
-      const HashCounter::Entry* e = table_.Find(doc.NgramKey(i, k));
+      const uint64_t key = doc.NgramKey(i, k);
+      if (!keys_.MayHold(key)) continue;
+      const HashCounter::Entry* e = table_.Find(key);
       if (e == nullptr || e->count > max_items) continue;
       const uint32_t item = ItemOfWord(e->first);
       // A whole-item key must cover the item whole; an n-gram key, n words.

@@ -24,15 +24,6 @@ std::string Line(const std::string& id, const std::string& text) {
   return JsonObjectWriter().String("id", id).String("text", text).String("carry", "me").Finish() + "\n";
 }
 
-std::map<std::string, std::string> ById(const std::string& dir) {
-  std::map<std::string, std::string> out;
-  for (const std::string& line : testing::ReadRecordLines(dir)) {
-    Record r;
-    if (r.Parse(line).ok()) out[r.GetString("id").value_or("")] = line;
-  }
-  return out;
-}
-
 std::string Field(const std::string& line, const std::string& key) {
   Record r;
   EXPECT_TRUE(r.Parse(line).ok());
@@ -79,13 +70,13 @@ TEST_F(DeconStageTest, DropModeRejectsContaminatedRecords) {
   ASSERT_TRUE(o.status.ok()) << o.status.ToString();
   EXPECT_TRUE(o.input_damaged);  // the malformed line
   EXPECT_TRUE(o.manifest_written);
-  const auto kept = ById(dir_.Sub("out"));
+  const auto kept = testing::RecordLinesById(dir_.Sub("out"));
   ASSERT_EQ(kept.size(), 1u);
   EXPECT_EQ(kept.count("clean"), 1u);
   EXPECT_EQ(kept.at("clean"), Line("clean", "Nothing in this page overlaps any benchmark at all.").substr(
                                   0, Line("clean", "Nothing in this page overlaps any benchmark at all.").size() - 1));
 
-  const auto rejected = ById(dir_.Sub("out/rejected"));
+  const auto rejected = testing::RecordLinesById(dir_.Sub("out/rejected"));
   const std::string dirty = Field(rejected.at("dirty"), "reject");
   EXPECT_EQ(dirty, "{\"stage\":\"decon\",\"rule\":\"contamination\",\"value\":{\"benchmark\":\"civics\",\"item\":{"
                    "\"line\":1,\"excerpt\":\"the committee voted to approve the new budget for the public library "
@@ -112,11 +103,11 @@ TEST_F(DeconStageTest, CutModeRemovesTheMatchWithItsWindow) {
   opts_.mode = "cut";
   const StageOutcome o = Run();
   ASSERT_TRUE(o.status.ok()) << o.status.ToString();
-  const auto kept = ById(dir_.Sub("out"));
+  const auto kept = testing::RecordLinesById(dir_.Sub("out"));
   // "dirty": 300 p, space, the 13 words (74 bytes), space, 300 p. The match
   // is bytes [301, 375); the cut [101, 575); pieces of 101 and 101 bytes
   // are under 200 characters, so nothing is left: rejected.
-  const auto rejected = ById(dir_.Sub("out/rejected"));
+  const auto rejected = testing::RecordLinesById(dir_.Sub("out/rejected"));
   ASSERT_EQ(rejected.count("dirty"), 1u);
   EXPECT_NE(Field(rejected.at("dirty"), "reject").find("\"pieces\":2"), std::string::npos);
   // "bio": 300 p, " Our text: ", the item, ".": the piece before the cut
@@ -134,7 +125,7 @@ TEST_F(DeconStageTest, CutModeKeepsLongPiecesAndRecordsSpans) {
   opts_.mode = "cut";
   const StageOutcome o = Run();
   ASSERT_TRUE(o.status.ok()) << o.status.ToString();
-  const auto kept = ById(dir_.Sub("out"));
+  const auto kept = testing::RecordLinesById(dir_.Sub("out"));
   ASSERT_EQ(kept.count("long"), 1u);
   EXPECT_EQ(Field(kept.at("long"), "decon_cuts"), "[[401,875,\"civics\"]]");
   Record r;

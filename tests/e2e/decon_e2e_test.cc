@@ -55,22 +55,14 @@ class DeconE2eTest : public ::testing::Test {
     return testing::RunCorpus("decon --in " + dir_.Sub("in") + " --out " + dir_.Sub("out") + " --benchmarks " +
                               dir_.Sub("evals") + " --no-progress --threads 2 " + extra + " 2>&1");
   }
-  std::map<std::string, std::string> ById(const std::string& dir) {
-    std::map<std::string, std::string> out;
-    for (const std::string& line : testing::ReadRecordLines(dir)) {
-      Record r;
-      if (r.Parse(line).ok()) out[r.GetString("id").value_or("")] = line;
-    }
-    return out;
-  }
   testing::TempDir dir_;
 };
 
 TEST_F(DeconE2eTest, DropModeReportsPerBenchmarkAndResumes) {
   const testing::RunResult r = Decon("");
   ASSERT_EQ(r.exit_code, 0) << r.out;
-  const auto kept = ById(dir_.Sub("out"));
-  const auto rejected = ById(dir_.Sub("out/rejected"));
+  const auto kept = testing::RecordLinesById(dir_.Sub("out"));
+  const auto rejected = testing::RecordLinesById(dir_.Sub("out/rejected"));
   EXPECT_EQ(kept.size(), 53u);
   ASSERT_EQ(rejected.size(), 7u);  // doc-3, 13, ..., 53 and doc-41
   for (const char* id : {"doc-3", "doc-13", "doc-23", "doc-33", "doc-43", "doc-53", "doc-41"}) {
@@ -101,14 +93,14 @@ TEST_F(DeconE2eTest, DropModeReportsPerBenchmarkAndResumes) {
   EXPECT_NE(changed.out.find("--force"), std::string::npos) << changed.out;
   const testing::RunResult forced = Decon("--force");
   EXPECT_EQ(forced.exit_code, 0) << forced.out;
-  EXPECT_EQ(ById(dir_.Sub("out/rejected")).count("doc-41"), 1u);
-  EXPECT_NE(ById(dir_.Sub("out/rejected")).at("doc-41").find("\"line\":1,"), std::string::npos);
+  EXPECT_EQ(testing::RecordLinesById(dir_.Sub("out/rejected")).count("doc-41"), 1u);
+  EXPECT_NE(testing::RecordLinesById(dir_.Sub("out/rejected")).at("doc-41").find("\"line\":1,"), std::string::npos);
 }
 
 TEST_F(DeconE2eTest, CutModeKeepsTheRestWithItsSpans) {
   const testing::RunResult r = Decon("--mode cut --min-piece-chars 50");
   ASSERT_EQ(r.exit_code, 0) << r.out;
-  const auto kept = ById(dir_.Sub("out"));
+  const auto kept = testing::RecordLinesById(dir_.Sub("out"));
   ASSERT_EQ(kept.count("doc-13"), 1u);
   Record rec;
   ASSERT_TRUE(rec.Parse(kept.at("doc-13")).ok());
@@ -122,7 +114,7 @@ TEST_F(DeconE2eTest, MalformedInputIsRejectedAndExitsThree) {
   ASSERT_TRUE(WriteFileAtomic(dir_.Sub("in/part-9.jsonl"), "{\"id\":\"x\",\"text\":\"fine\"}\n{broken\n{\"id\":\"y\"}\n").ok());
   const testing::RunResult r = Decon("");
   EXPECT_EQ(r.exit_code, 3) << r.out;
-  const auto rejected = ById(dir_.Sub("out/rejected"));
+  const auto rejected = testing::RecordLinesById(dir_.Sub("out/rejected"));
   EXPECT_NE(rejected.at("y").find("missing_text"), std::string::npos);
 }
 

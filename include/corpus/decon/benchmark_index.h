@@ -70,7 +70,8 @@ struct NgramMatch {
 // found in a document is a candidate only: the document's words are
 // compared with the item's words, so a 64-bit collision never makes a
 // false match. Memory: the items' normalised words (about the size of the
-// benchmark text) plus 32 bytes per distinct n-gram; never the corpus.
+// benchmark text), 32 to 64 bytes per distinct n-gram and two bytes per
+// n-gram for the prefilters; never the corpus.
 //
 // Thread-safety: immutable after Build; FindMatches may be called from any
 // number of threads at once.
@@ -97,9 +98,22 @@ class BenchmarkIndex {
 
  private:
   BenchmarkIndex() = default;
-  // Adds one item's words; returns its n-gram keys (with word positions) to *keys.
+
+  // A one-hash bit set over 64-bit keys (a Bloom filter with k = 1).
+  struct Bitmap {
+    std::vector<uint64_t> words;
+    uint64_t mask = 0;
+    void Reset(size_t keys);
+    void Set(uint64_t key) { words[Bit(key) >> 6] |= uint64_t{1} << (Bit(key) & 63); }
+    bool MayHold(uint64_t key) const { return (words[Bit(key) >> 6] >> (Bit(key) & 63) & 1) != 0; }
+    // Bits other than the table's slot index (the key's low bits).
+    uint64_t Bit(uint64_t key) const { return (key >> 24) & mask; }
+  };
+
+  // Adds one item's words; appends its n-gram keys (with word positions)
+  // to *keys and the keys of their first min_ngram words to *starts.
   void AddItem(uint32_t benchmark, uint64_t line, std::string_view text, DeconWords* words,
-               std::vector<std::pair<uint64_t, uint32_t>>* keys);
+               std::vector<std::pair<uint64_t, uint32_t>>* keys, std::vector<uint64_t>* starts);
   // Whether the document's words [i, i + k) equal the store's from `first`.
   bool SameWords(const DeconWords& doc, size_t i, size_t k, uint32_t first) const;
   std::string_view StoredWord(uint32_t w) const {
@@ -114,6 +128,15 @@ class BenchmarkIndex {
   std::vector<uint32_t> word_off_{0};  // word w is store_[word_off_[w], word_off_[w + 1])
   std::vector<uint32_t> lengths_;   // n-gram lengths that have keys, ascending
   HashCounter table_;               // key -> distinct items (count), first position
+  // Prefilters, about 8 bits per key each, small enough to stay in cache
+  // while the table does not: most document positions start no benchmark
+  // n-gram. `starts_` has a bit set for the key of the first min_ngram
+  // words of every indexed n-gram (each starts with min_ngram words), so a
+  // position is passed over after one check whatever the lengths indexed;
+  // `keys_` has a bit for every key. A set bit only sends the key on to
+  // the table and the word comparison.
+  Bitmap starts_;
+  Bitmap keys_;
   uint64_t too_common_ = 0;
 };
 
