@@ -69,6 +69,16 @@ long MaxRssKb() {
   return u.ru_maxrss;
 }
 
+// Resident memory now (the peak above also counts the build's temporaries).
+double ResidentMb() {
+  long pages = 0, resident = 0;
+  std::FILE* f = std::fopen("/proc/self/statm", "r");
+  if (f == nullptr) return 0;
+  if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+  std::fclose(f);
+  return static_cast<double>(resident) * static_cast<double>(::sysconf(_SC_PAGESIZE)) / (1 << 20);
+}
+
 double ThreadCpuSeconds() {
   timespec ts;
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
@@ -121,6 +131,7 @@ int main(int argc, char** argv) {
   std::vector<corpus::BenchmarkFile> files;
   std::unique_ptr<corpus::BenchmarkIndex> index;
   const long rss_before = MaxRssKb();
+  const double resident_before = ResidentMb();
   double start = ThreadCpuSeconds();
   corpus::Status st = corpus::ListBenchmarkFiles({dir + "/evals"}, &files);
   if (st.ok()) st = corpus::BenchmarkIndex::Build(files, corpus::NgramMatchOptions(), &index);
@@ -135,10 +146,10 @@ int main(int argc, char** argv) {
     std::remove(dir.c_str());
   }
   std::printf("bench_decon: %zu documents, %.1f MB of text; %zu items (%.1f MB), %llu n-grams,\n"
-              "  index built in %.2f s, peak memory up by %.1f MB\n",
+              "  index built in %.2f s, peak memory up by %.1f MB, resident memory up by %.1f MB\n",
               texts.size(), mbytes, items.size(), static_cast<double>(items_jsonl.size()) / (1 << 20),
               static_cast<unsigned long long>(index->benchmarks()[0].ngrams), build_secs,
-              static_cast<double>(MaxRssKb() - rss_before) / 1024);
+              static_cast<double>(MaxRssKb() - rss_before) / 1024, ResidentMb() - resident_before);
 
   corpus::DeconWords words;
   start = ThreadCpuSeconds();
