@@ -4,7 +4,8 @@
 // core (bytes of text over the thread's CPU time).
 //
 // Usage: bench_decon [MB of text, default 32] [benchmark items, default 20000]
-//                    [DIR: also write DIR/docs.jsonl and DIR/evals/items.jsonl]
+//                    [DIR: also write DIR/docs.jsonl and DIR/evals/items.jsonl, or "-"]
+//                    [file.jsonl[.zst] whose "text" fields are the documents]
 // Documents are generated English-like prose; one in 50 has a benchmark
 // item pasted in. Items are 6-45 words of the same vocabulary (so items
 // shorter than 13 words, matched whole, are among them), about the size of
@@ -23,6 +24,8 @@
 
 #include "corpus/decon/benchmark_index.h"
 #include "corpus/filter/filter_pipeline.h"
+#include "corpus/io/record.h"
+#include "corpus/io/record_source.h"
 #include "corpus/util/fs.h"
 #include "corpus/util/json.h"
 
@@ -90,7 +93,8 @@ double ThreadCpuSeconds() {
 int main(int argc, char** argv) {
   const size_t mb = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 32;
   const size_t n_items = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 20000;
-  const std::string out_dir = argc > 3 ? argv[3] : "";
+  const std::string out_dir = argc > 3 && std::string(argv[3]) != "-" ? argv[3] : "";
+  const std::string docs_file = argc > 4 ? argv[4] : "";
   Rng rng(17);
 
   std::vector<std::string> items;
@@ -101,7 +105,22 @@ int main(int argc, char** argv) {
   }
   std::vector<std::string> texts;
   size_t bytes = 0;
-  while (bytes < (mb << 20)) {
+  std::unique_ptr<corpus::RecordSource> source;
+  if (!docs_file.empty() && !corpus::OpenRecordSource(docs_file, &source).ok()) {
+    std::fprintf(stderr, "cannot read %s\n", docs_file.c_str());
+    return 1;
+  }
+  std::string_view line;
+  corpus::Record record;
+  while (source != nullptr && bytes < (mb << 20) && source->Next(&line)) {
+    std::optional<std::string> text;
+    if (record.Parse(line).ok()) text = record.GetString("text");
+    if (!text) continue;
+    if (texts.size() % 50 == 7) *text += "\n\n" + items[rng.Below(static_cast<uint32_t>(items.size()))];
+    bytes += text->size();
+    texts.push_back(std::move(*text));
+  }
+  while (source == nullptr && bytes < (mb << 20)) {
     std::string page;
     const uint32_t paragraphs = 3 + rng.Below(10);
     for (uint32_t p = 0; p < paragraphs; ++p) {
