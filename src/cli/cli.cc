@@ -38,6 +38,8 @@ int RunCli(int argc, char** argv) {
   AddFilterCommand(app, &state);
   AddShardCommand(app, &state);
   AddTokenizeCommand(app, &state);
+
+  AddDeconCommand(app, &state);
   AddCatCommand(app, &state);
   AddStatsCommand(app, &state);
 

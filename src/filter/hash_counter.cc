@@ -35,12 +35,12 @@ size_t HashCounter::Insert(uint64_t hash, uint32_t position) {
   }
 }
 
-bool HashCounter::Contains(uint64_t hash) const {
+const HashCounter::Entry* HashCounter::Find(uint64_t hash) const {
   if (hash == 0) hash = 1;
   for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
     const Entry& e = slots_[i];
-    if (e.hash == hash) return true;
-    if (e.hash == 0) return false;
+    if (e.hash == hash) return &e;
+    if (e.hash == 0) return nullptr;
   }
 }
 

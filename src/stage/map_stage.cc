@@ -263,7 +263,12 @@ StageOutcome RunMapStage(MapStage& stage, const CommonOptions& opts) {
     }
   }
   outcome.input_damaged = damaged;
-  outcome.status = dir.MaybeWriteManifest(all_units, config, "", &outcome.manifest_written);
+  std::string extra;
+  if (dir.AllDone(all_units, config)) {
+    outcome.status = stage.ManifestExtra(dir, all_units, &extra);
+    if (!outcome.status.ok()) return outcome;
+  }
+  outcome.status = dir.MaybeWriteManifest(all_units, config, extra, &outcome.manifest_written);
   return outcome;
 }
 

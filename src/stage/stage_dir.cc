@@ -203,6 +203,15 @@ Status StageDir::Plan(const std::vector<std::string>& units, const StageConfig& 
   return Status::OK();
 }
 
+bool StageDir::AllDone(const std::vector<std::string>& units, const StageConfig& config) const {
+  const std::string fp = config.Fingerprint();
+  for (const auto& unit : units) {
+    DoneMarker m;
+    if (!ReadDone(unit, &m).ok() || m.fingerprint != fp) return false;
+  }
+  return true;
+}
+
 Status StageDir::MaybeWriteManifest(const std::vector<std::string>& all_units,
                                     const StageConfig& config, const std::string& extra_json,
                                     bool* written) const {

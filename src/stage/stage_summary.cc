@@ -49,6 +49,15 @@ Status ParseSummaryJson(const std::string& text, StageSummary* s) {
     CORPUS_RETURN_IF_ERROR(StageCounts::FromJson(simdjson::to_string(counts), &c));
     s->counts.Add(c);
   }
+  // Counters only the whole stage knows (distinct items over all inputs),
+  // which a stage adds to its manifest beside the summed counts.
+  simdjson::dom::object summary_counters;
+  if (!root["summary_counters"].get_object().get(summary_counters)) {
+    for (auto [name, value] : summary_counters) {
+      uint64_t n = 0;
+      if (!value.get_uint64().get(n)) s->counts.counters[std::string(name)] += n;
+    }
+  }
   simdjson::dom::array arr;
   if (!root["inputs"].get_array().get(arr)) s->units += arr.size();
   if (!root["damaged_inputs"].get_array().get(arr)) {

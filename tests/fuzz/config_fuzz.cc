@@ -27,6 +27,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   corpus::AddDedupCommand(app, &state);
   corpus::AddFilterCommand(app, &state);
   corpus::AddShardCommand(app, &state);
+  corpus::AddTokenizeCommand(app, &state);
+  corpus::AddDeconCommand(app, &state);
   corpus::AddCatCommand(app, &state);
   corpus::AddStatsCommand(app, &state);
   // The main app's parse-complete callback runs before the subcommands'

@@ -188,6 +188,40 @@ TEST(MapStageTest, TaskSlicesCoverEveryInputOnce) {
   EXPECT_EQ(s.counts.records_in, 21u);
 }
 
+// A stage that reports over all its units when the last one is done.
+class ReportingStage : public MinLengthStage {
+ public:
+  ReportingStage() : MinLengthStage(5) {}
+  Status ManifestExtra(const StageDir& dir, const std::vector<std::string>& all_units,
+                       std::string* extra_json) override {
+    ++calls;
+    *extra_json = "{\"units_seen\":" + std::to_string(all_units.size()) +
+                  ",\"summary_counters\":{\"whole_stage\":" + std::to_string(all_units.size()) + "}}";
+    return Status::OK();
+  }
+  int calls = 0;
+};
+
+TEST(MapStageTest, ManifestExtraIsAskedOnceEveryUnitIsDone) {
+  testing::TempDir dir;
+  const std::string in = MakeInputs(dir, 3, 2);
+  for (int t = 0; t < 2; ++t) {
+    ReportingStage stage;
+    CommonOptions o = Opts(in, dir.Sub("out"));
+    o.task_index = t;
+    o.num_tasks = 2;
+    ASSERT_TRUE(RunMapStage(stage, o).status.ok());
+    EXPECT_EQ(stage.calls, t == 1 ? 1 : 0);
+  }
+  std::string manifest;
+  ASSERT_TRUE(ReadFile(dir.Sub("out/_manifest.json"), &manifest).ok());
+  EXPECT_NE(manifest.find("\"units_seen\":3"), std::string::npos) << manifest;
+  StageSummary s;
+  ASSERT_TRUE(ReadStageSummary(dir.Sub("out"), &s).ok());
+  EXPECT_EQ(s.counts.counters["whole_stage"], 3u);  // from the manifest, beside the summed counters
+  EXPECT_EQ(s.counts.counters["long_docs"], 1u);  // texts of 0 to 5 characters
+}
+
 TEST(MapStageTest, MalformedLinesAreSetAsideWithFileAndLine) {
   testing::TempDir dir;
   ASSERT_TRUE(MakeDirs(dir.Sub("in")).ok());

@@ -1,11 +1,13 @@
 #ifndef CORPUS_TESTS_TESTING_RECORD_LINES_H_
 #define CORPUS_TESTS_TESTING_RECORD_LINES_H_
 
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "corpus/io/record.h"
 #include "corpus/io/record_source.h"
 
 namespace corpus::testing {
@@ -20,6 +22,16 @@ inline std::vector<std::string> ReadRecordLines(const std::string& path_or_dir) 
     if (!OpenRecordSource(f, &src).ok()) continue;
     std::string_view line;
     while (src->Next(&line)) out.emplace_back(line);
+  }
+  return out;
+}
+
+// The same lines keyed by their records' "id" (lines that do not parse are left out).
+inline std::map<std::string, std::string> RecordLinesById(const std::string& path_or_dir) {
+  std::map<std::string, std::string> out;
+  for (std::string& line : ReadRecordLines(path_or_dir)) {
+    Record r;
+    if (r.Parse(line).ok()) out[r.GetString("id").value_or("")] = std::move(line);
   }
   return out;
 }

@@ -32,6 +32,8 @@ void AddDedupCommand(CLI::App& app, CliState* state);
 void AddFilterCommand(CLI::App& app, CliState* state);
 void AddShardCommand(CLI::App& app, CliState* state);
 void AddTokenizeCommand(CLI::App& app, CliState* state);
+
+void AddDeconCommand(CLI::App& app, CliState* state);
 void AddCatCommand(CLI::App& app, CliState* state);
 void AddStatsCommand(CLI::App& app, CliState* state);
 

@@ -27,7 +27,9 @@ class HashCounter {
   // Adds one occurrence; returns its slot (below slot_count()), which stays
   // the same until the next Reset.
   size_t Insert(uint64_t hash, uint32_t position);
-  bool Contains(uint64_t hash) const;
+  bool Contains(uint64_t hash) const { return Find(hash) != nullptr; }
+  // The entry of `hash`, or nullptr if it was never added.
+  const Entry* Find(uint64_t hash) const;
   const Entry& entry(size_t slot) const { return slots_[slot]; }
   size_t slot_count() const { return mask_ + 1; }
 

@@ -9,6 +9,8 @@
 #include "corpus/stage/options.h"
 #include "corpus/stage/stage_config.h"
 #include "corpus/stage/stage_stats.h"
+
+#include "corpus/stage/stage_dir.h"
 #include "corpus/util/status.h"
 
 namespace corpus {
@@ -60,6 +62,15 @@ class MapStage {
   // Whether each input gets a kept shard even when no record is kept (true
   // by default; false for stages whose output is their own files).
   virtual bool WritesKeptShard() const { return true; }
+
+  // Called once every unit of the stage (`all_units`, over all tasks) is
+  // done, before `_manifest.json` is written: sets *extra_json to an object
+  // whose fields are added to the manifest (a report over the whole stage),
+  // or leaves it empty.
+  virtual Status ManifestExtra(const StageDir& dir, const std::vector<std::string>& all_units,
+                               std::string* extra_json) {
+    return Status::OK();
+  }
 };
 
 // Runs `stage` over its inputs into `opts.out_dir` (DESIGN.md §3).

@@ -66,6 +66,9 @@ class StageDir {
   Status Plan(const std::vector<std::string>& units, const StageConfig& config, bool force,
               std::vector<std::string>* todo) const;
 
+  // Whether every unit in `units` has a marker with `config`'s fingerprint.
+  bool AllDone(const std::vector<std::string>& units, const StageConfig& config) const;
+
   // Writes `_manifest.json` when every unit in `all_units` has a marker with
   // `config`'s fingerprint; otherwise leaves it absent and sets *written=false.
   // `extra_json` (an object's raw fields, may be empty) is merged in.
