@@ -30,6 +30,19 @@ std::string LongHtml() {
   return body + "</body></html>";
 }
 
+// A handler that always gives the same answer.
+SiteHandler Fixed(int status, std::string content_type, std::string body,
+                  std::vector<std::pair<std::string, std::string>> headers = {}) {
+  return [=](const SiteRequest&) {
+    SiteResponse r;
+    r.status = status;
+    r.content_type = content_type;
+    r.body = body;
+    r.headers = headers;
+    return r;
+  };
+}
+
 // Every record of the WARC files in `dir`, in file-name order.
 std::vector<WarcRecord> ReadWarcDir(const std::string& dir) {
   std::vector<std::string> names;
@@ -85,11 +98,7 @@ class CrawlArchiveTest : public ::testing::Test {
 
 TEST_F(CrawlArchiveTest, CapturesRequestAndStillEncodedResponse) {
   const std::string html = LongHtml();
-  server_->Handle("", "/page", [html](const SiteRequest&) {
-    SiteResponse r;
-    r.body = html;
-    return r;
-  });
+  server_->Handle("", "/page", Fixed(200, "text/html", html));
   FetchRequest req;
   req.url = Url("/page");
   FetchResult r = FetchOne(req);
@@ -162,19 +171,8 @@ TEST_F(CrawlArchiveTest, KeepsTheChunkedFramingOfAStreamedBody) {
 }
 
 TEST_F(CrawlArchiveTest, OneExchangePerRedirectCurlFollows) {
-  server_->Handle("", "/old", [](const SiteRequest&) {
-    SiteResponse r;
-    r.status = 301;
-    r.headers = {{"Location", "/robots-new.txt"}};
-    r.body = "moved";
-    return r;
-  });
-  server_->Handle("", "/robots-new.txt", [](const SiteRequest&) {
-    SiteResponse r;
-    r.content_type = "text/plain";
-    r.body = "User-agent: *\nDisallow:\n";
-    return r;
-  });
+  server_->Handle("", "/old", Fixed(301, "text/plain", "moved", {{"Location", "/robots-new.txt"}}));
+  server_->Handle("", "/robots-new.txt", Fixed(200, "text/plain", "User-agent: *\nDisallow:\n"));
   FetchRequest req;
   req.url = Url("/old");
   req.auxiliary = true;  // robots.txt: curl follows redirects
