@@ -154,9 +154,7 @@ Status CrawlArchive::Add(FetchResult* r) {
       // before curl passed that line on: it was received, so it is kept.
       x.response += "\r\n";
     }
-    for (WarcOutRecord& rec : ExchangeRecords(x, truncated)) {
-      CORPUS_RETURN_IF_ERROR(writer_.Write(std::move(rec)));
-    }
+    CORPUS_RETURN_IF_ERROR(writer_.Write(ExchangeRecords(x, truncated)));
   }
   r->exchanges.clear();
   r->exchanges.shrink_to_fit();

@@ -298,22 +298,30 @@ Status WarcWriter::Append(const WarcOutRecord& record) {
 }
 
 Status WarcWriter::Write(WarcOutRecord record) {
+  std::vector<WarcOutRecord> one;
+  one.push_back(std::move(record));
+  return Write(std::move(one));
+}
+
+Status WarcWriter::Write(std::vector<WarcOutRecord> records) {
   if (!file_) CORPUS_RETURN_IF_ERROR(OpenNext());
-  // WARC-Date when the caller gave none, and WARC-Warcinfo-ID (§5.14), right
-  // after the record's id.
-  const bool dated = HasField(record, "WARC-Date");
-  std::vector<std::pair<std::string, std::string>> fields;
-  fields.reserve(record.fields.size() + 2);
-  for (auto& f : record.fields) {
-    const bool id = f.first == "WARC-Record-ID";
-    fields.push_back(std::move(f));
-    if (!id) continue;
-    if (!dated) fields.emplace_back("WARC-Date", WarcDate(std::time(nullptr)));
-    fields.emplace_back("WARC-Warcinfo-ID", state_.current_warcinfo_id);
+  for (WarcOutRecord& record : records) {
+    // WARC-Date when the caller gave none, and WARC-Warcinfo-ID (§5.14),
+    // right after the record's id.
+    const bool dated = HasField(record, "WARC-Date");
+    std::vector<std::pair<std::string, std::string>> fields;
+    fields.reserve(record.fields.size() + 2);
+    for (auto& f : record.fields) {
+      const bool id = f.first == "WARC-Record-ID";
+      fields.push_back(std::move(f));
+      if (!id) continue;
+      if (!dated) fields.emplace_back("WARC-Date", WarcDate(std::time(nullptr)));
+      fields.emplace_back("WARC-Warcinfo-ID", state_.current_warcinfo_id);
+    }
+    record.fields = std::move(fields);
+    CORPUS_RETURN_IF_ERROR(Append(record));
+    ++records_;
   }
-  record.fields = std::move(fields);
-  CORPUS_RETURN_IF_ERROR(Append(record));
-  ++records_;
   if (file_bytes_ >= options_.max_file_bytes) return CloseCurrent();
   return Status::OK();
 }

@@ -6,13 +6,16 @@
 // Prints one JSON line per record:
 //   {"file","type","id","uri","concurrent_to","block_ok","payload_ok","status","content_sha256"}
 // block_ok: WARC-Block-Digest matches the SHA-1 (base32) of the block as
-// warcio reads it; payload_ok: WARC-Payload-Digest matches the SHA-1 of the
-// entity body (the HTTP body with its chunked transfer coding removed), null
-// without one; content_sha256: SHA-256 of the body as warcio decodes it
-// (transfer and content codings undone) for responses. The last line is
+// warcio reads it, null without one; payload_ok: WARC-Payload-Digest
+// matches the SHA-1 of the entity body (the HTTP body with its chunked
+// transfer coding removed), null without one; content_sha256: SHA-256 of a
+// response's body with its transfer and content codings undone (warcio
+// parses the HTTP head, node's zlib decodes: warcio does not decode br).
+// The last line is
 // {"summary": {"records": N, "errors": [...]}}; the exit code is 1 when a
 // file does not parse to its end.
 import { createHash } from "node:crypto";
+import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from "node:zlib";
 import { createReadStream } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -74,6 +77,20 @@ function entityBody(block) {
   return body;
 }
 
+// RFC 9110 §8.4: the content codings, undone in reverse order, by node's
+// own zlib (warcio itself decodes gzip and deflate, not br).
+function decodeContent(body, codings) {
+  const list = (codings || "").split(",").map((c) => c.trim().toLowerCase()).filter((c) => c && c !== "identity");
+  for (const c of list.reverse()) {
+    if (c === "gzip" || c === "x-gzip") body = gunzipSync(body);
+    else if (c === "br") body = brotliDecompressSync(body);
+    else if (c === "deflate") {
+      try { body = inflateSync(body); } catch { body = inflateRawSync(body); }
+    } else throw new Error(`unknown content coding ${c}`);
+  }
+  return body;
+}
+
 const errors = [];
 let records = 0;
 for (const file of process.argv.slice(3)) {
@@ -105,8 +122,9 @@ for (const file of process.argv.slice(3)) {
         out.payload_ok = body !== null && h.get("WARC-Payload-Digest") === sha1(body);
       }
       if (record.httpHeaders) out.status = Number(record.httpHeaders.statusCode) || null;
-      if (type === "response") {
-        const content = await record.readFully(true);
+      if (type === "response" && record.httpHeaders) {
+        const body = entityBody(block);
+        const content = decodeContent(body, record.httpHeaders.headers.get("Content-Encoding"));
         out.content_sha256 = createHash("sha256").update(content).digest("hex");
       }
       records++;

@@ -100,9 +100,11 @@ class WarcWriter {
   // came from Commit() of a writer on the same folder.
   Status Resume(const State& committed);
 
-  // Appends `record` to the open file (opening one, warcinfo first, if
-  // none); a full file is then closed, and the next record starts another.
-  // REQUIRES: `record` has a WARC-Record-ID field.
+  // Appends `records` to the open file (opening one, warcinfo first, if
+  // none), all to the same file, so a request and its response stay
+  // together; a full file is then closed, and the next write starts another.
+  // REQUIRES: every record has a WARC-Record-ID field.
+  Status Write(std::vector<WarcOutRecord> records);
   Status Write(WarcOutRecord record);
   // Flushes and syncs; `*state` is then the resume point.
   Status Commit(State* state);
