@@ -43,13 +43,15 @@ SiteHandler Fixed(int status, std::string content_type, std::string body,
   };
 }
 
-// Every record of the WARC files in `dir`, in file-name order.
+// Every record of the crawl's WARC files in `dir`, in file-name order.
 std::vector<WarcRecord> ReadWarcDir(const std::string& dir) {
   std::vector<std::string> names;
   if (DIR* d = ::opendir(dir.c_str())) {
     while (dirent* e = ::readdir(d)) {
       const std::string n = e->d_name;
-      if (n.size() > 8 && n.compare(n.size() - 8, 8, ".warc.gz") == 0) names.push_back(n);
+      if (n.rfind("corpus-", 0) == 0 && n.size() > 8 && n.compare(n.size() - 8, 8, ".warc.gz") == 0) {
+        names.push_back(n);
+      }
     }
     ::closedir(d);
   }
@@ -296,6 +298,43 @@ TEST_F(CrawlArchiveTest, RefreshCrawlArchives304sAsRevisits) {
     EXPECT_NE(request->block.find("If-None-Match: \"v1\""), std::string::npos) << request->block;
   }
   EXPECT_EQ(revisits, 2);
+}
+
+std::vector<std::string> WarcFiles(const std::string& dir) {
+  std::vector<std::string> names;
+  if (DIR* d = ::opendir(dir.c_str())) {
+    while (dirent* e = ::readdir(d)) {
+      if (e->d_name[0] != '.') names.emplace_back(e->d_name);
+    }
+    ::closedir(d);
+  }
+  return names;
+}
+
+TEST_F(CrawlArchiveTest, ForceStartsTheArchiveOverAndLeavesOtherFilesAlone) {
+  server_->Handle("", "/a", Fixed(200, "text/html", "<html><body><p>a</p></body></html>"));
+  ASSERT_TRUE(WriteFileAtomic(tmp_.Sub("seeds.txt"), Url("/a") + "\n").ok());
+  CrawlConfig c = testing::TestCrawlConfig(tmp_.Sub("seeds.txt"), tmp_.Sub("pages"));
+  c.warc_dir = tmp_.Sub("warc");
+  ASSERT_TRUE(MakeDirs(c.warc_dir).ok());
+  ASSERT_TRUE(WriteFileAtomic(JoinPath(c.warc_dir, "someone-else.warc.gz"), "x").ok());
+  ASSERT_TRUE(Crawler(c).Run().status.ok());
+  const auto first = WarcFiles(c.warc_dir);
+  ASSERT_EQ(first.size(), 2u);
+  // Done: a rerun writes nothing.
+  ASSERT_TRUE(Crawler(c).Run().status.ok());
+  EXPECT_EQ(WarcFiles(c.warc_dir), first);
+  // --force: the previous run's files are replaced by the new run's.
+  c.force = true;
+  ASSERT_TRUE(Crawler(c).Run().status.ok());
+  const auto second = WarcFiles(c.warc_dir);
+  ASSERT_EQ(second.size(), 2u);
+  EXPECT_NE(std::find(second.begin(), second.end(), "someone-else.warc.gz"), second.end());
+  for (const auto& name : first) {
+    if (name == "someone-else.warc.gz") continue;
+    EXPECT_EQ(std::find(second.begin(), second.end(), name), second.end()) << name;
+  }
+  EXPECT_EQ(ReadWarcDir(c.warc_dir).size(), 5u);  // warcinfo + robots.txt and /a, each request + response
 }
 
 }  // namespace
