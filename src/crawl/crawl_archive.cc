@@ -117,12 +117,14 @@ Status CrawlArchive::Open(const CrawlConfig& config, std::string_view committed_
     o.prefix = NewPrefix();
     archive.reset(new CrawlArchive(std::move(o)));
     CORPUS_RETURN_IF_ERROR(archive->writer_.Start());
+    archive->thread_ = std::thread([a = archive.get()] { a->WriterLoop(); });
   } else {
     WarcWriter::State state;
     CORPUS_RETURN_IF_ERROR(WarcWriter::State::FromJson(committed_state, &state));
     o.prefix = state.prefix;
     archive.reset(new CrawlArchive(std::move(o)));
     CORPUS_RETURN_IF_ERROR(archive->writer_.Resume(state));
+    archive->thread_ = std::thread([a = archive.get()] { a->WriterLoop(); });
   }
   *out = std::move(archive);
   return Status::OK();
@@ -135,37 +137,87 @@ Status CrawlArchive::RemoveFiles(std::string_view committed_state) {
   return WarcWriter::RemoveFiles(state);
 }
 
-Status CrawlArchive::Add(FetchResult* r) {
-  for (size_t i = 0; i < r->exchanges.size(); ++i) {
-    const bool last = i + 1 == r->exchanges.size();
-    // Why the last response is incomplete (WARC 1.1 §5.13): the body cap,
-    // the timeout, a dropped connection, or the crawler hanging up on a
-    // response that is not HTML.
-    std::string_view truncated;
-    if (last && r->truncated) truncated = "length";
-    else if (last && r->error == FetchError::kTimeout) truncated = "time";
-    else if (last && r->error == FetchError::kNotHtml) truncated = "unspecified";
-    else if (last && r->error != FetchError::kNone) truncated = "disconnect";
-    HttpExchange& x = r->exchanges[i];
-    if (last && r->error == FetchError::kNotHtml && x.response.size() >= 2 &&
-        x.response.compare(x.response.size() - 2, 2, "\r\n") == 0 &&
-        (x.response.size() < 4 || x.response.compare(x.response.size() - 4, 4, "\r\n\r\n") != 0)) {
-      // The transfer was stopped at the blank line that ends the head,
-      // before curl passed that line on: it was received, so it is kept.
-      x.response += "\r\n";
-    }
-    CORPUS_RETURN_IF_ERROR(writer_.Write(ExchangeRecords(x, truncated)));
+CrawlArchive::CrawlArchive(WarcWriter::Options options) : writer_(std::move(options)) {}
+
+CrawlArchive::~CrawlArchive() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
   }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+Status CrawlArchive::Add(FetchResult* r) {
+  if (r->exchanges.empty()) return Status::OK();
+  Fetch f;
+  // Why the last response is incomplete (WARC 1.1 §5.13): the body cap,
+  // the timeout, a dropped connection, or the crawler hanging up on a
+  // response that is not HTML.
+  if (r->truncated) f.truncated = "length";
+  else if (r->error == FetchError::kTimeout) f.truncated = "time";
+  else if (r->error == FetchError::kNotHtml) f.truncated = "unspecified";
+  else if (r->error != FetchError::kNone) f.truncated = "disconnect";
+  HttpExchange& x = r->exchanges.back();
+  if (r->error == FetchError::kNotHtml && x.response.size() >= 2 &&
+      x.response.compare(x.response.size() - 2, 2, "\r\n") == 0 &&
+      (x.response.size() < 4 || x.response.compare(x.response.size() - 4, 4, "\r\n\r\n") != 0)) {
+    // The transfer was stopped at the blank line that ends the head,
+    // before curl passed that line on: it was received, so it is kept.
+    x.response += "\r\n";
+  }
+  for (const auto& e : r->exchanges) f.bytes += e.request.size() + e.response.size();
+  f.exchanges = std::move(r->exchanges);
   r->exchanges.clear();
-  r->exchanges.shrink_to_fit();
+  std::unique_lock<std::mutex> lock(mu_);
+  // Bounded memory: wait while the thread is behind by more than the cap.
+  cv_.wait(lock, [&] { return queued_bytes_ < kMaxQueuedBytes || !error_.ok(); });
+  if (!error_.ok()) return error_;
+  queued_bytes_ += f.bytes;
+  queue_.push_back(std::move(f));
+  cv_.notify_all();
   return Status::OK();
 }
 
+void CrawlArchive::WriterLoop() {
+  std::unique_lock<std::mutex> lock(mu_);
+  for (;;) {
+    cv_.wait(lock, [&] { return stop_ || !queue_.empty(); });
+    if (stop_) return;
+    Fetch f = std::move(queue_.front());
+    queue_.pop_front();
+    writing_ = true;
+    lock.unlock();
+    Status st;
+    for (size_t i = 0; i < f.exchanges.size() && st.ok(); ++i) {
+      const bool last = i + 1 == f.exchanges.size();
+      st = writer_.Write(ExchangeRecords(f.exchanges[i], last ? f.truncated : ""));
+    }
+    lock.lock();
+    writing_ = false;
+    queued_bytes_ -= f.bytes;
+    if (!st.ok() && error_.ok()) error_ = st;
+    cv_.notify_all();
+  }
+}
+
+Status CrawlArchive::Drain() {
+  std::unique_lock<std::mutex> lock(mu_);
+  cv_.wait(lock, [&] { return (queue_.empty() && !writing_) || !error_.ok(); });
+  return error_;
+}
+
 Status CrawlArchive::Commit(std::string* state) {
+  CORPUS_RETURN_IF_ERROR(Drain());
   WarcWriter::State s;
   CORPUS_RETURN_IF_ERROR(writer_.Commit(&s));
   *state = s.ToJson();
   return Status::OK();
+}
+
+Status CrawlArchive::Close() {
+  CORPUS_RETURN_IF_ERROR(Drain());
+  return writer_.Close();
 }
 
 }  // namespace corpus

@@ -184,7 +184,9 @@ TEST(WarcWriterTest, RotatesAtMaxSizeEachFileWithItsWarcinfo) {
     // A file is closed once it reaches the limit: all but the last are past it.
     std::string bytes;
     ASSERT_TRUE(ReadFile(JoinPath(o.dir, names[f]), &bytes).ok());
-    if (f + 1 < names.size()) EXPECT_GE(bytes.size(), o.max_file_bytes);
+    if (f + 1 < names.size()) {
+      EXPECT_GE(bytes.size(), o.max_file_bytes);
+    }
   }
   EXPECT_EQ(resources, 10u);
 }

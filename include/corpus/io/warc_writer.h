@@ -72,7 +72,7 @@ class WarcWriter {
     uint64_t max_file_bytes = 1000000000;  // Heritrix's and Common Crawl's 1 GB
     // The `warcinfo` block (application/warc-fields, WARC 1.1 §6.2) each file starts with.
     std::string warcinfo_fields;
-    int gzip_level = 6;
+    int gzip_level = 1;
   };
 
   // What is committed: enough to resume.
