@@ -9,7 +9,7 @@
 namespace corpus {
 
 // One HTTP request and its response as they crossed the wire, for a WARC
-// `request` / `response` pair (WARC 1.1 §6.3, §6.4).
+// `request` / `response` pair (WARC 1.1 §6.5, §6.3).
 struct HttpExchange {
   std::string target_uri;
   std::string ip_address;  // of the server, as connected to; "" if unknown
