@@ -12,6 +12,11 @@ PACKAGES=(
   libcpp-httplib-dev libbrotli-dev libssl-dev
   libicu-dev libpcre2-dev libsentencepiece-dev sentencepiece
 )
+# Node and npm for the WARC tests' independent reader (install-test-tools.sh);
+# a node from elsewhere (nodesource, nvm) brings its own npm.
+if ! command -v npm > /dev/null 2>&1; then
+  PACKAGES+=(nodejs npm)
+fi
 if [[ "${CORPUS_WITH_BENCH_TOOLS:-0}" == 1 ]]; then
   PACKAGES+=(wget2 clang)
 fi

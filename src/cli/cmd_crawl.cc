@@ -15,6 +15,7 @@ struct CrawlFlags {
   std::string max_body = "10MiB";
   std::string timeout = "30s";
   std::string part_max_size = "256MiB";
+  std::string warc_max_size = "1GB";
 };
 
 }  // namespace
@@ -29,6 +30,7 @@ void AddCrawlCommand(CLI::App& app, CliState* state) {
       "  corpus crawl --seeds seeds/builtin.txt --out pages/ --allow-private-networks "
       "--per-host-delay 50\n"
       "  corpus crawl --seeds seeds/example.txt --out pages2/ --refresh pages/   # re-fetch, 304s skipped\n"
+      "  corpus crawl --seeds seeds/example.txt --out pages/ --warc warc/   # also keep WARC files\n"
       "A killed crawl continues where it stopped when the same command is run again.");
   AddCommonStageFlags(sub, &f->opts, /*needs_in=*/false);
   sub->add_option("--seeds", c.seeds_file, "Seed URLs, one per line, # comments");
@@ -63,6 +65,11 @@ void AddCrawlCommand(CLI::App& app, CliState* state) {
                 "Allow loopback/private/link-local addresses (tests, intranets)");
   sub->add_option("--refresh", c.refresh_dir,
                   "Earlier pages folder to re-fetch with If-None-Match/If-Modified-Since");
+  sub->add_option("--warc", c.warc_dir,
+                  "Also archive every request and response (robots.txt included) as WARC/1.1 "
+                  "files in this folder, bytes as sent and received");
+  sub->add_option("--warc-max-size", f->warc_max_size, "Start a new WARC file after this size")
+      ->capture_default_str();
   sub->add_flag("--sitemaps", c.sitemaps, "Also crawl the URLs of robots.txt Sitemap: lines");
   sub->add_option("--max-pages-per-host", c.max_pages_per_host,
                   "Pages kept per host; further URLs of it are rejected as trap (0: none)")
@@ -108,6 +115,8 @@ void AddCrawlCommand(CLI::App& app, CliState* state) {
       outcome.status = Status::InvalidArgument("--max-body: " + st.message());
     } else if (Status st3 = ParseByteSize(f->part_max_size, &c.part_max_bytes); !st3.ok()) {
       outcome.status = Status::InvalidArgument("--part-max-size: " + st3.message());
+    } else if (Status st4 = ParseByteSize(f->warc_max_size, &c.warc_max_bytes); !st4.ok()) {
+      outcome.status = Status::InvalidArgument("--warc-max-size: " + st4.message());
     } else if (Status st2 = ParseDurationMs(f->timeout, &timeout_ms); !st2.ok() || timeout_ms <= 0) {
       outcome.status = Status::InvalidArgument("--timeout: not a duration: " + f->timeout);
     } else {

@@ -71,6 +71,7 @@ std::string CrawlCheckpoint::ToJson() const {
       .Uint("host_log_length", host_log_length)
       .Uint("trap_log_length", trap_log_length)
       .Raw("scope_extra", StringArray(scope_extra))
+      .Raw("warc", warc_state.empty() ? "null" : warc_state)
       .Bool("finished", finished)
       .Finish();
 }
@@ -108,6 +109,8 @@ Status CrawlCheckpoint::FromJson(const std::string& json, CrawlCheckpoint* out) 
     }
     if (!fr["pending"].get_string().get(sv)) cp.frontier.pending_file = std::string(sv);
   }
+  simdjson::dom::object warc;
+  if (!root["warc"].get_object().get(warc)) cp.warc_state = simdjson::to_string(warc);
   if (!root["scope_extra"].get_array().get(arr)) {
     for (auto x : arr) {
       if (!x.get_string().get(sv)) cp.scope_extra.emplace_back(sv);

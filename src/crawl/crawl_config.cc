@@ -40,6 +40,10 @@ Status CrawlConfig::Validate() const {
   if (!refresh_dir.empty() && refresh_dir == out_dir) {
     return Status::InvalidArgument("--refresh must name an earlier crawl, not --out");
   }
+  if (!warc_dir.empty() && warc_dir == out_dir) {
+    return Status::InvalidArgument("--warc must name a folder other than --out");
+  }
+  if (warc_max_bytes == 0) return Status::InvalidArgument("--warc-max-size must be positive");
   return Status::OK();
 }
 
@@ -60,6 +64,9 @@ StageConfig CrawlConfig::ToStageConfig(const std::string& seeds_digest) const {
   c.Set("max_path_depth", max_path_depth);
   c.Set("max_pages_per_host", static_cast<unsigned long long>(max_pages_per_host));
   c.Set("max_urls_per_family", static_cast<unsigned long long>(max_urls_per_family));
+
+  // Only with --warc, so the fingerprints of crawls without it stay as they were.
+  if (!warc_dir.empty()) c.Set("warc", warc_dir);
   return c;
 }
 

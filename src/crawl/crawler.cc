@@ -160,6 +160,7 @@ Status Crawler::Setup(bool* already_done) {
                                    "; use --force to start over or choose another --out");
   }
   if (config_.force || done_st.ok()) {
+    if (cp_st.ok()) CORPUS_RETURN_IF_ERROR(CrawlArchive::RemoveFiles(cp.warc_state));
     RemoveFilesIn(state_dir_);
     CORPUS_RETURN_IF_ERROR(dir_.RemoveDone(kUnit));
     CORPUS_RETURN_IF_ERROR(dir_.RemoveManifest());
@@ -184,6 +185,10 @@ Status Crawler::Setup(bool* already_done) {
   fo.connect_timeout_ms = config_.connect_timeout_ms;
   fo.allow_private_networks = config_.allow_private_networks;
   fo.max_connections = config_.concurrency;
+  fo.capture_exchanges = !config_.warc_dir.empty();
+  if (!config_.warc_dir.empty()) {
+    CORPUS_RETURN_IF_ERROR(CrawlArchive::Open(config_, fresh ? "" : cp.warc_state, &archive_));
+  }
   fetcher_ = std::make_unique<Fetcher>(fo);
   const int threads = config_.threads > 0 ? config_.threads
                                           : static_cast<int>(std::thread::hardware_concurrency());
@@ -355,6 +360,7 @@ void Crawler::HandleResult(FetchResult& r, int64_t now) {
   InFlight job = std::move(it->second);
   in_flight_.erase(it);
   ++changes_;
+  if (archive_) Fail(archive_->Add(&r));
   output_->Count("bytes_downloaded", r.wire_bytes);  // as sent, maybe compressed
   output_->Count("body_bytes", r.body.size());       // decoded
   if (progress_) progress_->bytes += r.wire_bytes;
@@ -388,6 +394,7 @@ Status Crawler::Checkpoint(bool finished) {
   cp.counts = output_->counts();
   cp.scope_extra = scope_->extra();
   cp.finished = finished;
+  if (archive_) CORPUS_RETURN_IF_ERROR(archive_->Commit(&cp.warc_state));
   CORPUS_RETURN_IF_ERROR(WriteCheckpoint(JoinPath(state_dir_, "checkpoint.json"), cp));
   frontier_->RemoveStalePending(cp.frontier.pending_file);
   return Status::OK();
@@ -396,6 +403,7 @@ Status Crawler::Checkpoint(bool finished) {
 Status Crawler::Finish() {
   output_->mutable_counts().counters["frontier_left"] = hosts_->queued() + frontier_->size();
   output_->mutable_counts().counters["urls_seen"] = seen_->size();
+  if (archive_) CORPUS_RETURN_IF_ERROR(archive_->Close());
   CORPUS_RETURN_IF_ERROR(Checkpoint(true));
   DoneMarker m;
   m.unit = kUnit;

@@ -37,6 +37,7 @@ struct Fetcher::Transfer {
   bool refused_address = false;
   bool stopped_not_html = false;
   bool in_headers = true;
+  HttpCapture capture;
 };
 
 namespace {
@@ -220,6 +221,10 @@ void Fetcher::Start(FetchRequest request) {
         t->headers, ("If-Modified-Since: " + t->request.if_modified_since).c_str());
   }
   if (t->headers) curl_easy_setopt(e, CURLOPT_HTTPHEADER, t->headers);
+  if (options_.capture_exchanges) {
+    // Room for the body cap plus the header block and chunk framing.
+    t->capture.Attach(e, t->request.url, options_.max_body_bytes + (uint64_t{1} << 20));
+  }
   curl_multi_add_handle(static_cast<CURLM*>(multi_), e);
   transfers_.insert(t);
   ++active_;
@@ -263,6 +268,7 @@ void Fetcher::Poll(int timeout_ms, std::vector<FetchResult>* done) {
         r.error_text = curl_easy_strerror(code);
       }
     }
+    if (t->capture.attached()) r.exchanges = t->capture.Take();
     curl_multi_remove_handle(m, e);
     curl_easy_cleanup(e);
     curl_slist_free_all(t->headers);

@@ -19,6 +19,8 @@
 #include "corpus/io/record.h"
 #include "corpus/io/record_source.h"
 #include "corpus/util/fs.h"
+#include "testing/linked_site.h"
+#include "testing/run_binary.h"
 #include "testing/temp_dir.h"
 
 namespace corpus {
@@ -27,38 +29,8 @@ namespace {
 constexpr int kPagesPerHost = 25;
 const std::vector<std::string> kHosts = {"127.0.0.2", "127.0.0.3", "127.0.0.4"};
 
-#include <fcntl.h>
-
-pid_t StartCrawl(const std::vector<std::string>& args, const std::string& log_path) {
-  const pid_t pid = fork();
-  if (pid == 0) {
-    const int fd = open(log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-    if (fd >= 0) dup2(fd, 2);
-    std::vector<char*> argv;
-    static std::string bin = CORPUS_BINARY;
-    argv.push_back(bin.data());
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(bin.c_str(), argv.data());
-    _exit(127);
-  }
-  return pid;
-}
-
-// Waits for the crawl; one that runs over a minute is killed and reported.
-int Wait(pid_t pid) {
-  int status = 0;
-  for (int i = 0; i < 6000; ++i) {
-    if (waitpid(pid, &status, WNOHANG) == pid) {
-      return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  kill(pid, SIGKILL);
-  waitpid(pid, &status, 0);
-  ADD_FAILURE() << "crawl did not finish within a minute";
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
+using testing::StartCorpus;
+using testing::WaitCorpus;
 
 // url -> number of records with it, over the given files.
 void CountRecords(const std::vector<std::string>& files, std::map<std::string, int>* out) {
@@ -80,28 +52,7 @@ class CrawlE2eTest : public ::testing::Test {
     o.addresses = kHosts;
     server_ = std::make_unique<SiteServer>(o);
     ASSERT_TRUE(server_->Start().ok());
-    // Each host: /p0 .. /pN, each page linking to the next three and to the
-    // same page on the other hosts.
-    std::string seeds;
-    for (const auto& h : kHosts) {
-      server_->Handle(h, "/p*", [this, h](const SiteRequest& q) {
-        const int n = std::stoi(q.path.substr(2));
-        SiteResponse r;
-        if (n >= kPagesPerHost) {
-          r.status = 404;
-          return r;
-        }
-        r.body = "<html><body><p>page " + std::to_string(n) + " of " + h + "</p>";
-        for (int k = n + 1; k <= n + 3 && k < kPagesPerHost; ++k) {
-          for (const auto& other : kHosts) {
-            r.body += "<a href=\"" + server_->BaseUrl(other) + "/p" + std::to_string(k) + "\">l</a>";
-          }
-        }
-        r.body += "</body></html>";
-        return r;
-      });
-      seeds += server_->BaseUrl(h) + "/p0\n";
-    }
+    const std::string seeds = testing::ServeLinkedPages(server_.get(), kHosts, kPagesPerHost);
     ASSERT_TRUE(WriteFileAtomic(tmp_.Sub("seeds.txt"), seeds).ok());
     args_ = {"crawl", "--seeds", tmp_.Sub("seeds.txt"), "--out", tmp_.Sub("pages"),
              "--allow-private-networks", "--per-host-delay", "25", "--checkpoint-interval", "100",
@@ -170,7 +121,7 @@ class CrawlE2eTest : public ::testing::Test {
 };
 
 TEST_F(CrawlE2eTest, Kill9ThenResumeFetchesNoCommittedPageAgain) {
-  pid_t pid = StartCrawl(args_, tmp_.Sub("crawl.log"));
+  pid_t pid = StartCorpus(args_, tmp_.Sub("crawl.log"));
   WaitForPageRequests(20);
   // Kill once a checkpoint has committed pages, while the crawl still runs.
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
@@ -178,13 +129,13 @@ TEST_F(CrawlE2eTest, Kill9ThenResumeFetchesNoCommittedPageAgain) {
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
   kill(pid, SIGKILL);
-  Wait(pid);
+  WaitCorpus(pid);
   const std::set<std::string> committed = CommittedUrls();
   EXPECT_FALSE(committed.empty());
   EXPECT_LT(committed.size(), kHosts.size() * kPagesPerHost);
   const size_t before = server_->RequestLog().size();
 
-  ASSERT_EQ(Wait(StartCrawl(args_, tmp_.Sub("crawl.log"))), 0);
+  ASSERT_EQ(WaitCorpus(StartCorpus(args_, tmp_.Sub("crawl.log"))), 0);
   const auto log = server_->RequestLog();
   std::map<std::string, int> fetched_after;
   for (size_t i = before; i < log.size(); ++i) {
@@ -198,13 +149,13 @@ TEST_F(CrawlE2eTest, Kill9ThenResumeFetchesNoCommittedPageAgain) {
 }
 
 TEST_F(CrawlE2eTest, SigtermCheckpointsAndExitsZero) {
-  pid_t pid = StartCrawl(args_, tmp_.Sub("crawl.log"));
+  pid_t pid = StartCorpus(args_, tmp_.Sub("crawl.log"));
   WaitForPageRequests(10);
   kill(pid, SIGTERM);
-  EXPECT_EQ(Wait(pid), 0);
+  EXPECT_EQ(WaitCorpus(pid), 0);
   EXPECT_FALSE(PathExists(tmp_.Sub("pages/_manifest.json")));
   EXPECT_FALSE(CommittedUrls().empty());
-  ASSERT_EQ(Wait(StartCrawl(args_, tmp_.Sub("crawl.log"))), 0);
+  ASSERT_EQ(WaitCorpus(StartCorpus(args_, tmp_.Sub("crawl.log"))), 0);
   // A graceful stop commits everything it fetched: no page is fetched twice.
   std::map<std::string, int> all;
   for (const auto& e : server_->RequestLog()) {

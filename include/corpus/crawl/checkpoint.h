@@ -32,6 +32,8 @@ struct CrawlCheckpoint {
   // Hosts (or registrable domains) in scope beyond those of the seeds:
   // where seeds redirected to.
   std::vector<std::string> scope_extra;
+  // With --warc: the archive's committed state (CrawlArchive), as JSON.
+  std::string warc_state;
   bool finished = false;
 
   std::string ToJson() const;

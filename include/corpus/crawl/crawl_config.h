@@ -38,6 +38,9 @@ struct CrawlConfig {
   int connect_timeout_ms = 10000;
   bool allow_private_networks = false;
   std::string refresh_dir;  // earlier pages folder re-fetched conditionally
+  // --warc: also archive every fetch as WARC/1.1 there (crawl_archive.h).
+  std::string warc_dir;
+  uint64_t warc_max_bytes = 1000000000;  // --warc-max-size: a new file after this
   bool sitemaps = false;
   // Trap defences (docs/crawl-traps.md).
   size_t max_url_length = 2048;

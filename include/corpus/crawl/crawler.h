@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "corpus/crawl/checkpoint.h"
+#include "corpus/crawl/crawl_archive.h"
 #include "corpus/crawl/crawl_config.h"
 #include "corpus/crawl/crawl_output.h"
 #include "corpus/crawl/fetcher.h"
@@ -130,6 +131,8 @@ class Crawler {
   std::unique_ptr<PageWorkers> workers_;
   std::unique_ptr<ScopeFilter> scope_;
   std::unique_ptr<TrapBudget> traps_;
+
+  std::unique_ptr<CrawlArchive> archive_;  // with --warc
   std::unordered_map<uint64_t, InFlight> in_flight_;
   uint64_t next_tag_ = 1;
   uint64_t pages_in_flight_ = 0;

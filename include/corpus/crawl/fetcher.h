@@ -7,6 +7,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "corpus/crawl/http_capture.h"
+
 namespace corpus {
 
 // Why a fetch produced no usable response. The names are the crawl's reject
@@ -49,6 +51,9 @@ struct FetchResult {
   std::string body;  // decoded (gzip/brotli) bytes, at most max_body
   bool truncated = false;
   uint64_t wire_bytes = 0;  // bytes received before decoding
+  // With Options::capture_exchanges: the requests and responses as they
+  // crossed the wire (several when curl followed redirects).
+  std::vector<HttpExchange> exchanges;
 };
 
 // Fetcher runs HTTP requests concurrently on one libcurl multi handle
@@ -67,6 +72,8 @@ class Fetcher {
     int connect_timeout_ms = 10000;
     bool allow_private_networks = false;
     int max_connections = 64;
+    // Keep each fetch's raw request and response bytes (for `--warc`).
+    bool capture_exchanges = false;
   };
 
   explicit Fetcher(Options options);
