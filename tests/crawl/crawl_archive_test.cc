@@ -13,7 +13,7 @@
 
 #include "corpus/crawl/crawler.h"
 #include "corpus/crawl/fetcher.h"
-#include "corpus/crawl/site_server.h"
+#include "corpus/site/site_server.h"
 #include "corpus/io/byte_stream.h"
 #include "corpus/io/http_response.h"
 #include "corpus/io/warc_reader.h"

@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "corpus/crawl/checkpoint.h"
-#include "corpus/crawl/site_server.h"
+#include "corpus/site/site_server.h"
 #include "corpus/io/byte_stream.h"
 #include "corpus/io/record.h"
 #include "corpus/io/warc_reader.h"
@@ -185,7 +185,7 @@ class CrawlWarcE2eTest : public ::testing::Test {
     server_->Stop();
     if (HasFailure()) {
       std::string log;
-      ReadFile(tmp_.Sub("crawl.log"), &log);
+      EXPECT_TRUE(ReadFile(tmp_.Sub("crawl.log"), &log).ok());
       std::fprintf(stderr, "crawl log (tail):\n%s\n", log.substr(log.size() > 6000 ? log.size() - 6000 : 0).c_str());
     }
   }

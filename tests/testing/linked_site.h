@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "corpus/crawl/site_server.h"
+#include "corpus/site/site_server.h"
 
 namespace corpus::testing {
 
