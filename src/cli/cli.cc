@@ -39,6 +39,7 @@ int RunCli(int argc, char** argv) {
   AddShardCommand(app, &state);
   AddCatCommand(app, &state);
   AddStatsCommand(app, &state);
+  AddReportCommand(app, &state);
 
   InstallStopHandlers();
   try {

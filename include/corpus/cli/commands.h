@@ -33,6 +33,7 @@ void AddFilterCommand(CLI::App& app, CliState* state);
 void AddShardCommand(CLI::App& app, CliState* state);
 void AddCatCommand(CLI::App& app, CliState* state);
 void AddStatsCommand(CLI::App& app, CliState* state);
+void AddReportCommand(CLI::App& app, CliState* state);
 
 }  // namespace corpus
 
