@@ -22,6 +22,7 @@ build: configure
 	@cmake --build $(BUILD_DIR) -j$(JOBS)
 
 test: build
+	@CORPUS_WITH_TEST_TOOLS=1 scripts/install-deps.sh
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j$(CTEST_JOBS)
 
 demo: deps

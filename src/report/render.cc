@@ -8,6 +8,7 @@
 #include "corpus/report/html.h"
 #include "corpus/report/report.h"
 #include "corpus/report/svg_chart.h"
+#include "corpus/util/fs.h"
 #include "corpus/util/rfc3339.h"
 #include "corpus/version.h"
 
@@ -54,6 +55,13 @@ std::string G(uint64_t n) { return GroupedNumber(n); }
 
 std::string StageLabel(const StageReport& s) {
   return (s.summary.stage.empty() ? std::string("stage") : s.summary.stage) + " (" + s.summary.dir + ")";
+}
+
+// The label of a stage on a chart, where room is short: its folder's name.
+std::string ShortStageLabel(const StageReport& s) {
+  std::string dir = s.summary.dir;
+  while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+  return (s.summary.stage.empty() ? std::string("stage") : s.summary.stage) + " " + BaseName(dir);
 }
 
 // A Bar per entry of a top-K list, with its share of all counted.
@@ -106,8 +114,8 @@ void AppendFunnel(const std::vector<StageReport>& stages, std::string* out) {
   std::vector<Bar> bars;
   for (const auto& s : stages) {
     const StageCounts& c = s.summary.counts;
-    Bar in{StageLabel(s) + " in", static_cast<double>(c.records_in), G(c.records_in), "", 1};
-    Bar kept{StageLabel(s) + " kept", static_cast<double>(c.kept),
+    Bar in{ShortStageLabel(s) + " in", static_cast<double>(c.records_in), G(c.records_in), s.summary.dir, 1};
+    Bar kept{ShortStageLabel(s) + " kept", static_cast<double>(c.kept),
              G(c.kept) + "  " + PercentOf(static_cast<double>(c.kept), static_cast<double>(c.records_in)),
              "of " + G(c.records_in) + " in", 0};
     bars.push_back(std::move(in));
