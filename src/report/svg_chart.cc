@@ -88,12 +88,14 @@ std::string HistogramChart(const Histogram& h, const std::string& x_label, size_
   const double base = kTop + plot_h;
   out += "<path class=\"axis\" d=\"M" + std::to_string(kLeft) + " " + std::to_string(kTop) + "V" + Num(base) +
          "H" + Num(kLeft + plot_w) + "\"/>";
-  for (int t = 0; t <= 2 && tallest > 0; ++t) {
-    if (t == 1 && tallest % 2 != 0 && tallest < 10) continue;  // no half of a small odd count
-    const double v = static_cast<double>(tallest) * t / 2.0;
-    const double y = base - plot_h * t / 2.0;
-    Text(&out, kLeft - 4, y + 4, "end", CompactNumber(std::round(v)), "num");
-    if (t) out += "<path class=\"grid\" d=\"M" + std::to_string(kLeft) + " " + Num(y) + "H" + Num(kLeft + plot_w) + "\"/>";
+  // Ticks at 0, the tallest bar and a whole number near half of it.
+  std::vector<uint64_t> ticks;
+  if (tallest > 0) ticks = {0, tallest};
+  if (tallest / 2 > 0) ticks.push_back(tallest / 2);
+  for (uint64_t v : ticks) {
+    const double y = base - plot_h * static_cast<double>(v) / static_cast<double>(tallest);
+    Text(&out, kLeft - 4, y + 4, "end", CompactNumber(static_cast<double>(v)), "num");
+    if (v) out += "<path class=\"grid\" d=\"M" + std::to_string(kLeft) + " " + Num(y) + "H" + Num(kLeft + plot_w) + "\"/>";
   }
   const double bw = bins.empty() ? 0 : plot_w / static_cast<double>(bins.size());
   const size_t label_every = std::max<size_t>(1, (bins.size() + 7) / 8);
