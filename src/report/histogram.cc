@@ -77,15 +77,19 @@ Histogram::Scale Histogram::ChooseScale() const {
 std::vector<Histogram::Bin> Histogram::Bins(size_t max_bins, Scale scale) const {
   std::vector<Bin> bins;
   if (count_ == 0 || max_bins == 0) return bins;
+  // Bars are never narrower than 1.5 buckets where the buckets are widest,
+  // or they would alternate full and empty with the bucket grid.
+  const double kMinBarBuckets = 1.5;
   // Bar edges, ascending; bar k is [edges[k], edges[k+1]).
   std::vector<double> edges;
-  size_t zero_bar = 0;  // log scale: zeros (and negatives) counted apart
+  size_t zero_bar = 0;  // log scale: zeros counted in a bar of their own
   if (scale == Scale::kLog && min_ >= 0) {
     double lo = min_;
     if (lo < kZero) lo = positive_.empty() ? 1 : std::clamp(ValueOf(positive_.begin()->first), kZero, max_);
     if (integral_) lo = std::max(1.0, std::floor(lo));
     const double hi = std::max(max_, lo);
-    const size_t n = std::max<size_t>(1, max_bins - (zeros_ ? 1 : 0));
+    const double fit = std::floor(std::log(hi / lo) / (kMinBarBuckets * std::log(kGamma)));
+    const size_t n = static_cast<size_t>(std::clamp(fit, 1.0, static_cast<double>(max_bins - (zeros_ ? 1 : 0))));
     for (size_t k = 0; k <= n; ++k) {
       double e = lo * std::pow(hi / lo, static_cast<double>(k) / static_cast<double>(n));
       if (integral_) e = std::round(e);
@@ -94,18 +98,22 @@ std::vector<Histogram::Bin> Histogram::Bins(size_t max_bins, Scale scale) const 
     }
     if (edges.size() == 1) edges.push_back(edges[0]);
     zero_bar = zeros_;
-  } else if (integral_) {
-    const double span = max_ - min_ + 1;
-    const double width = std::max(1.0, std::ceil(span / static_cast<double>(max_bins)));
-    for (double e = min_; e <= max_; e += width) edges.push_back(e);
-    edges.push_back(edges.back() + width);
   } else {
-    const double width = (max_ - min_) / static_cast<double>(max_bins);
-    if (width <= 0) {
-      edges = {min_, max_};
-    } else {
-      for (size_t k = 0; k <= max_bins; ++k) edges.push_back(min_ + width * static_cast<double>(k));
+    const double widest = kMinBarBuckets * (kGamma - 1) * std::max(std::fabs(min_), std::fabs(max_));
+    size_t n = max_bins;
+    if (widest > 0 && max_ > min_) {
+      n = static_cast<size_t>(std::clamp(std::floor((max_ - min_) / widest), 1.0, static_cast<double>(max_bins)));
+    }
+    if (integral_) {
+      const double width = std::max(1.0, std::ceil((max_ - min_ + 1) / static_cast<double>(n)));
+      for (double e = min_; e <= max_; e += width) edges.push_back(e);
+      edges.push_back(edges.back() + width);
+    } else if (max_ > min_) {
+      const double width = (max_ - min_) / static_cast<double>(n);
+      for (size_t k = 0; k <= n; ++k) edges.push_back(min_ + width * static_cast<double>(k));
       edges.back() = max_;
+    } else {
+      edges = {min_, max_};
     }
   }
   if (zero_bar) bins.push_back(Bin{0, 0, zeros_});

@@ -139,7 +139,7 @@ void AppendFunnel(const std::vector<StageReport>& stages, std::string* out) {
 
 void AppendRemovals(const std::vector<StageReport>& stages, std::string* out) {
   *out += "<section id=\"removals\"><h2>Removed, by rule</h2><p>Documents each rule removed, as a share of "
-          "the stage's input. A document is counted under the first rule that removed it.</p>";
+          "the stage's input. Each removed document counts once, under the rule that removed it.</p>";
   bool any = false;
   for (const auto& s : stages) {
     const StageCounts& c = s.summary.counts;

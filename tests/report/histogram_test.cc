@@ -120,6 +120,18 @@ TEST(HistogramTest, FractionsSpreadOverLinearBars) {
   for (const auto& b : bins) EXPECT_NEAR(static_cast<double>(b.count), 100.0, 12.0) << b.lo;
 }
 
+TEST(HistogramTest, BarsAreNeverNarrowerThanTheBuckets) {
+  // Buckets near 1 are 2% wide; 40 bars over [0.5, 1] would be 1.25% wide
+  // and every other one would stay empty.
+  Histogram h;
+  for (int i = 0; i <= 10000; ++i) h.Add(0.5 + i / 20000.0);
+  const auto bins = h.Bins(40, Histogram::Scale::kLinear);
+  EXPECT_LT(bins.size(), 40u);
+  EXPECT_GE(bins.size(), 10u);
+  for (const auto& b : bins) EXPECT_GT(b.count, 0u) << b.lo;
+  EXPECT_EQ(Total(bins), 10001u);
+}
+
 TEST(HistogramTest, OneValueMakesOneBar) {
   Histogram h;
   h.Add(0.25);
