@@ -106,8 +106,13 @@ std::vector<Histogram::Bin> Histogram::Bins(size_t max_bins, Scale scale) const 
     }
     if (integral_) {
       const double width = std::max(1.0, std::ceil((max_ - min_ + 1) / static_cast<double>(n)));
-      for (double e = min_; e <= max_; e += width) edges.push_back(e);
-      edges.push_back(edges.back() + width);
+      const size_t bars = static_cast<size_t>(std::ceil((max_ - min_ + 1) / width));
+      // Counted, not stepped to max_: past 2^53, e + 1 == e.
+      for (size_t k = 0; k <= bars; ++k) {
+        const double e = min_ + width * static_cast<double>(k);
+        if (edges.empty() || e > edges.back()) edges.push_back(e);
+      }
+      if (edges.size() == 1) edges.push_back(edges[0] + width);
     } else if (max_ > min_) {
       const double width = (max_ - min_) / static_cast<double>(n);
       for (size_t k = 0; k <= n; ++k) edges.push_back(min_ + width * static_cast<double>(k));

@@ -132,6 +132,15 @@ TEST(HistogramTest, BarsAreNeverNarrowerThanTheBuckets) {
   EXPECT_EQ(Total(bins), 10001u);
 }
 
+TEST(HistogramTest, HugeWholeNumbersStillMakeBars) {
+  Histogram h;
+  h.Add(1e17);
+  h.Add(1e17);
+  const auto bins = h.Bins(40, h.ChooseScale());
+  ASSERT_FALSE(bins.empty());
+  EXPECT_EQ(Total(bins), 2u);
+}
+
 TEST(HistogramTest, OneValueMakesOneBar) {
   Histogram h;
   h.Add(0.25);
