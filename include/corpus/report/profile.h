@@ -71,7 +71,7 @@ class StageProfile {
   // the field.
   Histogram words, chars_per_word, lines, text_bytes, html_bytes, dup_count, token_count, lang_score;
   std::map<std::string, Histogram, std::less<>> signals;  // numeric fields of `signals`
-  uint64_t signals_not_shown = 0;            // values of keys past max_signals
+  uint64_t signals_not_shown = 0;  // values of keys past max_signals
   FrequentItems languages, scripts, domains, tlds, hosts, statuses, content_types;
 
   // Examples: kept documents, and removed ones by reject rule.
