@@ -119,7 +119,7 @@ std::string HistogramChart(const Histogram& h, const std::string& x_label, size_
                                 PercentOf(static_cast<double>(b.count), static_cast<double>(h.count())) + ")");
     out += "</title><rect class=\"c0\" x=\"" + Num(x + 0.5) + "\" y=\"" + Num(base - bh) + "\" width=\"" +
            Num(std::max(bw - 1, 0.5)) + "\" height=\"" + Num(bh) + "\"/></g>";
-    if (i % label_every == 0 && x < kLeft + plot_w - 40) Text(&out, x, base + 14, "middle", Edge(b.lo, h.integral()), "num");
+    if (i % label_every == 0 && x < kLeft + plot_w - 56) Text(&out, x, base + 14, "middle", Edge(b.lo, h.integral()), "num");
   }
   if (!bins.empty()) {
     // Whole-number bars of a linear scale end before their upper edge.
