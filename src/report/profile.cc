@@ -22,16 +22,26 @@ simdjson::dom::parser& ThreadParser() {
   return parser;
 }
 
-bool Parse(std::string_view json, simdjson::dom::object* root) {
-  simdjson::dom::element e;
-  if (ThreadParser().parse(json.data(), json.size(), true).get(e)) return false;
-  return !e.get_object().get(*root);
-}
-
 std::string_view StringField(const simdjson::dom::object& o, std::string_view key) {
   std::string_view v;
   if (o[key].get_string().get(v)) return {};
   return v;
+}
+
+// One record line, parsed, with the key its samples are chosen by: the
+// hash of its id (of the whole line when it has none).
+struct ParsedRecord {
+  simdjson::dom::object o;
+  std::string_view id;
+  uint64_t key = 0;
+};
+
+bool ParseRecord(std::string_view json, ParsedRecord* r) {
+  simdjson::dom::element e;
+  if (ThreadParser().parse(json.data(), json.size(), true).get(e) || e.get_object().get(r->o)) return false;
+  r->id = StringField(r->o, "id");
+  r->key = HashBytes(r->id.empty() ? json : r->id);
+  return true;
 }
 
 bool NumberField(simdjson::dom::element e, double* v) { return !e.get_double().get(*v); }
@@ -105,6 +115,16 @@ typename Map::mapped_type* FindOrAdd(Map* map, std::string_view key, size_t cap,
   return &it->second;
 }
 
+// What every example shows of its record.
+Sample BaseSample(const ParsedRecord& r) {
+  Sample s;
+  s.key = r.key;
+  s.id = std::string(r.id);
+  s.url = std::string(StringField(r.o, "url"));
+  s.excerpt = Excerpt(ExampleText(r.o));
+  return s;
+}
+
 }  // namespace
 
 bool SampleSet::Wants(uint64_t key) const {
@@ -135,14 +155,13 @@ StageProfile::StageProfile(const ProfileLimits& limits)
       limits_(limits) {}
 
 void StageProfile::AddKept(std::string_view json) {
-  simdjson::dom::object o;
-  if (!Parse(json, &o)) {
+  ParsedRecord r;
+  if (!ParseRecord(json, &r)) {
     ++unreadable_;
     return;
   }
   ++kept_;
-  const std::string_view id = StringField(o, "id");
-  const uint64_t key = HashBytes(id.empty() ? json : id);
+  const simdjson::dom::object& o = r.o;
   const std::string_view text = StringField(o, "text");
   TextShape shape;
   simdjson::dom::element e;
@@ -186,12 +205,8 @@ void StageProfile::AddKept(std::string_view json) {
       }
     }
   }
-  if (kept_samples.Wants(key)) {
-    Sample s;
-    s.key = key;
-    s.id = std::string(id);
-    s.url = std::string(url);
-    s.excerpt = Excerpt(ExampleText(o));
+  if (kept_samples.Wants(r.key)) {
+    Sample s = BaseSample(r);
     if (!o["text"].get(e)) s.note = GroupedNumber(shape.words) + " words";
     if (!lang.empty()) s.note += (s.note.empty() ? "" : ", ") + std::string(lang);
     kept_samples.Offer(std::move(s));
@@ -199,12 +214,13 @@ void StageProfile::AddKept(std::string_view json) {
 }
 
 void StageProfile::AddRejected(std::string_view json) {
-  simdjson::dom::object o;
-  if (!Parse(json, &o)) {
+  ParsedRecord r;
+  if (!ParseRecord(json, &r)) {
     ++unreadable_;
     return;
   }
   ++rejected_;
+  const simdjson::dom::object& o = r.o;
   std::string rule = "(no rule)";
   simdjson::dom::object reject;
   const bool has_reject = !o["reject"].get_object().get(reject);
@@ -212,14 +228,8 @@ void StageProfile::AddRejected(std::string_view json) {
   if (has_reject && !reject["rule"].get_string().get(sv)) rule = std::string(sv);
   SampleSet* set = FindOrAdd(&rejected_samples, rule, limits_.max_rules, SampleSet(limits_.examples));
   if (!set) return;
-  const std::string_view id = StringField(o, "id");
-  const uint64_t key = HashBytes(id.empty() ? json : id);
-  if (!set->Wants(key)) return;
-  Sample s;
-  s.key = key;
-  s.id = std::string(id);
-  s.url = std::string(StringField(o, "url"));
-  s.excerpt = Excerpt(ExampleText(o));
+  if (!set->Wants(r.key)) return;
+  Sample s = BaseSample(r);
   simdjson::dom::element value;
   if (has_reject && !reject["value"].get(value)) s.value = simdjson::minify(value);
   set->Offer(std::move(s));
