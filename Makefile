@@ -22,6 +22,7 @@ build: configure
 	@cmake --build $(BUILD_DIR) -j$(JOBS)
 
 test: build
+	@CORPUS_WITH_TEST_TOOLS=1 scripts/install-deps.sh
 	@scripts/install-test-tools.sh $(BUILD_DIR)/test-tools
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j$(CTEST_JOBS)
 

@@ -7,7 +7,9 @@
 # (127.0.0.2, 127.0.0.3, ...), then runs crawl -> extract -> dedup -> filter ->
 # shard into OUT_DIR/{pages,docs,unique,clean,release}, tokenizes the release
 # into OUT_DIR/tokens (Megatron .bin/.idx), prints the funnel
-# (`corpus stats`) and one document of the release (`corpus cat`).
+# (`corpus stats`) and one document of the release (`corpus cat`), and writes
+# the run's HTML report (`corpus report`) to OUT_DIR/report.html, which the
+# release's dataset card links.
 # Rerunning is safe: an earlier demo folder (marked by .corpus-demo) is
 # replaced; any other non-empty folder is refused.
 #
@@ -90,7 +92,7 @@ for step in "extract docs" "dedup unique" "filter clean --languages en"; do
 done
 say "shard"
 run "$CORPUS" shard --in "$OUT/clean" --out "$OUT/release" --target-size 64KiB --seed 0 \
-  --val-fraction 0.1 "${COMMON[@]}"
+  --val-fraction 0.1 --report-link ../report.html "${COMMON[@]}"
 stages+=(release)
 say "tokenize (token counts per split; cl100k_base ranks from the tests)"
 run "$CORPUS" tokenize --in "$OUT/release" --out "$OUT/tokens" \
@@ -103,3 +105,6 @@ for s in "${stages[@]}"; do dirs+=("$OUT/$s"); done
 "$CORPUS" stats "${dirs[@]}"
 say "one document of the release ($OUT/release, card in $OUT/release/README.md)"
 "$CORPUS" cat "$OUT/release" --limit 1
+say "the report: charts of the run and examples of what each rule removed"
+run "$CORPUS" report "${dirs[@]}" --out "$OUT/report.html" --title "corpus demo"
+printf 'report: %s (open it in a browser)\n' "$OUT/report.html"

@@ -20,6 +20,11 @@ fi
 if [[ "${CORPUS_WITH_BENCH_TOOLS:-0}" == 1 ]]; then
   PACKAGES+=(wget2 clang)
 fi
+# What only the tests need (`make test` sets this): a browser that loads
+# `corpus report` pages (tests/report/browser_test.cc).
+if [[ "${CORPUS_WITH_TEST_TOOLS:-0}" == 1 ]]; then
+  PACKAGES+=(chromium)
+fi
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do

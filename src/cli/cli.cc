@@ -42,6 +42,7 @@ int RunCli(int argc, char** argv) {
   AddDeconCommand(app, &state);
   AddCatCommand(app, &state);
   AddStatsCommand(app, &state);
+  AddReportCommand(app, &state);
 
   InstallStopHandlers();
   try {

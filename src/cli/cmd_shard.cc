@@ -50,6 +50,8 @@ void AddShardCommand(CLI::App& app, CliState* state) {
   sub->add_option("--bucket-size", flags->bucket_size,
                   "Uncompressed bytes per shuffle bucket (sorted in memory, one per thread)")
       ->capture_default_str();
+  sub->add_option("--report-link", flags->config.report_link,
+                  "Path (relative to --out) or URL of the run's `corpus report` page, linked from the dataset card");
   sub->add_option("--phase", flags->phase, "all, partition (phase 1) or pack (phase 2 and the release files)")
       ->check(CLI::IsMember({"all", "partition", "pack"}))
       ->capture_default_str();

@@ -183,6 +183,11 @@ std::string RenderDatasetCard(const ReleaseInfo& info, const std::vector<StageSu
          U(docs) + " documents, " + U(words) + " words, " + U(bytes) + " bytes of JSON in " +
          U(shards) + " zstd-compressed JSON Lines shards, shuffled with seed " + U(info.config.seed) +
          ".\n\n";
+  if (!info.config.report_link.empty()) {
+    out += "Charts of the run (the funnel, removals by rule, length, language and domain distributions, "
+           "examples of removed and kept documents): [the report](" + info.config.report_link +
+           "), made by `corpus report`.\n\n";
+  }
   AppendFunnel(info, upstream, &out);
   AppendFiles(info, &out);
   AppendDistributions(info, &out);

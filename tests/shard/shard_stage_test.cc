@@ -135,6 +135,22 @@ TEST(ShardStageTest, ShardsAreNamedSizedAndNeverEmpty) {
   EXPECT_TRUE(fs::exists(tmp.Sub("release/README.md")));
 }
 
+TEST(ShardStageTest, CardLinksTheReportWhenGiven) {
+  testing::TempDir tmp;
+  WriteInputs(tmp.Sub("clean"), 20, 1);
+  ASSERT_TRUE(RunShard(Small(), tmp.Sub("clean"), tmp.Sub("plain")).status.ok());
+  ShardConfig c = Small();
+  c.report_link = "../report.html";
+  ASSERT_TRUE(RunShard(c, tmp.Sub("clean"), tmp.Sub("linked")).status.ok());
+  std::string plain, linked;
+  ASSERT_TRUE(ReadFile(tmp.Sub("plain/README.md"), &plain).ok());
+  ASSERT_TRUE(ReadFile(tmp.Sub("linked/README.md"), &linked).ok());
+  EXPECT_EQ(plain.find("corpus report"), std::string::npos);
+  EXPECT_NE(linked.find("[the report](../report.html)"), std::string::npos) << linked;
+  // The link changes the card, not the release: the shards are the same.
+  EXPECT_EQ(ReleaseShards(tmp.Sub("plain")), ReleaseShards(tmp.Sub("linked")));
+}
+
 TEST(ShardStageTest, DocsPerShard) {
   testing::TempDir tmp;
   WriteInputs(tmp.Sub("clean"), 50, 2);

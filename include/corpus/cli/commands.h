@@ -36,6 +36,7 @@ void AddTokenizeCommand(CLI::App& app, CliState* state);
 void AddDeconCommand(CLI::App& app, CliState* state);
 void AddCatCommand(CLI::App& app, CliState* state);
 void AddStatsCommand(CLI::App& app, CliState* state);
+void AddReportCommand(CLI::App& app, CliState* state);
 
 }  // namespace corpus
 

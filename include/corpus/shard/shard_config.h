@@ -28,6 +28,10 @@ struct ShardConfig {
   // the pack phase. Does not change the release's bytes, only the memory use.
   uint64_t bucket_bytes = 128ull << 20;
   ShardPhase phase = ShardPhase::kAll;
+  // Where the run's `corpus report` page is (a path relative to the release
+  // folder, or a URL); the dataset card links it when set. Not part of the
+  // fingerprint: it changes the card's text, not the release's records.
+  std::string report_link;
 
   Status Validate() const;
   // The settings that change the release (bucket size and phase excluded).
