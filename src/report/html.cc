@@ -3,7 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "corpus/filter/text_units.h"
+#include "corpus/text/text_units.h"
 
 namespace corpus {
 

@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "corpus/crawl/url.h"
-#include "corpus/filter/text_units.h"
+#include "corpus/text/text_units.h"
 #include "corpus/report/html.h"
 #include "corpus/report/text_shape.h"
 #include "corpus/util/ascii.h"

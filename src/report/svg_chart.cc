@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "corpus/filter/text_units.h"
+#include "corpus/text/text_units.h"
 #include "corpus/report/html.h"
 
 namespace corpus {

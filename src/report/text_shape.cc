@@ -4,7 +4,7 @@
 #include <array>
 #include <iterator>
 
-#include "corpus/filter/text_units.h"
+#include "corpus/text/text_units.h"
 #include "corpus/util/ascii.h"
 
 namespace corpus {

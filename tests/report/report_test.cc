@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "corpus/filter/text_units.h"
+#include "corpus/text/text_units.h"
 #include "corpus/io/shard_writer.h"
 #include "corpus/report/html.h"
 #include "report/report_fixture.h"
