@@ -15,6 +15,10 @@ PACKAGES=(
 if [[ "${CORPUS_WITH_BENCH_TOOLS:-0}" == 1 ]]; then
   PACKAGES+=(wget2 clang)
 fi
+# A single-node Slurm for scripts/slurm/local-cluster.sh (CI); not needed to build or run corpus.
+if [[ "${CORPUS_WITH_SLURM:-0}" == 1 ]]; then
+  PACKAGES+=(slurm-wlm munge)
+fi
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do
