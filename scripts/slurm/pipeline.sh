@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # pipeline.sh: submits the whole corpus pipeline to Slurm as job arrays
 # chained with --dependency=afterok, one array per stage (and two for shard:
-# partition, then pack).
+# partition, then pack). The crawl is one job of --tasks tasks started
+# together (together.sbatch): they share out the hosts and hand each other
+# links while they run (corpus crawl --num-tasks).
 #
 #   scripts/slurm/pipeline.sh --out OUT (--seeds FILE | --warc 'GLOB') [--tasks N] [--config FILE]
 #
@@ -71,8 +73,14 @@ submit() {
 : >"$LOGS/jobs.txt"
 
 if [[ -n "$SEEDS" ]]; then
-  # The crawler shares one frontier: one task, many connections.
-  submit crawl 1 crawl --seeds "$SEEDS" --out "$OUT/pages"
+  export CORPUS_SLURM_DIR="$HERE" TASK_OUTPUT="$LOGS/corpus-crawl-%j_%t.out"
+  # shellcheck disable=SC2086
+  last="$(sbatch --parsable --job-name=corpus-crawl --output="$LOGS/corpus-crawl-%j.out" \
+    --ntasks="$TASKS" ${SBATCH_FLAGS:-} "$HERE/together.sbatch" \
+    crawl --seeds "$SEEDS" --out "$OUT/pages" "${config[@]}" ${CRAWL_FLAGS:-})"
+  last="${last%%;*}"
+  echo "crawl: job $last ($TASKS tasks together)"
+  echo "crawl $last $TASKS" >>"$LOGS/jobs.txt"
   submit extract "$TASKS" extract --in "$OUT/pages" --out "$OUT/docs"
 else
   submit extract "$TASKS" extract --in "$WARC" --out "$OUT/docs"

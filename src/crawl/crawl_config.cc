@@ -33,6 +33,10 @@ Status CrawlConfig::Validate() const {
       return Status::InvalidArgument("bad regular expression '" + *re + "': " + compiled.error());
     }
   }
+  if (num_tasks < 1 || task_index < 0 || task_index >= num_tasks) {
+    return Status::InvalidArgument("--task-index must be below --num-tasks");
+  }
+  if (peer_timeout_ms <= 0) return Status::InvalidArgument("--peer-timeout must be positive");
   if (!refresh_dir.empty() && refresh_dir == out_dir) {
     return Status::InvalidArgument("--refresh must name an earlier crawl, not --out");
   }
@@ -55,6 +59,11 @@ StageConfig CrawlConfig::ToStageConfig(const std::string& seeds_digest) const {
   c.Set("max_url_length", static_cast<unsigned long long>(max_url_length));
   c.Set("max_path_depth", max_path_depth);
   c.Set("max_pages_per_host", static_cast<unsigned long long>(max_pages_per_host));
+  // Every task of a spread crawl shares one fingerprint: the split, not the index.
+  if (num_tasks > 1) {
+    c.Set("num_tasks", num_tasks);
+    c.Set("partition_by", PartitionByName(partition_by));
+  }
   return c;
 }
 

@@ -29,6 +29,9 @@ class CrawlOutput {
   CrawlOutput(const StageDir& dir, int zstd_level, uint64_t shard_max_records);
   ~CrawlOutput();
 
+  // Names shards "<prefix>NNNNN" (default "part-"); one task of a crawl
+  // spread over tasks uses its own prefix, so tasks never collide.
+  void set_part_prefix(std::string prefix) { prefix_ = std::move(prefix); }
   // Resume: the committed files and counts of the checkpoint.
   void Restore(std::vector<OutputFile> committed, uint64_t next_part, StageCounts counts);
   // Deletes kept/rejected shards (and temp files) that are not committed.
@@ -60,6 +63,7 @@ class CrawlOutput {
   std::vector<OutputFile> committed_;
   uint64_t next_part_ = 0;
   StageCounts counts_;
+  std::string prefix_ = "part-";
 };
 
 // Record builders (DESIGN.md §2). The id is the first 32 hex digits of the
