@@ -32,7 +32,7 @@ void AddCrawlCommand(CLI::App& app, CliState* state) {
       "  corpus crawl --seeds seeds/example.txt --out pages2/ --refresh pages/   # re-fetch, 304s skipped\n"
       "  corpus crawl --seeds seeds/example.txt --out pages/ --num-tasks 4 --task-index 0   # and 1, 2, 3\n"
       "A killed crawl continues where it stopped when the same command is run again.\n"
-      "With --num-tasks N (or in a Slurm array) each task crawls the hosts it owns and hands\n"
+      "With --num-tasks N (in Slurm: scripts/slurm/together.sbatch) each task crawls the hosts it owns and hands\n"
       "links to other hosts to their owner through OUT/_crawl/handoff/.");
   AddCommonStageFlags(sub, &f->opts, /*needs_in=*/false);
   sub->add_option("--seeds", c.seeds_file, "Seed URLs, one per line, # comments");

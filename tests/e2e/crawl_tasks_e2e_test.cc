@@ -325,5 +325,22 @@ TEST_F(CrawlTasksTest, SeedRedirectToAnotherTasksHostJoinsTheScope) {
   EXPECT_EQ(testing::ReadRecordsByUrl(tmp_.Sub("out")).size(), static_cast<size_t>(kPagesPerHost));
 }
 
+TEST_F(CrawlTasksTest, MaxPagesCountsEveryTasksPages) {
+  // Each task stops once its own pages and the others' it has read reach the
+  // limit: the crawl ends with at least 30 pages and at most 4 × 30.
+  std::vector<std::unique_ptr<Task>> tasks;
+  for (int t = 0; t < kTasks; ++t) tasks.push_back(Start(t, {"--max-pages", "30"}));
+  for (int t = 0; t < kTasks; ++t) EXPECT_EQ(tasks[t]->Wait(), 0) << Log(t);
+  int duplicates = 0;
+  const size_t pages = testing::ReadRecordsByUrl(tmp_.Sub("out"), &duplicates).size();
+  EXPECT_EQ(duplicates, 0);
+  EXPECT_GE(pages, 30u);
+  EXPECT_LE(pages, static_cast<size_t>(kTasks * 30));
+  EXPECT_TRUE(PathExists(tmp_.Sub("out/_manifest.json")));
+  for (const auto& [addr, targets] : PageFetches()) {
+    for (const auto& [target, n] : targets) EXPECT_EQ(n, 1) << addr << target;
+  }
+}
+
 }  // namespace
 }  // namespace corpus

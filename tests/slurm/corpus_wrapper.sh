@@ -25,7 +25,8 @@ for a in "$@"; do
   if [[ "$prev" == --out ]]; then out="$a"; fi
   prev="$a"
 done
-markers() { find "$out/_done" -name '*.json' 2>/dev/null | wc -l; }
+# (The folder may not exist yet: this task can be the stage's first.)
+markers() { { find "$out/_done" -name '*.json' 2>/dev/null || true; } | wc -l; }
 before="$(markers)"
 "$real" "$@" &
 pid=$!

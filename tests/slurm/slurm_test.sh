@@ -95,7 +95,13 @@ export WRAP_REAL="$CORPUS" WRAP_STAGE=extract WRAP_TASK=1 WRAP_MODE=pause WRAP_R
 CORPUS="$ROOT/tests/slurm/corpus_wrapper.sh" scripts/slurm/pipeline.sh --out "$WORK/cancel-run" \
   --warc "$WARC" --tasks 4 --config configs/default.toml
 logs="$WORK/cancel-run/logs"
-until [[ -f "$WORK/ready" ]]; do sleep 0.1; done
+until [[ -f "$WORK/ready" ]]; do
+  if ! squeue -h -o '%F' | grep -qxF "$(job_of "$logs" extract)"; then
+    fail "cancel: extract ended before its task 1 paused (see $logs)"
+    exit 1
+  fi
+  sleep 0.1
+done
 task="$(cat "$WORK/ready")"
 # Task 1 of 4 owns inputs 1 and 5 (part-site-001, part-site-005).
 echo "extract task $task paused; markers written: $(ls "$WORK/cancel-run/docs/_done" | paste -sd' '); squeue:" >&2

@@ -82,7 +82,8 @@ class CrawlPeers {
   Status Update(int64_t now, bool idle, uint64_t pages);
   // Pages committed by the other tasks, as last read.
   uint64_t others_pages() const { return others_pages_; }
-  // REQUIRES: idle written. Checks the board at most every 100 ms; on kMissing
+  // REQUIRES: idle written. Checks the board at most every 100 ms (every
+  // num_tasks / 16 × 100 ms beyond 16 tasks); on kMissing
   // `*missing` says which tasks and slices.
   End CheckEnd(int64_t now, std::string* missing);
   // The last status of a finished task.
