@@ -1,5 +1,5 @@
 // A crawl spread over tasks: ownership, handoff and termination through the
-// shared output folder (DESIGN.md §4).
+// shared output folder (README.md, "A crawl over many tasks").
 #include "corpus/crawl/crawl_peers.h"
 
 #include <spdlog/spdlog.h>

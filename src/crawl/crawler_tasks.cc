@@ -1,6 +1,7 @@
-// The crawler's side of a crawl spread over tasks (DESIGN.md §4): what it
-// does with URLs of other tasks' hosts, with URLs other tasks send, and when
-// it has nothing left to do. The protocol is in crawl_peers.h.
+// The crawler's side of a crawl spread over tasks (README.md, "A crawl over
+// many tasks"): what it does with URLs of other tasks' hosts, with URLs other
+// tasks send, and when it has nothing left to do. The protocol is in
+// crawl_peers.h.
 #include <spdlog/spdlog.h>
 
 #include "corpus/crawl/crawler.h"

@@ -1,4 +1,5 @@
-// URL batches between crawl tasks through the shared output folder (DESIGN.md §4).
+// URL batches between crawl tasks through the shared output folder
+// (README.md, "A crawl over many tasks").
 #include "corpus/crawl/handoff.h"
 
 #include <dirent.h>

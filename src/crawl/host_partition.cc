@@ -1,4 +1,4 @@
-// Host ownership of a crawl spread over tasks (DESIGN.md §4).
+// Host ownership of a crawl spread over tasks (README.md, "A crawl over many tasks").
 #include "corpus/crawl/host_partition.h"
 
 #include <xxhash.h>

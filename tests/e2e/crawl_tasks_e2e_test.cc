@@ -1,6 +1,7 @@
-// A crawl spread over tasks (DESIGN.md §4): four `corpus crawl` processes
-// with --num-tasks 4 crawl a 16-host loopback site served in this process,
-// and the server's own request log says who fetched what and when.
+// A crawl spread over tasks (README.md, "A crawl over many tasks"): four
+// `corpus crawl` processes with --num-tasks 4 crawl a 16-host loopback site
+// served in this process, and the server's own request log says who fetched
+// what and when.
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>

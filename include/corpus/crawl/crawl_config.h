@@ -59,7 +59,7 @@ struct CrawlConfig {
   int threads = 0;
   bool force = false;
   bool progress = false;
-  // A crawl spread over tasks (DESIGN.md §4, crawl_peers.h): this task owns
+  // A crawl spread over tasks (README.md, "A crawl over many tasks"; crawl_peers.h): this task owns
   // the hosts whose hash falls in slice `task_index` of `num_tasks`.
   int task_index = 0;
   int num_tasks = 1;

@@ -13,7 +13,7 @@
 namespace corpus {
 
 // CrawlPeers is one task's view of a crawl spread over `num_tasks` tasks
-// (`corpus crawl --num-tasks N`, DESIGN.md §4). It owns the host partition
+// (`corpus crawl --num-tasks N`; README.md, "A crawl over many tasks"). It owns the host partition
 // (which task crawls which host), the URL handoff to the other tasks
 // (handoff.h) and the status board through which the tasks agree that the
 // crawl is over, with nothing but the shared output folder:

@@ -13,7 +13,7 @@
 namespace corpus {
 
 // Handoff carries discovered URLs from the crawl task that found them to the
-// task owning their host (DESIGN.md §4) through files in the shared output
+// task owning their host (README.md, "A crawl over many tasks") through files in the shared output
 // folder only, so tasks on different machines need nothing but that folder:
 //
 //   <dir>/to-0003/b-0001-<run>-<seq>.urls   a batch from task 1 to task 3:

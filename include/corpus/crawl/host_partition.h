@@ -15,7 +15,7 @@ bool ParsePartitionBy(const std::string& name, PartitionBy* by);
 const char* PartitionByName(PartitionBy by);
 
 // HostPartition assigns every host to one of `num_tasks` crawl tasks
-// (DESIGN.md §4, "the crawl spreads over tasks by host"), as Nutch's host
+// (README.md, "A crawl over many tasks"), as Nutch's host
 // partitioner and BUbiNG's agents do: the 64-bit XXH3 hash of the host name
 // (or, with PartitionBy::kDomain, of its registrable domain, so a site's
 // subdomains share one task and one politeness schedule) is cut into
