@@ -25,6 +25,10 @@ fi
 if [[ "${CORPUS_WITH_TEST_TOOLS:-0}" == 1 ]]; then
   PACKAGES+=(chromium)
 fi
+# A single-node Slurm for scripts/slurm/local-cluster.sh (CI); not needed to build or run corpus.
+if [[ "${CORPUS_WITH_SLURM:-0}" == 1 ]]; then
+  PACKAGES+=(slurm-wlm munge)
+fi
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do

@@ -16,6 +16,8 @@ struct CrawlFlags {
   std::string timeout = "30s";
   std::string part_max_size = "256MiB";
   std::string warc_max_size = "1GB";
+  std::string partition_by = "host";
+  std::string peer_timeout = "10m";
 };
 
 }  // namespace
@@ -31,7 +33,10 @@ void AddCrawlCommand(CLI::App& app, CliState* state) {
       "--per-host-delay 50\n"
       "  corpus crawl --seeds seeds/example.txt --out pages2/ --refresh pages/   # re-fetch, 304s skipped\n"
       "  corpus crawl --seeds seeds/example.txt --out pages/ --warc warc/   # also keep WARC files\n"
-      "A killed crawl continues where it stopped when the same command is run again.");
+      "  corpus crawl --seeds seeds/example.txt --out pages/ --num-tasks 4 --task-index 0   # and 1, 2, 3\n"
+      "A killed crawl continues where it stopped when the same command is run again.\n"
+      "With --num-tasks N (in Slurm: scripts/slurm/together.sbatch) each task crawls the hosts it owns and hands\n"
+      "links to other hosts to their owner through OUT/_crawl/handoff/.");
   AddCommonStageFlags(sub, &f->opts, /*needs_in=*/false);
   sub->add_option("--seeds", c.seeds_file, "Seed URLs, one per line, # comments");
   sub->add_option("--max-pages", c.max_pages, "Stop after this many pages (0: no limit)");
@@ -97,6 +102,15 @@ void AddCrawlCommand(CLI::App& app, CliState* state) {
   sub->add_option("--seen-memory", c.seen_memory_entries,
                   "URL hashes held in RAM by the seen set; the rest spill to disk")
       ->capture_default_str();
+  sub->add_option("--partition-by", f->partition_by,
+                  "With --num-tasks: tasks share out hosts by the hash of the host or of its "
+                  "registrable domain")
+      ->check(CLI::IsMember({"host", "domain"}))
+      ->capture_default_str();
+  sub->add_option("--peer-timeout", f->peer_timeout,
+                  "With --num-tasks: how long idle tasks wait for a task that never starts or "
+                  "stops reporting before they end naming its slice (e.g. 10m, 30s)")
+      ->capture_default_str();
   sub->add_option("--checkpoint-interval", c.checkpoint_interval_ms,
                   "Milliseconds between commits of output and frontier")
       ->capture_default_str();
@@ -110,6 +124,9 @@ void AddCrawlCommand(CLI::App& app, CliState* state) {
     c.threads = f->opts.threads;
     c.progress = f->opts.progress;
     ParseCrawlScope(f->scope, &c.scope);
+    c.task_index = f->opts.task_index;
+    c.num_tasks = f->opts.num_tasks;
+    ParsePartitionBy(f->partition_by, &c.partition_by);
     int64_t timeout_ms = 0;
     if (Status st = ParseByteSize(f->max_body, &c.max_body_bytes); !st.ok()) {
       outcome.status = Status::InvalidArgument("--max-body: " + st.message());
@@ -119,6 +136,8 @@ void AddCrawlCommand(CLI::App& app, CliState* state) {
       outcome.status = Status::InvalidArgument("--warc-max-size: " + st4.message());
     } else if (Status st2 = ParseDurationMs(f->timeout, &timeout_ms); !st2.ok() || timeout_ms <= 0) {
       outcome.status = Status::InvalidArgument("--timeout: not a duration: " + f->timeout);
+    } else if (Status st3 = ParseDurationMs(f->peer_timeout, &c.peer_timeout_ms); !st3.ok()) {
+      outcome.status = Status::InvalidArgument("--peer-timeout: not a duration: " + f->peer_timeout);
     } else {
       c.timeout_ms = static_cast<int>(timeout_ms);
       c.connect_timeout_ms = std::min(c.connect_timeout_ms, c.timeout_ms);

@@ -37,6 +37,10 @@ Status CrawlConfig::Validate() const {
       return Status::InvalidArgument("bad regular expression '" + *re + "': " + compiled.error());
     }
   }
+  if (num_tasks < 1 || task_index < 0 || task_index >= num_tasks) {
+    return Status::InvalidArgument("--task-index must be below --num-tasks");
+  }
+  if (peer_timeout_ms <= 0) return Status::InvalidArgument("--peer-timeout must be positive");
   if (!refresh_dir.empty() && refresh_dir == out_dir) {
     return Status::InvalidArgument("--refresh must name an earlier crawl, not --out");
   }
@@ -67,6 +71,11 @@ StageConfig CrawlConfig::ToStageConfig(const std::string& seeds_digest) const {
 
   // Only with --warc, so the fingerprints of crawls without it stay as they were.
   if (!warc_dir.empty()) c.Set("warc", warc_dir);
+  // Every task of a spread crawl shares one fingerprint: the split, not the index.
+  if (num_tasks > 1) {
+    c.Set("num_tasks", num_tasks);
+    c.Set("partition_by", PartitionByName(partition_by));
+  }
   return c;
 }
 

@@ -30,8 +30,8 @@ CrawlOutput::~CrawlOutput() {
 
 std::string CrawlOutput::Unit(uint64_t part) const {
   char buf[32];
-  std::snprintf(buf, sizeof(buf), "part-%05llu", static_cast<unsigned long long>(part));
-  return buf;
+  std::snprintf(buf, sizeof(buf), "%05llu", static_cast<unsigned long long>(part));
+  return prefix_ + buf;
 }
 
 void CrawlOutput::Restore(std::vector<OutputFile> committed, uint64_t next_part, StageCounts counts,
@@ -52,7 +52,7 @@ Status CrawlOutput::RemoveUncommitted() {
     if (!d) continue;
     while (dirent* e = ::readdir(d)) {
       const std::string name = e->d_name;
-      if (name.rfind("part-", 0) != 0) continue;
+      if (name.rfind(prefix_, 0) != 0) continue;
       const std::string rel = sub.empty() ? name : sub + "/" + name;
       if (keep.count(rel)) continue;
       const std::string path = JoinPath(folder, name);

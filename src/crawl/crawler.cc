@@ -23,8 +23,6 @@
 namespace corpus {
 namespace {
 
-constexpr const char* kUnit = "crawl";
-
 // Deletes the files of a folder (not recursive: _crawl/ holds only files).
 void RemoveFilesIn(const std::string& dir) {
   DIR* d = ::opendir(dir.c_str());
@@ -65,7 +63,9 @@ int64_t Crawler::NowMs() const {
 bool Crawler::PageBudgetLeft() const {
   // Pages being parsed may still become records.
   return config_.max_pages == 0 ||
-         output_->counts().kept + pages_in_flight_ + workers_->pending() < config_.max_pages;
+         output_->counts().kept + pages_in_flight_ + workers_->pending() +
+                 (peers_ ? peers_->others_pages() : 0) <
+             config_.max_pages;
 }
 
 Status Crawler::ReadSeeds(std::vector<std::string>* seeds, std::string* digest) const {
@@ -113,6 +113,7 @@ Status Crawler::AddRefreshUrls() {
       auto url = NormalizeUrl(*raw);
       if (!url) continue;
       scope_->AddSeed(*url);
+      if (peers_ && !peers_->Owns(*url)) continue;  // its owner refreshes it
       if (!seen_->Insert(*url)) continue;
       FrontierEntry e;
       e.url = *url;
@@ -137,15 +138,27 @@ Status Crawler::Setup(bool* already_done) {
   const std::string fp = stage_config_.Fingerprint();
   CORPUS_RETURN_IF_ERROR(dir_.Create());
   state_dir_ = JoinPath(dir_.root(), "_crawl");
+  if (config_.num_tasks > 1) {
+    CrawlPeers::Options po;
+    po.crawl_dir = state_dir_;
+    po.task = config_.task_index;
+    po.num_tasks = config_.num_tasks;
+    po.partition_by = config_.partition_by;
+    po.peer_timeout_ms = config_.peer_timeout_ms;
+    peers_ = std::make_unique<CrawlPeers>(po);
+    state_dir_ = peers_->StateDir();
+    unit_ = peers_->Unit();
+  }
   CORPUS_RETURN_IF_ERROR(MakeDirs(state_dir_));
   const std::string cp_path = JoinPath(state_dir_, "checkpoint.json");
 
   output_ = std::make_unique<CrawlOutput>(dir_, config_.zstd_level, config_.part_max_records,
                                           config_.part_max_bytes);
+  if (peers_) output_->set_part_prefix(peers_->PartPrefix());
   bool fresh = true;
   DoneMarker done;
   CrawlCheckpoint cp;
-  const Status done_st = dir_.ReadDone(kUnit, &done);
+  const Status done_st = dir_.ReadDone(unit_, &done);
   const Status cp_st = ReadCheckpoint(cp_path, &cp);
   if (done_st.ok() && done.fingerprint == fp && !config_.force) {
     *already_done = true;
@@ -162,7 +175,7 @@ Status Crawler::Setup(bool* already_done) {
   if (config_.force || done_st.ok()) {
     if (cp_st.ok()) CORPUS_RETURN_IF_ERROR(CrawlArchive::RemoveFiles(cp.warc_state));
     RemoveFilesIn(state_dir_);
-    CORPUS_RETURN_IF_ERROR(dir_.RemoveDone(kUnit));
+    CORPUS_RETURN_IF_ERROR(dir_.RemoveDone(unit_));
     CORPUS_RETURN_IF_ERROR(dir_.RemoveManifest());
   } else if (cp_st.ok()) {
     fresh = false;
@@ -193,6 +206,7 @@ Status Crawler::Setup(bool* already_done) {
   const int threads = config_.threads > 0 ? config_.threads
                                           : static_cast<int>(std::thread::hardware_concurrency());
   workers_ = std::make_unique<PageWorkers>(std::max(1, threads));
+  if (peers_) CORPUS_RETURN_IF_ERROR(peers_->Open());
 
   if (fresh) {
     CORPUS_RETURN_IF_ERROR(output_->RemoveUncommitted());
@@ -202,7 +216,9 @@ Status Crawler::Setup(bool* already_done) {
     std::vector<RobotsLogEntry> no_robots;
     std::vector<ParkedHostLogEntry> no_parked;
     CORPUS_RETURN_IF_ERROR(host_log_->Open(0, &no_robots, &no_parked));
-    for (const auto& s : seeds) Discover(s, 0, 0, FrontierEntry::kPage);
+    for (const auto& s : seeds) {
+      if (!peers_ || peers_->Owns(s)) Discover(s, 0, 0, FrontierEntry::kPage);
+    }
     if (!config_.refresh_dir.empty()) CORPUS_RETURN_IF_ERROR(AddRefreshUrls());
     spdlog::info("crawl: {} seeds, starting {}", seeds.size(), dir_.root());
     return Checkpoint(false);
@@ -233,6 +249,7 @@ void Crawler::Discover(const std::string& url, int depth, int hops, int kind,
                        std::string_view parent) {
   if (!seen_->Insert(url)) return;
   ++changes_;
+  if (peers_ && HandOver(FrontierEntry{url, depth, hops, 0, kind, "", ""})) return;
   std::string value;
   const std::string rule = scope_->Check(url, &value);
   if (!rule.empty()) {
@@ -374,6 +391,7 @@ void Crawler::HandleResult(FetchResult& r, int64_t now) {
 Status Crawler::Checkpoint(bool finished) {
   // Pages being parsed are in neither the queues nor in flight: finish them.
   workers_->ApplyFinished(/*wait=*/true);
+  if (peers_) CORPUS_RETURN_IF_ERROR(peers_->BeforeCheckpoint());
   // Parts are finished when the crawl ends or stops, so its output is whole.
   CORPUS_RETURN_IF_ERROR(output_->Commit(/*close=*/finished || stopped_));
   std::vector<const FrontierEntry*> in_memory;
@@ -397,6 +415,7 @@ Status Crawler::Checkpoint(bool finished) {
   if (archive_) CORPUS_RETURN_IF_ERROR(archive_->Commit(&cp.warc_state));
   CORPUS_RETURN_IF_ERROR(WriteCheckpoint(JoinPath(state_dir_, "checkpoint.json"), cp));
   frontier_->RemoveStalePending(cp.frontier.pending_file);
+  if (peers_) CORPUS_RETURN_IF_ERROR(peers_->AfterCheckpoint());
   return Status::OK();
 }
 
@@ -404,9 +423,14 @@ Status Crawler::Finish() {
   output_->mutable_counts().counters["frontier_left"] = hosts_->queued() + frontier_->size();
   output_->mutable_counts().counters["urls_seen"] = seen_->size();
   if (archive_) CORPUS_RETURN_IF_ERROR(archive_->Close());
+  if (peers_) {
+    output_->mutable_counts().counters["handed_over"] = peers_->handed_over();
+    output_->mutable_counts().counters["handoff_received"] = peers_->received();
+  }
   CORPUS_RETURN_IF_ERROR(Checkpoint(true));
+  if (peers_) CORPUS_RETURN_IF_ERROR(peers_->MarkDone(output_->counts().kept));
   DoneMarker m;
-  m.unit = kUnit;
+  m.unit = unit_;
   m.input = config_.seeds_file.empty() ? config_.refresh_dir : config_.seeds_file;
   m.fingerprint = stage_config_.Fingerprint();
   m.config = stage_config_.entries();
@@ -414,7 +438,8 @@ Status Crawler::Finish() {
   m.counts = output_->counts();
   CORPUS_RETURN_IF_ERROR(dir_.WriteDone(m));
   bool written = false;
-  CORPUS_RETURN_IF_ERROR(dir_.MaybeWriteManifest({kUnit}, stage_config_, "", &written));
+  CORPUS_RETURN_IF_ERROR(dir_.MaybeWriteManifest(
+      peers_ ? peers_->AllUnits() : std::vector<std::string>{unit_}, stage_config_, "", &written));
   return Status::OK();
 }
 
@@ -440,6 +465,7 @@ Status Crawler::Loop() {
   while (status_.ok()) {
     int64_t now = NowMs();
     const bool stopping = StopRequested() || stop_requested_;
+    if (peers_ && !stopping) Fail(ReceiveHandoffs(now));
     if (!stopping) {
       Refill(now);
       Dispatch(now);
@@ -454,7 +480,16 @@ Status Crawler::Loop() {
         break;
       }
       const bool work_left = hosts_->queued() > 0 || frontier_->size() > 0;
-      if (!work_left || !PageBudgetLeft()) break;
+      if (!work_left || !PageBudgetLeft()) {
+        if (!peers_) break;
+        bool end = false;
+        Fail(PeersIdle(now, &end));
+        if (end || !status_.ok()) break;
+      } else if (peers_) {
+        Fail(PeersBusy(now));
+      }
+    } else if (peers_) {
+      Fail(PeersBusy(now));
     }
     int64_t wait = 50;
     const int64_t wake = hosts_->NextWakeup();

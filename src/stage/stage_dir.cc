@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <random>
 #include <set>
 
 #include "corpus/util/fs.h"
@@ -260,7 +261,14 @@ Status StageDir::MaybeWriteManifest(const std::vector<std::string>& all_units,
     body.pop_back();
     body += "," + extra_json.substr(1);
   }
-  CORPUS_RETURN_IF_ERROR(WriteFileAtomic(ManifestPath(), body + "\n"));
+  // Tasks finishing together may each write it (the same facts): a name of
+  // its own for each writer, so no writer renames another's half file.
+  char unique[32];
+  std::snprintf(unique, sizeof(unique), ".%016llx",
+                static_cast<unsigned long long>(std::random_device{}()) << 32 ^ std::random_device{}());
+  const std::string mine = ManifestPath() + unique;
+  CORPUS_RETURN_IF_ERROR(WriteFileAtomic(mine, body + "\n"));
+  CORPUS_RETURN_IF_ERROR(RenameDurable(mine, ManifestPath()));
   *written = true;
   return Status::OK();
 }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 
+#include "corpus/crawl/host_partition.h"
 #include "corpus/stage/stage_config.h"
 #include "corpus/util/status.h"
 
@@ -69,6 +70,14 @@ struct CrawlConfig {
   int threads = 0;
   bool force = false;
   bool progress = false;
+  // A crawl spread over tasks (README.md, "A crawl over many tasks"; crawl_peers.h): this task owns
+  // the hosts whose hash falls in slice `task_index` of `num_tasks`.
+  int task_index = 0;
+  int num_tasks = 1;
+  PartitionBy partition_by = PartitionBy::kHost;
+  // How long the idle tasks wait for a task that never starts (or stops
+  // reporting) before they end with an error naming its slice.
+  int64_t peer_timeout_ms = 600000;
 
   std::string EffectiveUserAgent() const;
   Status Validate() const;

@@ -37,6 +37,9 @@ class CrawlOutput {
   CrawlOutput(const CrawlOutput&) = delete;
   CrawlOutput& operator=(const CrawlOutput&) = delete;
 
+  // Names shards "<prefix>NNNNN" (default "part-"); one task of a crawl
+  // spread over tasks uses its own prefix, so tasks never collide.
+  void set_part_prefix(std::string prefix) { prefix_ = std::move(prefix); }
   // Resume: the committed files, counts and open parts of the checkpoint.
   void Restore(std::vector<OutputFile> committed, uint64_t next_part, StageCounts counts,
                std::vector<OutputFile> open_parts = {});
@@ -79,6 +82,7 @@ class CrawlOutput {
   uint64_t next_part_ = 0;
   bool dirty_ = false;
   StageCounts counts_;
+  std::string prefix_ = "part-";
 };
 
 // Record builders (DESIGN.md §2). The id is the first 32 hex digits of the

@@ -14,6 +14,7 @@
 #include "corpus/crawl/crawl_archive.h"
 #include "corpus/crawl/crawl_config.h"
 #include "corpus/crawl/crawl_output.h"
+#include "corpus/crawl/crawl_peers.h"
 #include "corpus/crawl/fetcher.h"
 #include "corpus/crawl/frontier.h"
 #include "corpus/crawl/host_queue.h"
@@ -113,6 +114,13 @@ class Crawler {
   void UpdateDetail(int64_t now);
   int64_t NowMs() const;
   bool PageBudgetLeft() const;
+  // A crawl spread over tasks (crawl_tasks.cc): routes a newly seen URL of
+  // another task's host to its owner (true), takes in what others sent, and
+  // when this task has nothing to do, says so and checks whether all are done.
+  bool HandOver(const FrontierEntry& entry);
+  Status ReceiveHandoffs(int64_t now);
+  Status PeersBusy(int64_t now);
+  Status PeersIdle(int64_t now, bool* end);
   void Fail(const Status& st) {
     if (status_.ok()) status_ = st;
   }
@@ -131,8 +139,9 @@ class Crawler {
   std::unique_ptr<PageWorkers> workers_;
   std::unique_ptr<ScopeFilter> scope_;
   std::unique_ptr<TrapBudget> traps_;
-
   std::unique_ptr<CrawlArchive> archive_;  // with --warc
+  std::unique_ptr<CrawlPeers> peers_;      // with --num-tasks > 1
+  std::string unit_ = "crawl";             // this task's _done marker
   std::unordered_map<uint64_t, InFlight> in_flight_;
   uint64_t next_tag_ = 1;
   uint64_t pages_in_flight_ = 0;
