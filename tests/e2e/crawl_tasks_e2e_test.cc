@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "corpus/crawl/host_partition.h"
-#include "corpus/crawl/site_server.h"
+#include "corpus/site/site_server.h"
 #include "corpus/crawl/url.h"
 #include "corpus/util/fs.h"
 #include "crawl/crawl_test_util.h"
