@@ -3,6 +3,8 @@
 #include <dirent.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <ctime>
 #include <set>
 
@@ -43,6 +45,17 @@ void CrawlOutput::Restore(std::vector<OutputFile> committed, uint64_t next_part,
 }
 
 Status CrawlOutput::RemoveUncommitted() {
+  // A part closed after the checkpoint was written, and killed before the
+  // next one, stands under its final name. Closing only appends to the file,
+  // so its first bytes are the checkpointed ones: it goes back to its
+  // temporary name and is cut to the checkpoint like any open part.
+  for (const auto& f : open_parts_) {
+    const std::string tmp = JoinPath(dir_.root(), f.path + ".tmp");
+    const std::string closed = JoinPath(dir_.root(), f.path);
+    if (!PathExists(tmp) && PathExists(closed) && ::rename(closed.c_str(), tmp.c_str()) != 0) {
+      return Status::IOError("cannot rename " + closed + " to " + tmp + ": " + std::strerror(errno));
+    }
+  }
   std::set<std::string> keep;
   for (const auto& f : committed_) keep.insert(f.path);
   for (const auto& f : open_parts_) keep.insert(f.path + ".tmp");

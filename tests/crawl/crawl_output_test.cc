@@ -96,6 +96,32 @@ TEST_F(CrawlOutputTest, ResumeCutsAnOpenPartBackToItsCheckpoint) {
   EXPECT_EQ(out.committed()[0].file_bytes, bytes.size());
 }
 
+TEST_F(CrawlOutputTest, APartClosedAfterTheCheckpointIsCutBackToIt) {
+  std::vector<OutputFile> open;
+  StageCounts counts;
+  {
+    CrawlOutput out(dir_, 3, 1000, 1 << 30);
+    for (int i = 0; i < 4; ++i) ASSERT_TRUE(out.WritePage(Rec(i)).ok());
+    ASSERT_TRUE(out.Commit().ok());
+    open = out.open_parts();
+    counts = out.counts();
+    // The part is closed (the crawl ends), and the process dies before the
+    // checkpoint that would record it.
+    for (int i = 4; i < 9; ++i) ASSERT_TRUE(out.WritePage(Rec(i)).ok());
+    ASSERT_TRUE(out.Commit(/*close=*/true).ok());
+  }
+  ASSERT_TRUE(PathExists(tmp_.Sub("out/part-00000.jsonl.zst")));
+  ASSERT_FALSE(PathExists(tmp_.Sub("out/part-00000.jsonl.zst.tmp")));
+  CrawlOutput out(dir_, 3, 1000, 1 << 30);
+  out.Restore({}, 0, counts, open);
+  ASSERT_TRUE(out.RemoveUncommitted().ok());
+  ASSERT_TRUE(out.Commit(/*close=*/true).ok());
+  const auto records = Records();
+  EXPECT_EQ(records.size(), 4u);
+  EXPECT_FALSE(records.count("u4"));
+  EXPECT_FALSE(PathExists(tmp_.Sub("out/part-00000.jsonl.zst.tmp")));
+}
+
 TEST_F(CrawlOutputTest, AMissingOpenPartIsReported) {
   OutputFile f;
   f.path = "part-00000.jsonl.zst";

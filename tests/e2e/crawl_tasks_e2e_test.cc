@@ -17,9 +17,10 @@
 #include <thread>
 #include <vector>
 
+#include "corpus/crawl/checkpoint.h"
 #include "corpus/crawl/host_partition.h"
-#include "corpus/site/site_server.h"
 #include "corpus/crawl/url.h"
+#include "corpus/site/site_server.h"
 #include "corpus/util/fs.h"
 #include "crawl/crawl_test_util.h"
 #include "testing/temp_dir.h"
@@ -240,15 +241,16 @@ TEST_F(CrawlTasksTest, KilledTaskRerunContinuesWithoutLoss) {
   const int victim = BusiestTask();
   std::vector<std::unique_ptr<Task>> tasks;
   for (int t = 0; t < kTasks; ++t) tasks.push_back(Start(t));
-  // Midway: once it has committed pages of its own.
-  const std::string prefix = "part-t000" + std::to_string(victim) + "-";
+  // Midway: once a checkpoint has committed pages of its own (parts stay
+  // open across checkpoints, so the checkpoint says what is committed).
+  const std::string checkpoint = tmp_.Sub("out/_crawl/task-000" + std::to_string(victim) + "/checkpoint.json");
   auto committed = [&] {
-    std::vector<std::string> files;
-    if (!ResolveInputs({tmp_.Sub("out")}, &files).ok()) return false;
-    for (const auto& f : files) {
-      if (BaseName(f).rfind(prefix, 0) == 0) return true;
+    CrawlCheckpoint cp;
+    if (!ReadCheckpoint(checkpoint, &cp).ok()) return false;
+    for (const auto& f : cp.open_parts) {
+      if (f.records > 0) return true;
     }
-    return false;
+    return !cp.outputs.empty();
   };
   while (!committed() && tasks[victim]->Running()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
   tasks[victim]->Kill9();
