@@ -1,4 +1,4 @@
-// Crawl throughput and memory (issue 3, "Speed"):
+// Crawl throughput and memory:
 //   bench_crawl [--pages N] [--hosts H] [--page-kb K]    static site over H loopback hosts
 //   bench_crawl --serve SECONDS [--pages N] [--hosts H]   only serve it (for wget2), then
 //                                                         print the server's CPU time

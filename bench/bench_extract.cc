@@ -1,4 +1,4 @@
-// Extraction throughput (issue 4, "Speed"): pages/s and MB/s of raw HTML per
+// Extraction throughput: pages/s and MB/s of raw HTML per
 // core for ExtractMainContent, next to gumbo's bare parse of the same pages.
 // Reads the WCXB development pages from ../shared when present (the numbers
 // in BENCHMARKS.md), else generates synthetic pages so it always runs.

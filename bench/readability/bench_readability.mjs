@@ -1,4 +1,4 @@
-// Reference timing for issue 4 ("Speed"): Mozilla Readability on linkedom,
+// Reference timing for extraction speed: Mozilla Readability on linkedom,
 // over the same WCXB pages and in the same order as bench/bench_extract.cc,
 // so the two pages/s figures compare directly. Single-threaded like the C++
 // bench; reports wall time and the process's CPU time. A larger heap keeps

@@ -1,5 +1,5 @@
 // The crawler's handling of finished fetches: robots.txt, pages, sitemaps,
-// redirects, retries and failing hosts (issue 3, "Fetching", "robots.txt").
+// redirects, retries and failing hosts.
 #include <curl/curl.h>
 #include <spdlog/spdlog.h>
 
@@ -19,7 +19,7 @@
 namespace corpus {
 namespace {
 
-constexpr int64_t kRobotsTtlMs = 24LL * 3600 * 1000;  // issue 3: cached 24 h
+constexpr int64_t kRobotsTtlMs = 24LL * 3600 * 1000;  // cached 24 h
 constexpr int kMaxRedirects = 10;
 
 int64_t UnixMs() {

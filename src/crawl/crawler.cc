@@ -1,4 +1,4 @@
-// The crawl loop: setup and resume, scheduling, checkpoints (issue 3).
+// The crawl loop: setup and resume, scheduling, checkpoints.
 // Handling of responses is in crawl_handlers.cc.
 #include "corpus/crawl/crawler.h"
 

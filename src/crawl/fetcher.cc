@@ -126,7 +126,7 @@ size_t OnBody(char* data, size_t size, size_t n, void* user) {
   FetchResult& r = t->result;
   const uint64_t cap = t->options->max_body_bytes;
   if (r.body.size() + len > cap) {
-    // Body cap (issue 3): keep the first `cap` bytes, mark, and stop reading.
+    // Body cap: keep the first `cap` bytes, mark, and stop reading.
     // Counted after decoding, so a gzip bomb stops here too.
     r.body.append(data, cap - r.body.size());
     r.truncated = true;

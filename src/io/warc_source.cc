@@ -1,4 +1,4 @@
-// WARC and WET archives as a RecordSource of page records (DESIGN.md §2):
+// WARC and WET archives as a RecordSource of page records (docs/ARCHITECTURE.md, "Records"):
 // what to keep from each WARC record, and how it becomes a JSON line.
 
 #include "corpus/io/warc_source.h"

@@ -29,7 +29,7 @@ std::string Bar(uint64_t part, uint64_t max) {
   return bar.empty() && part ? "." : bar;
 }
 
-// What the well-known fields mean (DESIGN.md §2).
+// What the well-known fields mean (docs/ARCHITECTURE.md, "Records").
 const char* FieldMeaning(const std::string& f) {
   if (f == "id") return "stable unique id of the document";
   if (f == "text") return "main content as plain text, paragraphs separated by a blank line";

@@ -1,5 +1,5 @@
 // The crawler against an in-process SiteServer on loopback addresses
-// (issue 3, "A built-in site for the demo and the tests").
+//.
 #include "corpus/crawl/crawler.h"
 
 #include <gtest/gtest.h>

@@ -1,5 +1,5 @@
 // `corpus crawl` as a process: kill -9 and resume, SIGTERM and resume
-// (issue 3, "Resume"), against an in-process SiteServer.
+//, against an in-process SiteServer.
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>

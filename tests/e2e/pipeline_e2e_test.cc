@@ -1,4 +1,4 @@
-// The whole pipeline through the binary (issue 7, "End-to-end tests"): the
+// The whole pipeline through the binary: the
 // built-in site served in process on loopback, crawl -> extract -> dedup ->
 // filter -> shard, a kill -9 in the middle of shard, and a cron-style refresh
 // after two pages of a copy of the site change.

@@ -1,4 +1,4 @@
-// Rules for category and listing pages (issue 4's collection pages): a grid
+// Rules for category and listing pages (collection pages): a grid
 // of product tiles gives way to the category's own text, and a page left
 // with a few repeated words has no main text.
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-// Text layout of extracted content (DESIGN.md §2, issue 4): headings,
+// Text layout of extracted content (docs/ARCHITECTURE.md, "Records"): headings,
 // paragraphs, lists, tables, <pre>, <br>, and the markdown variant.
 #include "corpus/extract/dom_text.h"
 

@@ -1,5 +1,5 @@
 // Main-content selection on small hand-written pages: boilerplate goes, the
-// content stays, including the cases issue 4 lists as peers' failures.
+// content stays, including the cases listed as peers' failures.
 #include "corpus/extract/extractor.h"
 
 #include <gtest/gtest.h>

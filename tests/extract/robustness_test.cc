@@ -1,4 +1,4 @@
-// Hostile inputs (issue 4, "Robustness"): no crash, no quadratic blow-up.
+// Hostile inputs: no crash, no quadratic blow-up.
 // No timing assertions: a blow-up shows as a test timeout.
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-// Rules for shop pages (issue 4's product and collection pages): the page
+// Rules for shop pages (product and collection pages): the page
 // footer and modal dialogs are never the content, however long; prices are
 // not prose.
 #include <gtest/gtest.h>

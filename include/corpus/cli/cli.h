@@ -4,7 +4,7 @@
 namespace corpus {
 
 // Parses the command line, runs the chosen subcommand, returns the exit code
-// (DESIGN.md §1: 0 ok, 1 usage, 2 fatal, 3 malformed input set aside).
+// (docs/ARCHITECTURE.md, "Commands": 0 ok, 1 usage, 2 fatal, 3 malformed input set aside).
 int RunCli(int argc, char** argv);
 
 }  // namespace corpus

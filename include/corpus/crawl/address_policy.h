@@ -7,7 +7,7 @@
 
 namespace corpus {
 
-// Whether the crawler may connect to an address (issue 3, "Security"). By
+// Whether the crawler may connect to an address. By
 // default it refuses what a public crawler must never reach: loopback
 // (127/8, ::1), private (10/8, 172.16/12, 192.168/16, fc00::/7), carrier-grade
 // NAT (100.64/10, RFC 6598), link-local (169.254/16, fe80::/10), multicast

@@ -11,7 +11,7 @@
 
 namespace corpus {
 
-// CrawlCheckpoint is the crawl's resume point (DESIGN.md §3: "crawl
+// CrawlCheckpoint is the crawl's resume point (docs/ARCHITECTURE.md, "Output folders": "crawl
 // checkpoints its frontier instead"), stored as `_crawl/checkpoint.json` and
 // replaced atomically. It names everything that is committed: the output
 // shards and how far the open ones are written, the counts, how far the frontier files were written and read, the

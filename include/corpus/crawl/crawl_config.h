@@ -11,10 +11,10 @@
 
 namespace corpus {
 
-// How far a crawl may wander from its seeds (issue 3, "--scope").
+// How far a crawl may wander from its seeds ("--scope").
 enum class CrawlScope { kHost, kDomain, kAny };
 
-// CrawlConfig holds every setting of `corpus crawl` (DESIGN.md §1, issue 3).
+// CrawlConfig holds every setting of `corpus crawl` (docs/ARCHITECTURE.md, "Commands").
 // The CLI layer fills it from flags; the crawler reads it and nothing else.
 // ToStageConfig() keeps only the settings that change what is written, so a
 // resumed crawl may change politeness or concurrency but not its scope.

@@ -14,7 +14,7 @@
 
 namespace corpus {
 
-// CrawlOutput writes the crawl's records into its stage folder (DESIGN.md §3):
+// CrawlOutput writes the crawl's records into its stage folder (docs/ARCHITECTURE.md, "Output folders"):
 // pages to `part-NNNNN.jsonl.zst`, everything else to
 // `rejected/part-NNNNN.jsonl.zst`, through ShardWriter so files appear under
 // their final name only when complete.
@@ -85,7 +85,7 @@ class CrawlOutput {
   std::string prefix_ = "part-";
 };
 
-// Record builders (DESIGN.md §2). The id is the first 32 hex digits of the
+// Record builders (docs/ARCHITECTURE.md, "Records"). The id is the first 32 hex digits of the
 // sha256 of the normalised URL: stable across runs and machines.
 std::string CrawlRecordId(std::string_view url);
 

@@ -32,9 +32,9 @@ namespace corpus {
 
 class Progress;
 
-// Crawler is the `corpus crawl` stage (issue 3): from seed URLs it fetches
+// Crawler is the `corpus crawl` stage: from seed URLs it fetches
 // pages breadth-first, politely and resumably, into a stage folder of page
-// records (DESIGN.md §2, §3).
+// records (docs/ARCHITECTURE.md, "Records" and "Output folders").
 //
 // One loop thread drives everything: it refills the per-host queues from the
 // disk frontier, starts requests on the Fetcher when a host's turn has come

@@ -12,7 +12,7 @@
 namespace corpus {
 
 // Why a fetch produced no usable response. The names are the crawl's reject
-// rules (issue 3, "Every URL ends somewhere").
+// rules.
 enum class FetchError {
   kNone,
   kDns,             // "dns": the name did not resolve
@@ -57,7 +57,7 @@ struct FetchResult {
 };
 
 // Fetcher runs HTTP requests concurrently on one libcurl multi handle
-// (issue 3, "Fetching"): keep-alive connections and the DNS cache are shared
+//: keep-alive connections and the DNS cache are shared
 // by all requests, HTTP/2 is negotiated over TLS where offered, gzip/brotli
 // are decoded (so the body cap counts decoded bytes and stops a gzip bomb),
 // every connection's resolved address is checked against the private-address

@@ -38,7 +38,7 @@ struct FrontierState {
   std::string pending_file;       // relative to the frontier folder; may be empty
 };
 
-// Frontier is the disk side of the crawl queue (issue 3: "the queues live on
+// Frontier is the disk side of the crawl queue ("the queues live on
 // disk beyond a memory budget"): one append-only FIFO file per depth, read
 // lowest depth first, which makes the crawl breadth-first. The crawler pops
 // entries into its in-memory per-host queues up to its budget.

@@ -15,7 +15,7 @@
 namespace corpus {
 
 // HostQueues is the in-memory side of the frontier and the politeness policy
-// (issue 3: "per-host queues so one slow host never starves the others;
+// ("per-host queues so one slow host never starves the others;
 // per-host concurrency and delay"). Each host has its own FIFO; a host is
 // ready when it has work, fewer than `max_active` requests in flight, is not
 // blocked (waiting for its robots.txt) and its delay has passed since the end

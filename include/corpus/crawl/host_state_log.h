@@ -10,8 +10,8 @@
 
 namespace corpus {
 
-// A robots.txt the crawler fetched and may use until it expires (issue 3:
-// cached 24 h).
+// A robots.txt the crawler fetched and may use until it expires (cached
+// 24 h).
 struct RobotsLogEntry {
   std::string origin;         // "http://example.com:8080"
   int64_t fetched_unix_ms = 0;  // wall clock, so the age survives a restart

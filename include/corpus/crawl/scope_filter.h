@@ -16,7 +16,7 @@ class RE2;
 namespace corpus {
 
 // ScopeFilter decides whether a discovered URL belongs to the crawl
-// (issue 3: --scope, --include, --exclude, "Traps"). Scope is relative to the
+// (--scope, --include, --exclude, "Traps"). Scope is relative to the
 // seeds, as wget's --domains is: `host` keeps URLs whose host is a seed's
 // host, `domain` those sharing a seed's registrable domain, `any` everything.
 // Hosts a seed redirects to join the scope (http://a.test -> https://www.a.test).

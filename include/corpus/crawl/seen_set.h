@@ -12,7 +12,7 @@
 namespace corpus {
 
 // SeenSet remembers every URL the crawler has ever queued or rejected, so each
-// URL is handled once (issue 3, "Frontier"). It stores 64-bit hashes of the
+// URL is handled once. It stores 64-bit hashes of the
 // normalised URL, not the URL: at 10^8 URLs the chance of any collision is
 // about 3e-4, which costs one page not fetched.
 //

@@ -8,7 +8,7 @@ namespace corpus::dedup {
 
 // Runs `corpus dedup`: exact (URL, text) and near-duplicate (MinHash/LSH)
 // removal across all inputs, in four phases that exchange sorted,
-// partitioned files under DIR/_work/ (DESIGN.md §3, §4):
+// partitioned files under DIR/_work/ (docs/ARCHITECTURE.md, "Output folders" and "Scale"):
 //
 //   signatures  per input file: doc table, compact signatures, and band /
 //               exact-hash entries split into --partitions files

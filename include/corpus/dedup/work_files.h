@@ -10,7 +10,7 @@
 
 namespace corpus::dedup {
 
-// The binary files the dedup phases exchange (DESIGN.md §3: "phases over
+// The binary files the dedup phases exchange (docs/ARCHITECTURE.md, "Output folders": "phases over
 // partitioned files on disk"). All are arrays of fixed-size little-endian
 // structs, so they can be sorted externally and read at an offset.
 //

@@ -11,7 +11,7 @@ namespace corpus {
 // Whether a page says, in schema.org terms, that it is a discussion: a
 // DiscussionForumPosting or a QAPage (JSON-LD or microdata), or at least two
 // microdata Comment items. On such a page the replies are the content, so
-// "comment" sections must not be dropped (issue 4: forum posts treated as
+// "comment" sections must not be dropped (forum posts treated as
 // comments and removed).
 //
 // Not when the page marks up schema.org Answer items in its HTML

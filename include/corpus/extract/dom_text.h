@@ -10,7 +10,7 @@
 namespace corpus {
 
 enum class TextFormat {
-  kPlain,     // DESIGN.md §2: headings on their own line, paragraphs split by
+  kPlain,     // docs/ARCHITECTURE.md, "Records": headings on their own line, paragraphs split by
               // a blank line, list items and table rows one per line (cells
               // joined by " | "), <pre> whitespace kept
   kMarkdown,  // the same with "#" headings, "-" / "1." items, pipe tables

@@ -10,7 +10,7 @@
 
 namespace corpus {
 
-// Settings of `corpus extract` (issue 4).
+// Settings of `corpus extract`.
 struct ExtractConfig {
   ExtractOptions extract;
   // Pages larger than this are set aside with rule "too_large" instead of
@@ -19,7 +19,7 @@ struct ExtractConfig {
   size_t max_html_bytes = 32u << 20;
 };
 
-// The extract stage: turns page records into documents (DESIGN.md §2).
+// The extract stage: turns page records into documents (docs/ARCHITECTURE.md, "Records").
 //
 // For each record: `html` is replaced by `title` and `text`, every other field
 // passes through untouched. A record that already has `text` but no `html`

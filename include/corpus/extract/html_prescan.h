@@ -19,15 +19,15 @@ struct PrescanResult {
 // without JavaScript, which is how we read pages, its content is the page;
 // some forums serve their posts only there.)
 //
-// Why: on real pages most of the bytes are there (about 59% on the WCXB pages,
-// issue 4), and they are the slowest part of a full HTML5 parse, so dropping
+// Why: on real pages most of the bytes are there (about 59% on the WCXB pages),
+// and they are the slowest part of a full HTML5 parse, so dropping
 // them first roughly doubles extraction throughput. The scan follows the
 // HTML5 tokenizer's rules for where these elements end (a raw-text element
 // ends at the first case-insensitive `</name`, a comment at `-->`), so the
 // tree gumbo then builds is the tree it would have built, minus those nodes.
 // Unterminated blocks run to the end of the input, as in the tokenizer.
 // JSON-LD bodies are kept aside: product pages often carry their description
-// only there (issue 4).
+// only there.
 //
 // Start tags lose the attributes the extractor never reads (data-*, srcset,
 // src, alt, onclick, ...; the kept ones are listed in html_prescan.cc): on

@@ -9,7 +9,7 @@ namespace corpus {
 // Returns the longest `description` of a schema.org Product (any object whose
 // "@type" is or contains "Product", at any depth, @graph included) found in
 // the given JSON-LD script bodies; empty if none. Many shops render their
-// product description with JavaScript and ship it only as JSON-LD (issue 4).
+// product description with JavaScript and ship it only as JSON-LD.
 // Malformed JSON is skipped. Walks the JSON without recursion.
 std::string FindProductDescription(const std::vector<std::string>& json_ld_blocks);
 

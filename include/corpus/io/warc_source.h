@@ -8,8 +8,8 @@
 
 namespace corpus {
 
-// Opens a WARC or WET archive as a RecordSource of page records (DESIGN.md
-// §2). Implemented in src/io/warc_source.cc.
+// Opens a WARC or WET archive as a RecordSource of page records
+// (docs/ARCHITECTURE.md, "Records"). Implemented in src/io/warc_source.cc.
 Status OpenWarcRecordSource(const std::string& path, std::unique_ptr<RecordSource>* out);
 
 }  // namespace corpus

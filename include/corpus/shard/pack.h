@@ -21,7 +21,7 @@ struct PackJob {
   int zstd_level = 3;
 };
 
-// Phase 2 (issue 7): writes one shard of the release. It loads each bucket
+// Phase 2: writes one shard of the release. It loads each bucket
 // that overlaps the shard (all inputs' files of that key range), sorts it in
 // memory by (key, record bytes) so ties are ordered too, walks it in release
 // order keeping the records whose position falls in this shard (see

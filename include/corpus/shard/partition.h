@@ -23,7 +23,7 @@ struct PartitionJob {
   int zstd_level = 1;
 };
 
-// Phase 1 (issue 7, "external shuffle"): reads every record of one input,
+// Phase 1: reads every record of one input,
 // projects it onto the release fields, gives it its shuffle key and split,
 // and appends it to the bucket file of its key range. Malformed records (bad
 // JSON, no string id) go to rejected/ with rule "malformed". On success it

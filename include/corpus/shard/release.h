@@ -40,7 +40,7 @@ struct ReleaseInfo {
   ReleaseShard SplitTotals(const std::string& split, uint64_t* shard_count) const;
 };
 
-// The release's `_manifest.json` (DESIGN.md §3 keys, which `corpus stats`
+// The release's `_manifest.json` (docs/ARCHITECTURE.md, "Output folders" keys, which `corpus stats`
 // and the lineage walk read, plus "splits", "release" and per-shard
 // words and characters).
 std::string ReleaseManifestJson(const ReleaseInfo& info);

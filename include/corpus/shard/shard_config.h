@@ -17,7 +17,7 @@ namespace corpus {
 enum class ShardPhase { kAll, kPartition, kPack };
 
 // ShardConfig is everything that decides what a release contains and how it
-// is cut (issue 7). Exactly one of target_bytes / docs_per_shard is non-zero.
+// is cut. Exactly one of target_bytes / docs_per_shard is non-zero.
 struct ShardConfig {
   uint64_t target_bytes = 256ull << 20;  // uncompressed JSON per shard
   uint64_t docs_per_shard = 0;

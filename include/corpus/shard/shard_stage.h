@@ -6,7 +6,7 @@
 
 namespace corpus {
 
-// `corpus shard` (issue 7): turns documents into a release of shuffled,
+// `corpus shard`: turns documents into a release of shuffled,
 // evenly sized shards with a manifest and a dataset card.
 //
 // Phases, each resumable through `_done` markers in the release folder:

@@ -73,7 +73,7 @@ class MapStage {
   }
 };
 
-// Runs `stage` over its inputs into `opts.out_dir` (DESIGN.md §3).
+// Runs `stage` over its inputs into `opts.out_dir` (docs/ARCHITECTURE.md, "Output folders").
 StageOutcome RunMapStage(MapStage& stage, const CommonOptions& opts);
 
 }  // namespace corpus

@@ -8,7 +8,7 @@
 
 namespace corpus {
 
-// Options every stage takes (DESIGN.md §1), filled in by the CLI layer.
+// Options every stage takes (docs/ARCHITECTURE.md, "Commands"), filled in by the CLI layer.
 struct CommonOptions {
   std::vector<std::string> inputs;  // --in arguments, unresolved
   std::string out_dir;
@@ -34,7 +34,7 @@ std::vector<T> TaskSlice(const std::vector<T>& items, int task_index, int num_ta
   return out;
 }
 
-// Stage exit codes (DESIGN.md §1).
+// Stage exit codes (docs/ARCHITECTURE.md, "Commands").
 enum ExitCode { kExitOk = 0, kExitUsage = 1, kExitFatal = 2, kExitMalformedInput = 3 };
 
 // A stage's outcome: a fatal status, or success with or without damaged input.

@@ -23,7 +23,7 @@ struct DoneMarker {
   std::string damage;  // empty unless the input was truncated or corrupt
 };
 
-// StageDir is a stage's output folder (DESIGN.md §3): kept shards at the top,
+// StageDir is a stage's output folder (docs/ARCHITECTURE.md, "Output folders"): kept shards at the top,
 // rejected/ beside them, one `_done/` marker per finished unit, and
 // `_manifest.json` once everything is done. It owns the naming rules, so
 // tasks of one stage never collide and reruns find their own markers.

@@ -14,7 +14,7 @@ namespace corpus {
 //
 // "Characters" are Unicode code points, as Python's len() in datatrove's
 // filters. A "line" is a '\n'-separated piece without a trailing '\r'.
-// Blank lines separate paragraphs in corpus's text format (DESIGN.md §2), so
+// Blank lines separate paragraphs in corpus's text format (docs/ARCHITECTURE.md, "Records"), so
 // line-based rules look at non-blank lines only (see each rule's comment).
 
 // Decodes the code point at s[*i] and advances *i past it.

@@ -8,7 +8,7 @@
 
 namespace corpus {
 
-// Timestamps in records and manifests (DESIGN.md: `fetched_at`, `finished_at`)
+// Timestamps in records and manifests (docs/ARCHITECTURE.md, "Records": `fetched_at`, `finished_at`)
 // are RFC 3339 UTC with second precision: "2026-11-26T08:29:02Z".
 std::string FormatRfc3339(std::time_t t);
 std::string NowRfc3339();
