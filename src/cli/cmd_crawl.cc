@@ -13,7 +13,7 @@ struct CrawlFlags {
   CrawlConfig config;
   std::string scope = "host";
   std::string max_body = "10MiB";
-  std::string timeout = "30s";
+  std::string timeout = "20s";
   std::string part_max_size = "256MiB";
   std::string warc_max_size = "1GB";
   std::string partition_by = "host";
@@ -64,7 +64,7 @@ void AddCrawlCommand(CLI::App& app, CliState* state) {
   sub->add_option("--user-agent", c.user_agent, "User-Agent (default corpus/VERSION (+URL))");
   sub->add_option("--max-body", f->max_body, "Body cap; longer pages are kept truncated (e.g. 10MiB)")
       ->capture_default_str();
-  sub->add_option("--timeout", f->timeout, "Total time per request (e.g. 30s, 500ms)")
+  sub->add_option("--timeout", f->timeout, "Total time per request (e.g. 20s, 500ms; Heritrix waits 20 s for a silent socket)")
       ->capture_default_str();
   sub->add_flag("--allow-private-networks", c.allow_private_networks,
                 "Allow loopback/private/link-local addresses (tests, intranets)");

@@ -35,7 +35,7 @@ struct CrawlConfig {
   int max_crawl_delay_ms = 30000;
   std::string user_agent;  // empty: "corpus/VERSION (+https://github.com/corpus)"
   uint64_t max_body_bytes = 10ull << 20;
-  int timeout_ms = 30000;
+  int timeout_ms = 20000;  // Heritrix's socket timeout is 20 s, Nutch's 10 s
   int connect_timeout_ms = 10000;
   bool allow_private_networks = false;
   std::string refresh_dir;  // earlier pages folder re-fetched conditionally
