@@ -6,13 +6,16 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <map>
 #include <memory>
+#include <set>
 
 #include "corpus/io/record_source.h"
 #include "corpus/shard/shuffle_key.h"
 #include "corpus/stage/map_stage.h"
 #include "corpus/stage/stage_dir.h"
+#include "corpus/tokenize/token_card.h"
 #include "corpus/util/fs.h"
 #include "corpus/util/sha256.h"
 
@@ -144,6 +147,33 @@ class TokenizeStage : public MapStage {
 
   std::unique_ptr<RecordProcessor> NewProcessor(const std::string& input_path) override {
     return std::make_unique<TokenizeProcessor>(*this, input_path);
+  }
+
+  // Once every input is done: the folder's dataset card with the totals.
+  Status ManifestExtra(const StageDir& dir, const std::vector<std::string>& all_units,
+                       std::string* extra_json) override {
+    TokenCardInfo card;
+    card.tokenizer = BaseName(config_.tokenizer_path);
+    card.format = config_.count_only ? "count-only"
+                  : config_.format == TokenFormat::kMegatron ? "megatron" : "datatrove";
+    for (const std::string& unit : all_units) {
+      DoneMarker marker;
+      CORPUS_RETURN_IF_ERROR(dir.ReadDone(unit, &marker));
+      card.totals.Add(marker.counts);
+      for (const OutputFile& f : marker.outputs) {
+        if (f.path.rfind("rejected/", 0) != 0) card.files.push_back(f);
+      }
+    }
+    std::set<std::string> cards;
+    for (const auto& [input, unit] : unit_of_) {
+      const std::filesystem::path readme = std::filesystem::path(input).parent_path() / "README.md";
+      if (!PathExists(readme.string())) continue;
+      std::error_code ec;
+      const auto rel = std::filesystem::relative(readme, std::filesystem::path(out_dir_), ec);
+      if (!ec && !rel.empty()) cards.insert(rel.string());
+    }
+    card.input_cards.assign(cards.begin(), cards.end());
+    return WriteFileAtomic(JoinPath(out_dir_, "README.md"), RenderTokenCard(card));
   }
 
   const TokenizeConfig& cfg() const { return config_; }

@@ -82,6 +82,22 @@ TEST_F(TokenizeStageTest, MegatronFilesHoldEachDocumentWithEos) {
   EXPECT_EQ(s.counts.counters["tokens_written"], tokens + 80);
 }
 
+TEST_F(TokenizeStageTest, TheFolderCardHoldsTheTotalsAndLinksTheReleaseCard) {
+  ASSERT_TRUE(WriteFileAtomic(tmp_.Sub("in/README.md"), "# a release\n").ok());
+  ASSERT_TRUE(RunTokenize(config_, opts_).status.ok());
+  StageSummary s;
+  ASSERT_TRUE(ReadStageSummary(tmp_.Sub("out"), &s).ok());
+  std::string card;
+  ASSERT_TRUE(ReadFile(tmp_.Sub("out/README.md"), &card).ok());
+  std::string tokens = std::to_string(s.counts.counters["tokens"]);
+  for (size_t i = tokens.size(); i > 3; i -= 3) tokens.insert(i - 3, ",");
+  EXPECT_NE(card.find("| train | " + tokens + " |"), std::string::npos) << card;
+  EXPECT_NE(card.find("| **all** | **" + tokens + "** |"), std::string::npos) << card;
+  EXPECT_NE(card.find("Documents tokenized: 80."), std::string::npos) << card;
+  EXPECT_NE(card.find("(../in/README.md)"), std::string::npos) << card;
+  EXPECT_NE(card.find("`part-train-00000-00000.bin`"), std::string::npos) << card;
+}
+
 TEST_F(TokenizeStageTest, BosAndNoEos) {
   config_.bos = true;
   config_.eos = false;
