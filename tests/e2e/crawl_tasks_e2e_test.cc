@@ -194,8 +194,12 @@ class CrawlTasksTest : public ::testing::Test {
     }
   }
   // Start-to-start gaps of the requests to each host, taken in `[from, to)`.
+  // With `across_kill`, a page requested twice in a row is passed over: a
+  // run never fetches a page twice, so the pair is the killed run's last
+  // request, which the server may handle only after the rerun has begun,
+  // and the rerun's fetch of that uncommitted page.
   void ExpectPoliteGaps(std::chrono::steady_clock::time_point from,
-                        std::chrono::steady_clock::time_point to) const {
+                        std::chrono::steady_clock::time_point to, bool across_kill = false) const {
     for (int h = 0; h < kHosts; ++h) {
       std::vector<SiteLogEntry> log;
       for (auto& e : server_->RequestLogFor(Address(h))) {
@@ -203,6 +207,7 @@ class CrawlTasksTest : public ::testing::Test {
       }
       std::sort(log.begin(), log.end(), [](const auto& a, const auto& b) { return a.start < b.start; });
       for (size_t i = 1; i < log.size(); ++i) {
+        if (across_kill && log[i].target == log[i - 1].target) continue;
         const auto gap = std::chrono::duration_cast<std::chrono::milliseconds>(log[i].start - log[i - 1].start);
         EXPECT_GE(gap.count(), kDelayMs) << Address(h) << " " << log[i - 1].target << " -> " << log[i].target;
       }
@@ -274,8 +279,8 @@ TEST_F(CrawlTasksTest, KilledTaskRerunContinuesWithoutLoss) {
       EXPECT_LE(n, p.OwnerOfHost(addr) == victim ? 2 : 1) << addr << target;
     }
   }
-  ExpectPoliteGaps(std::chrono::steady_clock::time_point::min(), rerun_at);
-  ExpectPoliteGaps(rerun_at, std::chrono::steady_clock::time_point::max());
+  ExpectPoliteGaps(std::chrono::steady_clock::time_point::min(), rerun_at, /*across_kill=*/true);
+  ExpectPoliteGaps(rerun_at, std::chrono::steady_clock::time_point::max(), /*across_kill=*/true);
 }
 
 TEST_F(CrawlTasksTest, MissingTaskIsNamedAndTheOthersFinishTheirHosts) {
