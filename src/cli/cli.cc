@@ -12,6 +12,19 @@
 
 namespace corpus {
 
+void AddAllCommands(CLI::App& app, CliState* state) {
+  AddCrawlCommand(app, state);
+  AddExtractCommand(app, state);
+  AddDedupCommand(app, state);
+  AddFilterCommand(app, state);
+  AddShardCommand(app, state);
+  AddTokenizeCommand(app, state);
+  AddDeconCommand(app, state);
+  AddCatCommand(app, state);
+  AddStatsCommand(app, state);
+  AddReportCommand(app, state);
+}
+
 int RunCli(int argc, char** argv) {
   // Logs go to stderr so stdout stays clean for `cat` and pipes.
   auto logger = spdlog::stderr_color_mt("corpus");
@@ -32,17 +45,7 @@ int RunCli(int argc, char** argv) {
   app.add_option("--log-level", state.log_level, "trace, debug, info, warn, error, off")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
 
-  AddCrawlCommand(app, &state);
-  AddExtractCommand(app, &state);
-  AddDedupCommand(app, &state);
-  AddFilterCommand(app, &state);
-  AddShardCommand(app, &state);
-  AddTokenizeCommand(app, &state);
-
-  AddDeconCommand(app, &state);
-  AddCatCommand(app, &state);
-  AddStatsCommand(app, &state);
-  AddReportCommand(app, &state);
+  AddAllCommands(app, &state);
 
   InstallStopHandlers();
   try {

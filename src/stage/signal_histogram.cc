@@ -68,7 +68,11 @@ std::string FormatSignalDistributions(const std::map<std::string, uint64_t>& cou
   std::snprintf(buf, sizeof(buf), "  %-38s %9s %9s %9s %9s %9s %9s  %s\n", "signal", "documents", "p1", "p10",
                 "p50", "p90", "p99", "histogram (min .. max)");
   out += buf;
-  for (const auto& [name, bins] : by_signal) {
+  for (const auto& entry : by_signal) {
+    // Named, not a structured binding: lambdas below capture it (clang
+    // before 16 cannot capture structured bindings).
+    const std::string& name = entry.first;
+    const auto& bins = entry.second;
     uint64_t total = 0;
     for (const auto& [bin, n] : bins) total += n;
     const auto quantile = [&](double q) {

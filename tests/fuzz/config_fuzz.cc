@@ -22,15 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   CLI::App app{"fuzz", "corpus"};
   app.require_subcommand(0, 1);
   corpus::CliState state;
-  corpus::AddCrawlCommand(app, &state);
-  corpus::AddExtractCommand(app, &state);
-  corpus::AddDedupCommand(app, &state);
-  corpus::AddFilterCommand(app, &state);
-  corpus::AddShardCommand(app, &state);
-  corpus::AddTokenizeCommand(app, &state);
-  corpus::AddDeconCommand(app, &state);
-  corpus::AddCatCommand(app, &state);
-  corpus::AddStatsCommand(app, &state);
+  corpus::AddAllCommands(app, &state);
   // The main app's parse-complete callback runs before the subcommands'
   // callbacks: it ends the parse there, so no stage ever starts.
   app.parse_complete_callback([] { throw ParseDone{}; });

@@ -32,11 +32,12 @@ void AddDedupCommand(CLI::App& app, CliState* state);
 void AddFilterCommand(CLI::App& app, CliState* state);
 void AddShardCommand(CLI::App& app, CliState* state);
 void AddTokenizeCommand(CLI::App& app, CliState* state);
-
 void AddDeconCommand(CLI::App& app, CliState* state);
 void AddCatCommand(CLI::App& app, CliState* state);
 void AddStatsCommand(CLI::App& app, CliState* state);
 void AddReportCommand(CLI::App& app, CliState* state);
+// Every subcommand above, in the order `corpus --help` lists them.
+void AddAllCommands(CLI::App& app, CliState* state);
 
 }  // namespace corpus
 
