@@ -172,12 +172,6 @@ int RunCrawl(const std::string& seeds_text, const std::string& label, uint64_t m
   return std::system(cmd.c_str()) == 0 ? 0 : 1;
 }
 
-double ThreadCpuSeconds() {
-  timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-
 // The links ExtractLinks found before the tag scanner: a gumbo HTML5 tree
 // walked for the same elements (first <base href>, a/area without
 // rel=nofollow, link rel=alternate|next|prev without stylesheet, frame and

@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.h"
 #include "corpus/filter/filter_pipeline.h"
 #include "corpus/io/record.h"
 #include "corpus/io/record_source.h"
@@ -114,12 +115,6 @@ std::vector<std::string> LoadTexts(const char* path, size_t max_bytes) {
 }
 
 // CPU time of this thread: "per core" even on a busy machine.
-double ThreadCpuSeconds() {
-  timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-
 // Runs `pipeline` over all texts; returns seconds and counts kept documents.
 double RunAll(const FilterPipeline& pipeline, const std::vector<std::string>& texts, size_t* kept) {
   const double start = ThreadCpuSeconds();

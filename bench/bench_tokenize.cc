@@ -18,17 +18,12 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.h"
 #include "corpus/io/record.h"
 #include "corpus/tokenize/tokenizer.h"
 #include "corpus/util/sha256.h"
 
 namespace {
-
-double ThreadCpuSeconds() {
-  timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
 
 std::vector<std::string> ReadDocuments(const std::string& path, size_t max_bytes) {
   std::vector<std::string> docs;

@@ -10,7 +10,7 @@ namespace corpus {
 // pass: words, characters, lines and the writing system. Thread-safe (pure
 // functions).
 struct TextShape {
-  uint64_t words = 0;       // runs of non-whitespace, as `wc -w` and the dataset card count
+  uint64_t words = 0;       // runs of non-whitespace, as `wc -w` counts them
   uint64_t word_chars = 0;  // code points inside those words
   uint64_t lines = 0;       // '\n'-separated lines (a last line without '\n' counts)
   int script = -1;          // ScriptName() of the most frequent script among its letters; -1: no letters
