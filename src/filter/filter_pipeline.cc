@@ -1,6 +1,7 @@
 #include "corpus/filter/filter_pipeline.h"
 
 #include "corpus/filter/bad_words.h"
+#include "corpus/filter/language_score.h"
 #include "corpus/filter/language_settings.h"
 
 #include <cstdio>
@@ -80,11 +81,15 @@ void DescribeOptions(const FilterOptions& o, StageConfig* c) {
   }
 }
 
-// The steps after language and url, built from `o`; `bad` and `pii` are
-// shared by every set.
-void BuildLanguageSteps(const FilterOptions& o, const std::shared_ptr<const DocumentFilter>& bad,
+// The steps after language identification, built from `o`: the language's
+// minimum score, then url, ...; `url`, `bad` and `pii` are shared by every
+// set (null when off).
+void BuildLanguageSteps(const FilterOptions& o, const std::shared_ptr<const DocumentFilter>& url,
+                        const std::shared_ptr<const DocumentFilter>& bad,
                         const std::shared_ptr<const DocumentFilter>& pii,
                         std::vector<std::shared_ptr<const DocumentFilter>>* steps) {
+  if (o.language.min_score >= 0) steps->push_back(std::make_shared<LanguageScoreFilter>(o.language.min_score));
+  if (url) steps->push_back(url);
   if (o.gopher_repetition.enabled) steps->push_back(std::make_shared<GopherRepetitionFilter>(o.gopher_repetition));
   if (o.gopher_quality.enabled) steps->push_back(std::make_shared<GopherQualityFilter>(o.gopher_quality));
   if (o.c4.enabled) steps->push_back(std::make_shared<C4Filter>(o.c4));
@@ -101,16 +106,21 @@ Status FilterPipeline::Create(const FilterOptions& opts, std::unique_ptr<FilterP
   if (opts.mode == FilterOptions::Mode::kAnnotate) p->config_.Set("mode", "annotate");
   if (opts.mode == FilterOptions::Mode::kFromSignals) p->config_.Set("mode", "from-signals");
 
-  p->first_steps_.push_back(std::make_shared<LanguageFilter>(opts.language));
+  // Identification and the keep-list; the minimum score is a step of each
+  // language's set (BuildLanguageSteps).
+  LanguageOptions identify = opts.language;
+  identify.min_score = -1;
+  p->first_steps_.push_back(std::make_shared<LanguageFilter>(identify));
 
   UrlLists lists;
   std::string digest;
   CORPUS_RETURN_IF_ERROR(UrlFilter::LoadLists(opts.url, &lists, &digest));
-  std::unique_ptr<UrlFilter> url;
-  CORPUS_RETURN_IF_ERROR(UrlFilter::Create(std::move(lists), &url));
-  if (url->active()) {
+  std::unique_ptr<UrlFilter> url_filter;
+  CORPUS_RETURN_IF_ERROR(UrlFilter::Create(std::move(lists), &url_filter));
+  std::shared_ptr<const DocumentFilter> url;
+  if (url_filter->active()) {
     p->config_.Set("url-lists", digest);
-    p->first_steps_.push_back(std::move(url));
+    url = std::move(url_filter);
   }
 
   std::shared_ptr<const DocumentFilter> bad, pii;
@@ -121,7 +131,7 @@ Status FilterPipeline::Create(const FilterOptions& opts, std::unique_ptr<FilterP
     bad = std::move(b);
   }
   if (opts.pii.enabled) pii = std::make_shared<PiiFilter>(opts.pii);
-  BuildLanguageSteps(opts, bad, pii, &p->default_steps_);
+  BuildLanguageSteps(opts, url, bad, pii, &p->default_steps_);
 
   if (!opts.language_settings_dir.empty()) {
     std::vector<LanguageSettings> settings;
@@ -129,7 +139,7 @@ Status FilterPipeline::Create(const FilterOptions& opts, std::unique_ptr<FilterP
     p->config_.Set("language-settings", digest);
     for (const LanguageSettings& s : settings) {
       Steps steps;
-      BuildLanguageSteps(s.ApplyTo(opts), bad, pii, &steps);
+      BuildLanguageSteps(s.ApplyTo(opts), url, bad, pii, &steps);
       p->language_steps_.emplace_back(s.code, std::move(steps));
     }
   }

@@ -11,9 +11,11 @@
 namespace corpus {
 namespace {
 
-// One scalar of a value: a "string" (with \" and \\ escapes) or a number.
+// One scalar of a value: a "string" (with \" and \\ escapes), a number, or
+// true / false.
 struct Scalar {
   bool is_string = false;
+  bool is_bool = false;
   std::string text;
   double number = 0;
 };
@@ -37,6 +39,16 @@ bool ReadScalar(std::string_view s, size_t* i, Scalar* out) {
     }
     return false;  // unterminated
   }
+  for (const std::string_view word : {std::string_view("true"), std::string_view("false")}) {
+    if (s.substr(*i).starts_with(word)) {
+      out->is_string = false;
+      out->is_bool = true;
+      out->number = word == "true" ? 1 : 0;
+      *i += word.size();
+      return true;
+    }
+  }
+  out->is_bool = false;
   size_t end = *i;
   while (end < s.size() && (s[end] == '-' || s[end] == '+' || s[end] == '.' || s[end] == 'e' || s[end] == 'E' ||
                             (s[end] >= '0' && s[end] <= '9'))) {
@@ -112,8 +124,13 @@ Status ParseLanguageSettings(const std::string& text, const std::string& path, L
     }
     const auto bad = [&](const char* want) { return Status::InvalidArgument(where + ": " + key + " needs " + want); };
     const auto number = [&](auto* field) -> Status {
-      if (is_array || values[0].is_string) return bad("a number");
+      if (is_array || values[0].is_string || values[0].is_bool) return bad("a number");
       *field = static_cast<std::remove_reference_t<decltype(**field)>>(values[0].number);
+      return Status::OK();
+    };
+    const auto boolean = [&](std::optional<bool>* field) -> Status {
+      if (is_array || !values[0].is_bool) return bad("true or false");
+      *field = values[0].number != 0;
       return Status::OK();
     };
     const auto string = [&](std::string* field) -> Status {
@@ -125,7 +142,7 @@ Status ParseLanguageSettings(const std::string& text, const std::string& path, L
       if (!is_array) return bad("an array of numbers");
       auto& v = field->emplace();
       for (const Scalar& s : values) {
-        if (s.is_string) return bad("an array of numbers");
+        if (s.is_string || s.is_bool) return bad("an array of numbers");
         v.push_back(s.number);
       }
       return Status::OK();
@@ -134,6 +151,8 @@ Status ParseLanguageSettings(const std::string& text, const std::string& path, L
     if (key == "code") st = string(&out->code);
     else if (key == "name") st = string(&out->name);
     else if (key == "source") st = string(&out->source);
+    else if (key == "min-lang-score") st = number(&out->min_lang_score);
+    else if (key == "c4-curly-bracket") st = boolean(&out->c4_curly_bracket);
     else if (key == "max-dup-line-frac") st = number(&out->max_dup_line_frac);
     else if (key == "max-top-ngram-frac") st = numbers(&out->max_top_ngram_frac);
     else if (key == "max-dup-ngram-frac") st = numbers(&out->max_dup_ngram_frac);
@@ -185,6 +204,8 @@ Status LoadLanguageSettings(const std::string& dir, std::vector<LanguageSettings
 
 FilterOptions LanguageSettings::ApplyTo(const FilterOptions& base) const {
   FilterOptions o = base;
+  if (min_lang_score) o.language.min_score = *min_lang_score;
+  if (c4_curly_bracket) o.c4.curly_bracket = *c4_curly_bracket;
   if (max_dup_line_frac) o.gopher_repetition.max_dup_line_frac = *max_dup_line_frac;
   if (max_top_ngram_frac) o.gopher_repetition.max_top_ngram_frac = *max_top_ngram_frac;
   if (max_dup_ngram_frac) o.gopher_repetition.max_dup_ngram_frac = *max_dup_ngram_frac;

@@ -41,6 +41,21 @@ TEST(LanguageSettingsTest, RejectsUnknownKeysAndBadValues) {
   EXPECT_TRUE(ParseLanguageSettings("code = \"de\nx\n", "de.toml", &s).IsInvalidArgument());
 }
 
+TEST(LanguageSettingsTest, ParsesLanguageScoreAndBooleans) {
+  LanguageSettings s;
+  Status st = ParseLanguageSettings("code = \"de\"\nmin-lang-score = 0.821\nc4-curly-bracket = false\n", "de.toml", &s);
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  EXPECT_EQ(*s.min_lang_score, 0.821);
+  EXPECT_EQ(s.c4_curly_bracket, std::optional<bool>(false));
+  FilterOptions base;
+  const FilterOptions o = s.ApplyTo(base);
+  EXPECT_EQ(o.language.min_score, 0.821);
+  EXPECT_FALSE(o.c4.curly_bracket);
+  EXPECT_TRUE(ParseLanguageSettings("code = \"de\"\nc4-curly-bracket = 0\n", "de.toml", &s).IsInvalidArgument());
+  EXPECT_TRUE(ParseLanguageSettings("code = \"de\"\nmin-lang-score = true\n", "de.toml", &s).IsInvalidArgument());
+  EXPECT_TRUE(ParseLanguageSettings("code = \"de\"\nc4-curly-bracket = truth\n", "de.toml", &s).IsInvalidArgument());
+}
+
 TEST(LanguageSettingsTest, ShippedFilesCoverTheListedLanguages) {
   std::vector<LanguageSettings> all;
   std::string digest;
@@ -52,6 +67,10 @@ TEST(LanguageSettingsTest, ShippedFilesCoverTheListedLanguages) {
     EXPECT_FALSE(s.source.empty()) << s.code;
     EXPECT_TRUE(s.max_dup_ngram_frac && s.max_dup_ngram_frac->size() == 6) << s.code;
     EXPECT_TRUE(s.stop_words && !s.stop_words->empty()) << s.code;
+  }
+  for (const LanguageSettings& s : all) {
+    if (s.code == "en") continue;  // FineWeb's English decisions stay the run's
+    EXPECT_TRUE(s.min_lang_score && *s.min_lang_score >= 0.3 && *s.min_lang_score <= 0.9) << s.code;
   }
   for (const char* code : {"zh", "ja", "ko", "th", "ar", "fa", "hi", "bn", "ru", "uk", "de", "fr", "es",
                            "pt", "it", "nl", "pl", "tr", "vi", "id", "sv", "cs", "el", "he", "en"}) {
@@ -99,6 +118,27 @@ TEST(LanguageSettingsTest, DocumentIsJudgedByItsLanguagesSettings) {
   // An English page is judged by the run's own (Gopher's English) settings.
   Document en(testing::EnglishProse(3), "");
   EXPECT_TRUE(p->Run(en).keep);
+}
+
+TEST(LanguageSettingsTest, MinimumLanguageScoreIsTheLanguages) {
+  testing::TempDir dir;
+  // No text scores above 1: every German document fails German's minimum,
+  // while English keeps the run's 0.65.
+  auto p = PipelineWith(dir.path(), "code = \"de\"\nmin-lang-score = 1.01\n");
+  Document de(
+      "Der Hund lief schnell über die Wiese und sprang in den kleinen Bach hinter dem alten Haus. "
+      "Die Kinder lachten laut und riefen nach ihm, aber er hörte nicht auf zu spielen.",
+      "");
+  FilterVerdict v = p->Run(de);
+  EXPECT_EQ(v.rule, "lang_score");
+  Document en(testing::EnglishProse(3), "");
+  v = p->Run(en);
+  EXPECT_TRUE(v.keep) << v.rule;
+  // Judging from signals applies the same per-language minimum.
+  QualitySignals signals;
+  signals.Set("lang_score", 0.99);
+  EXPECT_EQ(p->JudgeSignals("de", false, signals).rule, "lang_score");
+  EXPECT_NE(p->JudgeSignals("en", false, signals).rule, "lang_score");
 }
 
 }  // namespace

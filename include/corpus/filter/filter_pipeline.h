@@ -49,12 +49,13 @@ struct FilterOptions {
 
 // FilterPipeline runs the steps in order on a document and stops at the first
 // rejection: language (always identified, so every record gets a language),
-// url, gopher_repetition, gopher_quality, c4 (may drop lines), fineweb,
+// lang_score (the language's minimum), url, gopher_repetition, gopher_quality, c4 (may drop lines), fineweb,
 // bad_words, pii (redacts). This is FineWeb's order, with language first and
 // the text-changing steps last but C4, whose output FineWeb's rules judge.
 // A document whose text is or becomes empty is rejected as "empty_text".
-// The steps after language and url are built once per language that has
-// settings (FilterOptions::language_settings_dir) and once with the run's own
+// The steps after language identification (the minimum language score
+// first) are built once per language that has settings
+// (FilterOptions::language_settings_dir) and once with the run's own
 // options; a document goes through the set of its identified language
 // ("zh-Hant" falls back to "zh"), or the run's own set if it has none.
 // Immutable once built and shared by all worker threads.
@@ -85,7 +86,7 @@ class FilterPipeline {
   // The rules of every step a document of `lang` goes through, in order.
   std::vector<SignalRule> RulesFor(const std::string& lang) const;
 
-  Steps first_steps_;  // language, url: the same for every language
+  Steps first_steps_;  // language identification: the same for every language
   Steps default_steps_;
   std::vector<std::pair<std::string, Steps>> language_steps_;  // by code
   StageConfig config_;

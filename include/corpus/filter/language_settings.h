@@ -15,13 +15,15 @@ struct FilterOptions;
 // from a file <code>.toml of a settings folder (configs/languages/ holds 25,
 // from FineWeb-2's per-language configs; docs/LANGUAGES.md maps its keys).
 // Every key is optional: one the file does not set keeps the run's value.
-// The language keep-list and minimum score stay the run's (CLD2's score is
-// not FineWeb-2's GlotLID probability, so its thresholds do not carry over).
+// The language keep-list stays the run's; the minimum language score and
+// C4's curly-bracket rule can be set per language.
 // Plain data; copyable.
 struct LanguageSettings {
   std::string code;    // CLD2 code of the language: "de", "zh", "zh-Hant"
   std::string name;    // "German"
   std::string source;  // where the values come from
+  std::optional<double> min_lang_score;   // LanguageOptions::min_score
+  std::optional<bool> c4_curly_bracket;   // C4Options::curly_bracket
   std::optional<double> max_dup_line_frac;
   std::optional<std::vector<double>> max_top_ngram_frac;
   std::optional<std::vector<double>> max_dup_ngram_frac;
@@ -37,8 +39,8 @@ struct LanguageSettings {
   FilterOptions ApplyTo(const FilterOptions& base) const;
 };
 
-// Parses one settings file: `key = value` lines (numbers, "strings", and
-// [arrays] of either), '#' comments. An unknown key or a malformed value is
+// Parses one settings file: `key = value` lines (numbers, "strings", true or
+// false, and [arrays] of numbers or strings), '#' comments. An unknown key or a malformed value is
 // InvalidArgument naming the file and line.
 Status ParseLanguageSettings(const std::string& text, const std::string& path, LanguageSettings* out);
 
