@@ -20,7 +20,9 @@ Well-formed prose. A document is built from one source text: its lines of at
 least 60 characters (25 for Chinese and Japanese) that end in sentence
 punctuation, minus lines that are not in the document's language (untranslated
 English left in a translated manual page, found by English function words for
-Latin scripts and by the share of the language's own script otherwise). It
+Latin scripts and by the share of the language's own script otherwise) and
+minus repeats of a line already taken (a paragraph a page repeats is
+boilerplate; the spam variants test repetition). It
 needs at least 5 such lines and 1,500 characters (600 for Chinese and
 Japanese). Lines are kept as paragraphs. Code inside these lines (`{`, option
 names, paths) stays: it is what technical prose holds, and the report names
@@ -67,10 +69,14 @@ SENTENCE_END = tuple(".!?。！？")
 CLOSERS = "\"'”’»」』）)"
 
 # English function words that are not common words of the other Latin-script
-# languages here ("to" is Polish and Czech, "was" and "will" German, "an"
-# German, "on" French); Dutch also uses "is" and "of".
-ENGLISH_WORDS = frozenset("the and of is are this that with which be by you from can if when not it for were has have".split())
-ENGLISH_WORDS_NOT_IN = {"nl": {"is", "of"}}
+# languages here ("to" and "do" are Polish and Czech, "was" and "will"
+# German, "an" German, "on" French, "all" Swedish); Dutch also uses "is" and
+# "of", German "also".
+ENGLISH_WORDS = frozenset(
+    "the and of is are this that with which be by you from can if when not it for were has have these those "
+    "such than then there their they its into only also should would must does any each other some what how "
+    "even".split())
+ENGLISH_WORDS_NOT_IN = {"nl": {"is", "of"}, "de": {"also"}}
 
 LOREM = ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut "
          "labore et dolore magna aliqua.")
@@ -108,14 +114,17 @@ def in_language(line, lang):
         return False
     english = ENGLISH_WORDS - ENGLISH_WORDS_NOT_IN.get(lang, set())
     hits = sum(1 for w in words if w in english)
-    return not (hits >= 3 and hits / len(words) >= 0.15)
+    return not (hits >= 2 and hits / len(words) >= 0.12)
 
 
 def prose_lines(text, lang):
     cjk = lang in NO_SPACES
-    out = []
+    out, seen = [], set()
     for raw in text.split("\n"):
         line = " ".join(raw.split())
+        if line in seen:  # a repeated line is boilerplate, not prose
+            continue
+        seen.add(line)
         if len(line) < (25 if cjk else 60) or line.startswith(("-", "[", "•", "*")):
             continue
         if not line.rstrip(CLOSERS).endswith(SENTENCE_END):
