@@ -19,6 +19,9 @@ if ! command -v npm > /dev/null 2>&1; then
 fi
 if [[ "${CORPUS_WITH_BENCH_TOOLS:-0}" == 1 ]]; then
   PACKAGES+=(wget2 clang)
+  # tools/eval_languages.py: translated manual pages, rendered with man and col.
+  PACKAGES+=(man-db bsdextrautils manpages-de manpages-fr manpages-es manpages-it manpages-pl manpages-ru
+             manpages-zh manpages-ja)
 fi
 # What only the tests need (`make test` sets this): a browser that loads
 # `corpus report` pages (tests/report/browser_test.cc).
