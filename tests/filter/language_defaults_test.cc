@@ -9,6 +9,7 @@
 
 #include "corpus/filter/filter_pipeline.h"
 #include "corpus/text/word_segmenter.h"
+#include "filter/filter_test_util.h"
 
 namespace corpus {
 namespace {
@@ -17,7 +18,7 @@ namespace {
 // per-language settings and every language of the test in the keep-list.
 std::unique_ptr<FilterPipeline> DefaultPipeline() {
   FilterOptions o;
-  o.language.languages = {"de", "fr", "es", "it", "pl", "ru", "zh", "ja"};
+  o.language.languages = {"en", "de", "fr", "es", "it", "pl", "ru", "zh", "ja"};
   o.language_settings_dir = std::string(CORPUS_SOURCE_DIR) + "/configs/languages";
   std::unique_ptr<FilterPipeline> p;
   const Status st = FilterPipeline::Create(o, &p);
@@ -157,6 +158,14 @@ TEST(LanguageDefaultsTest, ProseIsKeptByItsLanguagesDefaults) {
     EXPECT_EQ(doc.lang(), prose.lang);
     EXPECT_TRUE(v.keep) << prose.lang << ": rejected by " << v.rule << " = " << v.value_json;
   }
+}
+
+TEST(LanguageDefaultsTest, EnglishKeepsFineWebsCurlyBracketRule) {
+  auto pipeline = DefaultPipeline();
+  Document plain(testing::EnglishProse(4), "");
+  EXPECT_TRUE(pipeline->Run(plain).keep);
+  Document braces(testing::EnglishProse(4) + "\n\nList several files at once as file{1,2,3}.txt in the shell.", "");
+  EXPECT_EQ(pipeline->Run(braces).rule, "c4_curly_bracket");
 }
 
 TEST(LanguageDefaultsTest, SpamMadeFromTheProseIsRejected) {
