@@ -43,7 +43,8 @@ void AddLanguageFlags(CLI::App* sub, LanguageFlags f) {
                   "Folder of per-language thresholds and stop words (<code>.toml, e.g. configs/languages); "
                   "a document is judged by its language's file, others by the flags");
   sub->add_option("--min-lang-score", o->min_score,
-                  "Minimum share of the text in the identified language (FineWeb: 0.65; <0: off)")
+                  "Minimum share of the text in the identified language (FineWeb: 0.65; <0: off); a language "
+                  "whose settings file sets min-lang-score uses its own")
       ->capture_default_str();
   sub->add_option("--lang-id-max-bytes", o->max_bytes,
                   "Identify the language from at most this many leading bytes (0: the whole text)")

@@ -49,9 +49,10 @@ struct FilterOptions {
 
 // FilterPipeline runs the steps in order on a document and stops at the first
 // rejection: language (always identified, so every record gets a language),
-// lang_score (the language's minimum), url, gopher_repetition, gopher_quality, c4 (may drop lines), fineweb,
-// bad_words, pii (redacts). This is FineWeb's order, with language first and
-// the text-changing steps last but C4, whose output FineWeb's rules judge.
+// lang_score (the language's minimum), url, gopher_repetition,
+// gopher_quality, c4 (may drop lines), fineweb, bad_words, pii (redacts).
+// This is FineWeb's order, with language first and the text-changing steps
+// last but C4, whose output FineWeb's rules judge.
 // A document whose text is or becomes empty is rejected as "empty_text".
 // The steps after language identification (the minimum language score
 // first) are built once per language that has settings

@@ -9,8 +9,9 @@ namespace corpus {
 // minimum ("lang_score", value: the score). The score is the one
 // LanguageFilter stored on the Document, which must have run first. The
 // pipeline builds one per language set, so each language can have its own
-// minimum: FineWeb-2 (Penedo et al. 2025, section 3.2) sets one per language
-// (configs/languages/<code>.toml, `min-lang-score`; docs/LANGUAGES.md).
+// minimum, as FineWeb-2 (Penedo et al. 2025) sets one per language
+// (configs/languages/<code>.toml, `min-lang-score`; docs/LANGUAGES.md,
+// "Language score").
 // Immutable; thread-safe.
 class LanguageScoreFilter : public DocumentFilter {
  public:

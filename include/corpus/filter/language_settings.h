@@ -40,8 +40,8 @@ struct LanguageSettings {
 };
 
 // Parses one settings file: `key = value` lines (numbers, "strings", true or
-// false, and [arrays] of numbers or strings), '#' comments. An unknown key or a malformed value is
-// InvalidArgument naming the file and line.
+// false, and [arrays] of numbers or strings), '#' comments. An unknown key
+// or a malformed value is InvalidArgument naming the file and line.
 Status ParseLanguageSettings(const std::string& text, const std::string& path, LanguageSettings* out);
 
 // Reads every *.toml file of `dir`, sorted by name; `digest` gets a sha256
