@@ -5,6 +5,9 @@
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
+#include <cstring>
+
 namespace corpus {
 
 struct WordSegmenter::Impl {
@@ -26,28 +29,50 @@ WordSegmenter::WordSegmenter() {
 
 WordSegmenter::~WordSegmenter() = default;
 
-bool HasNonSpacingScript(std::string_view word) {
+size_t FindNonSpacingScript(std::string_view text) {
   // Every non-spacing script lies at U+0E00 or above: three- and four-byte
-  // sequences only, so words of other scripts are passed over by their bytes.
-  for (size_t i = 0; i < word.size();) {
-    if (static_cast<uint8_t>(word[i]) < 0xE0) {
+  // sequences only, so only bytes >= 0xE0 (which are always lead bytes) are
+  // decoded, and eight bytes without a top bit set (ASCII) are passed over
+  // at once.
+  const size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
+    if (i + 8 <= n) {
+      uint64_t block;
+      std::memcpy(&block, text.data() + i, 8);
+      if ((block & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    if (static_cast<uint8_t>(text[i]) < 0xE0) {
       ++i;
       continue;
     }
-    if (IsNonSpacingScript(NextCodePoint(word, &i))) return true;
+    const size_t at = i;
+    if (IsNonSpacingScript(NextCodePoint(text, &i))) return at;
   }
-  return false;
+  return std::string_view::npos;
 }
+
+bool HasNonSpacingScript(std::string_view word) { return FindNonSpacingScript(word) != std::string_view::npos; }
 
 void WordSegmenter::Segment(std::string_view text, std::vector<Word>* words, std::vector<uint32_t>* line_tokens) {
   TokenizeWords(text, words, line_tokens);
   if (impl_ == nullptr) return;
-  size_t first = 0;
-  while (first < words->size() && !HasNonSpacingScript((*words)[first].text)) ++first;
-  if (first == words->size()) return;
-  // Rebuild from the first token that needs the dictionary on.
-  scratch_.assign(words->begin() + static_cast<std::ptrdiff_t>(first), words->end());
-  words->resize(first);
+  // One scan of the text finds the first character that needs the
+  // dictionary; the words ending before it are final as they are (most
+  // texts: all of them). A byte >= 0xE0 starts a code point wherever it is,
+  // so the scan decodes what the tokeniser decoded.
+  const size_t at = FindNonSpacingScript(text);
+  if (at == std::string_view::npos) return;
+  const char* const from = text.data() + at;
+  const auto first_it = std::partition_point(words->begin(), words->end(),
+                                             [from](const Word& w) { return w.text.data() + w.text.size() <= from; });
+  if (first_it == words->end()) return;
+  // Rebuild from the first token that may need the dictionary on.
+  scratch_.assign(first_it, words->end());
+  words->erase(first_it, words->end());
   for (const Word& token : scratch_) {
     if (HasNonSpacingScript(token.text)) {
       SplitToken(token, words);

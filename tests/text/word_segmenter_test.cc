@@ -111,5 +111,74 @@ TEST(WordSegmenterTest, HasNonSpacingScript) {
   EXPECT_FALSE(HasNonSpacingScript(""));
 }
 
+// Random text over the cases the fast paths must get right: ASCII, Latin,
+// Cyrillic and Korean words, Chinese, kana (with the punctuation 「・」 of the
+// kana block), Thai, spaces of several kinds, line breaks, and invalid or
+// truncated UTF-8.
+std::string RandomMixedText(uint32_t seed, size_t pieces) {
+  static const char* const kPieces[] = {
+      "word", "The", "quick,", "(brown)", "fox.", "café", "naïve", "Привет", "мир!", "한국어", "中文", "我们今天去北京大学看书",
+      "。", "東京都に住んでいます", "カタカナ", "・", "ー", "ฉันชอบกินอาหารไทย", "iPhone手机", "2024年", "“quoted”",
+      "\xe4\xb8", "\xff", "\xe4", "\xf0\x9f\x98\x80", "\xc3", " ", " ", " ", "\u3000", "\n", "\n\n", "\t", "-"};
+  constexpr size_t kCount = sizeof(kPieces) / sizeof(kPieces[0]);
+  uint64_t state = seed * 0x9E3779B97F4A7C15ULL + 1;
+  std::string text;
+  for (size_t i = 0; i < pieces; ++i) {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    text += kPieces[state % kCount];
+    if (state % 3 == 0) text += ' ';
+  }
+  return text;
+}
+
+// What FindNonSpacingScript means, one code point at a time.
+size_t FindNonSpacingScriptSlowly(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    const size_t at = i;
+    if (IsNonSpacingScript(NextCodePoint(text, &i))) return at;
+  }
+  return std::string_view::npos;
+}
+
+TEST(WordSegmenterTest, FindNonSpacingScriptDecodesAsTheTokenizer) {
+  for (uint32_t seed = 0; seed < 500; ++seed) {
+    const std::string text = RandomMixedText(seed, 1 + seed % 40);
+    EXPECT_EQ(FindNonSpacingScript(text), FindNonSpacingScriptSlowly(text)) << text;
+  }
+  EXPECT_EQ(FindNonSpacingScript("abcdefghijklmnop中"), 16u);  // past two 8-byte blocks
+  EXPECT_EQ(FindNonSpacingScript("abcdefgh"), std::string_view::npos);
+}
+
+// Segment is, by definition, each whitespace token of TokenizeWords that
+// holds a non-spacing script split on its own by the dictionary; the fast
+// scan that skips to the first such token must not change that.
+TEST(WordSegmenterTest, SegmentIsTokenByToken) {
+  for (uint32_t seed = 0; seed < 300; ++seed) {
+    const std::string text = RandomMixedText(seed, 1 + seed % 60);
+    std::vector<Word> tokens, got, expected, split;
+    std::vector<uint32_t> got_lines, expected_lines;
+    TokenizeWords(text, &tokens, &expected_lines);
+    for (const Word& t : tokens) {
+      if (FindNonSpacingScriptSlowly(t.text) == std::string_view::npos) {
+        expected.push_back(t);
+        continue;
+      }
+      SegmentWords(t.text, &split);
+      expected.insert(expected.end(), split.begin(), split.end());
+    }
+    SegmentWords(text, &got, &got_lines);
+    EXPECT_EQ(got_lines, expected_lines);
+    ASSERT_EQ(got.size(), expected.size()) << text;
+    for (size_t i = 0; i < got.size(); ++i) {
+      EXPECT_EQ(got[i].text.data(), expected[i].text.data()) << text;
+      EXPECT_EQ(got[i].text.size(), expected[i].text.size()) << text;
+      EXPECT_EQ(got[i].chars, expected[i].chars);
+      EXPECT_EQ(got[i].has_letter, expected[i].has_letter);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace corpus
