@@ -32,7 +32,10 @@ void Document::set_text(std::string text) {
 }
 
 void Document::set_text_from_lines(std::string text, const std::vector<LineCopy>& lines) {
-  if (!words_ || !lines_ || line_tokens_.size() != lines_->size()) {
+  // Without a character that needs the dictionary, finding the words again
+  // costs no more than carrying them over.
+  if (!words_ || !lines_ || line_tokens_.size() != lines_->size() ||
+      FindNonSpacingScript(text) == std::string::npos) {
     set_text(std::move(text));
     return;
   }
