@@ -3,9 +3,12 @@
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/ubrk.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <climits>
 #include <cstring>
 
 namespace corpus {
@@ -13,9 +16,42 @@ namespace corpus {
 struct WordSegmenter::Impl {
   std::unique_ptr<icu::BreakIterator> iter;
   UText text = UTEXT_INITIALIZER;
+  std::vector<UChar> utf16;        // the token being split, in UTF-16
+  std::vector<uint32_t> offsets;   // UTF-16 index -> byte offset in the token, and its size last
 
   ~Impl() { utext_close(&text); }
 };
+
+namespace {
+
+// `s` in UTF-16 into *out, with the byte offset of each code unit (and
+// s.size() after them) into *offsets; false if `s` is not well-formed UTF-8.
+bool ToUtf16(std::string_view s, std::vector<UChar>* out, std::vector<uint32_t>* offsets) {
+  out->clear();
+  offsets->clear();
+  if (s.size() > static_cast<size_t>(INT32_MAX)) return false;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const auto n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    const auto at = static_cast<uint32_t>(i);
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return false;
+    if (c <= 0xFFFF) {
+      out->push_back(static_cast<UChar>(c));
+      offsets->push_back(at);
+    } else {
+      out->push_back(U16_LEAD(c));
+      out->push_back(U16_TRAIL(c));
+      offsets->push_back(at);
+      offsets->push_back(at);
+    }
+  }
+  offsets->push_back(static_cast<uint32_t>(n));
+  return true;
+}
+
+}  // namespace
 
 WordSegmenter::WordSegmenter() {
   UErrorCode status = U_ZERO_ERROR;
@@ -84,7 +120,17 @@ void WordSegmenter::Segment(std::string_view text, std::vector<Word>* words, std
 
 void WordSegmenter::SplitToken(const Word& token, std::vector<Word>* out) {
   UErrorCode status = U_ZERO_ERROR;
-  utext_openUTF8(&impl_->text, token.text.data(), static_cast<int64_t>(token.text.size()), &status);
+  // Well-formed text goes to ICU as UTF-16, its own form: its dictionary
+  // engines copy UTF-8 input into UTF-16 with an index map for every run
+  // they split, which costs more than this one conversion. Ill-formed text
+  // is read over its bytes, where ICU takes each bad byte as U+FFFD. Both
+  // give the same code points, so the same breaks.
+  const bool wide = ToUtf16(token.text, &impl_->utf16, &impl_->offsets);
+  if (wide) {
+    utext_openUChars(&impl_->text, impl_->utf16.data(), static_cast<int64_t>(impl_->utf16.size()), &status);
+  } else {
+    utext_openUTF8(&impl_->text, token.text.data(), static_cast<int64_t>(token.text.size()), &status);
+  }
   if (U_FAILURE(status)) {
     out->push_back(token);
     return;
@@ -95,12 +141,13 @@ void WordSegmenter::SplitToken(const Word& token, std::vector<Word>* out) {
     out->push_back(token);
     return;
   }
-  // Offsets are native (UTF-8 byte) indexes into token.text.
+  // Breaks are native indexes: UTF-16 units, or bytes of token.text.
+  const auto byte = [&](int32_t k) { return wide ? size_t{impl_->offsets[static_cast<size_t>(k)]} : static_cast<size_t>(k); };
   int32_t begin = it.first();
   for (int32_t end = it.next(); end != icu::BreakIterator::DONE; begin = end, end = it.next()) {
     // UBRK_WORD_NONE..UBRK_WORD_NONE_LIMIT: spaces, punctuation, symbols.
     if (it.getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;
-    const std::string_view piece = token.text.substr(static_cast<size_t>(begin), static_cast<size_t>(end - begin));
+    const std::string_view piece = token.text.substr(byte(begin), byte(end) - byte(begin));
     Word w{piece, 0, false};
     for (size_t i = 0; i < piece.size();) {
       const char32_t c = NextCodePoint(piece, &i);
