@@ -251,7 +251,8 @@ std::vector<std::string_view> Paragraphs(std::string_view text) {
 
 // Flattened: the vector append of each word is inlined (GCC at -O2 leaves it a
 // call, a few percent of the filter on English).
-[[gnu::flatten]] void TokenizeWords(std::string_view text, std::vector<Word>* words, std::vector<uint32_t>* line_tokens) {
+[[gnu::flatten]] void TokenizeWords(std::string_view text, std::vector<Word>* words,
+                                    std::vector<uint32_t>* line_tokens) {
   words->clear();
   words->reserve(text.size() / 6);  // about one word per six bytes of prose
   if (line_tokens) line_tokens->clear();

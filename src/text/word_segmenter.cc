@@ -142,7 +142,9 @@ void WordSegmenter::SplitToken(const Word& token, std::vector<Word>* out) {
     return;
   }
   // Breaks are native indexes: UTF-16 units, or bytes of token.text.
-  const auto byte = [&](int32_t k) { return wide ? size_t{impl_->offsets[static_cast<size_t>(k)]} : static_cast<size_t>(k); };
+  const auto byte = [&](int32_t k) {
+    return wide ? size_t{impl_->offsets[static_cast<size_t>(k)]} : static_cast<size_t>(k);
+  };
   int32_t begin = it.first();
   for (int32_t end = it.next(); end != icu::BreakIterator::DONE; begin = end, end = it.next()) {
     // UBRK_WORD_NONE..UBRK_WORD_NONE_LIMIT: spaces, punctuation, symbols.

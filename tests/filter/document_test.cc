@@ -26,10 +26,10 @@ class Rng {
 // A line of mixed scripts, with spaces of several kinds around it and, now
 // and then, invalid UTF-8 or a citation mark.
 std::string RandomLine(Rng& rng) {
-  static const char* const kWords[] = {"word",     "The",    "fox.",       "café",   "Привет",  "한국어",
-                                       "中文",     "我们今天去北京大学看书。", "東京都に住んでいます", "カタカナ・ひらがな",
-                                       "ฉันชอบกินอาหารไทย", "iPhone手机", "2024年", "[1]",    "\xe4\xb8",
-                                       "\xff",     "“quoted”", "-",          "e.g."};
+  static const char* const kWords[] = {
+      "word", "The", "fox.", "café", "Привет", "한국어", "中文", "我们今天去北京大学看书。", "東京都に住んでいます",
+      "カタカナ・ひらがな", "ฉันชอบกินอาหารไทย", "iPhone手机", "2024年", "[1]", "\xe4\xb8", "\xff", "“quoted”", "-",
+      "e.g."};
   constexpr uint32_t kCount = sizeof(kWords) / sizeof(kWords[0]);
   static const char* const kSpaces[] = {"", " ", "\t", "\u3000", "\u00a0", "  "};
   std::string line = kSpaces[rng.Next(6)];
