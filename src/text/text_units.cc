@@ -92,9 +92,9 @@ char32_t PrevCodePoint(std::string_view s, size_t* end) {
 
 size_t CountCodePoints(std::string_view s) {
   // Bytes that are not continuation bytes (10xxxxxx). Eight bytes at a time:
-  // a byte's top bit in `cont` is set when it is 1 and the next bit is 0;
-  // those bits, moved to each byte's lowest bit, add up in byte-wide lanes
-  // for at most 255 words, then the lanes are summed.
+  // a byte's top bit in x & ~(x << 1) is set when its top bit is 1 and the
+  // next is 0; those bits, moved to each byte's lowest bit, add up in
+  // byte-wide lanes for at most 255 words, then the lanes are summed.
   constexpr uint64_t kTop = 0x8080808080808080ULL;
   constexpr uint64_t kLow16 = 0x00FF00FF00FF00FFULL;
   size_t continuations = 0;

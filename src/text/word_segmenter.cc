@@ -67,7 +67,7 @@ WordSegmenter::~WordSegmenter() = default;
 
 size_t FindNonSpacingScript(std::string_view text) {
   // Every non-spacing script lies at U+0E00 or above: three- and four-byte
-  // sequences only, so only bytes >= 0xE0 (which are always lead bytes) are
+  // sequences only, so only bytes >= 0xE0 (never continuation bytes) are
   // decoded, and eight bytes without a top bit set (ASCII) are passed over
   // at once.
   const size_t n = text.size();
