@@ -125,6 +125,7 @@ constexpr std::array<uint8_t, 256> kAsciiSentence = MakeSentenceTable();
 struct LineBuffers {
   std::string line;   // the line without citations
   std::string lower;  // ASCII lower case of it
+  std::vector<Document::LineCopy> kept_lines;  // the lines of the kept text
 };
 
 }  // namespace
@@ -215,6 +216,7 @@ FilterVerdict C4Filter::Judge(Document& doc, QualitySignals* signals) const {
       measuring ? SIZE_MAX : static_cast<size_t>(std::max(opts_.min_sentences, 0LL));
   std::string kept;
   kept.reserve(doc.text().size());
+  buffers.kept_lines.clear();
   bool blank_since_kept = false;
   size_t sentences = 0;
   for (size_t k = 0; k < lines.size(); ++k) {
@@ -272,6 +274,9 @@ FilterVerdict C4Filter::Judge(Document& doc, QualitySignals* signals) const {
     // rest need not be counted (the count is reported only below it).
     if (count_sentences && sentences < min_sentences) sentences += CountSentences(line);
     if (!kept.empty()) kept += blank_since_kept ? "\n\n" : "\n";
+    // A line kept as it was keeps its words (Document::set_text_from_lines).
+    buffers.kept_lines.push_back(
+        Document::LineCopy{kept.size(), line.size(), line.data() == trimmed.data() ? k : Document::kNewLine});
     kept += line;
     blank_since_kept = false;
   }
@@ -279,13 +284,13 @@ FilterVerdict C4Filter::Judge(Document& doc, QualitySignals* signals) const {
     signals->Set("c4_lorem_ipsum", lorem_found ? 1 : 0);
     signals->Set("c4_curly_bracket", curly_found ? 1 : 0);
     if (count_sentences) signals->Set("c4_sentences", static_cast<double>(sentences));
-    if (kept != doc.text()) doc.set_text(std::move(kept));
+    if (kept != doc.text()) doc.set_text_from_lines(std::move(kept), buffers.kept_lines);
     return FilterVerdict::Keep();  // the verdict comes from Rules
   }
   if (count_sentences && sentences < min_sentences) {
     return FilterVerdict::Reject("c4_min_sentences", static_cast<double>(sentences));
   }
-  if (kept != doc.text()) doc.set_text(std::move(kept));
+  if (kept != doc.text()) doc.set_text_from_lines(std::move(kept), buffers.kept_lines);
   return FilterVerdict::Keep();
 }
 

@@ -31,6 +31,83 @@ void Document::set_text(std::string text) {
   uses_spaces_.reset();
 }
 
+void Document::set_text_from_lines(std::string text, const std::vector<LineCopy>& lines) {
+  // Without a character that needs the dictionary, finding the words again
+  // costs no more than carrying them over.
+  if (!words_ || !lines_ || line_tokens_.size() != lines_->size() ||
+      FindNonSpacingScript(text) == std::string::npos) {
+    set_text(std::move(text));
+    return;
+  }
+  const std::vector<Word>& old_words = *words_;
+  const std::vector<Line>& old_lines = *lines_;
+  std::vector<Word> words;
+  std::vector<uint32_t> tokens;
+  words.reserve(old_words.size());
+  tokens.reserve(lines.size() + lines.size() / 2);
+  thread_local std::vector<Word> new_words;
+  thread_local std::vector<uint32_t> new_tokens;
+  size_t w = 0;           // the first old word not yet passed
+  size_t next_line = 0;   // copies must come in the order of the old lines
+  size_t end = 0;         // where the previous line ended in `text`
+  for (size_t k = 0; k < lines.size(); ++k) {
+    const LineCopy& piece = lines[k];
+    // Lines are joined by "\n" (no line between them) or "\n\n" (an empty one).
+    const size_t gap = piece.offset - end;
+    const bool joined = k == 0 ? piece.offset == 0 : piece.offset >= end && (gap == 1 || gap == 2);
+    if (piece.size == 0 || !joined || piece.offset + piece.size > text.size()) {
+      set_text(std::move(text));
+      return;
+    }
+    if (k > 0 && gap == 2) tokens.push_back(0);
+    end = piece.offset + piece.size;
+    const std::string_view now(text.data() + piece.offset, piece.size);
+    bool copied = false;
+    if (piece.from_line != kNewLine && piece.from_line >= next_line && piece.from_line < old_lines.size() &&
+        old_lines[piece.from_line].trimmed == now) {
+      next_line = piece.from_line + 1;
+      const Line& line = old_lines[piece.from_line];
+      const char* const trimmed_begin = line.trimmed.data();
+      const char* const trimmed_end = trimmed_begin + line.trimmed.size();
+      while (w < old_words.size() && old_words[w].text.data() < line.text.data()) ++w;
+      size_t last = w;
+      copied = true;
+      while (last < old_words.size() && old_words[last].text.data() < line.text.data() + line.text.size()) {
+        const Word& word = old_words[last++];
+        copied = copied && word.text.data() >= trimmed_begin && word.text.data() + word.text.size() <= trimmed_end;
+      }
+      if (copied) {
+        for (; w < last; ++w) {
+          Word word = old_words[w];
+          word.text = std::string_view(now.data() + (word.text.data() - trimmed_begin), word.text.size());
+          words.push_back(word);
+        }
+        tokens.push_back(line_tokens_[piece.from_line]);
+      }
+      w = last;
+    }
+    if (!copied) {
+      SegmentWords(now, &new_words, &new_tokens);
+      if (new_tokens.size() != 1) {  // the line held a '\n'
+        set_text(std::move(text));
+        return;
+      }
+      words.insert(words.end(), new_words.begin(), new_words.end());
+      tokens.push_back(new_tokens[0]);
+    }
+  }
+  if (end != text.size()) {
+    set_text(std::move(text));
+    return;
+  }
+  const char* const base = text.data();
+  set_text(std::move(text));
+  // The views point into `text`; a short text's bytes move with it.
+  for (Word& word : words) word.text = std::string_view(text_.data() + (word.text.data() - base), word.text.size());
+  words_ = std::move(words);
+  line_tokens_ = std::move(tokens);
+}
+
 void Document::set_language(std::string lang, double score) {
   lang_ = std::move(lang);
   lang_score_ = score;
@@ -91,12 +168,10 @@ bool Document::UsesSpaces() const {
   for (std::string_view code : kNonSpacingLanguages) {
     if (lang_ == code) return *(uses_spaces_ = false);
   }
-  // Non-spacing scripts start at U+0E00, so their UTF-8 lead bytes are
-  // 0xE0 or above: without such a byte the share is 0 and the text uses
-  // spaces, whatever its letters (most texts; no decoding needed).
-  uint8_t highest = 0;  // a max reduction, which vectorizes
-  for (const char ch : text_) highest = std::max(highest, static_cast<uint8_t>(ch));
-  if (highest < 0xE0) return *(uses_spaces_ = true);
+  // Without a character of a non-spacing script the share is 0 and the
+  // text uses spaces, whatever its letters (most texts); the scan decodes
+  // only bytes >= 0xE0.
+  if (FindNonSpacingScript(text_) == std::string::npos) return *(uses_spaces_ = true);
   size_t letters = 0, non_spacing = 0;
   size_t i = 0;
   while (i < text_.size()) {

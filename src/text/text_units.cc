@@ -91,16 +91,26 @@ char32_t PrevCodePoint(std::string_view s, size_t* end) {
 }
 
 size_t CountCodePoints(std::string_view s) {
-  // Bytes that are not continuation bytes, counted in blocks of 255 into a
-  // byte-wide counter, which the compiler turns into vector code.
-  size_t n = 0;
-  for (size_t i = 0; i < s.size();) {
-    const size_t end = std::min(s.size(), i + 255);
-    uint8_t block = 0;
-    for (; i < end; ++i) block += (static_cast<uint8_t>(s[i]) & 0xC0) != 0x80;
-    n += block;
+  // Bytes that are not continuation bytes (10xxxxxx). Eight bytes at a time:
+  // a byte's top bit in x & ~(x << 1) is set when its top bit is 1 and the
+  // next is 0; those bits, moved to each byte's lowest bit, add up in
+  // byte-wide lanes for at most 255 words, then the lanes are summed.
+  constexpr uint64_t kTop = 0x8080808080808080ULL;
+  constexpr uint64_t kLow16 = 0x00FF00FF00FF00FFULL;
+  size_t continuations = 0;
+  size_t i = 0;
+  while (i + 8 <= s.size()) {
+    uint64_t lanes = 0;
+    for (int k = 0; k < 255 && i + 8 <= s.size(); ++k, i += 8) {
+      uint64_t x;
+      std::memcpy(&x, s.data() + i, 8);
+      lanes += (x & ~(x << 1) & kTop) >> 7;
+    }
+    const uint64_t pairs = (lanes & kLow16) + ((lanes >> 8) & kLow16);  // four 16-bit lanes
+    continuations += (pairs * 0x0001000100010001ULL) >> 48;
   }
-  return n;
+  for (; i < s.size(); ++i) continuations += (static_cast<uint8_t>(s[i]) & 0xC0) == 0x80;
+  return s.size() - continuations;
 }
 
 bool IsLetter(char32_t c) { return ClassOf(c) == kLetter; }
@@ -239,7 +249,10 @@ std::vector<std::string_view> Paragraphs(std::string_view text) {
   return out;
 }
 
-void TokenizeWords(std::string_view text, std::vector<Word>* words, std::vector<uint32_t>* line_tokens) {
+// Flattened: the vector append of each word is inlined (GCC at -O2 leaves it a
+// call, a few percent of the filter on English).
+[[gnu::flatten]] void TokenizeWords(std::string_view text, std::vector<Word>* words,
+                                    std::vector<uint32_t>* line_tokens) {
   words->clear();
   words->reserve(text.size() / 6);  // about one word per six bytes of prose
   if (line_tokens) line_tokens->clear();

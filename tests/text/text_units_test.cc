@@ -128,6 +128,26 @@ TEST(TextUnitsTest, LinesParagraphsAndCountsMatchTheirDefinitions) {
   }
 }
 
+// CountCodePoints counts the bytes that are not continuation bytes (10xxxxxx),
+// whatever the bytes; lengths cross its 8-byte words and 255-word blocks.
+TEST(TextUnitsTest, CountCodePointsCountsNonContinuationBytes) {
+  uint64_t state = 88172645463325252ULL;
+  for (size_t len : {0, 1, 7, 8, 9, 63, 2039, 2040, 2041, 4100, 20000}) {
+    std::string s(len, '\0');
+    size_t expected = 0;
+    for (char& c : s) {
+      state ^= state << 13;
+      state ^= state >> 7;
+      state ^= state << 17;
+      c = static_cast<char>(state % 4 == 0 ? 'a' : state >> 32);  // ASCII runs and any byte
+      expected += (static_cast<uint8_t>(c) & 0xC0) != 0x80;
+    }
+    EXPECT_EQ(CountCodePoints(s), expected) << len;
+  }
+  EXPECT_EQ(CountCodePoints(std::string(3000, '\x80')), 0u);
+  EXPECT_EQ(CountCodePoints(std::string(3000, 'x')), 3000u);
+}
+
 TEST(TextUnitsTest, HashBytesInIsHashBytes) {
   const std::string buffer = "the quick brown fox jumps over the lazy dog, twice: the quick brown fox";
   for (size_t b = 0; b < buffer.size(); ++b) {

@@ -1,6 +1,7 @@
 #ifndef CORPUS_FILTER_DOCUMENT_H_
 #define CORPUS_FILTER_DOCUMENT_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -26,6 +27,26 @@ class Document {
 
   const std::string& text() const { return text_; }
   void set_text(std::string text);
+
+  // One line of a text given to set_text_from_lines: where it starts in that
+  // text, its length, and the index in lines() of the line whose trimmed
+  // form it copies byte for byte, or kNewLine.
+  struct LineCopy {
+    size_t offset;
+    size_t size;
+    size_t from_line;
+  };
+  static constexpr size_t kNewLine = SIZE_MAX;
+  // set_text for a text made of non-empty lines joined by "\n" or "\n\n",
+  // described in order by `lines`, most of them copies of trimmed lines of
+  // the current text (C4's line removal). When words() was computed, the
+  // words of each copied line are carried over rather than found again
+  // (ICU's dictionaries, the costly part for Chinese and Japanese, run only
+  // on new lines): words are found token by token and tokens never span a
+  // line, so words() and line_tokens() are what set_text(text) would give.
+  // REQUIRES: `lines` describes `text` (a text it does not describe is
+  // segmented again in full).
+  void set_text_from_lines(std::string text, const std::vector<LineCopy>& lines);
   bool text_changed() const { return text_changed_; }
   const std::string& url() const { return url_; }
 

@@ -56,6 +56,10 @@ class WordSegmenter {
 // WordSegmenter::Segment with one segmenter per calling thread.
 void SegmentWords(std::string_view text, std::vector<Word>* words, std::vector<uint32_t>* line_tokens = nullptr);
 
+// The byte offset of the first character of a script written without spaces
+// (IsNonSpacingScript) in `text`, or std::string_view::npos when it has none.
+size_t FindNonSpacingScript(std::string_view text);
+
 // Whether `word` holds a character of a script written without spaces.
 bool HasNonSpacingScript(std::string_view word);
 
