@@ -19,7 +19,7 @@
 # and corpus/wget2 ratios. Environment knobs (defaults): HOSTS=16
 # PAGES_PER_HOST=300 PAGE_KB=20 ROUNDS=3 WGET2_THREADS=16 NGINX_WORKERS=1
 # CORPUS_FLAGS="--per-host-concurrency 4 --concurrency 64" KEEP=0 (1: keep the
-# temporary folder).
+# temporary folder) BASELINE= (another corpus binary to run each round too).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -137,10 +137,10 @@ echo "site: $pages pages on $hosts hosts, $((site_bytes / pages)) bytes per page
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at $(date -u +%H:%M:%S) UTC"
 
 # One run: "<wall> <user> <sys> <maxrss_kb>" in $work/time.txt.
-run_corpus() {
+run_corpus() {  # BINARY
   rm -rf "$work/out-corpus"
   /usr/bin/time -f '%e %U %S %M' -o "$work/time.txt" \
-    "$corpus" crawl --seeds "$work/seeds.txt" --out "$work/out-corpus" --allow-private-networks \
+    "$1" crawl --seeds "$work/seeds.txt" --out "$work/out-corpus" --allow-private-networks \
     --per-host-delay 0 --scope any --no-progress --log-level warn $corpus_flags
 }
 run_wget2() {
@@ -148,18 +148,26 @@ run_wget2() {
   /usr/bin/time -f '%e %U %S %M' -o "$work/time.txt" \
     wget2 -r -l 0 -H -D "$domains" --max-threads="$wget2_threads" -q -P "$work/out-wget2" "$seed" || true
 }
-count_pages() {
-  if [[ $1 == corpus ]]; then
-    "$corpus" cat "$work/out-corpus" 2> /dev/null | wc -l
-  else
+count_pages() {  # corpus|wget2
+  if [[ $1 == wget2 ]]; then
     find "$work/out-wget2" -name '*.html' | wc -l
+  else
+    "$corpus" cat "$work/out-corpus" 2> /dev/null | wc -l
   fi
 }
 
+# BASELINE=path/to/another/corpus adds a third crawler to each round (an
+# earlier build, say), labelled "base".
+contenders=(corpus wget2)
+[[ -n ${BASELINE:-} ]] && contenders+=(base)
 results=()
 for ((r = 1; r <= rounds; r++)); do
-  for who in corpus wget2; do
-    "run_$who"
+  for who in "${contenders[@]}"; do
+    case $who in
+      corpus) run_corpus "$corpus" ;;
+      base) run_corpus "$BASELINE" ;;
+      wget2) run_wget2 ;;
+    esac
     read -r wall user sys rss < "$work/time.txt"
     n=$(count_pages "$who")
     line=$(python3 -c "
@@ -182,9 +190,12 @@ for line in sys.stdin:
     b = best.setdefault(who, {'rate': 0, 'cpu': 1e9, 'n': n})
     b['rate'] = max(b['rate'], n / wall if wall else 0)
     b['cpu'] = min(b['cpu'], cpu * 1000 / n if n else 1e9)
-c, w = best['corpus'], best['wget2']
-print('best of %d: corpus %.0f pages/s, %.3f ms CPU/page; wget2 %.0f pages/s, %.3f ms CPU/page' % (
-    $rounds, c['rate'], c['cpu'], w['rate'], w['cpu']))
-print('corpus/wget2: %.2fx pages/s, %.2fx CPU per page' % (c['rate'] / w['rate'], c['cpu'] / w['cpu']))
+w = best['wget2']
+for who, b in sorted(best.items()):
+    print('best of %d, %-6s: %.0f pages/s, %.3f ms CPU/page' % ($rounds, who, b['rate'], b['cpu']))
+for who in ('corpus', 'base'):
+    if who in best:
+        b = best[who]
+        print('%s/wget2: %.2fx pages/s, %.2fx CPU per page' % (who, b['rate'] / w['rate'], b['cpu'] / w['cpu']))
 "
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

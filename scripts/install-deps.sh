@@ -18,7 +18,7 @@ if ! command -v npm > /dev/null 2>&1; then
   PACKAGES+=(nodejs npm)
 fi
 if [[ "${CORPUS_WITH_BENCH_TOOLS:-0}" == 1 ]]; then
-  PACKAGES+=(wget2 clang)
+  PACKAGES+=(wget2 clang nginx-light)
 fi
 # What only the tests need (`make test` sets this): a browser that loads
 # `corpus report` pages (tests/report/browser_test.cc).
