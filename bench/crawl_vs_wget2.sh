@@ -170,17 +170,18 @@ for ((r = 1; r <= rounds; r++)); do
     esac
     read -r wall user sys rss < "$work/time.txt"
     n=$(count_pages "$who")
+    out_bytes=0
+    [[ $who != wget2 ]] && out_bytes=$(du -sb --exclude=_crawl "$work/out-corpus" | cut -f1)
     line=$(python3 -c "
 w, u, s, n = $wall, $user, $sys, $n
-print('%-6s round %d: %d pages, wall %.2f s = %.0f pages/s, CPU %.2f s (user %.2f + sys %.2f) = %.3f ms/page, peak RSS %d MB' % (
-  '$who', $r, n, w, n / w if w else 0, u + s, u, s, (u + s) * 1000 / n if n else 0, $rss // 1024))")
+out = ', output %.1f MB' % ($out_bytes / 1e6) if $out_bytes else ''
+print('%-6s round %d: %d pages, wall %.2f s = %.0f pages/s, CPU %.2f s (user %.2f + sys %.2f) = %.3f ms/page, peak RSS %d MB%s' % (
+  '$who', $r, n, w, n / w if w else 0, u + s, u, s, (u + s) * 1000 / n if n else 0, $rss // 1024, out))")
     echo "$line"
     results+=("$who $wall $user $sys $n")
   done
 done
-if [[ -d $work/out-corpus ]]; then
-  echo "corpus output: $(du -sb "$work/out-corpus" --exclude=_crawl | cut -f1) bytes on disk for $(du -sb "$work/site" | cut -f1) bytes of pages"
-fi
+echo "pages served: $site_bytes bytes"
 printf '%s\n' "${results[@]}" | python3 -c "
 import sys
 best = {}

@@ -91,9 +91,11 @@ Status CrawlOutput::Reopen(const OutputFile& part) {
 
 std::unique_ptr<ShardWriter> CrawlOutput::NewWriter(const std::string& path, bool pages) const {
   auto writer = std::make_unique<ShardWriter>(path, zstd_level_, false);
-  // Pages are most of the bytes: they are compressed on a thread of zstd's,
-  // so the crawl loop that writes them goes on fetching meanwhile.
-  if (pages) writer->set_compression_workers(1);
+  // Pages are most of the bytes: they are compressed on zstd's own threads,
+  // so the crawl loop that writes them goes on fetching meanwhile. Two, not
+  // one: the crawl's wall time was lower with two for the same CPU time
+  // (BENCHMARKS.md, "`corpus crawl` benchmarks").
+  if (pages) writer->set_compression_workers(2);
   return writer;
 }
 
