@@ -18,7 +18,7 @@ if ! command -v npm > /dev/null 2>&1; then
   PACKAGES+=(nodejs npm)
 fi
 if [[ "${CORPUS_WITH_BENCH_TOOLS:-0}" == 1 ]]; then
-  PACKAGES+=(wget2 clang)
+  PACKAGES+=(wget2 clang nginx-light)
   # tools/eval_languages.py: translated manual pages, rendered with man and col.
   PACKAGES+=(man-db bsdextrautils manpages-de manpages-fr manpages-es manpages-it manpages-pl manpages-ru
              manpages-zh manpages-ja)

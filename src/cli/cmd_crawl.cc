@@ -37,6 +37,7 @@ void AddCrawlCommand(CLI::App& app, CliState* state) {
       "A killed crawl continues where it stopped when the same command is run again.\n"
       "With --num-tasks N (in Slurm: scripts/slurm/together.sbatch) each task crawls the hosts it owns and hands\n"
       "links to other hosts to their owner through OUT/_crawl/handoff/.");
+  f->opts.zstd_level = c.zstd_level;  // the crawl's own default (crawl_config.h)
   AddCommonStageFlags(sub, &f->opts, /*needs_in=*/false);
   sub->add_option("--seeds", c.seeds_file, "Seed URLs, one per line, # comments");
   sub->add_option("--max-pages", c.max_pages, "Stop after this many pages (0: no limit)");

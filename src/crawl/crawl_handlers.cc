@@ -261,9 +261,9 @@ void Crawler::EmitPage(InFlight& job, FetchResult& r) {
     const FrontierEntry& e = page->job.entry;
     FetchResult& resp = page->response;
     const PageDirectives header = ParseRobotsDirectives(resp.x_robots_tag);
-    DecodedHtml decoded = DecodeHtmlToUtf8(resp.body, resp.content_type);
-    resp.body.clear();
-    resp.body.shrink_to_fit();
+    // A UTF-8 body becomes the record's html without a copy.
+    DecodedHtml decoded = DecodeOwnedHtmlToUtf8(std::move(resp.body), resp.content_type);
+    resp.body = std::string();
     page->links = ExtractLinks(decoded.utf8, e.url, product_token_);
     page->noindex_header = header.noindex;
     page->noindex = header.noindex || page->links.meta.noindex;

@@ -85,12 +85,22 @@ Status CrawlOutput::Reopen(const OutputFile& part) {
     return Status::Corruption("crawl checkpoint names an open part " + part.path +
                               " that is not part " + std::to_string(next_part_));
   }
-  writer = std::make_unique<ShardWriter>(path, zstd_level_, false);
+  writer = NewWriter(path, !rejected);
   return writer->ResumeFrom(part.file_bytes, part.records, part.bytes);
 }
 
+std::unique_ptr<ShardWriter> CrawlOutput::NewWriter(const std::string& path, bool pages) const {
+  auto writer = std::make_unique<ShardWriter>(path, zstd_level_, false);
+  // Pages are most of the bytes: they are compressed on zstd's own threads,
+  // so the crawl loop that writes them goes on fetching meanwhile. Two, not
+  // one: the crawl's wall time was lower with two for the same CPU time
+  // (BENCHMARKS.md, "`corpus crawl` benchmarks").
+  if (pages) writer->set_compression_workers(2);
+  return writer;
+}
+
 Status CrawlOutput::WritePage(std::string_view json) {
-  if (!pages_) pages_ = std::make_unique<ShardWriter>(dir_.KeptPath(Unit(next_part_)), zstd_level_, false);
+  if (!pages_) pages_ = NewWriter(dir_.KeptPath(Unit(next_part_)), /*pages=*/true);
   CORPUS_RETURN_IF_ERROR(pages_->Write(json));
   dirty_ = true;
   ++counts_.records_in;
@@ -101,7 +111,7 @@ Status CrawlOutput::WritePage(std::string_view json) {
 
 Status CrawlOutput::WriteReject(std::string_view json, std::string_view rule) {
   if (!rejects_) {
-    rejects_ = std::make_unique<ShardWriter>(dir_.RejectedPath(Unit(next_part_)), zstd_level_, false);
+    rejects_ = NewWriter(dir_.RejectedPath(Unit(next_part_)), /*pages=*/false);
   }
   CORPUS_RETURN_IF_ERROR(rejects_->Write(json));
   dirty_ = true;
@@ -166,6 +176,8 @@ std::string CrawlRecordId(std::string_view url) { return Sha256Hex(url).substr(0
 
 std::string PageRecordJson(const PageFacts& p) {
   JsonObjectWriter w;
+  // The other fields are short; the html may grow by escaping a little.
+  w.Reserve(p.html.size() + p.html.size() / 16 + p.url.size() + 512);
   w.String("id", CrawlRecordId(p.url))
       .String("url", p.url)
       .String("source", "crawl")
@@ -176,7 +188,7 @@ std::string PageRecordJson(const PageFacts& p) {
   if (p.last_modified.empty()) w.Null("last_modified"); else w.String("last_modified", p.last_modified);
   w.Int("depth", p.depth).String("html", p.html).String("charset", p.charset);
   if (p.truncated) w.Bool("truncated", true);
-  return w.Finish();
+  return std::move(w).Finish();
 }
 
 std::string CrawlRejectJson(std::string_view url, int depth, std::string_view rule,

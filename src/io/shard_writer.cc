@@ -12,8 +12,12 @@
 
 namespace corpus {
 namespace {
+// Short records are gathered before they go to the compressor (one call per
+// 256 KiB); longer ones (a crawled page) go to it as they are, without the
+// copy into `pending_`.
 constexpr size_t kPendingFlush = 1 << 18;
-}
+constexpr size_t kDirectRecord = 4096;
+}  // namespace
 
 ShardWriter::ShardWriter(std::string path, int zstd_level, bool create_empty)
     : path_(std::move(path)),
@@ -43,6 +47,10 @@ void ShardWriter::StartCompressor() {
   cctx_ = ZSTD_createCCtx();
   ZSTD_CCtx_setParameter(cctx_, ZSTD_c_compressionLevel, level_);
   ZSTD_CCtx_setParameter(cctx_, ZSTD_c_checksumFlag, 1);
+  if (compression_workers_ > 0) {
+    // A libzstd built without threads refuses: it then compresses inline.
+    ZSTD_CCtx_setParameter(cctx_, ZSTD_c_nbWorkers, compression_workers_);
+  }
   out_buf_.resize(ZSTD_CStreamOutSize());
 }
 
@@ -107,8 +115,11 @@ Status ShardWriter::WriteOut(const char* data, size_t len) {
   return Status::OK();
 }
 
+void ShardWriter::set_compression_workers(int workers) { compression_workers_ = workers; }
+
 Status ShardWriter::Compress(const char* data, size_t len, bool end) {
   if (!compress_) return WriteOut(data, len);
+  if (len == 0 && !end) return Status::OK();
   ZSTD_inBuffer in{data, len, 0};
   const ZSTD_EndDirective mode = end ? ZSTD_e_end : ZSTD_e_continue;
   for (;;) {
@@ -128,10 +139,19 @@ Status ShardWriter::Write(std::string_view line) {
   if (!error_.ok()) return error_;
   if (finished_) return Status::Internal("write after finish: " + path_);
   CORPUS_RETURN_IF_ERROR(Open());
-  pending_.append(line);
-  pending_.push_back('\n');
   stats_.records++;
   stats_.uncompressed_bytes += line.size() + 1;
+  if (line.size() >= kDirectRecord && compress_) {
+    // zstd keeps its own window of the input: what is gathered so far, then
+    // the record itself, go in without another copy.
+    CORPUS_RETURN_IF_ERROR(Compress(pending_.data(), pending_.size(), false));
+    pending_.clear();
+    CORPUS_RETURN_IF_ERROR(Compress(line.data(), line.size(), false));
+    pending_.push_back('\n');
+    return Status::OK();
+  }
+  pending_.append(line);
+  pending_.push_back('\n');
   if (pending_.size() >= kPendingFlush) {
     CORPUS_RETURN_IF_ERROR(Compress(pending_.data(), pending_.size(), false));
     pending_.clear();

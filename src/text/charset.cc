@@ -8,6 +8,7 @@
 
 #include <cctype>
 #include <memory>
+#include <utility>
 
 #include "corpus/util/ascii.h"
 #include "corpus/util/json.h"
@@ -151,12 +152,7 @@ std::string PrescanMetaCharset(std::string_view body) {
   return "";
 }
 
-bool IsAscii(std::string_view s) {
-  for (unsigned char c : s) {
-    if (c >= 0x80) return false;
-  }
-  return true;
-}
+bool IsAscii(std::string_view s) { return AsciiPrefixLength(s) == s.size(); }
 
 // uchardet's guess as a canonical charset, or "" when it has none we decode.
 std::string DetectCharset(std::string_view body) {
@@ -183,9 +179,15 @@ DecodedHtml Decode(std::string_view bytes, std::string charset, std::string meth
 }
 
 // UTF-8 already validated: a copy, without a second validation pass.
-DecodedHtml ValidUtf8(std::string_view body, std::string method) {
+// `owned`, when set, holds the bytes `body` views (or a part of them): they are
+// moved instead of copied when `body` is the whole of it.
+DecodedHtml ValidUtf8(std::string_view body, std::string method, std::string* owned) {
   DecodedHtml out;
-  out.utf8.assign(body);
+  if (owned != nullptr && owned->data() == body.data() && owned->size() == body.size()) {
+    out.utf8 = std::move(*owned);
+  } else {
+    out.utf8.assign(body);
+  }
   out.charset = "utf-8";
   out.method = std::move(method);
   return out;
@@ -220,7 +222,10 @@ std::string CharsetFromContentType(std::string_view header) {
   return "";
 }
 
-DecodedHtml DecodeHtmlToUtf8(std::string_view body, std::string_view content_type_header) {
+namespace {
+
+DecodedHtml DecodeHtml(std::string_view body, std::string_view content_type_header,
+                       std::string* owned) {
   if (body.substr(0, 3) == "\xEF\xBB\xBF") return Decode(body.substr(3), "utf-8", "bom");
   if (body.substr(0, 2) == "\xFF\xFE") return Decode(body.substr(2), "utf-16le", "bom");
   if (body.substr(0, 2) == "\xFE\xFF") return Decode(body.substr(2), "utf-16be", "bom");
@@ -232,22 +237,34 @@ DecodedHtml DecodeHtmlToUtf8(std::string_view body, std::string_view content_typ
   // bytes are decoded as UTF-8 whatever a label says (a label naming UTF-16
   // without a BOM excepted); this also spares uchardet's occasional misguess
   // of short UTF-8 pages as a single-byte encoding.
-  const bool valid_utf8 = IsValidUtf8(body);
-  const bool ascii = valid_utf8 && IsAscii(body);
+  const bool ascii = IsAscii(body);
+  const bool valid_utf8 = ascii || IsValidUtf8(body);
   auto declared = [&](std::string cs, const char* method) {
-    if (valid_utf8 && cs == "utf-8") return ValidUtf8(body, method);
-    if (valid_utf8 && !ascii && cs != "utf-16le" && cs != "utf-16be") return ValidUtf8(body, "detector");
+    if (valid_utf8 && cs == "utf-8") return ValidUtf8(body, method, owned);
+    if (valid_utf8 && !ascii && cs != "utf-16le" && cs != "utf-16be") {
+      return ValidUtf8(body, "detector", owned);
+    }
     return Decode(body, std::move(cs), method);
   };
   if (std::string cs = CanonicalCharset(CharsetFromContentType(content_type_header)); !cs.empty()) {
     return declared(std::move(cs), "header");
   }
   if (std::string cs = PrescanMetaCharset(body); !cs.empty()) return declared(std::move(cs), "meta");
-  if (valid_utf8) return ValidUtf8(body, ascii ? "default" : "detector");
+  if (valid_utf8) return ValidUtf8(body, ascii ? "default" : "detector", owned);
   if (std::string cs = DetectCharset(body); !cs.empty() && cs != "utf-8") {
     return Decode(body, std::move(cs), "detector");
   }
   return Decode(body, "windows-1252", "default");
+}
+
+}  // namespace
+
+DecodedHtml DecodeHtmlToUtf8(std::string_view body, std::string_view content_type_header) {
+  return DecodeHtml(body, content_type_header, nullptr);
+}
+
+DecodedHtml DecodeOwnedHtmlToUtf8(std::string&& body, std::string_view content_type_header) {
+  return DecodeHtml(body, content_type_header, &body);
 }
 
 }  // namespace corpus

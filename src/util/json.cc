@@ -1,7 +1,9 @@
 #include "corpus/util/json.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 namespace corpus {
 namespace {
@@ -72,13 +74,43 @@ bool ParseHex4(std::string_view s, size_t i, uint32_t* v) {
 
 constexpr char kReplacement[] = "\xEF\xBF\xBD";
 
+constexpr uint64_t kLowBits = 0x0101010101010101ull;
+constexpr uint64_t kHighBits = 0x8080808080808080ull;
+
+// Whether some byte of `w` is zero, exactly: its top bit is set in the result
+// ("Bit Twiddling Hacks", haszero).
+constexpr uint64_t ZeroBytes(uint64_t w) { return (w - kLowBits) & ~w & kHighBits; }
+
+// Whether one of the eight bytes of `w` may be one that AppendJsonString does
+// not copy as it is: a control character (< 0x20), '"', '\\', or a byte >= 0x80.
+// False positives are allowed (the caller then looks at the bytes one by one),
+// false negatives are not.
+constexpr bool MayNeedEscape(uint64_t w) {
+  const uint64_t below_space = (w - kLowBits * 0x20) & ~w & kHighBits;  // hasless(w, 0x20)
+  return ((w & kHighBits) | below_space | ZeroBytes(w ^ (kLowBits * '"')) |
+          ZeroBytes(w ^ (kLowBits * '\\'))) != 0;
+}
+
 }  // namespace
+
+size_t AsciiPrefixLength(std::string_view s) {
+  const char* p = s.data();
+  const size_t n = s.size();
+  size_t i = 0;
+  // Eight bytes at a time: a byte >= 0x80 has its top bit set.
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    if (w & kHighBits) break;
+  }
+  while (i < n && static_cast<unsigned char>(p[i]) < 0x80) ++i;
+  return i;
+}
 
 bool IsValidUtf8(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
-    // Fast path over ASCII runs.
-    while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+    i += AsciiPrefixLength(s.substr(i));
     if (i >= s.size()) break;
     const size_t len = Utf8SequenceLength(s, i);
     if (len == 0) return false;
@@ -110,29 +142,51 @@ void AppendJsonString(std::string* out, std::string_view s) {
   static const char kHex[] = "0123456789abcdef";
   out->reserve(out->size() + s.size() + 2);
   out->push_back('"');
-  size_t i = 0;
+  const char* p = s.data();
   const size_t n = s.size();
+  size_t i = 0;
   while (i < n) {
-    // Copy the longest run of bytes that need no escaping in one go.
+    // One pass that escapes and checks UTF-8: the run of bytes copied as
+    // they are grows over clean words eight bytes at a time, over other
+    // bytes one at a time, and over whole valid multi-byte sequences; it
+    // ends at a byte to escape or an invalid sequence.
     size_t run = i;
-    while (run < n) {
-      const unsigned char c = static_cast<unsigned char>(s[run]);
-      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
-      ++run;
+    bool stop = false;
+    while (run < n && !stop) {
+      if (run + 8 <= n) {
+        uint64_t w;
+        std::memcpy(&w, p + run, 8);
+        if (!MayNeedEscape(w)) {
+          run += 8;
+          continue;
+        }
+      }
+      // The bytes of a flagged word (or of the tail), one by one.
+      const size_t word_end = std::min(run + 8, n);
+      while (run < word_end) {
+        const unsigned char c = static_cast<unsigned char>(p[run]);
+        if (c >= 0x80) {
+          const size_t len = Utf8SequenceLength(s, run);
+          if (len == 0) {
+            stop = true;
+            break;
+          }
+          run += len;
+        } else if (c < 0x20 || c == '"' || c == '\\') {
+          stop = true;
+          break;
+        } else {
+          ++run;
+        }
+      }
     }
-    out->append(s.data() + i, run - i);
+    out->append(p + i, run - i);
     i = run;
     if (i >= n) break;
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x80) {
-      const size_t len = Utf8SequenceLength(s, i);
-      if (len == 0) {
-        *out += kReplacement;
-        ++i;
-      } else {
-        out->append(s.data() + i, len);
-        i += len;
-      }
+    const unsigned char c = static_cast<unsigned char>(p[i]);
+    ++i;
+    if (c >= 0x80) {  // not the start of a valid sequence
+      *out += kReplacement;
       continue;
     }
     switch (c) {
@@ -148,7 +202,6 @@ void AppendJsonString(std::string* out, std::string_view s) {
         out->push_back(kHex[c >> 4]);
         out->push_back(kHex[c & 0xF]);
     }
-    ++i;
   }
   out->push_back('"');
 }

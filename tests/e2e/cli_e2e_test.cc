@@ -27,6 +27,21 @@ TEST(CliTest, HelpAndVersion) {
   EXPECT_EQ(r.out.rfind("corpus ", 0), 0u);
 }
 
+TEST(CliTest, CrawlWritesZstdLevelOneByDefault) {
+  // pages/ is read once, by extract: the crawl compresses at level 1, the
+  // other stages at 3 (BENCHMARKS.md, "`corpus crawl` benchmarks").
+  auto crawl = RunCorpus("crawl --help");
+  ASSERT_EQ(crawl.exit_code, 0);
+  const size_t at = crawl.out.find("--zstd-level");
+  ASSERT_NE(at, std::string::npos);
+  EXPECT_NE(crawl.out.substr(at, crawl.out.find('\n', at) - at).find("]=1"), std::string::npos)
+      << crawl.out.substr(at, 120);
+  auto filter = RunCorpus("filter --help");
+  const size_t fat = filter.out.find("--zstd-level");
+  ASSERT_NE(fat, std::string::npos);
+  EXPECT_NE(filter.out.substr(fat, filter.out.find('\n', fat) - fat).find("]=3"), std::string::npos);
+}
+
 TEST(CliTest, BadUsageExitsOneWithAReasonAndWritesNothing) {
   testing::TempDir dir;
   auto r = RunCorpus("cat --limit notanumber x 2>&1");

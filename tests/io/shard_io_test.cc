@@ -47,6 +47,36 @@ TEST(ShardIoTest, ZstdRoundTrip) {
   EXPECT_EQ(w.stats().file_bytes, bytes.size());
 }
 
+TEST(ShardIoTest, CompressionWorkerRoundTripWithSyncPoints) {
+  testing::TempDir dir;
+  const std::string path = dir.Sub("w.jsonl.zst");
+  std::vector<std::string> lines;
+  for (int i = 0; i < 300; ++i) {
+    // Short records gathered, long ones handed to zstd as they are.
+    const size_t size = i % 3 == 0 ? 20000 + i : 40 + i;
+    lines.push_back("{\"id\":\"" + std::to_string(i) + "\",\"html\":\"" +
+                    std::string(size, static_cast<char>('a' + i % 26)) + "\"}");
+  }
+  ShardWriter w(path, 1, /*create_empty=*/false);
+  w.set_compression_workers(1);
+  for (int i = 0; i < 150; ++i) ASSERT_TRUE(w.Write(lines[i]).ok());
+  ASSERT_TRUE(w.Sync().ok());
+  // Everything written before Sync() is in the temporary file, whole.
+  const std::vector<std::string> first(lines.begin(), lines.begin() + 150);
+  std::string bytes;
+  ASSERT_TRUE(ReadFile(path + ".tmp", &bytes).ok());
+  EXPECT_EQ(w.stats().file_bytes, bytes.size());
+  ASSERT_TRUE(WriteFileAtomic(dir.Sub("synced.jsonl.zst"), bytes).ok());
+  EXPECT_TRUE(ReadAll(dir.Sub("synced.jsonl.zst")) == first);
+  for (int i = 150; i < 300; ++i) ASSERT_TRUE(w.Write(lines[i]).ok());
+  ASSERT_TRUE(w.Finish().ok());
+  EXPECT_TRUE(ReadAll(path) == lines);
+  EXPECT_EQ(w.stats().records, 300u);
+  ASSERT_TRUE(ReadFile(path, &bytes).ok());
+  EXPECT_EQ(w.stats().sha256, Sha256Hex(bytes));
+  EXPECT_EQ(w.stats().file_bytes, bytes.size());
+}
+
 TEST(ShardIoTest, PlainAndGzipInputs) {
   testing::TempDir dir;
   const std::string plain = dir.Sub("p.jsonl");

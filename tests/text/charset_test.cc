@@ -45,6 +45,28 @@ TEST(CanonicalCharset, FollowsWhatwgLabels) {
   EXPECT_EQ(CanonicalCharset(""), "");
 }
 
+TEST(DecodeHtmlToUtf8, OwnedBodyDecodesAlikeAndUtf8IsNotCopied) {
+  const std::string page = "<html><meta charset=utf-8><p>" + std::string(100, 'x') + "\xC3\xA9t\xC3\xA9</p>";
+  std::string body = page;
+  const char* bytes = body.data();
+  DecodedHtml taken = DecodeOwnedHtmlToUtf8(std::move(body), "text/html");
+  DecodedHtml viewed = DecodeHtmlToUtf8(page, "text/html");
+  EXPECT_EQ(taken.utf8, page);
+  EXPECT_EQ(taken.utf8.data(), bytes);  // the body itself, moved
+  EXPECT_EQ(taken.charset, viewed.charset);
+  EXPECT_EQ(taken.method, viewed.method);
+  // Bodies that are converted, or lose a BOM, come out as from a view.
+  for (const std::string& other : {std::string("\xEF\xBB\xBF") + page, std::string("caf\xE9 ") + std::string(100, 'y'),
+                                   std::string("a\xC3") + std::string(100, 'z')}) {
+    std::string copy = other;
+    DecodedHtml a = DecodeOwnedHtmlToUtf8(std::move(copy), "text/html; charset=windows-1252");
+    DecodedHtml b = DecodeHtmlToUtf8(other, "text/html; charset=windows-1252");
+    EXPECT_EQ(a.utf8, b.utf8);
+    EXPECT_EQ(a.charset, b.charset);
+    EXPECT_EQ(a.method, b.method);
+  }
+}
+
 TEST(DecodeHtmlToUtf8, Iso88591HeaderIsWindows1252) {
   const std::string body = "<p>caf\xE9 na\xEFve \x80</p>";
   DecodedHtml d = DecodeHtmlToUtf8(body, "text/html; charset=ISO-8859-1");

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <string>
+#include <vector>
+
 #include "corpus/util/sha256.h"
 
 namespace corpus {
@@ -16,6 +20,91 @@ TEST(JsonTest, QuoteReplacesInvalidUtf8) {
   // Overlong encoding of '/' and a lone surrogate are invalid too.
   EXPECT_EQ(JsonQuote("\xC0\xAF"), "\"\xEF\xBF\xBD\xEF\xBF\xBD\"");
   EXPECT_EQ(JsonQuote("\xED\xA0\x80"), "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");
+}
+
+// The escaper looks at eight bytes at a time: every kind of byte, at every
+// offset from a word boundary and across one, must come out as a plain byte
+// by byte escaper would write it.
+std::string ReferenceQuote(std::string_view s) {
+  std::string out = "\"";
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      std::string rest(s.substr(i, 4));
+      size_t len = 0;
+      for (size_t n = 2; n <= 4 && n <= rest.size() && len == 0; ++n) {
+        if (IsValidUtf8(rest.substr(0, n)) && (n == rest.size() || !IsValidUtf8(rest.substr(0, n - 1)))) {
+          len = n;
+        }
+      }
+      if (len == 0) {
+        out += "\xEF\xBF\xBD";
+        ++i;
+      } else {
+        out.append(s.substr(i, len));
+        i += len;
+      }
+      continue;
+    }
+    char buf[8];
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        if (c < 0x20) {
+          std::snprintf(buf, sizeof(buf), "\\u%04x", c);
+          out += buf;
+        } else {
+          out.push_back(static_cast<char>(c));
+        }
+    }
+    ++i;
+  }
+  return out + "\"";
+}
+
+TEST(JsonTest, QuoteMatchesBytewiseEscapingAtEveryOffset) {
+  const std::vector<std::string> pieces = {
+      "\"", "\\", "\n", "\x01", "\x1f", " ", "\x7f", "/", "\xC3\xA9", "\xE2\x82\xAC",
+      "\xF0\x9F\x98\x80", "\xff", "\xC3", "\xE2\x82", "\xC0\xAF", "\xED\xA0\x80", "\x80",
+      "\xF4\x90\x80\x80", "\x00"};
+  for (const std::string& piece : pieces) {
+    for (size_t before = 0; before < 17; ++before) {
+      for (size_t after : {0, 1, 7, 8, 9}) {
+        const std::string s = std::string(before, 'a') + piece + std::string(after, 'b');
+        ASSERT_EQ(JsonQuote(s), ReferenceQuote(s)) << "piece of " << piece.size()
+                                                   << " bytes after " << before;
+      }
+    }
+  }
+  // Long mixed text, so clean words, flagged words and multi-byte runs alternate.
+  std::string mixed;
+  for (int i = 0; i < 200; ++i) mixed += pieces[i % pieces.size()] + std::string(i % 11, 'x');
+  EXPECT_EQ(JsonQuote(mixed), ReferenceQuote(mixed));
+}
+
+TEST(JsonTest, AsciiPrefixLength) {
+  EXPECT_EQ(AsciiPrefixLength(""), 0u);
+  EXPECT_EQ(AsciiPrefixLength("plain ascii text, longer than a word"), 36u);
+  for (size_t at = 0; at < 20; ++at) {
+    const std::string s = std::string(at, 'a') + "\xC3\xA9" + std::string(10, 'z');
+    EXPECT_EQ(AsciiPrefixLength(s), at);
+    EXPECT_TRUE(IsValidUtf8(s));
+    EXPECT_FALSE(IsValidUtf8(std::string(at, 'a') + "\xC3" + std::string(10, 'z')));
+  }
+}
+
+TEST(JsonTest, MovedFinishEqualsCopiedFinish) {
+  JsonObjectWriter w;
+  w.Reserve(100).String("html", std::string(50, '<')).Int("n", 3);
+  const std::string copied = w.Finish();
+  EXPECT_EQ(std::move(w).Finish(), copied);
+  EXPECT_EQ(copied, "{\"html\":\"" + std::string(50, '<') + "\",\"n\":3}");
 }
 
 TEST(JsonTest, UnquoteRoundTrip) {

@@ -65,7 +65,10 @@ struct CrawlConfig {
   // many bytes on disk, whichever comes first; checkpoints append to it.
   uint64_t part_max_records = 100000;
   uint64_t part_max_bytes = 256ull << 20;
-  int zstd_level = 3;
+  // Level 1, not the other stages' 3: pages/ is read once, by extract, and
+  // on real pages level 1 compresses ~1.4x faster for ~14% more bytes
+  // (BENCHMARKS.md, "`corpus crawl` benchmarks").
+  int zstd_level = 1;
   // Threads that decode and parse fetched pages (0: one per core).
   int threads = 0;
   bool force = false;

@@ -68,6 +68,7 @@ class CrawlOutput {
 
  private:
   std::string Unit(uint64_t part) const;
+  std::unique_ptr<ShardWriter> NewWriter(const std::string& path, bool pages) const;
   Status Finish(std::unique_ptr<ShardWriter>* writer);
   Status Reopen(const OutputFile& part);
 

@@ -94,6 +94,7 @@ class Fetcher {
   void* multi_ = nullptr;  // CURLM*
   size_t active_ = 0;
   std::unordered_set<Transfer*> transfers_;
+  std::vector<void*> idle_handles_;  // CURL* of finished fetches, reset, for reuse
 };
 
 }  // namespace corpus

@@ -39,6 +39,13 @@ class ShardWriter {
   ShardWriter(const ShardWriter&) = delete;
   ShardWriter& operator=(const ShardWriter&) = delete;
 
+  // Compresses on `workers` threads of libzstd's own (ZSTD_c_nbWorkers)
+  // instead of in Write(), which then mostly hands the bytes over: for a
+  // writer fed by a thread with other work (the crawl loop). 0, the default,
+  // compresses in the calling thread. Finish() and Sync() wait for the
+  // workers. REQUIRES: called before the first Write() or ResumeFrom().
+  void set_compression_workers(int workers);
+
   // `line` must be one JSON object without newlines.
   Status Write(std::string_view line);
   // Ends the current zstd frame and makes every record written so far
@@ -72,6 +79,7 @@ class ShardWriter {
   std::string path_;
   std::string tmp_path_;
   int level_;
+  int compression_workers_ = 0;
   bool compress_;
   bool create_empty_;
   FILE* file_ = nullptr;

@@ -32,6 +32,9 @@ struct DecodedHtml {
 // (method "detector"): mislabelled UTF-8 is common, the reverse almost never
 // validates.
 DecodedHtml DecodeHtmlToUtf8(std::string_view body, std::string_view content_type_header);
+// The same, taking the body: when it is UTF-8 already it becomes `utf8`
+// without a copy. `body` is left valid but unspecified.
+DecodedHtml DecodeOwnedHtmlToUtf8(std::string&& body, std::string_view content_type_header);
 
 // "text/html; charset=ISO-8859-1" -> "iso-8859-1" (lowercased, quotes
 // stripped), "" if there is no charset parameter.

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace corpus {
@@ -21,6 +22,9 @@ std::optional<std::string> JsonUnquote(std::string_view raw);
 // Replaces invalid UTF-8 sequences with U+FFFD. Returns true if `s` changed.
 bool SanitizeUtf8(std::string* s);
 bool IsValidUtf8(std::string_view s);
+// The number of leading bytes of `s` below 0x80 (plain ASCII); s.size() when
+// `s` is all ASCII. Looks at eight bytes at a time.
+size_t AsciiPrefixLength(std::string_view s);
 
 // JsonObjectWriter builds one JSON object with fields in insertion order.
 // It does not validate `raw` values: callers pass well-formed JSON.
@@ -33,7 +37,18 @@ class JsonObjectWriter {
   JsonObjectWriter& Bool(std::string_view key, bool value);
   JsonObjectWriter& Raw(std::string_view key, std::string_view raw_json);
   JsonObjectWriter& Null(std::string_view key);
-  std::string Finish() const { return body_ + "}"; }
+  // Makes room for `raw_size` more bytes of output, so a large value (a
+  // page's HTML) goes in without the buffer growing and copying itself.
+  JsonObjectWriter& Reserve(size_t raw_size) {
+    body_.reserve(body_.size() + raw_size);
+    return *this;
+  }
+  std::string Finish() const& { return body_ + "}"; }
+  // The object without copying it: `std::move(writer).Finish()`.
+  std::string Finish() && {
+    body_.push_back('}');
+    return std::move(body_);
+  }
 
  private:
   void Key(std::string_view key);
