@@ -4,7 +4,6 @@
 // in BENCHMARKS.md), else generates synthetic pages so it always runs.
 //   bench_extract [DIR_WITH_HTML_GZ] [--limit N]   (run from the repository root)
 #include <gumbo.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <chrono>
@@ -16,20 +15,10 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.h"
 #include "corpus/extract/extractor.h"
 
 namespace {
-
-bool ReadGzip(const std::string& path, std::string* out) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (!f) return false;
-  char buf[1 << 16];
-  int n;
-  out->clear();
-  while ((n = gzread(f, buf, sizeof(buf))) > 0) out->append(buf, static_cast<size_t>(n));
-  gzclose(f);
-  return n == 0;
-}
 
 std::vector<std::string> SyntheticPages(int count) {
   std::vector<std::string> pages;
@@ -58,11 +47,6 @@ struct Clock {
   std::chrono::steady_clock::time_point wall = std::chrono::steady_clock::now();
   double cpu = ThreadCpuSeconds();
 
-  static double ThreadCpuSeconds() {
-    timespec ts;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-  }
   double WallSeconds() const {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - wall).count();
   }
@@ -92,7 +76,7 @@ int main(int argc, char** argv) {
     for (const auto& f : files) {
       if (limit && pages.size() >= limit) break;
       std::string html;
-      if (ReadGzip(f, &html)) pages.push_back(std::move(html));
+      if (ReadGzipFile(f, &html)) pages.push_back(std::move(html));
     }
     std::printf("pages: %zu from %s\n", pages.size(), dir.c_str());
   } else {
