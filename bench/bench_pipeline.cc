@@ -6,11 +6,13 @@
 //
 // Input: the WCXB development pages and the snippets-dev pages from
 // ../shared/data (each page's real URL from its ground truth), written as
-// HTTP response records with the project's WarcWriter. Without ../shared
-// there is nothing real to measure: it says so and exits 0.
+// HTTP response records with the project's WarcWriter; or, with --warc, the
+// archives given (repeatable). Without ../shared and without --warc there is
+// nothing real to measure: it says so and exits 0.
 //
 //   bench_pipeline [--corpus build/corpus] [--work DIR] [--threads N]
 //                  [--limit N] [--filter-config configs/fineweb.toml] [--keep]
+//                  [--warc FILE ...]
 //
 // Run from the repository root. --threads is passed to every stage (default:
 // the stage's own default, as `make demo` runs it). The work folder (default
@@ -30,6 +32,7 @@
 #include <vector>
 
 #include "bench_util.h"
+#include "corpus/io/record_source.h"
 #include "corpus/io/warc_writer.h"
 #include "corpus/util/fs.h"
 
@@ -117,6 +120,20 @@ std::string WriteWarc(const std::string& dir, const std::vector<Page>& pages) {
   return dir + "/" + state.closed.at(0);
 }
 
+// The page records the archives hold (what extract will read).
+size_t CountPages(const std::vector<std::string>& warcs) {
+  std::vector<std::string> files;
+  CheckOk(corpus::ResolveInputs(warcs, &files));
+  size_t pages = 0;
+  for (const auto& f : files) {
+    std::unique_ptr<corpus::RecordSource> src;
+    CheckOk(corpus::OpenRecordSource(f, &src));
+    std::string_view line;
+    while (src->Next(&line)) ++pages;
+  }
+  return pages;
+}
+
 struct Run {
   int exit_code = -1;
   double wall = 0;
@@ -147,6 +164,7 @@ int main(int argc, char** argv) {
   std::string filter_config = "configs/fineweb.toml";
   size_t limit = 0;
   bool keep = false;
+  std::vector<std::string> warcs;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     const bool has_value = i + 1 < argc;
@@ -160,33 +178,36 @@ int main(int argc, char** argv) {
       limit = std::strtoul(argv[++i], nullptr, 10);
     } else if (a == "--filter-config" && has_value) {
       filter_config = argv[++i];
+    } else if (a == "--warc" && has_value) {
+      warcs.push_back(argv[++i]);
     } else if (a == "--keep") {
       keep = true;
     } else {
       std::fprintf(stderr,
                    "usage: bench_pipeline [--corpus BIN] [--work DIR] [--threads N] [--limit N]\n"
-                   "                      [--filter-config TOML] [--keep]\n");
+                   "                      [--filter-config TOML] [--keep] [--warc FILE ...]\n");
       return 2;
     }
-  }
-  std::string shared = "../shared/data";
-  if (!fs::is_directory(shared)) shared = "../../shared/data";
-  if (!fs::is_directory(shared)) {
-    std::printf("bench_pipeline: ../shared/data absent; no real pages to measure\n");
-    return 0;
   }
   if (access(corpus_bin.c_str(), X_OK) != 0) {
     std::fprintf(stderr, "bench_pipeline: %s is not an executable (build the corpus target)\n",
                  corpus_bin.c_str());
     return 1;
   }
-
   std::vector<Page> pages;
-  LoadWcxb(shared + "/wcxb-dev", limit, &pages);
-  LoadSnippets(shared + "/snippets-dev", limit, &pages);
-  if (pages.empty()) {
-    std::printf("bench_pipeline: no pages found under %s\n", shared.c_str());
-    return 0;
+  if (warcs.empty()) {
+    std::string shared = "../shared/data";
+    if (!fs::is_directory(shared)) shared = "../../shared/data";
+    if (!fs::is_directory(shared)) {
+      std::printf("bench_pipeline: ../shared/data absent; no real pages to measure\n");
+      return 0;
+    }
+    LoadWcxb(shared + "/wcxb-dev", limit, &pages);
+    LoadSnippets(shared + "/snippets-dev", limit, &pages);
+    if (pages.empty()) {
+      std::printf("bench_pipeline: no pages found under %s\n", shared.c_str());
+      return 0;
+    }
   }
 
   if (work.empty()) {
@@ -198,23 +219,34 @@ int main(int argc, char** argv) {
     work = tmpl;
   }
   CheckOk(corpus::MakeDirs(work));
-  const std::string warc = WriteWarc(work + "/warc", pages);
-  size_t html_bytes = 0;
-  for (const auto& p : pages) html_bytes += p.html.size();
-  std::printf("input: %zu pages, %.1f MB of HTML, WARC %.1f MB (%s)\n", pages.size(), html_bytes / 1e6,
-              static_cast<double>(fs::file_size(warc)) / 1e6, warc.c_str());
+  size_t page_count = 0;
+  if (warcs.empty()) {
+    warcs.push_back(WriteWarc(work + "/warc", pages));
+    size_t html_bytes = 0;
+    for (const auto& p : pages) html_bytes += p.html.size();
+    page_count = pages.size();
+    std::printf("input: %zu pages, %.1f MB of HTML, WARC %.1f MB (%s)\n", page_count,
+                html_bytes / 1e6, static_cast<double>(fs::file_size(warcs[0])) / 1e6,
+                warcs[0].c_str());
+  } else {
+    page_count = CountPages(warcs);
+    std::printf("input: %zu page records in %zu archive(s)\n", page_count, warcs.size());
+  }
+  std::vector<std::string> extract_args = {"extract", "--in"};
+  extract_args.insert(extract_args.end(), warcs.begin(), warcs.end());
+  extract_args.insert(extract_args.end(), {"--out", work + "/docs"});
 
   struct Stage {
     const char* name;
     std::vector<std::string> args;
   };
   const std::vector<Stage> stages = {
-      {"extract", {"extract", "--in", warc, "--out", work + "/docs"}},
+      {"extract", extract_args},
       {"dedup", {"dedup", "--in", work + "/docs", "--out", work + "/unique"}},
       {"filter", {"--config", filter_config, "filter", "--in", work + "/unique", "--out", work + "/clean"}},
       {"shard", {"shard", "--in", work + "/clean", "--out", work + "/release"}},
   };
-  const double n = static_cast<double>(pages.size());
+  const double n = static_cast<double>(page_count);
   double total_wall = 0, total_cpu = 0;
   std::printf("%-10s %10s %10s %16s\n", "stage", "wall s", "CPU s", "pages/CPU-s");
   for (const auto& stage : stages) {
