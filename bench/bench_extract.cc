@@ -2,7 +2,10 @@
 // core for ExtractMainContent, next to gumbo's bare parse of the same pages.
 // Reads the WCXB development pages from ../shared when present (the numbers
 // in BENCHMARKS.md), else generates synthetic pages so it always runs.
-//   bench_extract [DIR_WITH_HTML_GZ] [--limit N]   (run from the repository root)
+//   bench_extract [DIR_WITH_HTML_GZ] [--limit N] [--readability]
+// Run from the repository root. --readability also runs the reference,
+// Mozilla Readability on linkedom (bench/readability; `npm install` there
+// first), on the same files in the same sitting and prints the ratios.
 #include <gumbo.h>
 
 #include <algorithm>
@@ -12,6 +15,7 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -53,6 +57,33 @@ struct Clock {
   double CpuSeconds() const { return ThreadCpuSeconds() - cpu; }
 };
 
+// Runs bench/readability on the same pages; its wall seconds and CPU seconds
+// (both from its "readability + linkedom" line). False if it did not run.
+bool RunReadability(const std::string& dir, size_t limit, double* wall_s, double* cpu_s) {
+  std::error_code ec;
+  const std::string abs_dir = std::filesystem::absolute(dir, ec).string();
+  std::string cmd = "cd bench/readability && node --max-old-space-size=8192 bench_readability.mjs '" +
+                    abs_dir + "'";
+  if (limit) cmd += " --limit " + std::to_string(limit);
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
+  if (!pipe) return false;
+  char line[512];
+  bool found = false;
+  double pages = 0;
+  while (std::fgets(line, sizeof(line), pipe.get())) {
+    std::fputs(line, stdout);
+    unsigned long n = 0;
+    if (std::sscanf(line, "pages: %lu", &n) == 1) pages = static_cast<double>(n);
+    double rate = 0, mbps = 0, cpu = 0;
+    if (std::sscanf(line, "readability + linkedom %lf %lf %lf", &rate, &mbps, &cpu) == 3 && rate > 0) {
+      *wall_s = pages / rate;
+      *cpu_s = cpu;
+      found = true;
+    }
+  }
+  return found;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -60,8 +91,11 @@ int main(int argc, char** argv) {
   std::string dir = "../shared/data/wcxb-dev/dev/html";
   if (!std::filesystem::exists(dir)) dir = "../../shared/data/wcxb-dev/dev/html";
   size_t limit = 0;
+  bool readability = false;
   for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--limit") == 0 && i + 1 < argc) {
+    if (std::strcmp(argv[i], "--readability") == 0) {
+      readability = true;
+    } else if (std::strcmp(argv[i], "--limit") == 0 && i + 1 < argc) {
       limit = std::strtoul(argv[++i], nullptr, 10);
     } else {
       dir = argv[i];
@@ -108,5 +142,16 @@ int main(int argc, char** argv) {
   std::printf("%-24s %16.1f %16.1f %14.1f\n", "corpus extract", n / extract_s, mb / extract_s,
               mb / extract_wall);
   std::printf("input %.1f MB, text out %.1f MB\n", mb, static_cast<double>(text_bytes) / 1e6);
+  if (readability) {
+    double r_wall = 0, r_cpu = 0;
+    if (!RunReadability(dir, limit, &r_wall, &r_cpu)) {
+      std::printf("readability: did not run (node, and `npm install` in bench/readability?)\n");
+      return 1;
+    }
+    std::printf("%-24s %16.1f %16s %14.1f\n", "readability (process)", n / r_cpu, "",
+                mb / r_wall);
+    std::printf("corpus / readability: %.1fx per CPU-second, %.1fx wall\n",
+                r_cpu / extract_s, r_wall / extract_wall);
+  }
   return 0;
 }
