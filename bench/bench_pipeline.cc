@@ -10,11 +10,12 @@
 // archives given (repeatable). Without ../shared and without --warc there is
 // nothing real to measure: it says so and exits 0.
 //
-//   bench_pipeline [--corpus build/corpus] [--work DIR] [--threads N]
+//   bench_pipeline [--corpus BIN] [--work DIR] [--threads N]
 //                  [--limit N] [--filter-config configs/fineweb.toml] [--keep]
 //                  [--warc FILE ...]
 //
-// Run from the repository root. --threads is passed to every stage (default:
+// Run from the repository root. BIN defaults to the corpus binary beside
+// this benchmark. --threads is passed to every stage (default:
 // the stage's own default, as `make demo` runs it). The work folder (default
 // a fresh one under /tmp) is removed at the end unless --keep.
 #include <simdjson.h>
@@ -158,7 +159,8 @@ Run RunProcess(const std::string& bin, const std::vector<std::string>& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string corpus_bin = "build/corpus";
+  // Default: the corpus binary built beside this benchmark.
+  std::string corpus_bin = (fs::path(argv[0]).parent_path() / "corpus").string();
   std::string work;
   std::string threads;
   std::string filter_config = "configs/fineweb.toml";
