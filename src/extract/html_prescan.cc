@@ -21,22 +21,34 @@ bool TagNameIs(std::string_view s, size_t pos, std::string_view name) {
 
 // Index just past the '>' that closes the start tag beginning at `lt`,
 // honouring quoted attribute values; s.size() if there is none.
+// (memchr jumps from quote to quote: most of a tag's bytes are its values.)
 size_t EndOfTag(std::string_view s, size_t lt) {
-  char quote = 0;
-  for (size_t i = lt + 1; i < s.size(); ++i) {
-    const char c = s[i];
-    if (quote) {
-      if (c == quote) quote = 0;
-    } else if (c == '"' || c == '\'') {
-      // Quotes only open a value right after '=' (possibly after spaces).
-      size_t j = i;
-      while (j > lt && (s[j - 1] == ' ' || s[j - 1] == '\t' || s[j - 1] == '\n')) --j;
-      if (j > lt && s[j - 1] == '=') quote = c;
-    } else if (c == '>') {
-      return i + 1;
+  const char* d = s.data();
+  const size_t n = s.size();
+  size_t gt = 0;  // the first '>' at or after i (n if none), once found
+  bool have_gt = false;
+  for (size_t i = lt + 1; i < n;) {
+    if (!have_gt || gt < i) {
+      const void* hit = std::memchr(d + i, '>', n - i);
+      gt = hit ? static_cast<size_t>(static_cast<const char*>(hit) - d) : n;
+      have_gt = true;
+    }
+    size_t q = gt;  // the first quote before that '>'
+    if (const void* hit = std::memchr(d + i, '"', q - i)) q = static_cast<const char*>(hit) - d;
+    if (const void* hit = std::memchr(d + i, '\'', q - i)) q = static_cast<const char*>(hit) - d;
+    if (q == gt) return gt < n ? gt + 1 : n;
+    // Quotes only open a value right after '=' (possibly after spaces).
+    size_t j = q;
+    while (j > lt && (d[j - 1] == ' ' || d[j - 1] == '\t' || d[j - 1] == '\n')) --j;
+    if (j > lt && d[j - 1] == '=') {
+      const void* close = std::memchr(d + q + 1, d[q], n - q - 1);
+      if (!close) return n;
+      i = static_cast<size_t>(static_cast<const char*>(close) - d) + 1;
+    } else {
+      i = q + 1;
     }
   }
-  return s.size();
+  return n;
 }
 
 // Position of the next case-insensitive "</name" at or after `from`.
