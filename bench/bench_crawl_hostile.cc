@@ -50,15 +50,7 @@ int g_kill_after_s = 0;
 
 ChildResult RunCorpus(const std::string& bin, const std::vector<std::string>& args) {
   const auto start = std::chrono::steady_clock::now();
-  const pid_t pid = fork();
-  if (pid == 0) {
-    std::vector<char*> argv;
-    argv.push_back(const_cast<char*>(bin.c_str()));
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(bin.c_str(), argv.data());
-    _exit(127);
-  }
+  const pid_t pid = StartProcess(bin, args);
   int status = 0;
   rusage ru{};
   ChildResult r;

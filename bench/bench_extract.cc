@@ -2,9 +2,11 @@
 // core for ExtractMainContent, next to gumbo's bare parse of the same pages.
 // Reads the WCXB development pages from ../shared when present (the numbers
 // in BENCHMARKS.md), else generates synthetic pages so it always runs.
-//   bench_extract [DIR_WITH_HTML_GZ] [--limit N]   (run from the repository root)
+//   bench_extract [DIR_WITH_HTML_GZ] [--limit N] [--readability]
+// Run from the repository root. --readability also runs the reference,
+// Mozilla Readability on linkedom (bench/readability; `npm install` there
+// first), on the same files in the same sitting and prints the ratios.
 #include <gumbo.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <chrono>
@@ -13,23 +15,14 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "bench_util.h"
 #include "corpus/extract/extractor.h"
 
 namespace {
-
-bool ReadGzip(const std::string& path, std::string* out) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (!f) return false;
-  char buf[1 << 16];
-  int n;
-  out->clear();
-  while ((n = gzread(f, buf, sizeof(buf))) > 0) out->append(buf, static_cast<size_t>(n));
-  gzclose(f);
-  return n == 0;
-}
 
 std::vector<std::string> SyntheticPages(int count) {
   std::vector<std::string> pages;
@@ -58,16 +51,38 @@ struct Clock {
   std::chrono::steady_clock::time_point wall = std::chrono::steady_clock::now();
   double cpu = ThreadCpuSeconds();
 
-  static double ThreadCpuSeconds() {
-    timespec ts;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-  }
   double WallSeconds() const {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - wall).count();
   }
   double CpuSeconds() const { return ThreadCpuSeconds() - cpu; }
 };
+
+// Runs bench/readability on the same pages; its wall seconds and CPU seconds
+// (both from its "readability + linkedom" line). False if it did not run.
+bool RunReadability(const std::string& dir, size_t limit, double* wall_s, double* cpu_s) {
+  std::error_code ec;
+  const std::string abs_dir = std::filesystem::absolute(dir, ec).string();
+  std::string cmd = "cd bench/readability && node --max-old-space-size=8192 bench_readability.mjs '" +
+                    abs_dir + "'";
+  if (limit) cmd += " --limit " + std::to_string(limit);
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
+  if (!pipe) return false;
+  char line[512];
+  bool found = false;
+  double pages = 0;
+  while (std::fgets(line, sizeof(line), pipe.get())) {
+    std::fputs(line, stdout);
+    unsigned long n = 0;
+    if (std::sscanf(line, "pages: %lu", &n) == 1) pages = static_cast<double>(n);
+    double rate = 0, mbps = 0, cpu = 0;
+    if (std::sscanf(line, "readability + linkedom %lf %lf %lf", &rate, &mbps, &cpu) == 3 && rate > 0) {
+      *wall_s = pages / rate;
+      *cpu_s = cpu;
+      found = true;
+    }
+  }
+  return found;
+}
 
 }  // namespace
 
@@ -76,8 +91,11 @@ int main(int argc, char** argv) {
   std::string dir = "../shared/data/wcxb-dev/dev/html";
   if (!std::filesystem::exists(dir)) dir = "../../shared/data/wcxb-dev/dev/html";
   size_t limit = 0;
+  bool readability = false;
   for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--limit") == 0 && i + 1 < argc) {
+    if (std::strcmp(argv[i], "--readability") == 0) {
+      readability = true;
+    } else if (std::strcmp(argv[i], "--limit") == 0 && i + 1 < argc) {
       limit = std::strtoul(argv[++i], nullptr, 10);
     } else {
       dir = argv[i];
@@ -92,7 +110,7 @@ int main(int argc, char** argv) {
     for (const auto& f : files) {
       if (limit && pages.size() >= limit) break;
       std::string html;
-      if (ReadGzip(f, &html)) pages.push_back(std::move(html));
+      if (ReadGzipFile(f, &html)) pages.push_back(std::move(html));
     }
     std::printf("pages: %zu from %s\n", pages.size(), dir.c_str());
   } else {
@@ -124,5 +142,16 @@ int main(int argc, char** argv) {
   std::printf("%-24s %16.1f %16.1f %14.1f\n", "corpus extract", n / extract_s, mb / extract_s,
               mb / extract_wall);
   std::printf("input %.1f MB, text out %.1f MB\n", mb, static_cast<double>(text_bytes) / 1e6);
+  if (readability) {
+    double r_wall = 0, r_cpu = 0;
+    if (!RunReadability(dir, limit, &r_wall, &r_cpu)) {
+      std::printf("readability: did not run (node, and `npm install` in bench/readability?)\n");
+      return 1;
+    }
+    std::printf("%-24s %16.1f %16s %14.1f\n", "readability (process)", n / r_cpu, "",
+                mb / r_wall);
+    std::printf("corpus / readability: %.1fx per CPU-second, %.1fx wall\n",
+                r_cpu / extract_s, r_wall / extract_wall);
+  }
   return 0;
 }

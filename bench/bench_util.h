@@ -1,9 +1,14 @@
 #ifndef CORPUS_BENCH_BENCH_UTIL_H_
 #define CORPUS_BENCH_BENCH_UTIL_H_
 
+#include <unistd.h>
+#include <zlib.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <string>
+#include <vector>
 
 #include "corpus/util/status.h"
 
@@ -21,6 +26,36 @@ inline double ThreadCpuSeconds() {
   timespec ts;
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
   return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+// The decompressed bytes of the gzip file at `path` in `*out`; false when the
+// file cannot be opened or is damaged.
+inline bool ReadGzipFile(const std::string& path, std::string* out) {
+  gzFile f = gzopen(path.c_str(), "rb");
+  if (!f) return false;
+  char buf[1 << 16];
+  int n;
+  out->clear();
+  while ((n = gzread(f, buf, sizeof(buf))) > 0) out->append(buf, static_cast<size_t>(n));
+  gzclose(f);
+  return n == 0;
+}
+
+// Starts `bin` with `args` (argv[1..]) in a child process and returns its pid
+// (-1 if fork failed); the child exits 127 if `bin` cannot be executed. The
+// caller waits for it (wait4 also gives its CPU time and peak RSS).
+inline pid_t StartProcess(const std::string& bin, const std::vector<std::string>& args) {
+  std::fflush(stdout);  // what was printed so far comes before the child's output
+  const pid_t pid = fork();
+  if (pid == 0) {
+    std::vector<char*> argv;
+    argv.push_back(const_cast<char*>(bin.c_str()));
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(bin.c_str(), argv.data());
+    _exit(127);
+  }
+  return pid;
 }
 
 #endif  // CORPUS_BENCH_BENCH_UTIL_H_

@@ -11,6 +11,7 @@ PACKAGES=(
   libxxhash-dev zlib1g-dev libuchardet-dev libcld2-dev libutf8proc-dev
   libcpp-httplib-dev libbrotli-dev libssl-dev
   libicu-dev libpcre2-dev libsentencepiece-dev sentencepiece
+  libisal-dev
 )
 # Node and npm for the WARC tests' independent reader (install-test-tools.sh);
 # a node from elsewhere (nodesource, nvm) brings its own npm.

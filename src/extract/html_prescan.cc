@@ -21,22 +21,34 @@ bool TagNameIs(std::string_view s, size_t pos, std::string_view name) {
 
 // Index just past the '>' that closes the start tag beginning at `lt`,
 // honouring quoted attribute values; s.size() if there is none.
+// (memchr jumps from quote to quote: most of a tag's bytes are its values.)
 size_t EndOfTag(std::string_view s, size_t lt) {
-  char quote = 0;
-  for (size_t i = lt + 1; i < s.size(); ++i) {
-    const char c = s[i];
-    if (quote) {
-      if (c == quote) quote = 0;
-    } else if (c == '"' || c == '\'') {
-      // Quotes only open a value right after '=' (possibly after spaces).
-      size_t j = i;
-      while (j > lt && (s[j - 1] == ' ' || s[j - 1] == '\t' || s[j - 1] == '\n')) --j;
-      if (j > lt && s[j - 1] == '=') quote = c;
-    } else if (c == '>') {
-      return i + 1;
+  const char* d = s.data();
+  const size_t n = s.size();
+  size_t gt = 0;  // the first '>' at or after i (n if none), once found
+  bool have_gt = false;
+  for (size_t i = lt + 1; i < n;) {
+    if (!have_gt || gt < i) {
+      const void* hit = std::memchr(d + i, '>', n - i);
+      gt = hit ? static_cast<size_t>(static_cast<const char*>(hit) - d) : n;
+      have_gt = true;
+    }
+    size_t q = gt;  // the first quote before that '>'
+    if (const void* hit = std::memchr(d + i, '"', q - i)) q = static_cast<const char*>(hit) - d;
+    if (const void* hit = std::memchr(d + i, '\'', q - i)) q = static_cast<const char*>(hit) - d;
+    if (q == gt) return gt < n ? gt + 1 : n;
+    // Quotes only open a value right after '=' (possibly after spaces).
+    size_t j = q;
+    while (j > lt && (d[j - 1] == ' ' || d[j - 1] == '\t' || d[j - 1] == '\n')) --j;
+    if (j > lt && d[j - 1] == '=') {
+      const void* close = std::memchr(d + q + 1, d[q], n - q - 1);
+      if (!close) return n;
+      i = static_cast<size_t>(static_cast<const char*>(close) - d) + 1;
+    } else {
+      i = q + 1;
     }
   }
-  return s.size();
+  return n;
 }
 
 // Position of the next case-insensitive "</name" at or after `from`.
@@ -111,7 +123,8 @@ bool IsHtmlSpace(char c) {
 // construction: "type" (an <input type=hidden> stays inside a table),
 // "encoding" (<annotation-xml> as an HTML integration point) and "color",
 // "face" and "size" (a <font> carrying one breaks out of foreign content).
-// A rule that reads a new attribute must add it here.
+// A rule that reads a new attribute must add it here. (`href` is kept but
+// shortened: see ShortHref.)
 constexpr std::string_view kKeptAttributes[] = {
     "class",       "id",         "role",       "style",    "hidden",    "popover",
     "href",        "itemprop",   "itemtype",   "name",     "type",      "placeholder",
@@ -126,13 +139,43 @@ bool KeepsAttribute(std::string_view name) {
   return false;
 }
 
+// A change to one start tag: bytes [begin, end) become `with`.
+struct TagEdit {
+  size_t begin;
+  size_t end;
+  std::string_view with;
+};
+
+// What an `href` value may be cut to. The extractor reads only whether a
+// link has an href (dom_index.cc) and whether it points inside the page:
+// starts with '#' and has more after it (toc_lists.cc, trailing_links.cc).
+// URLs are a tenth of the bytes gumbo would otherwise copy on the WCXB
+// pages, so a value becomes "#x", "#" or "x", which answer those questions
+// alike. Values are kept whole when an entity could decode to '#' ('&'), and
+// when they name schema.org, which IsProductPage counts in the markup.
+// Returns false to keep the value as it is.
+bool ShortHref(std::string_view value, std::string_view* with) {
+  if (value.size() <= 1 || value.find('&') != std::string_view::npos ||
+      value.find("schema.org") != std::string_view::npos) {
+    return false;
+  }
+  if (value[0] != '#') {
+    *with = "x";
+  } else if (value.size() > 2) {
+    *with = "#x";
+  } else {
+    return false;
+  }
+  return true;
+}
+
 // The attributes of the start tag whose name ends at `name_end`, split as the
 // HTML5 tokenizer splits them (HTML Living Standard 13.2.5.32-13.2.5.39,
 // "before attribute name" to "after attribute value (quoted)"). Appends to
-// `dropped` the byte ranges of attributes that KeepsAttribute refuses, and
-// returns the index just past the tag's '>', or 0 if the tag never closes.
-size_t ScanAttributes(std::string_view s, size_t name_end,
-                      std::vector<std::pair<size_t, size_t>>* dropped) {
+// `edits`, in order, the removal of each attribute that KeepsAttribute
+// refuses and the shortening of each href value (ShortHref), and returns the
+// index just past the tag's '>', or 0 if the tag never closes.
+size_t ScanAttributes(std::string_view s, size_t name_end, std::vector<TagEdit>* edits) {
   const size_t n = s.size();
   size_t i = name_end;
   while (true) {
@@ -152,18 +195,118 @@ size_t ScanAttributes(std::string_view s, size_t name_end,
       ++j;
       while (j < n && IsHtmlSpace(s[j])) ++j;
       if (j >= n) return 0;
+      size_t value_begin = j, value_end;
       if (s[j] == '"' || s[j] == '\'') {
         const size_t close = s.find(s[j], j + 1);
         if (close == std::string_view::npos) return 0;
+        value_begin = j + 1;
+        value_end = close;
         end = close + 1;
       } else {
         end = j;
         while (end < n && !IsHtmlSpace(s[end]) && s[end] != '>') ++end;
+        value_end = end;
       }
       i = end;
+      std::string_view with;
+      if (name.size() == 4 && StartsWithLowercase(name, 0, "href") &&
+          ShortHref(s.substr(value_begin, value_end - value_begin), &with)) {
+        edits->push_back({value_begin, value_end, with});
+        continue;
+      }
     }
-    if (!KeepsAttribute(name)) dropped->emplace_back(start, end);
+    if (!KeepsAttribute(name)) edits->push_back({start, end, {}});
   }
+}
+
+// Elements inside which whitespace is content and stays as it is: <pre> and
+// <listing> keep it (they hold markup, so they are counted as they nest), and
+// in the raw-text and RCDATA elements (HTML Living Standard 13.2.5.2-13.2.5.5)
+// there is no markup at all until their end tag.
+struct SpaceKeeper {
+  std::string_view name;
+  bool raw;  // content runs to the first "</name", tags inside are text
+};
+constexpr SpaceKeeper kSpaceKeepers[] = {
+    {"pre", false},   {"listing", false},  {"textarea", true}, {"title", true},
+    {"xmp", true},    {"noembed", true},   {"noframes", true}, {"plaintext", true},
+};
+
+const SpaceKeeper* FindSpaceKeeper(std::string_view s, size_t name_pos, size_t name_end) {
+  for (const SpaceKeeper& k : kSpaceKeepers) {
+    if (k.name.size() == name_end - name_pos && StartsWithLowercase(s, name_pos, k.name)) return &k;
+  }
+  return nullptr;
+}
+
+// Each run of two or more whitespace characters that lies between the end of
+// one tag and the start of the next (indentation; a fifth of what the WCXB
+// pages hand to gumbo) becomes one character: a line feed if the run holds a
+// line break, else its first character. Gumbo makes one token per character
+// of text, so these runs cost it more than their share of bytes; the run
+// stays one whitespace node, and the extractor reads such a node only as "a
+// space here" (DomIndex skips whitespace in its measures, the text builder
+// folds any run to one space). Runs inside <pre>, <listing> and the raw-text
+// elements (kSpaceKeepers), and runs next to text, are left as they are.
+void CollapseSpaceBetweenTags(std::string* html) {
+  std::string& s = *html;
+  const size_t n = s.size();
+  size_t r = 0;  // s[r, n) is still to be read
+  size_t w = 0;  // s[0, w) is the output so far
+  auto copy_to = [&](size_t end) {
+    if (w != r) std::memmove(&s[w], &s[r], end - r);
+    w += end - r;
+    r = end;
+  };
+  int keep_depth = 0;  // <pre> and <listing> elements open
+  while (r < n) {
+    const void* hit = std::memchr(s.data() + r, '<', n - r);
+    if (!hit) break;
+    const size_t lt = static_cast<const char*>(hit) - s.data();
+    const bool end_tag = lt + 1 < n && s[lt + 1] == '/';
+    const size_t name_pos = lt + (end_tag ? 2 : 1);
+    size_t tag_end;
+    if (name_pos < n && IsAsciiAlpha(s[name_pos])) {
+      size_t name_end = name_pos + 1;
+      while (name_end < n && !IsHtmlSpace(s[name_end]) && s[name_end] != '/' && s[name_end] != '>') {
+        ++name_end;
+      }
+      tag_end = EndOfTag(s, lt);
+      if (const SpaceKeeper* keeper = FindSpaceKeeper(s, name_pos, name_end)) {
+        if (keeper->raw && !end_tag) {
+          // Everything up to the end tag is copied as it is.
+          const size_t close = keeper->name == "plaintext" ? n : FindClose(s, tag_end, keeper->name);
+          tag_end = close < n ? EndOfTag(s, close) : n;
+        } else if (!keeper->raw) {
+          keep_depth += end_tag ? (keep_depth > 0 ? -1 : 0) : 1;
+        }
+      }
+    } else if (lt + 1 < n && (s[lt + 1] == '!' || s[lt + 1] == '?')) {
+      // A doctype or a bogus comment, up to the next '>'.
+      const void* gt = std::memchr(s.data() + lt, '>', n - lt);
+      tag_end = gt ? static_cast<const char*>(gt) - s.data() + 1 : n;
+    } else {
+      copy_to(lt + 1);  // a '<' in text
+      continue;
+    }
+    copy_to(tag_end);
+    if (keep_depth > 0 || tag_end >= n) continue;
+    size_t k = tag_end;
+    bool line = false;
+    while (k < n && IsHtmlSpace(s[k])) {
+      line |= s[k] == '\n' || s[k] == '\r';
+      ++k;
+    }
+    if (k - tag_end < 2 || k + 1 >= n || s[k] != '<') continue;
+    const char next = s[k + 1];
+    const bool tag_next = IsAsciiAlpha(next) || next == '!' || next == '?' ||
+                          (next == '/' && k + 2 < n && IsAsciiAlpha(s[k + 2]));
+    if (!tag_next) continue;
+    s[w++] = line ? '\n' : s[tag_end];
+    r = k;
+  }
+  copy_to(n);
+  s.resize(w);
 }
 
 }  // namespace
@@ -175,7 +318,7 @@ void PrescanHtml(std::string_view s, PrescanResult* out) {
   size_t copied = 0;  // s[copied, pos) is still to be copied
   size_t pos = 0;
   size_t depth = 0;  // open elements, roughly (see CountsForDepth)
-  std::vector<std::pair<size_t, size_t>> dropped;  // attribute ranges of one tag
+  std::vector<TagEdit> edits;  // of one start tag
   // Set once a start tag runs to the end of the input: the tokenizer reads
   // all that follows as that tag's attributes, so nothing after it is
   // scanned again (which also keeps the scan linear).
@@ -254,18 +397,19 @@ void PrescanHtml(std::string_view s, PrescanResult* out) {
              s[name_end] != '>') {
         ++name_end;
       }
-      dropped.clear();
-      const size_t tag_end = ScanAttributes(s, name_end, &dropped);
+      edits.clear();
+      const size_t tag_end = ScanAttributes(s, name_end, &edits);
       if (tag_end == 0) {
         unclosed_tag = true;
         continue;
       }
-      if (!dropped.empty()) {
+      if (!edits.empty()) {
         out->html.append(s.data() + copied, lt - copied);
         size_t from = lt;
-        for (const auto& [b, e] : dropped) {
-          out->html.append(s.data() + from, b - from);
-          from = e;
+        for (const TagEdit& edit : edits) {
+          out->html.append(s.data() + from, edit.begin - from);
+          out->html.append(edit.with);
+          from = edit.end;
         }
         out->html.append(s.data() + from, tag_end - from);
         copied = tag_end;
@@ -274,6 +418,7 @@ void PrescanHtml(std::string_view s, PrescanResult* out) {
     }
   }
   out->html.append(s.data() + copied, s.size() - copied);
+  CollapseSpaceBetweenTags(&out->html);
 }
 
 }  // namespace corpus

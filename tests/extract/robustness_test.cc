@@ -140,8 +140,39 @@ TEST(HtmlPrescanTest, DropsAttributesNothingReads) {
                        "x</div><img srcset=\"a.jpg 1x, b.jpg 2x\" alt=\"A > B\" loading=lazy>"
                        "<a HREF=/p ID=\"k\" data-x>y</a><input disabled type=hidden>"
                        "<p =odd Style='display:none'  aria-hidden=\"true\">z</p>"),
-            "<div  class=\"card wide\" >x</div><img   ><a HREF=/p ID=\"k\" >y</a>"
+            "<div  class=\"card wide\" >x</div><img   ><a HREF=x ID=\"k\" >y</a>"
             "<input  type=hidden><p  Style='display:none'  aria-hidden=\"true\">z</p>");
+}
+
+TEST(HtmlPrescanTest, HrefValuesAreCutToWhatIsRead) {
+  EXPECT_EQ(Prescanned("<a href=\"https://example.org/a?b=c\">1</a><a href='#sec-2'>2</a>"
+                       "<a href=#>3</a><a href=\"\">4</a><a href=\"&#35;top\">5</a>"
+                       "<a href=\"https://schema.org/Product\">6</a><a href>7</a>"
+                       "<a href=\"/p\" href=\"#second\">8</a>"),
+            "<a href=\"x\">1</a><a href='#x'>2</a><a href=#>3</a><a href=\"\">4</a>"
+            "<a href=\"&#35;top\">5</a><a href=\"https://schema.org/Product\">6</a><a href>7</a>"
+            "<a href=\"x\" href=\"#x\">8</a>");
+}
+
+TEST(HtmlPrescanTest, WhitespaceBetweenTagsBecomesOneCharacter) {
+  EXPECT_EQ(Prescanned("<div>\n    <p>a   b</p>  \r\n\t</div>\t\t<br>   text   <b>x</b>\n\n"),
+            "<div>\n<p>a   b</p>\n</div>\t<br>   text   <b>x</b>\n\n");
+  // A doctype and an end tag with attributes end where the tokenizer ends them.
+  EXPECT_EQ(Prescanned("<!DOCTYPE html>\n\n<html>  <body class=\"a > b\">  </body  x=\">\">  <i>"),
+            "<!DOCTYPE html>\n<html> <body class=\"a > b\"> </body  x=\">\"> <i>");
+  // A '<' that starts no tag is text: the run beside it stays.
+  EXPECT_EQ(Prescanned("<b>x</b>   < 3"), "<b>x</b>   < 3");
+}
+
+TEST(HtmlPrescanTest, WhitespaceInPreformattedAndRawTextStays) {
+  const std::string pre = "<pre>\n  <b>x</b>   <PRE> <i>y</i></pre>   <i>z</i>\n</pre>  <p>";
+  EXPECT_EQ(Prescanned(pre), "<pre>\n  <b>x</b>   <PRE> <i>y</i></pre>   <i>z</i>\n</pre> <p>");
+  const std::string raw =
+      "<title>  </title>  <textarea>  <b>  </b>  </textarea>  <xmp>  <i>  </i></xmp>"
+      "<listing>  <i>  </i></listing>  <plaintext>  <b>  </b>  ";
+  EXPECT_EQ(Prescanned(raw),
+            "<title>  </title> <textarea>  <b>  </b>  </textarea> <xmp>  <i>  </i></xmp>"
+            "<listing>  <i>  </i></listing> <plaintext>  <b>  </b>  ");
 }
 
 TEST(ExtractRobustnessTest, ManyStartTagsThatNeverClose) {
