@@ -102,6 +102,7 @@ inline void PrintProc(const char* what, const ProcResult& r, double units, const
 inline void PrintSkipped(const char* why) { std::printf("reference: skipped (%s)\n", why); }
 
 // The line scripts/bench.sh collects into its summary table.
+// REQUIRES: neither `what` nor `reference` contains '|'.
 inline void PrintRatio(const char* what, double corpus_cpu, const char* reference, double reference_cpu) {
   std::printf("ratio | %s | corpus %.2f s CPU | %s | %.2f s CPU | %.2f\n", what, corpus_cpu, reference,
               reference_cpu, reference_cpu > 0 ? corpus_cpu / reference_cpu : 0.0);

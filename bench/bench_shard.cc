@@ -141,8 +141,8 @@ int main(int argc, char** argv) {
     const corpus_bench::ProcResult ref = corpus_bench::RunShell(
         "zstdcat " + in + "/*.jsonl.zst | shuf --random-source=/dev/zero | zstd -3 -q -o " + root + "/shuf.jsonl.zst");
     corpus_bench::PrintProc("zstdcat | shuf | zstd -3 (reference, in RAM)", ref, mb, "MB");
-    corpus_bench::PrintRatio("shard: partition + pack (in-process)", c1 + c2, "zstdcat | shuf | zstd -3", ref.cpu);
-    corpus_bench::PrintRatio("shard: corpus shard (whole command)", cli_cpu, "zstdcat | shuf | zstd -3", ref.cpu);
+    corpus_bench::PrintRatio("shard: partition + pack (in-process)", c1 + c2, "pipe zstdcat, shuf, zstd -3", ref.cpu);
+    corpus_bench::PrintRatio("shard: corpus shard (whole command)", cli_cpu, "pipe zstdcat, shuf, zstd -3", ref.cpu);
   }
   std::error_code ec;
   std::filesystem::remove_all(root, ec);
