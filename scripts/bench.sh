@@ -41,13 +41,15 @@ done
 echo "load after: $(uptime)"
 echo
 echo "Ratios (corpus CPU / reference CPU, same run, same input):"
-printf '%-16s | %-52s | %-16s | %-32s | %-12s | %s\n' benchmark measured corpus reference reference ratio
+trim() { local v="$1"; v="${v#"${v%%[![:space:]]*}"}"; printf '%s' "${v%"${v##*[![:space:]]}"}"; }
+fmt='%-20s | %-50s | %-18s | %-30s | %-12s | %s\n'
+printf "$fmt" benchmark measured corpus reference "reference CPU" ratio
 for spec in "${benches[@]}"; do
   read -ra cmd <<< "$spec"
   name=$(basename "${cmd[0]}")
   [[ -f "$logs/$name.txt" ]] || continue
   grep '^ratio |' "$logs/$name.txt" | while IFS='|' read -r _ what ours ref ref_cpu ratio; do
-    printf '%-16s |%-53s|%-17s|%-33s|%-13s|%s\n' "$name" "$what" "$ours" "$ref" "$ref_cpu" "$ratio"
+    printf "$fmt" "$name" "$(trim "$what")" "$(trim "$ours")" "$(trim "$ref")" "$(trim "$ref_cpu")" "$(trim "$ratio")"
   done || true
   grep -q '^ratio |' "$logs/$name.txt" || echo "$name: no ratio ($(grep -m1 '^reference' "$logs/$name.txt" || echo 'no reference in this benchmark'))"
 done
