@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "../tests/crawl/hostile_site.h"
+#include "bench_proc.h"
 #include "bench_util.h"
 #include "corpus/crawl/url.h"
 #include "corpus/io/record.h"
@@ -77,7 +78,7 @@ ChildResult RunCorpus(const std::string& bin, const std::vector<std::string>& ar
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   r.max_rss_kb = ru.ru_maxrss;
-  r.cpu = ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+  r.cpu = corpus_bench::CpuSeconds(ru);
   return r;
 }
 

@@ -11,8 +11,6 @@
 //
 // Usage: bench_dedup [docs=100000] [work_dir=/tmp/corpus-bench-dedup] [threads=0]
 
-#include <sys/resource.h>
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -30,12 +28,6 @@
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-double CpuSeconds() {
-  rusage ru;
-  getrusage(RUSAGE_SELF, &ru);
-  return ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
-}
 
 // Texts of about `bytes` bytes from a 20,000-word random vocabulary, with
 // punctuation, digits and paragraph breaks like extracted web text.
@@ -88,18 +80,18 @@ void BenchSignatures() {
   size_t words = 0;
   const int rounds = 5;
   double norm_cpu = 0;
-  const double c0 = CpuSeconds();
+  const double c0 = corpus_bench::ProcessCpuSeconds();
   for (int r = 0; r < rounds; ++r) {
     for (const auto& d : docs) {
-      const double n0 = CpuSeconds();
+      const double n0 = corpus_bench::ProcessCpuSeconds();
       const std::string norm = corpus::dedup::NormalizeDedupText(d);
-      norm_cpu += CpuSeconds() - n0;
+      norm_cpu += corpus_bench::ProcessCpuSeconds() - n0;
       hasher.Compute(norm, &sig);
       hasher.BandHashes(sig, &bands);
       words += sig.size();
     }
   }
-  const double cpu = CpuSeconds() - c0;
+  const double cpu = corpus_bench::ProcessCpuSeconds() - c0;
   const double n = static_cast<double>(rounds * docs.size());
   std::printf("signatures (3 KB docs, 5-grams, 14x8)          %8.0f docs/s per core\n", n / cpu);
   std::printf("  of which normalisation                       %8.1f %% of the time (timer overhead included)\n",

@@ -10,8 +10,6 @@
 //
 // Usage: bench_io [total_MB=256] [work_dir=/tmp/corpus-bench-io]
 
-#include <sys/resource.h>
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -33,23 +31,16 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double CpuSeconds(int who) {
-  rusage ru;
-  getrusage(who, &ru);
-  return ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
-}
-
-// CPU time of this process (or its children) since construction.
+// CPU time of this process since construction.
 struct Timer {
-  explicit Timer(int who = RUSAGE_SELF) : who_(who), cpu_(CpuSeconds(who)), wall_(Clock::now()) {}
+  Timer() : cpu_(corpus_bench::ProcessCpuSeconds()), wall_(Clock::now()) {}
   // Freezes the elapsed times; cpu() and wall() read the frozen values.
   void Stop() {
-    cpu_elapsed_ = CpuSeconds(who_) - cpu_;
+    cpu_elapsed_ = corpus_bench::ProcessCpuSeconds() - cpu_;
     wall_elapsed_ = std::chrono::duration<double>(Clock::now() - wall_).count();
   }
   double cpu() const { return cpu_elapsed_; }
   double wall() const { return wall_elapsed_; }
-  int who_;
   double cpu_;
   Clock::time_point wall_;
   double cpu_elapsed_ = 0, wall_elapsed_ = 0;

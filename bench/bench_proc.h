@@ -27,6 +27,18 @@ extern char** environ;
 
 namespace corpus_bench {
 
+// User + sys seconds of a rusage.
+inline double CpuSeconds(const rusage& ru) {
+  return ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+}
+
+// User + sys seconds of this process so far, all its threads.
+inline double ProcessCpuSeconds() {
+  rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  return CpuSeconds(ru);
+}
+
 struct ProcResult {
   bool started = false;  // false: the program could not be run at all
   int exit_code = -1;    // 128 + signal when killed by one
@@ -66,7 +78,7 @@ inline ProcResult RunProcess(const std::vector<std::string>& argv, const std::st
   if (wait4(pid, &status, 0, &ru) != pid) return r;
   r.started = true;
   r.wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  r.cpu = ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+  r.cpu = CpuSeconds(ru);
   r.peak_rss_mb = ru.ru_maxrss / 1024.0;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   if (WIFEXITED(status) && WEXITSTATUS(status) == 127) r.started = false;  // sh: not found

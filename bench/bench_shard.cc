@@ -12,8 +12,6 @@
 // sys) and MB of uncompressed input JSON per CPU second, and the ratio of
 // the command's CPU to the reference's.
 
-#include <sys/resource.h>
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -32,13 +30,6 @@ namespace {
 
 double Seconds(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-// CPU seconds (user + sys) of this process, all its threads.
-double ProcessCpu() {
-  rusage ru;
-  getrusage(RUSAGE_SELF, &ru);
-  return ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
 }
 
 }  // namespace
@@ -96,20 +87,20 @@ int main(int argc, char** argv) {
 
   cfg.phase = ShardPhase::kPartition;
   auto start = std::chrono::steady_clock::now();
-  double cpu0 = ProcessCpu();
+  double cpu0 = corpus_bench::ProcessCpuSeconds();
   StageOutcome o = RunShardStage(cfg, opts);
   const double t1 = Seconds(start);
-  const double c1 = ProcessCpu() - cpu0;
+  const double c1 = corpus_bench::ProcessCpuSeconds() - cpu0;
   if (!o.status.ok()) {
     std::fprintf(stderr, "partition: %s\n", o.status.ToString().c_str());
     return 1;
   }
   cfg.phase = ShardPhase::kPack;
   start = std::chrono::steady_clock::now();
-  cpu0 = ProcessCpu();
+  cpu0 = corpus_bench::ProcessCpuSeconds();
   o = RunShardStage(cfg, opts);
   const double t2 = Seconds(start);
-  const double c2 = ProcessCpu() - cpu0;
+  const double c2 = corpus_bench::ProcessCpuSeconds() - cpu0;
   if (!o.status.ok()) {
     std::fprintf(stderr, "pack: %s\n", o.status.ToString().c_str());
     return 1;
