@@ -15,6 +15,7 @@
 // o200k_base, Llama-3-style tokenizer.json and SentencePiece unigram model
 // are measured. It also prints a digest of all ids so runs can be compared.
 #include <time.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
