@@ -11,7 +11,10 @@
 //   bench_crawl_hostile --corpus build/corpus --parts PAGES [--per-host-delay MS]
 //       a tree site of PAGES pages over 16 hosts, crawled at that delay; prints
 //       the part files written (kept and rejected) and the time.
-// The crawler runs as a child process, so its RSS is its own.
+// The crawler runs as a child process (the whole command a user runs), so
+// its RSS is its own; its wall and CPU time (user + sys) are printed. There
+// is no reference crawler to run beside it offline; --corpus OTHER_BUILD
+// measures another build on the same sites.
 #include <sys/resource.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -28,6 +31,7 @@
 #include <vector>
 
 #include "../tests/crawl/hostile_site.h"
+#include "bench_proc.h"
 #include "bench_util.h"
 #include "corpus/crawl/url.h"
 #include "corpus/io/record.h"
@@ -42,6 +46,7 @@ using corpus::testing::HostileSite;
 struct ChildResult {
   int exit_code = -1;
   double seconds = 0;
+  double cpu = 0;  // user + sys
   long max_rss_kb = 0;
   bool killed = false;  // still running after --kill-after
 };
@@ -65,6 +70,7 @@ ChildResult RunCorpus(const std::string& bin, const std::vector<std::string>& ar
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   r.max_rss_kb = ru.ru_maxrss;
+  r.cpu = corpus_bench::CpuSeconds(ru);
   return r;
 }
 
@@ -132,10 +138,10 @@ int Hostile(const std::string& bin, const std::vector<std::string>& extra) {
                                 .value_or("");
     unaccounted += !pages.count(url) && !rejects.count(url);
   }
-  std::printf("hostile mix (%s): exit %d%s, %.1f s wall, %zu requests (%zu into the 4 link traps: calendar %zu, "
+  std::printf("hostile mix (%s): exit %d%s, %.1f s wall, %.1f s CPU, %zu requests (%zu into the 4 link traps: calendar %zu, "
               "pagination %zu, session ids %zu, sort orders %zu), ordinary pages kept %zu/%zu, "
               "%zu pages, %zu rejected, fetched URLs in neither: %zu, peak RSS %.0f MB\n",
-              bin.c_str(), r.exit_code, r.killed ? " (did not end by itself: stopped)" : "", r.seconds,
+              bin.c_str(), r.exit_code, r.killed ? " (did not end by itself: stopped)" : "", r.seconds, r.cpu,
               requests, site.TrapRequests(),
               site.server().RequestLogFor(HostileSite::Address(HostileSite::kCalendar)).size(),
               site.server().RequestLogFor(HostileSite::Address(HostileSite::kPagination)).size(),
@@ -172,10 +178,10 @@ int Parts(const std::string& bin, int pages, const std::vector<std::string>& ext
                                    "--allow-private-networks", "--no-progress", "--scope", "any"};
   args.insert(args.end(), extra.begin(), extra.end());
   const ChildResult r = RunCorpus(bin, args);
-  std::printf("parts (%s): exit %d%s, %zu pages in %.1f s, %zu kept part files, %zu rejected part files, "
+  std::printf("parts (%s): exit %d%s, %zu pages in %.1f s wall, %.1f s CPU, %zu kept part files, %zu rejected part files, "
               "peak RSS %.0f MB\n",
               bin.c_str(), r.exit_code, r.killed ? " (stopped)" : "", UrlsIn(dir + "/out").size(),
-              r.seconds, PartFiles(dir + "/out"),
+              r.seconds, r.cpu, PartFiles(dir + "/out"),
               PartFiles(dir + "/out/rejected"), r.max_rss_kb / 1024.0);
   server.Stop();
   std::filesystem::remove_all(dir);
@@ -185,7 +191,7 @@ int Parts(const std::string& bin, int pages, const std::vector<std::string>& ext
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string bin = "build/corpus";
+  std::string bin = CORPUS_BINARY;
   int parts = 0;
   std::vector<std::string> extra;
   for (int i = 1; i < argc; ++i) {
@@ -199,5 +205,6 @@ int main(int argc, char** argv) {
       extra.push_back(argv[i]);
     }
   }
+  std::printf("reference: none (no other crawler to run offline; --corpus OTHER_BUILD compares builds)\n");
   return parts > 0 ? Parts(bin, parts, extra) : Hostile(bin, extra);
 }

@@ -9,19 +9,23 @@
 // Documents are generated English-like prose; one in 50 has a benchmark
 // item pasted in. Items are 6-45 words of the same vocabulary (so items
 // shorter than 13 words, matched whole, are among them), about the size of
-// MMLU's questions with their choices. With DIR, the same documents and
-// items are written out, so that the whole process can be timed on them
-// (`corpus decon --threads 1` beside `corpus filter --threads 1`).
+// MMLU's questions with their choices. The same documents and items are
+// written out (to DIR, kept, or to a temporary folder) and the whole
+// command a user runs is timed on them as child processes: `corpus decon
+// --threads 1` beside its reference, `corpus filter --threads 1` with the
+// default rule set (wall, CPU user + sys), with the ratios of CPU time.
 #include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "bench_proc.h"
 #include "bench_util.h"
 #include "corpus/decon/benchmark_index.h"
 #include "corpus/filter/filter_pipeline.h"
@@ -134,7 +138,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "cannot write %s\n", dir.c_str());
     return 1;
   }
-  if (!out_dir.empty()) {
+  {
     std::string docs;
     for (size_t i = 0; i < texts.size(); ++i) {
       docs += corpus::JsonObjectWriter().String("id", "doc-" + std::to_string(i)).String("text", texts[i]).Finish() + "\n";
@@ -154,11 +158,6 @@ int main(int argc, char** argv) {
     return 1;
   }
   const double build_secs = ThreadCpuSeconds() - start;
-  if (out_dir.empty()) {
-    std::remove((dir + "/evals/items.jsonl").c_str());
-    std::remove((dir + "/evals").c_str());
-    std::remove(dir.c_str());
-  }
   std::printf("bench_decon: %zu documents, %.1f MB of text; %zu items (%.1f MB), %llu n-grams,\n"
               "  index built in %.2f s, peak memory up by %.1f MB, resident memory up by %.1f MB\n",
               texts.size(), mbytes, items.size(), static_cast<double>(items_jsonl.size()) / (1 << 20),
@@ -194,5 +193,20 @@ int main(int argc, char** argv) {
   std::printf("%-34s %8.1f MB/s per core  (%zu contaminated documents)\n", "decon: words + n-gram matching",
               mbytes / decon_secs, contaminated);
   std::printf("%-34s %8.1f MB/s per core  (kept %zu)\n", "filter: default rule set", mbytes / filter_secs, kept);
-  return 0;
+  corpus_bench::PrintRatio("decon: words + n-gram matching (in-process)", decon_secs, "filter default rules",
+                           filter_secs);
+
+  const std::string bin = corpus_bench::CorpusBinary();
+  const corpus_bench::ProcResult decon = corpus_bench::RunProcess(
+      {bin, "decon", "--in", dir + "/docs.jsonl", "--out", dir + "/decon-out", "--benchmarks", dir + "/evals",
+       "--threads", "1", "--no-progress", "--force"});
+  corpus_bench::PrintProc("corpus decon --threads 1 (whole command)", decon, mbytes, "MB");
+  const corpus_bench::ProcResult filter_cmd = corpus_bench::RunProcess(
+      {bin, "filter", "--in", dir + "/docs.jsonl", "--out", dir + "/filter-out", "--threads", "1", "--no-progress",
+       "--force"});
+  corpus_bench::PrintProc("corpus filter --threads 1 (reference)", filter_cmd, mbytes, "MB");
+  corpus_bench::PrintRatio("decon: corpus decon (whole command)", decon.cpu, "corpus filter (whole command)",
+                           filter_cmd.cpu);
+  if (out_dir.empty()) std::filesystem::remove_all(dir);
+  return (decon.exit_code == 0 && filter_cmd.exit_code == 0) ? 0 : 1;
 }

@@ -1,13 +1,14 @@
 // Shard I/O throughput: writing zstd shards, reading them, parsing records,
 // and a pass-through run of the stage runner, each on one core, next to
-// `zstd -dc FILE > /dev/null` on the same files (the floor for reading).
+// `zstd -3` of the same JSON Lines (the reference for writing) and
+// `zstd -dc FILE > /dev/null` on the same shards (the floor for reading);
+// then the whole command a user runs to read shards, `corpus cat SHARDS >
+// /dev/null` (process start included), beside `zstd -dc`.
 //
-// Throughput is bytes per CPU-second of this process (per core), so the
-// numbers hold on a busy machine; wall-clock rates are printed beside them.
+// Throughput is bytes per CPU-second (per core), so the numbers hold on a
+// busy machine; wall-clock rates are printed beside them.
 //
 // Usage: bench_io [total_MB=256] [work_dir=/tmp/corpus-bench-io]
-
-#include <sys/resource.h>
 
 #include <chrono>
 #include <cstdio>
@@ -17,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_proc.h"
 #include "bench_util.h"
 #include "corpus/io/byte_stream.h"
 #include "corpus/io/record.h"
@@ -29,23 +31,16 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double CpuSeconds(int who) {
-  rusage ru;
-  getrusage(who, &ru);
-  return ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
-}
-
-// CPU time of this process (or its children) since construction.
+// CPU time of this process since construction.
 struct Timer {
-  explicit Timer(int who = RUSAGE_SELF) : who_(who), cpu_(CpuSeconds(who)), wall_(Clock::now()) {}
+  Timer() : cpu_(corpus_bench::ProcessCpuSeconds()), wall_(Clock::now()) {}
   // Freezes the elapsed times; cpu() and wall() read the frozen values.
   void Stop() {
-    cpu_elapsed_ = CpuSeconds(who_) - cpu_;
+    cpu_elapsed_ = corpus_bench::ProcessCpuSeconds() - cpu_;
     wall_elapsed_ = std::chrono::duration<double>(Clock::now() - wall_).count();
   }
   double cpu() const { return cpu_elapsed_; }
   double wall() const { return wall_elapsed_; }
-  int who_;
   double cpu_;
   Clock::time_point wall_;
   double cpu_elapsed_ = 0, wall_elapsed_ = 0;
@@ -119,6 +114,14 @@ int main(int argc, char** argv) {
     CheckOk(w.Finish());
   }
   Report("write zstd-3", bytes, write_t);
+  {  // the same bytes as one JSON Lines file, for `zstd -3`
+    std::FILE* f = std::fopen((dir + "/all.jsonl").c_str(), "wb");
+    for (const std::string& d : docs) {
+      std::fwrite(d.data(), 1, d.size(), f);
+      std::fputc('\n', f);
+    }
+    std::fclose(f);
+  }
   docs.clear();
   docs.shrink_to_fit();
 
@@ -156,13 +159,22 @@ int main(int argc, char** argv) {
   }
   Report("runner pass-through (read, parse, write)", bytes, stage_t);
 
-  Timer zstd_t(RUSAGE_CHILDREN);
-  const std::string cmd = "for f in " + dir + "/in/*.zst; do zstd -qdc \"$f\" > /dev/null; done";
-  if (std::system(cmd.c_str()) != 0) std::fprintf(stderr, "zstd -dc failed\n");
-  Report("zstd -dc > /dev/null (the floor)", bytes, zstd_t);
-  const double floor = bytes / zstd_t.cpu();
-  std::printf("ratio to zstd -dc: read lines %.2f, read + parse %.2f\n",
-              read_bytes / read_t.cpu() / floor, parsed / parse_t.cpu() / floor);
+  using corpus_bench::PrintRatio;
+  if (!corpus_bench::HaveTool("zstd")) {
+    corpus_bench::PrintSkipped("zstd not installed");
+  } else {
+    const corpus_bench::ProcResult zw = corpus_bench::RunShell("zstd -3 -q -c " + dir + "/all.jsonl > /dev/null");
+    corpus_bench::PrintProc("zstd -3 of the same JSON Lines (reference)", zw, bytes / 1e6, "MB");
+    PrintRatio("io: write shards (ShardWriter level 3, in-process)", write_t.cpu(), "zstd -3", zw.cpu);
+    const corpus_bench::ProcResult zr =
+        corpus_bench::RunShell("for f in " + dir + "/in/*.zst; do zstd -qdc \"$f\" > /dev/null; done");
+    corpus_bench::PrintProc("zstd -dc > /dev/null (the floor)", zr, bytes / 1e6, "MB");
+    PrintRatio("io: read lines (in-process)", read_t.cpu(), "zstd -dc", zr.cpu);
+    PrintRatio("io: read + parse records (in-process)", parse_t.cpu(), "zstd -dc", zr.cpu);
+    const corpus_bench::ProcResult cat = corpus_bench::RunProcess({corpus_bench::CorpusBinary(), "cat", dir + "/in"});
+    corpus_bench::PrintProc("corpus cat SHARDS > /dev/null (whole command)", cat, bytes / 1e6, "MB");
+    PrintRatio("io: corpus cat (whole command)", cat.cpu, "zstd -dc", zr.cpu);
+  }
   std::filesystem::remove_all(dir);
   return 0;
 }

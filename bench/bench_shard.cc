@@ -1,12 +1,16 @@
 // bench_shard: throughput of `corpus shard` (external shuffle + packing) per
 // core, next to the simplest in-memory alternative on the same data:
-// `zstdcat | shuf | zstd` (GNU shuf holds everything in RAM; ours does not).
+// `zstdcat | shuf | zstd -3` (GNU shuf holds everything in RAM; ours does not).
 //
 //   bench_shard [DOCS=100000] [THREADS=1]
 //
 // Generates DOCS documents of about 2 KB (Zipf-like vocabulary, a few
-// fields the release drops), runs the shard stage into a temporary folder,
-// and prints MB/s of uncompressed input JSON for each phase and overall.
+// fields the release drops), runs the shard stage in-process into a
+// temporary folder (the stage's own loop), then the whole command a user
+// runs, `corpus shard --phase partition` and `--phase pack` as child
+// processes, and the reference pipeline; prints wall and CPU time (user +
+// sys) and MB of uncompressed input JSON per CPU second, and the ratio of
+// the command's CPU to the reference's.
 
 #include <chrono>
 #include <cstdio>
@@ -15,6 +19,7 @@
 #include <random>
 #include <string>
 
+#include "bench_proc.h"
 #include "bench_util.h"
 #include "corpus/io/shard_writer.h"
 #include "corpus/shard/shard_stage.h"
@@ -82,34 +87,53 @@ int main(int argc, char** argv) {
 
   cfg.phase = ShardPhase::kPartition;
   auto start = std::chrono::steady_clock::now();
+  double cpu0 = corpus_bench::ProcessCpuSeconds();
   StageOutcome o = RunShardStage(cfg, opts);
   const double t1 = Seconds(start);
+  const double c1 = corpus_bench::ProcessCpuSeconds() - cpu0;
   if (!o.status.ok()) {
     std::fprintf(stderr, "partition: %s\n", o.status.ToString().c_str());
     return 1;
   }
   cfg.phase = ShardPhase::kPack;
   start = std::chrono::steady_clock::now();
+  cpu0 = corpus_bench::ProcessCpuSeconds();
   o = RunShardStage(cfg, opts);
   const double t2 = Seconds(start);
+  const double c2 = corpus_bench::ProcessCpuSeconds() - cpu0;
   if (!o.status.ok()) {
     std::fprintf(stderr, "pack: %s\n", o.status.ToString().c_str());
     return 1;
   }
-  std::printf("partition: %.2f s  %.1f MB/s  (%.1f MB/s per thread)\n", t1, mb / t1, mb / t1 / threads);
-  std::printf("pack:      %.2f s  %.1f MB/s  (%.1f MB/s per thread)\n", t2, mb / t2, mb / t2 / threads);
-  std::printf("total:     %.2f s  %.1f MB/s  (%.1f MB/s per thread, %.0f docs/s)\n", t1 + t2, mb / (t1 + t2),
-              mb / (t1 + t2) / threads, docs / (t1 + t2));
+  std::printf("in-process partition: %6.2f s wall %6.2f s CPU  %6.1f MB per CPU-s\n", t1, c1, mb / c1);
+  std::printf("in-process pack:      %6.2f s wall %6.2f s CPU  %6.1f MB per CPU-s\n", t2, c2, mb / c2);
+  std::printf("in-process total:     %6.2f s wall %6.2f s CPU  %6.1f MB per CPU-s  (%.0f docs per CPU-s)\n",
+              t1 + t2, c1 + c2, mb / (c1 + c2), docs / (c1 + c2));
 
-  const std::string ref = "zstdcat " + in + "/*.jsonl.zst | shuf --random-source=/dev/zero | zstd -3 -q -o " +
-                          root + "/shuf.jsonl.zst";
-  start = std::chrono::steady_clock::now();
-  const int rc = std::system(ref.c_str());
-  const double t3 = Seconds(start);
-  if (rc == 0) {
-    std::printf("reference (zstdcat | shuf | zstd -3, in memory): %.2f s  %.1f MB/s\n", t3, mb / t3);
+  const std::vector<std::string> common = {corpus_bench::CorpusBinary(), "shard", "--in", in, "--out",
+                                           root + "/release-cli", "--threads", std::to_string(threads),
+                                           "--target-size", "64MiB", "--val-fraction", "0.001",
+                                           "--bucket-size", "32MiB", "--no-progress", "--phase"};
+  std::vector<std::string> cmd_args = common;
+  cmd_args.push_back("partition");
+  const corpus_bench::ProcResult p1 = corpus_bench::RunProcess(cmd_args);
+  corpus_bench::PrintProc("corpus shard --phase partition", p1, mb, "MB");
+  cmd_args.back() = "pack";
+  const corpus_bench::ProcResult p2 = corpus_bench::RunProcess(cmd_args);
+  corpus_bench::PrintProc("corpus shard --phase pack", p2, mb, "MB");
+  const double cli_cpu = p1.cpu + p2.cpu;
+  std::printf("%-46s      %7.2f s wall %7.2f s CPU  %9.1f MB per CPU-s\n", "corpus shard, both phases (whole command)",
+              p1.wall + p2.wall, cli_cpu, mb / cli_cpu);
+  if (p1.exit_code != 0 || p2.exit_code != 0) return 1;
+
+  if (!corpus_bench::HaveTool("zstd") || !corpus_bench::HaveTool("shuf")) {
+    corpus_bench::PrintSkipped("zstd or shuf not installed");
   } else {
-    std::printf("reference pipeline unavailable (needs zstd and shuf)\n");
+    const corpus_bench::ProcResult ref = corpus_bench::RunShell(
+        "zstdcat " + in + "/*.jsonl.zst | shuf --random-source=/dev/zero | zstd -3 -q -o " + root + "/shuf.jsonl.zst");
+    corpus_bench::PrintProc("zstdcat | shuf | zstd -3 (reference, in RAM)", ref, mb, "MB");
+    corpus_bench::PrintRatio("shard: partition + pack (in-process)", c1 + c2, "pipe zstdcat, shuf, zstd -3", ref.cpu);
+    corpus_bench::PrintRatio("shard: corpus shard (whole command)", cli_cpu, "pipe zstdcat, shuf, zstd -3", ref.cpu);
   }
   std::error_code ec;
   std::filesystem::remove_all(root, ec);

@@ -4,7 +4,10 @@
 // ways, each a floor for the next:
 //   1. ByteStream alone (decompression, what `zcat > /dev/null` does);
 //   2. WarcReader (framing and headers);
-//   3. OpenRecordSource (page records: HTTP decoding, charset, JSON).
+//   3. OpenRecordSource (page records: HTTP decoding, charset, JSON);
+// then the whole command a user runs on it, `corpus cat ARCHIVE > /dev/null`
+// (process start, all of the above, JSON Lines out), beside `zcat ARCHIVE >
+// /dev/null` in the same run, with their ratio of CPU time.
 //
 // Usage: bench_warc [total_MB=128] [archive.warc.gz to use instead]
 
@@ -18,6 +21,7 @@
 #include <random>
 #include <string>
 
+#include "bench_proc.h"
 #include "bench_util.h"
 #include "corpus/io/byte_stream.h"
 #include "corpus/io/record_source.h"
@@ -137,13 +141,15 @@ int main(int argc, char** argv) {
   std::printf("archive: %s (%.1f MB on disk), one core, rates per CPU second\n", path.c_str(), file_bytes / 1e6);
 
   uint64_t raw = 0;
+  double bytestream_cpu = 0, source_cpu = 0;
   {
     std::unique_ptr<corpus::ByteStream> s;
     if (!corpus::ByteStream::Open(path, &s).ok()) return 2;
     std::string buf(1 << 20, '\0');
     const double t = CpuSeconds();
     for (size_t n; (n = s->Read(buf.data(), buf.size())) > 0;) raw += n;
-    Report("ByteStream (gunzip only)", CpuSeconds() - t, raw >> 20, "MiB", raw, file_bytes);
+    bytestream_cpu = CpuSeconds() - t;
+    Report("ByteStream (gunzip only)", bytestream_cpu, raw >> 20, "MiB", raw, file_bytes);
   }
   {
     std::unique_ptr<corpus::ByteStream> s;
@@ -165,9 +171,22 @@ int main(int argc, char** argv) {
       ++pages;
       json_bytes += json.size();
     }
-    Report("OpenRecordSource (page records)", CpuSeconds() - t, pages, "pages", raw, file_bytes);
+    source_cpu = CpuSeconds() - t;
+    Report("OpenRecordSource (page records)", source_cpu, pages, "pages", raw, file_bytes);
     std::printf("page records: %llu, %.1f MB of JSON; status: %s\n", static_cast<unsigned long long>(pages),
                 json_bytes / 1e6, src->status().ToString().c_str());
+  }
+  using corpus_bench::PrintRatio;
+  const corpus_bench::ProcResult cat = corpus_bench::RunProcess({corpus_bench::CorpusBinary(), "cat", path});
+  corpus_bench::PrintProc("corpus cat ARCHIVE > /dev/null (whole command)", cat, file_bytes / 1e6, "MB on disk");
+  if (!corpus_bench::HaveTool("zcat")) {
+    corpus_bench::PrintSkipped("zcat not installed");
+  } else {
+    const corpus_bench::ProcResult z = corpus_bench::RunProcess({"zcat", path});
+    corpus_bench::PrintProc("zcat ARCHIVE > /dev/null (reference)", z, file_bytes / 1e6, "MB on disk");
+    PrintRatio("warc: ByteStream gunzip (in-process)", bytestream_cpu, "zcat", z.cpu);
+    PrintRatio("warc: page records (in-process)", source_cpu, "zcat", z.cpu);
+    PrintRatio("warc: corpus cat (whole command)", cat.cpu, "zcat", z.cpu);
   }
   if (argc <= 2) std::filesystem::remove(path);
   return 0;
