@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "corpus/text/html_attributes.h"
 #include "corpus/util/ascii.h"
 
 namespace corpus {
@@ -16,27 +17,22 @@ bool TagNameIs(std::string_view s, size_t pos, std::string_view name) {
   const size_t after = pos + name.size();
   if (after >= s.size()) return true;
   const char c = s[after];
-  return c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+  return c == '>' || c == '/' || IsHtmlSpace(c);
 }
 
-// Index just past the '>' that closes the start tag beginning at `lt`,
-// honouring quoted attribute values; s.size() if there is none.
+// Index just past the '>' that closes the tag (start or end tag) beginning at
+// `lt`, its attributes split as the tokenizer splits them (NextHtmlAttribute,
+// so a quoted '>' does not close it); s.size() if there is none.
 size_t EndOfTag(std::string_view s, size_t lt) {
-  char quote = 0;
-  for (size_t i = lt + 1; i < s.size(); ++i) {
-    const char c = s[i];
-    if (quote) {
-      if (c == quote) quote = 0;
-    } else if (c == '"' || c == '\'') {
-      // Quotes only open a value right after '=' (possibly after spaces).
-      size_t j = i;
-      while (j > lt && (s[j - 1] == ' ' || s[j - 1] == '\t' || s[j - 1] == '\n')) --j;
-      if (j > lt && s[j - 1] == '=') quote = c;
-    } else if (c == '>') {
-      return i + 1;
-    }
+  // Tag name (WHATWG HTML §13.2.5.8): up to whitespace, '/' or '>'.
+  size_t i = lt + 1;
+  if (i < s.size() && s[i] == '/') ++i;
+  while (i < s.size() && !IsHtmlSpace(s[i]) && s[i] != '/' && s[i] != '>') ++i;
+  HtmlAttribute attr;
+  HtmlAttributeStep step;
+  while ((step = NextHtmlAttribute(s, &i, &attr)) == HtmlAttributeStep::kAttribute) {
   }
-  return s.size();
+  return step == HtmlAttributeStep::kTagEnd ? i : s.size();
 }
 
 // Position of the next case-insensitive "</name" at or after `from`.
@@ -102,10 +98,6 @@ bool CountsForDepth(std::string_view s, size_t name_pos, size_t name_end) {
   return true;
 }
 
-bool IsHtmlSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
 // Attributes that survive the prescan: those the extractor reads
 // (ElementAttr and DomIndex in extract/), and those that steer HTML5 tree
 // construction: "type" (an <input type=hidden> stays inside a table),
@@ -127,42 +119,23 @@ bool KeepsAttribute(std::string_view name) {
 }
 
 // The attributes of the start tag whose name ends at `name_end`, split as the
-// HTML5 tokenizer splits them (HTML Living Standard 13.2.5.32-13.2.5.39,
-// "before attribute name" to "after attribute value (quoted)"). Appends to
-// `dropped` the byte ranges of attributes that KeepsAttribute refuses, and
-// returns the index just past the tag's '>', or 0 if the tag never closes.
+// HTML5 tokenizer splits them (NextHtmlAttribute). Appends to `dropped` the
+// byte ranges of attributes that KeepsAttribute refuses, and returns the index
+// just past the tag's '>', or 0 if the tag never closes.
 size_t ScanAttributes(std::string_view s, size_t name_end,
                       std::vector<std::pair<size_t, size_t>>* dropped) {
-  const size_t n = s.size();
   size_t i = name_end;
+  HtmlAttribute attr;
   while (true) {
-    // Before attribute name: spaces, and a '/' not followed by '>', are skipped.
-    while (i < n && (IsHtmlSpace(s[i]) || (s[i] == '/' && i + 1 < n && s[i + 1] != '>'))) ++i;
-    if (i >= n) return 0;
-    if (s[i] == '>') return i + 1;
-    if (s[i] == '/') return i + 2 <= n ? i + 2 : 0;  // "/>"
-    const size_t start = i;
-    ++i;  // the first character belongs to the name, even '='
-    while (i < n && !IsHtmlSpace(s[i]) && s[i] != '/' && s[i] != '>' && s[i] != '=') ++i;
-    const std::string_view name = s.substr(start, i - start);
-    size_t end = i;
-    size_t j = i;
-    while (j < n && IsHtmlSpace(s[j])) ++j;
-    if (j < n && s[j] == '=') {
-      ++j;
-      while (j < n && IsHtmlSpace(s[j])) ++j;
-      if (j >= n) return 0;
-      if (s[j] == '"' || s[j] == '\'') {
-        const size_t close = s.find(s[j], j + 1);
-        if (close == std::string_view::npos) return 0;
-        end = close + 1;
-      } else {
-        end = j;
-        while (end < n && !IsHtmlSpace(s[end]) && s[end] != '>') ++end;
-      }
-      i = end;
+    switch (NextHtmlAttribute(s, &i, &attr)) {
+      case HtmlAttributeStep::kAttribute:
+        if (!KeepsAttribute(attr.name)) dropped->emplace_back(attr.begin, attr.end);
+        break;
+      case HtmlAttributeStep::kTagEnd:
+        return i;
+      case HtmlAttributeStep::kEndOfInput:
+        return 0;
     }
-    if (!KeepsAttribute(name)) dropped->emplace_back(start, end);
   }
 }
 
