@@ -112,7 +112,7 @@ size_t FindRawTextEnd(std::string_view html, size_t pos, std::string_view name) 
     const size_t i = static_cast<const char*>(lt) - p;
     const size_t after = i + 2 + name.size();
     if (after < n && p[i + 1] == '/' && StartsWithLowercase(html, i + 2, name) &&
-        (IsHtmlSpace(p[after]) || p[after] == '/' || p[after] == '>')) {
+        (IsAsciiWhitespace(p[after]) || p[after] == '/' || p[after] == '>')) {
       return i;
     }
     pos = i + 1;
@@ -163,7 +163,7 @@ size_t HtmlTagScanner::ParseTag(std::string_view html, size_t pos) {
   const size_t n = html.size();
   // Tag name (§13.2.5.8): up to whitespace, '/' or '>'.
   size_t i = pos;
-  while (i < n && !IsHtmlSpace(p[i]) && p[i] != '/' && p[i] != '>') ++i;
+  while (i < n && !IsAsciiWhitespace(p[i]) && p[i] != '/' && p[i] != '>') ++i;
   const size_t len = i - pos;
   tag_.name_len_ = len < sizeof(tag_.name_) ? len : 0;
   for (size_t k = 0; k < tag_.name_len_; ++k) tag_.name_[k] = AsciiLower(p[pos + k]);

@@ -17,7 +17,7 @@ bool TagNameIs(std::string_view s, size_t pos, std::string_view name) {
   const size_t after = pos + name.size();
   if (after >= s.size()) return true;
   const char c = s[after];
-  return c == '>' || c == '/' || IsHtmlSpace(c);
+  return c == '>' || c == '/' || IsAsciiWhitespace(c);
 }
 
 // Index just past the '>' that closes the tag (start or end tag) beginning at
@@ -27,7 +27,7 @@ size_t EndOfTag(std::string_view s, size_t lt) {
   // Tag name (WHATWG HTML §13.2.5.8): up to whitespace, '/' or '>'.
   size_t i = lt + 1;
   if (i < s.size() && s[i] == '/') ++i;
-  while (i < s.size() && !IsHtmlSpace(s[i]) && s[i] != '/' && s[i] != '>') ++i;
+  while (i < s.size() && !IsAsciiWhitespace(s[i]) && s[i] != '/' && s[i] != '>') ++i;
   HtmlAttribute attr;
   HtmlAttributeStep step;
   while ((step = NextHtmlAttribute(s, &i, &attr)) == HtmlAttributeStep::kAttribute) {
@@ -223,7 +223,7 @@ void PrescanHtml(std::string_view s, PrescanResult* out) {
     if (!unclosed_tag && lt + 1 < s.size() && IsAsciiAlpha(s[lt + 1])) {
       // A start tag: copy it without the attributes nothing reads.
       size_t name_end = lt + 2;
-      while (name_end < s.size() && !IsHtmlSpace(s[name_end]) && s[name_end] != '/' &&
+      while (name_end < s.size() && !IsAsciiWhitespace(s[name_end]) && s[name_end] != '/' &&
              s[name_end] != '>') {
         ++name_end;
       }

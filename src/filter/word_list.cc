@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "corpus/text/text_units.h"
+#include "corpus/util/ascii.h"
 #include "corpus/util/fs.h"
 #include "corpus/util/sha256.h"
 
@@ -34,7 +35,7 @@ std::string LowerUtf8(std::string_view s) {
   while (i < s.size()) {
     const char32_t c = NextCodePoint(s, &i);
     if (c < 128) {
-      out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : static_cast<char>(c));
+      out.push_back(AsciiLower(static_cast<char>(c)));
       continue;
     }
     utf8proc_uint8_t buf[4];

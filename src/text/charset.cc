@@ -48,11 +48,11 @@ std::string CharsetFromMetaContent(std::string_view content) {
     const size_t at = content.find("charset", i);
     if (at == std::string_view::npos) return "";
     i = at + 7;
-    while (i < content.size() && IsHtmlSpace(content[i])) ++i;
+    while (i < content.size() && IsAsciiWhitespace(content[i])) ++i;
     if (i < content.size() && content[i] == '=') break;
   }
   ++i;
-  while (i < content.size() && IsHtmlSpace(content[i])) ++i;
+  while (i < content.size() && IsAsciiWhitespace(content[i])) ++i;
   if (i >= content.size()) return "";
   if (content[i] == '"' || content[i] == '\'') {
     const char quote = content[i];
@@ -61,7 +61,7 @@ std::string CharsetFromMetaContent(std::string_view content) {
     return std::string(content.substr(i + 1, end - i - 1));
   }
   size_t end = i;
-  while (end < content.size() && !IsHtmlSpace(content[end]) && content[end] != ';') ++end;
+  while (end < content.size() && !IsAsciiWhitespace(content[end]) && content[end] != ';') ++end;
   return std::string(content.substr(i, end - i));
 }
 
@@ -104,7 +104,7 @@ std::string PrescanMetaCharset(std::string_view body) {
       if (end == std::string_view::npos) break;
       i = end + 3;
     } else if (StartsWithLowercase(s, i, "<meta") && i + 5 < s.size() &&
-               (IsHtmlSpace(s[i + 5]) || s[i + 5] == '/')) {
+               (IsAsciiWhitespace(s[i + 5]) || s[i + 5] == '/')) {
       i += 5;
       std::string charset = CharsetFromMetaTag(s, &i);
       if (!charset.empty()) return charset;
@@ -113,7 +113,7 @@ std::string PrescanMetaCharset(std::string_view body) {
                 (s[i + 1] == '/' && i + 2 < s.size() && IsAsciiAlpha(s[i + 2])))) {
       // Any other tag: skip its name, then its attributes.
       ++i;
-      while (i < s.size() && !IsHtmlSpace(s[i]) && s[i] != '>') ++i;
+      while (i < s.size() && !IsAsciiWhitespace(s[i]) && s[i] != '>') ++i;
       HtmlAttribute ignored;
       while (NextHtmlAttribute(s, &i, &ignored) == HtmlAttributeStep::kAttribute) {
       }
@@ -179,13 +179,9 @@ std::string CharsetFromContentType(std::string_view header) {
     i = next;
     const size_t eq = param.find('=');
     if (eq == std::string_view::npos) continue;
-    std::string_view name = param.substr(0, eq);
-    while (!name.empty() && IsHtmlSpace(name.front())) name.remove_prefix(1);
-    while (!name.empty() && IsHtmlSpace(name.back())) name.remove_suffix(1);
-    if (name.size() != 7 || !StartsWithLowercase(name, 0, "charset")) continue;
-    std::string_view value = param.substr(eq + 1);
-    while (!value.empty() && IsHtmlSpace(value.front())) value.remove_prefix(1);
-    while (!value.empty() && IsHtmlSpace(value.back())) value.remove_suffix(1);
+    const std::string_view name = StripAsciiWhitespace(param.substr(0, eq));
+    if (!EqualsIgnoreAsciiCase(name, "charset")) continue;
+    std::string_view value = StripAsciiWhitespace(param.substr(eq + 1));
     if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
         value.back() == value.front()) {
       value = value.substr(1, value.size() - 2);

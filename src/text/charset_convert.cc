@@ -4,13 +4,13 @@
 #include <iconv.h>
 
 #include <array>
-#include <cctype>
 #include <cerrno>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 
 #include "corpus/text/charset.h"
+#include "corpus/util/ascii.h"
 #include "corpus/util/json.h"
 
 namespace corpus {
@@ -107,9 +107,7 @@ std::string IconvName(const std::string& charset) {
   if (charset == "x-mac-cyrillic") return "MAC-CYRILLIC";
   if (charset == "windows-874") return "CP874";
   if (charset.rfind("windows-", 0) == 0) return "CP" + charset.substr(8);
-  std::string upper = charset;
-  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return upper;
+  return AsciiUppercase(charset);
 }
 
 void AppendCodePoint(std::string* out, uint32_t cp) {
@@ -179,13 +177,9 @@ bool DecodeWithIconv(std::string_view bytes, const std::string& iconv_name, size
 
 std::string CanonicalCharset(std::string_view label) {
   // Labels are matched after trimming ASCII whitespace, case-insensitively.
-  const char* ws = " \t\n\r\f";
-  const size_t b = label.find_first_not_of(ws);
-  if (b == std::string_view::npos) return "";
-  label = label.substr(b, label.find_last_not_of(ws) - b + 1);
-  if (label.size() > 64) return "";
-  std::string lower(label);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  label = StripAsciiWhitespace(label);
+  if (label.empty() || label.size() > 64) return "";
+  const std::string lower = AsciiLowercase(label);
   const auto& table = LabelTable();
   if (auto it = table.find(lower); it != table.end()) return std::string(it->second);
   if (const int part = Iso8859Part(lower); part != 0) return "iso-8859-" + std::to_string(part);

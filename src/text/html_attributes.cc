@@ -4,6 +4,8 @@
 
 #include <cstring>
 
+#include "corpus/util/ascii.h"
+
 namespace corpus {
 
 HtmlAttributeStep NextHtmlAttribute(std::string_view s, size_t* pos, HtmlAttribute* attr) {
@@ -13,7 +15,7 @@ HtmlAttributeStep NextHtmlAttribute(std::string_view s, size_t* pos, HtmlAttribu
   // Before attribute name (§13.2.5.32) and self-closing start tag (§13.2.5.40):
   // whitespace is skipped, and a '/' either ends the tag with the '>' after it
   // or is skipped.
-  while (i < n && (IsHtmlSpace(p[i]) || p[i] == '/')) ++i;
+  while (i < n && (IsAsciiWhitespace(p[i]) || p[i] == '/')) ++i;
   if (i >= n) {
     *pos = n;
     return HtmlAttributeStep::kEndOfInput;
@@ -24,18 +26,18 @@ HtmlAttributeStep NextHtmlAttribute(std::string_view s, size_t* pos, HtmlAttribu
   }
   // Attribute name (§13.2.5.33): the first byte always belongs to it.
   attr->begin = i++;
-  while (i < n && !IsHtmlSpace(p[i]) && p[i] != '/' && p[i] != '>' && p[i] != '=') ++i;
+  while (i < n && !IsAsciiWhitespace(p[i]) && p[i] != '/' && p[i] != '>' && p[i] != '=') ++i;
   attr->name = s.substr(attr->begin, i - attr->begin);
   attr->value = {};
   attr->end = i;
   // After attribute name (§13.2.5.34): whitespace may stand before '='; without
   // '=' the spaces start the next attribute's search, so `*pos` stays at the name's end.
   size_t j = i;
-  while (j < n && IsHtmlSpace(p[j])) ++j;
+  while (j < n && IsAsciiWhitespace(p[j])) ++j;
   if (j < n && p[j] == '=') {
     // Before attribute value (§13.2.5.35).
     ++j;
-    while (j < n && IsHtmlSpace(p[j])) ++j;
+    while (j < n && IsAsciiWhitespace(p[j])) ++j;
     if (j >= n) {
       *pos = n;
       return HtmlAttributeStep::kEndOfInput;
@@ -54,7 +56,7 @@ HtmlAttributeStep NextHtmlAttribute(std::string_view s, size_t* pos, HtmlAttribu
     } else {
       // Attribute value, unquoted (§13.2.5.38); "a=>" leaves it empty.
       size_t e = j;
-      while (e < n && !IsHtmlSpace(p[e]) && p[e] != '>') ++e;
+      while (e < n && !IsAsciiWhitespace(p[e]) && p[e] != '>') ++e;
       attr->value = s.substr(j, e - j);
       attr->end = e;
     }

@@ -1,8 +1,9 @@
 #include "corpus/util/byte_size.h"
 
-#include <cctype>
 #include <cmath>
 #include <cstdlib>
+
+#include "corpus/util/ascii.h"
 
 namespace corpus {
 namespace {
@@ -10,7 +11,7 @@ namespace {
 // Splits "12.5 MiB" into 12.5 and "mib" (lowercased, spaces dropped).
 bool SplitNumber(const std::string& text, double* number, std::string* unit) {
   size_t i = 0;
-  while (i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '.')) ++i;
+  while (i < text.size() && (IsAsciiDigit(text[i]) || text[i] == '.')) ++i;
   if (i == 0) return false;
   char* end = nullptr;
   const std::string digits = text.substr(0, i);
@@ -18,7 +19,7 @@ bool SplitNumber(const std::string& text, double* number, std::string* unit) {
   if (end != digits.c_str() + digits.size()) return false;
   unit->clear();
   for (size_t k = i; k < text.size(); ++k) {
-    if (text[k] != ' ') unit->push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[k]))));
+    if (text[k] != ' ') unit->push_back(AsciiLower(text[k]));
   }
   return true;
 }

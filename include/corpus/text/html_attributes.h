@@ -39,10 +39,6 @@ enum class HtmlAttributeStep {
   kEndOfInput,  // the input ended inside the tag (§13.2.5 "EOF in tag": the tag is dropped)
 };
 
-inline bool IsHtmlSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
 // Reads what follows `*pos` in a tag, where `*pos` is past the tag name or a
 // previous attribute, and advances `*pos` past it. A quoted value the input
 // ends in is returned (running to the end of `s`) as kAttribute; the call after
