@@ -56,6 +56,13 @@ class WordSegmenter {
 // WordSegmenter::Segment with one segmenter per calling thread.
 void SegmentWords(std::string_view text, std::vector<Word>* words, std::vector<uint32_t>* line_tokens = nullptr);
 
+// The number of words SegmentWords finds: what every "words" figure of the
+// product counts (the filter's rules, the dataset card): whitespace-separated
+// tokens without the ones that are only punctuation, and dictionary words in
+// scripts written without spaces, so a Chinese page counts its words, not
+// its lines.
+size_t CountWords(std::string_view text);
+
 // Whether `word` holds a character of a script written without spaces.
 bool HasNonSpacingScript(std::string_view word);
 
