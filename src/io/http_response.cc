@@ -19,6 +19,18 @@ Status TooLarge(size_t max_size) {
   return Status::Aborted("decoded body exceeds " + std::to_string(max_size) + " bytes");
 }
 
+// Appends room for the next piece of decoded output: up to kOutChunk bytes,
+// fewer near `max_size`. Returns where it starts and sets *room, or returns
+// nullptr when `out` already holds `max_size` bytes. The caller shrinks `out`
+// by what the decoder left unused.
+char* NextOutChunk(std::string* out, size_t max_size, size_t* room) {
+  const size_t old = out->size();
+  if (old >= max_size) return nullptr;
+  *room = std::min(kOutChunk, max_size - old);
+  out->resize(old + *room);
+  return out->data() + old;
+}
+
 // Inflates `in` with zlib; `window_bits` selects the wrapper (see inflateInit2).
 // `*cut` is set, and OK returned, when the input ends before the stream does.
 Status Inflate(std::string_view in, int window_bits, size_t max_size, std::string* out, bool* cut) {
@@ -29,17 +41,16 @@ Status Inflate(std::string_view in, int window_bits, size_t max_size, std::strin
   zs.avail_in = static_cast<uInt>(in.size());
   Status st;
   for (;;) {
-    const size_t old = out->size();
-    if (old >= max_size) {
+    size_t room = 0;
+    char* chunk = NextOutChunk(out, max_size, &room);
+    if (chunk == nullptr) {
       st = TooLarge(max_size);
       break;
     }
-    const size_t room = std::min(kOutChunk, max_size - old);
-    out->resize(old + room);
-    zs.next_out = reinterpret_cast<Bytef*>(out->data() + old);
+    zs.next_out = reinterpret_cast<Bytef*>(chunk);
     zs.avail_out = static_cast<uInt>(room);
     const int rc = inflate(&zs, Z_NO_FLUSH);
-    out->resize(old + room - zs.avail_out);
+    out->resize(out->size() - zs.avail_out);
     if (rc == Z_STREAM_END) {
       // Gzip may carry several members; zlib/raw deflate streams end here,
       // and so does gzip followed by padding that is not another member.
@@ -67,18 +78,16 @@ Status Brotli(std::string_view in, size_t max_size, std::string* out, bool* cut)
   size_t avail_in = in.size();
   Status st;
   for (;;) {
-    const size_t old = out->size();
-    if (old >= max_size) {
+    size_t avail_out = 0;
+    char* chunk = NextOutChunk(out, max_size, &avail_out);
+    if (chunk == nullptr) {
       st = TooLarge(max_size);
       break;
     }
-    const size_t room = std::min(kOutChunk, max_size - old);
-    out->resize(old + room);
-    uint8_t* next_out = reinterpret_cast<uint8_t*>(out->data() + old);
-    size_t avail_out = room;
+    uint8_t* next_out = reinterpret_cast<uint8_t*>(chunk);
     const BrotliDecoderResult rc =
         BrotliDecoderDecompressStream(s, &avail_in, &next_in, &avail_out, &next_out, nullptr);
-    out->resize(old + room - avail_out);
+    out->resize(out->size() - avail_out);
     if (rc == BROTLI_DECODER_RESULT_SUCCESS) break;
     if (rc == BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT) continue;
     if (rc == BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT) {
@@ -100,16 +109,15 @@ Status Zstd(std::string_view in, size_t max_size, std::string* out, bool* cut) {
   Status st;
   size_t rc = 1;
   while (rc != 0) {
-    const size_t old = out->size();
-    if (old >= max_size) {
+    size_t room = 0;
+    char* chunk = NextOutChunk(out, max_size, &room);
+    if (chunk == nullptr) {
       st = TooLarge(max_size);
       break;
     }
-    const size_t room = std::min(kOutChunk, max_size - old);
-    out->resize(old + room);
-    ZSTD_outBuffer zout{out->data() + old, room, 0};
+    ZSTD_outBuffer zout{chunk, room, 0};
     rc = ZSTD_decompressStream(dctx, &zout, &zin);
-    out->resize(old + zout.pos);
+    out->resize(out->size() - (room - zout.pos));
     if (ZSTD_isError(rc)) {
       st = Status::Corruption(std::string("bad zstd body: ") + ZSTD_getErrorName(rc));
       break;

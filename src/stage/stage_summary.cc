@@ -8,24 +8,14 @@
 #include <filesystem>
 
 #include "corpus/stage/stage_manifest.h"
+#include "corpus/util/byte_size.h"
 #include "corpus/util/fs.h"
 
 namespace corpus {
 namespace {
 
 std::string HumanBytes(uint64_t b) {
-  char buf[32];
-  const double v = static_cast<double>(b);
-  if (v >= 1e9) {
-    std::snprintf(buf, sizeof(buf), "%.2f GB", v / 1e9);
-  } else if (v >= 1e6) {
-    std::snprintf(buf, sizeof(buf), "%.2f MB", v / 1e6);
-  } else if (v >= 1e3) {
-    std::snprintf(buf, sizeof(buf), "%.1f kB", v / 1e3);
-  } else {
-    std::snprintf(buf, sizeof(buf), "%llu B", static_cast<unsigned long long>(b));
-  }
-  return buf;
+  return FormatScaled(static_cast<double>(b), {"%.2f GB", "%.2f MB", "%.1f kB", "%.0f B"});
 }
 
 std::string Percent(uint64_t part, uint64_t whole) {
