@@ -223,20 +223,27 @@ void Paragraphs(const std::vector<Line>& lines, std::vector<std::string_view>* o
   if (para_begin) out->emplace_back(para_begin, static_cast<size_t>(para_end - para_begin));
 }
 
-std::vector<std::string_view> NonBlankLines(std::string_view text) {
+namespace {
+
+using LinePicker = void (*)(const std::vector<Line>&, std::vector<std::string_view>*);
+
+// `pick` over the lines of `text`.
+std::vector<std::string_view> PickFromText(std::string_view text, LinePicker pick) {
   std::vector<Line> lines;
   SplitTrimmedLines(text, &lines);
   std::vector<std::string_view> out;
-  NonBlankLines(lines, &out);
+  pick(lines, &out);
   return out;
 }
 
+}  // namespace
+
+std::vector<std::string_view> NonBlankLines(std::string_view text) {
+  return PickFromText(text, static_cast<LinePicker>(&NonBlankLines));
+}
+
 std::vector<std::string_view> Paragraphs(std::string_view text) {
-  std::vector<Line> lines;
-  SplitTrimmedLines(text, &lines);
-  std::vector<std::string_view> out;
-  Paragraphs(lines, &out);
-  return out;
+  return PickFromText(text, static_cast<LinePicker>(&Paragraphs));
 }
 
 void TokenizeWords(std::string_view text, std::vector<Word>* words, std::vector<uint32_t>* line_tokens) {
