@@ -1,21 +1,14 @@
 #include "corpus/crawl/html_tag_scanner.h"
 
-#include <utf8proc.h>
-
 #include <cstring>
 
 #include "corpus/crawl/html_named_references.h"
 #include "corpus/text/html_attributes.h"
+#include "corpus/text/text_units.h"
 #include "corpus/util/ascii.h"
 
 namespace corpus {
 namespace {
-
-void AppendUtf8(uint32_t cp, std::string* out) {
-  utf8proc_uint8_t buf[4];
-  const utf8proc_ssize_t n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf);
-  out->append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
-}
 
 // Numeric character reference end state (WHATWG HTML §13.2.5.80): invalid
 // code points become U+FFFD, C1 controls are read as windows-1252.

@@ -38,9 +38,7 @@ std::string LowerUtf8(std::string_view s) {
       out.push_back(AsciiLower(static_cast<char>(c)));
       continue;
     }
-    utf8proc_uint8_t buf[4];
-    const utf8proc_ssize_t n = utf8proc_encode_char(utf8proc_tolower(static_cast<utf8proc_int32_t>(c)), buf);
-    out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
+    AppendUtf8(static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c))), &out);
   }
   return out;
 }

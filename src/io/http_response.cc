@@ -20,15 +20,16 @@ Status TooLarge(size_t max_size) {
 }
 
 // Appends room for the next piece of decoded output: up to kOutChunk bytes,
-// fewer near `max_size`. Returns where it starts and sets *room, or returns
-// nullptr when `out` already holds `max_size` bytes. The caller shrinks `out`
-// by what the decoder left unused.
-char* NextOutChunk(std::string* out, size_t max_size, size_t* room) {
+// fewer near `max_size`; sets *chunk to where it starts and *room to its size.
+// kAborted (TooLarge) when `out` already holds `max_size` bytes. The caller
+// shrinks `out` by what the decoder left unused.
+Status NextOutChunk(std::string* out, size_t max_size, char** chunk, size_t* room) {
   const size_t old = out->size();
-  if (old >= max_size) return nullptr;
+  if (old >= max_size) return TooLarge(max_size);
   *room = std::min(kOutChunk, max_size - old);
   out->resize(old + *room);
-  return out->data() + old;
+  *chunk = out->data() + old;
+  return Status::OK();
 }
 
 // Inflates `in` with zlib; `window_bits` selects the wrapper (see inflateInit2).
@@ -41,12 +42,9 @@ Status Inflate(std::string_view in, int window_bits, size_t max_size, std::strin
   zs.avail_in = static_cast<uInt>(in.size());
   Status st;
   for (;;) {
+    char* chunk = nullptr;
     size_t room = 0;
-    char* chunk = NextOutChunk(out, max_size, &room);
-    if (chunk == nullptr) {
-      st = TooLarge(max_size);
-      break;
-    }
+    if (!(st = NextOutChunk(out, max_size, &chunk, &room)).ok()) break;
     zs.next_out = reinterpret_cast<Bytef*>(chunk);
     zs.avail_out = static_cast<uInt>(room);
     const int rc = inflate(&zs, Z_NO_FLUSH);
@@ -78,12 +76,9 @@ Status Brotli(std::string_view in, size_t max_size, std::string* out, bool* cut)
   size_t avail_in = in.size();
   Status st;
   for (;;) {
+    char* chunk = nullptr;
     size_t avail_out = 0;
-    char* chunk = NextOutChunk(out, max_size, &avail_out);
-    if (chunk == nullptr) {
-      st = TooLarge(max_size);
-      break;
-    }
+    if (!(st = NextOutChunk(out, max_size, &chunk, &avail_out)).ok()) break;
     uint8_t* next_out = reinterpret_cast<uint8_t*>(chunk);
     const BrotliDecoderResult rc =
         BrotliDecoderDecompressStream(s, &avail_in, &next_in, &avail_out, &next_out, nullptr);
@@ -109,12 +104,9 @@ Status Zstd(std::string_view in, size_t max_size, std::string* out, bool* cut) {
   Status st;
   size_t rc = 1;
   while (rc != 0) {
+    char* chunk = nullptr;
     size_t room = 0;
-    char* chunk = NextOutChunk(out, max_size, &room);
-    if (chunk == nullptr) {
-      st = TooLarge(max_size);
-      break;
-    }
+    if (!(st = NextOutChunk(out, max_size, &chunk, &room)).ok()) break;
     ZSTD_outBuffer zout{chunk, room, 0};
     rc = ZSTD_decompressStream(dctx, &zout, &zin);
     out->resize(out->size() - (room - zout.pos));

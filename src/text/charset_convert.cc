@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "corpus/text/charset.h"
+#include "corpus/text/text_units.h"
 #include "corpus/util/ascii.h"
 #include "corpus/util/json.h"
 
@@ -110,19 +111,6 @@ std::string IconvName(const std::string& charset) {
   return AsciiUppercase(charset);
 }
 
-void AppendCodePoint(std::string* out, uint32_t cp) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 // windows-1252 is decoded here rather than by iconv: it is the most common
 // legacy encoding on the web, and WHATWG maps the five bytes glibc's CP1252
 // rejects (0x81, 0x8D, 0x8F, 0x90, 0x9D) to the C1 controls of the same value.
@@ -136,9 +124,9 @@ void DecodeWindows1252(std::string_view bytes, std::string* out) {
     if (c < 0x80) {
       out->push_back(static_cast<char>(c));
     } else if (c < 0xA0) {
-      AppendCodePoint(out, kHigh[c - 0x80]);
+      AppendUtf8(kHigh[c - 0x80], out);
     } else {
-      AppendCodePoint(out, c);
+      AppendUtf8(c, out);
     }
   }
 }
