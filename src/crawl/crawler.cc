@@ -11,7 +11,7 @@
 #include <climits>
 #include <thread>
 
-#include "corpus/crawl/url.h"
+#include "corpus/url/url.h"
 #include "corpus/io/record.h"
 #include "corpus/io/record_source.h"
 #include "corpus/stage/progress.h"

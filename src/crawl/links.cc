@@ -6,7 +6,7 @@
 #include <utility>
 
 #include "corpus/crawl/html_tag_scanner.h"
-#include "corpus/crawl/url.h"
+#include "corpus/url/url.h"
 #include "corpus/util/ascii.h"
 
 namespace corpus {

@@ -2,7 +2,7 @@
 
 #include <cstdlib>
 
-#include "corpus/crawl/url.h"
+#include "corpus/url/url.h"
 #include "corpus/util/ascii.h"
 
 namespace corpus {

@@ -6,7 +6,7 @@
 #include <optional>
 #include <vector>
 
-#include "corpus/crawl/url.h"
+#include "corpus/url/url.h"
 #include "corpus/text/word_segmenter.h"
 #include "corpus/util/ascii.h"
 

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "corpus/crawl/url.h"
+#include "corpus/url/url.h"
 #include "corpus/text/text_units.h"
 #include "corpus/report/html.h"
 #include "corpus/report/text_shape.h"
