@@ -38,7 +38,7 @@
 #include "corpus/crawl/crawler.h"
 #include "corpus/crawl/links.h"
 #include "corpus/site/site_server.h"
-#include "corpus/crawl/url.h"
+#include "corpus/url/url.h"
 #include "corpus/text/charset.h"
 #include "corpus/util/fs.h"
 

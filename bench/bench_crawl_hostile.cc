@@ -33,7 +33,7 @@
 #include "../tests/crawl/hostile_site.h"
 #include "bench_proc.h"
 #include "bench_util.h"
-#include "corpus/crawl/url.h"
+#include "corpus/url/url.h"
 #include "corpus/io/record.h"
 #include "corpus/io/record_source.h"
 #include "corpus/util/fs.h"

@@ -10,7 +10,7 @@
 
 #include "corpus/crawl/crawler.h"
 #include "corpus/crawl/links.h"
-#include "corpus/crawl/url.h"
+#include "corpus/url/url.h"
 #include "corpus/stage/progress.h"
 #include "corpus/text/charset.h"
 #include "corpus/util/json.h"

@@ -11,11 +11,12 @@
 #include <climits>
 #include <thread>
 
-#include "corpus/crawl/url.h"
+#include "corpus/url/url.h"
 #include "corpus/io/record.h"
 #include "corpus/io/record_source.h"
 #include "corpus/stage/progress.h"
 #include "corpus/stage/signals.h"
+#include "corpus/util/ascii.h"
 #include "corpus/util/fs.h"
 #include "corpus/util/json.h"
 #include "corpus/util/sha256.h"
@@ -34,11 +35,7 @@ void RemoveFilesIn(const std::string& dir) {
   ::closedir(d);
 }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
+std::string_view Trim(std::string_view s) { return StripChars(s, " \t\r"); }
 
 }  // namespace
 

@@ -3,7 +3,7 @@
 
 #include <xxhash.h>
 
-#include "corpus/crawl/url.h"
+#include "corpus/url/url.h"
 
 namespace corpus {
 

@@ -1,22 +1,14 @@
 #include "corpus/crawl/html_tag_scanner.h"
 
-#include <utf8proc.h>
-
 #include <cstring>
 
 #include "corpus/crawl/html_named_references.h"
+#include "corpus/text/html_attributes.h"
+#include "corpus/text/text_units.h"
 #include "corpus/util/ascii.h"
 
 namespace corpus {
 namespace {
-
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-void AppendUtf8(uint32_t cp, std::string* out) {
-  utf8proc_uint8_t buf[4];
-  const utf8proc_ssize_t n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf);
-  out->append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
-}
 
 // Numeric character reference end state (WHATWG HTML §13.2.5.80): invalid
 // code points become U+FFFD, C1 controls are read as windows-1252.
@@ -113,7 +105,7 @@ size_t FindRawTextEnd(std::string_view html, size_t pos, std::string_view name) 
     const size_t i = static_cast<const char*>(lt) - p;
     const size_t after = i + 2 + name.size();
     if (after < n && p[i + 1] == '/' && StartsWithLowercase(html, i + 2, name) &&
-        (IsSpace(p[after]) || p[after] == '/' || p[after] == '>')) {
+        (IsAsciiWhitespace(p[after]) || p[after] == '/' || p[after] == '>')) {
       return i;
     }
     pos = i + 1;
@@ -164,40 +156,22 @@ size_t HtmlTagScanner::ParseTag(std::string_view html, size_t pos) {
   const size_t n = html.size();
   // Tag name (§13.2.5.8): up to whitespace, '/' or '>'.
   size_t i = pos;
-  while (i < n && !IsSpace(p[i]) && p[i] != '/' && p[i] != '>') ++i;
+  while (i < n && !IsAsciiWhitespace(p[i]) && p[i] != '/' && p[i] != '>') ++i;
   const size_t len = i - pos;
   tag_.name_len_ = len < sizeof(tag_.name_) ? len : 0;
   for (size_t k = 0; k < tag_.name_len_; ++k) tag_.name_[k] = AsciiLower(p[pos + k]);
   tag_.attrs_.clear();
+  HtmlAttribute attr;
   while (true) {
-    // Before attribute name (§13.2.5.32): whitespace and stray '/' separate.
-    while (i < n && (IsSpace(p[i]) || p[i] == '/')) ++i;
-    if (i >= n) return std::string_view::npos;
-    if (p[i] == '>') return i + 1;
-    // Attribute name (§13.2.5.33); a leading '=' belongs to the name.
-    const size_t name_start = i++;
-    while (i < n && !IsSpace(p[i]) && p[i] != '/' && p[i] != '>' && p[i] != '=') ++i;
-    HtmlStartTag::Attr attr{html.substr(name_start, i - name_start), {}};
-    while (i < n && IsSpace(p[i])) ++i;
-    if (i < n && p[i] == '=') {
-      ++i;
-      while (i < n && IsSpace(p[i])) ++i;
-      if (i >= n) return std::string_view::npos;
-      if (p[i] == '"' || p[i] == '\'') {
-        const char quote = p[i++];
-        const void* end = std::memchr(p + i, quote, n - i);
-        if (end == nullptr) return std::string_view::npos;
-        const size_t close = static_cast<const char*>(end) - p;
-        attr.value = html.substr(i, close - i);
-        i = close + 1;
-      } else if (p[i] != '>') {
-        // Unquoted (§13.2.5.38): up to whitespace or '>'.
-        const size_t start = i;
-        while (i < n && !IsSpace(p[i]) && p[i] != '>') ++i;
-        attr.value = html.substr(start, i - start);
-      }
+    switch (NextHtmlAttribute(html, &i, &attr)) {
+      case HtmlAttributeStep::kAttribute:
+        tag_.attrs_.push_back({attr.name, attr.value});
+        break;
+      case HtmlAttributeStep::kTagEnd:
+        return i;
+      case HtmlAttributeStep::kEndOfInput:
+        return std::string_view::npos;
     }
-    tag_.attrs_.push_back(attr);
   }
 }
 

@@ -6,19 +6,11 @@
 #include <utility>
 
 #include "corpus/crawl/html_tag_scanner.h"
-#include "corpus/crawl/url.h"
+#include "corpus/url/url.h"
 #include "corpus/util/ascii.h"
 
 namespace corpus {
 namespace {
-
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 // Does the space-separated token list `value` (e.g. a rel attribute, HTML
 // §2.3.7 "set of space-separated tokens") contain `token`, ASCII
@@ -26,9 +18,9 @@ std::string_view Trim(std::string_view s) {
 bool HasToken(std::string_view value, std::string_view token) {
   size_t i = 0;
   while (i < value.size()) {
-    while (i < value.size() && IsSpace(value[i])) ++i;
+    while (i < value.size() && IsAsciiWhitespace(value[i])) ++i;
     size_t start = i;
-    while (i < value.size() && !IsSpace(value[i])) ++i;
+    while (i < value.size() && !IsAsciiWhitespace(value[i])) ++i;
     std::string_view t = value.substr(start, i - start);
     if (!t.empty() && EqualsIgnoreAsciiCase(t, token)) {
       return true;
@@ -77,16 +69,16 @@ PageDirectives ParseRobotsDirectives(std::string_view value, std::string_view pr
   while (i <= value.size()) {
     size_t comma = value.find(',', i);
     if (comma == std::string_view::npos) comma = value.size();
-    std::string tok = AsciiLowercase(Trim(value.substr(i, comma - i)));
+    std::string tok = AsciiLowercase(StripAsciiWhitespace(value.substr(i, comma - i)));
     i = comma + 1;
     size_t colon = tok.find(':');
     if (colon != std::string::npos) {
-      std::string name(Trim(std::string_view(tok).substr(0, colon)));
+      std::string name(StripAsciiWhitespace(std::string_view(tok).substr(0, colon)));
       // Directives with a value of their own are not agent prefixes.
       if (name != "unavailable_after" && name != "max-snippet" && name != "max-image-preview" &&
           name != "max-video-preview") {
         applies = name == AsciiLowercase(product_token);
-        tok = std::string(Trim(std::string_view(tok).substr(colon + 1)));
+        tok = std::string(StripAsciiWhitespace(std::string_view(tok).substr(colon + 1)));
       }
     }
     if (!applies) continue;
@@ -118,7 +110,7 @@ PageLinks ExtractLinks(std::string_view html, std::string_view page_url,
     } else if (name == "meta") {
       std::string content;
       if (tag.Get("name", &value) && tag.Get("content", &content)) {
-        const std::string n = AsciiLowercase(Trim(value));
+        const std::string n = AsciiLowercase(StripAsciiWhitespace(value));
         if (n == "robots" || n == token) Merge(ParseRobotsDirectives(content, product_token), &out.meta);
       }
     } else if (LinkTarget(tag, &value, &rel)) {
@@ -150,7 +142,7 @@ std::vector<std::string> ParseSitemap(std::string_view xml) {
     while (i < xml.size()) {
       size_t nl = xml.find('\n', i);
       if (nl == std::string_view::npos) nl = xml.size();
-      add(Trim(xml.substr(i, nl - i)));
+      add(StripAsciiWhitespace(xml.substr(i, nl - i)));
       i = nl + 1;
     }
     return urls;
@@ -165,15 +157,15 @@ std::vector<std::string> ParseSitemap(std::string_view xml) {
     if (open == std::string::npos) break;
     size_t gt = lower.find('>', open);
     if (gt == std::string::npos) break;
-    if (lower[open + 4] != '>' && !IsSpace(lower[open + 4])) {
+    if (lower[open + 4] != '>' && !IsAsciiWhitespace(lower[open + 4])) {
       pos = open + 4;  // <location>, <locale>: not ours
       continue;
     }
     size_t close = lower.find("</loc", gt);
     if (close == std::string::npos) break;
-    std::string_view text = Trim(xml.substr(gt + 1, close - gt - 1));
+    std::string_view text = StripAsciiWhitespace(xml.substr(gt + 1, close - gt - 1));
     if (text.starts_with("<![CDATA[") && text.ends_with("]]>")) {
-      text = Trim(text.substr(9, text.size() - 12));
+      text = StripAsciiWhitespace(text.substr(9, text.size() - 12));
     }
     // XML predefined entities (XML 1.0 §4.6) and numeric character references
     // of ASCII characters; sitemaps must escape '&' in URLs.

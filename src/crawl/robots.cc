@@ -2,17 +2,14 @@
 
 #include <cstdlib>
 
-#include "corpus/crawl/url.h"
+#include "corpus/url/url.h"
 #include "corpus/util/ascii.h"
 
 namespace corpus {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
+// robots.txt (RFC 9309 §2.2) allows spaces and tabs around keys and values.
+std::string_view Trim(std::string_view s) { return StripChars(s, " \t"); }
 
 bool IsTokenChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '-';

@@ -2,7 +2,7 @@
 
 #include <re2/re2.h>
 
-#include "corpus/crawl/url.h"
+#include "corpus/url/url.h"
 #include "corpus/util/json.h"
 
 namespace corpus {

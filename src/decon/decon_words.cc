@@ -35,9 +35,7 @@ void AppendNormalizedWord(std::string_view word, std::string* out) {
     }
     const char32_t cp = NextCodePoint(word, &i);
     if (IsPunctuation(cp)) continue;
-    utf8proc_uint8_t buf[4];
-    const utf8proc_ssize_t n = utf8proc_encode_char(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp)), buf);
-    out->append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
+    AppendUtf8(static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp))), out);
   }
 }
 

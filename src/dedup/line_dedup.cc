@@ -4,14 +4,12 @@
 
 #include <algorithm>
 
+#include "corpus/util/ascii.h"
+
 namespace corpus::dedup {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
+std::string_view Trim(std::string_view s) { return StripChars(s, " \t\r"); }
 
 // Calls fn(line) for each line of `text`, without the '\n'.
 template <typename Fn>

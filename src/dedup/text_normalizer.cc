@@ -6,8 +6,9 @@
 #include <optional>
 #include <vector>
 
-#include "corpus/crawl/url.h"
+#include "corpus/url/url.h"
 #include "corpus/text/word_segmenter.h"
+#include "corpus/util/ascii.h"
 
 namespace corpus::dedup {
 namespace {
@@ -98,10 +99,7 @@ std::string NormalizeDedupText(std::string_view text) {
   std::string folded;
   if (IsAscii(text)) {
     // ASCII needs no decomposition; lowercasing is the whole case fold.
-    folded.assign(text);
-    for (char& c : folded) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
+    folded = AsciiLowercase(text);
   } else if (!Decompose(text, &folded)) {
     Decompose(DropInvalidBytes(text), &folded);
   }

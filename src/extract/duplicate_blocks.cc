@@ -4,6 +4,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "corpus/util/ascii.h"
+
 namespace corpus {
 namespace {
 
@@ -18,8 +20,6 @@ struct Span {
   uint64_t len = 0;  // non-space bytes
 };
 
-bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
-
 }  // namespace
 
 void MarkDuplicateSubtrees(DomIndex* dom, size_t min_bytes) {
@@ -33,7 +33,7 @@ void MarkDuplicateSubtrees(DomIndex* dom, size_t min_bytes) {
     Span& s = span[i];
     if ((n.flags & kDomText) && n.text > 0) {
       for (const char* p = n.node->v.text.text; *p; ++p) {
-        if (IsSpace(*p)) continue;
+        if (IsAsciiWhitespace(*p)) continue;
         s.hash = s.hash * kBase + static_cast<unsigned char>(*p);
         s.pow *= kBase;
         ++s.len;

@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "corpus/text/html_attributes.h"
 #include "corpus/util/ascii.h"
 
 namespace corpus {
@@ -16,39 +17,22 @@ bool TagNameIs(std::string_view s, size_t pos, std::string_view name) {
   const size_t after = pos + name.size();
   if (after >= s.size()) return true;
   const char c = s[after];
-  return c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+  return c == '>' || c == '/' || IsAsciiWhitespace(c);
 }
 
-// Index just past the '>' that closes the start tag beginning at `lt`,
-// honouring quoted attribute values; s.size() if there is none.
-// (memchr jumps from quote to quote: most of a tag's bytes are its values.)
+// Index just past the '>' that closes the tag (start or end tag) beginning at
+// `lt`, its attributes split as the tokenizer splits them (NextHtmlAttribute,
+// so a quoted '>' does not close it); s.size() if there is none.
 size_t EndOfTag(std::string_view s, size_t lt) {
-  const char* d = s.data();
-  const size_t n = s.size();
-  size_t gt = 0;  // the first '>' at or after i (n if none), once found
-  bool have_gt = false;
-  for (size_t i = lt + 1; i < n;) {
-    if (!have_gt || gt < i) {
-      const void* hit = std::memchr(d + i, '>', n - i);
-      gt = hit ? static_cast<size_t>(static_cast<const char*>(hit) - d) : n;
-      have_gt = true;
-    }
-    size_t q = gt;  // the first quote before that '>'
-    if (const void* hit = std::memchr(d + i, '"', q - i)) q = static_cast<const char*>(hit) - d;
-    if (const void* hit = std::memchr(d + i, '\'', q - i)) q = static_cast<const char*>(hit) - d;
-    if (q == gt) return gt < n ? gt + 1 : n;
-    // Quotes only open a value right after '=' (possibly after spaces).
-    size_t j = q;
-    while (j > lt && (d[j - 1] == ' ' || d[j - 1] == '\t' || d[j - 1] == '\n')) --j;
-    if (j > lt && d[j - 1] == '=') {
-      const void* close = std::memchr(d + q + 1, d[q], n - q - 1);
-      if (!close) return n;
-      i = static_cast<size_t>(static_cast<const char*>(close) - d) + 1;
-    } else {
-      i = q + 1;
-    }
+  // Tag name (WHATWG HTML §13.2.5.8): up to whitespace, '/' or '>'.
+  size_t i = lt + 1;
+  if (i < s.size() && s[i] == '/') ++i;
+  while (i < s.size() && !IsAsciiWhitespace(s[i]) && s[i] != '/' && s[i] != '>') ++i;
+  HtmlAttribute attr;
+  HtmlAttributeStep step;
+  while ((step = NextHtmlAttribute(s, &i, &attr)) == HtmlAttributeStep::kAttribute) {
   }
-  return n;
+  return step == HtmlAttributeStep::kTagEnd ? i : s.size();
 }
 
 // Position of the next case-insensitive "</name" at or after `from`.
@@ -114,10 +98,6 @@ bool CountsForDepth(std::string_view s, size_t name_pos, size_t name_end) {
   return true;
 }
 
-bool IsHtmlSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
 // Attributes that survive the prescan: those the extractor reads
 // (ElementAttr and DomIndex in extract/), and those that steer HTML5 tree
 // construction: "type" (an <input type=hidden> stays inside a table),
@@ -170,52 +150,31 @@ bool ShortHref(std::string_view value, std::string_view* with) {
 }
 
 // The attributes of the start tag whose name ends at `name_end`, split as the
-// HTML5 tokenizer splits them (HTML Living Standard 13.2.5.32-13.2.5.39,
-// "before attribute name" to "after attribute value (quoted)"). Appends to
-// `edits`, in order, the removal of each attribute that KeepsAttribute
-// refuses and the shortening of each href value (ShortHref), and returns the
-// index just past the tag's '>', or 0 if the tag never closes.
+// HTML5 tokenizer splits them (NextHtmlAttribute, text/html_attributes.h).
+// Appends to `edits`, in order, the removal of each attribute that
+// KeepsAttribute refuses and the shortening of each href value (ShortHref),
+// and returns the index just past the tag's '>', or 0 if the tag never closes.
 size_t ScanAttributes(std::string_view s, size_t name_end, std::vector<TagEdit>* edits) {
-  const size_t n = s.size();
   size_t i = name_end;
+  HtmlAttribute attr;
   while (true) {
-    // Before attribute name: spaces, and a '/' not followed by '>', are skipped.
-    while (i < n && (IsHtmlSpace(s[i]) || (s[i] == '/' && i + 1 < n && s[i + 1] != '>'))) ++i;
-    if (i >= n) return 0;
-    if (s[i] == '>') return i + 1;
-    if (s[i] == '/') return i + 2 <= n ? i + 2 : 0;  // "/>"
-    const size_t start = i;
-    ++i;  // the first character belongs to the name, even '='
-    while (i < n && !IsHtmlSpace(s[i]) && s[i] != '/' && s[i] != '>' && s[i] != '=') ++i;
-    const std::string_view name = s.substr(start, i - start);
-    size_t end = i;
-    size_t j = i;
-    while (j < n && IsHtmlSpace(s[j])) ++j;
-    if (j < n && s[j] == '=') {
-      ++j;
-      while (j < n && IsHtmlSpace(s[j])) ++j;
-      if (j >= n) return 0;
-      size_t value_begin = j, value_end;
-      if (s[j] == '"' || s[j] == '\'') {
-        const size_t close = s.find(s[j], j + 1);
-        if (close == std::string_view::npos) return 0;
-        value_begin = j + 1;
-        value_end = close;
-        end = close + 1;
-      } else {
-        end = j;
-        while (end < n && !IsHtmlSpace(s[end]) && s[end] != '>') ++end;
-        value_end = end;
+    switch (NextHtmlAttribute(s, &i, &attr)) {
+      case HtmlAttributeStep::kAttribute: {
+        std::string_view with;
+        if (attr.name.size() == 4 && StartsWithLowercase(attr.name, 0, "href") &&
+            ShortHref(attr.value, &with)) {
+          const size_t value_begin = static_cast<size_t>(attr.value.data() - s.data());
+          edits->push_back({value_begin, value_begin + attr.value.size(), with});
+        } else if (!KeepsAttribute(attr.name)) {
+          edits->push_back({attr.begin, attr.end, {}});
+        }
+        break;
       }
-      i = end;
-      std::string_view with;
-      if (name.size() == 4 && StartsWithLowercase(name, 0, "href") &&
-          ShortHref(s.substr(value_begin, value_end - value_begin), &with)) {
-        edits->push_back({value_begin, value_end, with});
-        continue;
-      }
+      case HtmlAttributeStep::kTagEnd:
+        return i;
+      case HtmlAttributeStep::kEndOfInput:
+        return 0;
     }
-    if (!KeepsAttribute(name)) edits->push_back({start, end, {}});
   }
 }
 
@@ -268,7 +227,7 @@ void CollapseSpaceBetweenTags(std::string* html) {
     size_t tag_end;
     if (name_pos < n && IsAsciiAlpha(s[name_pos])) {
       size_t name_end = name_pos + 1;
-      while (name_end < n && !IsHtmlSpace(s[name_end]) && s[name_end] != '/' && s[name_end] != '>') {
+      while (name_end < n && !IsAsciiWhitespace(s[name_end]) && s[name_end] != '/' && s[name_end] != '>') {
         ++name_end;
       }
       tag_end = EndOfTag(s, lt);
@@ -293,7 +252,7 @@ void CollapseSpaceBetweenTags(std::string* html) {
     if (keep_depth > 0 || tag_end >= n) continue;
     size_t k = tag_end;
     bool line = false;
-    while (k < n && IsHtmlSpace(s[k])) {
+    while (k < n && IsAsciiWhitespace(s[k])) {
       line |= s[k] == '\n' || s[k] == '\r';
       ++k;
     }
@@ -393,7 +352,7 @@ void PrescanHtml(std::string_view s, PrescanResult* out) {
     if (!unclosed_tag && lt + 1 < s.size() && IsAsciiAlpha(s[lt + 1])) {
       // A start tag: copy it without the attributes nothing reads.
       size_t name_end = lt + 2;
-      while (name_end < s.size() && !IsHtmlSpace(s[name_end]) && s[name_end] != '/' &&
+      while (name_end < s.size() && !IsAsciiWhitespace(s[name_end]) && s[name_end] != '/' &&
              s[name_end] != '>') {
         ++name_end;
       }

@@ -1,6 +1,6 @@
 #include "corpus/extract/page_language.h"
 
-#include "corpus/filter/language.h"
+#include "corpus/text/language_id.h"
 
 namespace corpus {
 namespace {

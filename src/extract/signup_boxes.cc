@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "corpus/extract/markup_names.h"
+#include "corpus/util/ascii.h"
 
 namespace corpus {
 namespace {
@@ -20,10 +21,7 @@ constexpr int kMaxFormScan = 400;
 
 bool MentionsEmail(const char* value) {
   if (!value) return false;
-  std::string v(value);
-  for (char& c : v) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
+  const std::string v = AsciiLowercase(value);
   return v.find("email") != std::string::npos || v.find("e-mail") != std::string::npos;
 }
 

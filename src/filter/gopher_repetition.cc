@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string>
 
-#include "corpus/filter/hash_counter.h"
+#include "corpus/util/hash_counter.h"
 #include "corpus/filter/ngram_repetition.h"
 
 namespace corpus {

@@ -5,19 +5,12 @@
 #include <algorithm>
 
 #include "corpus/filter/word_list.h"
+#include "corpus/util/ascii.h"
 #include "corpus/util/fs.h"
 #include "corpus/util/sha256.h"
 
 namespace corpus {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return out;
-}
 
 bool IsAlnum(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
@@ -29,7 +22,7 @@ bool IsAlnum(char c) {
 std::string UrlKey(std::string_view url) {
   const size_t scheme = url.find("://");
   if (scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
-  std::string key = Lower(url);
+  std::string key = AsciiLowercase(url);
   if (key.starts_with("www.")) key.erase(0, 4);
   return key;
 }
@@ -72,7 +65,7 @@ std::string BlocklistHost(std::string_view url) {
     url = url.substr(0, url.find(':'));
   }
   while (!url.empty() && url.back() == '.') url.remove_suffix(1);
-  return Lower(url);
+  return AsciiLowercase(url);
 }
 
 Status UrlFilter::LoadLists(const UrlFilterOptions& opts, UrlLists* lists, std::string* digest) {
@@ -109,8 +102,8 @@ Status UrlFilter::Create(UrlLists lists, std::unique_ptr<UrlFilter>* out) {
     while (!key.empty() && key.back() == '/') key.pop_back();
     if (!key.empty()) f->url_prefixes_.insert(std::move(key));
   }
-  for (const auto& w : lists.banned_words) f->banned_words_.insert(Lower(w));
-  for (const auto& s : lists.substrings) f->substrings_.push_back(Lower(s));
+  for (const auto& w : lists.banned_words) f->banned_words_.insert(AsciiLowercase(w));
+  for (const auto& s : lists.substrings) f->substrings_.push_back(AsciiLowercase(s));
   f->patterns_ = std::move(lists.patterns);
   CORPUS_RETURN_IF_ERROR(BuildSet(f->substrings_, /*literal=*/true, &f->substring_set_));
   CORPUS_RETURN_IF_ERROR(BuildSet(f->patterns_, /*literal=*/false, &f->pattern_set_));
@@ -147,7 +140,7 @@ FilterVerdict UrlFilter::Apply(Document& doc) const {
       }
     }
   }
-  const std::string lower = Lower(url);
+  const std::string lower = AsciiLowercase(url);
   std::vector<int> hits;
   if (substring_set_ && substring_set_->Match(lower, &hits) && !hits.empty()) {
     return FilterVerdict::RejectString("url_substring", substrings_[static_cast<size_t>(*std::min_element(hits.begin(), hits.end()))]);

@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "corpus/text/text_units.h"
+#include "corpus/util/ascii.h"
 #include "corpus/util/fs.h"
 #include "corpus/util/sha256.h"
 
@@ -34,12 +35,10 @@ std::string LowerUtf8(std::string_view s) {
   while (i < s.size()) {
     const char32_t c = NextCodePoint(s, &i);
     if (c < 128) {
-      out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : static_cast<char>(c));
+      out.push_back(AsciiLower(static_cast<char>(c)));
       continue;
     }
-    utf8proc_uint8_t buf[4];
-    const utf8proc_ssize_t n = utf8proc_encode_char(utf8proc_tolower(static_cast<utf8proc_int32_t>(c)), buf);
-    out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
+    AppendUtf8(static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c))), &out);
   }
   return out;
 }

@@ -19,6 +19,18 @@ bool EndsWith(const std::string& s, const char* suffix) {
 }
 
 // Reads raw file bytes in large blocks.
+// Why a compressed input stopped when its file ran out: a read error, a
+// `unit` ("zstd frame", "gzip member") cut off at `offset` when one was still
+// open, else OK (a clean end).
+Status EndOfCompressedInput(bool read_error, bool unit_open, const std::string& path,
+                            uint64_t offset, const char* unit) {
+  if (read_error) return Status::IOError("read error in " + path);
+  if (unit_open) {
+    return Status::Corruption(path + ": truncated " + unit + " at byte " + std::to_string(offset));
+  }
+  return Status::OK();
+}
+
 class FileSource {
  public:
   explicit FileSource(FILE* f) : f_(f) {
@@ -80,12 +92,7 @@ class ZstdStream : public ByteStream {
         consumed_base_ = src_.offset() - in_len_;
         if (in_len_ == 0) {
           done_ = true;
-          if (src_.error()) {
-            status_ = Status::IOError("read error in " + path_);
-          } else if (frame_open_) {
-            status_ = Status::Corruption(path_ + ": truncated zstd frame at byte " +
-                                         std::to_string(src_.offset()));
-          }
+          status_ = EndOfCompressedInput(src_.error(), frame_open_, path_, src_.offset(), "zstd frame");
           return 0;
         }
       }

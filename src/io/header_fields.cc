@@ -1,6 +1,7 @@
 #include "corpus/io/header_fields.h"
 
-#include <cctype>
+
+#include "corpus/util/ascii.h"
 
 namespace corpus {
 namespace {
@@ -12,16 +13,6 @@ std::string_view Trim(std::string_view s) {
 }
 
 }  // namespace
-
-bool EqualsNoCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
 
 void ParseHeaderFields(std::string_view text, HeaderFields* fields) {
   fields->clear();
@@ -55,7 +46,7 @@ void ParseHeaderFields(std::string_view text, HeaderFields* fields) {
 
 std::string_view FindHeader(const HeaderFields& fields, std::string_view name) {
   for (const auto& [key, value] : fields) {
-    if (EqualsNoCase(key, name)) return value;
+    if (EqualsIgnoreAsciiCase(key, name)) return value;
   }
   return {};
 }

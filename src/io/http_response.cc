@@ -8,6 +8,8 @@
 #include <cstring>
 #include <vector>
 
+#include "corpus/util/ascii.h"
+
 namespace corpus {
 namespace {
 
@@ -15,6 +17,19 @@ constexpr size_t kOutChunk = 64 * 1024;
 
 Status TooLarge(size_t max_size) {
   return Status::Aborted("decoded body exceeds " + std::to_string(max_size) + " bytes");
+}
+
+// Appends room for the next piece of decoded output: up to kOutChunk bytes,
+// fewer near `max_size`; sets *chunk to where it starts and *room to its size.
+// kAborted (TooLarge) when `out` already holds `max_size` bytes. The caller
+// shrinks `out` by what the decoder left unused.
+Status NextOutChunk(std::string* out, size_t max_size, char** chunk, size_t* room) {
+  const size_t old = out->size();
+  if (old >= max_size) return TooLarge(max_size);
+  *room = std::min(kOutChunk, max_size - old);
+  out->resize(old + *room);
+  *chunk = out->data() + old;
+  return Status::OK();
 }
 
 // Inflates `in` with zlib; `window_bits` selects the wrapper (see inflateInit2).
@@ -27,17 +42,13 @@ Status Inflate(std::string_view in, int window_bits, size_t max_size, std::strin
   zs.avail_in = static_cast<uInt>(in.size());
   Status st;
   for (;;) {
-    const size_t old = out->size();
-    if (old >= max_size) {
-      st = TooLarge(max_size);
-      break;
-    }
-    const size_t room = std::min(kOutChunk, max_size - old);
-    out->resize(old + room);
-    zs.next_out = reinterpret_cast<Bytef*>(out->data() + old);
+    char* chunk = nullptr;
+    size_t room = 0;
+    if (!(st = NextOutChunk(out, max_size, &chunk, &room)).ok()) break;
+    zs.next_out = reinterpret_cast<Bytef*>(chunk);
     zs.avail_out = static_cast<uInt>(room);
     const int rc = inflate(&zs, Z_NO_FLUSH);
-    out->resize(old + room - zs.avail_out);
+    out->resize(out->size() - zs.avail_out);
     if (rc == Z_STREAM_END) {
       // Gzip may carry several members; zlib/raw deflate streams end here,
       // and so does gzip followed by padding that is not another member.
@@ -65,18 +76,13 @@ Status Brotli(std::string_view in, size_t max_size, std::string* out, bool* cut)
   size_t avail_in = in.size();
   Status st;
   for (;;) {
-    const size_t old = out->size();
-    if (old >= max_size) {
-      st = TooLarge(max_size);
-      break;
-    }
-    const size_t room = std::min(kOutChunk, max_size - old);
-    out->resize(old + room);
-    uint8_t* next_out = reinterpret_cast<uint8_t*>(out->data() + old);
-    size_t avail_out = room;
+    char* chunk = nullptr;
+    size_t avail_out = 0;
+    if (!(st = NextOutChunk(out, max_size, &chunk, &avail_out)).ok()) break;
+    uint8_t* next_out = reinterpret_cast<uint8_t*>(chunk);
     const BrotliDecoderResult rc =
         BrotliDecoderDecompressStream(s, &avail_in, &next_in, &avail_out, &next_out, nullptr);
-    out->resize(old + room - avail_out);
+    out->resize(out->size() - avail_out);
     if (rc == BROTLI_DECODER_RESULT_SUCCESS) break;
     if (rc == BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT) continue;
     if (rc == BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT) {
@@ -98,16 +104,12 @@ Status Zstd(std::string_view in, size_t max_size, std::string* out, bool* cut) {
   Status st;
   size_t rc = 1;
   while (rc != 0) {
-    const size_t old = out->size();
-    if (old >= max_size) {
-      st = TooLarge(max_size);
-      break;
-    }
-    const size_t room = std::min(kOutChunk, max_size - old);
-    out->resize(old + room);
-    ZSTD_outBuffer zout{out->data() + old, room, 0};
+    char* chunk = nullptr;
+    size_t room = 0;
+    if (!(st = NextOutChunk(out, max_size, &chunk, &room)).ok()) break;
+    ZSTD_outBuffer zout{chunk, room, 0};
     rc = ZSTD_decompressStream(dctx, &zout, &zin);
-    out->resize(old + zout.pos);
+    out->resize(out->size() - (room - zout.pos));
     if (ZSTD_isError(rc)) {
       st = Status::Corruption(std::string("bad zstd body: ") + ZSTD_getErrorName(rc));
       break;
@@ -121,11 +123,8 @@ Status Zstd(std::string_view in, size_t max_size, std::string* out, bool* cut) {
   return st;
 }
 
-std::string_view TrimSpace(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
+// Optional whitespace of HTTP (RFC 9110 §5.6.3: SP and HTAB).
+std::string_view TrimSpace(std::string_view s) { return StripChars(s, " \t"); }
 
 bool LooksLikeMarkup(std::string_view s) {
   const size_t i = s.find_first_not_of(" \t\r\n\f");
@@ -136,7 +135,7 @@ bool LooksLikeMarkup(std::string_view s) {
 bool ListHas(std::string_view list, std::string_view name) {
   while (!list.empty()) {
     const size_t comma = list.find(',');
-    if (EqualsNoCase(TrimSpace(list.substr(0, comma)), name)) return true;
+    if (EqualsIgnoreAsciiCase(TrimSpace(list.substr(0, comma)), name)) return true;
     if (comma == std::string_view::npos) break;
     list.remove_prefix(comma + 1);
   }
@@ -146,15 +145,15 @@ bool ListHas(std::string_view list, std::string_view name) {
 Status DecodeCoding(std::string_view coding, std::string_view in, size_t max_size, std::string* out,
                     bool* cut) {
   out->clear();
-  if (coding.empty() || EqualsNoCase(coding, "identity")) {
+  if (coding.empty() || EqualsIgnoreAsciiCase(coding, "identity")) {
     if (in.size() > max_size) return TooLarge(max_size);
     out->assign(in);
     return Status::OK();
   }
-  if (EqualsNoCase(coding, "gzip") || EqualsNoCase(coding, "x-gzip")) {
+  if (EqualsIgnoreAsciiCase(coding, "gzip") || EqualsIgnoreAsciiCase(coding, "x-gzip")) {
     return Inflate(in, 15 + 16, max_size, out, cut);
   }
-  if (EqualsNoCase(coding, "deflate")) {
+  if (EqualsIgnoreAsciiCase(coding, "deflate")) {
     // RFC 9110 says zlib-wrapped; many servers send raw deflate instead.
     Status st = Inflate(in, 15, max_size, out, cut);
     if (st.IsCorruption()) {
@@ -163,8 +162,8 @@ Status DecodeCoding(std::string_view coding, std::string_view in, size_t max_siz
     }
     return st;
   }
-  if (EqualsNoCase(coding, "br")) return Brotli(in, max_size, out, cut);
-  if (EqualsNoCase(coding, "zstd")) return Zstd(in, max_size, out, cut);
+  if (EqualsIgnoreAsciiCase(coding, "br")) return Brotli(in, max_size, out, cut);
+  if (EqualsIgnoreAsciiCase(coding, "zstd")) return Zstd(in, max_size, out, cut);
   return Status::InvalidArgument("unsupported content coding: " + std::string(coding));
 }
 
@@ -186,7 +185,7 @@ Status ParseHttpResponseHead(std::string_view message, HttpResponseHead* head) {
   }
   int status = 0;
   for (size_t i = sp + 1; i < sp + 4; ++i) {
-    if (!std::isdigit(static_cast<unsigned char>(line[i]))) {
+    if (!IsAsciiDigit(line[i])) {
       return Status::InvalidArgument("bad HTTP status code");
     }
     status = status * 10 + (line[i] - '0');
@@ -234,7 +233,7 @@ Status DecodeChunked(std::string_view in, size_t max_size, std::string* out) {
     if (size_line.empty() || size_line.size() > 15) return Status::Corruption("bad chunk size line");
     uint64_t size = 0;
     for (char c : size_line) {
-      const int digit = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+      const int digit = IsAsciiDigit(c)                           ? c - '0'
                         : (c >= 'a' && c <= 'f')                   ? c - 'a' + 10
                         : (c >= 'A' && c <= 'F')                   ? c - 'A' + 10
                                                                    : -1;
@@ -282,7 +281,7 @@ Status DecodeHttpBody(const HttpResponseHead& head, std::string_view raw, size_t
   while (!codings.empty()) {
     const size_t comma = codings.find(',');
     const std::string_view c = TrimSpace(codings.substr(0, comma));
-    if (!c.empty() && !EqualsNoCase(c, "identity")) list.push_back(c);
+    if (!c.empty() && !EqualsIgnoreAsciiCase(c, "identity")) list.push_back(c);
     if (comma == std::string_view::npos) break;
     codings.remove_prefix(comma + 1);
   }

@@ -3,13 +3,13 @@
 
 #include "corpus/io/warc_source.h"
 
-#include <cctype>
 #include <map>
 
 #include "corpus/io/byte_stream.h"
 #include "corpus/io/http_response.h"
 #include "corpus/io/warc_reader.h"
 #include "corpus/text/charset.h"
+#include "corpus/util/ascii.h"
 #include "corpus/util/fs.h"
 #include "corpus/util/json.h"
 
@@ -21,12 +21,7 @@ namespace {
 constexpr uint64_t kMaxBody = uint64_t{64} << 20;
 
 std::string LowerMediaType(std::string_view content_type) {
-  std::string_view mime = content_type.substr(0, content_type.find(';'));
-  while (!mime.empty() && (mime.front() == ' ' || mime.front() == '\t')) mime.remove_prefix(1);
-  while (!mime.empty() && (mime.back() == ' ' || mime.back() == '\t')) mime.remove_suffix(1);
-  std::string out(mime);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
+  return AsciiLowercase(StripChars(content_type.substr(0, content_type.find(';')), " \t"));
 }
 
 bool IsHtmlMediaType(const std::string& mime) {
@@ -41,8 +36,7 @@ bool LooksLikeHtml(std::string_view body) {
   const size_t start = body.find_first_not_of(" \t\r\n\f");
   if (start == std::string_view::npos) return false;
   body = body.substr(start, 16);
-  std::string lower(body);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = AsciiLowercase(body);
   for (std::string_view sig : {"<!doctype html", "<html", "<head", "<body", "<title", "<p", "<div", "<!--"}) {
     if (lower.compare(0, sig.size(), sig) != 0) continue;
     // The tag name must end there: "<p>" starts a page, "<preamble>" does not.

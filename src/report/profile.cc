@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "corpus/crawl/url.h"
+#include "corpus/url/url.h"
 #include "corpus/text/text_units.h"
 #include "corpus/report/html.h"
 #include "corpus/report/text_shape.h"
@@ -36,9 +36,13 @@ struct ParsedRecord {
   uint64_t key = 0;
 };
 
-bool ParseRecord(std::string_view json, ParsedRecord* r) {
+// False, counting the line in `*unreadable`, when it is not a JSON object.
+bool ParseRecord(std::string_view json, ParsedRecord* r, uint64_t* unreadable) {
   simdjson::dom::element e;
-  if (ThreadParser().parse(json.data(), json.size(), true).get(e) || e.get_object().get(r->o)) return false;
+  if (ThreadParser().parse(json.data(), json.size(), true).get(e) || e.get_object().get(r->o)) {
+    ++*unreadable;
+    return false;
+  }
   r->id = StringField(r->o, "id");
   r->key = HashBytes(r->id.empty() ? json : r->id);
   return true;
@@ -156,10 +160,7 @@ StageProfile::StageProfile(const ProfileLimits& limits)
 
 void StageProfile::AddKept(std::string_view json) {
   ParsedRecord r;
-  if (!ParseRecord(json, &r)) {
-    ++unreadable_;
-    return;
-  }
+  if (!ParseRecord(json, &r, &unreadable_)) return;
   ++kept_;
   const simdjson::dom::object& o = r.o;
   const std::string_view text = StringField(o, "text");
@@ -215,10 +216,7 @@ void StageProfile::AddKept(std::string_view json) {
 
 void StageProfile::AddRejected(std::string_view json) {
   ParsedRecord r;
-  if (!ParseRecord(json, &r)) {
-    ++unreadable_;
-    return;
-  }
+  if (!ParseRecord(json, &r, &unreadable_)) return;
   ++rejected_;
   const simdjson::dom::object& o = r.o;
   std::string rule = "(no rule)";

@@ -2,7 +2,6 @@
 
 #include <vector>
 
-#include "corpus/text/word_segmenter.h"
 #include "corpus/util/json.h"
 
 namespace corpus {
@@ -11,18 +10,6 @@ namespace {
 constexpr std::string_view kPrefix = "release.";
 
 }  // namespace
-
-uint64_t CountWords(std::string_view text) {
-  thread_local std::vector<Word> words;
-  SegmentWords(text, &words);
-  return words.size();
-}
-
-uint64_t CountCharacters(std::string_view text) {
-  uint64_t n = 0;
-  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-  return n;
-}
 
 std::string ReleaseStats::BinLabel(size_t bin) {
   const uint64_t lo = bin == 0 ? 0 : kLengthBins[bin - 1];

@@ -1,12 +1,11 @@
 #include "corpus/shard/lineage.h"
 
-#include <simdjson.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <map>
 #include <set>
 
+#include "corpus/stage/stage_manifest.h"
 #include "corpus/util/fs.h"
 
 namespace corpus {
@@ -19,20 +18,14 @@ std::string FolderOf(const std::string& file) {
   return dir;
 }
 
-bool IsStageFolder(const std::string& dir) { return PathExists(JoinPath(dir, "_manifest.json")); }
+bool IsStageFolder(const std::string& dir) { return PathExists(StageManifestPath(dir)); }
 
 std::vector<std::string> ManifestInputs(const std::string& dir) {
+  StageManifest manifest;
+  if (!StageManifest::Read(dir, &manifest).ok()) return {};
   std::vector<std::string> out;
-  std::string text;
-  if (!ReadFile(JoinPath(dir, "_manifest.json"), &text).ok()) return out;
-  simdjson::dom::parser parser;
-  simdjson::dom::element root;
-  if (parser.parse(text).get(root)) return out;
-  simdjson::dom::array inputs;
-  if (root["inputs"].get_array().get(inputs)) return out;
-  for (auto in : inputs) {
-    std::string_view sv;
-    if (!in.get_string().get(sv) && !sv.empty()) out.emplace_back(sv);
+  for (std::string& in : manifest.inputs) {
+    if (!in.empty()) out.push_back(std::move(in));
   }
   return out;
 }

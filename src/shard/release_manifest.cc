@@ -2,6 +2,7 @@
 
 #include "corpus/shard/release.h"
 #include "corpus/shard/shuffle_buckets.h"
+#include "corpus/stage/stage_manifest.h"
 #include "corpus/util/json.h"
 #include "corpus/util/rfc3339.h"
 #include "corpus/version.h"
@@ -42,29 +43,18 @@ ReleaseShard ReleaseInfo::SplitTotals(const std::string& split, uint64_t* shard_
 }
 
 std::string ReleaseManifestJson(const ReleaseInfo& info) {
-  std::string inputs = "[";
-  for (size_t i = 0; i < info.inputs.size(); ++i) {
-    if (i) inputs += ",";
-    AppendJsonString(&inputs, info.inputs[i]);
+  StageManifest m;
+  m.stage = "shard";
+  m.version = CORPUS_VERSION;
+  m.config_fingerprint = info.stage_config.Fingerprint();
+  m.config_json = info.stage_config.ToJson();
+  m.counts = info.counts;
+  m.inputs = info.inputs;
+  for (const ReleaseShard& shard : info.shards) {
+    m.outputs.push_back(ShardJson(shard));
+    m.output_file_bytes += shard.file.file_bytes;
   }
-  inputs += "]";
-  std::string outputs = "[";
-  uint64_t file_bytes = 0;
-  for (size_t i = 0; i < info.shards.size(); ++i) {
-    if (i) outputs += ",";
-    outputs += ShardJson(info.shards[i]);
-    file_bytes += info.shards[i].file.file_bytes;
-  }
-  outputs += "]";
-  std::string damaged = "[";
-  for (size_t i = 0; i < info.damaged.size(); ++i) {
-    if (i) damaged += ",";
-    damaged += JsonObjectWriter()
-                   .String("input", info.damaged[i].first)
-                   .String("damage", info.damaged[i].second)
-                   .Finish();
-  }
-  damaged += "]";
+  for (const auto& [input, damage] : info.damaged) m.damaged_inputs.push_back({input, damage});
   JsonObjectWriter splits;
   for (const char* split : kSplits) {
     uint64_t n = 0;
@@ -85,22 +75,9 @@ std::string ReleaseManifestJson(const ReleaseInfo& info) {
                                   .String("split", "XXH3-64(id, fixed salt) / 2^64 < val_fraction")
                                   .Uint("buckets", info.buckets)
                                   .Finish();
-  return JsonObjectWriter()
-             .String("stage", "shard")
-             .String("version", CORPUS_VERSION)
-             .String("config_fingerprint", info.stage_config.Fingerprint())
-             .Raw("config", info.stage_config.ToJson())
-             .Raw("counts", info.counts.ToJson())
-             .Raw("inputs", inputs)
-             .Raw("outputs", outputs)
-             .Uint("output_file_bytes", file_bytes)
-             .Raw("damaged_inputs", damaged)
-             .Raw("splits", splits.Finish())
-             .Raw("release", info.stats.ToJson())
-             .Raw("shuffle", shuffle)
-             .String("finished_at", NowRfc3339())
-             .Finish() +
-         "\n";
+  m.fields = {{"splits", splits.Finish()}, {"release", info.stats.ToJson()}, {"shuffle", shuffle}};
+  m.finished_at = NowRfc3339();
+  return m.ToJson() + "\n";
 }
 
 }  // namespace corpus

@@ -1,6 +1,5 @@
 #include "corpus/site/site_folder.h"
 
-#include <strings.h>
 #include <sys/stat.h>
 #include <xxhash.h>
 
@@ -10,6 +9,7 @@
 #include <ctime>
 #include <sstream>
 
+#include "corpus/util/ascii.h"
 #include "corpus/util/fs.h"
 
 namespace corpus {
@@ -211,7 +211,7 @@ SiteFolder::Reply SiteFolder::Get(const std::string& host, const std::string& pa
   auto extra = headers_.find({host, path});
   if (extra != headers_.end()) {
     for (const auto& [name, value] : extra->second) {
-      if (strcasecmp(name.c_str(), "Content-Type") == 0) {
+      if (EqualsIgnoreAsciiCase(name, "Content-Type")) {
         reply.content_type = value;
       } else {
         reply.headers.push_back({name, value});

@@ -1,7 +1,6 @@
 #include "corpus/site/site_server.h"
 
 #include <httplib.h>
-#include <strings.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -13,6 +12,7 @@
 #include <thread>
 
 #include "corpus/site/site_folder.h"
+#include "corpus/util/ascii.h"
 
 namespace corpus {
 namespace {
@@ -198,9 +198,7 @@ void SiteServer::Impl::Route(const httplib::Request& req, httplib::Response& res
   sreq.path = req.target.substr(0, q);
   if (q != std::string::npos) sreq.query = req.target.substr(q + 1);
   for (const auto& [name, value] : req.headers) {
-    std::string lower = name;
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    sreq.headers[lower] = value;
+    sreq.headers[AsciiLowercase(name)] = value;
   }
   if (ServeDynamic(sreq, res)) return;
 
@@ -254,7 +252,7 @@ void SiteServer::Impl::Respond(SiteResponse r, httplib::Response& res) {
   bool encoded = false;
   for (const auto& [name, value] : r.headers) {
     res.set_header(name, value);
-    if (strcasecmp(name.c_str(), "Content-Encoding") == 0) encoded = true;
+    if (EqualsIgnoreAsciiCase(name, "Content-Encoding")) encoded = true;
   }
   if (r.generated_body_bytes > 0) {
     // A provider with a known length is sent as is (never re-compressed),
@@ -294,9 +292,7 @@ void SiteServer::Impl::Record(const httplib::Request& req, const httplib::Respon
   e.target = req.target;
   e.status = res.status;
   for (const auto& [name, value] : req.headers) {
-    std::string lower = name;
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    e.headers[lower] = value;
+    e.headers[AsciiLowercase(name)] = value;
   }
   std::lock_guard<std::mutex> lock(mu_);
   unwritten_[&req] = log_.size();

@@ -6,22 +6,12 @@
 #include <chrono>
 #include <cstdio>
 
+#include "corpus/util/byte_size.h"
+
 namespace corpus {
 namespace {
 
-std::string Human(double v) {
-  char buf[32];
-  if (v >= 1e9) {
-    std::snprintf(buf, sizeof(buf), "%.1fG", v / 1e9);
-  } else if (v >= 1e6) {
-    std::snprintf(buf, sizeof(buf), "%.1fM", v / 1e6);
-  } else if (v >= 1e3) {
-    std::snprintf(buf, sizeof(buf), "%.1fk", v / 1e3);
-  } else {
-    std::snprintf(buf, sizeof(buf), "%.0f", v);
-  }
-  return buf;
-}
+std::string Human(double v) { return FormatScaled(v, {"%.1fG", "%.1fM", "%.1fk", "%.0f"}); }
 
 }  // namespace
 

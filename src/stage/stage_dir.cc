@@ -9,6 +9,7 @@
 #include <random>
 #include <set>
 
+#include "corpus/stage/stage_manifest.h"
 #include "corpus/util/fs.h"
 #include "corpus/util/json.h"
 #include "corpus/util/sha256.h"
@@ -77,7 +78,7 @@ std::string StageDir::RejectedPath(const std::string& unit) const {
 std::string StageDir::DonePath(const std::string& unit) const {
   return JoinPath(root_, "_done/" + unit + ".json");
 }
-std::string StageDir::ManifestPath() const { return JoinPath(root_, "_manifest.json"); }
+std::string StageDir::ManifestPath() const { return StageManifestPath(root_); }
 
 std::string StageDir::Relative(const std::string& path) const {
   const std::string prefix = root_ + "/";
@@ -218,49 +219,27 @@ Status StageDir::MaybeWriteManifest(const std::vector<std::string>& all_units,
                                     bool* written) const {
   *written = false;
   const std::string fp = config.Fingerprint();
-  StageCounts total;
-  std::string outputs = "[";
-  std::string damaged = "[";
-  std::string inputs = "[";
-  bool first_out = true, first_dmg = true;
-  uint64_t output_bytes = 0;
-  for (size_t i = 0; i < all_units.size(); ++i) {
+  StageManifest manifest;
+  manifest.stage = stage_;
+  manifest.version = CORPUS_VERSION;
+  manifest.config_fingerprint = fp;
+  manifest.config_json = config.ToJson();
+  for (const std::string& unit : all_units) {
     DoneMarker m;
-    if (!ReadDone(all_units[i], &m).ok() || m.fingerprint != fp) return Status::OK();
-    total.Add(m.counts);
-    if (i) inputs += ",";
-    AppendJsonString(&inputs, m.input);
+    if (!ReadDone(unit, &m).ok() || m.fingerprint != fp) return Status::OK();
+    manifest.counts.Add(m.counts);
+    manifest.inputs.push_back(m.input);
     for (const auto& f : m.outputs) {
-      if (!first_out) outputs += ",";
-      first_out = false;
-      outputs += OutputFileToJson(f);
-      output_bytes += f.file_bytes;
+      manifest.outputs.push_back(OutputFileToJson(f));
+      manifest.output_file_bytes += f.file_bytes;
     }
-    if (!m.damage.empty()) {
-      if (!first_dmg) damaged += ",";
-      first_dmg = false;
-      damaged += JsonObjectWriter().String("input", m.input).String("damage", m.damage).Finish();
-    }
+    if (!m.damage.empty()) manifest.damaged_inputs.push_back({m.input, m.damage});
   }
-  outputs += "]";
-  damaged += "]";
-  inputs += "]";
-  std::string body = JsonObjectWriter()
-                         .String("stage", stage_)
-                         .String("version", CORPUS_VERSION)
-                         .String("config_fingerprint", fp)
-                         .Raw("config", config.ToJson())
-                         .Raw("counts", total.ToJson())
-                         .Raw("inputs", inputs)
-                         .Raw("outputs", outputs)
-                         .Uint("output_file_bytes", output_bytes)
-                         .Raw("damaged_inputs", damaged)
-                         .String("finished_at", NowRfc3339())
-                         .Finish();
+  manifest.finished_at = NowRfc3339();
   if (!extra_json.empty() && extra_json != "{}") {
-    body.pop_back();
-    body += "," + extra_json.substr(1);
+    CORPUS_RETURN_IF_ERROR(SplitJsonObject(extra_json, &manifest.trailing_fields));
   }
+  const std::string body = manifest.ToJson();
   // Tasks finishing together may each write it (the same facts): a name of
   // its own for each writer, so no writer renames another's half file.
   char unique[32];

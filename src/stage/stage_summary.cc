@@ -7,24 +7,15 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "corpus/stage/stage_manifest.h"
+#include "corpus/util/byte_size.h"
 #include "corpus/util/fs.h"
 
 namespace corpus {
 namespace {
 
 std::string HumanBytes(uint64_t b) {
-  char buf[32];
-  const double v = static_cast<double>(b);
-  if (v >= 1e9) {
-    std::snprintf(buf, sizeof(buf), "%.2f GB", v / 1e9);
-  } else if (v >= 1e6) {
-    std::snprintf(buf, sizeof(buf), "%.2f MB", v / 1e6);
-  } else if (v >= 1e3) {
-    std::snprintf(buf, sizeof(buf), "%.1f kB", v / 1e3);
-  } else {
-    std::snprintf(buf, sizeof(buf), "%llu B", static_cast<unsigned long long>(b));
-  }
-  return buf;
+  return FormatScaled(static_cast<double>(b), {"%.2f GB", "%.2f MB", "%.1f kB", "%.0f B"});
 }
 
 std::string Percent(uint64_t part, uint64_t whole) {
@@ -33,14 +24,13 @@ std::string Percent(uint64_t part, uint64_t whole) {
   return buf;
 }
 
-Status ParseSummaryJson(const std::string& text, StageSummary* s) {
+// One `_done` marker's share of the summary (StageDir::WriteDone's fields).
+Status ParseMarkerJson(const std::string& text, StageSummary* s) {
   simdjson::dom::parser parser;
   simdjson::dom::element root;
   if (parser.parse(text).get(root)) return Status::Corruption("unreadable JSON");
   std::string_view sv;
   if (!root["stage"].get_string().get(sv)) s->stage = std::string(sv);
-  if (!root["version"].get_string().get(sv)) s->version = std::string(sv);
-  if (!root["finished_at"].get_string().get(sv)) s->finished_at = std::string(sv);
   simdjson::dom::element cfg;
   if (!root["config"].get(cfg)) s->config_json = simdjson::to_string(cfg);
   simdjson::dom::element counts;
@@ -48,25 +38,6 @@ Status ParseSummaryJson(const std::string& text, StageSummary* s) {
     StageCounts c;
     CORPUS_RETURN_IF_ERROR(StageCounts::FromJson(simdjson::to_string(counts), &c));
     s->counts.Add(c);
-  }
-  // Counters only the whole stage knows (distinct items over all inputs),
-  // which a stage adds to its manifest beside the summed counts.
-  simdjson::dom::object summary_counters;
-  if (!root["summary_counters"].get_object().get(summary_counters)) {
-    for (auto [name, value] : summary_counters) {
-      uint64_t n = 0;
-      if (!value.get_uint64().get(n)) s->counts.counters[std::string(name)] += n;
-    }
-  }
-  simdjson::dom::array arr;
-  if (!root["inputs"].get_array().get(arr)) s->units += arr.size();
-  if (!root["damaged_inputs"].get_array().get(arr)) {
-    for (auto d : arr) {
-      std::string_view in, dmg;
-      if (!d["input"].get_string().get(in) && !d["damage"].get_string().get(dmg)) {
-        s->damaged.push_back(std::string(in) + ": " + std::string(dmg));
-      }
-    }
   }
   std::string_view dmg;
   if (!root["damage"].get_string().get(dmg)) {
@@ -77,20 +48,45 @@ Status ParseSummaryJson(const std::string& text, StageSummary* s) {
   return Status::OK();
 }
 
+// A finished stage's summary, from its manifest.
+Status SummaryFromManifest(const StageManifest& m, StageSummary* s) {
+  s->stage = m.stage;
+  s->version = m.version;
+  s->finished_at = m.finished_at;
+  s->config_json = m.config_json;
+  s->counts.Add(m.counts);
+  // Counters only the whole stage knows (distinct items over all inputs),
+  // which a stage adds to its manifest beside the summed counts.
+  if (const std::string* raw = m.FindField("summary_counters")) {
+    simdjson::dom::parser parser;
+    simdjson::dom::object summary_counters;
+    if (!parser.parse(*raw).get_object().get(summary_counters)) {
+      for (auto [name, value] : summary_counters) {
+        uint64_t n = 0;
+        if (!value.get_uint64().get(n)) s->counts.counters[std::string(name)] += n;
+      }
+    }
+  }
+  s->units += m.inputs.size();
+  for (const DamagedInput& d : m.damaged_inputs) s->damaged.push_back(d.input + ": " + d.damage);
+  return Status::OK();
+}
+
 }  // namespace
 
 Status ReadStageSummary(const std::string& dir, StageSummary* out) {
   StageSummary s;
   s.dir = dir;
-  std::string text;
-  const std::string manifest = JoinPath(dir, "_manifest.json");
-  if (ReadFile(manifest, &text).ok()) {
+  StageManifest manifest;
+  const Status read = StageManifest::Read(dir, &manifest);
+  if (read.ok()) {
     s.complete = true;
-    Status st = ParseSummaryJson(text, &s);
-    if (!st.ok()) return Status::Corruption(manifest + ": " + st.message());
+    CORPUS_RETURN_IF_ERROR(SummaryFromManifest(manifest, &s));
     *out = std::move(s);
     return Status::OK();
   }
+  if (!read.IsNotFound()) return read;
+  std::string text;
   const std::string done = JoinPath(dir, "_done");
   if (!IsDirectory(done)) {
     return Status::NotFound(dir + " is not a stage folder (no _manifest.json or _done/)");
@@ -104,7 +100,7 @@ Status ReadStageSummary(const std::string& dir, StageSummary* out) {
   for (const auto& m : markers) {
     if (!ReadFile(m, &text).ok()) continue;
     StageSummary part;
-    if (!ParseSummaryJson(text, &part).ok()) continue;
+    if (!ParseMarkerJson(text, &part).ok()) continue;
     s.stage = part.stage;
     s.config_json = part.config_json;
     s.counts.Add(part.counts);

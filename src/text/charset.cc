@@ -6,10 +6,10 @@
 
 #include <uchardet/uchardet.h>
 
-#include <cctype>
 #include <memory>
 #include <utility>
 
+#include "corpus/text/html_attributes.h"
 #include "corpus/util/ascii.h"
 #include "corpus/util/json.h"
 
@@ -24,42 +24,20 @@ constexpr size_t kPrescanBytes = 4096;
 // feeding it a 50 MB page would cost as much as the rest of the pipeline.
 constexpr size_t kDetectorBytes = 64 * 1024;
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-// One attribute of a tag, per WHATWG HTML §13.2.3.3 "get an attribute".
+// One attribute of a tag, per WHATWG HTML §13.2.3.3 "get an attribute": its
+// name and value ASCII-lowercased.
 struct Attribute {
   std::string name;
   std::string value;
 };
 
-// Reads the attribute at `*pos` in `s`; false at '>' or the end of `s`.
+// Reads the attribute at `*pos` in `s` (split by NextHtmlAttribute); false at
+// the tag's end or the end of `s`.
 bool GetAttribute(std::string_view s, size_t* pos, Attribute* attr) {
-  size_t i = *pos;
-  while (i < s.size() && (IsSpace(s[i]) || s[i] == '/')) ++i;
-  if (i >= s.size() || s[i] == '>') {
-    *pos = i;
-    return false;
-  }
-  attr->name.clear();
-  attr->value.clear();
-  // A name may start with '=' (the standard keeps it as part of the name).
-  do {
-    attr->name.push_back(AsciiLower(s[i]));
-    ++i;
-  } while (i < s.size() && !IsSpace(s[i]) && s[i] != '=' && s[i] != '/' && s[i] != '>');
-  while (i < s.size() && IsSpace(s[i])) ++i;
-  if (i < s.size() && s[i] == '=') {
-    ++i;
-    while (i < s.size() && IsSpace(s[i])) ++i;
-    if (i < s.size() && (s[i] == '"' || s[i] == '\'')) {
-      const char quote = s[i++];
-      while (i < s.size() && s[i] != quote) attr->value.push_back(AsciiLower(s[i++]));
-      if (i < s.size()) ++i;
-    } else {
-      while (i < s.size() && !IsSpace(s[i]) && s[i] != '>') attr->value.push_back(AsciiLower(s[i++]));
-    }
-  }
-  *pos = i;
+  HtmlAttribute raw;
+  if (NextHtmlAttribute(s, pos, &raw) != HtmlAttributeStep::kAttribute) return false;
+  attr->name = AsciiLowercase(raw.name);
+  attr->value = AsciiLowercase(raw.value);
   return true;
 }
 
@@ -71,11 +49,11 @@ std::string CharsetFromMetaContent(std::string_view content) {
     const size_t at = content.find("charset", i);
     if (at == std::string_view::npos) return "";
     i = at + 7;
-    while (i < content.size() && IsSpace(content[i])) ++i;
+    while (i < content.size() && IsAsciiWhitespace(content[i])) ++i;
     if (i < content.size() && content[i] == '=') break;
   }
   ++i;
-  while (i < content.size() && IsSpace(content[i])) ++i;
+  while (i < content.size() && IsAsciiWhitespace(content[i])) ++i;
   if (i >= content.size()) return "";
   if (content[i] == '"' || content[i] == '\'') {
     const char quote = content[i];
@@ -84,7 +62,7 @@ std::string CharsetFromMetaContent(std::string_view content) {
     return std::string(content.substr(i + 1, end - i - 1));
   }
   size_t end = i;
-  while (end < content.size() && !IsSpace(content[end]) && content[end] != ';') ++end;
+  while (end < content.size() && !IsAsciiWhitespace(content[end]) && content[end] != ';') ++end;
   return std::string(content.substr(i, end - i));
 }
 
@@ -127,19 +105,18 @@ std::string PrescanMetaCharset(std::string_view body) {
       if (end == std::string_view::npos) break;
       i = end + 3;
     } else if (StartsWithLowercase(s, i, "<meta") && i + 5 < s.size() &&
-               (IsSpace(s[i + 5]) || s[i + 5] == '/')) {
+               (IsAsciiWhitespace(s[i + 5]) || s[i + 5] == '/')) {
       i += 5;
       std::string charset = CharsetFromMetaTag(s, &i);
       if (!charset.empty()) return charset;
     } else if (i + 1 < s.size() &&
-               (std::isalpha(static_cast<unsigned char>(s[i + 1])) ||
-                (s[i + 1] == '/' && i + 2 < s.size() &&
-                 std::isalpha(static_cast<unsigned char>(s[i + 2]))))) {
+               (IsAsciiAlpha(s[i + 1]) ||
+                (s[i + 1] == '/' && i + 2 < s.size() && IsAsciiAlpha(s[i + 2])))) {
       // Any other tag: skip its name, then its attributes.
       ++i;
-      while (i < s.size() && !IsSpace(s[i]) && s[i] != '>') ++i;
-      Attribute ignored;
-      while (GetAttribute(s, &i, &ignored)) {
+      while (i < s.size() && !IsAsciiWhitespace(s[i]) && s[i] != '>') ++i;
+      HtmlAttribute ignored;
+      while (NextHtmlAttribute(s, &i, &ignored) == HtmlAttributeStep::kAttribute) {
       }
     } else if (i + 1 < s.size() && (s[i + 1] == '!' || s[i + 1] == '/' || s[i + 1] == '?')) {
       const size_t end = s.find('>', i + 1);
@@ -204,20 +181,14 @@ std::string CharsetFromContentType(std::string_view header) {
     i = next;
     const size_t eq = param.find('=');
     if (eq == std::string_view::npos) continue;
-    std::string_view name = param.substr(0, eq);
-    while (!name.empty() && IsSpace(name.front())) name.remove_prefix(1);
-    while (!name.empty() && IsSpace(name.back())) name.remove_suffix(1);
-    if (name.size() != 7 || !StartsWithLowercase(name, 0, "charset")) continue;
-    std::string_view value = param.substr(eq + 1);
-    while (!value.empty() && IsSpace(value.front())) value.remove_prefix(1);
-    while (!value.empty() && IsSpace(value.back())) value.remove_suffix(1);
+    const std::string_view name = StripAsciiWhitespace(param.substr(0, eq));
+    if (!EqualsIgnoreAsciiCase(name, "charset")) continue;
+    std::string_view value = StripAsciiWhitespace(param.substr(eq + 1));
     if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
         value.back() == value.front()) {
       value = value.substr(1, value.size() - 2);
     }
-    std::string out(value);
-    for (char& c : out) c = AsciiLower(c);
-    return out;
+    return AsciiLowercase(value);
   }
   return "";
 }

@@ -4,13 +4,14 @@
 #include <iconv.h>
 
 #include <array>
-#include <cctype>
 #include <cerrno>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 
 #include "corpus/text/charset.h"
+#include "corpus/text/text_units.h"
+#include "corpus/util/ascii.h"
 #include "corpus/util/json.h"
 
 namespace corpus {
@@ -107,22 +108,7 @@ std::string IconvName(const std::string& charset) {
   if (charset == "x-mac-cyrillic") return "MAC-CYRILLIC";
   if (charset == "windows-874") return "CP874";
   if (charset.rfind("windows-", 0) == 0) return "CP" + charset.substr(8);
-  std::string upper = charset;
-  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return upper;
-}
-
-void AppendCodePoint(std::string* out, uint32_t cp) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
+  return AsciiUppercase(charset);
 }
 
 // windows-1252 is decoded here rather than by iconv: it is the most common
@@ -138,9 +124,9 @@ void DecodeWindows1252(std::string_view bytes, std::string* out) {
     if (c < 0x80) {
       out->push_back(static_cast<char>(c));
     } else if (c < 0xA0) {
-      AppendCodePoint(out, kHigh[c - 0x80]);
+      AppendUtf8(kHigh[c - 0x80], out);
     } else {
-      AppendCodePoint(out, c);
+      AppendUtf8(c, out);
     }
   }
 }
@@ -179,13 +165,9 @@ bool DecodeWithIconv(std::string_view bytes, const std::string& iconv_name, size
 
 std::string CanonicalCharset(std::string_view label) {
   // Labels are matched after trimming ASCII whitespace, case-insensitively.
-  const char* ws = " \t\n\r\f";
-  const size_t b = label.find_first_not_of(ws);
-  if (b == std::string_view::npos) return "";
-  label = label.substr(b, label.find_last_not_of(ws) - b + 1);
-  if (label.size() > 64) return "";
-  std::string lower(label);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  label = StripAsciiWhitespace(label);
+  if (label.empty() || label.size() > 64) return "";
+  const std::string lower = AsciiLowercase(label);
   const auto& table = LabelTable();
   if (auto it = table.find(lower); it != table.end()) return std::string(it->second);
   if (const int part = Iso8859Part(lower); part != 0) return "iso-8859-" + std::to_string(part);

@@ -59,6 +59,23 @@ uint8_t ClassOf(char32_t c) {
 
 }  // namespace
 
+void AppendUtf8(char32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    const char b[2] = {static_cast<char>(0xC0 | (cp >> 6)), static_cast<char>(0x80 | (cp & 0x3F))};
+    out->append(b, 2);
+  } else if (cp < 0x10000) {
+    const char b[3] = {static_cast<char>(0xE0 | (cp >> 12)), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+                       static_cast<char>(0x80 | (cp & 0x3F))};
+    out->append(b, 3);
+  } else {
+    const char b[4] = {static_cast<char>(0xF0 | (cp >> 18)), static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
+                       static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
+    out->append(b, 4);
+  }
+}
+
 char32_t NextCodePoint(std::string_view s, size_t* i) {
   const auto b0 = static_cast<uint8_t>(s[*i]);
   if (b0 < 0x80) {
@@ -233,20 +250,27 @@ void Paragraphs(const std::vector<Line>& lines, std::vector<std::string_view>* o
   if (para_begin) out->emplace_back(para_begin, static_cast<size_t>(para_end - para_begin));
 }
 
-std::vector<std::string_view> NonBlankLines(std::string_view text) {
+namespace {
+
+using LinePicker = void (*)(const std::vector<Line>&, std::vector<std::string_view>*);
+
+// `pick` over the lines of `text`.
+std::vector<std::string_view> PickFromText(std::string_view text, LinePicker pick) {
   std::vector<Line> lines;
   SplitTrimmedLines(text, &lines);
   std::vector<std::string_view> out;
-  NonBlankLines(lines, &out);
+  pick(lines, &out);
   return out;
 }
 
+}  // namespace
+
+std::vector<std::string_view> NonBlankLines(std::string_view text) {
+  return PickFromText(text, static_cast<LinePicker>(&NonBlankLines));
+}
+
 std::vector<std::string_view> Paragraphs(std::string_view text) {
-  std::vector<Line> lines;
-  SplitTrimmedLines(text, &lines);
-  std::vector<std::string_view> out;
-  Paragraphs(lines, &out);
-  return out;
+  return PickFromText(text, static_cast<LinePicker>(&Paragraphs));
 }
 
 // Flattened: the vector append of each word is inlined (GCC at -O2 leaves it a

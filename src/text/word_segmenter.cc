@@ -165,4 +165,10 @@ void SegmentWords(std::string_view text, std::vector<Word>* words, std::vector<u
   segmenter.Segment(text, words, line_tokens);
 }
 
+size_t CountWords(std::string_view text) {
+  thread_local std::vector<Word> words;
+  SegmentWords(text, &words);
+  return words.size();
+}
+
 }  // namespace corpus

@@ -1,8 +1,11 @@
 #include "corpus/util/byte_size.h"
 
-#include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
+#include <string_view>
+
+#include "corpus/util/ascii.h"
 
 namespace corpus {
 namespace {
@@ -10,7 +13,7 @@ namespace {
 // Splits "12.5 MiB" into 12.5 and "mib" (lowercased, spaces dropped).
 bool SplitNumber(const std::string& text, double* number, std::string* unit) {
   size_t i = 0;
-  while (i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '.')) ++i;
+  while (i < text.size() && (IsAsciiDigit(text[i]) || text[i] == '.')) ++i;
   if (i == 0) return false;
   char* end = nullptr;
   const std::string digits = text.substr(0, i);
@@ -18,46 +21,76 @@ bool SplitNumber(const std::string& text, double* number, std::string* unit) {
   if (end != digits.c_str() + digits.size()) return false;
   unit->clear();
   for (size_t k = i; k < text.size(); ++k) {
-    if (text[k] != ' ') unit->push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[k]))));
+    if (text[k] != ' ') unit->push_back(AsciiLower(text[k]));
   }
   return true;
+}
+
+// A unit a number may carry and what it multiplies the number by.
+struct Unit {
+  std::string_view name;  // lowercase; "" for a bare number
+  double factor;
+};
+
+constexpr Unit kSizeUnits[] = {
+    {"", 1},          {"b", 1},
+    {"k", 1024.0},    {"kib", 1024.0},
+    {"m", 1024.0 * 1024},             {"mib", 1024.0 * 1024},
+    {"g", 1024.0 * 1024 * 1024},      {"gib", 1024.0 * 1024 * 1024},
+    {"t", 1024.0 * 1024 * 1024 * 1024}, {"tib", 1024.0 * 1024 * 1024 * 1024},
+    {"kb", 1e3},      {"mb", 1e6},      {"gb", 1e9},      {"tb", 1e12},
+};
+
+constexpr Unit kDurationUnits[] = {
+    {"", 1000}, {"s", 1000}, {"ms", 1}, {"m", 60000}, {"min", 60000}, {"h", 3600000},
+};
+
+// Parses "<number> <unit>" with one of `units`: the number times the unit's
+// factor. `what` names the quantity and `hint` the units in error messages.
+template <size_t N>
+Status ParseWithUnit(const std::string& text, const Unit (&units)[N], const std::string& what,
+                     const char* hint, double* value) {
+  double number;
+  std::string unit;
+  if (!SplitNumber(text, &number, &unit)) return Status::InvalidArgument("not a " + what + ": '" + text + "'");
+  for (const Unit& u : units) {
+    if (unit == u.name) {
+      *value = number * u.factor;
+      return Status::OK();
+    }
+  }
+  return Status::InvalidArgument("unknown " + what + " unit in '" + text + "' (use " + hint + ")");
 }
 
 }  // namespace
 
 Status ParseByteSize(const std::string& text, uint64_t* bytes) {
-  double number;
-  std::string unit;
-  if (!SplitNumber(text, &number, &unit)) return Status::InvalidArgument("not a size: '" + text + "'");
-  double mult = 0;
-  if (unit.empty() || unit == "b") mult = 1;
-  else if (unit == "k" || unit == "kib") mult = 1024.0;
-  else if (unit == "m" || unit == "mib") mult = 1024.0 * 1024;
-  else if (unit == "g" || unit == "gib") mult = 1024.0 * 1024 * 1024;
-  else if (unit == "t" || unit == "tib") mult = 1024.0 * 1024 * 1024 * 1024;
-  else if (unit == "kb") mult = 1e3;
-  else if (unit == "mb") mult = 1e6;
-  else if (unit == "gb") mult = 1e9;
-  else if (unit == "tb") mult = 1e12;
-  else return Status::InvalidArgument("unknown size unit in '" + text + "' (use KiB, MiB, GiB, kB, MB, GB)");
-  const double v = number * mult;
+  double v = 0;
+  CORPUS_RETURN_IF_ERROR(ParseWithUnit(text, kSizeUnits, "size", "KiB, MiB, GiB, kB, MB, GB", &v));
   if (!(v >= 1) || v > 1.8e19) return Status::InvalidArgument("size out of range: '" + text + "'");
   *bytes = static_cast<uint64_t>(std::llround(v));
   return Status::OK();
 }
 
 Status ParseDurationMs(const std::string& text, int64_t* ms) {
-  double number;
-  std::string unit;
-  if (!SplitNumber(text, &number, &unit)) return Status::InvalidArgument("not a duration: '" + text + "'");
-  double mult = 0;
-  if (unit.empty() || unit == "s") mult = 1000;
-  else if (unit == "ms") mult = 1;
-  else if (unit == "m" || unit == "min") mult = 60000;
-  else if (unit == "h") mult = 3600000;
-  else return Status::InvalidArgument("unknown duration unit in '" + text + "' (use ms, s, m, h)");
-  *ms = std::llround(number * mult);
+  double v = 0;
+  CORPUS_RETURN_IF_ERROR(ParseWithUnit(text, kDurationUnits, "duration", "ms, s, m, h", &v));
+  *ms = std::llround(v);
   return Status::OK();
+}
+
+std::string FormatScaled(double v, const std::array<const char*, 4>& formats) {
+  char buf[64];
+  if (v >= 1e9) {
+    std::snprintf(buf, sizeof(buf), formats[0], v / 1e9);
+  } else if (v >= 1e6) {
+    std::snprintf(buf, sizeof(buf), formats[1], v / 1e6);
+  } else if (v >= 1e3) {
+    std::snprintf(buf, sizeof(buf), formats[2], v / 1e3);
+  } else {
+    std::snprintf(buf, sizeof(buf), formats[3], v);
+  }
+  return buf;
 }
 
 }  // namespace corpus

@@ -15,7 +15,7 @@
 
 #include "corpus/crawl/links.h"
 #include "corpus/crawl/robots.h"
-#include "corpus/crawl/url.h"
+#include "corpus/url/url.h"
 #include "corpus/site/site_server.h"
 
 namespace corpus {

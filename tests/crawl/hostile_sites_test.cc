@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "corpus/crawl/crawler.h"
-#include "corpus/crawl/url.h"
+#include "corpus/url/url.h"
 #include "corpus/util/fs.h"
 #include "crawl/crawl_test_util.h"
 #include "crawl/hostile_site.h"

@@ -5,7 +5,7 @@
 #include <fstream>
 #include <string>
 
-#include "corpus/crawl/url.h"
+#include "corpus/url/url.h"
 #include "corpus/io/record.h"
 
 namespace corpus {

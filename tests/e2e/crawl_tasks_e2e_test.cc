@@ -19,7 +19,7 @@
 
 #include "corpus/crawl/checkpoint.h"
 #include "corpus/crawl/host_partition.h"
-#include "corpus/crawl/url.h"
+#include "corpus/url/url.h"
 #include "corpus/site/site_server.h"
 #include "corpus/util/fs.h"
 #include "crawl/crawl_test_util.h"

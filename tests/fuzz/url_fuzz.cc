@@ -1,5 +1,5 @@
 // libFuzzer target: arbitrary bytes as a URL, and as a reference resolved
-// against a base, through the crawler's normaliser (crawl/url.h) and the URL
+// against a base, through the crawler's normaliser (url/url.h) and the URL
 // families of its trap budget. Built with -DCORPUS_BUILD_FUZZERS=ON and clang:
 //   ./url_fuzz -max_total_time=300 -max_len=512 tests/fuzz/seeds/url/
 // The input is split at its first newline: before it the base, after it the
@@ -15,9 +15,9 @@
 #include <string>
 #include <string_view>
 
-#include "corpus/crawl/url.h"
+#include "corpus/url/url.h"
 #include "corpus/crawl/url_family.h"
-#include "corpus/crawl/url_host.h"
+#include "corpus/url/url_host.h"
 
 namespace {
 

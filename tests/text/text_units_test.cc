@@ -160,5 +160,18 @@ TEST(TextUnitsTest, HashBytesInIsHashBytes) {
   EXPECT_NE(HashBytes("ab"), HashBytes(std::string_view("ab\0", 3)));
 }
 
+TEST(TextUnitsTest, AppendUtf8EncodesEveryLengthAndDecodesBack) {
+  std::string s;
+  for (char32_t cp : {U'a', U'\u00E9', U'\u20AC', U'\U0001F600', char32_t{0x10FFFF}}) AppendUtf8(cp, &s);
+  EXPECT_EQ(s, "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\xF4\x8F\xBF\xBF");
+  size_t i = 0;
+  EXPECT_EQ(NextCodePoint(s, &i), U'a');
+  EXPECT_EQ(NextCodePoint(s, &i), U'\u00E9');
+  EXPECT_EQ(NextCodePoint(s, &i), U'\u20AC');
+  EXPECT_EQ(NextCodePoint(s, &i), U'\U0001F600');
+  EXPECT_EQ(NextCodePoint(s, &i), char32_t{0x10FFFF});
+  EXPECT_EQ(i, s.size());
+}
+
 }  // namespace
 }  // namespace corpus

@@ -52,5 +52,13 @@ TEST(ParallelForTest, RunsEveryIndexOnceAndReturnsTheFirstError) {
   EXPECT_TRUE(ParallelFor(0, 2, [](size_t) { return Status::Internal("never"); }).ok());
 }
 
+TEST(FormatScaled, PicksTheLargestScaleReached) {
+  const std::array<const char*, 4> f = {"%.2f GB", "%.2f MB", "%.1f kB", "%.0f B"};
+  EXPECT_EQ(FormatScaled(999, f), "999 B");
+  EXPECT_EQ(FormatScaled(1000, f), "1.0 kB");
+  EXPECT_EQ(FormatScaled(2500000, f), "2.50 MB");
+  EXPECT_EQ(FormatScaled(3e9, f), "3.00 GB");
+}
+
 }  // namespace
 }  // namespace corpus

@@ -52,11 +52,12 @@ class HtmlStartTag {
 //
 // It follows the WHATWG HTML tokenizer (§13.2.5) where that decides which
 // bytes are markup: comments (`<!-- -->`, also `<!-->`, `--!>` endings),
-// bogus comments (`<!...>`, `<?...>`, `</ ...>`), quoted (single, double)
-// and unquoted attribute values that may contain `>`, attributes split over
-// lines, case-insensitive names, and the contents of raw-text and RCDATA
-// elements (script, style, xmp, iframe, noembed, noframes, textarea, title;
-// plaintext to the end), which are text however much they look like tags.
+// bogus comments (`<!...>`, `<?...>`, `</ ...>`), attributes as
+// NextHtmlAttribute (text/html_attributes.h) splits them (quoted values may
+// contain `>`, attributes may span lines), case-insensitive names, and the
+// contents of raw-text and RCDATA elements (script, style, xmp, iframe,
+// noembed, noframes, textarea, title; plaintext to the end), which are text
+// however much they look like tags.
 // Tags inside <template> are reported flagged (HtmlStartTag::in_template):
 // their contents are tokenized like any markup. A tag cut off by the end of
 // the input is dropped, as the tokenizer does.

@@ -22,7 +22,7 @@ namespace corpus {
 // one query parameter's value. The scheme is left out (http and https of one
 // site are one family). Families are returned in a fixed order, the digit
 // family first, without duplicates. REQUIRES: `normalized_url` is an output
-// of NormalizeUrl (crawl/url.h); other strings give an empty or meaningless
+// of NormalizeUrl (url/url.h); other strings give an empty or meaningless
 // result. Thread-safe.
 std::vector<std::string> UrlFamilies(std::string_view normalized_url);
 

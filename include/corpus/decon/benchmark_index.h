@@ -8,7 +8,7 @@
 
 #include "corpus/decon/benchmark_reader.h"
 #include "corpus/decon/decon_words.h"
-#include "corpus/filter/hash_counter.h"
+#include "corpus/util/hash_counter.h"
 #include "corpus/util/status.h"
 
 namespace corpus {

@@ -34,7 +34,7 @@ std::string NormalizeDedupText(std::string_view text);
 inline constexpr std::string_view kDedupNormalizerVersion = "fineweb-v2-segmented";
 
 // Normalises a URL for exact-URL deduplication with the crawler's NormalizeUrl
-// (crawl/url.h): scheme and host canonical (WHATWG host spellings), default
+// (url/url.h): scheme and host canonical (WHATWG host spellings), default
 // port and fragment dropped, dot segments and percent-encoding normalised, an
 // empty path made "/". Query strings are kept (they may select different
 // content). A URL that is not http(s) only loses its fragment.

@@ -33,10 +33,11 @@ struct PrescanResult {
 // src, alt, onclick, ...; the kept ones are listed in html_prescan.cc): on
 // the WCXB pages attributes are two thirds of what is left after the raw-text
 // blocks go, and gumbo copies every byte of them. Attributes are split as
-// the HTML5 tokenizer splits them, so the tree is unchanged but for the
-// dropped attributes. `href` values are cut to the little the extractor
-// reads of them (whether a link points inside the page; see ShortHref in
-// html_prescan.cc), which leaves every extraction byte-identical.
+// the HTML5 tokenizer splits them (NextHtmlAttribute, text/html_attributes.h),
+// so the tree is unchanged but for the dropped attributes. `href` values are
+// cut to the little the extractor reads of them (whether a link points inside
+// the page; see ShortHref in html_prescan.cc), which leaves every extraction
+// byte-identical.
 //
 // It also caps element nesting at kMaxPrescanDepth: deeper start tags (and
 // their end tags) are dropped, their text kept. HTML5 tree construction scans

@@ -6,22 +6,9 @@
 #include <vector>
 
 #include "corpus/filter/document_filter.h"
+#include "corpus/text/language_id.h"
 
 namespace corpus {
-
-// What the identifier found in a text.
-struct LanguageGuess {
-  std::string code = "un";  // CLD2's code: "en", "fr", "zh", "zh-Hant", ...; "un" if unknown
-  double score = 0;         // share of the text's letters in that language, 0..1
-};
-
-// Identifies the main language of plain text with CLD2 (thread-safe). The
-// score is CLD2's percentage of the text bytes attributed to the top
-// language, so 0.65 means "at least 65% of the text is in it"; it plays the
-// part of fastText's probability in FineWeb's 0.65 threshold (Penedo et al.
-// 2024, section 3.3). At most `max_bytes` from the start are read (a whole
-// paragraph boundary is not needed: CLD2 scores letter runs).
-LanguageGuess IdentifyLanguage(std::string_view text, size_t max_bytes = 1 << 20);
 
 struct LanguageOptions {
   std::vector<std::string> languages = {"en"};  // keep-list; empty keeps every language
@@ -40,20 +27,6 @@ struct LanguageOptions {
   // once, so their answer is the same either way.
   size_t sample_bytes = 768;
 };
-
-// Bytes per piece of a language sample: CLD2 is designed for texts of at
-// least 200 characters (its README: "about two sentences"), so each piece
-// is one such unit and the sample is a few of them from all over the page.
-inline constexpr size_t kLanguageSamplePiece = 256;
-// Score from which the sample's answer is final (the keep threshold of
-// FineWeb is 0.65, well below).
-inline constexpr double kConfidentLanguageScore = 0.9;
-
-// At most `max_bytes` of `text` for identification: the text itself if it
-// fits, else max_bytes / kLanguageSamplePiece pieces (at least one) evenly
-// spaced from the start to the end, each cut to whole code points and,
-// where a space allows, whole words, joined by newlines into `*buffer`.
-std::string_view LanguageSample(std::string_view text, size_t max_bytes, std::string* buffer);
 
 // LanguageFilter identifies the document's language (stored on the Document,
 // and by the stage on every record as "lang"/"lang_score") and rejects

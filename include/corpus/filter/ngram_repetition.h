@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "corpus/filter/hash_counter.h"
+#include "corpus/util/hash_counter.h"
 #include "corpus/text/text_units.h"
 
 namespace corpus {

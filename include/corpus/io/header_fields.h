@@ -22,9 +22,6 @@ void ParseHeaderFields(std::string_view text, HeaderFields* fields);
 // The first value of field `name` (case-insensitive), or "" if absent.
 std::string_view FindHeader(const HeaderFields& fields, std::string_view name);
 
-// True if `a` and `b` are equal ignoring ASCII case.
-bool EqualsNoCase(std::string_view a, std::string_view b);
-
 }  // namespace corpus
 
 #endif  // CORPUS_IO_HEADER_FIELDS_H_

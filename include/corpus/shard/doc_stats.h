@@ -8,16 +8,15 @@
 #include <string_view>
 
 #include "corpus/stage/stage_stats.h"
+#include "corpus/text/text_units.h"
+#include "corpus/text/word_segmenter.h"
 
 namespace corpus {
 
-// Words in `text` as the filter counts them (SegmentWords of
-// text/word_segmenter.h): whitespace-separated tokens without the ones that
-// are only punctuation, and dictionary words in scripts written without
-// spaces, so a Chinese page counts its words, not its lines.
-uint64_t CountWords(std::string_view text);
-// Unicode code points in valid UTF-8 `text` (bytes that are not 10xxxxxx).
-uint64_t CountCharacters(std::string_view text);
+// A document's words are CountWords (text/word_segmenter.h), as the filter
+// counts them; its characters are code points (CountCodePoints,
+// text/text_units.h).
+inline uint64_t CountCharacters(std::string_view text) { return CountCodePoints(text); }
 
 // ReleaseStats describes the documents of a release for its card: how many,
 // their words and characters, the language distribution (from `lang`, as set

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -22,6 +23,9 @@ char32_t NextCodePoint(std::string_view s, size_t* i);
 // Decodes the code point that ends just before s[*end] and moves *end back.
 char32_t PrevCodePoint(std::string_view s, size_t* end);
 size_t CountCodePoints(std::string_view s);
+// Appends the UTF-8 encoding of `cp` (1 to 4 bytes).
+// REQUIRES: cp <= 0x10FFFF.
+void AppendUtf8(char32_t cp, std::string* out);
 
 bool IsLetter(char32_t c);       // Unicode general category L*
 bool IsPunctuation(char32_t c);  // Python's string.punctuation, or Unicode P*

@@ -59,6 +59,12 @@ void SegmentWords(std::string_view text, std::vector<Word>* words, std::vector<u
 // The byte offset of the first character of a script written without spaces
 // (IsNonSpacingScript) in `text`, or std::string_view::npos when it has none.
 size_t FindNonSpacingScript(std::string_view text);
+// The number of words SegmentWords finds: what every "words" figure of the
+// product counts (the filter's rules, the dataset card): whitespace-separated
+// tokens without the ones that are only punctuation, and dictionary words in
+// scripts written without spaces, so a Chinese page counts its words, not
+// its lines.
+size_t CountWords(std::string_view text);
 
 // Whether `word` holds a character of a script written without spaces.
 bool HasNonSpacingScript(std::string_view word);

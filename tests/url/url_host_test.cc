@@ -1,4 +1,4 @@
-#include "corpus/crawl/url_host.h"
+#include "corpus/url/url_host.h"
 
 #include <gtest/gtest.h>
 
@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "corpus/crawl/url.h"
+#include "corpus/url/url.h"
 
 namespace corpus {
 namespace {

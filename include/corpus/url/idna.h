@@ -1,5 +1,5 @@
-#ifndef CORPUS_CRAWL_IDNA_H_
-#define CORPUS_CRAWL_IDNA_H_
+#ifndef CORPUS_URL_IDNA_H_
+#define CORPUS_URL_IDNA_H_
 
 #include <string>
 #include <string_view>
@@ -15,4 +15,4 @@ bool HostToAscii(std::string_view utf8_host, std::string* ascii_host);
 
 }  // namespace corpus
 
-#endif  // CORPUS_CRAWL_IDNA_H_
+#endif  // CORPUS_URL_IDNA_H_

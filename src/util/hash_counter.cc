@@ -1,4 +1,4 @@
-#include "corpus/filter/hash_counter.h"
+#include "corpus/util/hash_counter.h"
 
 #include <cstring>
 #include <type_traits>

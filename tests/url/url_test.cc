@@ -1,8 +1,8 @@
-#include "corpus/crawl/url.h"
+#include "corpus/url/url.h"
 
 #include <gtest/gtest.h>
 
-#include "corpus/crawl/idna.h"
+#include "corpus/url/idna.h"
 
 namespace corpus {
 namespace {

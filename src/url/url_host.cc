@@ -1,4 +1,4 @@
-#include "corpus/crawl/url_host.h"
+#include "corpus/url/url_host.h"
 
 #include <arpa/inet.h>
 
@@ -6,7 +6,7 @@
 #include <optional>
 #include <vector>
 
-#include "corpus/crawl/idna.h"
+#include "corpus/url/idna.h"
 #include "corpus/util/ascii.h"
 
 namespace corpus {

@@ -1,10 +1,10 @@
-#include "corpus/crawl/url.h"
+#include "corpus/url/url.h"
 
 #include <algorithm>
 #include <cstdint>
 #include <vector>
 
-#include "corpus/crawl/url_host.h"
+#include "corpus/url/url_host.h"
 #include "corpus/util/ascii.h"
 
 namespace corpus {

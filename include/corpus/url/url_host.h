@@ -1,5 +1,5 @@
-#ifndef CORPUS_CRAWL_URL_HOST_H_
-#define CORPUS_CRAWL_URL_HOST_H_
+#ifndef CORPUS_URL_URL_HOST_H_
+#define CORPUS_URL_URL_HOST_H_
 
 #include <string>
 #include <string_view>
@@ -34,4 +34,4 @@ bool IsIpv4Host(std::string_view host);
 
 }  // namespace corpus
 
-#endif  // CORPUS_CRAWL_URL_HOST_H_
+#endif  // CORPUS_URL_URL_HOST_H_

@@ -1,5 +1,5 @@
-#ifndef CORPUS_CRAWL_URL_H_
-#define CORPUS_CRAWL_URL_H_
+#ifndef CORPUS_URL_URL_H_
+#define CORPUS_URL_URL_H_
 
 #include <cstddef>
 #include <optional>
@@ -77,4 +77,4 @@ bool LooksLikeTrap(std::string_view normalized_url, size_t max_length = 2048,
 
 }  // namespace corpus
 
-#endif  // CORPUS_CRAWL_URL_H_
+#endif  // CORPUS_URL_URL_H_

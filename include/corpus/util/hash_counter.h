@@ -1,5 +1,5 @@
-#ifndef CORPUS_FILTER_HASH_COUNTER_H_
-#define CORPUS_FILTER_HASH_COUNTER_H_
+#ifndef CORPUS_UTIL_HASH_COUNTER_H_
+#define CORPUS_UTIL_HASH_COUNTER_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -40,4 +40,4 @@ class HashCounter {
 
 }  // namespace corpus
 
-#endif  // CORPUS_FILTER_HASH_COUNTER_H_
+#endif  // CORPUS_UTIL_HASH_COUNTER_H_

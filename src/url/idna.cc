@@ -1,4 +1,4 @@
-#include "corpus/crawl/idna.h"
+#include "corpus/url/idna.h"
 
 #include <utf8proc.h>
 
