@@ -55,7 +55,7 @@ int g_kill_after_s = 0;
 
 ChildResult RunCorpus(const std::string& bin, const std::vector<std::string>& args) {
   const auto start = std::chrono::steady_clock::now();
-  const pid_t pid = StartProcess(bin, args);
+  const pid_t pid = corpus_bench::StartProcess(bin, args);
   int status = 0;
   rusage ru{};
   ChildResult r;

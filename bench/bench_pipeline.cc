@@ -32,6 +32,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_proc.h"
 #include "bench_util.h"
 #include "corpus/io/record_source.h"
 #include "corpus/io/warc_writer.h"
@@ -133,27 +134,6 @@ size_t CountPages(const std::vector<std::string>& warcs) {
     while (src->Next(&line)) ++pages;
   }
   return pages;
-}
-
-struct Run {
-  int exit_code = -1;
-  double wall = 0;
-  double cpu = 0;  // user + system of the process and its threads
-};
-
-// Runs `bin args...` to its end. REQUIRES: `bin` is an executable path.
-Run RunProcess(const std::string& bin, const std::vector<std::string>& args) {
-  const auto start = std::chrono::steady_clock::now();
-  const pid_t pid = StartProcess(bin, args);
-  int status = 0;
-  rusage ru{};
-  Run r;
-  if (pid < 0 || wait4(pid, &status, 0, &ru) != pid) return r;
-  r.wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  auto seconds = [](const timeval& tv) { return static_cast<double>(tv.tv_sec) + tv.tv_usec * 1e-6; };
-  r.cpu = seconds(ru.ru_utime) + seconds(ru.ru_stime);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  return r;
 }
 
 }  // namespace
@@ -258,7 +238,8 @@ int main(int argc, char** argv) {
       args.push_back("--threads");
       args.push_back(threads);
     }
-    const Run r = RunProcess(corpus_bin, args);
+    args.insert(args.begin(), corpus_bin);
+    const corpus_bench::ProcResult r = corpus_bench::RunProcess(args, "");
     // Exit 3: finished, some input set aside in rejected/ (still a full run).
     if (r.exit_code != 0 && r.exit_code != 3) {
       std::fprintf(stderr, "bench_pipeline: corpus %s exited with %d\n", stage.name, r.exit_code);

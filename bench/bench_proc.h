@@ -53,7 +53,7 @@ struct ProcResult {
 };
 
 // Runs argv (argv[0] looked up in PATH) with stdin from /dev/null and stdout
-// to `stdout_path`; stderr is inherited, so errors stay visible.
+// to `stdout_path` (inherited when empty); stderr is inherited, so errors stay visible.
 // REQUIRES: argv is not empty.
 inline ProcResult RunProcess(const std::vector<std::string>& argv, const std::string& stdout_path = "/dev/null") {
   ProcResult r;
@@ -63,7 +63,9 @@ inline ProcResult RunProcess(const std::vector<std::string>& argv, const std::st
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
   posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&fa, 1, stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  if (!stdout_path.empty()) {
+    posix_spawn_file_actions_addopen(&fa, 1, stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  }
   std::fflush(nullptr);
   rusage self{};
   getrusage(RUSAGE_SELF, &self);
@@ -118,6 +120,23 @@ inline void PrintSkipped(const char* why) { std::printf("reference: skipped (%s)
 inline void PrintRatio(const char* what, double corpus_cpu, const char* reference, double reference_cpu) {
   std::printf("ratio | %s | corpus %.2f s CPU | %s | %.2f s CPU | %.2f\n", what, corpus_cpu, reference,
               reference_cpu, reference_cpu > 0 ? corpus_cpu / reference_cpu : 0.0);
+}
+
+// Starts `bin` with `args` (argv[1..]) in a child process and returns its pid
+// (-1 if fork failed); the child exits 127 if `bin` cannot be executed. The
+// caller waits for it (wait4 also gives its CPU time and peak RSS).
+inline pid_t StartProcess(const std::string& bin, const std::vector<std::string>& args) {
+  std::fflush(stdout);  // what was printed so far comes before the child's output
+  const pid_t pid = fork();
+  if (pid == 0) {
+    std::vector<char*> argv;
+    argv.push_back(const_cast<char*>(bin.c_str()));
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(bin.c_str(), argv.data());
+    _exit(127);
+  }
+  return pid;
 }
 
 }  // namespace corpus_bench

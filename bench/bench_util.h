@@ -41,21 +41,4 @@ inline bool ReadGzipFile(const std::string& path, std::string* out) {
   return n == 0;
 }
 
-// Starts `bin` with `args` (argv[1..]) in a child process and returns its pid
-// (-1 if fork failed); the child exits 127 if `bin` cannot be executed. The
-// caller waits for it (wait4 also gives its CPU time and peak RSS).
-inline pid_t StartProcess(const std::string& bin, const std::vector<std::string>& args) {
-  std::fflush(stdout);  // what was printed so far comes before the child's output
-  const pid_t pid = fork();
-  if (pid == 0) {
-    std::vector<char*> argv;
-    argv.push_back(const_cast<char*>(bin.c_str()));
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(bin.c_str(), argv.data());
-    _exit(127);
-  }
-  return pid;
-}
-
 #endif  // CORPUS_BENCH_BENCH_UTIL_H_
