@@ -37,12 +37,13 @@ class Emitter {
 };
 
 // RecordProcessor turns the records of one input file into verdicts. One is
-// made per input file and used from one thread, so it may keep state.
+// made per input file (per range of it, for a stage that splits its inputs)
+// and used from one thread, so it may keep state.
 class RecordProcessor {
  public:
   virtual ~RecordProcessor() = default;
   virtual Status Process(Record& record, Emitter& out) = 0;
-  // Called after the last record of the input.
+  // Called after the last record of the input (of the range).
   virtual Status Finish(Emitter& out) { return Status::OK(); }
 };
 
@@ -59,6 +60,11 @@ class MapStage {
   virtual std::unique_ptr<RecordProcessor> NewProcessor(const std::string& input_path) = 0;
   // Whether records without an "id" string are malformed (true by default).
   virtual bool RequiresId() const { return true; }
+  // Whether each record is judged on its own, so one input can be split into
+  // ranges (record_ranges.h) handled on several threads, each range with its
+  // own processor. False by default: one processor sees the whole input in
+  // order. Either way the output does not depend on --threads.
+  virtual bool SplitsInput() const { return false; }
   // Whether each input gets a kept shard even when no record is kept (true
   // by default; false for stages whose output is their own files).
   virtual bool WritesKeptShard() const { return true; }
