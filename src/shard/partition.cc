@@ -14,6 +14,7 @@
 #include "corpus/shard/doc_stats.h"
 #include "corpus/shard/shuffle_buckets.h"
 #include "corpus/shard/shuffle_key.h"
+#include "corpus/stage/record_ranges.h"
 #include "corpus/stage/signals.h"
 #include "corpus/util/fs.h"
 #include "corpus/util/json.h"
@@ -83,18 +84,17 @@ Status PartitionInput(const PartitionJob& job, Progress* progress, bool* damaged
       progress->bytes.fetch_add(off - last_offset, std::memory_order_relaxed);
       last_offset = off;
     }
-    Status parsed = rec.Parse(in);
+    // The one malformed-line rule of every stage.
+    const Status parsed = ParseInputRecord(in, /*requires_id=*/true, &rec);
     std::optional<std::string> id;
-    if (parsed.ok()) {
-      id = rec.GetString("id");
-      if (!id) parsed = Status::Corruption(rec.Has("id") ? "id is not a string" : "missing id");
-    }
-    if (!parsed.ok()) {
+    if (parsed.ok()) id = rec.GetString("id");
+    if (!parsed.ok() || !id) {
       counts.rejected++;
       counts.rejected_by_rule["malformed"]++;
       *damaged = true;
       CORPUS_RETURN_IF_ERROR(rejected.Write(
-          MalformedRecordJson("shard", parsed.message(), job.input, source->position(), in)));
+          MalformedRecordJson("shard", parsed.ok() ? "id is not a string" : parsed.message(), job.input,
+                              source->position(), in)));
       continue;
     }
     Project(rec, cfg.fields, &json);

@@ -22,7 +22,7 @@ struct CommonOptions {
   // One input is split into ranges of about this many bytes of records
   // (record_ranges.h); not a flag. Changes how outputs are cut into zstd
   // frames, never their records.
-  size_t range_bytes = size_t{4} << 20;
+  size_t range_bytes = size_t{1} << 20;
 
   int EffectiveThreads() const;
   Status Validate() const;

@@ -62,7 +62,7 @@ class RangeJob {
 struct RangeOptions {
   // A range ends at the first record boundary at or after this many bytes of
   // JSON (a single larger record is a range of its own).
-  size_t range_bytes = size_t{4} << 20;
+  size_t range_bytes = size_t{1} << 20;
   // Threads that process ranges; 1 runs everything on the caller's thread.
   int threads = 1;
 };
