@@ -91,13 +91,15 @@ class InputJob : public RangeJob {
         rejected_(dir.RejectedPath(unit), zstd_level, /*create_empty=*/false) {}
 
   // REQUIRES: called once, before the first range.
-  void Start() {
-    if (!stage_.SplitsInput()) processor_ = stage_.NewProcessor(input_);
+  Status Start() {
+    if (stage_.SplitsInput()) return Status::OK();
+    return stage_.NewProcessor(input_, &processor_);
   }
 
   Status Process(const RecordRange& range, std::unique_ptr<RangeResult>* result) override {
     if (!stage_.SplitsInput()) return Status::OK();  // judged in order by Commit()
-    std::unique_ptr<RecordProcessor> processor = stage_.NewProcessor(input_);
+    std::unique_ptr<RecordProcessor> processor;
+    CORPUS_RETURN_IF_ERROR(stage_.NewProcessor(input_, &processor));
     RangeEmitter out(name_);
     CORPUS_RETURN_IF_ERROR(Judge(range, *processor, out));
     CORPUS_RETURN_IF_ERROR(processor->Finish(out));
@@ -200,10 +202,10 @@ InputResult RunOneInput(MapStage& stage, const StageDir& dir, const StageConfig&
     return result;
   }
   InputJob job(stage, dir, input, unit, zstd_level);
-  job.Start();
   RangeOptions opts = ranges;
   if (!stage.SplitsInput()) opts.threads = 1;
-  st = RunRecordRanges(*source, opts, job, &progress);
+  st = job.Start();
+  if (st.ok()) st = RunRecordRanges(*source, opts, job, &progress);
   if (st.ok()) st = job.Finish();
   if (!st.ok()) {
     result.status = st;

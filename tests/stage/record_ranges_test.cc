@@ -136,7 +136,7 @@ class SplitStage : public MapStage {
     return c;
   }
   bool SplitsInput() const override { return true; }
-  std::unique_ptr<RecordProcessor> NewProcessor(const std::string&) override {
+  Status NewProcessor(const std::string&, std::unique_ptr<RecordProcessor>* out) override {
     class P : public RecordProcessor {
      public:
       explicit P(SplitStage* s) : s_(s) {}
@@ -150,7 +150,8 @@ class SplitStage : public MapStage {
       }
       SplitStage* s_;
     };
-    return std::make_unique<P>(this);
+    *out = std::make_unique<P>(this);
+    return Status::OK();
   }
   std::atomic<int> processed{0};
 

@@ -56,9 +56,15 @@ class MapStage {
   virtual std::string name() const = 0;
   // Everything that changes the output; part of the resume fingerprint.
   virtual StageConfig config() const = 0;
-  // Called from worker threads; must be thread-safe.
-  virtual std::unique_ptr<RecordProcessor> NewProcessor(const std::string& input_path) = 0;
+  // Makes the processor of `input_path` (of one range of it, when the stage
+  // splits inputs). An error (a side file that cannot be read) is a fatal
+  // error of the input. Called from worker threads; must be thread-safe.
+  virtual Status NewProcessor(const std::string& input_path, std::unique_ptr<RecordProcessor>* out) = 0;
   // Whether records without an "id" string are malformed (true by default).
+  // Which lines are malformed is decided by ParseInputRecord()
+  // (record_ranges.h) alone, the rule dedup's signature phase also numbers
+  // records by: a processor's n-th record is the input's n-th line that rule
+  // accepts, so dedup's apply phase can address records by that ordinal.
   virtual bool RequiresId() const { return true; }
   // Whether each record is judged on its own, so one input can be split into
   // ranges (record_ranges.h) handled on several threads, each range with its
