@@ -80,11 +80,12 @@ class PassThroughStage : public corpus::MapStage {
  public:
   std::string name() const override { return "passthrough"; }
   corpus::StageConfig config() const override { return {}; }
-  std::unique_ptr<corpus::RecordProcessor> NewProcessor(const std::string&) override {
+  corpus::Status NewProcessor(const std::string&, std::unique_ptr<corpus::RecordProcessor>* out) override {
     class P : public corpus::RecordProcessor {
       corpus::Status Process(corpus::Record& r, corpus::Emitter& out) override { return out.Keep(r); }
     };
-    return std::make_unique<P>();
+    *out = std::make_unique<P>();
+    return corpus::Status::OK();
   }
 };
 

@@ -125,8 +125,9 @@ std::string DeconStage::ReportPath(const std::string& unit) const {
   return JoinPath(JoinPath(out_dir_, "_decon"), unit + ".json");
 }
 
-std::unique_ptr<RecordProcessor> DeconStage::NewProcessor(const std::string& input_path) {
-  return std::make_unique<DeconProcessor>(*this, ReportPath(UnitOf(input_path)));
+Status DeconStage::NewProcessor(const std::string& input_path, std::unique_ptr<RecordProcessor>* out) {
+  *out = std::make_unique<DeconProcessor>(*this, ReportPath(UnitOf(input_path)));
+  return Status::OK();
 }
 
 Status DeconStage::ManifestExtra(const StageDir& dir, const std::vector<std::string>& all_units,

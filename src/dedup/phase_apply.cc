@@ -29,8 +29,9 @@ class ApplyProcessor : public RecordProcessor {
     return actions_.status();
   }
 
-  // Records arrive in the order the signatures phase numbered them (both
-  // skip exactly the malformed lines), so the n-th record is ordinal n.
+  // Records arrive in the order the signatures phase numbered them: both
+  // skip exactly the lines ParseInputRecord() rejects (map_stage.h), so the
+  // n-th record is ordinal n.
   Status Process(Record& record, Emitter& out) override {
     const uint64_t ordinal = ordinal_++;
     Action* action = nullptr;
@@ -98,24 +99,14 @@ class ApplyStage : public MapStage {
   }
   std::string name() const override { return "dedup"; }
   StageConfig config() const override { return job_.ConfigOf("apply"); }
-  std::unique_ptr<RecordProcessor> NewProcessor(const std::string& input_path) override {
+  Status NewProcessor(const std::string& input_path, std::unique_ptr<RecordProcessor>* out) override {
     auto p = std::make_unique<ApplyProcessor>(job_.ActionsPath(unit_of_.at(input_path)), &lines_);
-    const Status st = p->Open();
-    if (!st.ok()) return std::make_unique<FailingProcessor>(st);
-    return p;
+    CORPUS_RETURN_IF_ERROR(p->Open());
+    *out = std::move(p);
+    return Status::OK();
   }
 
  private:
-  // Reports an action list that cannot be read on the first record.
-  class FailingProcessor : public RecordProcessor {
-   public:
-    explicit FailingProcessor(Status st) : st_(std::move(st)) {}
-    Status Process(Record&, Emitter&) override { return st_; }
-    Status Finish(Emitter&) override { return st_; }
-   private:
-    Status st_;
-  };
-
   const DedupJob& job_;
   std::unordered_set<uint64_t> lines_;
   std::map<std::string, std::string> unit_of_;

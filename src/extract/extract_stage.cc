@@ -75,8 +75,9 @@ StageConfig ExtractStage::config() const {
   return c;
 }
 
-std::unique_ptr<RecordProcessor> ExtractStage::NewProcessor(const std::string& input_path) {
-  return std::make_unique<ExtractProcessor>(config_);
+Status ExtractStage::NewProcessor(const std::string& input_path, std::unique_ptr<RecordProcessor>* out) {
+  *out = std::make_unique<ExtractProcessor>(config_);
+  return Status::OK();
 }
 
 }  // namespace corpus

@@ -71,8 +71,9 @@ Status FilterStage::Create(const FilterOptions& opts, std::unique_ptr<FilterStag
   return Status::OK();
 }
 
-std::unique_ptr<RecordProcessor> FilterStage::NewProcessor(const std::string& input_path) {
-  return std::make_unique<FilterProcessor>(*pipeline_, mode_);
+Status FilterStage::NewProcessor(const std::string& input_path, std::unique_ptr<RecordProcessor>* out) {
+  *out = std::make_unique<FilterProcessor>(*pipeline_, mode_);
+  return Status::OK();
 }
 
 }  // namespace corpus

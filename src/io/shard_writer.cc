@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <memory>
 #include <vector>
 
 #include "corpus/util/fs.h"
@@ -17,13 +18,39 @@ namespace {
 // copy into `pending_`.
 constexpr size_t kPendingFlush = 1 << 18;
 constexpr size_t kDirectRecord = 4096;
+
+bool IsZstdPath(const std::string& path) {
+  return path.size() >= 4 && path.compare(path.size() - 4, 4, ".zst") == 0;
+}
+
+// One compression context per thread, reused across calls.
+struct CCtxDeleter {
+  void operator()(ZSTD_CCtx* c) const { ZSTD_freeCCtx(c); }
+};
 }  // namespace
+
+Status EncodeShardLines(const std::string& path, std::string_view lines, int zstd_level,
+                        std::string* encoded) {
+  if (!IsZstdPath(path)) {
+    encoded->assign(lines);
+    return Status::OK();
+  }
+  thread_local std::unique_ptr<ZSTD_CCtx, CCtxDeleter> cctx(ZSTD_createCCtx());
+  ZSTD_CCtx_reset(cctx.get(), ZSTD_reset_session_and_parameters);
+  ZSTD_CCtx_setParameter(cctx.get(), ZSTD_c_compressionLevel, zstd_level);
+  ZSTD_CCtx_setParameter(cctx.get(), ZSTD_c_checksumFlag, 1);
+  encoded->resize(ZSTD_compressBound(lines.size()));
+  const size_t n = ZSTD_compress2(cctx.get(), encoded->data(), encoded->size(), lines.data(), lines.size());
+  if (ZSTD_isError(n)) return Status::Internal(std::string("zstd: ") + ZSTD_getErrorName(n));
+  encoded->resize(n);
+  return Status::OK();
+}
 
 ShardWriter::ShardWriter(std::string path, int zstd_level, bool create_empty)
     : path_(std::move(path)),
       tmp_path_(path_ + ".tmp"),
       level_(zstd_level),
-      compress_(path_.size() >= 4 && path_.compare(path_.size() - 4, 4, ".zst") == 0),
+      compress_(IsZstdPath(path_)),
       create_empty_(create_empty) {}
 
 ShardWriter::~ShardWriter() {
@@ -132,6 +159,7 @@ Status ShardWriter::Compress(const char* data, size_t len, bool end) {
     CORPUS_RETURN_IF_ERROR(WriteOut(out_buf_.data(), out.pos));
     if (end ? rc == 0 : in.pos == in.size) break;
   }
+  if (end) frame_open_ = false;
   return Status::OK();
 }
 
@@ -139,6 +167,7 @@ Status ShardWriter::Write(std::string_view line) {
   if (!error_.ok()) return error_;
   if (finished_) return Status::Internal("write after finish: " + path_);
   CORPUS_RETURN_IF_ERROR(Open());
+  frame_open_ = true;
   stats_.records++;
   stats_.uncompressed_bytes += line.size() + 1;
   if (line.size() >= kDirectRecord && compress_) {
@@ -159,6 +188,24 @@ Status ShardWriter::Write(std::string_view line) {
   return Status::OK();
 }
 
+Status ShardWriter::WriteEncoded(std::string_view encoded, uint64_t records,
+                                 uint64_t uncompressed_bytes) {
+  if (!error_.ok()) return error_;
+  if (finished_) return Status::Internal("write after finish: " + path_);
+  if (records == 0) return Status::OK();
+  CORPUS_RETURN_IF_ERROR(Open());
+  encoded_written_ = true;
+  if (!pending_.empty() || frame_open_) {
+    // Close the frame of earlier Write() lines so the encoded frame follows a whole one.
+    CORPUS_RETURN_IF_ERROR(Compress(pending_.data(), pending_.size(), true));
+    pending_.clear();
+  }
+  CORPUS_RETURN_IF_ERROR(WriteOut(encoded.data(), encoded.size()));
+  stats_.records += records;
+  stats_.uncompressed_bytes += uncompressed_bytes;
+  return Status::OK();
+}
+
 Status ShardWriter::Finish() {
   if (finished_) return error_;
   if (!error_.ok()) {
@@ -170,7 +217,9 @@ Status ShardWriter::Finish() {
     return Status::OK();
   }
   CORPUS_RETURN_IF_ERROR(Open());
-  Status st = Compress(pending_.data(), pending_.size(), true);
+  // A file of encoded frames only ends with its last frame, not an empty one.
+  Status st;
+  if (!encoded_written_ || frame_open_) st = Compress(pending_.data(), pending_.size(), true);
   pending_.clear();
   if (st.ok() && std::fflush(file_) != 0) {
     st = Status::IOError("cannot flush " + tmp_path_ + ": " + std::strerror(errno));

@@ -14,7 +14,7 @@
 #include "corpus/shard/doc_stats.h"
 #include "corpus/shard/shuffle_buckets.h"
 #include "corpus/shard/shuffle_key.h"
-#include "corpus/stage/signals.h"
+#include "corpus/stage/record_ranges.h"
 #include "corpus/util/fs.h"
 #include "corpus/util/json.h"
 
@@ -45,6 +45,109 @@ struct BucketSlot {
   uint64_t json_bytes = 0;
 };
 
+// One range's records, projected and keyed (or set aside as malformed), in
+// input order.
+struct PartitionedRange : public RangeResult {
+  struct Entry {
+    bool malformed = false;
+    int split = 0;
+    uint32_t bucket = 0;
+    std::string line;        // the bucket line, or the rejected record
+    uint64_t json_bytes = 0;  // release JSON bytes with the newline
+    uint64_t words = 0;
+    uint64_t characters = 0;
+    std::string lang;
+  };
+  std::vector<Entry> entries;
+  StageCounts counts;
+};
+
+// Projects and keys the records of one input's ranges on any thread, and
+// appends them in input order to the input's bucket and rejected files.
+class PartitionRanges : public RangeJob {
+ public:
+  PartitionRanges(const PartitionJob& job, std::vector<BucketSlot>& slots, ShardWriter& rejected)
+      : job_(job), slots_(slots), rejected_(rejected) {}
+
+  Status Process(const RecordRange& range, std::unique_ptr<RangeResult>* result) override {
+    const ShardConfig& cfg = *job_.config;
+    auto r = std::make_unique<PartitionedRange>();
+    Record rec;
+    std::string json;
+    for (size_t i = 0; i < range.size(); ++i) {
+      const std::string_view in = range.record(i);
+      r->counts.records_in++;
+      r->counts.bytes_in += in.size() + 1;
+      PartitionedRange::Entry e;
+      // The one malformed-line rule of every stage.
+      const Status parsed = ParseInputRecord(in, /*requires_id=*/true, &rec);
+      std::optional<std::string> id;
+      if (parsed.ok()) id = rec.GetString("id");
+      if (!parsed.ok() || !id) {
+        e.malformed = true;
+        e.line = MalformedRecordJson("shard", parsed.ok() ? "id is not a string" : parsed.message(),
+                                     job_.input, range.positions[i], in);
+        r->entries.push_back(std::move(e));
+        continue;
+      }
+      Project(rec, cfg.fields, &json);
+      const std::string text = rec.GetString("text").value_or("");
+      BucketEntry b;
+      b.key = ShuffleKey(cfg.seed, *id);
+      b.words = CountWords(text);
+      b.characters = CountCharacters(text);
+      b.json = json;
+      e.words = b.words;
+      e.characters = b.characters;
+      e.lang = rec.GetString("lang").value_or("");
+      e.split = InValidationSplit(*id, cfg.val_fraction) ? 1 : 0;
+      e.bucket = BucketOfKey(b.key, job_.buckets);
+      e.json_bytes = json.size() + 1;
+      ShuffleBuckets::EncodeLine(b, &e.line);
+      r->entries.push_back(std::move(e));
+    }
+    *result = std::move(r);
+    return Status::OK();
+  }
+
+  Status Commit(const RecordRange&, std::unique_ptr<RangeResult> result) override {
+    auto& r = static_cast<PartitionedRange&>(*result);
+    for (PartitionedRange::Entry& e : r.entries) {
+      if (e.malformed) {
+        counts.rejected++;
+        counts.rejected_by_rule["malformed"]++;
+        CORPUS_RETURN_IF_ERROR(rejected_.Write(e.line));
+        continue;
+      }
+      stats.AddDocument(e.words, e.characters, e.lang);
+      BucketSlot& slot = slots_[static_cast<size_t>(e.split) * job_.buckets + e.bucket];
+      if (!slot.writer) {
+        // Bucket files are scratch space: fastest zstd level.
+        slot.writer = std::make_unique<ShardWriter>(
+            ShuffleBuckets::Path(job_.dir->root(), job_.unit, e.split, e.bucket), 1, /*create_empty=*/false);
+      }
+      CORPUS_RETURN_IF_ERROR(slot.writer->Write(e.line));
+      slot.records++;
+      slot.json_bytes += e.json_bytes;
+      max_record[e.split] = std::max<uint64_t>(max_record[e.split], e.json_bytes);
+      counts.kept++;
+      counts.bytes_out += e.json_bytes;
+    }
+    counts.records_in += r.counts.records_in;
+    counts.bytes_in += r.counts.bytes_in;
+    return Status::OK();
+  }
+
+  StageCounts counts;
+  ReleaseStats stats;
+  uint64_t max_record[kNumSplits] = {0, 0};
+
+ private:
+  const PartitionJob& job_;
+  std::vector<BucketSlot>& slots_;
+  ShardWriter& rejected_;
+};
+
 }  // namespace
 
 std::string MaxRecordCounter(int split) {
@@ -53,7 +156,6 @@ std::string MaxRecordCounter(int split) {
 
 Status PartitionInput(const PartitionJob& job, Progress* progress, bool* damaged) {
   const auto start = std::chrono::steady_clock::now();
-  const ShardConfig& cfg = *job.config;
   const StageDir& dir = *job.dir;
   const std::string unit_dir = ShuffleBuckets::UnitDir(dir.root(), job.unit);
   std::error_code ec;
@@ -66,65 +168,11 @@ Status PartitionInput(const PartitionJob& job, Progress* progress, bool* damaged
 
   std::vector<BucketSlot> slots(static_cast<size_t>(kNumSplits) * job.buckets);
   ShardWriter rejected(dir.RejectedPath(job.unit), job.zstd_level, /*create_empty=*/false);
-  StageCounts counts;
-  ReleaseStats stats;
-  uint64_t max_record[kNumSplits] = {0, 0};
-  Record rec;
-  std::string json, line;
-  std::string_view in;
-  uint64_t last_offset = 0;
-  while (source->Next(&in)) {
-    if (StopRequested()) return Status::Aborted("stopped by signal");
-    counts.records_in++;
-    counts.bytes_in += in.size() + 1;
-    if (progress) {
-      progress->records.fetch_add(1, std::memory_order_relaxed);
-      const uint64_t off = source->file_offset();
-      progress->bytes.fetch_add(off - last_offset, std::memory_order_relaxed);
-      last_offset = off;
-    }
-    Status parsed = rec.Parse(in);
-    std::optional<std::string> id;
-    if (parsed.ok()) {
-      id = rec.GetString("id");
-      if (!id) parsed = Status::Corruption(rec.Has("id") ? "id is not a string" : "missing id");
-    }
-    if (!parsed.ok()) {
-      counts.rejected++;
-      counts.rejected_by_rule["malformed"]++;
-      *damaged = true;
-      CORPUS_RETURN_IF_ERROR(rejected.Write(
-          MalformedRecordJson("shard", parsed.message(), job.input, source->position(), in)));
-      continue;
-    }
-    Project(rec, cfg.fields, &json);
-    const std::string text = rec.GetString("text").value_or("");
-    BucketEntry e;
-    e.key = ShuffleKey(cfg.seed, *id);
-    e.words = CountWords(text);
-    e.characters = CountCharacters(text);
-    e.json = json;
-    stats.AddDocument(e.words, e.characters, rec.GetString("lang").value_or(""));
-
-    const int split = InValidationSplit(*id, cfg.val_fraction) ? 1 : 0;
-    const uint32_t bucket = BucketOfKey(e.key, job.buckets);
-    BucketSlot& slot = slots[static_cast<size_t>(split) * job.buckets + bucket];
-    if (!slot.writer) {
-      // Bucket files are scratch space: fastest zstd level.
-      slot.writer = std::make_unique<ShardWriter>(
-          ShuffleBuckets::Path(dir.root(), job.unit, split, bucket), 1, /*create_empty=*/false);
-    }
-    ShuffleBuckets::EncodeLine(e, &line);
-    CORPUS_RETURN_IF_ERROR(slot.writer->Write(line));
-    slot.records++;
-    slot.json_bytes += json.size() + 1;
-    max_record[split] = std::max<uint64_t>(max_record[split], json.size() + 1);
-    counts.kept++;
-    counts.bytes_out += json.size() + 1;
-  }
-  if (progress && source->file_size() > last_offset) {
-    progress->bytes.fetch_add(source->file_size() - last_offset, std::memory_order_relaxed);
-  }
+  PartitionRanges ranges(job, slots, rejected);
+  CORPUS_RETURN_IF_ERROR(RunRecordRanges(*source, job.ranges, ranges, progress));
+  StageCounts& counts = ranges.counts;
+  ReleaseStats& stats = ranges.stats;
+  if (counts.rejected_by_rule.count("malformed")) *damaged = true;
 
   DoneMarker marker;
   const Status src_status = source->status();
@@ -161,7 +209,7 @@ Status PartitionInput(const PartitionJob& job, Progress* progress, bool* damaged
   }
   stats.ToCounters(&counts);
   for (int split = 0; split < kNumSplits; ++split) {
-    if (max_record[split]) counts.counters[MaxRecordCounter(split)] = max_record[split];
+    if (ranges.max_record[split]) counts.counters[MaxRecordCounter(split)] = ranges.max_record[split];
   }
   counts.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   marker.unit = job.unit;

@@ -163,7 +163,13 @@ StageOutcome RunShardStage(const ShardConfig& cfg, const CommonOptions& opts) {
     }
     Progress progress("shard partition", opts.progress, total_bytes, todo.size());
     std::atomic<bool> damaged{false};
-    outcome.status = ParallelFor(todo.size(), threads, [&](size_t i) {
+    // Inputs run side by side; the threads left over split each input into
+    // ranges (the buckets do not depend on how many).
+    const int outer = std::max(1, std::min<int>(threads, static_cast<int>(todo.size())));
+    RangeOptions ranges;
+    ranges.range_bytes = opts.range_bytes;
+    ranges.threads = std::max(1, threads / outer);
+    outcome.status = ParallelFor(todo.size(), outer, [&](size_t i) {
       PartitionJob job;
       job.config = &cfg;
       job.dir = &dir;
@@ -172,6 +178,7 @@ StageOutcome RunShardStage(const ShardConfig& cfg, const CommonOptions& opts) {
       job.input = input_of[todo[i]];
       job.unit = todo[i];
       job.zstd_level = opts.zstd_level;
+      job.ranges = ranges;
       bool d = false;
       Status st = PartitionInput(job, &progress, &d);
       if (d) damaged = true;

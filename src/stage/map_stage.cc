@@ -4,30 +4,27 @@
 
 #include <atomic>
 #include <chrono>
-#include <mutex>
-#include <thread>
 #include <filesystem>
 #include <map>
 
 #include "corpus/io/record_source.h"
 #include "corpus/io/shard_writer.h"
 #include "corpus/stage/progress.h"
+#include "corpus/stage/record_ranges.h"
 #include "corpus/stage/signals.h"
 #include "corpus/stage/stage_dir.h"
 #include "corpus/util/fs.h"
 #include "corpus/util/json.h"
+#include "corpus/util/parallel_for.h"
 
 namespace corpus {
 namespace {
 
-// Writes one input's verdicts to its kept and rejected shards.
-class FileEmitter : public Emitter {
+// Collects the verdicts on one range of an input: its kept and rejected
+// lines, in memory until the range is committed, and its counts.
+class RangeEmitter : public Emitter {
  public:
-  FileEmitter(const StageDir& dir, const std::string& unit, const std::string& stage, int level,
-              bool kept_shard)
-      : stage_(stage),
-        kept_(dir.KeptPath(unit), level, /*create_empty=*/kept_shard),
-        rejected_(dir.RejectedPath(unit), level, /*create_empty=*/false) {}
+  explicit RangeEmitter(const std::string& stage) : stage_(stage) {}
 
   Status Keep(const Record& record) override {
     buf_.clear();
@@ -37,18 +34,24 @@ class FileEmitter : public Emitter {
   Status KeepJson(std::string_view json) override {
     counts.kept++;
     counts.bytes_out += json.size() + 1;
-    return kept_.Write(json);
+    kept_records++;
+    kept.append(json);
+    kept.push_back('\n');
+    return Status::OK();
   }
   Status Reject(Record& record, std::string_view rule, std::string_view value_json) override {
     record.SetRaw("reject", RejectJson(stage_, rule, value_json));
     buf_.clear();
     record.SerializeTo(&buf_);
-    return RejectRaw(rule, buf_);
+    RejectRaw(rule, buf_);
+    return Status::OK();
   }
-  Status RejectRaw(std::string_view rule, std::string_view json) {
+  void RejectRaw(std::string_view rule, std::string_view json) {
     counts.rejected++;
     counts.rejected_by_rule[std::string(rule)]++;
-    return rejected_.Write(json);
+    rejected_records++;
+    rejected.append(json);
+    rejected.push_back('\n');
   }
   void Count(std::string_view counter, uint64_t n) override {
     counts.counters[std::string(counter)] += n;
@@ -56,16 +59,130 @@ class FileEmitter : public Emitter {
   void KeepElsewhere() override { counts.kept++; }
   void AddOutput(const OutputFile& file) override { extra_outputs.push_back(file); }
 
-  ShardWriter& kept() { return kept_; }
-  ShardWriter& rejected() { return rejected_; }
+  std::string kept, rejected;  // newline-terminated JSON lines
+  uint64_t kept_records = 0, rejected_records = 0;
   StageCounts counts;
   std::vector<OutputFile> extra_outputs;
 
  private:
-  std::string stage_;
+  const std::string& stage_;
+  std::string buf_;
+};
+
+// One range's verdicts, encoded for the input's kept and rejected shards.
+struct MapRangeResult : public RangeResult {
+  std::string kept, rejected;
+  uint64_t kept_records = 0, kept_bytes = 0, rejected_records = 0, rejected_bytes = 0;
+  StageCounts counts;
+  std::vector<OutputFile> extra_outputs;
+};
+
+// Runs a MapStage over one input's ranges and writes the results, in input
+// order, to the input's kept and rejected shards.
+class InputJob : public RangeJob {
+ public:
+  InputJob(MapStage& stage, const StageDir& dir, const std::string& input, const std::string& unit,
+           int zstd_level)
+      : stage_(stage),
+        name_(stage.name()),
+        input_(input),
+        zstd_level_(zstd_level),
+        kept_(dir.KeptPath(unit), zstd_level, /*create_empty=*/stage.WritesKeptShard()),
+        rejected_(dir.RejectedPath(unit), zstd_level, /*create_empty=*/false) {}
+
+  // REQUIRES: called once, before the first range.
+  Status Start() {
+    if (stage_.SplitsInput()) return Status::OK();
+    return stage_.NewProcessor(input_, &processor_);
+  }
+
+  Status Process(const RecordRange& range, std::unique_ptr<RangeResult>* result) override {
+    if (!stage_.SplitsInput()) return Status::OK();  // judged in order by Commit()
+    std::unique_ptr<RecordProcessor> processor;
+    CORPUS_RETURN_IF_ERROR(stage_.NewProcessor(input_, &processor));
+    RangeEmitter out(name_);
+    CORPUS_RETURN_IF_ERROR(Judge(range, *processor, out));
+    CORPUS_RETURN_IF_ERROR(processor->Finish(out));
+    auto r = std::make_unique<MapRangeResult>();
+    CORPUS_RETURN_IF_ERROR(Seal(out, r.get()));
+    *result = std::move(r);
+    return Status::OK();
+  }
+
+  Status Commit(const RecordRange& range, std::unique_ptr<RangeResult> result) override {
+    if (!stage_.SplitsInput()) {
+      RangeEmitter out(name_);
+      CORPUS_RETURN_IF_ERROR(Judge(range, *processor_, out));
+      MapRangeResult r;
+      CORPUS_RETURN_IF_ERROR(Seal(out, &r));
+      return Write(r);
+    }
+    return Write(static_cast<MapRangeResult&>(*result));
+  }
+
+  // After the last range: the single processor's Finish().
+  Status Finish() {
+    if (!processor_) return Status::OK();
+    RangeEmitter out(name_);
+    CORPUS_RETURN_IF_ERROR(processor_->Finish(out));
+    MapRangeResult r;
+    CORPUS_RETURN_IF_ERROR(Seal(out, &r));
+    return Write(r);
+  }
+
+  ShardWriter& kept() { return kept_; }
+  ShardWriter& rejected() { return rejected_; }
+  StageCounts counts;
+  std::vector<OutputFile> extra_outputs;
+  bool malformed = false;
+
+ private:
+  Status Judge(const RecordRange& range, RecordProcessor& processor, RangeEmitter& out) {
+    Record record;
+    for (size_t i = 0; i < range.size(); ++i) {
+      if (StopRequested()) return Status::Aborted("stopped by signal");
+      const std::string_view line = range.record(i);
+      out.counts.records_in++;
+      out.counts.bytes_in += line.size() + 1;
+      const Status parsed = ParseInputRecord(line, stage_.RequiresId(), &record);
+      if (!parsed.ok()) {
+        out.RejectRaw("malformed", MalformedRecordJson(name_, parsed.message(), input_,
+                                                        range.positions[i], line));
+        continue;
+      }
+      CORPUS_RETURN_IF_ERROR(processor.Process(record, out));
+    }
+    return Status::OK();
+  }
+
+  Status Seal(RangeEmitter& out, MapRangeResult* r) const {
+    CORPUS_RETURN_IF_ERROR(EncodeShardLines(kept_.path(), out.kept, zstd_level_, &r->kept));
+    CORPUS_RETURN_IF_ERROR(EncodeShardLines(rejected_.path(), out.rejected, zstd_level_, &r->rejected));
+    r->kept_records = out.kept_records;
+    r->kept_bytes = out.kept.size();
+    r->rejected_records = out.rejected_records;
+    r->rejected_bytes = out.rejected.size();
+    r->counts = std::move(out.counts);
+    r->extra_outputs = std::move(out.extra_outputs);
+    return Status::OK();
+  }
+
+  Status Write(MapRangeResult& r) {
+    CORPUS_RETURN_IF_ERROR(kept_.WriteEncoded(r.kept, r.kept_records, r.kept_bytes));
+    CORPUS_RETURN_IF_ERROR(rejected_.WriteEncoded(r.rejected, r.rejected_records, r.rejected_bytes));
+    if (r.counts.rejected_by_rule.count("malformed")) malformed = true;
+    counts.Add(r.counts);
+    for (auto& f : r.extra_outputs) extra_outputs.push_back(std::move(f));
+    return Status::OK();
+  }
+
+  MapStage& stage_;
+  const std::string name_;
+  const std::string& input_;
+  const int zstd_level_;
   ShardWriter kept_;
   ShardWriter rejected_;
-  std::string buf_;
+  std::unique_ptr<RecordProcessor> processor_;  // when the stage does not split inputs
 };
 
 struct InputResult {
@@ -74,8 +191,8 @@ struct InputResult {
 };
 
 InputResult RunOneInput(MapStage& stage, const StageDir& dir, const StageConfig& config,
-                        const std::string& input, const std::string& unit, int zstd_level,
-                        Progress& progress) {
+                        const std::string& input, const std::string& unit, const RangeOptions& ranges,
+                        int zstd_level, Progress& progress) {
   InputResult result;
   const auto start = std::chrono::steady_clock::now();
   std::unique_ptr<RecordSource> source;
@@ -84,54 +201,17 @@ InputResult RunOneInput(MapStage& stage, const StageDir& dir, const StageConfig&
     result.status = st.IsNotFound() ? Status::IOError(st.message()) : st;
     return result;
   }
-  FileEmitter emitter(dir, unit, stage.name(), zstd_level, stage.WritesKeptShard());
-  std::unique_ptr<RecordProcessor> processor = stage.NewProcessor(input);
-  Record record;
-  std::string_view line;
-  uint64_t last_offset = 0;
-  while (source->Next(&line)) {
-    if (StopRequested()) {
-      result.status = Status::Aborted("stopped by signal");
-      return result;
-    }
-    emitter.counts.records_in++;
-    emitter.counts.bytes_in += line.size() + 1;
-    progress.records.fetch_add(1, std::memory_order_relaxed);
-    const uint64_t off = source->file_offset();
-    progress.bytes.fetch_add(off - last_offset, std::memory_order_relaxed);
-    last_offset = off;
-
-    Status parsed = record.Parse(line);
-    if (parsed.ok() && stage.RequiresId()) {
-      auto id = record.GetRaw("id");
-      if (!id) {
-        parsed = Status::Corruption("missing id");
-      } else if (id->empty() || id->front() != '"') {
-        parsed = Status::Corruption("id is not a string");
-      }
-    }
-    if (!parsed.ok()) {
-      st = emitter.RejectRaw("malformed", MalformedRecordJson(stage.name(), parsed.message(), input,
-                                                               source->position(), line));
-      if (!st.ok()) {
-        result.status = st;
-        return result;
-      }
-      result.damaged = true;
-      continue;
-    }
-    st = processor->Process(record, emitter);
-    if (!st.ok()) {
-      result.status = st;
-      return result;
-    }
-  }
-  st = processor->Finish(emitter);
+  InputJob job(stage, dir, input, unit, zstd_level);
+  RangeOptions opts = ranges;
+  if (!stage.SplitsInput()) opts.threads = 1;
+  st = job.Start();
+  if (st.ok()) st = RunRecordRanges(*source, opts, job, &progress);
+  if (st.ok()) st = job.Finish();
   if (!st.ok()) {
     result.status = st;
     return result;
   }
-  progress.bytes.fetch_add(source->file_size() > last_offset ? source->file_size() - last_offset : 0);
+  result.damaged = job.malformed;
 
   DoneMarker marker;
   const Status src_status = source->status();
@@ -144,15 +224,15 @@ InputResult RunOneInput(MapStage& stage, const StageDir& dir, const StageConfig&
     result.damaged = true;
     spdlog::warn("{}; records before the damage were used", src_status.message());
   }
-  for (const auto& [reason, n] : source->skipped()) emitter.Count(reason, n);
+  for (const auto& [reason, n] : source->skipped()) job.counts.counters[reason] += n;
 
-  st = emitter.kept().Finish();
-  if (st.ok()) st = emitter.rejected().Finish();
+  st = job.kept().Finish();
+  if (st.ok()) st = job.rejected().Finish();
   if (!st.ok()) {
     result.status = st;
     return result;
   }
-  for (ShardWriter* w : {&emitter.kept(), &emitter.rejected()}) {
+  for (ShardWriter* w : {&job.kept(), &job.rejected()}) {
     if (!w->created()) continue;
     OutputFile f;
     f.path = dir.Relative(w->path());
@@ -162,14 +242,13 @@ InputResult RunOneInput(MapStage& stage, const StageDir& dir, const StageConfig&
     f.sha256 = w->stats().sha256;
     marker.outputs.push_back(std::move(f));
   }
-  for (auto& f : emitter.extra_outputs) marker.outputs.push_back(std::move(f));
-  emitter.counts.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  for (auto& f : job.extra_outputs) marker.outputs.push_back(std::move(f));
+  job.counts.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   marker.unit = unit;
   marker.input = input;
   marker.fingerprint = config.Fingerprint();
   marker.config = config.entries();
-  marker.counts = emitter.counts;
+  marker.counts = job.counts;
   result.status = dir.WriteDone(marker);
   return result;
 }
@@ -224,30 +303,21 @@ StageOutcome RunMapStage(MapStage& stage, const CommonOptions& opts) {
   }
   Progress progress(stage.name(), opts.progress, total_bytes, todo.size());
 
-  std::atomic<size_t> next{0};
-  std::mutex mu;
-  Status first_error;
-  bool damaged = false;
-  auto worker = [&] {
-    for (;;) {
-      const size_t i = next.fetch_add(1);
-      if (i >= todo.size()) return;
-      {
-        std::lock_guard<std::mutex> lock(mu);
-        if (!first_error.ok()) return;
-      }
-      const std::string& unit = todo[i];
-      InputResult r = RunOneInput(stage, dir, config, input_of[unit], unit, opts.zstd_level, progress);
-      progress.units_done.fetch_add(1);
-      std::lock_guard<std::mutex> lock(mu);
-      if (!r.status.ok() && first_error.ok()) first_error = r.status;
-      damaged = damaged || r.damaged;
-    }
-  };
-  const int nthreads = std::max(1, std::min<int>(opts.EffectiveThreads(), static_cast<int>(todo.size())));
-  std::vector<std::thread> threads;
-  for (int t = 0; t < nthreads; ++t) threads.emplace_back(worker);
-  for (auto& t : threads) t.join();
+  // Inputs run side by side; the threads left over split each input into
+  // ranges (never changing its output, which depends on the ranges only).
+  const int threads = opts.EffectiveThreads();
+  const int outer = std::max(1, std::min<int>(threads, static_cast<int>(todo.size())));
+  RangeOptions ranges;
+  ranges.range_bytes = opts.range_bytes;
+  ranges.threads = std::max(1, threads / outer);
+  std::atomic<bool> damaged{false};
+  const Status first_error = ParallelFor(todo.size(), outer, [&](size_t i) {
+    const std::string& unit = todo[i];
+    InputResult r = RunOneInput(stage, dir, config, input_of[unit], unit, ranges, opts.zstd_level, progress);
+    progress.units_done.fetch_add(1);
+    if (r.damaged) damaged = true;
+    return r.status;
+  });
   progress.Stop();
 
   if (!first_error.ok()) {
@@ -262,7 +332,7 @@ StageOutcome RunMapStage(MapStage& stage, const CommonOptions& opts) {
       damaged = true;
     }
   }
-  outcome.input_damaged = damaged;
+  outcome.input_damaged = damaged.load();
   std::string extra;
   if (dir.AllDone(all_units, config)) {
     outcome.status = stage.ManifestExtra(dir, all_units, &extra);

@@ -145,8 +145,9 @@ class TokenizeStage : public MapStage {
     return c;
   }
 
-  std::unique_ptr<RecordProcessor> NewProcessor(const std::string& input_path) override {
-    return std::make_unique<TokenizeProcessor>(*this, input_path);
+  Status NewProcessor(const std::string& input_path, std::unique_ptr<RecordProcessor>* out) override {
+    *out = std::make_unique<TokenizeProcessor>(*this, input_path);
+    return Status::OK();
   }
 
   // Once every input is done: the folder's dataset card with the totals.

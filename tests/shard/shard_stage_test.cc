@@ -213,6 +213,39 @@ TEST(ShardStageTest, SameSeedSameBytesWhateverThreadsTasksAndBuckets) {
   EXPECT_EQ(std::set<std::string>(ids_a.begin(), ids_a.end()), std::set<std::string>(ids_d.begin(), ids_d.end()));
 }
 
+// One input cut into many record ranges: the partition phase handles them
+// on several threads and still writes the same release, and a malformed line
+// in the middle is set aside with its line number.
+TEST(ShardStageTest, OneInputSplitAcrossThreadsGivesTheSameRelease) {
+  testing::TempDir tmp;
+  WriteInputs(tmp.Sub("clean"), 600, 1);
+  {
+    ShardWriter w(tmp.Sub("clean/part-bad.jsonl"), 3, true);
+    ASSERT_TRUE(w.Write("{\"id\":\"ok-1\",\"text\":\"fine\"}").ok());
+    ASSERT_TRUE(w.Write("{\"id\":7,\"text\":\"numeric id\"}").ok());
+    ASSERT_TRUE(w.Write("{\"id\":\"ok-2\",\"text\":\"fine\"}").ok());
+    ASSERT_TRUE(w.Finish().ok());
+  }
+  std::map<std::string, std::string> first;
+  for (int threads : {1, 2, 4}) {
+    CommonOptions o;
+    o.inputs = {tmp.Sub("clean")};
+    o.out_dir = tmp.Sub("release" + std::to_string(threads));
+    o.threads = threads;
+    o.range_bytes = 8192;
+    const auto outcome = RunShardStage(Small(), o);
+    ASSERT_TRUE(outcome.status.ok()) << outcome.status.ToString();
+    EXPECT_EQ(outcome.ExitCode(), 3);
+    const auto shards = ReleaseShards(o.out_dir);
+    ASSERT_GT(shards.size(), 3u);
+    if (threads == 1) first = shards;
+    else EXPECT_TRUE(shards == first) << threads << " threads";
+    const auto rejected = ReadLines(o.out_dir + "/rejected/part-bad.jsonl.zst");
+    ASSERT_EQ(rejected.size(), 1u);
+    EXPECT_NE(rejected[0].find("\"malformed\""), std::string::npos) << rejected[0];
+  }
+}
+
 TEST(ShardStageTest, InputOrderDoesNotMatter) {
   testing::TempDir tmp;
   WriteInputs(tmp.Sub("x"), 120, 2);

@@ -32,7 +32,7 @@ class MinLengthStage : public MapStage {
     c.Set("min_len", min_len_);
     return c;
   }
-  std::unique_ptr<RecordProcessor> NewProcessor(const std::string&) override {
+  Status NewProcessor(const std::string&, std::unique_ptr<RecordProcessor>* out) override {
     class P : public RecordProcessor {
      public:
       explicit P(MinLengthStage* s) : s_(s) {}
@@ -49,7 +49,8 @@ class MinLengthStage : public MapStage {
       }
       MinLengthStage* s_;
     };
-    return std::make_unique<P>(this);
+    *out = std::make_unique<P>(this);
+    return Status::OK();
   }
   std::atomic<int> processed{0};
 

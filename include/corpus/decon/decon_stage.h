@@ -56,7 +56,7 @@ class DeconStage : public MapStage {
 
   std::string name() const override { return "decon"; }
   StageConfig config() const override;
-  std::unique_ptr<RecordProcessor> NewProcessor(const std::string& input_path) override;
+  Status NewProcessor(const std::string& input_path, std::unique_ptr<RecordProcessor>* out) override;
   Status ManifestExtra(const StageDir& dir, const std::vector<std::string>& all_units,
                        std::string* extra_json) override;
 

@@ -33,7 +33,9 @@ class ExtractStage : public MapStage {
 
   std::string name() const override { return "extract"; }
   StageConfig config() const override;
-  std::unique_ptr<RecordProcessor> NewProcessor(const std::string& input_path) override;
+  Status NewProcessor(const std::string& input_path, std::unique_ptr<RecordProcessor>* out) override;
+  // Every record is judged on its own.
+  bool SplitsInput() const override { return true; }
 
  private:
   ExtractConfig config_;

@@ -29,7 +29,9 @@ class FilterStage : public MapStage {
 
   std::string name() const override { return "filter"; }
   StageConfig config() const override { return pipeline_->config(); }
-  std::unique_ptr<RecordProcessor> NewProcessor(const std::string& input_path) override;
+  Status NewProcessor(const std::string& input_path, std::unique_ptr<RecordProcessor>* out) override;
+  // Every record is judged on its own.
+  bool SplitsInput() const override { return true; }
 
  private:
   std::shared_ptr<const FilterPipeline> pipeline_;

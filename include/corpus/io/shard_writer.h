@@ -48,6 +48,10 @@ class ShardWriter {
 
   // `line` must be one JSON object without newlines.
   Status Write(std::string_view line);
+  // Appends `records` lines (`uncompressed_bytes` with their newlines)
+  // already encoded by EncodeShardLines() for this writer's path, after
+  // closing the frame of any lines written with Write().
+  Status WriteEncoded(std::string_view encoded, uint64_t records, uint64_t uncompressed_bytes);
   // Ends the current zstd frame and makes every record written so far
   // durable in the temporary file, which stays unfinished (stats().file_bytes
   // is then a point ResumeFrom() can continue from). No-op before the first
@@ -91,7 +95,17 @@ class ShardWriter {
   Status error_;
   bool finished_ = false;
   bool finished_with_file_ = false;
+  bool frame_open_ = false;        // Write() lines not yet closed into a frame
+  bool encoded_written_ = false;   // WriteEncoded() was used
 };
+
+// Encodes newline-terminated `lines` the way a ShardWriter of `path` stores
+// them: one zstd frame (with checksum) for a ".zst" path, the lines as they
+// are otherwise. Lets threads compress pieces of one shard in parallel and a
+// single writer append them in order (ShardWriter::WriteEncoded).
+// Thread-safe.
+Status EncodeShardLines(const std::string& path, std::string_view lines, int zstd_level,
+                        std::string* encoded);
 
 }  // namespace corpus
 

@@ -6,6 +6,7 @@
 
 #include "corpus/shard/shard_config.h"
 #include "corpus/stage/progress.h"
+#include "corpus/stage/record_ranges.h"
 #include "corpus/stage/stage_config.h"
 #include "corpus/stage/stage_dir.h"
 #include "corpus/util/status.h"
@@ -21,6 +22,7 @@ struct PartitionJob {
   std::string input;
   std::string unit;
   int zstd_level = 1;
+  RangeOptions ranges;  // how the input is split across threads (record_ranges.h)
 };
 
 // Phase 1: reads every record of one input,

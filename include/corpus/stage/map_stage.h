@@ -37,12 +37,13 @@ class Emitter {
 };
 
 // RecordProcessor turns the records of one input file into verdicts. One is
-// made per input file and used from one thread, so it may keep state.
+// made per input file (per range of it, for a stage that splits its inputs)
+// and used from one thread, so it may keep state.
 class RecordProcessor {
  public:
   virtual ~RecordProcessor() = default;
   virtual Status Process(Record& record, Emitter& out) = 0;
-  // Called after the last record of the input.
+  // Called after the last record of the input (of the range).
   virtual Status Finish(Emitter& out) { return Status::OK(); }
 };
 
@@ -55,10 +56,21 @@ class MapStage {
   virtual std::string name() const = 0;
   // Everything that changes the output; part of the resume fingerprint.
   virtual StageConfig config() const = 0;
-  // Called from worker threads; must be thread-safe.
-  virtual std::unique_ptr<RecordProcessor> NewProcessor(const std::string& input_path) = 0;
+  // Makes the processor of `input_path` (of one range of it, when the stage
+  // splits inputs). An error (a side file that cannot be read) is a fatal
+  // error of the input. Called from worker threads; must be thread-safe.
+  virtual Status NewProcessor(const std::string& input_path, std::unique_ptr<RecordProcessor>* out) = 0;
   // Whether records without an "id" string are malformed (true by default).
+  // Which lines are malformed is decided by ParseInputRecord()
+  // (record_ranges.h) alone, the rule dedup's signature phase also numbers
+  // records by: a processor's n-th record is the input's n-th line that rule
+  // accepts, so dedup's apply phase can address records by that ordinal.
   virtual bool RequiresId() const { return true; }
+  // Whether each record is judged on its own, so one input can be split into
+  // ranges (record_ranges.h) handled on several threads, each range with its
+  // own processor. False by default: one processor sees the whole input in
+  // order. Either way the output does not depend on --threads.
+  virtual bool SplitsInput() const { return false; }
   // Whether each input gets a kept shard even when no record is kept (true
   // by default; false for stages whose output is their own files).
   virtual bool WritesKeptShard() const { return true; }

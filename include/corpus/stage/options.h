@@ -1,6 +1,7 @@
 #ifndef CORPUS_STAGE_OPTIONS_H_
 #define CORPUS_STAGE_OPTIONS_H_
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,10 @@ struct CommonOptions {
   int num_tasks = 1;
   int zstd_level = 3;
   bool progress = false;  // live bar (terminal) or periodic log lines
+  // One input is split into ranges of about this many bytes of records
+  // (record_ranges.h); not a flag. Changes how outputs are cut into zstd
+  // frames, never their records.
+  size_t range_bytes = size_t{1} << 20;
 
   int EffectiveThreads() const;
   Status Validate() const;
