@@ -12,6 +12,7 @@
 #include "corpus/extract/duplicate_blocks.h"
 #include "corpus/extract/html_prescan.h"
 #include "corpus/extract/json_ld.h"
+#include "corpus/extract/markup_name_book.h"
 #include "corpus/extract/page_language.h"
 #include "corpus/extract/parse_arena.h"
 #include "corpus/extract/phrase_book.h"
@@ -26,6 +27,7 @@
 #include "corpus/extract/toc_lists.h"
 #include "corpus/extract/trailing_links.h"
 #include "corpus/text/mojibake.h"
+#include "corpus/util/sha256.h"
 
 namespace corpus {
 namespace {
@@ -184,7 +186,11 @@ bool IsProse(const DomIndex& dom, int32_t root) {
 constexpr std::string_view kExtractorCodeVersion = "10";
 
 std::string ExtractorVersion() {
-  return std::string(kExtractorCodeVersion) + "-" + PhraseBook::Default().digest().substr(0, 16);
+  // The data files' digests, hashed together (configs/extract/).
+  Sha256 data;
+  data.Update(PhraseBook::Default().digest());
+  data.Update(MarkupNameBook::Default().digest());
+  return std::string(kExtractorCodeVersion) + "-" + data.HexDigest().substr(0, 16);
 }
 
 ExtractResult ExtractMainContent(std::string_view html, std::string_view url,

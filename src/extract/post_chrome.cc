@@ -6,33 +6,12 @@
 #include <string>
 #include <string_view>
 
+#include "corpus/extract/markup_name_book.h"
 #include "corpus/extract/markup_names.h"
 #include "corpus/util/ascii.h"
 
 namespace corpus {
 namespace {
-
-// Whole class names (lower-cased) of author cards in forum and blog
-// software: phpBB "postprofile", vBulletin "userinfo", XenForo
-// "message-user", Stack Exchange "user-info", WordPress "author-box" and
-// their usual spellings.
-constexpr std::string_view kCardClasses[] = {
-    "postprofile",  "post-profile",  "userinfo",     "user-info",     "user-details",
-    "userdetails",  "message-user",  "author-info",  "authorinfo",    "author-box",
-    "authorbox",    "author-bio",    "authorbio",    "about-author",  "about-the-author",
-    "author-card",  "user-card",     "usercard",     "postauthor",    "post-author",
-    "poster-info",  "posterinfo",    "user-profile", "userprofile",   "profile-card",
-};
-
-// Class/id tokens of signatures and of the rank shown under a poster's name.
-constexpr std::string_view kSignatureTokens[] = {"signature", "signatures", "sig",
-                                                 "postsignature", "usersignature"};
-constexpr std::string_view kUserTitleTokens[] = {"usertitle", "userbanner", "userrank",
-                                                 "user-title", "user-rank"};
-
-// Class/id tokens of fine print inside an article: legal disclaimers and the
-// notes list at its end.
-constexpr std::string_view kFinePrintTokens[] = {"disclaimer", "disclaimers", "footnotes"};
 
 // A <noscript> notice ("Please enable JavaScript") is at most this long.
 constexpr uint64_t kMaxNoscriptNotice = 400;
@@ -55,24 +34,25 @@ Chrome ClassifyChrome(const GumboElement& el) {
     const std::string t = AsciiLowercase(type);
     if (t.size() >= 7 && t.compare(t.size() - 7, 7, "/person") == 0) return Chrome::kCard;
   }
+  const MarkupNameBook& names = MarkupNameBook::Default();
   for (const char* name : {"class", "id"}) {
     const char* value = ElementAttr(el, name);
     if (!value) continue;
     const std::string v = AsciiLowercase(value);
-    if (name[0] == 'c' &&
-        AnyNamePiece(v, false, [](std::string_view c) { return InList(kCardClasses, c); })) {
+    // Author cards (whole class names), a poster's rank or title, fine
+    // print, signatures: the lists of configs/extract/names.txt.
+    const auto in = [&names](NameList l) {
+      return [&names, l](std::string_view piece) { return names.Has(l, piece); };
+    };
+    if (name[0] == 'c' && AnyNamePiece(v, false, in(NameList::kAuthorCardClasses))) {
       return Chrome::kCard;
     }
-    if (AnyNamePiece(v, false, [](std::string_view c) { return InList(kUserTitleTokens, c); }) ||
-        AnyNamePiece(v, true, [](std::string_view t) { return InList(kUserTitleTokens, t); })) {
+    if (AnyNamePiece(v, false, in(NameList::kUserTitleNames)) ||
+        AnyNamePiece(v, true, in(NameList::kUserTitleNames))) {
       return Chrome::kDrop;
     }
-    if (AnyNamePiece(v, true, [](std::string_view t) { return InList(kFinePrintTokens, t); })) {
-      return Chrome::kDrop;
-    }
-    if (AnyNamePiece(v, true, [](std::string_view t) { return InList(kSignatureTokens, t); })) {
-      return Chrome::kSignature;
-    }
+    if (AnyNamePiece(v, true, in(NameList::kFinePrintTokens))) return Chrome::kDrop;
+    if (AnyNamePiece(v, true, in(NameList::kSignatureTokens))) return Chrome::kSignature;
   }
   return Chrome::kNone;
 }
