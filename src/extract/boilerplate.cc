@@ -59,10 +59,12 @@ MarkupVerdict ClassifyNames(std::string_view raw, bool is_class, bool panel) {
   const std::string v = AsciiLowercase(raw);
   if (v.empty()) return MarkupVerdict::kNeutral;
   const MarkupNameBook& names = MarkupNameBook::Default();
-  if (names.AnyInside(NameList::kConsentStems, v)) return MarkupVerdict::kAlwaysBoilerplate;
-  if (names.AnyInside(NameList::kCommentStems, v) || names.Has(NameList::kCommentValues, v)) {
-    return MarkupVerdict::kComments;
+  if (names.AnyInside(NameList::kConsentStems, v) ||
+      names.AnyInside(NameList::kCommentFormStems, v) ||
+      names.Has(NameList::kCommentFormValues, v)) {
+    return MarkupVerdict::kAlwaysBoilerplate;
   }
+  if (names.AnyInside(NameList::kCommentStems, v)) return MarkupVerdict::kComments;
   if (names.AnyInside(NameList::kBoilerplateStems, v)) return MarkupVerdict::kBoilerplate;
   bool narrow_hidden = false;
   bool navigation = names.AnyInside(NameList::kNavigationStems, v);

@@ -10,11 +10,13 @@ namespace corpus {
 namespace {
 
 constexpr std::string_view kListNames[] = {
-    "boilerplate_tokens", "boilerplate_stems",   "boilerplate_edge_stems", "consent_stems",
-    "navigation_tokens",  "navigation_stems",    "comment_stems",          "comment_values",
-    "comment_tokens",     "hidden_classes",      "panel_stems",            "buy_box_tokens",
-    "shop_widget_tokens", "author_card_classes", "signature_tokens",       "user_title_names",
-    "fine_print_tokens",
+    "boilerplate_tokens",  "boilerplate_stems",   "boilerplate_edge_stems",
+    "consent_stems",       "navigation_tokens",   "navigation_stems",
+    "comment_form_stems",  "comment_form_values", "comment_stems",
+    "comment_tokens",      "hidden_classes",      "panel_stems",
+    "buy_box_tokens",      "shop_widget_tokens",  "author_card_classes",
+    "signature_tokens",    "user_title_names",    "fine_print_tokens",
+    "caption_classes",
 };
 static_assert(std::size(kListNames) == static_cast<size_t>(NameList::kCount));
 

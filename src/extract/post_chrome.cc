@@ -40,7 +40,7 @@ Chrome ClassifyChrome(const GumboElement& el) {
     if (!value) continue;
     const std::string v = AsciiLowercase(value);
     // Author cards (whole class names), a poster's rank or title, fine
-    // print, signatures: the lists of configs/extract/names.txt.
+    // print and captions, signatures: the lists of configs/extract/names.txt.
     const auto in = [&names](NameList l) {
       return [&names, l](std::string_view piece) { return names.Has(l, piece); };
     };
@@ -51,7 +51,10 @@ Chrome ClassifyChrome(const GumboElement& el) {
         AnyNamePiece(v, true, in(NameList::kUserTitleNames))) {
       return Chrome::kDrop;
     }
-    if (AnyNamePiece(v, true, in(NameList::kFinePrintTokens))) return Chrome::kDrop;
+    if (AnyNamePiece(v, true, in(NameList::kFinePrintTokens)) ||
+        AnyNamePiece(v, false, in(NameList::kCaptionClasses))) {
+      return Chrome::kDrop;
+    }
     if (AnyNamePiece(v, true, in(NameList::kSignatureTokens))) return Chrome::kSignature;
   }
   return Chrome::kNone;

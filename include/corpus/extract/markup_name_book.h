@@ -21,8 +21,9 @@ enum class NameList {
   kConsentStems,          // [consent_stems]
   kNavigationTokens,      // [navigation_tokens]
   kNavigationStems,       // [navigation_stems]
+  kCommentFormStems,      // [comment_form_stems]
+  kCommentFormValues,     // [comment_form_values]
   kCommentStems,          // [comment_stems]
-  kCommentValues,         // [comment_values]
   kCommentTokens,         // [comment_tokens]
   kHiddenClasses,         // [hidden_classes]
   kPanelStems,            // [panel_stems]
@@ -32,6 +33,7 @@ enum class NameList {
   kSignatureTokens,       // [signature_tokens]
   kUserTitleNames,        // [user_title_names]
   kFinePrintTokens,       // [fine_print_tokens]
+  kCaptionClasses,        // [caption_classes]
   kCount,
 };
 
