@@ -27,6 +27,7 @@
 #include "corpus/extract/toc_lists.h"
 #include "corpus/extract/trailing_links.h"
 #include "corpus/text/mojibake.h"
+#include "corpus/text/text_units.h"
 #include "corpus/util/sha256.h"
 
 namespace corpus {
@@ -120,8 +121,17 @@ bool MostWordsIn(std::string_view passage, std::string_view text, double share) 
 // Whether `text` has at least `n` distinct words (ForEachWord's words).
 bool HasDistinctWords(std::string_view text, size_t n) {
   std::vector<std::string> seen;
+  auto see = [&seen](std::string_view w) {
+    if (std::find(seen.begin(), seen.end(), w) == seen.end()) seen.emplace_back(w);
+  };
   ForEachWord(text, [&](const std::string& w) {
-    if (std::find(seen.begin(), seen.end(), w) == seen.end()) seen.push_back(w);
+    see(w);
+    // A script written without spaces (Chinese, Japanese, Thai) puts a
+    // whole clause in one such word: each of its characters counts as one.
+    for (size_t i = 0; i < w.size() && seen.size() < n;) {
+      const size_t at = i;
+      if (IsNonSpacingScript(NextCodePoint(w, &i))) see(std::string_view(w).substr(at, i - at));
+    }
     return seen.size() < n;  // enough seen: a long text is not read to its end
   });
   return seen.size() >= n;

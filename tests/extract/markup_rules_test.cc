@@ -60,6 +60,7 @@ TEST(MarkupRulesTest, PictureCaptionsGoByClassName) {
       "<p>据介绍，图书馆的建设历时三年，总投资约八亿元。馆内采用自然采光设计，"
       "屋顶铺设了太阳能板，每年可节约大量电费。周末还将开放地下一层的展览空间，"
       "展出本市历史照片和古籍复制品。</p>"
+      "<p>开馆首日，许多家长带着孩子前来参观。</p><p>附近的公交站也增设了图书馆站。</p>"
       "<p class='caption-m'>图书馆还将定期举办读书会和讲座，欢迎市民参加。</p>"
       "</article>");
   EXPECT_TRUE(Has(text, "藏书超过五十万册")) << text;
