@@ -21,7 +21,7 @@ constexpr uint64_t kMaxNoscriptNotice = 400;
 constexpr uint64_t kMaxCardText = 1500;
 constexpr int32_t kMaxCardScan = 2000;
 
-enum class Chrome { kNone, kCard, kSignature, kDrop };
+enum class Chrome { kNone, kCard, kSignature, kDrop, kCaption };
 
 Chrome ClassifyChrome(const GumboElement& el) {
   // Captions, and form labels (sort and filter controls, consent boxes).
@@ -56,6 +56,7 @@ Chrome ClassifyChrome(const GumboElement& el) {
       return Chrome::kDrop;
     }
     if (AnyNamePiece(v, true, in(NameList::kSignatureTokens))) return Chrome::kSignature;
+    if (AnyNamePiece(v, true, in(NameList::kCaptionTokens))) return Chrome::kCaption;
   }
   return Chrome::kNone;
 }
@@ -110,6 +111,34 @@ bool MentionsJavaScript(const std::vector<DomNode>& nodes, int32_t i) {
   return false;
 }
 
+// A caption named only by a "caption" token is one when it is short, has no
+// link (the titles under a grid of products or galleries link to them) and
+// sits beside a picture: its parent holds an <img> and little text besides
+// the caption (a credit line, a zoom label), unlike an article that holds
+// pictures and paragraphs named by type size ("caption-m").
+constexpr uint64_t kMaxCaptionText = 300;
+constexpr uint64_t kMaxCaptionSlack = 40;
+// Gumbo nodes looked at for the picture beside a caption.
+constexpr int kMaxPictureScan = 200;
+
+// Whether gumbo's subtree at `root` holds an <img> (pictures
+// are not in DomIndex). Bounded, with an explicit stack.
+bool HoldsPicture(const GumboNode* root) {
+  std::vector<const GumboNode*> stack = {root};
+  int seen = 0;
+  while (!stack.empty() && seen++ < kMaxPictureScan) {
+    const GumboNode* g = stack.back();
+    stack.pop_back();
+    if (g->type != GUMBO_NODE_ELEMENT) continue;
+    if (g->v.element.tag == GUMBO_TAG_IMG) return true;
+    const GumboVector& kids = g->v.element.children;
+    for (unsigned k = 0; k < kids.length; ++k) {
+      stack.push_back(static_cast<const GumboNode*>(kids.data[k]));
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void MarkPostChrome(DomIndex* dom) {
@@ -136,6 +165,15 @@ void MarkPostChrome(DomIndex* dom) {
         TrimCard(nodes, i);
         break;
       case Chrome::kDrop:
+        n.flags |= kDomBoilerplate;
+        break;
+      case Chrome::kCaption:
+        // Not a caption: what it holds is looked at on its own.
+        if (n.link > 0 || n.text > kMaxCaptionText || n.parent < 0 ||
+            nodes[n.parent].text > n.text + kMaxCaptionSlack ||
+            !HoldsPicture(nodes[n.parent].node)) {
+          continue;
+        }
         n.flags |= kDomBoilerplate;
         break;
       case Chrome::kSignature:

@@ -77,5 +77,37 @@ TEST(MarkupRulesTest, CopyrightNoticeInsideTheArticleGoes) {
   EXPECT_FALSE(Has(text, "Alle Rechte vorbehalten")) << text;
 }
 
+TEST(MarkupRulesTest, CaptionTokenNeedsAPictureAndNoLink) {
+  // "media__caption" beside a picture goes; a "caption" under a product's
+  // picture that links to the product, and a "caption-m" type size with no
+  // picture beside it, stay (German page).
+  const std::string text = ExtractBody(
+      "<article><h1>Neue Brücke für die Altstadt</h1>"
+      "<div class='media'><img src='b.jpg'><p class='media__caption'>Die alte Brücke im "
+      "Winter. Foto: Stadtarchiv</p></div>" +
+      GermanParagraphs(2) +
+      "<p class='caption-m'>Die Bürgerversammlung findet am Montag im Rathaus statt.</p>"
+      "<div class='card'><img src='c.jpg'><p class='caption'><a href='/plan'>Der Bauplan "
+      "zum Herunterladen</a></p></div>" +
+      GermanParagraphs(1) + "</article>");
+  EXPECT_TRUE(Has(text, "Sitzung Nummer 1")) << text;
+  EXPECT_FALSE(Has(text, "Foto: Stadtarchiv")) << text;
+  EXPECT_TRUE(Has(text, "Die Bürgerversammlung findet")) << text;
+  EXPECT_TRUE(Has(text, "Der Bauplan zum Herunterladen")) << text;
+}
+
+TEST(MarkupRulesTest, CaptionInsideAFigureNamedCaptionStillGoes) {
+  // WordPress wraps picture and caption in <figure class="wp-caption">,
+  // which holds a link: the wrapper is no caption, its <figcaption> is.
+  const std::string text = ExtractBody(
+      "<article><h1>Neue Brücke für die Altstadt</h1>"
+      "<figure class='wp-caption'><a href='big.jpg'><img src='a.jpg'></a>"
+      "<figcaption class='wp-caption-text'>Zum Vergrößern auf das Bild klicken</figcaption>"
+      "</figure>" +
+      GermanParagraphs(3) + "</article>");
+  EXPECT_TRUE(Has(text, "Sitzung Nummer 2")) << text;
+  EXPECT_FALSE(Has(text, "Zum Vergrößern")) << text;
+}
+
 }  // namespace
 }  // namespace corpus

@@ -34,6 +34,7 @@ enum class NameList {
   kUserTitleNames,        // [user_title_names]
   kFinePrintTokens,       // [fine_print_tokens]
   kCaptionClasses,        // [caption_classes]
+  kCaptionTokens,         // [caption_tokens]
   kCount,
 };
 
