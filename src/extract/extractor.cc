@@ -193,7 +193,7 @@ bool IsProse(const DomIndex& dom, int32_t root) {
 
 // Bumped whenever a rule changes what is extracted; the phrase files are
 // versioned by their digest (ExtractorVersion).
-constexpr std::string_view kExtractorCodeVersion = "10";
+constexpr std::string_view kExtractorCodeVersion = "11";
 
 std::string ExtractorVersion() {
   // The data files' digests, hashed together (configs/extract/).

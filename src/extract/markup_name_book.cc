@@ -16,7 +16,7 @@ constexpr std::string_view kListNames[] = {
     "comment_tokens",      "hidden_classes",      "panel_stems",
     "buy_box_tokens",      "shop_widget_tokens",  "author_card_classes",
     "signature_tokens",    "user_title_names",    "fine_print_tokens",
-    "caption_classes",     "caption_tokens",
+    "caption_classes",     "caption_tokens",      "byline_tokens",
 };
 static_assert(std::size(kListNames) == static_cast<size_t>(NameList::kCount));
 

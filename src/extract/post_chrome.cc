@@ -21,7 +21,7 @@ constexpr uint64_t kMaxNoscriptNotice = 400;
 constexpr uint64_t kMaxCardText = 1500;
 constexpr int32_t kMaxCardScan = 2000;
 
-enum class Chrome { kNone, kCard, kSignature, kDrop, kCaption };
+enum class Chrome { kNone, kCard, kSignature, kDrop, kCaption, kByline };
 
 Chrome ClassifyChrome(const GumboElement& el) {
   // Captions, and form labels (sort and filter controls, consent boxes).
@@ -57,6 +57,7 @@ Chrome ClassifyChrome(const GumboElement& el) {
     }
     if (AnyNamePiece(v, true, in(NameList::kSignatureTokens))) return Chrome::kSignature;
     if (AnyNamePiece(v, true, in(NameList::kCaptionTokens))) return Chrome::kCaption;
+    if (AnyNamePiece(v, true, in(NameList::kBylineTokens))) return Chrome::kByline;
   }
   return Chrome::kNone;
 }
@@ -113,11 +114,12 @@ bool MentionsJavaScript(const std::vector<DomNode>& nodes, int32_t i) {
 
 // A caption named only by a "caption" token is one when it is short, has no
 // link (the titles under a grid of products or galleries link to them) and
-// sits beside a picture: its parent holds an <img> and little text besides
-// the caption (a credit line, a zoom label), unlike an article that holds
-// pictures and paragraphs named by type size ("caption-m").
+// sits beside a picture (its parent holds an <img>).
 constexpr uint64_t kMaxCaptionText = 300;
-constexpr uint64_t kMaxCaptionSlack = 40;
+// A byline is a line or two: a name, a date, a place.
+constexpr uint64_t kMaxBylineText = 300;
+// Most bylines on a page that is one article (see MarkPostChrome).
+constexpr int kMaxBylines = 2;
 // Gumbo nodes looked at for the picture beside a caption.
 constexpr int kMaxPictureScan = 200;
 
@@ -145,6 +147,16 @@ void MarkPostChrome(DomIndex* dom) {
   std::vector<DomNode>& nodes = dom->mutable_nodes();
   if (nodes.empty()) return;
   const uint64_t page_text = nodes[0].text;
+  // An article has a byline or two (under the headline, at the end); a page
+  // with more lists the bylines of many posts, each part of its teaser.
+  int bylines = 0;
+  for (int32_t i = 1; i < static_cast<int32_t>(nodes.size()) && bylines <= kMaxBylines; ++i) {
+    if (nodes[i].flags & kDomText) continue;
+    if (ClassifyChrome(nodes[i].node->v.element) == Chrome::kByline) {
+      ++bylines;
+      i = nodes[i].end - 1;
+    }
+  }
   for (int32_t i = 1; i < static_cast<int32_t>(nodes.size()); ++i) {
     DomNode& n = nodes[i];
     if ((n.flags & kDomText) || (n.flags & kDomBoilerplate) || n.text == 0) continue;
@@ -170,10 +182,13 @@ void MarkPostChrome(DomIndex* dom) {
       case Chrome::kCaption:
         // Not a caption: what it holds is looked at on its own.
         if (n.link > 0 || n.text > kMaxCaptionText || n.parent < 0 ||
-            nodes[n.parent].text > n.text + kMaxCaptionSlack ||
             !HoldsPicture(nodes[n.parent].node)) {
           continue;
         }
+        n.flags |= kDomBoilerplate;
+        break;
+      case Chrome::kByline:
+        if (n.text > kMaxBylineText || bylines > kMaxBylines) continue;
         n.flags |= kDomBoilerplate;
         break;
       case Chrome::kSignature:

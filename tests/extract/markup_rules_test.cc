@@ -61,8 +61,8 @@ TEST(MarkupRulesTest, PictureCaptionsGoByClassName) {
       "屋顶铺设了太阳能板，每年可节约大量电费。周末还将开放地下一层的展览空间，"
       "展出本市历史照片和古籍复制品。</p>"
       "<p>开馆首日，许多家长带着孩子前来参观。</p><p>附近的公交站也增设了图书馆站。</p>"
-      "<p class='caption-m'>图书馆还将定期举办读书会和讲座，欢迎市民参加。</p>"
-      "</article>");
+      "<div class='note'><p class='caption-m'>图书馆还将定期举办读书会和讲座，欢迎市民参加。</p>"
+      "</div></article>");
   EXPECT_TRUE(Has(text, "藏书超过五十万册")) << text;
   EXPECT_TRUE(Has(text, "定期举办读书会")) << text;
   EXPECT_FALSE(Has(text, "摄影：王明")) << text;
@@ -86,7 +86,8 @@ TEST(MarkupRulesTest, CaptionTokenNeedsAPictureAndNoLink) {
       "<div class='media'><img src='b.jpg'><p class='media__caption'>Die alte Brücke im "
       "Winter. Foto: Stadtarchiv</p></div>" +
       GermanParagraphs(2) +
-      "<p class='caption-m'>Die Bürgerversammlung findet am Montag im Rathaus statt.</p>"
+      "<div><p class='caption-m'>Die Bürgerversammlung findet am Montag im Rathaus statt.</p>"
+      "</div>"
       "<div class='card'><img src='c.jpg'><p class='caption'><a href='/plan'>Der Bauplan "
       "zum Herunterladen</a></p></div>" +
       GermanParagraphs(1) + "</article>");
@@ -107,6 +108,43 @@ TEST(MarkupRulesTest, CaptionInsideAFigureNamedCaptionStillGoes) {
       GermanParagraphs(3) + "</article>");
   EXPECT_TRUE(Has(text, "Sitzung Nummer 2")) << text;
   EXPECT_FALSE(Has(text, "Zum Vergrößern")) << text;
+}
+
+TEST(MarkupRulesTest, BylinesGoByClassName) {
+  // German and Chinese articles: the "byline" and "posted-on" lines under
+  // the headline go; a long element so named (a whole post in a theme that
+  // names its wrapper "posted") stays.
+  const std::string de = ExtractBody(
+      "<article><h1>Neue Brücke für die Altstadt</h1>"
+      "<div class='article-byline'>Von Anna Schmidt, 12. März 2023</div>" +
+      GermanParagraphs(3) + "</article>");
+  EXPECT_TRUE(Has(de, "Sitzung Nummer 2")) << de;
+  EXPECT_FALSE(Has(de, "Anna Schmidt")) << de;
+  const std::string zh = ExtractBody(
+      "<article><h1>城市新建的图书馆开放</h1><p class='posted-on'>发布于 2023年3月12日</p>"
+      "<p>新图书馆位于市中心，共有五层，藏书超过五十万册，并设有儿童阅读区、自习室和多功能报告厅。"
+      "市民凭身份证即可免费办理借书证，开放时间为每天上午九点至晚上九点。</p>"
+      "<p>据介绍，图书馆的建设历时三年，总投资约八亿元。馆内采用自然采光设计，"
+      "屋顶铺设了太阳能板，每年可节约大量电费。</p></article>");
+  EXPECT_TRUE(Has(zh, "藏书超过五十万册")) << zh;
+  EXPECT_FALSE(Has(zh, "发布于")) << zh;
+  const std::string whole = ExtractBody("<div class='posted'><h1>Neue Brücke</h1>" +
+                                        GermanParagraphs(3) + "</div>");
+  EXPECT_TRUE(Has(whole, "Sitzung Nummer 2")) << whole;
+}
+
+TEST(MarkupRulesTest, BylinesOfManyTeasersStay) {
+  // A blog's front page: each post's teaser has its author line, which is
+  // part of the list (more than two bylines on the page).
+  std::string posts;
+  for (int i = 0; i < 4; ++i) {
+    posts += "<div class='post'><h2><a href='/p" + std::to_string(i) + "'>Beitrag " +
+             std::to_string(i) + "</a></h2><span class='author'>Autorin Nummer " +
+             std::to_string(i) + "</span>" + GermanParagraphs(1) + "</div>";
+  }
+  const std::string text = ExtractBody("<h1>Neues aus dem Rathaus</h1>" + posts);
+  EXPECT_TRUE(Has(text, "Sitzung Nummer 0")) << text;
+  EXPECT_TRUE(Has(text, "Autorin Nummer 0")) << text;
 }
 
 }  // namespace

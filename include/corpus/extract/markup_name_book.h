@@ -35,6 +35,7 @@ enum class NameList {
   kFinePrintTokens,       // [fine_print_tokens]
   kCaptionClasses,        // [caption_classes]
   kCaptionTokens,         // [caption_tokens]
+  kBylineTokens,          // [byline_tokens]
   kCount,
 };
 
