@@ -119,7 +119,7 @@ constexpr uint64_t kMaxCaptionText = 300;
 // A byline is a line or two: a name, a date, a place.
 constexpr uint64_t kMaxBylineText = 300;
 // Most bylines on a page that is one article (see MarkPostChrome).
-constexpr int kMaxBylines = 2;
+constexpr size_t kMaxBylines = 2;
 // Gumbo nodes looked at for the picture beside a caption.
 constexpr int kMaxPictureScan = 200;
 
@@ -147,16 +147,11 @@ void MarkPostChrome(DomIndex* dom) {
   std::vector<DomNode>& nodes = dom->mutable_nodes();
   if (nodes.empty()) return;
   const uint64_t page_text = nodes[0].text;
-  // An article has a byline or two (under the headline, at the end); a page
-  // with more lists the bylines of many posts, each part of its teaser.
-  int bylines = 0;
-  for (int32_t i = 1; i < static_cast<int32_t>(nodes.size()) && bylines <= kMaxBylines; ++i) {
-    if (nodes[i].flags & kDomText) continue;
-    if (ClassifyChrome(nodes[i].node->v.element) == Chrome::kByline) {
-      ++bylines;
-      i = nodes[i].end - 1;
-    }
-  }
+  // The outermost elements named as bylines, flagged after the walk: an
+  // article has one or two (under the headline, at the end); a page with
+  // more lists the bylines of many posts, each part of its teaser.
+  std::vector<int32_t> bylines;
+  int32_t byline_end = 0;
   for (int32_t i = 1; i < static_cast<int32_t>(nodes.size()); ++i) {
     DomNode& n = nodes[i];
     if ((n.flags & kDomText) || (n.flags & kDomBoilerplate) || n.text == 0) continue;
@@ -188,9 +183,11 @@ void MarkPostChrome(DomIndex* dom) {
         n.flags |= kDomBoilerplate;
         break;
       case Chrome::kByline:
-        if (n.text > kMaxBylineText || bylines > kMaxBylines) continue;
-        n.flags |= kDomBoilerplate;
-        break;
+        if (i >= byline_end) {
+          bylines.push_back(i);
+          byline_end = n.end;
+        }
+        continue;
       case Chrome::kSignature:
         if (HoldsCard(nodes, i)) continue;  // the author block, handled when reached
         n.flags |= kDomBoilerplate;
@@ -199,6 +196,10 @@ void MarkPostChrome(DomIndex* dom) {
         break;
     }
     i = n.end - 1;
+  }
+  if (bylines.size() > kMaxBylines) return;
+  for (int32_t b : bylines) {
+    if (nodes[b].text <= kMaxBylineText) nodes[b].flags |= kDomBoilerplate;
   }
 }
 
