@@ -5,23 +5,12 @@
 #include <string_view>
 #include <vector>
 
+#include "corpus/extract/markup_name_book.h"
 #include "corpus/extract/markup_names.h"
 #include "corpus/util/ascii.h"
 
 namespace corpus {
 namespace {
-
-// Class/id tokens that name boilerplate on their own.
-constexpr std::string_view kExactTokens[] = {
-    "navbar",     "menubar",
-    "footer",     "sidebar",   "share",      "sharing",    "social",    "ad",
-    "ads",        "adsbygoogle", "promo",    "sponsored",  "popup",     "modal",
-    "overlay",    "lightbox",  "toolbar",    "topbar",     "masthead",  "pagination",
-    "pager",      "signup",     "related",    "breadcrumb",
-    "breadcrumbs", "newsletter", "subscribe", "cookie",    "cookies",   "consent",
-    "gdpr",       "banner-ad",  "widget-area", "offcanvas", "dropdown",
-    "dialog",
-};
 
 // A block with this many bytes of text outside links is a paragraph of
 // prose (the same measure the article test in extractor.cc uses).
@@ -29,37 +18,6 @@ constexpr uint32_t kMinProseBytes = 200;
 // Text outside links that an element hidden on phones only must hold to be
 // content rather than a sidebar or an excerpt: a few paragraphs.
 constexpr uint64_t kMinNarrowScreenText = 1000;
-
-// Tokens that name a menu or a table of contents (a kNavigationName verdict).
-constexpr std::string_view kNavigationTokens[] = {"nav", "navigation", "menu", "submenu", "toc"};
-
-// Stems distinctive enough to match inside longer tokens ("cookiebanner").
-constexpr std::string_view kStems[] = {
-    "cookie",    "consent",  "gdpr",     "newsletter", "breadcrumb", "advert",
-    "sponsor",   "outbrain", "taboola",  "sidebar",    "related",
-    "subscribe", "pagination", "sharing", "socialicon", "share-",     "-share",
-    "site-header", "navbar",  "skip-link",
-    "skiplink",  "megamenu", "mega-menu",
-};
-
-// Stems that name boilerplate at either end of an alphanumeric token
-// ("footerlinks", "pagefooter"), but not inside one: a name that only
-// contains the stem ("prefootercopy") is usually text placed near the footer.
-constexpr std::string_view kEdgeStems[] = {"footer"};
-
-// Cookie and consent dialogs: never content, however much text they hold
-// (consent managers ship pages of vendor lists).
-constexpr std::string_view kConsentStems[] = {"cookie", "consent", "gdpr", "onetrust", "cookiebot"};
-
-// Whole class names that hide text from sighted readers.
-constexpr std::string_view kHiddenClasses[] = {
-    "hidden", "d-none", "sr-only", "visually-hidden", "screen-reader-text",
-    "screen-reader-only", "is-hidden", "invisible", "visuallyhidden", "hide",
-    // Shown only when focused by keyboard: skip links ("Skip to content").
-    // Bootstrap 4 and 5, Drupal, and the common long spellings.
-    "sr-only-focusable", "visually-hidden-focusable", "element-invisible", "visibility-hidden",
-    "visibility-hidden-focusable", "screenreader-only", "screenreader-text",
-};
 
 constexpr std::string_view kBoilerplateRoles[] = {
     "navigation", "banner", "contentinfo", "complementary", "search", "menu",
@@ -100,19 +58,16 @@ bool ShownFromBreakpoint(std::string_view classes) {
 MarkupVerdict ClassifyNames(std::string_view raw, bool is_class, bool panel) {
   const std::string v = AsciiLowercase(raw);
   if (v.empty()) return MarkupVerdict::kNeutral;
-  for (std::string_view stem : kConsentStems) {
-    if (v.find(stem) != std::string::npos) return MarkupVerdict::kAlwaysBoilerplate;
+  const MarkupNameBook& names = MarkupNameBook::Default();
+  if (names.AnyInside(NameList::kConsentStems, v) ||
+      names.AnyInside(NameList::kCommentFormStems, v) ||
+      names.Has(NameList::kCommentFormValues, v)) {
+    return MarkupVerdict::kAlwaysBoilerplate;
   }
-  if (v.find("comment") != std::string::npos || v.find("disqus") != std::string::npos ||
-      v == "respond") {
-    return MarkupVerdict::kComments;
-  }
-  for (std::string_view stem : kStems) {
-    if (v.find(stem) != std::string::npos) return MarkupVerdict::kBoilerplate;
-  }
+  if (names.AnyInside(NameList::kCommentStems, v)) return MarkupVerdict::kComments;
+  if (names.AnyInside(NameList::kBoilerplateStems, v)) return MarkupVerdict::kBoilerplate;
   bool narrow_hidden = false;
-  bool navigation = v.find("tableofcontents") != std::string::npos ||
-                    v.find("table-of-contents") != std::string::npos;
+  bool navigation = names.AnyInside(NameList::kNavigationStems, v);
   // Whitespace-separated class names, then alphanumeric tokens.
   size_t i = 0;
   while (i < v.size()) {
@@ -120,7 +75,7 @@ MarkupVerdict ClassifyNames(std::string_view raw, bool is_class, bool panel) {
     size_t j = i;
     while (j < v.size() && v[j] != ' ' && v[j] != '\t' && v[j] != '\n') ++j;
     const std::string_view name(v.data() + i, j - i);
-    if (is_class && !panel && InList(kHiddenClasses, name)) {
+    if (is_class && !panel && names.Has(NameList::kHiddenClasses, name)) {
       if (!ShownFromBreakpoint(v)) return MarkupVerdict::kHidden;
       narrow_hidden = true;
     }
@@ -130,19 +85,16 @@ MarkupVerdict ClassifyNames(std::string_view raw, bool is_class, bool panel) {
       size_t e = k;
       while (e < name.size() && IsAlnum(name[e])) ++e;
       const std::string_view token = name.substr(k, e - k);
-      if (e > k && InList(kExactTokens, token) && !(panel && token == "dropdown")) {
+      // A disclosure panel's "dropdown" names its behaviour, not a menu.
+      if (e > k && names.Has(NameList::kBoilerplateTokens, token) &&
+          !(panel && token == "dropdown")) {
         return MarkupVerdict::kBoilerplate;
       }
-      for (std::string_view stem : kEdgeStems) {
-        if (token.size() > stem.size() &&
-            (token.substr(0, stem.size()) == stem ||
-             token.substr(token.size() - stem.size()) == stem)) {
-          return MarkupVerdict::kBoilerplate;
-        }
+      if (names.AtEitherEnd(NameList::kBoilerplateEdgeStems, token)) {
+        return MarkupVerdict::kBoilerplate;
       }
-      // Customer reviews under a product are its comments.
-      if (token == "reviews") return MarkupVerdict::kComments;
-      if (InList(kNavigationTokens, token)) navigation = true;
+      if (names.Has(NameList::kCommentTokens, token)) return MarkupVerdict::kComments;
+      if (names.Has(NameList::kNavigationTokens, token)) navigation = true;
       k = e;
     }
     i = j;
@@ -150,13 +102,6 @@ MarkupVerdict ClassifyNames(std::string_view raw, bool is_class, bool panel) {
   if (navigation) return MarkupVerdict::kNavigationName;
   return narrow_hidden ? MarkupVerdict::kNarrowScreenHidden : MarkupVerdict::kNeutral;
 }
-
-// Stems of class/id names of tab panels and accordion (collapsible) panels,
-// FAQ answers ("faq-answer", "js-faq-answer") included.
-constexpr std::string_view kPanelStems[] = {
-    "accordion",   "accordian",  "tabpanel", "tab-panel", "tab-pane", "tabs-panel",
-    "tab-content", "tabcontent", "collapse", "answer",
-};
 
 // Tab panels and accordion panels: their text is hidden until a click, but
 // it is the page's content (service pages put their offer in tabs, FAQs in
@@ -172,9 +117,8 @@ bool IsDisclosurePanel(const GumboElement& el) {
   for (const char* name : {"class", "id"}) {
     const char* value = ElementAttr(el, name);
     if (!value) continue;
-    const std::string v = AsciiLowercase(value);
-    for (std::string_view stem : kPanelStems) {
-      if (v.find(stem) != std::string::npos) return true;
+    if (MarkupNameBook::Default().AnyInside(NameList::kPanelStems, AsciiLowercase(value))) {
+      return true;
     }
   }
   return false;

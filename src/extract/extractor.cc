@@ -12,6 +12,7 @@
 #include "corpus/extract/duplicate_blocks.h"
 #include "corpus/extract/html_prescan.h"
 #include "corpus/extract/json_ld.h"
+#include "corpus/extract/markup_name_book.h"
 #include "corpus/extract/page_language.h"
 #include "corpus/extract/parse_arena.h"
 #include "corpus/extract/phrase_book.h"
@@ -26,6 +27,8 @@
 #include "corpus/extract/toc_lists.h"
 #include "corpus/extract/trailing_links.h"
 #include "corpus/text/mojibake.h"
+#include "corpus/text/text_units.h"
+#include "corpus/util/sha256.h"
 
 namespace corpus {
 namespace {
@@ -118,8 +121,17 @@ bool MostWordsIn(std::string_view passage, std::string_view text, double share) 
 // Whether `text` has at least `n` distinct words (ForEachWord's words).
 bool HasDistinctWords(std::string_view text, size_t n) {
   std::vector<std::string> seen;
+  auto see = [&seen](std::string_view w) {
+    if (std::find(seen.begin(), seen.end(), w) == seen.end()) seen.emplace_back(w);
+  };
   ForEachWord(text, [&](const std::string& w) {
-    if (std::find(seen.begin(), seen.end(), w) == seen.end()) seen.push_back(w);
+    see(w);
+    // A script written without spaces (Chinese, Japanese, Thai) puts a
+    // whole clause in one such word: each of its characters counts as one.
+    for (size_t i = 0; i < w.size() && seen.size() < n;) {
+      const size_t at = i;
+      if (IsNonSpacingScript(NextCodePoint(w, &i))) see(std::string_view(w).substr(at, i - at));
+    }
     return seen.size() < n;  // enough seen: a long text is not read to its end
   });
   return seen.size() >= n;
@@ -184,7 +196,11 @@ bool IsProse(const DomIndex& dom, int32_t root) {
 constexpr std::string_view kExtractorCodeVersion = "11";
 
 std::string ExtractorVersion() {
-  return std::string(kExtractorCodeVersion) + "-" + PhraseBook::Default().digest().substr(0, 16);
+  // The data files' digests, hashed together (configs/extract/).
+  Sha256 data;
+  data.Update(PhraseBook::Default().digest());
+  data.Update(MarkupNameBook::Default().digest());
+  return std::string(kExtractorCodeVersion) + "-" + data.HexDigest().substr(0, 16);
 }
 
 ExtractResult ExtractMainContent(std::string_view html, std::string_view url,

@@ -6,33 +6,12 @@
 #include <string>
 #include <string_view>
 
+#include "corpus/extract/markup_name_book.h"
 #include "corpus/extract/markup_names.h"
 #include "corpus/util/ascii.h"
 
 namespace corpus {
 namespace {
-
-// Whole class names (lower-cased) of author cards in forum and blog
-// software: phpBB "postprofile", vBulletin "userinfo", XenForo
-// "message-user", Stack Exchange "user-info", WordPress "author-box" and
-// their usual spellings.
-constexpr std::string_view kCardClasses[] = {
-    "postprofile",  "post-profile",  "userinfo",     "user-info",     "user-details",
-    "userdetails",  "message-user",  "author-info",  "authorinfo",    "author-box",
-    "authorbox",    "author-bio",    "authorbio",    "about-author",  "about-the-author",
-    "author-card",  "user-card",     "usercard",     "postauthor",    "post-author",
-    "poster-info",  "posterinfo",    "user-profile", "userprofile",   "profile-card",
-};
-
-// Class/id tokens of signatures and of the rank shown under a poster's name.
-constexpr std::string_view kSignatureTokens[] = {"signature", "signatures", "sig",
-                                                 "postsignature", "usersignature"};
-constexpr std::string_view kUserTitleTokens[] = {"usertitle", "userbanner", "userrank",
-                                                 "user-title", "user-rank"};
-
-// Class/id tokens of fine print inside an article: legal disclaimers and the
-// notes list at its end.
-constexpr std::string_view kFinePrintTokens[] = {"disclaimer", "disclaimers", "footnotes"};
 
 // A <noscript> notice ("Please enable JavaScript") is at most this long.
 constexpr uint64_t kMaxNoscriptNotice = 400;
@@ -42,7 +21,7 @@ constexpr uint64_t kMaxNoscriptNotice = 400;
 constexpr uint64_t kMaxCardText = 1500;
 constexpr int32_t kMaxCardScan = 2000;
 
-enum class Chrome { kNone, kCard, kSignature, kDrop };
+enum class Chrome { kNone, kCard, kSignature, kDrop, kCaption, kByline };
 
 Chrome ClassifyChrome(const GumboElement& el) {
   // Captions, and form labels (sort and filter controls, consent boxes).
@@ -55,24 +34,30 @@ Chrome ClassifyChrome(const GumboElement& el) {
     const std::string t = AsciiLowercase(type);
     if (t.size() >= 7 && t.compare(t.size() - 7, 7, "/person") == 0) return Chrome::kCard;
   }
+  const MarkupNameBook& names = MarkupNameBook::Default();
   for (const char* name : {"class", "id"}) {
     const char* value = ElementAttr(el, name);
     if (!value) continue;
     const std::string v = AsciiLowercase(value);
-    if (name[0] == 'c' &&
-        AnyNamePiece(v, false, [](std::string_view c) { return InList(kCardClasses, c); })) {
+    // Author cards (whole class names), a poster's rank or title, fine
+    // print and captions, signatures: the lists of configs/extract/names.txt.
+    const auto in = [&names](NameList l) {
+      return [&names, l](std::string_view piece) { return names.Has(l, piece); };
+    };
+    if (name[0] == 'c' && AnyNamePiece(v, false, in(NameList::kAuthorCardClasses))) {
       return Chrome::kCard;
     }
-    if (AnyNamePiece(v, false, [](std::string_view c) { return InList(kUserTitleTokens, c); }) ||
-        AnyNamePiece(v, true, [](std::string_view t) { return InList(kUserTitleTokens, t); })) {
+    if (AnyNamePiece(v, false, in(NameList::kUserTitleNames)) ||
+        AnyNamePiece(v, true, in(NameList::kUserTitleNames))) {
       return Chrome::kDrop;
     }
-    if (AnyNamePiece(v, true, [](std::string_view t) { return InList(kFinePrintTokens, t); })) {
+    if (AnyNamePiece(v, true, in(NameList::kFinePrintTokens)) ||
+        AnyNamePiece(v, false, in(NameList::kCaptionClasses))) {
       return Chrome::kDrop;
     }
-    if (AnyNamePiece(v, true, [](std::string_view t) { return InList(kSignatureTokens, t); })) {
-      return Chrome::kSignature;
-    }
+    if (AnyNamePiece(v, true, in(NameList::kSignatureTokens))) return Chrome::kSignature;
+    if (AnyNamePiece(v, true, in(NameList::kCaptionTokens))) return Chrome::kCaption;
+    if (AnyNamePiece(v, true, in(NameList::kBylineTokens))) return Chrome::kByline;
   }
   return Chrome::kNone;
 }
@@ -127,12 +112,46 @@ bool MentionsJavaScript(const std::vector<DomNode>& nodes, int32_t i) {
   return false;
 }
 
+// A caption named only by a "caption" token is one when it is short, has no
+// link (the titles under a grid of products or galleries link to them) and
+// sits beside a picture (its parent holds an <img>).
+constexpr uint64_t kMaxCaptionText = 300;
+// A byline is a line or two: a name, a date, a place.
+constexpr uint64_t kMaxBylineText = 300;
+// Most bylines on a page that is one article (see MarkPostChrome).
+constexpr size_t kMaxBylines = 2;
+// Gumbo nodes looked at for the picture beside a caption.
+constexpr int kMaxPictureScan = 200;
+
+// Whether gumbo's subtree at `root` holds an <img> (pictures
+// are not in DomIndex). Bounded, with an explicit stack.
+bool HoldsPicture(const GumboNode* root) {
+  std::vector<const GumboNode*> stack = {root};
+  int seen = 0;
+  while (!stack.empty() && seen++ < kMaxPictureScan) {
+    const GumboNode* g = stack.back();
+    stack.pop_back();
+    if (g->type != GUMBO_NODE_ELEMENT) continue;
+    if (g->v.element.tag == GUMBO_TAG_IMG) return true;
+    const GumboVector& kids = g->v.element.children;
+    for (unsigned k = 0; k < kids.length; ++k) {
+      stack.push_back(static_cast<const GumboNode*>(kids.data[k]));
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void MarkPostChrome(DomIndex* dom) {
   std::vector<DomNode>& nodes = dom->mutable_nodes();
   if (nodes.empty()) return;
   const uint64_t page_text = nodes[0].text;
+  // The outermost elements named as bylines, flagged after the walk: an
+  // article has one or two (under the headline, at the end); a page with
+  // more lists the bylines of many posts, each part of its teaser.
+  std::vector<int32_t> bylines;
+  int32_t byline_end = 0;
   for (int32_t i = 1; i < static_cast<int32_t>(nodes.size()); ++i) {
     DomNode& n = nodes[i];
     if ((n.flags & kDomText) || (n.flags & kDomBoilerplate) || n.text == 0) continue;
@@ -155,6 +174,20 @@ void MarkPostChrome(DomIndex* dom) {
       case Chrome::kDrop:
         n.flags |= kDomBoilerplate;
         break;
+      case Chrome::kCaption:
+        // Not a caption: what it holds is looked at on its own.
+        if (n.link > 0 || n.text > kMaxCaptionText || n.parent < 0 ||
+            !HoldsPicture(nodes[n.parent].node)) {
+          continue;
+        }
+        n.flags |= kDomBoilerplate;
+        break;
+      case Chrome::kByline:
+        if (i >= byline_end) {
+          bylines.push_back(i);
+          byline_end = n.end;
+        }
+        continue;
       case Chrome::kSignature:
         if (HoldsCard(nodes, i)) continue;  // the author block, handled when reached
         n.flags |= kDomBoilerplate;
@@ -163,6 +196,10 @@ void MarkPostChrome(DomIndex* dom) {
         break;
     }
     i = n.end - 1;
+  }
+  if (bylines.size() > kMaxBylines) return;
+  for (int32_t b : bylines) {
+    if (nodes[b].text <= kMaxBylineText) nodes[b].flags |= kDomBoilerplate;
   }
 }
 

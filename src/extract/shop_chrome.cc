@@ -8,51 +8,19 @@
 
 #include "corpus/extract/currency.h"
 #include "corpus/extract/json_ld.h"
+#include "corpus/extract/markup_name_book.h"
 #include "corpus/extract/markup_names.h"
 #include "corpus/util/ascii.h"
 
 namespace corpus {
 namespace {
 
-// Class/id tokens (alphanumeric runs, lower-cased) that shop software
-// (Shopify themes, WooCommerce, Magento, BigCommerce, Etsy, eBay, Amazon)
-// gives to the parts of the buy box. Whole tokens only: "price" matches
-// "product-price" and "price__sale", not "priceless". A shop may also put
-// one on the column that holds the description ("grid-item price"), so
-// these only mark small elements (kMaxBuyBoxText).
-constexpr std::string_view kBuyBoxTokens[] = {
-    // Prices, availability, payment plans. (Not "shipping", "delivery" or
-    // "stock": WCXB's references keep the delivery terms some shops print
-    // in the product's own text, and WooCommerce names the whole product
-    // "instock shipping-taxable".)
-    "price", "prices", "pricing", "afterpay", "klarna", "installments", "availability",
-    // Buying controls: variant and option pickers, sticky add-to-cart bars,
-    // cart drawers and their pop-up notifications, urgency timers.
-    "addtocart", "minicart", "buybox", "quantity", "qty", "wishlist", "swatch", "swatches",
-    "variant", "variants", "option", "options", "selector", "picker", "sticky", "drawer",
-    "flyout", "toast", "notification", "countdown", "timer", "urgency",
-    // Seller cards.
-    "seller",
-    // Loading placeholders.
-    "spinner", "skeleton", "loader",
-    // Offer boxes (a sale, a bundle, a financing deal), promotion banners
-    // and badges ("Best seller", "New"), and the notices and form messages
-    // of the buy box ("Added to your cart", "Something went wrong").
-    "offer", "banner", "badge", "badges", "notice", "alert", "message", "error", "success",
-};
-
-// Class/id tokens of the widgets of review services (Yotpo, Okendo,
-// Judge.me, Stamped, Trustpilot, Loox, Feefo, Bazaarvoice, Reviews.io,
-// Trusted Shops), of marketplaces' buyer feedback lists, of legal fine
-// print (trademark and licence notices), and of carousels, which on a
-// product's page scroll other products, reviews or press quotes: never the
-// description, however long. (Not "testimonial", nor "slider" or "swiper":
-// WCXB's references keep a shop's own testimonials, and some shops slide
-// their feature blocks.)
-constexpr std::string_view kWidgetTokens[] = {
-    "yotpo", "okendo", "jdgm", "judgeme", "stamped", "trustpilot",
-    "loox", "feefo", "bazaarvoice", "reviewsio", "trustbadge", "carousel", "feedback", "legal",
-};
+// The class/id tokens of buy-box parts (NameList::kBuyBoxTokens; whole
+// tokens only: "price" matches "product-price" and "price__sale", not
+// "priceless"). A shop may also put one on the column that holds the
+// description ("grid-item price"), so these only mark small elements
+// (kMaxBuyBoxText). Widget tokens (NameList::kShopWidgetTokens: review
+// services, carousels, fine print) mark an element whatever its size.
 
 // A buy-box part holds at most this much text (non-space bytes).
 constexpr uint64_t kMaxBuyBoxText = 400;
@@ -90,10 +58,12 @@ enum class ShopNames { kNone, kBuyBox, kWidget };
 // widget is dropped whatever its size.
 ShopNames ClassifyShopNames(const char* raw) {
   ShopNames kind = ShopNames::kNone;
-  const bool widget = AnyNamePiece(AsciiLowercase(raw), true, [&kind](std::string_view token) {
-    if (InList(kBuyBoxTokens, token)) kind = ShopNames::kBuyBox;
-    return InList(kWidgetTokens, token);
-  });
+  const MarkupNameBook& names = MarkupNameBook::Default();
+  const bool widget =
+      AnyNamePiece(AsciiLowercase(raw), true, [&kind, &names](std::string_view token) {
+        if (names.Has(NameList::kBuyBoxTokens, token)) kind = ShopNames::kBuyBox;
+        return names.Has(NameList::kShopWidgetTokens, token);
+      });
   if (widget) return ShopNames::kWidget;
   return NamesBuyBox(raw) ? ShopNames::kBuyBox : kind;
 }

@@ -126,5 +126,26 @@ TEST(MultilingualPageTest, JapaneseRelatedBoxAndLabelGo) {
   EXPECT_FALSE(Has(t, "新しい自転車道")) << t;
 }
 
+TEST(MultilingualPageTest, ShortChineseAndJapanesePagesKeepTheirText) {
+  // Two paragraphs hold few space-separated "words" in scripts written
+  // without spaces; the test for a page with no main text counts their
+  // characters instead.
+  const std::string zh = Extract(
+      "<html lang='zh'><body><article><h1>城市新建的图书馆开放</h1>"
+      "<p>新图书馆位于市中心，共有五层，藏书超过五十万册，并设有儿童阅读区和自习室。</p>"
+      "<p>市民凭身份证即可免费办理借书证，开放时间为每天上午九点至晚上九点。</p>"
+      "</article></body></html>");
+  EXPECT_TRUE(Has(zh, "藏书超过五十万册")) << zh;
+  const std::string ja = Extract(
+      "<html lang='ja'><body><article><h1>駅前の再開発</h1>"
+      "<p>市は駅前広場の再開発計画を発表した。工事は来年の春に始まる予定だ。</p>"
+      "<p>計画では、広場に屋根付きのバス乗り場と小さな公園が設けられる。</p>"
+      "</article></body></html>");
+  EXPECT_TRUE(Has(ja, "屋根付きのバス乗り場")) << ja;
+  // A few characters, however often repeated, are still no text.
+  EXPECT_EQ(Extract("<html><body><p>売り切れ</p><p>売り切れ</p><p>売り切れ</p></body></html>"),
+            "");
+}
+
 }  // namespace
 }  // namespace corpus

@@ -11,7 +11,9 @@
 #include <vector>
 
 #include "corpus/extract/extractor.h"
+#include "corpus/extract/markup_name_book.h"
 #include "corpus/extract/teaser_lines.h"
+#include "corpus/util/sha256.h"
 
 namespace corpus {
 namespace {
@@ -81,8 +83,12 @@ TEST(PhraseBookTest, TheDigestFollowsTheFiles) {
 }
 
 TEST(PhraseBookTest, ExtractorVersionHoldsTheDigest) {
+  // The digest of the phrase files and of the class and id name lists.
+  Sha256 data;
+  data.Update(PhraseBook::Default().digest());
+  data.Update(MarkupNameBook::Default().digest());
   const std::string v = ExtractorVersion();
-  EXPECT_EQ(v.substr(v.find('-') + 1), PhraseBook::Default().digest().substr(0, 16));
+  EXPECT_EQ(v.substr(v.find('-') + 1), data.HexDigest().substr(0, 16));
 }
 
 TEST(PhraseBookTest, LabelLinesNeedTheLabelBeforeAColon) {

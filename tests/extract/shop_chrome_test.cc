@@ -25,9 +25,9 @@ const char kDescription[] =
 const char kBuyBox[] =
     "<div class='product__price'><span>$38.00</span></div>"
     "<p class='stock-note'>Out of stock</p>"
-    "<div class='afterpay-widget'>or 4 payments of 9.50 with Afterpay today</div>"
+    "<div class='pay-in-installments'>or 4 payments of 9.50 with Afterpay today</div>"
     "<div class='shop-seller-card'>Star Seller: replies within a few hours, 1.1k sales</div>"
-    "<div class='jdgm-widget'><p>Lovely mug, arrived well packed, my favourite now. "
+    "<div class='feedback-widget'><p>Lovely mug, arrived well packed, my favourite now. "
     "Reviewed by Anna, three months ago.</p></div>"
     "<div>Loading</div>"
     "<div class='special-offer'>Bundle offer: buy two and save a fifth</div>"

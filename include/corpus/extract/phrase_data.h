@@ -15,6 +15,10 @@ struct EmbeddedPhraseFile {
 extern const EmbeddedPhraseFile kEmbeddedPhraseFiles[];
 extern const size_t kEmbeddedPhraseFileCount;
 
+// configs/extract/names.txt, the class and id name lists
+// (markup_name_book.h), embedded at build time.
+extern const char kEmbeddedMarkupNames[];
+
 }  // namespace corpus
 
 #endif  // CORPUS_EXTRACT_PHRASE_DATA_H_

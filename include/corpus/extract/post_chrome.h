@@ -19,8 +19,15 @@ namespace corpus {
 //  - user titles (itemprop=jobTitle, "usertitle", "userbanner").
 //  - figure captions (<figcaption>): photo credits and captions are not the
 //    article's text in the reference data of WCXB, nor in trafilatura's
-//    default output (it drops them unless asked to keep images).
-//  - fine print: "disclaimer" and "footnotes" blocks.
+//    default output (it drops them unless asked to keep images). Also
+//    captions by whole class name ("wp-caption-text"), and elements with a
+//    "caption" token that are short, hold no link and have a picture in
+//    their parent.
+//  - bylines ("byline", "dateline", "posted", "author" tokens, at most 300
+//    bytes), on a page with at most two of them: more are the bylines of
+//    a list of teasers, part of the list.
+//  - fine print: "disclaimer", "footnotes" and "copyright" blocks.
+// The class and id names are those of configs/extract/names.txt.
 //  - form labels (<label>): sort and filter controls, consent check boxes.
 //  - <noscript> notices that ask for JavaScript: about the reader's
 //    browser, not the page (a page that is only such a notice is empty).

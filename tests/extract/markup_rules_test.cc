@@ -1,0 +1,151 @@
+// Rules that read class and id names from configs/extract/names.txt, on
+// small hand-written pages in German, Chinese, Japanese and English: comment
+// forms, picture captions, copyright notices.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "extract/extract_test_util.h"
+
+namespace corpus {
+namespace {
+
+using testing::ExtractBody;
+using testing::Has;
+
+// `count` paragraphs of German prose, each about 300 bytes.
+std::string GermanParagraphs(int count) {
+  std::string out;
+  for (int i = 0; i < count; ++i) {
+    out += "<p>Der Gemeinderat hat in seiner Sitzung Nummer " + std::to_string(i) +
+           " lange über den Neubau der Brücke beraten, die Kosten geprüft und die Einwände "
+           "der Anwohner gehört, bevor er mit knapper Mehrheit beschloss, die Arbeiten im "
+           "kommenden Frühjahr zu beginnen und die alte Brücke bis dahin zu sperren.</p>";
+  }
+  return out;
+}
+
+TEST(MarkupRulesTest, CommentFormGoesWhenCommentsAreKept) {
+  // A short post under a long discussion: the comments are the content, the
+  // form for writing one is not (Japanese WordPress page).
+  std::string comments;
+  for (int i = 0; i < 6; ++i) {
+    comments += "<li class='comment'><p>コメント" + std::to_string(i) +
+                "：この記事を読んで、駅前の再開発について改めて考えさせられました。"
+                "私の住む町でも同じような計画があり、住民の意見を聞く場がもっと必要だと"
+                "感じています。続報を楽しみにしています。</p></li>";
+  }
+  const std::string text = ExtractBody(
+      "<article><h1>駅前の再開発</h1><p>市は駅前広場の再開発計画を発表した。</p></article>"
+      "<div id='comments' class='comments-area'><ol class='comment-list'>" +
+      comments +
+      "</ol><div id='respond' class='comment-respond'>"
+      "<h3 id='reply-title' class='comment-reply-title'>コメントを残す</h3>"
+      "<form id='commentform' class='comment-form'><p class='comment-notes'>"
+      "メールアドレスが公開されることはありません。</p></form></div></div>");
+  EXPECT_TRUE(Has(text, "コメント5")) << text;
+  EXPECT_FALSE(Has(text, "コメントを残す")) << text;
+  EXPECT_FALSE(Has(text, "メールアドレスが公開されることはありません")) << text;
+}
+
+TEST(MarkupRulesTest, PictureCaptionsGoByClassName) {
+  // Chinese article: a WordPress caption under a picture goes; a class that
+  // only names a type size ("caption-m") says nothing about the text.
+  const std::string text = ExtractBody(
+      "<article><h1>城市新建的图书馆开放</h1>"
+      "<div class='wp-caption'><img src='a.jpg'><p class='wp-caption-text'>"
+      "图为新图书馆的阅览室。摄影：王明</p></div>"
+      "<p>新图书馆位于市中心，共有五层，藏书超过五十万册，并设有儿童阅读区、自习室和多功能报告厅。"
+      "市民凭身份证即可免费办理借书证，开放时间为每天上午九点至晚上九点。</p>"
+      "<p>据介绍，图书馆的建设历时三年，总投资约八亿元。馆内采用自然采光设计，"
+      "屋顶铺设了太阳能板，每年可节约大量电费。周末还将开放地下一层的展览空间，"
+      "展出本市历史照片和古籍复制品。</p>"
+      "<p>开馆首日，许多家长带着孩子前来参观。</p><p>附近的公交站也增设了图书馆站。</p>"
+      "<div class='note'><p class='caption-m'>图书馆还将定期举办读书会和讲座，欢迎市民参加。</p>"
+      "</div></article>");
+  EXPECT_TRUE(Has(text, "藏书超过五十万册")) << text;
+  EXPECT_TRUE(Has(text, "定期举办读书会")) << text;
+  EXPECT_FALSE(Has(text, "摄影：王明")) << text;
+}
+
+TEST(MarkupRulesTest, CopyrightNoticeInsideTheArticleGoes) {
+  const std::string text = ExtractBody(
+      "<article><h1>Neue Brücke für die Altstadt</h1>" + GermanParagraphs(3) +
+      "<div class='article-copyright'>© 2023 Stadtanzeiger. Alle Rechte vorbehalten. "
+      "Vervielfältigung nur mit Genehmigung.</div></article>");
+  EXPECT_TRUE(Has(text, "Sitzung Nummer 2")) << text;
+  EXPECT_FALSE(Has(text, "Alle Rechte vorbehalten")) << text;
+}
+
+TEST(MarkupRulesTest, CaptionTokenNeedsAPictureAndNoLink) {
+  // "media__caption" beside a picture goes; a "caption" under a product's
+  // picture that links to the product, and a "caption-m" type size with no
+  // picture beside it, stay (German page).
+  const std::string text = ExtractBody(
+      "<article><h1>Neue Brücke für die Altstadt</h1>"
+      "<div class='media'><img src='b.jpg'><p class='media__caption'>Die alte Brücke im "
+      "Winter. Foto: Stadtarchiv</p></div>" +
+      GermanParagraphs(2) +
+      "<div><p class='caption-m'>Die Bürgerversammlung findet am Montag im Rathaus statt.</p>"
+      "</div>"
+      "<div class='card'><img src='c.jpg'><p class='caption'><a href='/plan'>Der Bauplan "
+      "zum Herunterladen</a></p></div>" +
+      GermanParagraphs(1) + "</article>");
+  EXPECT_TRUE(Has(text, "Sitzung Nummer 1")) << text;
+  EXPECT_FALSE(Has(text, "Foto: Stadtarchiv")) << text;
+  EXPECT_TRUE(Has(text, "Die Bürgerversammlung findet")) << text;
+  EXPECT_TRUE(Has(text, "Der Bauplan zum Herunterladen")) << text;
+}
+
+TEST(MarkupRulesTest, CaptionInsideAFigureNamedCaptionStillGoes) {
+  // WordPress wraps picture and caption in <figure class="wp-caption">,
+  // which holds a link: the wrapper is no caption, its <figcaption> is.
+  const std::string text = ExtractBody(
+      "<article><h1>Neue Brücke für die Altstadt</h1>"
+      "<figure class='wp-caption'><a href='big.jpg'><img src='a.jpg'></a>"
+      "<figcaption class='wp-caption-text'>Zum Vergrößern auf das Bild klicken</figcaption>"
+      "</figure>" +
+      GermanParagraphs(3) + "</article>");
+  EXPECT_TRUE(Has(text, "Sitzung Nummer 2")) << text;
+  EXPECT_FALSE(Has(text, "Zum Vergrößern")) << text;
+}
+
+TEST(MarkupRulesTest, BylinesGoByClassName) {
+  // German and Chinese articles: the "byline" and "posted-on" lines under
+  // the headline go; a long element so named (a whole post in a theme that
+  // names its wrapper "posted") stays.
+  const std::string de = ExtractBody(
+      "<article><h1>Neue Brücke für die Altstadt</h1>"
+      "<div class='article-byline'>Von Anna Schmidt, 12. März 2023</div>" +
+      GermanParagraphs(3) + "</article>");
+  EXPECT_TRUE(Has(de, "Sitzung Nummer 2")) << de;
+  EXPECT_FALSE(Has(de, "Anna Schmidt")) << de;
+  const std::string zh = ExtractBody(
+      "<article><h1>城市新建的图书馆开放</h1><p class='posted-on'>发布于 2023年3月12日</p>"
+      "<p>新图书馆位于市中心，共有五层，藏书超过五十万册，并设有儿童阅读区、自习室和多功能报告厅。"
+      "市民凭身份证即可免费办理借书证，开放时间为每天上午九点至晚上九点。</p>"
+      "<p>据介绍，图书馆的建设历时三年，总投资约八亿元。馆内采用自然采光设计，"
+      "屋顶铺设了太阳能板，每年可节约大量电费。</p></article>");
+  EXPECT_TRUE(Has(zh, "藏书超过五十万册")) << zh;
+  EXPECT_FALSE(Has(zh, "发布于")) << zh;
+  const std::string whole = ExtractBody("<div class='posted'><h1>Neue Brücke</h1>" +
+                                        GermanParagraphs(3) + "</div>");
+  EXPECT_TRUE(Has(whole, "Sitzung Nummer 2")) << whole;
+}
+
+TEST(MarkupRulesTest, BylinesOfManyTeasersStay) {
+  // A blog's front page: each post's teaser has its author line, which is
+  // part of the list (more than two bylines on the page).
+  std::string posts;
+  for (int i = 0; i < 4; ++i) {
+    posts += "<div class='post'><h2><a href='/p" + std::to_string(i) + "'>Beitrag " +
+             std::to_string(i) + "</a></h2><span class='author'>Autorin Nummer " +
+             std::to_string(i) + "</span>" + GermanParagraphs(1) + "</div>";
+  }
+  const std::string text = ExtractBody("<h1>Neues aus dem Rathaus</h1>" + posts);
+  EXPECT_TRUE(Has(text, "Sitzung Nummer 0")) << text;
+  EXPECT_TRUE(Has(text, "Autorin Nummer 0")) << text;
+}
+
+}  // namespace
+}  // namespace corpus
