@@ -19,6 +19,8 @@ if ! command -v npm > /dev/null 2>&1; then
 fi
 if [[ "${CORPUS_WITH_BENCH_TOOLS:-0}" == 1 ]]; then
   PACKAGES+=(wget2 clang)
+  # Training the extractor's block model (tools/train_block_model.py).
+  PACKAGES+=(python3-numpy python3-sklearn)
 fi
 # What only the tests need (`make test` sets this): a browser that loads
 # `corpus report` pages (tests/report/browser_test.cc).

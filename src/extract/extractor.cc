@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "corpus/extract/block_model.h"
 #include "corpus/extract/boilerplate.h"
 #include "corpus/extract/discussion.h"
 #include "corpus/extract/dom_index.h"
@@ -181,15 +182,17 @@ bool IsProse(const DomIndex& dom, int32_t root) {
 
 // Bumped whenever a rule changes what is extracted; the phrase files are
 // versioned by their digest (ExtractorVersion).
-constexpr std::string_view kExtractorCodeVersion = "10";
+constexpr std::string_view kExtractorCodeVersion = "11";
 
 std::string ExtractorVersion() {
-  return std::string(kExtractorCodeVersion) + "-" + PhraseBook::Default().digest().substr(0, 16);
+  return std::string(kExtractorCodeVersion) + "-" + PhraseBook::Default().digest().substr(0, 16) +
+         "-" + BlockModel::Default().digest().substr(0, 16);
 }
 
 ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
                                  const ExtractOptions& options,
-                                 std::string_view content_language) {
+                                 std::string_view content_language,
+                                 std::vector<BlockTrace>* block_trace) {
   ExtractResult result;
   std::string resolved;
   if (ResolveStreamedSegments(html, &resolved)) html = resolved;
@@ -265,6 +268,16 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
   if (options.product_grid_min_prose > 0) {
     DropProductGridsBesideProse(dom, options.product_grid_min_prose, &sel);
   }
+  // The learned block model's pass over the selected blocks (block_model.h).
+  const BlockPageFacts page{product_page, result.link_page,
+                            sel.root >= 0 && IsProse(dom, sel.root)};
+  const auto drop_model_boilerplate = [&](ContentSelection* s, std::vector<BlockTrace>* trace) {
+    if (s->root >= 0) {
+      DropModelBoilerplate(dom, phrases, page, BlockModel::Default(), options.block_model, s,
+                           trace);
+    }
+  };
+  drop_model_boilerplate(&sel, block_trace);
   result.text = RenderText(dom, sel.root, sel.drop, format);
   if (score.drop_comments && (result.text.size() < options.min_text_bytes ||
                               CommentBytes(dom) > options.comments_dominate * result.text.size())) {
@@ -272,6 +285,7 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
     // page, or a short opening post under a long discussion.
     score.drop_comments = false;
     sel = SelectMainContent(dom, score);
+    drop_model_boilerplate(&sel, nullptr);
     std::string text = RenderText(dom, sel.root, sel.drop, format);
     if (text.size() > result.text.size()) {
       result.text = std::move(text);

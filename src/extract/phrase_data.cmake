@@ -3,6 +3,7 @@
 # binary needs no data directory and its extractor version can include the
 # files' digest (src/extract/phrase_book.cc). Editing or adding a file re-runs
 # this step (CONFIGURE_DEPENDS).
+include(${CMAKE_CURRENT_LIST_DIR}/generated_source.cmake)
 file(GLOB corpus_phrase_files CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/configs/extract/*.txt)
 list(SORT corpus_phrase_files)
 # An edit to a file re-runs the configure step, which rewrites the source.
@@ -21,13 +22,4 @@ foreach(f ${corpus_phrase_files})
   math(EXPR corpus_phrase_count "${corpus_phrase_count} + 1")
 endforeach()
 string(APPEND corpus_phrase_cc "};\n\nconst size_t kEmbeddedPhraseFileCount = ${corpus_phrase_count};\n\n}  // namespace corpus\n")
-set(corpus_phrase_out ${CMAKE_BINARY_DIR}/generated/corpus/extract/phrase_data.cc)
-# Written only when changed, so an unrelated re-configure rebuilds nothing.
-set(corpus_phrase_old "")
-if(EXISTS ${corpus_phrase_out})
-  file(READ ${corpus_phrase_out} corpus_phrase_old)
-endif()
-if(NOT corpus_phrase_old STREQUAL corpus_phrase_cc)
-  file(WRITE ${corpus_phrase_out} "${corpus_phrase_cc}")
-endif()
-target_sources(corpus_extract PRIVATE ${corpus_phrase_out})
+corpus_generated_source(phrase_data.cc "${corpus_phrase_cc}")

@@ -82,7 +82,7 @@ TEST(PhraseBookTest, TheDigestFollowsTheFiles) {
 
 TEST(PhraseBookTest, ExtractorVersionHoldsTheDigest) {
   const std::string v = ExtractorVersion();
-  EXPECT_EQ(v.substr(v.find('-') + 1), PhraseBook::Default().digest().substr(0, 16));
+  EXPECT_EQ(v.substr(v.find('-') + 1, 16), PhraseBook::Default().digest().substr(0, 16));
 }
 
 TEST(PhraseBookTest, LabelLinesNeedTheLabelBeforeAColon) {
