@@ -22,7 +22,8 @@ are never read.
 4. A gradient-boosted tree ensemble (scikit-learn) is fitted; the drop
    threshold is chosen on out-of-fold predictions (5 folds by page) to
    maximise the mean gain of simulated WCXB word F1 and snippet F1, with the
-   extractor's guard (a page loses at most --max-drop-share of its block text).
+   extractor's guards (a page loses at most --max-drop-share of its block text,
+   and none on pages of fewer than --min-blocks blocks).
 5. The model is written in the text format BlockModel::Parse reads.
 
 Needs python3-numpy and python3-sklearn (scripts/install-deps.sh, optional dev
@@ -127,8 +128,9 @@ def label_pages(pages, by_page):
     return out
 
 
-def simulate(pages, by_page, prob, threshold, max_drop_share):
-    """Mean WCXB word-F1 gain and snippet-F1 gain when dropping blocks below threshold."""
+def simulate(pages, by_page, prob, threshold, max_drop_share, min_blocks, by_type=None):
+    """Mean WCXB word-F1 gain and snippet-F1 gain when dropping blocks below threshold.
+    With `by_type` (a dict), also collects the WCXB gains by page type."""
     f1_gain = []
     tp = fp = fn = tp0 = fp0 = fn0 = 0
     for key, blocks in by_page.items():
@@ -136,13 +138,15 @@ def simulate(pages, by_page, prob, threshold, max_drop_share):
         ps = prob[key]
         total = sum(len("".join(b["text"].split())) for b in blocks)
         dropped = sum(len("".join(b["text"].split())) for b, q in zip(blocks, ps) if q < threshold)
-        apply = dropped > 0 and dropped <= max_drop_share * total
+        apply = dropped > 0 and dropped <= max_drop_share * total and len(blocks) >= min_blocks
         kept = [b for b, q in zip(blocks, ps) if not (apply and q < threshold)]
         if name == "wcxb":
             ref = collections.Counter(words(pages[key]["text"]))
             before = collections.Counter(w for b in blocks for w in words(b["text"]))
             after = collections.Counter(w for b in kept for w in words(b["text"]))
             f1_gain.append(word_f1(after, ref) - word_f1(before, ref))
+            if by_type is not None:
+                by_type.setdefault(pages[key]["type"], []).append(f1_gain[-1])
         else:
             p = pages[key]
             for text_blocks, acc in ((blocks, 0), (kept, 1)):
@@ -178,7 +182,7 @@ def make_model(args):
                                       min_samples_leaf=20, random_state=0)
 
 
-def write_model(path, clf, names, threshold, max_drop_share, X, note):
+def write_model(path, clf, names, threshold, max_drop_share, min_blocks, X, note):
     base = float(clf._raw_predict_init(X[:1].astype(np.float32))[0, 0])
     lines = [
         "corpus-block-model 1",
@@ -190,14 +194,15 @@ def write_model(path, clf, names, threshold, max_drop_share, X, note):
         "# extractor's); `base` is the initial log-odds; a block whose probability of being",
         "# main text (logistic of base + the sum of its leaves) is below `drop_below` is left",
         "# out, unless the blocks so found hold more than `max_drop_share` of the selected",
-        "# content's block text. `tree N` is followed by N nodes, the root first, each",
-        "# `feature threshold left right value`: x[feature] <= threshold goes to node `left`",
-        "# of the same tree, else `right`; feature -1 is a leaf whose value (learning rate",
-        "# applied) is added.",
+        "# content's block text or the content has fewer than `min_blocks` blocks. `tree N`",
+        "# is followed by N nodes, the root first, each `feature threshold left right value`:",
+        "# x[feature] <= threshold goes to node `left` of the same tree, else `right`;",
+        "# feature -1 is a leaf whose value (learning rate applied) is added.",
         "features " + " ".join(names),
         f"base {base!r}",
         f"drop_below {threshold!r}",
         f"max_drop_share {max_drop_share!r}",
+        f"min_blocks {min_blocks}",
     ]
     lr = clf.learning_rate
     for est in clf.estimators_[:, 0]:
@@ -237,6 +242,7 @@ def main():
     ap.add_argument("--learning-rate", type=float, default=0.1)
     ap.add_argument("--snippet-weight", type=float, default=0.2)
     ap.add_argument("--max-drop-share", type=float, default=0.3)
+    ap.add_argument("--min-blocks", type=int, default=5)
     ap.add_argument("--threshold", type=float, help="fixed drop threshold (default: chosen out of fold)")
     args = ap.parse_args()
 
@@ -276,19 +282,23 @@ def main():
             if fold_of[k] == f and by_page[k]:
                 prob[k] = clf.predict_proba(np.array([b["x"] for b in by_page[k]], dtype=np.float32))[:, 1]
     best = None
-    for t in ([args.threshold] if args.threshold else [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4]):
-        wg, sg = simulate(pages, by_page, prob, t, args.max_drop_share)
+    for t in ([args.threshold] if args.threshold else [0.1, 0.2, 0.3, 0.4, 0.5]):
+        wg, sg = simulate(pages, by_page, prob, t, args.max_drop_share, args.min_blocks)
         print(f"threshold {t:.2f}: out-of-fold WCXB word F1 {wg:+.4f}, snippet F1 {sg:+.4f}",
               file=sys.stderr)
         if best is None or wg + sg > best[0]:
             best = (wg + sg, t)
     threshold = best[1]
+    by_type = {}
+    simulate(pages, by_page, prob, threshold, args.max_drop_share, args.min_blocks, by_type)
+    print("out-of-fold WCXB word F1 gain by page type: " +
+          ", ".join(f"{t} {sum(g) / len(g):+.4f}" for t, g in sorted(by_type.items())), file=sys.stderr)
     clf = make_model(args).fit(X, y, sample_weight=w)
     imp = sorted(zip(clf.feature_importances_, names), reverse=True)[:12]
     print("top features: " + ", ".join(f"{n} {v:.3f}" for v, n in imp), file=sys.stderr)
     note = (f"{args.trees} trees of depth {args.depth}, trained on {len(y)} labelled blocks of "
             f"{len(by_page)} dev pages.")
-    write_model(args.out, clf, names, threshold, args.max_drop_share, X, note)
+    write_model(args.out, clf, names, threshold, args.max_drop_share, args.min_blocks, X, note)
     print(f"wrote {args.out} (drop_below {threshold})", file=sys.stderr)
     return 0
 

@@ -8,7 +8,6 @@
 #include <unordered_map>
 
 #include "corpus/extract/markup_names.h"
-#include "corpus/extract/related_sections.h"
 #include "corpus/extract/teaser_lines.h"
 #include "corpus/util/ascii.h"
 
@@ -115,9 +114,13 @@ bool IsChromeTag(GumboTag tag) {
          tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_FORM;
 }
 
-bool IsBoxHeading(const PhraseSet& phrases, std::string_view text) {
-  return IsRelatedHeading(phrases, text) || IsArticleBoxHeading(phrases, text) ||
-         IsShopBoxHeading(phrases, text);
+// The tests of related_sections.h (IsRelatedHeading, IsArticleBoxHeading,
+// IsShopBoxHeading) on text already folded (FoldPhrase): folding is the
+// costly part, done once per block.
+bool IsBoxHeading(const PhraseSet& phrases, std::string_view folded) {
+  return phrases.StartsWith(PhraseClass::kRelatedHeading, folded) ||
+         phrases.Has(PhraseClass::kArticleBoxHeading, folded) ||
+         phrases.Has(PhraseClass::kShopBoxHeading, folded);
 }
 
 }  // namespace
@@ -253,11 +256,12 @@ std::vector<BlockFeatures> ComputeBlockFeatures(const DomIndex& dom, const Conte
     x[kBfBeforeFirstProse] = first_prose >= 0 && static_cast<int32_t>(k) < first_prose;
     x[kBfAfterLastProse] = last_prose >= 0 && static_cast<int32_t>(k) > last_prose;
     if (short_block) {
-      x[kBfPhraseLabel] = phrases.Matches(PhraseClass::kLabel, st.text);
+      const std::string folded = FoldPhrase(st.text);
+      x[kBfPhraseLabel] = phrases.Has(PhraseClass::kLabel, folded);
       x[kBfPhraseTeaser] = StartsWithTeaserLabel(phrases, st.text);
       x[kBfPhraseCredit] = IsCreditLine(phrases, st.text);
-      x[kBfPhraseShop] = phrases.Matches(PhraseClass::kShopPhrase, st.text);
-      x[kBfPhraseBoxHeading] = IsBoxHeading(phrases, st.text);
+      x[kBfPhraseShop] = phrases.Has(PhraseClass::kShopPhrase, folded);
+      x[kBfPhraseBoxHeading] = IsBoxHeading(phrases, folded);
     }
     x[kBfPageProduct] = page.product_page;
     x[kBfPageLinks] = page.link_page;

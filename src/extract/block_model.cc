@@ -46,6 +46,7 @@ Status BlockModel::Parse(std::string_view text, BlockModel* model) {
     return LineError(line_no, "expected the header \"corpus-block-model 1\"");
   }
   bool have_features = false, have_base = false, have_drop = false, have_share = false;
+  bool have_min_blocks = false;
   while (NextLine(text, &pos, &line_no, &line)) {
     std::istringstream in{std::string(line)};
     std::string key;
@@ -70,6 +71,8 @@ Status BlockModel::Parse(std::string_view text, BlockModel* model) {
       have_drop = static_cast<bool>(in >> m.drop_below_);
     } else if (key == "max_drop_share") {
       have_share = static_cast<bool>(in >> m.max_drop_share_);
+    } else if (key == "min_blocks") {
+      have_min_blocks = static_cast<bool>(in >> m.min_blocks_);
     } else if (key == "tree") {
       size_t count = 0;
       if (!(in >> count) || count == 0 || count > 4096) return LineError(line_no, "bad tree size");
@@ -99,8 +102,10 @@ Status BlockModel::Parse(std::string_view text, BlockModel* model) {
       return LineError(line_no, "unknown key \"" + key + "\"");
     }
   }
-  if (!have_features || !have_base || !have_drop || !have_share || m.roots_.empty()) {
-    return LineError(line_no, "needs features, base, drop_below, max_drop_share and a tree");
+  if (!have_features || !have_base || !have_drop || !have_share || !have_min_blocks ||
+      m.roots_.empty()) {
+    return LineError(line_no,
+                     "needs features, base, drop_below, max_drop_share, min_blocks and a tree");
   }
   m.digest_ = Sha256Hex(text);
   *model = std::move(m);
@@ -142,7 +147,8 @@ int DropModelBoilerplate(const DomIndex& dom, const PhraseSet& phrases,
     total += text;
     if (p[k] < model.drop_below()) dropped += text;
   }
-  const bool drop = apply && dropped > 0 && dropped <= model.max_drop_share() * total;
+  const bool drop = apply && dropped > 0 && dropped <= model.max_drop_share() * total &&
+                    blocks.size() >= model.min_blocks();
   int count = 0;
   for (size_t k = 0; k < blocks.size(); ++k) {
     const bool out = drop && p[k] < model.drop_below();

@@ -48,6 +48,8 @@ class BlockModel {
   // ... unless that would leave out more than this share of the content's
   // block text (then the model is not trusted on this page).
   double max_drop_share() const { return max_drop_share_; }
+  // ... or when the content has fewer blocks than this (too little context).
+  size_t min_blocks() const { return min_blocks_; }
   // Hex SHA-256 of the model file, part of the extractor version.
   const std::string& digest() const { return digest_; }
 
@@ -63,6 +65,7 @@ class BlockModel {
   double base_ = 0;
   double drop_below_ = 0;
   double max_drop_share_ = 0;
+  size_t min_blocks_ = 0;
   std::string digest_;
 };
 
@@ -78,7 +81,8 @@ struct BlockTrace {
 
 // Leaves out of `sel` the candidate blocks (ComputeBlockFeatures) that
 // `model` scores below model.drop_below(), unless together they hold more
-// than model.max_drop_share() of the candidates' text; with `apply` false
+// than model.max_drop_share() of the candidates' text or there are fewer
+// than model.min_blocks() candidates; with `apply` false
 // nothing is left out. When `trace` is not null every candidate is appended
 // to it. Returns the number of blocks left out.
 // REQUIRES: sel->root >= 0.
