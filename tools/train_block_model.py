@@ -282,7 +282,7 @@ def main():
             if fold_of[k] == f and by_page[k]:
                 prob[k] = clf.predict_proba(np.array([b["x"] for b in by_page[k]], dtype=np.float32))[:, 1]
     best = None
-    for t in ([args.threshold] if args.threshold else [0.1, 0.2, 0.3, 0.4, 0.5]):
+    for t in ([args.threshold] if args.threshold else [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4]):
         wg, sg = simulate(pages, by_page, prob, t, args.max_drop_share, args.min_blocks)
         print(f"threshold {t:.2f}: out-of-fold WCXB word F1 {wg:+.4f}, snippet F1 {sg:+.4f}",
               file=sys.stderr)
