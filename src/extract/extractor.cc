@@ -180,8 +180,8 @@ bool IsProse(const DomIndex& dom, int32_t root) {
 
 }  // namespace
 
-// Bumped whenever a rule changes what is extracted; the phrase files are
-// versioned by their digest (ExtractorVersion).
+// Bumped whenever a rule changes what is extracted; the phrase files and the
+// block model are versioned by their digests (ExtractorVersion).
 constexpr std::string_view kExtractorCodeVersion = "11";
 
 std::string ExtractorVersion() {
@@ -269,10 +269,11 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
     DropProductGridsBesideProse(dom, options.product_grid_min_prose, &sel);
   }
   // The learned block model's pass over the selected blocks (block_model.h).
+  const bool model_pass = options.block_model || block_trace;
   const BlockPageFacts page{product_page, result.link_page,
-                            sel.root >= 0 && IsProse(dom, sel.root)};
+                            model_pass && sel.root >= 0 && IsProse(dom, sel.root)};
   const auto drop_model_boilerplate = [&](ContentSelection* s, std::vector<BlockTrace>* trace) {
-    if (s->root >= 0) {
+    if (model_pass && s->root >= 0) {
       DropModelBoilerplate(dom, phrases, page, BlockModel::Default(), options.block_model, s,
                            trace);
     }
