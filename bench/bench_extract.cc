@@ -135,12 +135,31 @@ int main(int argc, char** argv) {
   for (const auto& p : pages) text_bytes += corpus::ExtractMainContent(p, "", options).text.size();
   const double extract_s = extract_clock.CpuSeconds(), extract_wall = extract_clock.WallSeconds();
 
+  // The learned block model's pass (block_model.h), measured page by page
+  // against extraction without it, in alternating order so neither side
+  // gains from the other's warm caches.
+  double with_model_s = 0, without_model_s = 0;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    for (int k = 0; k < 2; ++k) {
+      const bool model = (k == 0) == (i % 2 == 0);
+      options.block_model = model;
+      const double t0 = Clock::ThreadCpuSeconds();
+      corpus::ExtractMainContent(pages[i], "", options);
+      (model ? with_model_s : without_model_s) += Clock::ThreadCpuSeconds() - t0;
+    }
+  }
+  options.block_model = true;
+
   const double n = static_cast<double>(pages.size());
   std::printf("%-24s %16s %16s %14s\n", "one thread", "pages/CPU-s", "MB/CPU-s", "MB/s (wall)");
   std::printf("%-24s %16.1f %16.1f %14.1f\n", "gumbo parse only", n / gumbo_s, mb / gumbo_s,
               mb / gumbo_wall);
   std::printf("%-24s %16.1f %16.1f %14.1f\n", "corpus extract", n / extract_s, mb / extract_s,
               mb / extract_wall);
+  std::printf("%-24s %16.1f %16.1f   (alternating, page by page)\n", "  with block model",
+              n / with_model_s, mb / with_model_s);
+  std::printf("%-24s %16.1f %16.1f\n", "  without block model", n / without_model_s,
+              mb / without_model_s);
   std::printf("input %.1f MB, text out %.1f MB\n", mb, static_cast<double>(text_bytes) / 1e6);
   if (readability) {
     double r_wall = 0, r_cpu = 0;

@@ -23,6 +23,8 @@ if [[ "${CORPUS_WITH_BENCH_TOOLS:-0}" == 1 ]]; then
   # tools/eval_languages.py: translated manual pages, rendered with man and col.
   PACKAGES+=(man-db bsdextrautils manpages-de manpages-fr manpages-es manpages-it manpages-pl manpages-ru
              manpages-zh manpages-ja)
+  # Training the extractor's block model (tools/train_block_model.py).
+  PACKAGES+=(python3-numpy python3-sklearn)
 fi
 # What only the tests need (`make test` sets this): a browser that loads
 # `corpus report` pages (tests/report/browser_test.cc).

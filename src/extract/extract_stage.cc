@@ -70,6 +70,7 @@ StageConfig ExtractStage::config() const {
   c.Set("drop_related_sections", e.drop_related_sections);
   c.Set("product_grid_min_prose", static_cast<unsigned long long>(e.product_grid_min_prose));
   c.Set("drop_shop_chrome", e.drop_shop_chrome);
+  c.Set("block_model", e.block_model);
   c.Set("max_html_bytes", static_cast<unsigned long long>(config_.max_html_bytes));
   c.Set("extractor_version", ExtractorVersion());
   return c;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "corpus/extract/block_model.h"
 #include "corpus/extract/boilerplate.h"
 #include "corpus/extract/discussion.h"
 #include "corpus/extract/dom_index.h"
@@ -191,21 +192,24 @@ bool IsProse(const DomIndex& dom, int32_t root) {
 
 }  // namespace
 
-// Bumped whenever a rule changes what is extracted; the phrase files are
-// versioned by their digest (ExtractorVersion).
-constexpr std::string_view kExtractorCodeVersion = "11";
+// Bumped whenever a rule changes what is extracted; the data files (phrase
+// files, class and id name lists, the block model) are versioned by their
+// digests (ExtractorVersion).
+constexpr std::string_view kExtractorCodeVersion = "12";
 
 std::string ExtractorVersion() {
   // The data files' digests, hashed together (configs/extract/).
   Sha256 data;
   data.Update(PhraseBook::Default().digest());
   data.Update(MarkupNameBook::Default().digest());
+  data.Update(BlockModel::Default().digest());
   return std::string(kExtractorCodeVersion) + "-" + data.HexDigest().substr(0, 16);
 }
 
 ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
                                  const ExtractOptions& options,
-                                 std::string_view content_language) {
+                                 std::string_view content_language,
+                                 std::vector<BlockTrace>* block_trace) {
   ExtractResult result;
   std::string resolved;
   if (ResolveStreamedSegments(html, &resolved)) html = resolved;
@@ -281,6 +285,17 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
   if (options.product_grid_min_prose > 0) {
     DropProductGridsBesideProse(dom, options.product_grid_min_prose, &sel);
   }
+  // The learned block model's pass over the selected blocks (block_model.h).
+  const bool model_pass = options.block_model || block_trace;
+  const BlockPageFacts page{product_page, result.link_page,
+                            model_pass && sel.root >= 0 && IsProse(dom, sel.root)};
+  const auto drop_model_boilerplate = [&](ContentSelection* s, std::vector<BlockTrace>* trace) {
+    if (model_pass && s->root >= 0) {
+      DropModelBoilerplate(dom, phrases, page, BlockModel::Default(), options.block_model, s,
+                           trace);
+    }
+  };
+  drop_model_boilerplate(&sel, block_trace);
   result.text = RenderText(dom, sel.root, sel.drop, format);
   if (score.drop_comments && (result.text.size() < options.min_text_bytes ||
                               CommentBytes(dom) > options.comments_dominate * result.text.size())) {
@@ -288,6 +303,7 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
     // page, or a short opening post under a long discussion.
     score.drop_comments = false;
     sel = SelectMainContent(dom, score);
+    drop_model_boilerplate(&sel, nullptr);
     std::string text = RenderText(dom, sel.root, sel.drop, format);
     if (text.size() > result.text.size()) {
       result.text = std::move(text);

@@ -4,6 +4,7 @@
 # directory and its extractor version can include the files' digest
 # (src/extract/phrase_book.cc, src/extract/markup_name_book.cc). Editing or
 # adding a file re-runs this step (CONFIGURE_DEPENDS).
+include(${CMAKE_CURRENT_LIST_DIR}/generated_source.cmake)
 file(GLOB corpus_phrase_files CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/configs/extract/*.txt)
 set(corpus_names_file ${CMAKE_SOURCE_DIR}/configs/extract/names.txt)
 list(REMOVE_ITEM corpus_phrase_files ${corpus_names_file})
@@ -33,13 +34,4 @@ string(APPEND corpus_phrase_cc "};\n\nconst size_t kEmbeddedPhraseFileCount = ${
 corpus_file_literal(literal ${corpus_names_file})
 string(APPEND corpus_phrase_cc "const char kEmbeddedMarkupNames[] = ${literal};\n\n")
 string(APPEND corpus_phrase_cc "}  // namespace corpus\n")
-set(corpus_phrase_out ${CMAKE_BINARY_DIR}/generated/corpus/extract/phrase_data.cc)
-# Written only when changed, so an unrelated re-configure rebuilds nothing.
-set(corpus_phrase_old "")
-if(EXISTS ${corpus_phrase_out})
-  file(READ ${corpus_phrase_out} corpus_phrase_old)
-endif()
-if(NOT corpus_phrase_old STREQUAL corpus_phrase_cc)
-  file(WRITE ${corpus_phrase_out} "${corpus_phrase_cc}")
-endif()
-target_sources(corpus_extract PRIVATE ${corpus_phrase_out})
+corpus_generated_source(phrase_data.cc "${corpus_phrase_cc}")

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "corpus/extract/block_model.h"
 #include "corpus/extract/extractor.h"
 #include "corpus/extract/markup_name_book.h"
 #include "corpus/extract/teaser_lines.h"
@@ -83,10 +84,11 @@ TEST(PhraseBookTest, TheDigestFollowsTheFiles) {
 }
 
 TEST(PhraseBookTest, ExtractorVersionHoldsTheDigest) {
-  // The digest of the phrase files and of the class and id name lists.
+  // The digest of the phrase files, the class and id name lists and the block model.
   Sha256 data;
   data.Update(PhraseBook::Default().digest());
   data.Update(MarkupNameBook::Default().digest());
+  data.Update(BlockModel::Default().digest());
   const std::string v = ExtractorVersion();
   EXPECT_EQ(v.substr(v.find('-') + 1), data.HexDigest().substr(0, 16));
 }

@@ -5,6 +5,9 @@
 #include <string>
 #include <string_view>
 
+#include <vector>
+
+#include "corpus/extract/block_model.h"
 #include "corpus/extract/content_scorer.h"
 
 namespace corpus {
@@ -52,6 +55,10 @@ struct ExtractOptions {
   // On shop pages, leave out the buy box, reviews and loading placeholders
   // around the product's description (shop_chrome.h).
   bool drop_shop_chrome = true;
+  // Leave out the blocks of the selected content that the learned block
+  // model (block_model.h, configs/extract/block_model.gbt) finds to be
+  // boilerplate.
+  bool block_model = true;
 };
 
 // What came out of one page.
@@ -66,7 +73,8 @@ struct ExtractResult {
 };
 
 // The extractor's version: a code version, bumped when the rules change,
-// and the digest of the phrase files (PhraseBook::digest), so changed
+// the digest of the phrase files (PhraseBook::digest) and that of the block
+// model (BlockModel::digest), so changed
 // output never reuses an earlier run's `_done` markers.
 std::string ExtractorVersion();
 
@@ -76,9 +84,12 @@ std::string ExtractorVersion();
 // page's address (reserved for resolving relative references; unused today).
 // `content_language` is the HTTP Content-Language of the response when
 // known; it overrides the language the markup declares (page_language.h).
+// When `block_trace` is not null, it receives the candidate blocks of the
+// first selection with their model features (tools/extract_blocks.cc).
 ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
                                  const ExtractOptions& options,
-                                 std::string_view content_language = {});
+                                 std::string_view content_language = {},
+                                 std::vector<BlockTrace>* block_trace = nullptr);
 
 }  // namespace corpus
 

@@ -1,0 +1,171 @@
+#include "corpus/extract/block_model.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <sstream>
+
+#include "corpus/extract/dom_text.h"
+#include "corpus/util/sha256.h"
+
+namespace corpus {
+namespace {
+
+// The next line of `text` from `*pos` without its comment ('#' to the end)
+// and surrounding spaces; false at the end of the text.
+bool NextLine(std::string_view text, size_t* pos, size_t* line_no, std::string_view* line) {
+  while (*pos < text.size()) {
+    size_t end = text.find('\n', *pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view l = text.substr(*pos, end - *pos);
+    *pos = end + 1;
+    ++*line_no;
+    if (const size_t hash = l.find('#'); hash != std::string_view::npos) l = l.substr(0, hash);
+    while (!l.empty() && (l.back() == ' ' || l.back() == '\r' || l.back() == '\t')) l.remove_suffix(1);
+    while (!l.empty() && (l.front() == ' ' || l.front() == '\t')) l.remove_prefix(1);
+    if (!l.empty()) {
+      *line = l;
+      return true;
+    }
+  }
+  return false;
+}
+
+Status LineError(size_t line_no, std::string_view what) {
+  return Status::Corruption("block model, line " + std::to_string(line_no) + ": " +
+                            std::string(what));
+}
+
+}  // namespace
+
+Status BlockModel::Parse(std::string_view text, BlockModel* model) {
+  *model = BlockModel();
+  BlockModel m;
+  size_t pos = 0, line_no = 0;
+  std::string_view line;
+  if (!NextLine(text, &pos, &line_no, &line) || line != "corpus-block-model 1") {
+    return LineError(line_no, "expected the header \"corpus-block-model 1\"");
+  }
+  bool have_features = false, have_base = false, have_drop = false, have_share = false;
+  bool have_min_blocks = false;
+  while (NextLine(text, &pos, &line_no, &line)) {
+    std::istringstream in{std::string(line)};
+    std::string key;
+    in >> key;
+    if (key == "features") {
+      const auto& names = BlockFeatureNames();
+      std::string name;
+      size_t i = 0;
+      while (in >> name) {
+        if (i >= names.size() || name != names[i]) {
+          return LineError(line_no, "feature " + std::to_string(i) + " is \"" + name +
+                                        "\", the extractor computes \"" +
+                                        (i < names.size() ? std::string(names[i]) : "") + "\"");
+        }
+        ++i;
+      }
+      if (i != names.size()) return LineError(line_no, "too few features");
+      have_features = true;
+    } else if (key == "base") {
+      have_base = static_cast<bool>(in >> m.base_);
+    } else if (key == "drop_below") {
+      have_drop = static_cast<bool>(in >> m.drop_below_);
+    } else if (key == "max_drop_share") {
+      have_share = static_cast<bool>(in >> m.max_drop_share_);
+    } else if (key == "min_blocks") {
+      have_min_blocks = static_cast<bool>(in >> m.min_blocks_);
+    } else if (key == "tree") {
+      size_t count = 0;
+      if (!(in >> count) || count == 0 || count > 4096) return LineError(line_no, "bad tree size");
+      const int32_t first = static_cast<int32_t>(m.nodes_.size());
+      for (size_t k = 0; k < count; ++k) {
+        if (!NextLine(text, &pos, &line_no, &line)) return LineError(line_no, "tree cut short");
+        std::istringstream nin{std::string(line)};
+        Node node{};
+        if (!(nin >> node.feature >> node.threshold >> node.left >> node.right >> node.value)) {
+          return LineError(line_no, "expected: feature threshold left right value");
+        }
+        const int32_t self = static_cast<int32_t>(k);
+        if (node.feature >= static_cast<int32_t>(kBlockFeatureCount) || node.feature < -1 ||
+            (node.feature >= 0 &&
+             (node.left <= self || node.right <= self || node.left >= static_cast<int32_t>(count) ||
+              node.right >= static_cast<int32_t>(count)))) {
+          return LineError(line_no, "node out of range");
+        }
+        if (node.feature >= 0) {
+          node.left += first;
+          node.right += first;
+        }
+        m.nodes_.push_back(node);
+      }
+      m.roots_.push_back(first);
+    } else {
+      return LineError(line_no, "unknown key \"" + key + "\"");
+    }
+  }
+  if (!have_features || !have_base || !have_drop || !have_share || !have_min_blocks ||
+      m.roots_.empty()) {
+    return LineError(line_no,
+                     "needs features, base, drop_below, max_drop_share, min_blocks and a tree");
+  }
+  m.digest_ = Sha256Hex(text);
+  *model = std::move(m);
+  return Status::OK();
+}
+
+const BlockModel& BlockModel::Default() {
+  static const BlockModel* model = [] {
+    auto* m = new BlockModel();
+    (void)Parse(kEmbeddedBlockModel, m);  // empty on error: drops nothing
+    return m;
+  }();
+  return *model;
+}
+
+double BlockModel::MainProbability(const std::array<float, kBlockFeatureCount>& x) const {
+  double score = base_;
+  for (int32_t i : roots_) {
+    while (nodes_[i].feature >= 0) {
+      const Node& n = nodes_[i];
+      i = x[n.feature] <= n.threshold ? n.left : n.right;
+    }
+    score += nodes_[i].value;
+  }
+  return 1.0 / (1.0 + std::exp(-score));
+}
+
+int DropModelBoilerplate(const DomIndex& dom, const PhraseSet& phrases,
+                         const BlockPageFacts& page, const BlockModel& model, bool apply,
+                         ContentSelection* sel, std::vector<BlockTrace>* trace) {
+  if (!trace && (model.empty() || !apply)) return 0;
+  const std::vector<BlockFeatures> blocks = ComputeBlockFeatures(dom, *sel, phrases, page);
+  const std::vector<DomNode>& nodes = dom.nodes();
+  std::vector<double> p(blocks.size());
+  double total = 0, dropped = 0;
+  for (size_t k = 0; k < blocks.size(); ++k) {
+    p[k] = model.empty() ? 1.0 : model.MainProbability(blocks[k].x);
+    const double text = static_cast<double>(nodes[blocks[k].node].text);
+    total += text;
+    if (p[k] < model.drop_below()) dropped += text;
+  }
+  const bool drop = apply && dropped > 0 && dropped <= model.max_drop_share() * total &&
+                    blocks.size() >= model.min_blocks();
+  int count = 0;
+  for (size_t k = 0; k < blocks.size(); ++k) {
+    const bool out = drop && p[k] < model.drop_below();
+    if (out) {
+      sel->drop[blocks[k].node] = 1;
+      ++count;
+    }
+    if (trace) {
+      BlockTrace& t = trace->emplace_back();
+      t.node = blocks[k].node;
+      t.x = blocks[k].x;
+      t.p_main = p[k];
+      t.dropped = out;
+      t.text = RenderText(dom, blocks[k].node, {}, TextFormat::kPlain);
+    }
+  }
+  return count;
+}
+
+}  // namespace corpus

@@ -1,0 +1,262 @@
+// The learned block model: its file format, the features it reads on pages
+// in several languages and scripts, and its pass over the selected content.
+#include "corpus/extract/block_model.h"
+
+#include <gtest/gtest.h>
+#include <gumbo.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "corpus/extract/dom_text.h"
+#include "corpus/extract/extractor.h"
+#include "corpus/util/ascii.h"
+#include "extract/extract_test_util.h"
+
+namespace corpus {
+namespace {
+
+using testing::Has;
+
+std::string FeatureLine() {
+  std::string line = "features";
+  for (std::string_view name : BlockFeatureNames()) line += " " + std::string(name);
+  return line + "\n";
+}
+
+// A model of one tree: blocks with more than half their text in links get
+// -4 (probability 0.018), others +4 (0.982).
+std::string LinkModel(double max_drop_share) {
+  return "corpus-block-model 1\n# a comment\n" + FeatureLine() +
+         "base 0\ndrop_below 0.5\nmin_blocks 3\nmax_drop_share " + std::to_string(max_drop_share) +
+         "\ntree 3\n" + std::to_string(kBfLinkDensity) +
+         " 0.5 1 2 0\n-1 0 0 0 4\n-1 0 0 0 -4\n";
+}
+
+// The blocks of a page's selected content, as the extractor sees them.
+std::vector<BlockTrace> Blocks(const std::string& html, std::string_view language = {}) {
+  std::vector<BlockTrace> blocks;
+  ExtractOptions options;
+  options.block_model = false;
+  ExtractMainContent(html, "", options, language, &blocks);
+  return blocks;
+}
+
+const BlockTrace* Find(const std::vector<BlockTrace>& blocks, const std::string& text) {
+  for (const BlockTrace& b : blocks) {
+    if (Has(b.text, text)) return &b;
+  }
+  return nullptr;
+}
+
+// `count` paragraphs of `para`, each opened by a different word of
+// `openers` (identical copies would be dropped as duplicates).
+std::string Story(const std::string& para, int count,
+                  const std::vector<std::string>& openers = {"First", "Then", "Later", "Now"}) {
+  std::string out;
+  for (int i = 0; i < count; ++i) out += "<p>" + openers[i % openers.size()] + " " + para + "</p>";
+  return out;
+}
+
+// Non-space characters (UTF-8 sequences) of `s`.
+size_t Chars(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += c != ' ' && (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+double ShareSum(const std::vector<BlockTrace>& blocks) {
+  double sum = 0;
+  for (const BlockTrace& b : blocks) sum += b.x[kBfShareOfContent];
+  return sum;
+}
+
+TEST(BlockModelTest, TheEmbeddedModelLoads) {
+  BlockModel model;
+  ASSERT_TRUE(BlockModel::Parse(kEmbeddedBlockModel, &model).ok());
+  EXPECT_FALSE(model.empty());
+  EXPECT_GT(model.tree_count(), 10u);
+  EXPECT_GT(model.drop_below(), 0.0);
+  EXPECT_LT(model.drop_below(), 1.0);
+  EXPECT_EQ(model.digest().size(), 64u);
+  EXPECT_EQ(BlockModel::Default().digest(), model.digest());
+  // The version's digest covers the model (phrase_book_test.cc checks how).
+  EXPECT_NE(ExtractorVersion().find('-'), std::string::npos);
+}
+
+TEST(BlockModelTest, AHandWrittenModelScoresAsWritten) {
+  BlockModel model;
+  ASSERT_TRUE(BlockModel::Parse(LinkModel(0.5), &model).ok());
+  std::array<float, kBlockFeatureCount> x{};
+  x[kBfLinkDensity] = 0.9f;
+  EXPECT_NEAR(model.MainProbability(x), 1 / (1 + std::exp(4.0)), 1e-9);
+  x[kBfLinkDensity] = 0.5f;  // the bound goes left
+  EXPECT_NEAR(model.MainProbability(x), 1 / (1 + std::exp(-4.0)), 1e-9);
+}
+
+TEST(BlockModelTest, BrokenFilesAreRefusedWithTheirLine) {
+  BlockModel model;
+  Status s = BlockModel::Parse("corpus-block-model 2\n", &model);
+  EXPECT_FALSE(s.ok());
+  EXPECT_TRUE(Has(s.message(), "line 1")) << s.message();
+
+  std::string renamed = LinkModel(0.5);
+  renamed.replace(renamed.find("link_density"), 12, "link_dansity");
+  s = BlockModel::Parse(renamed, &model);
+  EXPECT_FALSE(s.ok());
+  EXPECT_TRUE(Has(s.message(), "line 3")) << s.message();
+  EXPECT_TRUE(Has(s.message(), "link_dansity")) << s.message();
+
+  std::string cyclic = LinkModel(0.5);
+  cyclic.replace(cyclic.find(" 0.5 1 2 0"), 10, " 0.5 0 2 0");  // a child before its parent
+  EXPECT_FALSE(BlockModel::Parse(cyclic, &model).ok());
+  EXPECT_TRUE(model.empty());
+
+  std::string cut = LinkModel(0.5);
+  cut.resize(cut.rfind("-1 0 0 0 -4"));
+  s = BlockModel::Parse(cut, &model);
+  EXPECT_TRUE(Has(s.message(), "cut short")) << s.message();
+}
+
+TEST(BlockModelTest, FeaturesOfAnEnglishArticle) {
+  const std::string para =
+      "the council met on Tuesday and agreed, after a long debate, to rebuild the old "
+      "bridge over the river by 2027.";
+  const auto blocks = Blocks("<html lang=en><body><nav><a href=/>Home</a></nav><article>"
+                             "<h1>Bridge to be rebuilt</h1>" +
+                             Story(para, 4) +
+                             "<ul><li><a href=/a>Other news</a></li><li><a href=/b>More news</a>"
+                             "</li></ul></article></body></html>");
+  const BlockTrace* heading = Find(blocks, "Bridge to be rebuilt");
+  const BlockTrace* prose = Find(blocks, "First the council met");
+  ASSERT_TRUE(heading && prose);
+  EXPECT_EQ(heading->x[kBfTagHeading], 1.0f);
+  EXPECT_EQ(heading->x[kBfEndsSentence], 0.0f);
+  EXPECT_EQ(heading->x[kBfBeforeFirstProse], 0.0f);  // 111 bytes: no prose block here
+  EXPECT_EQ(prose->x[kBfTagP], 1.0f);
+  EXPECT_EQ(prose->x[kBfEndsSentence], 1.0f);
+  EXPECT_EQ(prose->x[kBfLinkDensity], 0.0f);
+  EXPECT_NEAR(prose->x[kBfDigitShare], 4.0 / Chars("First " + para), 1e-6);  // "2027"
+  size_t letters = 0;
+  for (char c : "First " + para) letters += IsAsciiAlpha(c);
+  EXPECT_NEAR(prose->x[kBfUpperShare], 2.0 / letters, 1e-6);  // "F" and "T"
+  EXPECT_EQ(prose->x[kBfLogClassRepeat], 0.0f);
+  EXPECT_EQ(prose->x[kBfInMainHint], 1.0f);
+  if (const BlockTrace* link = Find(blocks, "Other news")) {  // unless the rules dropped the list
+    EXPECT_EQ(link->x[kBfTagLi], 1.0f);
+    EXPECT_EQ(link->x[kBfWholeLink], 1.0f);
+    EXPECT_EQ(link->x[kBfInList], 1.0f);
+  }
+  EXPECT_NEAR(ShareSum(blocks), 1.0, 1e-5);
+}
+
+TEST(BlockModelTest, FeaturesOfAGermanArticle) {
+  const std::string para =
+      "hat der Gemeinderat am Dienstag nach langer Debatte beschlossen, die alte Brücke über "
+      "den Fluss bis zum Jahr 2027 neu zu bauen. Die Kosten trägt zur Hälfte das Land, der Rest "
+      "kommt aus dem Haushalt der Stadt, die dafür andere Vorhaben verschiebt.";
+  const auto blocks = Blocks("<html lang=de><body><main><h1>Neue Brücke</h1>" +
+                             Story(para, 3) +
+                             "<p>Lesen Sie auch: Der Streit um den Strompreis</p>"
+                             "<p class=credit>Foto: dpa</p></main></body></html>");
+  const BlockTrace* prose = Find(blocks, "hat der Gemeinderat");
+  const BlockTrace* teaser = Find(blocks, "Lesen Sie auch");
+  ASSERT_TRUE(prose);
+  EXPECT_EQ(prose->x[kBfIsProse], 1.0f);
+  EXPECT_EQ(prose->x[kBfEndsSentence], 1.0f);
+  EXPECT_GT(prose->x[kBfPunctPer100], 1.0f);
+  if (teaser) {  // the hand rules may have left it out already
+    EXPECT_EQ(teaser->x[kBfPhraseTeaser], 1.0f);
+    EXPECT_EQ(teaser->x[kBfAfterLastProse], 1.0f);
+  }
+  for (const BlockTrace& b : blocks) EXPECT_EQ(b.x[kBfPageProse], 1.0f);
+}
+
+TEST(BlockModelTest, FeaturesOfChineseAndJapaneseText) {
+  // No spaces between words: the measures are of characters and bytes.
+  const std::string zh = "市议会周二经过长时间讨论，决定在二〇二七年之前重建河上的旧桥。";
+  const std::vector<std::string> zh_openers = {"首先", "然后", "后来", "现在"};
+  const auto zh_blocks = Blocks("<html lang=zh><body><article><h1>重建旧桥</h1>" +
+                                Story(zh, 4, zh_openers) + "</article></body></html>");
+  const BlockTrace* zp = Find(zh_blocks, "市议会");
+  ASSERT_TRUE(zp);
+  EXPECT_EQ(zp->x[kBfEndsSentence], 1.0f);  // the full-width stop
+  EXPECT_EQ(zp->x[kBfLogWords], static_cast<float>(std::log1p(2.0)));  // opener, sentence
+  EXPECT_EQ(zp->x[kBfDigitShare], 0.0f);
+  EXPECT_EQ(zp->x[kBfUpperShare], 0.0f);
+  EXPECT_GT(zp->x[kBfPunctPer100], 0.0f);
+  EXPECT_NEAR(ShareSum(zh_blocks), 1.0, 1e-5);
+
+  const std::string ja = "市議会は火曜日、長い議論の末に川の古い橋を架け替えることを決めた？";
+  const auto ja_blocks =
+      Blocks("<html lang=ja><body><article><h1>橋の架け替え</h1>" +
+             Story(ja, 4, {"まず", "次に", "その後", "今"}) +
+             "<p>関連記事：新しい駅</p></article></body></html>");
+  const BlockTrace* jp = Find(ja_blocks, "市議会");
+  ASSERT_TRUE(jp);
+  EXPECT_EQ(jp->x[kBfEndsSentence], 1.0f);  // ？
+  EXPECT_NEAR(ShareSum(ja_blocks), 1.0, 1e-5);
+  if (const BlockTrace* teaser = Find(ja_blocks, "関連記事")) {  // unless the rules dropped it
+    EXPECT_EQ(teaser->x[kBfPhraseTeaser], 1.0f);
+  }
+}
+
+// A parsed page with its selected content, to run the model's pass on.
+struct Selected {
+  explicit Selected(const std::string& html) : out(gumbo_parse(html.c_str())) {
+    dom.Build(out->document);
+    sel = SelectMainContent(dom, ScoreOptions());
+  }
+  ~Selected() { gumbo_destroy_output(&kGumboDefaultOptions, out); }
+  Selected(const Selected&) = delete;
+  Selected& operator=(const Selected&) = delete;
+  std::string Text() const { return RenderText(dom, sel.root, sel.drop, TextFormat::kPlain); }
+
+  GumboOutput* out;
+  DomIndex dom;
+  ContentSelection sel;
+};
+
+TEST(BlockModelTest, TheModelLeavesOutLinkBlocksWithinItsGuard) {
+  const std::string page =
+      "<html><body><div><h1>Bridge</h1>" +
+      Story("The council met on Tuesday and agreed to rebuild the old bridge over the river, "
+            "after a debate that lasted well into the night.",
+            3) +
+      "<p>Read more</p>"
+      "<div><a href=/x>A story about something else entirely</a></div></div></body></html>";
+  BlockModel model;
+  ASSERT_TRUE(BlockModel::Parse(LinkModel(0.5), &model).ok());
+  const PhraseSet phrases = testing::EnglishPhrases();
+  {
+    Selected s(page);
+    ASSERT_TRUE(Has(s.Text(), "A story about")) << s.Text();  // the hand rules keep it
+    std::vector<BlockTrace> trace;
+    EXPECT_EQ(DropModelBoilerplate(s.dom, phrases, {}, model, true, &s.sel, &trace), 1);
+    EXPECT_FALSE(Has(s.Text(), "A story about")) << s.Text();  // the model flips it
+    EXPECT_TRUE(Has(s.Text(), "The council met")) << s.Text();
+    ASSERT_EQ(trace.size(), 6u);
+    EXPECT_EQ(trace[4].text, "Read more");  // a control label, kept by this model
+    EXPECT_EQ(trace[4].x[kBfPhraseLabel], 1.0f);
+    EXPECT_FALSE(trace[4].dropped);
+    EXPECT_TRUE(trace.back().dropped);
+    EXPECT_EQ(trace.back().text, "A story about something else entirely");
+  }
+  {
+    Selected s(page);  // off: only traced
+    std::vector<BlockTrace> trace;
+    EXPECT_EQ(DropModelBoilerplate(s.dom, phrases, {}, model, false, &s.sel, &trace), 0);
+    EXPECT_TRUE(Has(s.Text(), "A story about"));
+    EXPECT_EQ(trace.size(), 6u);
+  }
+  {
+    Selected s(page);  // the link block is ~10% of the text: above a 5% guard
+    ASSERT_TRUE(BlockModel::Parse(LinkModel(0.05), &model).ok());
+    EXPECT_EQ(DropModelBoilerplate(s.dom, phrases, {}, model, true, &s.sel, nullptr), 0);
+    EXPECT_TRUE(Has(s.Text(), "A story about"));
+  }
+}
+
+}  // namespace
+}  // namespace corpus
