@@ -143,9 +143,9 @@ int main(int argc, char** argv) {
     for (int k = 0; k < 2; ++k) {
       const bool model = (k == 0) == (i % 2 == 0);
       options.block_model = model;
-      const double t0 = Clock::ThreadCpuSeconds();
+      const double t0 = ThreadCpuSeconds();
       corpus::ExtractMainContent(pages[i], "", options);
-      (model ? with_model_s : without_model_s) += Clock::ThreadCpuSeconds() - t0;
+      (model ? with_model_s : without_model_s) += ThreadCpuSeconds() - t0;
     }
   }
   options.block_model = true;
