@@ -109,7 +109,7 @@ constexpr std::string_view kKeptAttributes[] = {
     "class",       "id",         "role",       "style",    "hidden",    "popover",
     "href",        "itemprop",   "itemtype",   "name",     "type",      "placeholder",
     "aria-hidden", "aria-label", "aria-modal", "property", "content",   "encoding",
-    "color",       "face",       "size",
+    "color",       "face",       "size",       "lang",     "xml:lang",  "http-equiv",
 };
 
 bool KeepsAttribute(std::string_view name) {

@@ -90,6 +90,24 @@ TEST(MultilingualPageTest, ContentLanguageOverridesTheMarkup) {
   EXPECT_EQ(r.phrase_languages, "de,en");
 }
 
+TEST(MultilingualPageTest, TheMarkupsDeclaredLanguageReachesThePhraseChoice) {
+  // <html lang> and <meta http-equiv=content-language> survive the prescan
+  // that drops unread attributes: a page declaring Polish gets Polish phrases
+  // even when its text reads as English.
+  std::string prose;
+  for (int i = 0; i < 4; ++i) {
+    prose += "<p>The council decided on Tuesday to rebuild the old bridge over the river next "
+             "spring. The mayor said the work would take about half a year. Part " +
+             std::to_string(i) + ".</p>";
+  }
+  const std::string body = "<body><article><h1>The bridge</h1>" + prose + "</article></body></html>";
+  EXPECT_EQ(ExtractMainContent("<html lang='pl'>" + body, "", ExtractOptions()).phrase_languages,
+            "pl,en");
+  EXPECT_EQ(ExtractMainContent("<html><head><meta http-equiv='Content-Language' content='pl'>"
+                               "</head>" + body, "", ExtractOptions()).phrase_languages,
+            "pl,en");
+}
+
 TEST(MultilingualPageTest, ChineseRelatedBoxAndCreditGo) {
   std::string prose;
   for (int i = 0; i < 4; ++i) {
