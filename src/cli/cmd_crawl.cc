@@ -25,18 +25,7 @@ struct CrawlFlags {
 void AddCrawlCommand(CLI::App& app, CliState* state) {
   auto f = std::make_shared<CrawlFlags>();
   CrawlConfig& c = f->config;
-  CLI::App* sub = app.add_subcommand("crawl", "Fetch web pages from seed URLs into page records");
-  sub->footer(
-      "Examples:\n"
-      "  corpus crawl --seeds seeds/example.txt --out pages/ --max-pages 1000\n"
-      "  corpus crawl --seeds seeds/builtin.txt --out pages/ --allow-private-networks "
-      "--per-host-delay 50\n"
-      "  corpus crawl --seeds seeds/example.txt --out pages2/ --refresh pages/   # re-fetch, 304s skipped\n"
-      "  corpus crawl --seeds seeds/example.txt --out pages/ --warc warc/   # also keep WARC files\n"
-      "  corpus crawl --seeds seeds/example.txt --out pages/ --num-tasks 4 --task-index 0   # and 1, 2, 3\n"
-      "A killed crawl continues where it stopped when the same command is run again.\n"
-      "With --num-tasks N (in Slurm: scripts/slurm/together.sbatch) each task crawls the hosts it owns and hands\n"
-      "links to other hosts to their owner through OUT/_crawl/handoff/.");
+  CLI::App* sub = AddSubcommand(app, "crawl");
   f->opts.zstd_level = c.zstd_level;  // the crawl's own default (crawl_config.h)
   AddCommonStageFlags(sub, &f->opts, /*needs_in=*/false);
   sub->add_option("--seeds", c.seeds_file, "Seed URLs, one per line, # comments");

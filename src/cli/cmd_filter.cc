@@ -154,19 +154,7 @@ void AddListAndPiiFlags(CLI::App* sub, FilterOptions* o) {
 
 void AddFilterCommand(CLI::App& app, CliState* state) {
   auto cfg = std::make_shared<FilterCliConfig>();
-  CLI::App* sub = app.add_subcommand(
-      "filter", "Keep good text: language, Gopher, C4, FineWeb, URL and bad-word filters; redact PII");
-  sub->footer(
-      "Every removed record goes to rejected/ with {\"stage\":\"filter\",\"rule\",\"value\"}.\n"
-      "Defaults follow FineWeb: English (score >= 0.65), Gopher repetition + quality, C4 without\n"
-      "the terminal-punctuation rule, FineWeb's rules; PII redaction on.\n"
-      "Examples:\n"
-      "  corpus filter --in unique/ --out clean/\n"
-      "  corpus filter --config configs/fineweb.toml --in unique/ --out clean/\n"
-      "  corpus filter --in unique/ --out clean/ --languages en,fr --min-words 100 --no-pii\n"
-      "  corpus filter --in unique/ --out clean/ --url-blocklist ut1/ --bad-words configs/filter/bad_words_en.txt\n"
-      "  corpus filter --config configs/fineweb2.toml --annotate --in unique/ --out annotated/\n"
-      "  corpus filter --config configs/fineweb2.toml --from-signals --in annotated/ --out clean/");
+  CLI::App* sub = AddSubcommand(app, "filter");
   AddCommonStageFlags(sub, &cfg->common);
   AddLanguageFlags(sub, LanguageFlags{&cfg->filter.language, &cfg->language_settings_dir});
   AddGopherFlags(sub, &cfg->filter.gopher_repetition, &cfg->filter.gopher_quality);
@@ -198,11 +186,7 @@ void AddFilterCommand(CLI::App& app, CliState* state) {
 
     std::unique_ptr<FilterStage> stage;
     const Status st = FilterStage::Create(opts, &stage);
-    if (!st.ok()) {
-      state->exit_code = FinishStageRun("filter", StageOutcome{st}, cfg->common);
-      return;
-    }
-    state->exit_code = FinishStageRun("filter", RunMapStage(*stage, cfg->common), cfg->common);
+    state->exit_code = RunCreatedMapStage("filter", st, stage.get(), cfg->common);
   });
 }
 

@@ -19,16 +19,7 @@ struct ShardFlags {
 
 void AddShardCommand(CLI::App& app, CliState* state) {
   auto flags = std::make_shared<ShardFlags>();
-  CLI::App* sub = app.add_subcommand(
-      "shard", "Pack documents into a shuffled release of even shards with a manifest and a dataset card");
-  sub->footer(
-      "Examples:\n"
-      "  corpus shard --in clean/ --out release/\n"
-      "  corpus shard --in clean/ --out release/ --target-size 64MiB --seed 7 --val-fraction 0.001\n"
-      "  corpus shard --in clean/ --out release/ --docs-per-shard 100000 --fields id,text,url\n"
-      "  # Slurm: partition as one array, then pack as a dependent array\n"
-      "  corpus shard --in clean/ --out release/ --phase partition   (array task)\n"
-      "  corpus shard --in clean/ --out release/ --phase pack        (array task)");
+  CLI::App* sub = AddSubcommand(app, "shard");
   AddCommonStageFlags(sub, &flags->common);
   auto* target = sub->add_option("--target-size", flags->target_size,
                                  "Uncompressed JSON per shard (256MiB, 1GB, ...); shards are balanced, at most one document over")

@@ -79,4 +79,9 @@ int FinishStageRun(const std::string& stage, const StageOutcome& outcome, const 
   return outcome.ExitCode();
 }
 
+int RunCreatedMapStage(const std::string& stage, const Status& created, MapStage* map, const CommonOptions& opts) {
+  if (!created.ok()) return FinishStageRun(stage, StageOutcome{created}, opts);
+  return FinishStageRun(stage, RunMapStage(*map, opts), opts);
+}
+
 }  // namespace corpus
