@@ -54,11 +54,7 @@ void ShardWriter::StartCompressor() {
   out_buf_.resize(ZSTD_CStreamOutSize());
 }
 
-Status ShardWriter::Sync() {
-  if (!error_.ok()) return error_;
-  if (!file_ || finished_) return Status::OK();
-  // ZSTD_e_end closes the frame; the next write starts a new one, and a
-  // reader decodes the concatenated frames as one stream.
+Status ShardWriter::EndFrameDurably() {
   Status st = Compress(pending_.data(), pending_.size(), true);
   pending_.clear();
   if (st.ok() && std::fflush(file_) != 0) {
@@ -67,6 +63,15 @@ Status ShardWriter::Sync() {
   if (st.ok() && ::fsync(fileno(file_)) != 0) {
     st = Status::IOError("cannot sync " + tmp_path_ + ": " + std::strerror(errno));
   }
+  return st;
+}
+
+Status ShardWriter::Sync() {
+  if (!error_.ok()) return error_;
+  if (!file_ || finished_) return Status::OK();
+  // ZSTD_e_end closes the frame; the next write starts a new one, and a
+  // reader decodes the concatenated frames as one stream.
+  Status st = EndFrameDurably();
   if (!st.ok()) error_ = st;
   return st;
 }
@@ -170,14 +175,7 @@ Status ShardWriter::Finish() {
     return Status::OK();
   }
   CORPUS_RETURN_IF_ERROR(Open());
-  Status st = Compress(pending_.data(), pending_.size(), true);
-  pending_.clear();
-  if (st.ok() && std::fflush(file_) != 0) {
-    st = Status::IOError("cannot flush " + tmp_path_ + ": " + std::strerror(errno));
-  }
-  if (st.ok() && ::fsync(fileno(file_)) != 0) {
-    st = Status::IOError("cannot sync " + tmp_path_ + ": " + std::strerror(errno));
-  }
+  Status st = EndFrameDurably();
   if (std::fclose(file_) != 0 && st.ok()) {
     st = Status::IOError("cannot close " + tmp_path_ + ": " + std::strerror(errno));
   }

@@ -74,6 +74,9 @@ class ShardWriter {
   Status Open();
   void StartCompressor();
   Status Compress(const char* data, size_t len, bool end);
+  // Compresses what is pending and ends the frame, then flushes and syncs
+  // the file.
+  Status EndFrameDurably();
   Status WriteOut(const char* data, size_t len);
 
   std::string path_;
