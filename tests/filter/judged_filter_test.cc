@@ -34,38 +34,47 @@ std::vector<std::unique_ptr<DocumentFilter>> Steps(bool enabled) {
 // Fails every step's rules: short, repeated lines without punctuation.
 const char kBadText[] = "buy now\nbuy now\nbuy now\nbuy now\nlorem ipsum {x}\n";
 
+// What a step does with kBadText: Apply's verdict and text, Measure's
+// signals (on a fresh copy) and the listed rules.
+struct Observed {
+  FilterVerdict verdict;
+  std::string text;
+  QualitySignals signals;
+  std::vector<SignalRule> rules;
+};
+
+Observed Observe(const DocumentFilter& step) {
+  Observed o;
+  Document doc = testing::MakeDoc(kBadText);
+  o.verdict = step.Apply(doc);
+  o.text = doc.text();
+  Document measured = testing::MakeDoc(kBadText);
+  step.Measure(measured, &o.signals);
+  step.Rules(&o.rules);
+  return o;
+}
+
 TEST(JudgedFilterTest, SwitchedOffStepKeepsMeasuresAndListsNothing) {
   for (const auto& step : Steps(false)) {
     SCOPED_TRACE(std::string(step->name()));
-    Document doc = testing::MakeDoc(kBadText);
-    EXPECT_TRUE(step->Apply(doc).keep);
-    EXPECT_EQ(doc.text(), kBadText);  // C4 drops no line either
-    QualitySignals signals;
-    step->Measure(doc, &signals);
-    EXPECT_TRUE(signals.values().empty());
-    std::vector<SignalRule> rules;
-    step->Rules(&rules);
-    EXPECT_TRUE(rules.empty());
+    const Observed o = Observe(*step);
+    EXPECT_TRUE(o.verdict.keep);
+    EXPECT_EQ(o.text, kBadText);  // C4 drops no line either
+    EXPECT_TRUE(o.signals.values().empty());
+    EXPECT_TRUE(o.rules.empty());
   }
 }
 
 TEST(JudgedFilterTest, SwitchedOnStepRejectsMeasuresAndListsItsRules) {
   for (const auto& step : Steps(true)) {
     SCOPED_TRACE(std::string(step->name()));
-    Document doc = testing::MakeDoc(kBadText);
-    const FilterVerdict verdict = step->Apply(doc);
-    EXPECT_FALSE(verdict.keep);
-    Document measured = testing::MakeDoc(kBadText);
-    QualitySignals signals;
-    step->Measure(measured, &signals);
-    EXPECT_FALSE(signals.values().empty());
-    std::vector<SignalRule> rules;
-    step->Rules(&rules);
-    ASSERT_FALSE(rules.empty());
+    const Observed o = Observe(*step);
+    EXPECT_FALSE(o.verdict.keep);
+    EXPECT_FALSE(o.signals.values().empty());
     // The signals give the verdict Apply gave.
-    const SignalRule* failed = FirstFailure(rules, signals);
+    const SignalRule* failed = FirstFailure(o.rules, o.signals);
     ASSERT_NE(failed, nullptr);
-    EXPECT_EQ(failed->rule, verdict.rule);
+    EXPECT_EQ(failed->rule, o.verdict.rule);
   }
 }
 
