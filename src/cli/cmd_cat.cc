@@ -77,12 +77,7 @@ int RunCat(const CatConfig& cfg) {
 
 void AddCatCommand(CLI::App& app, CliState* state) {
   auto cfg = std::make_shared<CatConfig>();
-  CLI::App* sub = app.add_subcommand("cat", "Print records as JSON Lines (like zstdcat | jq -c)");
-  sub->footer(
-      "Examples:\n"
-      "  corpus cat docs/ --limit 3\n"
-      "  corpus cat 'clean/part-*.jsonl.zst' --fields id,url,lang\n"
-      "  corpus cat unique/rejected/ | jq -r .reject.rule | sort | uniq -c");
+  CLI::App* sub = AddSubcommand(app, "cat");
   sub->add_option("paths", cfg->paths, "Shard files, stage folders, WARC/WET files or globs")
       ->required()
       ->expected(1, -1);

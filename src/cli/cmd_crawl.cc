@@ -12,10 +12,7 @@ struct CrawlFlags {
   CommonOptions opts;
   CrawlConfig config;
   std::string scope = "host";
-  std::string max_body = "10MiB";
   std::string timeout = "20s";
-  std::string part_max_size = "256MiB";
-  std::string warc_max_size = "1GB";
   std::string partition_by = "host";
   std::string peer_timeout = "10m";
 };
@@ -25,18 +22,7 @@ struct CrawlFlags {
 void AddCrawlCommand(CLI::App& app, CliState* state) {
   auto f = std::make_shared<CrawlFlags>();
   CrawlConfig& c = f->config;
-  CLI::App* sub = app.add_subcommand("crawl", "Fetch web pages from seed URLs into page records");
-  sub->footer(
-      "Examples:\n"
-      "  corpus crawl --seeds seeds/example.txt --out pages/ --max-pages 1000\n"
-      "  corpus crawl --seeds seeds/builtin.txt --out pages/ --allow-private-networks "
-      "--per-host-delay 50\n"
-      "  corpus crawl --seeds seeds/example.txt --out pages2/ --refresh pages/   # re-fetch, 304s skipped\n"
-      "  corpus crawl --seeds seeds/example.txt --out pages/ --warc warc/   # also keep WARC files\n"
-      "  corpus crawl --seeds seeds/example.txt --out pages/ --num-tasks 4 --task-index 0   # and 1, 2, 3\n"
-      "A killed crawl continues where it stopped when the same command is run again.\n"
-      "With --num-tasks N (in Slurm: scripts/slurm/together.sbatch) each task crawls the hosts it owns and hands\n"
-      "links to other hosts to their owner through OUT/_crawl/handoff/.");
+  CLI::App* sub = AddSubcommand(app, "crawl");
   f->opts.zstd_level = c.zstd_level;  // the crawl's own default (crawl_config.h)
   AddCommonStageFlags(sub, &f->opts, /*needs_in=*/false);
   sub->add_option("--seeds", c.seeds_file, "Seed URLs, one per line, # comments");
@@ -63,8 +49,8 @@ void AddCrawlCommand(CLI::App& app, CliState* state) {
                   "Cap in ms on a robots.txt Crawl-delay")
       ->capture_default_str();
   sub->add_option("--user-agent", c.user_agent, "User-Agent (default corpus/VERSION (+URL))");
-  sub->add_option("--max-body", f->max_body, "Body cap; longer pages are kept truncated (e.g. 10MiB)")
-      ->capture_default_str();
+  AddByteSizeOption(sub, "--max-body", &c.max_body_bytes, "10MiB",
+                    "Body cap; longer pages are kept truncated (e.g. 10MiB)");
   sub->add_option("--timeout", f->timeout, "Total time per request (e.g. 20s, 500ms; Heritrix waits 20 s for a silent socket)")
       ->capture_default_str();
   sub->add_flag("--allow-private-networks", c.allow_private_networks,
@@ -74,8 +60,7 @@ void AddCrawlCommand(CLI::App& app, CliState* state) {
   sub->add_option("--warc", c.warc_dir,
                   "Also archive every request and response (robots.txt included) as WARC/1.1 "
                   "files in this folder, bytes as sent and received");
-  sub->add_option("--warc-max-size", f->warc_max_size, "Start a new WARC file after this size")
-      ->capture_default_str();
+  AddByteSizeOption(sub, "--warc-max-size", &c.warc_max_bytes, "1GB", "Start a new WARC file after this size");
   sub->add_flag("--sitemaps", c.sitemaps, "Also crawl the URLs of robots.txt Sitemap: lines");
   sub->add_option("--max-pages-per-host", c.max_pages_per_host,
                   "Pages kept per host; further URLs of it are rejected as trap (0: none)")
@@ -91,9 +76,8 @@ void AddCrawlCommand(CLI::App& app, CliState* state) {
   sub->add_option("--part-max-records", c.part_max_records,
                   "Records per part file before the next is begun")
       ->capture_default_str();
-  sub->add_option("--part-max-size", f->part_max_size,
-                  "Bytes per part file on disk before the next is begun (e.g. 256MiB)")
-      ->capture_default_str();
+  AddByteSizeOption(sub, "--part-max-size", &c.part_max_bytes, "256MiB",
+                    "Bytes per part file on disk before the next is begun (e.g. 256MiB)");
   sub->add_option("--max-url-length", c.max_url_length, "Longer URLs are traps")->capture_default_str();
   sub->add_option("--max-path-depth", c.max_path_depth, "URLs with more path segments are traps")
       ->capture_default_str();
@@ -129,13 +113,7 @@ void AddCrawlCommand(CLI::App& app, CliState* state) {
     c.num_tasks = f->opts.num_tasks;
     ParsePartitionBy(f->partition_by, &c.partition_by);
     int64_t timeout_ms = 0;
-    if (Status st = ParseByteSize(f->max_body, &c.max_body_bytes); !st.ok()) {
-      outcome.status = Status::InvalidArgument("--max-body: " + st.message());
-    } else if (Status st3 = ParseByteSize(f->part_max_size, &c.part_max_bytes); !st3.ok()) {
-      outcome.status = Status::InvalidArgument("--part-max-size: " + st3.message());
-    } else if (Status st4 = ParseByteSize(f->warc_max_size, &c.warc_max_bytes); !st4.ok()) {
-      outcome.status = Status::InvalidArgument("--warc-max-size: " + st4.message());
-    } else if (Status st2 = ParseDurationMs(f->timeout, &timeout_ms); !st2.ok() || timeout_ms <= 0) {
+    if (Status st2 = ParseDurationMs(f->timeout, &timeout_ms); !st2.ok() || timeout_ms <= 0) {
       outcome.status = Status::InvalidArgument("--timeout: not a duration: " + f->timeout);
     } else if (Status st3 = ParseDurationMs(f->peer_timeout, &c.peer_timeout_ms); !st3.ok()) {
       outcome.status = Status::InvalidArgument("--peer-timeout: not a duration: " + f->peer_timeout);

@@ -13,20 +13,7 @@ struct DeconCliConfig {
 
 void AddDeconCommand(CLI::App& app, CliState* state) {
   auto cfg = std::make_shared<DeconCliConfig>();
-  CLI::App* sub = app.add_subcommand(
-      "decon", "Remove text that overlaps evaluation sets (GPT-3's 13-gram decontamination)");
-  sub->footer(
-      "Benchmarks are JSON Lines (items' string fields; --fields picks them) or plain text (one item\n"
-      "per line), .gz/.zst too; a folder means every file in it; the file name is the benchmark's name.\n"
-      "Matching: lowercase, punctuation removed, words (CJK by dictionary), exact n-grams; items\n"
-      "shorter than --ngram words but at least --min-ngram are matched whole. Each contaminated record\n"
-      "goes to rejected/ with rule \"contamination\" (--mode drop), or loses each match and --cut-window\n"
-      "characters around it (--mode cut; \"decon_cuts\" lists the removed byte spans). The manifest\n"
-      "reports, per benchmark, contaminated documents, items hit and examples.\n"
-      "Examples:\n"
-      "  corpus decon --in clean/ --out decon/ --benchmarks evals/\n"
-      "  corpus decon --in clean/ --out decon/ --benchmarks mmlu.jsonl arc.jsonl --fields question,choices\n"
-      "  corpus decon --in clean/ --out decon/ --benchmarks evals/ --mode cut");
+  CLI::App* sub = AddSubcommand(app, "decon");
   AddCommonStageFlags(sub, &cfg->common);
   DeconOptions& d = cfg->decon;
   sub->add_option("--benchmarks", d.benchmarks, "Benchmark files or folders")->required()->expected(1, -1);
@@ -55,11 +42,7 @@ void AddDeconCommand(CLI::App& app, CliState* state) {
     PrepareStageRun(sub, &cfg->common, *state);
     std::unique_ptr<DeconStage> stage;
     const Status st = DeconStage::Create(cfg->decon, cfg->common, &stage);
-    if (!st.ok()) {
-      state->exit_code = FinishStageRun("decon", StageOutcome{st}, cfg->common);
-      return;
-    }
-    state->exit_code = FinishStageRun("decon", RunMapStage(*stage, cfg->common), cfg->common);
+    state->exit_code = RunCreatedMapStage("decon", st, stage.get(), cfg->common);
   });
 }
 

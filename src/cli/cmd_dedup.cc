@@ -10,8 +10,7 @@ void AddDedupCommand(CLI::App& app, CliState* state) {
     std::string phase = "all";
   };
   auto f = std::make_shared<Flags>();
-  CLI::App* sub = app.add_subcommand(
-      "dedup", "Remove exact (URL, text) and near duplicates (MinHash/LSH) across all inputs");
+  CLI::App* sub = AddSubcommand(app, "dedup");
   AddCommonStageFlags(sub, &f->common);
   dedup::DedupOptions& d = f->dedup;
   sub->add_option("--ngram", d.minhash.ngram, "Words per shingle (FineWeb: 5)")->capture_default_str();

@@ -11,14 +11,7 @@ void AddExtractCommand(CLI::App& app, CliState* state) {
   auto cfg = std::make_shared<ExtractConfig>();
   auto format = std::make_shared<std::string>("text");
   auto max_html_mb = std::make_shared<double>(32);
-  CLI::App* sub = app.add_subcommand(
-      "extract", "Main text out of HTML pages, WARC or WET files (pages -> documents)");
-  sub->footer(
-      "Examples:\n"
-      "  corpus extract --in pages/ --out docs/\n"
-      "  corpus extract --in 'CC-MAIN-*.warc.gz' --out docs/ --threads 16\n"
-      "  corpus extract --in pages/ --out docs-md/ --format markdown\n"
-      "  corpus cat docs/ --limit 1 --fields url,title,text");
+  CLI::App* sub = AddSubcommand(app, "extract");
   AddCommonStageFlags(sub, opts.get());
   sub->add_option("--format", *format, "Output text format")
       ->check(CLI::IsMember({"text", "markdown"}))

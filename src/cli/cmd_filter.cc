@@ -4,6 +4,7 @@
 
 #include "corpus/cli/commands.h"
 #include "corpus/filter/filter_stage.h"
+#include "corpus/filter/rule_flags.h"
 #include "corpus/util/fs.h"
 
 namespace corpus {
@@ -55,84 +56,35 @@ void AddLanguageFlags(CLI::App* sub, LanguageFlags f) {
       ->capture_default_str();
 }
 
-void AddGopherFlags(CLI::App* sub, GopherRepetitionOptions* r, GopherQualityOptions* q) {
-  sub->add_flag("--gopher-repetition,!--no-gopher-repetition", r->enabled,
-                "Gopher repetition rules (Rae et al. 2021, table A1)");
-  sub->add_option("--max-dup-line-frac", r->max_dup_line_frac, "Max share of duplicate lines")
-      ->capture_default_str();
-  sub->add_option("--max-dup-para-frac", r->max_dup_para_frac, "Max share of duplicate paragraphs")
-      ->capture_default_str();
-  sub->add_option("--max-dup-line-char-frac", r->max_dup_line_char_frac,
-                  "Max share of characters in duplicate lines")
-      ->capture_default_str();
-  sub->add_option("--max-dup-para-char-frac", r->max_dup_para_char_frac,
-                  "Max share of characters in duplicate paragraphs")
-      ->capture_default_str();
-  sub->add_option("--max-top-ngram-frac", r->max_top_ngram_frac,
-                  "Max character share of the top n-gram, for n = 2,3,4,...")
-      ->delimiter(',')
-      ->capture_default_str();
-  sub->add_option("--max-dup-ngram-frac", r->max_dup_ngram_frac,
-                  "Max character share of duplicate n-grams, for n = 5,6,7,...")
-      ->delimiter(',')
-      ->capture_default_str();
+// Declares one setting of rule_flags.h: a bool as a flag with its --no-
+// form, a list as comma-separated values, anything else as one value.
+struct SettingFlag {
+  CLI::App* sub;
 
-  sub->add_flag("--gopher-quality,!--no-gopher-quality", q->enabled,
-                "Gopher quality rules (Rae et al. 2021, A.1.1)");
-  sub->add_option("--min-words", q->min_words, "Min words per document")->capture_default_str();
-  sub->add_option("--max-words", q->max_words, "Max words per document")->capture_default_str();
-  sub->add_option("--min-mean-word-length", q->min_mean_word_length, "Min mean word length")
-      ->capture_default_str();
-  sub->add_option("--max-mean-word-length", q->max_mean_word_length, "Max mean word length")
-      ->capture_default_str();
-  sub->add_option("--max-symbol-word-ratio", q->max_symbol_word_ratio,
-                  "Max '#' per word and max ellipses per word")
-      ->capture_default_str();
-  sub->add_option("--max-bullet-lines", q->max_bullet_lines, "Max share of lines starting with a bullet")
-      ->capture_default_str();
-  sub->add_option("--max-ellipsis-lines", q->max_ellipsis_lines, "Max share of lines ending in an ellipsis")
-      ->capture_default_str();
-  sub->add_option("--min-alpha-words", q->min_alpha_words, "Min share of words with a letter")
-      ->capture_default_str();
-  sub->add_option("--min-stop-words", q->min_stop_words,
-                  "Min stop words of the document's language (Gopher's list for English; others need "
-                  "--language-settings)")
-      ->capture_default_str();
-}
+  void operator()(const std::string& name, bool& value, const std::string& help) const {
+    sub->add_flag("--" + name + ",!--no-" + name, value, help);
+  }
+  void operator()(const std::string& name, std::vector<double>& values, const std::string& help) const {
+    sub->add_option("--" + name, values, help)->delimiter(',')->capture_default_str();
+  }
+  template <typename T>
+  void operator()(const std::string& name, T& value, const std::string& help) const {
+    sub->add_option("--" + name, value, help)->capture_default_str();
+  }
+};
 
-void AddC4Flags(CLI::App* sub, C4Options* c) {
-  sub->add_flag("--c4,!--no-c4", c->enabled, "C4 rules (Raffel et al. 2020, section 2.2)");
-  sub->add_flag("--c4-terminal-punct,!--no-c4-terminal-punct", c->terminal_punct,
-                "Drop lines without terminal punctuation (off in FineWeb; default off)");
-  sub->add_option("--c4-min-words-per-line", c->min_words_per_line, "Drop lines with fewer words (0: off)")
-      ->capture_default_str();
-  sub->add_option("--c4-max-word-length", c->max_word_length, "Drop lines with a longer word (0: off)")
-      ->capture_default_str();
-  sub->add_flag("--c4-citations,!--no-c4-citations", c->remove_citations,
-                "Remove [1], [edit], [citation needed]");
-  sub->add_flag("--c4-javascript,!--no-c4-javascript", c->javascript, "Drop lines mentioning javascript");
-  sub->add_flag("--c4-policy,!--no-c4-policy", c->policy, "Drop cookie / terms of use / privacy policy lines");
-  sub->add_flag("--c4-lorem-ipsum,!--no-c4-lorem-ipsum", c->lorem_ipsum, "Reject pages with 'lorem ipsum'");
-  sub->add_flag("--c4-curly-bracket,!--no-c4-curly-bracket", c->curly_bracket, "Reject pages with '{'");
-  sub->add_option("--c4-min-sentences", c->min_sentences, "Reject pages with fewer sentences (0: off)")
-      ->capture_default_str();
-}
-
-void AddFineWebFlags(CLI::App* sub, FineWebOptions* f) {
-  sub->add_flag("--fineweb,!--no-fineweb", f->enabled, "FineWeb's own rules (Penedo et al. 2024)");
-  sub->add_option("--min-line-punct", f->min_line_punct,
-                  "Reject when the share of lines ending in punctuation is <= this")
-      ->capture_default_str();
-  sub->add_option("--short-line-length", f->short_line_length, "A short line has at most this many characters")
-      ->capture_default_str();
-  sub->add_option("--max-short-lines", f->max_short_lines, "Reject when the share of short lines is >= this")
-      ->capture_default_str();
-  sub->add_option("--max-dup-line-chars", f->max_dup_line_chars,
-                  "Reject when the share of characters in duplicate lines is >= this")
-      ->capture_default_str();
-  sub->add_option("--max-newline-ratio", f->max_newline_ratio,
-                  "Reject when line breaks per word are above this (FineWeb-2's list ratio; <0: off)")
-      ->capture_default_str();
+void AddRuleFlags(CLI::App* sub, FilterOptions* o) {
+  const SettingFlag flag{sub};
+  flag("gopher-repetition", o->gopher_repetition.enabled, "Gopher repetition rules (Rae et al. 2021, table A1)");
+  VisitGopherRepetitionSettings(o->gopher_repetition, flag);
+  flag("gopher-quality", o->gopher_quality.enabled, "Gopher quality rules (Rae et al. 2021, A.1.1)");
+  VisitGopherQualitySettings(o->gopher_quality, flag);
+  flag("c4", o->c4.enabled, "C4 rules (Raffel et al. 2020, section 2.2)");
+  VisitC4Settings(o->c4, flag);
+  flag("fineweb", o->fineweb.enabled, "FineWeb's own rules (Penedo et al. 2024)");
+  VisitFineWebSettings(o->fineweb, flag);
+  flag("max-newline-ratio", o->fineweb.max_newline_ratio,
+       "Reject when line breaks per word are above this (FineWeb-2's list ratio; <0: off)");
 }
 
 void AddListAndPiiFlags(CLI::App* sub, FilterOptions* o) {
@@ -154,24 +106,10 @@ void AddListAndPiiFlags(CLI::App* sub, FilterOptions* o) {
 
 void AddFilterCommand(CLI::App& app, CliState* state) {
   auto cfg = std::make_shared<FilterCliConfig>();
-  CLI::App* sub = app.add_subcommand(
-      "filter", "Keep good text: language, Gopher, C4, FineWeb, URL and bad-word filters; redact PII");
-  sub->footer(
-      "Every removed record goes to rejected/ with {\"stage\":\"filter\",\"rule\",\"value\"}.\n"
-      "Defaults follow FineWeb: English (score >= 0.65), Gopher repetition + quality, C4 without\n"
-      "the terminal-punctuation rule, FineWeb's rules; PII redaction on.\n"
-      "Examples:\n"
-      "  corpus filter --in unique/ --out clean/\n"
-      "  corpus filter --config configs/fineweb.toml --in unique/ --out clean/\n"
-      "  corpus filter --in unique/ --out clean/ --languages en,fr --min-words 100 --no-pii\n"
-      "  corpus filter --in unique/ --out clean/ --url-blocklist ut1/ --bad-words configs/filter/bad_words_en.txt\n"
-      "  corpus filter --config configs/fineweb2.toml --annotate --in unique/ --out annotated/\n"
-      "  corpus filter --config configs/fineweb2.toml --from-signals --in annotated/ --out clean/");
+  CLI::App* sub = AddSubcommand(app, "filter");
   AddCommonStageFlags(sub, &cfg->common);
   AddLanguageFlags(sub, LanguageFlags{&cfg->filter.language, &cfg->language_settings_dir});
-  AddGopherFlags(sub, &cfg->filter.gopher_repetition, &cfg->filter.gopher_quality);
-  AddC4Flags(sub, &cfg->filter.c4);
-  AddFineWebFlags(sub, &cfg->filter.fineweb);
+  AddRuleFlags(sub, &cfg->filter);
   AddListAndPiiFlags(sub, &cfg->filter);
   CLI::Option* annotate = sub->add_flag("--annotate", cfg->annotate,
                                         "Remove nothing: give every record \"signals\" (each rule's measured value) "
@@ -198,11 +136,7 @@ void AddFilterCommand(CLI::App& app, CliState* state) {
 
     std::unique_ptr<FilterStage> stage;
     const Status st = FilterStage::Create(opts, &stage);
-    if (!st.ok()) {
-      state->exit_code = FinishStageRun("filter", StageOutcome{st}, cfg->common);
-      return;
-    }
-    state->exit_code = FinishStageRun("filter", RunMapStage(*stage, cfg->common), cfg->common);
+    state->exit_code = RunCreatedMapStage("filter", st, stage.get(), cfg->common);
   });
 }
 

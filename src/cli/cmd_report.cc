@@ -9,12 +9,7 @@ namespace corpus {
 
 void AddReportCommand(CLI::App& app, CliState* state) {
   auto cfg = std::make_shared<ReportConfig>();
-  CLI::App* sub = app.add_subcommand(
-      "report", "Write one self-contained HTML page with the funnel, distributions and examples of stage folders");
-  sub->footer(
-      "Examples:\n"
-      "  corpus report pages/ docs/ unique/ clean/ release/ --out report.html\n"
-      "  corpus report clean/ --out clean-report.html --top 50 --examples 5");
+  CLI::App* sub = AddSubcommand(app, "report");
   sub->add_option("dirs", cfg->dirs, "Stage output folders, in pipeline order")->required()->expected(1, -1);
   sub->add_option("--out", cfg->out, "The HTML file to write")->required();
   sub->add_option("--title", cfg->title, "Page title (default: the folders' parent folder)");

@@ -10,8 +10,6 @@ namespace {
 struct ShardFlags {
   CommonOptions common;
   ShardConfig config;
-  std::string target_size = "256MiB";
-  std::string bucket_size = "128MiB";
   std::string phase = "all";
 };
 
@@ -19,20 +17,11 @@ struct ShardFlags {
 
 void AddShardCommand(CLI::App& app, CliState* state) {
   auto flags = std::make_shared<ShardFlags>();
-  CLI::App* sub = app.add_subcommand(
-      "shard", "Pack documents into a shuffled release of even shards with a manifest and a dataset card");
-  sub->footer(
-      "Examples:\n"
-      "  corpus shard --in clean/ --out release/\n"
-      "  corpus shard --in clean/ --out release/ --target-size 64MiB --seed 7 --val-fraction 0.001\n"
-      "  corpus shard --in clean/ --out release/ --docs-per-shard 100000 --fields id,text,url\n"
-      "  # Slurm: partition as one array, then pack as a dependent array\n"
-      "  corpus shard --in clean/ --out release/ --phase partition   (array task)\n"
-      "  corpus shard --in clean/ --out release/ --phase pack        (array task)");
+  CLI::App* sub = AddSubcommand(app, "shard");
   AddCommonStageFlags(sub, &flags->common);
-  auto* target = sub->add_option("--target-size", flags->target_size,
-                                 "Uncompressed JSON per shard (256MiB, 1GB, ...); shards are balanced, at most one document over")
-                     ->capture_default_str();
+  auto* target = AddByteSizeOption(
+      sub, "--target-size", &flags->config.target_bytes, "256MiB",
+      "Uncompressed JSON per shard (256MiB, 1GB, ...); shards are balanced, at most one document over");
   auto* docs = sub->add_option("--docs-per-shard", flags->config.docs_per_shard,
                                "Documents per shard instead of a size (the last shard may have fewer)")
                    ->check(CLI::PositiveNumber);
@@ -47,9 +36,8 @@ void AddShardCommand(CLI::App& app, CliState* state) {
   sub->add_option("--fields", flags->config.fields, "Fields a release record carries, in this order")
       ->delimiter(',')
       ->capture_default_str();
-  sub->add_option("--bucket-size", flags->bucket_size,
-                  "Uncompressed bytes per shuffle bucket (sorted in memory, one per thread)")
-      ->capture_default_str();
+  AddByteSizeOption(sub, "--bucket-size", &flags->config.bucket_bytes, "128MiB",
+                    "Uncompressed bytes per shuffle bucket (sorted in memory, one per thread)");
   sub->add_option("--report-link", flags->config.report_link,
                   "Path (relative to --out) or URL of the run's `corpus report` page, linked from the dataset card");
   sub->add_option("--phase", flags->phase, "all, partition (phase 1) or pack (phase 2 and the release files)")
@@ -58,17 +46,11 @@ void AddShardCommand(CLI::App& app, CliState* state) {
   sub->callback([sub, state, flags] {
     PrepareStageRun(sub, &flags->common, *state);
     ShardConfig& cfg = flags->config;
-    StageOutcome outcome;
-    if (cfg.docs_per_shard > 0) {
-      cfg.target_bytes = 0;
-    } else {
-      outcome.status = ParseByteSize(flags->target_size, &cfg.target_bytes);
-    }
-    if (outcome.status.ok()) outcome.status = ParseByteSize(flags->bucket_size, &cfg.bucket_bytes);
+    if (cfg.docs_per_shard > 0) cfg.target_bytes = 0;
     cfg.phase = flags->phase == "partition" ? ShardPhase::kPartition
                 : flags->phase == "pack"    ? ShardPhase::kPack
                                             : ShardPhase::kAll;
-    if (outcome.status.ok()) outcome = RunShardStage(cfg, flags->common);
+    const StageOutcome outcome = RunShardStage(cfg, flags->common);
     state->exit_code = FinishStageRun("shard", outcome, flags->common);
   });
 }

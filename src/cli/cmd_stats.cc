@@ -9,12 +9,7 @@ namespace corpus {
 
 void AddStatsCommand(CLI::App& app, CliState* state) {
   auto dirs = std::make_shared<std::vector<std::string>>();
-  CLI::App* sub = app.add_subcommand(
-      "stats", "Print the funnel of stage folders: records and bytes in, kept, rejected by rule");
-  sub->footer(
-      "Examples:\n"
-      "  corpus stats pages/ docs/ unique/ clean/ release/\n"
-      "  corpus stats clean/");
+  CLI::App* sub = AddSubcommand(app, "stats");
   sub->add_option("dirs", *dirs, "Stage output folders, in pipeline order")->required()->expected(1, -1);
   sub->callback([state, dirs] {
     spdlog::set_level(spdlog::level::from_str(state->log_level));

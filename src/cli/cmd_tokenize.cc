@@ -18,18 +18,7 @@ struct TokenizeFlags {
 
 void AddTokenizeCommand(CLI::App& app, CliState* state) {
   auto flags = std::make_shared<TokenizeFlags>();
-  CLI::App* sub = app.add_subcommand(
-      "tokenize", "Token ids of documents as Megatron .bin/.idx or datatrove .ds files, or token counts");
-  sub->footer(
-      "Tokenizers: *.model (SentencePiece), *.json (Hugging Face tokenizer.json, byte-level BPE),\n"
-      "*.tiktoken or *.tiktoken.zst (tiktoken ranks; the pattern from the file name or\n"
-      "--tiktoken-pattern).\n"
-      "Examples:\n"
-      "  corpus tokenize --in release/ --out tokens/ --tokenizer cl100k_base.tiktoken\n"
-      "  corpus tokenize --in release/ --out tokens/ --tokenizer tokenizer.json --format datatrove \\\n"
-      "      --max-tokens-per-file 1000000000 --seed 1\n"
-      "  corpus tokenize --in clean/ --out counted/ --tokenizer spm.model --count-only\n"
-      "  corpus stats tokens/                       # documents and tokens per split");
+  CLI::App* sub = AddSubcommand(app, "tokenize");
   AddCommonStageFlags(sub, &flags->common);
   sub->add_option("--tokenizer", flags->config.tokenizer_path, "Tokenizer file")->required();
   sub->add_option("--format", flags->format, "Token file layout")

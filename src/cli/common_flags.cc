@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "corpus/cli/commands.h"
+#include "corpus/util/byte_size.h"
 
 namespace corpus {
 namespace {
@@ -77,6 +78,20 @@ int FinishStageRun(const std::string& stage, const StageOutcome& outcome, const 
                      : " this task's part (the manifest follows when every task and phase is done)");
   }
   return outcome.ExitCode();
+}
+
+CLI::Option* AddByteSizeOption(CLI::App* sub, const std::string& name, uint64_t* bytes, const std::string& shown,
+                               const std::string& help) {
+  const auto parse = [name, bytes](const std::string& text) {
+    const Status st = ParseByteSize(text, bytes);
+    if (!st.ok()) throw CLI::ValidationError(name, st.message());
+  };
+  return sub->add_option_function<std::string>(name, parse, help)->type_name("TEXT")->default_str(shown);
+}
+
+int RunCreatedMapStage(const std::string& stage, const Status& created, MapStage* map, const CommonOptions& opts) {
+  if (!created.ok()) return FinishStageRun(stage, StageOutcome{created}, opts);
+  return FinishStageRun(stage, RunMapStage(*map, opts), opts);
 }
 
 }  // namespace corpus

@@ -130,16 +130,27 @@ bool CrawlOutput::Full() const {
   return false;
 }
 
-Status CrawlOutput::Finish(std::unique_ptr<ShardWriter>* writer) {
-  if (!*writer) return Status::OK();
-  CORPUS_RETURN_IF_ERROR((*writer)->Finish());
-  const auto& s = (*writer)->stats();
+namespace {
+
+// What the manifest says of a part `writer` has written so far (no digest:
+// that is known once the part is finished).
+OutputFile DescribePart(const StageDir& dir, const ShardWriter& writer) {
+  const auto& s = writer.stats();
   OutputFile f;
-  f.path = dir_.Relative((*writer)->path());
+  f.path = dir.Relative(writer.path());
   f.records = s.records;
   f.bytes = s.uncompressed_bytes;
   f.file_bytes = s.file_bytes;
-  f.sha256 = s.sha256;
+  return f;
+}
+
+}  // namespace
+
+Status CrawlOutput::Finish(std::unique_ptr<ShardWriter>* writer) {
+  if (!*writer) return Status::OK();
+  CORPUS_RETURN_IF_ERROR((*writer)->Finish());
+  OutputFile f = DescribePart(dir_, **writer);
+  f.sha256 = (*writer)->stats().sha256;
   committed_.push_back(std::move(f));
   writer->reset();
   return Status::OK();
@@ -160,13 +171,7 @@ Status CrawlOutput::Commit(bool close) {
   for (auto* w : {&pages_, &rejects_}) {
     if (!*w) continue;
     CORPUS_RETURN_IF_ERROR((*w)->Sync());
-    const auto& s = (*w)->stats();
-    OutputFile f;
-    f.path = dir_.Relative((*w)->path());
-    f.records = s.records;
-    f.bytes = s.uncompressed_bytes;
-    f.file_bytes = s.file_bytes;
-    open_parts_.push_back(std::move(f));
+    open_parts_.push_back(DescribePart(dir_, **w));
   }
   dirty_ = false;
   return Status::OK();

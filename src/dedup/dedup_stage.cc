@@ -24,8 +24,7 @@ Status BuildJob(const DedupOptions& options, const CommonOptions& common, DedupJ
   }
   job->opts = options;
   job->common = common;
-  CORPUS_RETURN_IF_ERROR(ResolveInputs(common.inputs, &job->inputs));
-  if (job->inputs.empty()) return Status::InvalidArgument("no input files found in --in");
+  CORPUS_RETURN_IF_ERROR(ResolveStageInputs(common.inputs, &job->inputs));
   if (job->inputs.size() >= (size_t{1} << 23)) return Status::InvalidArgument("too many input files");
   job->units = StageDir::UnitNames(job->inputs);
   std::error_code ec;

@@ -180,24 +180,12 @@ size_t CountSentences(std::string_view line) {
   return sentences + (pending ? 1 : 0);
 }
 
-FilterVerdict C4Filter::Apply(Document& doc) const {
-  if (!opts_.enabled) return FilterVerdict::Keep();
-  return Judge(doc, nullptr);
-}
-
-void C4Filter::Measure(Document& doc, QualitySignals* signals) const {
-  if (opts_.enabled) Judge(doc, signals);
-}
-
-void C4Filter::Rules(std::vector<SignalRule>* out) const {
-  if (!opts_.enabled) return;
-  if (opts_.lorem_ipsum) out->push_back(SignalRule{"c4_lorem_ipsum", "c4_lorem_ipsum", SignalRule::Op::kGreater, 0, ""});
-  if (opts_.curly_bracket) {
-    out->push_back(SignalRule{"c4_curly_bracket", "c4_curly_bracket", SignalRule::Op::kGreater, 0, ""});
-  }
+void C4Filter::EnabledRules(std::vector<SignalRule>* out) const {
+  using Op = SignalRule::Op;
+  if (opts_.lorem_ipsum) AddThresholdRule(out, "c4_lorem_ipsum", "c4_lorem_ipsum", Op::kGreater, 0);
+  if (opts_.curly_bracket) AddThresholdRule(out, "c4_curly_bracket", "c4_curly_bracket", Op::kGreater, 0);
   if (opts_.min_sentences > 0) {
-    out->push_back(SignalRule{"c4_min_sentences", "c4_sentences", SignalRule::Op::kLess,
-                              static_cast<double>(opts_.min_sentences), ""});
+    AddThresholdRule(out, "c4_min_sentences", "c4_sentences", Op::kLess, static_cast<double>(opts_.min_sentences));
   }
 }
 

@@ -30,6 +30,26 @@ void DocumentFilter::Rules(std::vector<SignalRule>* out) const {
   out->push_back(SignalRule{std::string(name()), std::string(name()), SignalRule::Op::kGreater, 0, ""});
 }
 
+FilterVerdict JudgedFilter::Apply(Document& doc) const {
+  if (!enabled_) return FilterVerdict::Keep();
+  return Judge(doc, nullptr);
+}
+
+void JudgedFilter::Measure(Document& doc, QualitySignals* signals) const {
+  if (enabled_) Judge(doc, signals);
+}
+
+void JudgedFilter::Rules(std::vector<SignalRule>* out) const {
+  if (enabled_) EnabledRules(out);
+}
+
+void AddThresholdRule(std::vector<SignalRule>* out, std::string rule, std::string signal, SignalRule::Op op,
+                      double threshold, std::string only_if) {
+  if (threshold >= 0) {
+    out->push_back(SignalRule{std::move(rule), std::move(signal), op, threshold, std::move(only_if)});
+  }
+}
+
 const SignalRule* FirstFailure(const std::vector<SignalRule>& rules, const QualitySignals& signals) {
   for (const SignalRule& r : rules) {
     if (r.Fails(signals)) return &r;

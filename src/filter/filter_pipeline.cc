@@ -3,6 +3,7 @@
 #include "corpus/filter/bad_words.h"
 #include "corpus/filter/language_score.h"
 #include "corpus/filter/language_settings.h"
+#include "corpus/filter/rule_flags.h"
 
 #include <cstdio>
 
@@ -19,6 +20,15 @@ std::string JoinDoubles(const std::vector<double>& values) {
   return out;
 }
 
+// One setting of rule_flags.h in the config; a list as its values joined.
+template <typename T>
+void SetSetting(StageConfig* c, const char* name, const T& value) {
+  c->Set(name, value);
+}
+void SetSetting(StageConfig* c, const char* name, const std::vector<double>& values) {
+  c->Set(name, JoinDoubles(values));
+}
+
 // Config keys are the flag names, so a changed flag shows up by its name.
 void DescribeOptions(const FilterOptions& o, StageConfig* c) {
   c->Set("languages", o.language.languages);
@@ -26,49 +36,17 @@ void DescribeOptions(const FilterOptions& o, StageConfig* c) {
   c->Set("lang-id-max-bytes", static_cast<unsigned long long>(o.language.max_bytes));
   c->Set("lang-id-sample-bytes", static_cast<unsigned long long>(o.language.sample_bytes));
 
-  const GopherRepetitionOptions& r = o.gopher_repetition;
-  c->Set("gopher-repetition", r.enabled);
-  if (r.enabled) {
-    c->Set("max-dup-line-frac", r.max_dup_line_frac);
-    c->Set("max-dup-para-frac", r.max_dup_para_frac);
-    c->Set("max-dup-line-char-frac", r.max_dup_line_char_frac);
-    c->Set("max-dup-para-char-frac", r.max_dup_para_char_frac);
-    c->Set("max-top-ngram-frac", JoinDoubles(r.max_top_ngram_frac));
-    c->Set("max-dup-ngram-frac", JoinDoubles(r.max_dup_ngram_frac));
-  }
-  const GopherQualityOptions& q = o.gopher_quality;
-  c->Set("gopher-quality", q.enabled);
-  if (q.enabled) {
-    c->Set("min-words", q.min_words);
-    c->Set("max-words", q.max_words);
-    c->Set("min-mean-word-length", q.min_mean_word_length);
-    c->Set("max-mean-word-length", q.max_mean_word_length);
-    c->Set("max-symbol-word-ratio", q.max_symbol_word_ratio);
-    c->Set("max-bullet-lines", q.max_bullet_lines);
-    c->Set("max-ellipsis-lines", q.max_ellipsis_lines);
-    c->Set("min-alpha-words", q.min_alpha_words);
-    c->Set("min-stop-words", q.min_stop_words);
-  }
-  const C4Options& c4 = o.c4;
-  c->Set("c4", c4.enabled);
-  if (c4.enabled) {
-    c->Set("c4-terminal-punct", c4.terminal_punct);
-    c->Set("c4-min-words-per-line", c4.min_words_per_line);
-    c->Set("c4-max-word-length", c4.max_word_length);
-    c->Set("c4-citations", c4.remove_citations);
-    c->Set("c4-javascript", c4.javascript);
-    c->Set("c4-policy", c4.policy);
-    c->Set("c4-lorem-ipsum", c4.lorem_ipsum);
-    c->Set("c4-curly-bracket", c4.curly_bracket);
-    c->Set("c4-min-sentences", c4.min_sentences);
-  }
+  const auto set = [c](const char* name, const auto& value, const char* /*help*/) { SetSetting(c, name, value); };
+  c->Set("gopher-repetition", o.gopher_repetition.enabled);
+  if (o.gopher_repetition.enabled) VisitGopherRepetitionSettings(o.gopher_repetition, set);
+  c->Set("gopher-quality", o.gopher_quality.enabled);
+  if (o.gopher_quality.enabled) VisitGopherQualitySettings(o.gopher_quality, set);
+  c->Set("c4", o.c4.enabled);
+  if (o.c4.enabled) VisitC4Settings(o.c4, set);
   const FineWebOptions& f = o.fineweb;
   c->Set("fineweb", f.enabled);
   if (f.enabled) {
-    c->Set("min-line-punct", f.min_line_punct);
-    c->Set("short-line-length", f.short_line_length);
-    c->Set("max-short-lines", f.max_short_lines);
-    c->Set("max-dup-line-chars", f.max_dup_line_chars);
+    VisitFineWebSettings(f, set);
     if (f.max_newline_ratio >= 0) c->Set("max-newline-ratio", f.max_newline_ratio);
   }
   const PiiOptions& p = o.pii;

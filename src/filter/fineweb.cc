@@ -22,28 +22,16 @@ double NewlineRatio(const Document& doc) {
   return static_cast<double>(lines - 1) / static_cast<double>(std::max<size_t>(words, 1));
 }
 
-FilterVerdict FineWebFilter::Apply(Document& doc) const {
-  if (!opts_.enabled) return FilterVerdict::Keep();
-  return Judge(doc, nullptr);
-}
-
-void FineWebFilter::Measure(Document& doc, QualitySignals* signals) const {
-  if (opts_.enabled) Judge(doc, signals);
-}
-
-void FineWebFilter::Rules(std::vector<SignalRule>* out) const {
-  if (!opts_.enabled) return;
+void FineWebFilter::EnabledRules(std::vector<SignalRule>* out) const {
   using Op = SignalRule::Op;
-  const auto add = [out](const char* rule, const char* signal, Op op, double t) {
-    if (t >= 0) out->push_back(SignalRule{rule, signal, op, t, ""});
-  };
-  add("fineweb_line_punct", "fineweb_line_punct_frac", Op::kLessEqual, opts_.min_line_punct);
-  add("fineweb_short_lines", "fineweb_short_lines_frac", Op::kGreaterEqual, opts_.max_short_lines);
-  add("fineweb_dup_line_chars", "fineweb_dup_line_chars_frac", Op::kGreaterEqual, opts_.max_dup_line_chars);
-  add("fineweb_list_ratio", "fineweb_newline_ratio", Op::kGreater, opts_.max_newline_ratio);
+  AddThresholdRule(out, "fineweb_line_punct", "fineweb_line_punct_frac", Op::kLessEqual, opts_.min_line_punct);
+  AddThresholdRule(out, "fineweb_short_lines", "fineweb_short_lines_frac", Op::kGreaterEqual, opts_.max_short_lines);
+  AddThresholdRule(out, "fineweb_dup_line_chars", "fineweb_dup_line_chars_frac", Op::kGreaterEqual,
+                   opts_.max_dup_line_chars);
+  AddThresholdRule(out, "fineweb_list_ratio", "fineweb_newline_ratio", Op::kGreater, opts_.max_newline_ratio);
 }
 
-FilterVerdict FineWebFilter::Judge(const Document& doc, QualitySignals* signals) const {
+FilterVerdict FineWebFilter::Judge(Document& doc, QualitySignals* signals) const {
   const std::vector<std::string_view>& lines = doc.non_blank_lines();
   if (lines.empty()) return FilterVerdict::Keep();
   RuleCheck check(signals);

@@ -43,7 +43,8 @@ bool EndsWithEllipsis(std::string_view line) {
 
 }  // namespace
 
-GopherQualityFilter::GopherQualityFilter(GopherQualityOptions opts) : opts_(std::move(opts)) {
+GopherQualityFilter::GopherQualityFilter(GopherQualityOptions opts)
+    : JudgedFilter(opts.enabled), opts_(std::move(opts)) {
   for (const std::string& w : opts_.stop_words) stop_words_.insert(LowerUtf8(w));
 }
 
@@ -66,20 +67,10 @@ size_t GopherQualityFilter::CountStopWords(const Document& doc, size_t enough) c
   return n;
 }
 
-FilterVerdict GopherQualityFilter::Apply(Document& doc) const {
-  if (!opts_.enabled) return FilterVerdict::Keep();
-  return Judge(doc, nullptr);
-}
-
-void GopherQualityFilter::Measure(Document& doc, QualitySignals* signals) const {
-  if (opts_.enabled) Judge(doc, signals);
-}
-
-void GopherQualityFilter::Rules(std::vector<SignalRule>* out) const {
-  if (!opts_.enabled) return;
+void GopherQualityFilter::EnabledRules(std::vector<SignalRule>* out) const {
   using Op = SignalRule::Op;
   const auto add = [out](const char* rule, const char* signal, Op op, double t, const char* only_if = "") {
-    if (t >= 0) out->push_back(SignalRule{rule, signal, op, t, only_if});
+    AddThresholdRule(out, rule, signal, op, t, only_if);
   };
   add("gopher_min_words", "rps_doc_word_count", Op::kLess, static_cast<double>(opts_.min_words));
   add("gopher_max_words", "rps_doc_word_count", Op::kGreater, static_cast<double>(opts_.max_words));
@@ -96,7 +87,7 @@ void GopherQualityFilter::Rules(std::vector<SignalRule>* out) const {
   add("gopher_ellipsis_lines", "rps_doc_frac_lines_end_with_ellipsis", Op::kGreater, opts_.max_ellipsis_lines);
 }
 
-FilterVerdict GopherQualityFilter::Judge(const Document& doc, QualitySignals* signals) const {
+FilterVerdict GopherQualityFilter::Judge(Document& doc, QualitySignals* signals) const {
   RuleCheck check(signals);
   if (ApplyWordRules(doc, &check)) return check.verdict();
   ApplyLineRules(doc, &check);

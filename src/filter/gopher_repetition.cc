@@ -35,19 +35,37 @@ DuplicateStats FindDuplicates(const std::vector<std::string_view>& items) {
   return stats;
 }
 
-FilterVerdict GopherRepetitionFilter::Apply(Document& doc) const {
-  if (!opts_.enabled) return FilterVerdict::Keep();
-  return Judge(doc, nullptr);
+namespace {
+
+// Gopher's two rules over one kind of unit (paragraphs or lines): the share
+// of repeated units, then the share of the text's characters inside them.
+struct UnitRules {
+  const char* count_signal;
+  const char* count_rule;
+  double max_count_frac;
+  const char* char_signal;
+  const char* char_rule;
+  double max_char_frac;
+};
+
+// Checks `r` over `units`; returns whether the check says to stop.
+bool CheckRepeatedUnits(const std::vector<std::string_view>& units, double total_chars, const UnitRules& r,
+                        RuleCheck* check) {
+  if (units.empty()) return false;
+  const DuplicateStats d = FindDuplicates(units);
+  const double frac = static_cast<double>(d.elements) / static_cast<double>(units.size());
+  if (check->Check(r.count_signal, frac, r.max_count_frac >= 0 && frac > r.max_count_frac, r.count_rule)) {
+    return true;
+  }
+  const double char_frac = static_cast<double>(d.chars) / total_chars;
+  return check->Check(r.char_signal, char_frac, r.max_char_frac >= 0 && char_frac > r.max_char_frac, r.char_rule);
 }
 
-void GopherRepetitionFilter::Measure(Document& doc, QualitySignals* signals) const {
-  if (opts_.enabled) Judge(doc, signals);
-}
+}  // namespace
 
-void GopherRepetitionFilter::Rules(std::vector<SignalRule>* out) const {
-  if (!opts_.enabled) return;
+void GopherRepetitionFilter::EnabledRules(std::vector<SignalRule>* out) const {
   const auto max = [out](const std::string& rule, const std::string& signal, double t) {
-    if (t >= 0) out->push_back(SignalRule{rule, signal, SignalRule::Op::kGreater, t, ""});
+    AddThresholdRule(out, rule, signal, SignalRule::Op::kGreater, t);
   };
   max("dup_para_frac", "gopher_dup_para_frac", opts_.max_dup_para_frac);
   max("dup_para_char_frac", "gopher_dup_para_char_frac", opts_.max_dup_para_char_frac);
@@ -65,45 +83,20 @@ void GopherRepetitionFilter::Rules(std::vector<SignalRule>* out) const {
   }
 }
 
-FilterVerdict GopherRepetitionFilter::Judge(const Document& doc, QualitySignals* signals) const {
+FilterVerdict GopherRepetitionFilter::Judge(Document& doc, QualitySignals* signals) const {
   const auto total_chars = static_cast<double>(doc.char_count());
   if (total_chars == 0) return FilterVerdict::Keep();
   RuleCheck check(signals);
 
   // Paragraphs: datatrove splits text.strip() on "\n{2,}".
-  const std::vector<std::string_view>& paragraphs = doc.paragraphs();
-  if (!paragraphs.empty()) {
-    const DuplicateStats d = FindDuplicates(paragraphs);
-    const double frac = static_cast<double>(d.elements) / static_cast<double>(paragraphs.size());
-    if (check.Check("gopher_dup_para_frac", frac, opts_.max_dup_para_frac >= 0 && frac > opts_.max_dup_para_frac,
-                    "dup_para_frac")) {
-      return check.verdict();
-    }
-    const double char_frac = static_cast<double>(d.chars) / total_chars;
-    if (check.Check("gopher_dup_para_char_frac", char_frac,
-                    opts_.max_dup_para_char_frac >= 0 && char_frac > opts_.max_dup_para_char_frac,
-                    "dup_para_char_frac")) {
-      return check.verdict();
-    }
-  }
-
+  const UnitRules paragraph_rules = {"gopher_dup_para_frac",      "dup_para_frac",      opts_.max_dup_para_frac,
+                                     "gopher_dup_para_char_frac", "dup_para_char_frac", opts_.max_dup_para_char_frac};
+  if (CheckRepeatedUnits(doc.paragraphs(), total_chars, paragraph_rules, &check)) return check.verdict();
   // Lines: the non-blank ones. Blank lines are paragraph separators in this
   // text format and would otherwise all count as duplicates of each other.
-  const std::vector<std::string_view>& lines = doc.non_blank_lines();
-  if (!lines.empty()) {
-    const DuplicateStats d = FindDuplicates(lines);
-    const double frac = static_cast<double>(d.elements) / static_cast<double>(lines.size());
-    if (check.Check("gopher_dup_line_frac", frac, opts_.max_dup_line_frac >= 0 && frac > opts_.max_dup_line_frac,
-                    "dup_line_frac")) {
-      return check.verdict();
-    }
-    const double char_frac = static_cast<double>(d.chars) / total_chars;
-    if (check.Check("gopher_dup_line_char_frac", char_frac,
-                    opts_.max_dup_line_char_frac >= 0 && char_frac > opts_.max_dup_line_char_frac,
-                    "dup_line_char_frac")) {
-      return check.verdict();
-    }
-  }
+  const UnitRules line_rules = {"gopher_dup_line_frac",      "dup_line_frac",      opts_.max_dup_line_frac,
+                                "gopher_dup_line_char_frac", "dup_line_char_frac", opts_.max_dup_line_char_frac};
+  if (CheckRepeatedUnits(doc.non_blank_lines(), total_chars, line_rules, &check)) return check.verdict();
   ApplyNgramRules(doc, &check);
   return check.verdict();
 }

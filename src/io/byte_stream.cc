@@ -248,23 +248,25 @@ LineReader::LineReader(std::unique_ptr<ByteStream> stream) : stream_(std::move(s
   buf_.resize(1 << 20);
 }
 
+size_t RefillWindow(ByteStream* stream, std::string* buf, size_t from, size_t* end, size_t min_room) {
+  if (from > 0) {
+    std::memmove(buf->data(), buf->data() + from, *end - from);
+    *end -= from;
+  }
+  if (buf->size() - *end < min_room) buf->resize(std::max(buf->size() * 2, *end + 2 * min_room));
+  const size_t n = stream->Read(buf->data() + *end, buf->size() - *end);
+  *end += n;
+  return n;
+}
+
 bool LineReader::Fill() {
   if (eof_) return false;
   // Move the partial line to the front, grow if the line is longer than the buffer.
-  if (begin_ > 0) {
-    std::memmove(buf_.data(), buf_.data() + begin_, end_ - begin_);
-    end_ -= begin_;
-    scan_ -= begin_;
-    begin_ = 0;
-  }
-  if (end_ == buf_.size()) buf_.resize(buf_.size() * 2);
-  const size_t n = stream_->Read(buf_.data() + end_, buf_.size() - end_);
-  if (n == 0) {
-    eof_ = true;
-    return false;
-  }
-  end_ += n;
-  return true;
+  scan_ -= begin_;
+  const size_t n = RefillWindow(stream_.get(), &buf_, begin_, &end_, 1);
+  begin_ = 0;
+  if (n == 0) eof_ = true;
+  return n > 0;
 }
 
 bool LineReader::Next(std::string_view* line) {

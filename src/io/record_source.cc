@@ -94,4 +94,10 @@ Status ResolveInputs(const std::vector<std::string>& args, std::vector<std::stri
   return Status::OK();
 }
 
+Status ResolveStageInputs(const std::vector<std::string>& args, std::vector<std::string>* files) {
+  CORPUS_RETURN_IF_ERROR(ResolveInputs(args, files));
+  if (files->empty()) return Status::InvalidArgument("no input files found in --in");
+  return Status::OK();
+}
+
 }  // namespace corpus

@@ -81,12 +81,9 @@ void ShardWriter::StartCompressor() {
   out_buf_.resize(ZSTD_CStreamOutSize());
 }
 
-Status ShardWriter::Sync() {
-  if (!error_.ok()) return error_;
-  if (!file_ || finished_) return Status::OK();
-  // ZSTD_e_end closes the frame; the next write starts a new one, and a
-  // reader decodes the concatenated frames as one stream.
-  Status st = Compress(pending_.data(), pending_.size(), true);
+Status ShardWriter::EndFrameDurably(bool close_frame) {
+  Status st;
+  if (close_frame) st = Compress(pending_.data(), pending_.size(), true);
   pending_.clear();
   if (st.ok() && std::fflush(file_) != 0) {
     st = Status::IOError("cannot flush " + tmp_path_ + ": " + std::strerror(errno));
@@ -94,6 +91,15 @@ Status ShardWriter::Sync() {
   if (st.ok() && ::fsync(fileno(file_)) != 0) {
     st = Status::IOError("cannot sync " + tmp_path_ + ": " + std::strerror(errno));
   }
+  return st;
+}
+
+Status ShardWriter::Sync() {
+  if (!error_.ok()) return error_;
+  if (!file_ || finished_) return Status::OK();
+  // ZSTD_e_end closes the frame; the next write starts a new one, and a
+  // reader decodes the concatenated frames as one stream.
+  Status st = EndFrameDurably(/*close_frame=*/true);
   if (!st.ok()) error_ = st;
   return st;
 }
@@ -218,15 +224,7 @@ Status ShardWriter::Finish() {
   }
   CORPUS_RETURN_IF_ERROR(Open());
   // A file of encoded frames only ends with its last frame, not an empty one.
-  Status st;
-  if (!encoded_written_ || frame_open_) st = Compress(pending_.data(), pending_.size(), true);
-  pending_.clear();
-  if (st.ok() && std::fflush(file_) != 0) {
-    st = Status::IOError("cannot flush " + tmp_path_ + ": " + std::strerror(errno));
-  }
-  if (st.ok() && ::fsync(fileno(file_)) != 0) {
-    st = Status::IOError("cannot sync " + tmp_path_ + ": " + std::strerror(errno));
-  }
+  Status st = EndFrameDurably(/*close_frame=*/!encoded_written_ || frame_open_);
   if (std::fclose(file_) != 0 && st.ok()) {
     st = Status::IOError("cannot close " + tmp_path_ + ": " + std::strerror(errno));
   }

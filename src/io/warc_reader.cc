@@ -36,19 +36,13 @@ WarcReader::WarcReader(std::unique_ptr<ByteStream> stream, std::string name, Opt
 bool WarcReader::Fill(size_t n) {
   while (end_ - pos_ < n) {
     if (eof_) return false;
-    if (pos_ > 0) {
-      std::memmove(buf_.data(), buf_.data() + pos_, end_ - pos_);
-      consumed_ += pos_;
-      end_ -= pos_;
-      pos_ = 0;
-    }
-    if (buf_.size() - end_ < kChunk / 2) buf_.resize(std::max(buf_.size() * 2, end_ + kChunk));
-    const size_t got = stream_->Read(buf_.data() + end_, buf_.size() - end_);
+    consumed_ += pos_;
+    const size_t got = RefillWindow(stream_.get(), &buf_, pos_, &end_, kChunk / 2);
+    pos_ = 0;
     if (got == 0) {
       eof_ = true;
       return false;
     }
-    end_ += got;
   }
   return true;
 }

@@ -7,21 +7,36 @@
 
 namespace corpus {
 
+namespace {
+
+// The entity that stands for `c` in HTML text and attribute values, or
+// nullptr when `c` needs none.
+const char* HtmlEntity(char32_t c) {
+  switch (c) {
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    case '"': return "&quot;";
+    case '\'': return "&#39;";
+    default: return nullptr;
+  }
+}
+
+}  // namespace
+
 void AppendEscapedHtml(std::string* out, std::string_view text) {
   out->reserve(out->size() + text.size());
   size_t i = 0;
   while (i < text.size()) {
     const size_t start = i;
     const char32_t c = NextCodePoint(text, &i);
-    switch (c) {
-      case '&': *out += "&amp;"; continue;
-      case '<': *out += "&lt;"; continue;
-      case '>': *out += "&gt;"; continue;
-      case '"': *out += "&quot;"; continue;
-      case '\'': *out += "&#39;"; continue;
-      case '\t':
-      case '\n': out->push_back(static_cast<char>(c)); continue;
-      default: break;
+    if (const char* entity = HtmlEntity(c)) {
+      *out += entity;
+      continue;
+    }
+    if (c == '\t' || c == '\n') {
+      out->push_back(static_cast<char>(c));
+      continue;
     }
     // NextCodePoint yields U+FFFD for an invalid sequence; a real U+FFFD in
     // the text is three bytes, which are copied as they are.

@@ -112,12 +112,8 @@ StageOutcome RunShardStage(const ShardConfig& cfg, const CommonOptions& opts) {
   if (!outcome.status.ok()) return outcome;
 
   std::vector<std::string> inputs;
-  outcome.status = ResolveInputs(opts.inputs, &inputs);
+  outcome.status = ResolveStageInputs(opts.inputs, &inputs);
   if (!outcome.status.ok()) return outcome;
-  if (inputs.empty()) {
-    outcome.status = Status::InvalidArgument("no input files found in --in");
-    return outcome;
-  }
   const std::vector<std::string> units = StageDir::UnitNames(inputs);
   const uint32_t buckets = ShuffleBuckets::ChooseCount(inputs, cfg.bucket_bytes);
   const StageDir dir(opts.out_dir, "shard");

@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <string>
+#include <utility>
 
 #include "corpus/io/shard_writer.h"
 #include "corpus/util/fs.h"
@@ -54,6 +56,16 @@ TEST(CliTest, BadUsageExitsOneWithAReasonAndWritesNothing) {
   r = RunCorpus("cat " + dir.Sub("missing") + " 2>&1");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.out.find("missing"), std::string::npos);
+  // A malformed byte size names its flag, and nothing is written.
+  const std::pair<std::string, std::string> bad_sizes[] = {
+      {"shard --in " + dir.path() + " --out " + dir.Sub("out") + " --bucket-size 12XB", "--bucket-size"},
+      {"crawl --seeds x --out " + dir.Sub("out") + " --max-body ten", "--max-body"}};
+  for (const auto& [args, flag] : bad_sizes) {
+    r = RunCorpus(args + " 2>&1");
+    EXPECT_EQ(r.exit_code, 1) << args;
+    EXPECT_NE(r.out.find(flag), std::string::npos) << r.out;
+    EXPECT_FALSE(PathExists(dir.Sub("out")));
+  }
 }
 
 TEST(CliTest, CatPrintsRecordsWithLimitFieldsAndGlobs) {

@@ -206,5 +206,19 @@ TEST(ShardIoTest, ResolveInputsFromFoldersFilesAndGlobs) {
   EXPECT_FALSE(ResolveInputs({dir.Sub("nomatch-*.zst")}, &files).ok());
 }
 
+TEST(ShardIoTest, ResolveStageInputsNeedsAFile) {
+  testing::TempDir dir;
+  ASSERT_TRUE(MakeDirs(dir.Sub("empty")).ok());
+  ASSERT_TRUE(MakeDirs(dir.Sub("stage")).ok());
+  std::ofstream(dir.Sub("stage/part-0.jsonl.zst")) << "";
+  std::vector<std::string> files;
+  const Status none = ResolveStageInputs({dir.Sub("empty")}, &files);
+  EXPECT_TRUE(none.IsInvalidArgument()) << none.ToString();
+  EXPECT_NE(none.message().find("no input files"), std::string::npos);
+  ASSERT_TRUE(ResolveStageInputs({dir.Sub("stage")}, &files).ok());
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(BaseName(files[0]), "part-0.jsonl.zst");
+}
+
 }  // namespace
 }  // namespace corpus

@@ -5,7 +5,9 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 
+#include "corpus/stage/map_stage.h"
 #include "corpus/stage/options.h"
 
 namespace corpus {
@@ -25,6 +27,18 @@ void AddCommonStageFlags(CLI::App* sub, CommonOptions* opts, bool needs_in = tru
 void PrepareStageRun(CLI::App* sub, CommonOptions* opts, const CliState& state);
 // Logs the outcome and turns it into an exit code.
 int FinishStageRun(const std::string& stage, const StageOutcome& outcome, const CommonOptions& opts);
+// Runs a map stage that its Create() built with status `created` (`map`
+// is null when that failed, which is then reported) and returns the exit code.
+int RunCreatedMapStage(const std::string& stage, const Status& created, MapStage* map, const CommonOptions& opts);
+// Adds option `name` taking a byte size as users write it (256MiB, 1GB, ...;
+// util/byte_size.h) into *bytes; a malformed size is a usage error naming
+// the flag. `shown` is the default --help shows: *bytes's value, written out.
+CLI::Option* AddByteSizeOption(CLI::App* sub, const std::string& name, uint64_t* bytes, const std::string& shown,
+                               const std::string& help);
+// Adds subcommand `name` with its help (src/cli/command_help.cc: the
+// one-line summary and the footer --help prints below the flags).
+// REQUIRES: `name` has an entry there (else it gets no help text).
+CLI::App* AddSubcommand(CLI::App& app, std::string_view name);
 
 void AddCrawlCommand(CLI::App& app, CliState* state);
 void AddExtractCommand(CLI::App& app, CliState* state);

@@ -35,18 +35,16 @@ struct C4Options {
 // (。 । ۔ ...; text_units.h) count as terminal punctuation and sentence ends.
 // Thai and Lao have no sentence marks: the terminal-punctuation and
 // sentence-count rules skip them.
-class C4Filter : public DocumentFilter {
+class C4Filter : public JudgedFilter {
  public:
-  explicit C4Filter(C4Options opts) : opts_(opts) {}
+  explicit C4Filter(C4Options opts) : JudgedFilter(opts.enabled), opts_(opts) {}
   std::string_view name() const override { return "c4"; }
-  FilterVerdict Apply(Document& doc) const override;
-  // Drops lines as Apply does and records c4_lorem_ipsum, c4_curly_bracket
-  // (0 or 1, over the lines kept) and c4_sentences.
-  void Measure(Document& doc, QualitySignals* signals) const override;
-  void Rules(std::vector<SignalRule>* out) const override;
 
  private:
-  FilterVerdict Judge(Document& doc, QualitySignals* signals) const;
+  // Drops lines; measuring, records c4_lorem_ipsum, c4_curly_bracket (0 or
+  // 1, over the lines kept) and c4_sentences.
+  FilterVerdict Judge(Document& doc, QualitySignals* signals) const override;
+  void EnabledRules(std::vector<SignalRule>* out) const override;
   C4Options opts_;
 };
 

@@ -42,6 +42,34 @@ class DocumentFilter {
   virtual void Rules(std::vector<SignalRule>* out) const;
 };
 
+// JudgedFilter is a DocumentFilter whose Apply and Measure are one pass,
+// Judge(), and which its options switch off as a whole: Apply judges without
+// signals (stopping at the first failed rule), Measure judges with them
+// (measuring every rule), Rules lists EnabledRules(). A disabled step keeps
+// every document, measures nothing and lists no rule. Thread-safe when
+// Judge is (the Gopher, C4 and FineWeb steps hold only their options).
+class JudgedFilter : public DocumentFilter {
+ public:
+  FilterVerdict Apply(Document& doc) const final;
+  void Measure(Document& doc, QualitySignals* signals) const final;
+  void Rules(std::vector<SignalRule>* out) const final;
+
+ protected:
+  explicit JudgedFilter(bool enabled) : enabled_(enabled) {}
+  // Apply's rules; measures every one when `signals` is given.
+  virtual FilterVerdict Judge(Document& doc, QualitySignals* signals) const = 0;
+  // The step's rules in Judge's order, as Rules() describes them.
+  virtual void EnabledRules(std::vector<SignalRule>* out) const = 0;
+
+ private:
+  const bool enabled_;
+};
+
+// Appends the rule that `signal` fails by `op` against `threshold`, unless
+// the threshold is negative (the rule is off).
+void AddThresholdRule(std::vector<SignalRule>* out, std::string rule, std::string signal, SignalRule::Op op,
+                      double threshold, std::string only_if = "");
+
 // The first rule of `rules` that `signals` fail, or nullptr.
 const SignalRule* FirstFailure(const std::vector<SignalRule>& rules, const QualitySignals& signals);
 

@@ -34,16 +34,14 @@ struct FineWebOptions {
 // or a sentence mark of another script (text_units.h), so CJK or Hindi pages
 // are not judged by ASCII marks alone; Thai and Lao pages, which have no
 // sentence marks, skip the punctuation rule.
-class FineWebFilter : public DocumentFilter {
+class FineWebFilter : public JudgedFilter {
  public:
-  explicit FineWebFilter(FineWebOptions opts) : opts_(opts) {}
+  explicit FineWebFilter(FineWebOptions opts) : JudgedFilter(opts.enabled), opts_(opts) {}
   std::string_view name() const override { return "fineweb"; }
-  FilterVerdict Apply(Document& doc) const override;
-  void Measure(Document& doc, QualitySignals* signals) const override;
-  void Rules(std::vector<SignalRule>* out) const override;
 
  private:
-  FilterVerdict Judge(const Document& doc, QualitySignals* signals) const;
+  FilterVerdict Judge(Document& doc, QualitySignals* signals) const override;
+  void EnabledRules(std::vector<SignalRule>* out) const override;
   FineWebOptions opts_;
 };
 

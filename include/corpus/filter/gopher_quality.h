@@ -40,17 +40,14 @@ struct GopherQualityOptions {
 // rule names the rejection. Words are the segmenter's (Document::words), so
 // the word rules judge every script; see the options for the two rules that
 // depend on the language (stop words, mean word length).
-class GopherQualityFilter : public DocumentFilter {
+class GopherQualityFilter : public JudgedFilter {
  public:
   explicit GopherQualityFilter(GopherQualityOptions opts);
   std::string_view name() const override { return "gopher_quality"; }
-  FilterVerdict Apply(Document& doc) const override;
-  void Measure(Document& doc, QualitySignals* signals) const override;
-  void Rules(std::vector<SignalRule>* out) const override;
 
  private:
-  // Apply's rules; measures every one when `signals` is given.
-  FilterVerdict Judge(const Document& doc, QualitySignals* signals) const;
+  FilterVerdict Judge(Document& doc, QualitySignals* signals) const override;
+  void EnabledRules(std::vector<SignalRule>* out) const override;
   // Each returns whether the check says to stop.
   bool ApplyWordRules(const Document& doc, RuleCheck* check) const;
   void ApplyLineRules(const Document& doc, RuleCheck* check) const;

@@ -29,17 +29,14 @@ struct GopherRepetitionOptions {
 // are code points; fractions are over all characters of the text.
 // The n-gram rules count the segmenter's words (Document::words), so they
 // apply to every script, as the line and paragraph rules do.
-class GopherRepetitionFilter : public DocumentFilter {
+class GopherRepetitionFilter : public JudgedFilter {
  public:
-  explicit GopherRepetitionFilter(GopherRepetitionOptions opts) : opts_(std::move(opts)) {}
+  explicit GopherRepetitionFilter(GopherRepetitionOptions opts) : JudgedFilter(opts.enabled), opts_(std::move(opts)) {}
   std::string_view name() const override { return "gopher_repetition"; }
-  FilterVerdict Apply(Document& doc) const override;
-  void Measure(Document& doc, QualitySignals* signals) const override;
-  void Rules(std::vector<SignalRule>* out) const override;
 
  private:
-  // Apply's rules; measures every one when `signals` is given.
-  FilterVerdict Judge(const Document& doc, QualitySignals* signals) const;
+  FilterVerdict Judge(Document& doc, QualitySignals* signals) const override;
+  void EnabledRules(std::vector<SignalRule>* out) const override;
   void ApplyNgramRules(const Document& doc, RuleCheck* check) const;
   GopherRepetitionOptions opts_;
 };

@@ -30,6 +30,15 @@ class ByteStream {
   static Status Open(const std::string& path, std::unique_ptr<ByteStream>* out);
 };
 
+// For readers that keep a window of a stream in `buf`: moves the unread
+// bytes buf[from, *end) to the front, makes at least `min_room` bytes of room
+// behind them (growing `buf` to twice its size, or more when that is not
+// enough), and reads once from `stream` into the room. Updates *end and
+// returns the bytes read: 0 at the end of the stream or on an error
+// (stream->status() tells which). The unread bytes now start at 0.
+// REQUIRES: from <= *end <= buf->size(); min_room > 0.
+size_t RefillWindow(ByteStream* stream, std::string* buf, size_t from, size_t* end, size_t min_room);
+
 // LineReader splits a ByteStream into lines of any length (a 50 MB HTML page
 // is one line). Lines are returned without the trailing '\n'.
 class LineReader {

@@ -47,6 +47,10 @@ bool IsWarcPath(const std::string& path);
 // *.jsonl[.zst|.gz] and WARC/WET files; never rejected/ or _done/).
 Status ResolveInputs(const std::vector<std::string>& args, std::vector<std::string>* files);
 
+// ResolveInputs for a stage that needs input: finding no file is an
+// InvalidArgument error.
+Status ResolveStageInputs(const std::vector<std::string>& args, std::vector<std::string>* files);
+
 }  // namespace corpus
 
 #endif  // CORPUS_IO_RECORD_SOURCE_H_

@@ -78,6 +78,9 @@ class ShardWriter {
   Status Open();
   void StartCompressor();
   Status Compress(const char* data, size_t len, bool end);
+  // Compresses what is pending and ends the frame (when `close_frame`), then
+  // flushes and syncs the file.
+  Status EndFrameDurably(bool close_frame);
   Status WriteOut(const char* data, size_t len);
 
   std::string path_;
