@@ -18,6 +18,16 @@ namespace corpus {
 // ("apply") on the loop thread via ApplyFinished(), which keeps every change
 // to the frontier and the output on one thread. With 0 threads work runs
 // inline in Submit().
+//
+// Submitted items are handed to the workers in batches, by Flush() (which
+// ApplyFinished() calls first): one lock and one wake-up per batch, not per
+// page. A worker woken for every page preempts the loop thread on its core
+// (the scheduler favours the thread that just woke), and the loop then waits
+// to run again while its connections sit idle (BENCHMARKS.md, "nginx site
+// beside wget2").
+//
+// Thread-compatible: every public method is called from one thread (the
+// crawl loop's); the workers are internal.
 class PageWorkers {
  public:
   using Apply = std::function<void()>;
@@ -26,10 +36,17 @@ class PageWorkers {
   explicit PageWorkers(int threads);
   ~PageWorkers();
 
+  PageWorkers(const PageWorkers&) = delete;
+  PageWorkers& operator=(const PageWorkers&) = delete;
+
+  // Queues `work`; it starts at the next Flush() (at once with 0 threads).
   void Submit(Work work);
-  // Runs the apply step of every finished item; with `wait`, first waits
-  // until nothing is pending.
+  // Hands the items submitted since the last Flush() to the workers.
+  void Flush();
+  // Flushes, then runs the apply step of every finished item; with `wait`,
+  // first waits until nothing is pending.
   void ApplyFinished(bool wait);
+  // Submitted and not yet applied, queued or running or finished.
   size_t pending() const { return pending_; }
 
  private:
@@ -40,6 +57,7 @@ class PageWorkers {
   std::condition_variable work_cv_;
   std::condition_variable done_cv_;
   std::deque<Work> todo_;
+  std::vector<Work> batch_;  // submitted, not yet flushed (loop thread only)
   std::deque<Apply> done_;
   size_t pending_ = 0;  // submitted, not yet applied (loop thread only)
   bool stop_ = false;
