@@ -56,6 +56,18 @@ void PageWorkers::ApplyFinished(bool wait) {
   }
 }
 
+bool PageWorkers::ArmWakeup() {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!done_.empty()) return true;
+  wake_armed_ = static_cast<bool>(wake_);
+  return false;
+}
+
+void PageWorkers::DisarmWakeup() {
+  std::lock_guard<std::mutex> lock(mu_);
+  wake_armed_ = false;
+}
+
 void PageWorkers::Loop() {
   std::unique_lock<std::mutex> lock(mu_);
   while (true) {
@@ -68,6 +80,10 @@ void PageWorkers::Loop() {
     lock.lock();
     done_.push_back(std::move(apply));
     done_cv_.notify_all();
+    if (wake_armed_) {
+      wake_armed_ = false;
+      wake_();
+    }
   }
 }
 

@@ -52,6 +52,32 @@ TEST(PageWorkers, ApplyFinishedFlushesAndAppliesOnCaller) {
   for (int i = 0; i < 100; ++i) EXPECT_TRUE(seen[static_cast<size_t>(i)]) << i;
 }
 
+// An armed wake-up is called once, by the next item to finish; ArmWakeup
+// reports a finished item that already waits instead of arming.
+TEST(PageWorkers, ArmedWakeupCalledWhenAPageFinishes) {
+  PageWorkers workers(2);
+  std::atomic<int> wakes{0};
+  workers.SetWakeup([&wakes] { ++wakes; });
+  std::atomic<bool> release{false};
+  workers.Submit([&release]() -> PageWorkers::Apply {
+    while (!release.load()) std::this_thread::yield();
+    return [] {};
+  });
+  workers.Flush();
+  EXPECT_FALSE(workers.ArmWakeup());  // nothing finished: armed
+  release = true;
+  while (wakes.load() == 0) std::this_thread::yield();
+  EXPECT_TRUE(workers.ArmWakeup());  // the finished item waits: not armed
+  workers.ApplyFinished(/*wait=*/false);
+  EXPECT_EQ(workers.pending(), 0u);
+  // Disarmed: finishing more calls nothing.
+  EXPECT_FALSE(workers.ArmWakeup());
+  workers.DisarmWakeup();
+  workers.Submit([]() -> PageWorkers::Apply { return [] {}; });
+  workers.ApplyFinished(/*wait=*/true);
+  EXPECT_EQ(wakes.load(), 1);
+}
+
 // Without threads the work runs inside Submit; its apply step waits for
 // ApplyFinished.
 TEST(PageWorkers, NoThreadsRunsInline) {

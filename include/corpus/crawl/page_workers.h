@@ -27,7 +27,8 @@ namespace corpus {
 // beside wget2").
 //
 // Thread-compatible: every public method is called from one thread (the
-// crawl loop's); the workers are internal.
+// crawl loop's); the workers are internal. The wake-up callback runs on a
+// worker thread.
 class PageWorkers {
  public:
   using Apply = std::function<void()>;
@@ -49,6 +50,15 @@ class PageWorkers {
   // Submitted and not yet applied, queued or running or finished.
   size_t pending() const { return pending_; }
 
+  // For a loop that sleeps elsewhere (in curl's poll) while it waits for a
+  // page to finish: after ArmWakeup(), the next item to finish calls `wake`
+  // once, on its worker. ArmWakeup() returns true, and arms nothing, when a
+  // finished item already waits to be applied. REQUIRES: `wake` is
+  // thread-safe and set before the workers finish anything.
+  void SetWakeup(std::function<void()> wake) { wake_ = std::move(wake); }
+  bool ArmWakeup();
+  void DisarmWakeup();
+
  private:
   void Loop();
 
@@ -60,6 +70,8 @@ class PageWorkers {
   std::vector<Work> batch_;  // submitted, not yet flushed (loop thread only)
   std::deque<Apply> done_;
   size_t pending_ = 0;  // submitted, not yet applied (loop thread only)
+  std::function<void()> wake_;
+  bool wake_armed_ = false;  // guarded by mu_
   bool stop_ = false;
 };
 
