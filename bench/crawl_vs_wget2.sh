@@ -18,8 +18,10 @@
 # time), pages/s, ms of CPU per page and peak RSS; then the best of the rounds
 # and corpus/wget2 ratios. Environment knobs (defaults): HOSTS=16
 # PAGES_PER_HOST=300 PAGE_KB=20 ROUNDS=3 WGET2_THREADS=16 NGINX_WORKERS=1
-# CORPUS_FLAGS="--per-host-concurrency 4 --concurrency 64" KEEP=0 (1: keep the
-# temporary folder) BASELINE= (another corpus binary to run each round too).
+# CORPUS_FLAGS="--concurrency N --per-host-concurrency N" with N = WGET2_THREADS
+# (wget2's --max-threads is its number of downloads at once, with no limit per
+# host: the same for both) KEEP=0 (1: keep the temporary folder) BASELINE=
+# (another corpus binary to run each round too).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -30,7 +32,7 @@ page_kb=${PAGE_KB:-20}
 rounds=${ROUNDS:-3}
 wget2_threads=${WGET2_THREADS:-16}
 nginx_workers=${NGINX_WORKERS:-1}
-corpus_flags=${CORPUS_FLAGS:---per-host-concurrency 4 --concurrency 64}
+corpus_flags=${CORPUS_FLAGS:---concurrency $wget2_threads --per-host-concurrency $wget2_threads}
 
 for tool in nginx wget2 python3 /usr/bin/time; do
   if ! command -v "$tool" > /dev/null 2>&1; then
@@ -135,6 +137,7 @@ domains=${domains%,}
 site_bytes=$(du -sb "$work/site" | cut -f1)
 echo "site: $pages pages on $hosts hosts, $((site_bytes / pages)) bytes per page on average, nginx $(nginx -v 2>&1 | sed 's/.*\///'), port $port"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at $(date -u +%H:%M:%S) UTC"
+echo "corpus crawl $corpus_flags; wget2 --max-threads=$wget2_threads"
 
 # One run: "<wall> <user> <sys> <maxrss_kb>" in $work/time.txt.
 run_corpus() {  # BINARY

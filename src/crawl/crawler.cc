@@ -203,6 +203,7 @@ Status Crawler::Setup(bool* already_done) {
   const int threads = config_.threads > 0 ? config_.threads
                                           : static_cast<int>(std::thread::hardware_concurrency());
   workers_ = std::make_unique<PageWorkers>(std::max(1, threads));
+  workers_->SetWakeup([f = fetcher_.get()] { f->Wakeup(); });
   if (peers_) CORPUS_RETURN_IF_ERROR(peers_->Open());
 
   if (fresh) {
@@ -488,14 +489,22 @@ Status Crawler::Loop() {
     } else if (peers_) {
       Fail(PeersBusy(now));
     }
+    // A full parse backlog stops Dispatch() as a full fetcher does: a ready
+    // host is then no reason to poll without waiting (the loop would spin,
+    // taking a core from the workers it waits for). It sleeps until a
+    // response comes or a worker finishes a page.
+    const size_t limit = static_cast<size_t>(config_.concurrency);
+    const bool backlog = workers_->pending() >= limit;
     int64_t wait = 50;
     const int64_t wake = hosts_->NextWakeup();
-    if (wake != INT64_MAX && fetcher_->active() < static_cast<size_t>(config_.concurrency)) {
+    if (wake != INT64_MAX && fetcher_->active() < limit && !backlog) {
       wait = std::clamp<int64_t>(wake - now, 0, 50);
     }
     done.clear();
     if (fetcher_->active() > 0) {
+      if (backlog && workers_->ArmWakeup()) wait = 0;  // a finished page waits
       fetcher_->Poll(static_cast<int>(wait), &done);
+      if (backlog) workers_->DisarmWakeup();
     } else if (wait > 0) {
       std::this_thread::sleep_for(std::chrono::milliseconds(wait));
     }

@@ -242,6 +242,8 @@ void Fetcher::Start(FetchRequest request) {
   ++active_;
 }
 
+void Fetcher::Wakeup() { curl_multi_wakeup(static_cast<CURLM*>(multi_)); }
+
 void Fetcher::Poll(int timeout_ms, std::vector<FetchResult>* done) {
   CURLM* m = static_cast<CURLM*>(multi_);
   int running = 0;

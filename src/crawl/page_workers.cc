@@ -23,14 +23,27 @@ void PageWorkers::Submit(Work work) {
     done_.push_back(std::move(apply));
     return;
   }
+  batch_.push_back(std::move(work));
+}
+
+void PageWorkers::Flush() {
+  if (batch_.empty()) return;
+  const size_t n = batch_.size();
   {
     std::lock_guard<std::mutex> lock(mu_);
-    todo_.push_back(std::move(work));
+    for (auto& w : batch_) todo_.push_back(std::move(w));
   }
-  work_cv_.notify_one();
+  batch_.clear();
+  // One item needs one worker; more may keep them all busy.
+  if (n == 1) {
+    work_cv_.notify_one();
+  } else {
+    work_cv_.notify_all();
+  }
 }
 
 void PageWorkers::ApplyFinished(bool wait) {
+  Flush();
   std::deque<Apply> ready;
   {
     std::unique_lock<std::mutex> lock(mu_);
@@ -41,6 +54,18 @@ void PageWorkers::ApplyFinished(bool wait) {
     apply();
     --pending_;
   }
+}
+
+bool PageWorkers::ArmWakeup() {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!done_.empty()) return true;
+  wake_armed_ = static_cast<bool>(wake_);
+  return false;
+}
+
+void PageWorkers::DisarmWakeup() {
+  std::lock_guard<std::mutex> lock(mu_);
+  wake_armed_ = false;
 }
 
 void PageWorkers::Loop() {
@@ -55,6 +80,10 @@ void PageWorkers::Loop() {
     lock.lock();
     done_.push_back(std::move(apply));
     done_cv_.notify_all();
+    if (wake_armed_) {
+      wake_armed_ = false;
+      wake_();
+    }
   }
 }
 

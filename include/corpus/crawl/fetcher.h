@@ -62,7 +62,7 @@ struct FetchResult {
 // are decoded (so the body cap counts decoded bytes and stops a gzip bomb),
 // every connection's resolved address is checked against the private-address
 // policy. It does no scheduling: the crawler decides what to start and when.
-// Not thread-safe; used from the crawler's loop thread.
+// Not thread-safe; used from the crawler's loop thread, except Wakeup().
 class Fetcher {
  public:
   struct Options {
@@ -85,6 +85,9 @@ class Fetcher {
   // Drives transfers, waiting up to `timeout_ms` for activity, and appends
   // finished fetches to `done`.
   void Poll(int timeout_ms, std::vector<FetchResult>* done);
+  // Ends the wait of a Poll() running now or the next one, at once.
+  // Thread-safe: for other threads with news for the loop.
+  void Wakeup();
   size_t active() const { return active_; }
 
   struct Transfer;
