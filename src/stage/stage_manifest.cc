@@ -95,7 +95,10 @@ Status StageManifest::FromJson(std::string_view json, StageManifest* out) {
   StageManifest m;
   bool after_finished = false;
   simdjson::dom::parser parser;
-  for (auto& [key, raw] : all) {
+  for (Field& field : all) {
+    // Named copies, not structured bindings: lambdas below capture `key`.
+    const std::string& key = field.first;
+    std::string& raw = field.second;
     simdjson::dom::element value;
     if (parser.parse(raw).get(value)) return WrongType(key);
     auto string_field = [&](std::string* dst) {
