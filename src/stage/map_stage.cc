@@ -56,7 +56,10 @@ class RangeEmitter : public Emitter {
   void Count(std::string_view counter, uint64_t n) override {
     counts.counters[std::string(counter)] += n;
   }
-  void KeepElsewhere() override { counts.kept++; }
+  void KeepElsewhere(uint64_t bytes_out) override {
+    counts.kept++;
+    counts.bytes_out += bytes_out;
+  }
   void AddOutput(const OutputFile& file) override { extra_outputs.push_back(file); }
 
   std::string kept, rejected;  // newline-terminated JSON lines
@@ -292,7 +295,7 @@ StageOutcome RunMapStage(MapStage& stage, const CommonOptions& opts) {
   // usage error with nothing written.
   std::vector<std::string> todo;
   if (IsDirectory(opts.out_dir)) {
-    outcome.status = dir.Plan(my_units, config, opts.force, &todo);
+    outcome.status = stage.Plan(dir, my_units, opts.force, &todo);
     if (!outcome.status.ok()) return outcome;
   } else {
     todo = my_units;
@@ -346,6 +349,7 @@ StageOutcome RunMapStage(MapStage& stage, const CommonOptions& opts) {
     }
   }
   outcome.input_damaged = damaged.load();
+  if (!stage.WritesManifest()) return outcome;
   std::string extra;
   if (dir.AllDone(all_units, config)) {
     outcome.status = stage.ManifestExtra(dir, all_units, &extra);

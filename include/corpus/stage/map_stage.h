@@ -29,8 +29,9 @@ class Emitter {
   // Adds `n` to a stage-specific counter shown by `corpus stats`.
   virtual void Count(std::string_view counter, uint64_t n = 1) = 0;
   // The record went into a stage-specific output instead of the kept shard
-  // (tokenize's token files); it counts as kept.
-  virtual void KeepElsewhere() = 0;
+  // (tokenize's token files, shard's buckets); it counts as kept, with
+  // `bytes_out` output bytes.
+  virtual void KeepElsewhere(uint64_t bytes_out = 0) = 0;
   // Lists a stage-specific output file (path relative to the stage folder)
   // in this input's `_done` marker and so in the manifest.
   virtual void AddOutput(const OutputFile& file) = 0;
@@ -102,6 +103,17 @@ class MapStage {
   // phase whose input a later phase reads again leaves that to the later
   // phase; the lines are counted (rule "malformed") either way.
   virtual bool WritesRejected() const { return true; }
+  // Whether RunMapStage writes `_manifest.json` once every unit is done
+  // (true by default; false when a later phase of the stage writes it into
+  // the same folder, as shard's pack phase does).
+  virtual bool WritesManifest() const { return true; }
+  // Sets *todo to the `units` of this task that need work. By default a unit
+  // is done when its marker has config()'s fingerprint, and a marker made
+  // with another config is an error unless `force` (StageDir::Plan).
+  virtual Status Plan(const StageDir& dir, const std::vector<std::string>& units, bool force,
+                      std::vector<std::string>* todo) {
+    return dir.Plan(units, config(), force, todo);
+  }
 
   // Called once every unit of the stage (`all_units`, over all tasks) is
   // done, before `_manifest.json` is written: sets *extra_json to an object
