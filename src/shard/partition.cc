@@ -1,20 +1,17 @@
 #include "corpus/shard/partition.h"
 
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
-#include <chrono>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <vector>
 
 #include "corpus/io/record.h"
-#include "corpus/io/record_source.h"
 #include "corpus/io/shard_writer.h"
 #include "corpus/shard/doc_stats.h"
 #include "corpus/shard/shuffle_buckets.h"
 #include "corpus/shard/shuffle_key.h"
-#include "corpus/stage/record_ranges.h"
+#include "corpus/stage/map_stage.h"
 #include "corpus/util/fs.h"
 #include "corpus/util/json.h"
 
@@ -39,113 +36,196 @@ void Project(const Record& rec, const std::vector<std::string>& fields, std::str
   out->push_back('}');
 }
 
-struct BucketSlot {
-  std::unique_ptr<ShardWriter> writer;
-  uint64_t records = 0;
-  uint64_t json_bytes = 0;
-};
+// The release stats of the records seen, as marker counters.
+void CountStats(const ReleaseStats& stats, Emitter& out) {
+  StageCounts counts;
+  stats.ToCounters(&counts);
+  for (const auto& [name, n] : counts.counters) out.Count(name, n);
+}
 
-// One range's records, projected and keyed (or set aside as malformed), in
-// input order.
-struct PartitionedRange : public RangeResult {
+// Projects and keys the records of one range of an input (any thread),
+// keeping them in memory until the sink appends them to their buckets.
+class PartitionProcessor : public RecordProcessor {
+ public:
   struct Entry {
-    bool malformed = false;
     int split = 0;
     uint32_t bucket = 0;
-    std::string line;        // the bucket line, or the rejected record
+    std::string line;         // the bucket line
     uint64_t json_bytes = 0;  // release JSON bytes with the newline
-    uint64_t words = 0;
-    uint64_t characters = 0;
-    std::string lang;
   };
-  std::vector<Entry> entries;
-  StageCounts counts;
-};
 
-// Projects and keys the records of one input's ranges on any thread, and
-// appends them in input order to the input's bucket and rejected files.
-class PartitionRanges : public RangeJob {
- public:
-  PartitionRanges(const PartitionJob& job, std::vector<BucketSlot>& slots, ShardWriter& rejected)
-      : job_(job), slots_(slots), rejected_(rejected) {}
+  PartitionProcessor(const ShardConfig& cfg, uint32_t buckets) : cfg_(cfg), buckets_(buckets) {}
 
-  Status Process(const RecordRange& range, std::unique_ptr<RangeResult>* result) override {
-    const ShardConfig& cfg = *job_.config;
-    auto r = std::make_unique<PartitionedRange>();
-    Record rec;
-    std::string json;
-    for (size_t i = 0; i < range.size(); ++i) {
-      const std::string_view in = range.record(i);
-      r->counts.records_in++;
-      r->counts.bytes_in += in.size() + 1;
-      PartitionedRange::Entry e;
-      // The one malformed-line rule of every stage.
-      const Status parsed = ParseInputRecord(in, /*requires_id=*/true, &rec);
-      std::optional<std::string> id;
-      if (parsed.ok()) id = rec.GetString("id");
-      if (!parsed.ok() || !id) {
-        e.malformed = true;
-        e.line = MalformedRecordJson("shard", parsed.ok() ? "id is not a string" : parsed.message(),
-                                     job_.input, range.positions[i], in);
-        r->entries.push_back(std::move(e));
-        continue;
-      }
-      Project(rec, cfg.fields, &json);
-      const std::string text = rec.GetString("text").value_or("");
-      BucketEntry b;
-      b.key = ShuffleKey(cfg.seed, *id);
-      b.words = CountWords(text);
-      b.characters = CountCharacters(text);
-      b.json = json;
-      e.words = b.words;
-      e.characters = b.characters;
-      e.lang = rec.GetString("lang").value_or("");
-      e.split = InValidationSplit(*id, cfg.val_fraction) ? 1 : 0;
-      e.bucket = BucketOfKey(b.key, job_.buckets);
-      e.json_bytes = json.size() + 1;
-      ShuffleBuckets::EncodeLine(b, &e.line);
-      r->entries.push_back(std::move(e));
-    }
-    *result = std::move(r);
+  Status Process(Record& rec, Emitter& out) override {
+    // RequiresId(): ParseInputRecord() made sure "id" is a string.
+    const std::string id = rec.GetString("id").value_or("");
+    Project(rec, cfg_.fields, &json_);
+    const std::string text = rec.GetString("text").value_or("");
+    BucketEntry b;
+    b.key = ShuffleKey(cfg_.seed, id);
+    b.words = CountWords(text);
+    b.characters = CountCharacters(text);
+    b.json = json_;
+    Entry e;
+    e.split = InValidationSplit(id, cfg_.val_fraction) ? 1 : 0;
+    e.bucket = BucketOfKey(b.key, buckets_);
+    e.json_bytes = json_.size() + 1;
+    ShuffleBuckets::EncodeLine(b, &e.line);
+    stats_.AddDocument(b.words, b.characters, rec.GetString("lang").value_or(""));
+    max_record[e.split] = std::max<uint64_t>(max_record[e.split], e.json_bytes);
+    out.KeepElsewhere(e.json_bytes);
+    entries.push_back(std::move(e));
     return Status::OK();
   }
 
-  Status Commit(const RecordRange&, std::unique_ptr<RangeResult> result) override {
-    auto& r = static_cast<PartitionedRange&>(*result);
-    for (PartitionedRange::Entry& e : r.entries) {
-      if (e.malformed) {
-        counts.rejected++;
-        counts.rejected_by_rule["malformed"]++;
-        CORPUS_RETURN_IF_ERROR(rejected_.Write(e.line));
-        continue;
-      }
-      stats.AddDocument(e.words, e.characters, e.lang);
-      BucketSlot& slot = slots_[static_cast<size_t>(e.split) * job_.buckets + e.bucket];
+  Status Finish(Emitter& out) override {
+    CountStats(stats_, out);
+    return Status::OK();
+  }
+
+  std::vector<Entry> entries;
+  uint64_t max_record[kNumSplits] = {0, 0};
+
+ private:
+  const ShardConfig& cfg_;
+  const uint32_t buckets_;
+  ReleaseStats stats_;
+  std::string json_;
+};
+
+// Appends the partitioned ranges of one input to its bucket files, in input
+// order, and lists the files in its marker.
+class BucketSink : public InputSink {
+ public:
+  BucketSink(const std::string& root, const std::string& unit, uint32_t buckets)
+      : root_(root), unit_(unit), buckets_(buckets), slots_(static_cast<size_t>(kNumSplits) * buckets) {}
+
+  Status Commit(RecordProcessor& processor) override {
+    auto& r = static_cast<PartitionProcessor&>(processor);
+    for (const PartitionProcessor::Entry& e : r.entries) {
+      Slot& slot = slots_[static_cast<size_t>(e.split) * buckets_ + e.bucket];
       if (!slot.writer) {
         // Bucket files are scratch space: fastest zstd level.
-        slot.writer = std::make_unique<ShardWriter>(
-            ShuffleBuckets::Path(job_.dir->root(), job_.unit, e.split, e.bucket), 1, /*create_empty=*/false);
+        slot.writer = std::make_unique<ShardWriter>(ShuffleBuckets::Path(root_, unit_, e.split, e.bucket), 1,
+                                                    /*create_empty=*/false);
       }
       CORPUS_RETURN_IF_ERROR(slot.writer->Write(e.line));
       slot.records++;
       slot.json_bytes += e.json_bytes;
-      max_record[e.split] = std::max<uint64_t>(max_record[e.split], e.json_bytes);
-      counts.kept++;
-      counts.bytes_out += e.json_bytes;
     }
-    counts.records_in += r.counts.records_in;
-    counts.bytes_in += r.counts.bytes_in;
+    for (int split = 0; split < kNumSplits; ++split) {
+      max_record_[split] = std::max(max_record_[split], r.max_record[split]);
+    }
     return Status::OK();
   }
 
-  StageCounts counts;
-  ReleaseStats stats;
-  uint64_t max_record[kNumSplits] = {0, 0};
+  Status Finish(Emitter& out) override {
+    for (int split = 0; split < kNumSplits; ++split) {
+      for (uint32_t b = 0; b < buckets_; ++b) {
+        Slot& slot = slots_[static_cast<size_t>(split) * buckets_ + b];
+        if (!slot.writer) continue;
+        CORPUS_RETURN_IF_ERROR(slot.writer->Finish());
+        OutputFile f;
+        f.path = ShuffleBuckets::RelativePath(unit_, split, b);
+        f.records = slot.records;
+        f.bytes = slot.json_bytes;  // release bytes, what shard sizes are cut by
+        f.file_bytes = slot.writer->stats().file_bytes;
+        f.sha256 = slot.writer->stats().sha256;
+        out.AddOutput(f);
+        slot.writer.reset();  // free the compressor early
+      }
+      if (max_record_[split]) out.Count(MaxRecordCounter(split), max_record_[split]);
+    }
+    return Status::OK();
+  }
 
  private:
-  const PartitionJob& job_;
-  std::vector<BucketSlot>& slots_;
-  ShardWriter& rejected_;
+  struct Slot {
+    std::unique_ptr<ShardWriter> writer;
+    uint64_t records = 0;
+    uint64_t json_bytes = 0;
+  };
+  const std::string root_;
+  const std::string unit_;
+  const uint32_t buckets_;
+  std::vector<Slot> slots_;
+  uint64_t max_record_[kNumSplits] = {0, 0};
+};
+
+// The marker config without the bucket count, which follows the input size
+// and is not a user setting.
+StageConfig UserPart(const std::map<std::string, std::string>& entries) {
+  StageConfig c;
+  for (const auto& [k, v] : entries) {
+    if (k != "buckets") c.Set(k, v);
+  }
+  return c;
+}
+
+// Phase 1 of shard as a MapStage; see partition.h.
+class PartitionStage : public MapStage {
+ public:
+  PartitionStage(const ShardConfig& cfg, const StageConfig& stage_config, const StageConfig& work_config,
+                 uint32_t buckets, const std::string& root)
+      : cfg_(cfg), stage_config_(stage_config), work_config_(work_config), buckets_(buckets), root_(root) {}
+
+  std::string name() const override { return "shard"; }
+  StageConfig config() const override { return work_config_; }
+  bool SplitsInput() const override { return true; }
+  bool WritesKeptShard() const override { return false; }
+  bool WritesManifest() const override { return false; }  // the pack phase writes it
+
+  // A marker made with other user settings is an error unless --force; one
+  // made for another bucket count (the input grew) is silently redone. When
+  // anything is to be done, inputs done earlier whose buckets were cleaned up
+  // after a release are partitioned again, or the new release would miss them.
+  Status Plan(const StageDir& dir, const std::vector<std::string>& units, bool force,
+              std::vector<std::string>* todo) override {
+    todo->clear();
+    for (const auto& unit : units) {
+      DoneMarker m;
+      if (!dir.ReadDone(unit, &m).ok()) {
+        todo->push_back(unit);
+        continue;
+      }
+      if (m.fingerprint == work_config_.Fingerprint() && !force) continue;
+      if (!force && UserPart(m.config).Fingerprint() != stage_config_.Fingerprint()) {
+        return Status::InvalidArgument(dir.root() + " was made with a different shard config (" +
+                                       stage_config_.Diff(UserPart(m.config).entries()) +
+                                       "); use --force to redo it or choose another --out");
+      }
+      todo->push_back(unit);
+    }
+    if (todo->empty()) return Status::OK();
+    for (const auto& u : units) {
+      if (std::find(todo->begin(), todo->end(), u) == todo->end() &&
+          !IsDirectory(ShuffleBuckets::UnitDir(dir.root(), u))) {
+        todo->push_back(u);
+      }
+    }
+    return Status::OK();
+  }
+
+  Status NewProcessor(const std::string&, std::unique_ptr<RecordProcessor>* out) override {
+    *out = std::make_unique<PartitionProcessor>(cfg_, buckets_);
+    return Status::OK();
+  }
+
+  Status NewInputSink(const std::string&, const std::string& unit, std::unique_ptr<InputSink>* out) override {
+    const std::string unit_dir = ShuffleBuckets::UnitDir(root_, unit);
+    std::error_code ec;
+    std::filesystem::remove_all(unit_dir, ec);  // a killed attempt's leftovers
+    CORPUS_RETURN_IF_ERROR(MakeDirs(unit_dir));
+    *out = std::make_unique<BucketSink>(root_, unit, buckets_);
+    return Status::OK();
+  }
+
+ private:
+  const ShardConfig& cfg_;
+  const StageConfig stage_config_;
+  const StageConfig work_config_;
+  const uint32_t buckets_;
+  const std::string root_;  // the stage folder, DIR
 };
 
 }  // namespace
@@ -154,70 +234,10 @@ std::string MaxRecordCounter(int split) {
   return std::string("shard.max_record_bytes.") + kSplits[split];
 }
 
-Status PartitionInput(const PartitionJob& job, Progress* progress, bool* damaged) {
-  const auto start = std::chrono::steady_clock::now();
-  const StageDir& dir = *job.dir;
-  const std::string unit_dir = ShuffleBuckets::UnitDir(dir.root(), job.unit);
-  std::error_code ec;
-  std::filesystem::remove_all(unit_dir, ec);  // a killed attempt's leftovers
-  CORPUS_RETURN_IF_ERROR(MakeDirs(unit_dir));
-
-  std::unique_ptr<RecordSource> source;
-  Status st = OpenRecordSource(job.input, &source);
-  if (!st.ok()) return st.IsNotFound() ? Status::IOError(st.message()) : st;
-
-  std::vector<BucketSlot> slots(static_cast<size_t>(kNumSplits) * job.buckets);
-  ShardWriter rejected(dir.RejectedPath(job.unit), job.zstd_level, /*create_empty=*/false);
-  PartitionRanges ranges(job, slots, rejected);
-  CORPUS_RETURN_IF_ERROR(RunRecordRanges(*source, job.ranges, ranges, progress));
-  StageCounts& counts = ranges.counts;
-  ReleaseStats& stats = ranges.stats;
-  if (counts.rejected_by_rule.count("malformed")) *damaged = true;
-
-  DoneMarker marker;
-  const Status src_status = source->status();
-  if (!src_status.ok()) {
-    if (!src_status.IsCorruption()) return src_status;
-    marker.damage = src_status.message();
-    *damaged = true;
-    spdlog::warn("{}: {}; records before the damage were used", job.input, src_status.message());
-  }
-  for (int split = 0; split < kNumSplits; ++split) {
-    for (uint32_t b = 0; b < job.buckets; ++b) {
-      BucketSlot& slot = slots[static_cast<size_t>(split) * job.buckets + b];
-      if (!slot.writer) continue;
-      CORPUS_RETURN_IF_ERROR(slot.writer->Finish());
-      OutputFile f;
-      f.path = ShuffleBuckets::RelativePath(job.unit, split, b);
-      f.records = slot.records;
-      f.bytes = slot.json_bytes;  // release bytes, what shard sizes are cut by
-      f.file_bytes = slot.writer->stats().file_bytes;
-      f.sha256 = slot.writer->stats().sha256;
-      marker.outputs.push_back(std::move(f));
-      slot.writer.reset();  // free the compressor early
-    }
-  }
-  CORPUS_RETURN_IF_ERROR(rejected.Finish());
-  if (rejected.created()) {
-    OutputFile f;
-    f.path = dir.Relative(rejected.path());
-    f.records = rejected.stats().records;
-    f.bytes = rejected.stats().uncompressed_bytes;
-    f.file_bytes = rejected.stats().file_bytes;
-    f.sha256 = rejected.stats().sha256;
-    marker.outputs.push_back(std::move(f));
-  }
-  stats.ToCounters(&counts);
-  for (int split = 0; split < kNumSplits; ++split) {
-    if (ranges.max_record[split]) counts.counters[MaxRecordCounter(split)] = ranges.max_record[split];
-  }
-  counts.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  marker.unit = job.unit;
-  marker.input = job.input;
-  marker.fingerprint = job.work_config.Fingerprint();
-  marker.config = job.work_config.entries();
-  marker.counts = std::move(counts);
-  return dir.WriteDone(marker);
+StageOutcome RunPartitionPhase(const ShardConfig& cfg, const CommonOptions& opts, const StageConfig& stage_config,
+                               const StageConfig& work_config, uint32_t buckets) {
+  PartitionStage stage(cfg, stage_config, work_config, buckets, StageDir(opts.out_dir, "shard").root());
+  return RunMapStage(stage, opts);
 }
 
 }  // namespace corpus

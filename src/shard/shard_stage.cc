@@ -47,39 +47,6 @@ class DirLock {
   int fd_ = -1;
 };
 
-// The marker config without the bucket count, which follows the input size
-// and is not a user setting.
-StageConfig UserPart(const std::map<std::string, std::string>& entries) {
-  StageConfig c;
-  for (const auto& [k, v] : entries) {
-    if (k != "buckets") c.Set(k, v);
-  }
-  return c;
-}
-
-// Phase-1 units of this task that still need work. A marker made with other
-// user settings is an error unless --force; one made for another bucket
-// count (the input grew) is silently redone.
-Status PlanPartition(const StageDir& dir, const std::vector<std::string>& units,
-                     const StageConfig& stage_config, const StageConfig& work_config, bool force,
-                     std::vector<std::string>* todo) {
-  for (const auto& unit : units) {
-    DoneMarker m;
-    if (!dir.ReadDone(unit, &m).ok()) {
-      todo->push_back(unit);
-      continue;
-    }
-    if (m.fingerprint == work_config.Fingerprint() && !force) continue;
-    if (!force && UserPart(m.config).Fingerprint() != stage_config.Fingerprint()) {
-      return Status::InvalidArgument(dir.root() + " was made with a different shard config (" +
-                                     stage_config.Diff(UserPart(m.config).entries()) +
-                                     "); use --force to redo it or choose another --out");
-    }
-    todo->push_back(unit);
-  }
-  return Status::OK();
-}
-
 bool AllDone(const StageDir& dir, const std::vector<std::string>& units, const std::string& fingerprint) {
   for (const auto& unit : units) {
     DoneMarker m;
@@ -123,65 +90,8 @@ StageOutcome RunShardStage(const ShardConfig& cfg, const CommonOptions& opts) {
   const int threads = opts.EffectiveThreads();
 
   // Phase 1: partition this task's inputs into shuffle buckets.
-  std::vector<std::string> todo;
   if (cfg.phase != ShardPhase::kPack) {
-    const std::vector<std::string> mine = TaskSlice(units, opts.task_index, opts.num_tasks);
-    if (IsDirectory(opts.out_dir)) {
-      outcome.status = PlanPartition(dir, mine, stage_config, work_config, opts.force, &todo);
-      if (!outcome.status.ok()) return outcome;
-    } else {
-      todo = mine;
-    }
-    outcome.status = dir.Create();
-    if (!outcome.status.ok()) return outcome;
-    if (!todo.empty()) {
-      // Inputs done earlier whose buckets were cleaned up after a release
-      // must be partitioned again, or the new release would miss them.
-      for (const auto& u : mine) {
-        if (std::find(todo.begin(), todo.end(), u) == todo.end() &&
-            !IsDirectory(ShuffleBuckets::UnitDir(dir.root(), u))) {
-          todo.push_back(u);
-        }
-      }
-      outcome.status = dir.RemoveManifest();
-      if (!outcome.status.ok()) return outcome;
-    }
-    if (todo.size() < mine.size()) {
-      spdlog::info("shard: {} of {} inputs already partitioned", mine.size() - todo.size(), mine.size());
-    }
-    std::map<std::string, std::string> input_of;
-    for (size_t i = 0; i < inputs.size(); ++i) input_of[units[i]] = inputs[i];
-    uint64_t total_bytes = 0;
-    for (const auto& u : todo) {
-      std::error_code ec;
-      const auto sz = std::filesystem::file_size(input_of[u], ec);
-      if (!ec) total_bytes += sz;
-    }
-    Progress progress("shard partition", opts.progress, total_bytes, todo.size());
-    std::atomic<bool> damaged{false};
-    // Inputs run side by side; the threads left over split each input into
-    // ranges (the buckets do not depend on how many).
-    const int outer = std::max(1, std::min<int>(threads, static_cast<int>(todo.size())));
-    RangeOptions ranges;
-    ranges.range_bytes = opts.range_bytes;
-    ranges.threads = std::max(1, threads / outer);
-    outcome.status = ParallelFor(todo.size(), outer, [&](size_t i) {
-      PartitionJob job;
-      job.config = &cfg;
-      job.dir = &dir;
-      job.work_config = work_config;
-      job.buckets = buckets;
-      job.input = input_of[todo[i]];
-      job.unit = todo[i];
-      job.zstd_level = opts.zstd_level;
-      job.ranges = ranges;
-      bool d = false;
-      Status st = PartitionInput(job, &progress, &d);
-      if (d) damaged = true;
-      progress.units_done.fetch_add(1);
-      return st;
-    });
-    progress.Stop();
+    outcome = RunPartitionPhase(cfg, opts, stage_config, work_config, buckets);
     if (!outcome.status.ok()) return outcome;
   } else if (!IsDirectory(opts.out_dir)) {
     outcome.status = Status::InvalidArgument(opts.out_dir + " has no partitioned input; run --phase partition first");
@@ -210,7 +120,8 @@ StageOutcome RunShardStage(const ShardConfig& cfg, const CommonOptions& opts) {
       shard_units.push_back(plan.ShardUnit(j));
     }
   }
-  const bool published = PathExists(dir.ManifestPath()) && todo.empty();
+  // Phase 1 removed the manifest if it partitioned anything.
+  const bool published = PathExists(dir.ManifestPath());
   std::vector<ShardRef> pack_todo;
   for (const auto& ref : TaskSlice(all_shards, opts.task_index, opts.num_tasks)) {
     DoneMarker m;

@@ -56,7 +56,10 @@ class RangeEmitter : public Emitter {
   void Count(std::string_view counter, uint64_t n) override {
     counts.counters[std::string(counter)] += n;
   }
-  void KeepElsewhere() override { counts.kept++; }
+  void KeepElsewhere(uint64_t bytes_out) override {
+    counts.kept++;
+    counts.bytes_out += bytes_out;
+  }
   void AddOutput(const OutputFile& file) override { extra_outputs.push_back(file); }
 
   std::string kept, rejected;  // newline-terminated JSON lines
@@ -75,6 +78,7 @@ struct MapRangeResult : public RangeResult {
   uint64_t kept_records = 0, kept_bytes = 0, rejected_records = 0, rejected_bytes = 0;
   StageCounts counts;
   std::vector<OutputFile> extra_outputs;
+  std::unique_ptr<RecordProcessor> processor;  // for the input's sink, if any
 };
 
 // Runs a MapStage over one input's ranges and writes the results, in input
@@ -86,12 +90,14 @@ class InputJob : public RangeJob {
       : stage_(stage),
         name_(stage.name()),
         input_(input),
+        unit_(unit),
         zstd_level_(zstd_level),
         kept_(dir.KeptPath(unit), zstd_level, /*create_empty=*/stage.WritesKeptShard()),
         rejected_(dir.RejectedPath(unit), zstd_level, /*create_empty=*/false) {}
 
   // REQUIRES: called once, before the first range.
   Status Start() {
+    CORPUS_RETURN_IF_ERROR(stage_.NewInputSink(input_, unit_, &sink_));
     if (stage_.SplitsInput()) return Status::OK();
     return stage_.NewProcessor(input_, &processor_);
   }
@@ -105,6 +111,7 @@ class InputJob : public RangeJob {
     CORPUS_RETURN_IF_ERROR(processor->Finish(out));
     auto r = std::make_unique<MapRangeResult>();
     CORPUS_RETURN_IF_ERROR(Seal(out, r.get()));
+    if (sink_) r->processor = std::move(processor);
     *result = std::move(r);
     return Status::OK();
   }
@@ -120,11 +127,15 @@ class InputJob : public RangeJob {
     return Write(static_cast<MapRangeResult&>(*result));
   }
 
-  // After the last range: the single processor's Finish().
+  // After the last range: the single processor's Finish(), then the sink's.
   Status Finish() {
-    if (!processor_) return Status::OK();
+    if (!processor_ && !sink_) return Status::OK();
     RangeEmitter out(name_);
-    CORPUS_RETURN_IF_ERROR(processor_->Finish(out));
+    if (processor_) {
+      CORPUS_RETURN_IF_ERROR(processor_->Finish(out));
+      if (sink_) CORPUS_RETURN_IF_ERROR(sink_->Commit(*processor_));
+    }
+    if (sink_) CORPUS_RETURN_IF_ERROR(sink_->Finish(out));
     MapRangeResult r;
     CORPUS_RETURN_IF_ERROR(Seal(out, &r));
     return Write(r);
@@ -157,11 +168,13 @@ class InputJob : public RangeJob {
 
   Status Seal(RangeEmitter& out, MapRangeResult* r) const {
     CORPUS_RETURN_IF_ERROR(EncodeShardLines(kept_.path(), out.kept, zstd_level_, &r->kept));
-    CORPUS_RETURN_IF_ERROR(EncodeShardLines(rejected_.path(), out.rejected, zstd_level_, &r->rejected));
     r->kept_records = out.kept_records;
     r->kept_bytes = out.kept.size();
-    r->rejected_records = out.rejected_records;
-    r->rejected_bytes = out.rejected.size();
+    if (stage_.WritesRejected()) {
+      CORPUS_RETURN_IF_ERROR(EncodeShardLines(rejected_.path(), out.rejected, zstd_level_, &r->rejected));
+      r->rejected_records = out.rejected_records;
+      r->rejected_bytes = out.rejected.size();
+    }
     r->counts = std::move(out.counts);
     r->extra_outputs = std::move(out.extra_outputs);
     return Status::OK();
@@ -170,6 +183,7 @@ class InputJob : public RangeJob {
   Status Write(MapRangeResult& r) {
     CORPUS_RETURN_IF_ERROR(kept_.WriteEncoded(r.kept, r.kept_records, r.kept_bytes));
     CORPUS_RETURN_IF_ERROR(rejected_.WriteEncoded(r.rejected, r.rejected_records, r.rejected_bytes));
+    if (sink_ && r.processor) CORPUS_RETURN_IF_ERROR(sink_->Commit(*r.processor));
     if (r.counts.rejected_by_rule.count("malformed")) malformed = true;
     counts.Add(r.counts);
     for (auto& f : r.extra_outputs) extra_outputs.push_back(std::move(f));
@@ -179,10 +193,12 @@ class InputJob : public RangeJob {
   MapStage& stage_;
   const std::string name_;
   const std::string& input_;
+  const std::string& unit_;
   const int zstd_level_;
   ShardWriter kept_;
   ShardWriter rejected_;
   std::unique_ptr<RecordProcessor> processor_;  // when the stage does not split inputs
+  std::unique_ptr<InputSink> sink_;             // when the stage has files of its own
 };
 
 struct InputResult {
@@ -279,7 +295,7 @@ StageOutcome RunMapStage(MapStage& stage, const CommonOptions& opts) {
   // usage error with nothing written.
   std::vector<std::string> todo;
   if (IsDirectory(opts.out_dir)) {
-    outcome.status = dir.Plan(my_units, config, opts.force, &todo);
+    outcome.status = stage.Plan(dir, my_units, opts.force, &todo);
     if (!outcome.status.ok()) return outcome;
   } else {
     todo = my_units;
@@ -333,6 +349,7 @@ StageOutcome RunMapStage(MapStage& stage, const CommonOptions& opts) {
     }
   }
   outcome.input_damaged = damaged.load();
+  if (!stage.WritesManifest()) return outcome;
   std::string extra;
   if (dir.AllDone(all_units, config)) {
     outcome.status = stage.ManifestExtra(dir, all_units, &extra);

@@ -293,6 +293,104 @@ TEST(MapStageTest, OutputIsTheSameForAnyThreadCount) {
   }
 }
 
+// Splits its inputs; each range's processor collects the ids it sees and
+// the input's sink writes them, numbered, to <unit>.ids in the stage folder.
+class IdListStage : public MapStage {
+ public:
+  explicit IdListStage(std::string root) : root_(std::move(root)) {}
+  std::string name() const override { return "ids"; }
+  StageConfig config() const override { return StageConfig(); }
+  bool SplitsInput() const override { return true; }
+  bool WritesKeptShard() const override { return false; }
+  bool WritesRejected() const override { return false; }
+  bool WritesManifest() const override { return false; }
+
+  class P : public RecordProcessor {
+   public:
+    Status Process(Record& r, Emitter& out) override {
+      ids.push_back(*r.GetString("id"));
+      out.KeepElsewhere(10);
+      return Status::OK();
+    }
+    std::vector<std::string> ids;
+  };
+  class Sink : public InputSink {
+   public:
+    explicit Sink(std::string path) : path_(std::move(path)) {}
+    Status Commit(RecordProcessor& processor) override {
+      commits++;
+      for (const auto& id : static_cast<P&>(processor).ids) text_ += std::to_string(n_++) + " " + id + "\n";
+      return Status::OK();
+    }
+    Status Finish(Emitter& out) override {
+      CORPUS_RETURN_IF_ERROR(WriteFileAtomic(path_, text_));
+      OutputFile f;
+      f.path = std::filesystem::path(path_).filename().string();
+      f.records = n_;
+      out.AddOutput(f);
+      out.Count("commits", commits);
+      return Status::OK();
+    }
+    uint64_t commits = 0;
+
+   private:
+    std::string path_, text_;
+    uint64_t n_ = 0;
+  };
+
+  Status NewProcessor(const std::string&, std::unique_ptr<RecordProcessor>* out) override {
+    *out = std::make_unique<P>();
+    return Status::OK();
+  }
+  Status NewInputSink(const std::string&, const std::string& unit, std::unique_ptr<InputSink>* out) override {
+    *out = std::make_unique<Sink>(root_ + "/" + unit + ".ids");
+    return Status::OK();
+  }
+
+ private:
+  std::string root_;
+};
+
+TEST(MapStageTest, InputSinkSeesRangesInInputOrderWithOrdinalsOfAcceptedLines) {
+  testing::TempDir dir;
+  ASSERT_TRUE(MakeDirs(dir.Sub("in")).ok());
+  std::string expected;
+  {
+    std::ofstream f(dir.Sub("in/a.jsonl"));
+    int ordinal = 0;
+    for (int i = 0; i < 3000; ++i) {
+      if (i % 7 == 3) {
+        f << (i % 2 ? "not json\n" : "{\"id\":5}\n");  // malformed: no ordinal
+        continue;
+      }
+      f << "{\"id\":\"d" << i << "\",\"text\":\"some text\"}\n";
+      expected += std::to_string(ordinal++) + " d" + std::to_string(i) + "\n";
+    }
+  }
+  const std::string out = dir.Sub("out");
+  IdListStage stage(out);
+  CommonOptions o = Opts(dir.Sub("in"), out, 4);
+  o.range_bytes = 4096;  // many ranges, on several threads
+  const StageOutcome r = RunMapStage(stage, o);
+  ASSERT_TRUE(r.status.ok()) << r.status.ToString();
+  EXPECT_EQ(r.ExitCode(), 3);  // malformed lines still count as damage
+  std::string ids;
+  ASSERT_TRUE(ReadFile(out + "/part-a.ids", &ids).ok());
+  EXPECT_EQ(ids, expected);
+  EXPECT_FALSE(PathExists(out + "/rejected/part-a.jsonl.zst"));
+  EXPECT_FALSE(PathExists(out + "/part-a.jsonl.zst"));
+  EXPECT_FALSE(PathExists(out + "/_manifest.json"));
+  DoneMarker m;
+  ASSERT_TRUE(StageDir(out, "ids").ReadDone("part-a", &m).ok());
+  EXPECT_EQ(m.counts.rejected_by_rule["malformed"], 3000u / 7 + 1);
+  EXPECT_EQ(m.counts.kept, 3000u - (3000u / 7 + 1));
+  EXPECT_EQ(m.counts.bytes_out, 10 * m.counts.kept);
+  EXPECT_GT(m.counts.counters["commits"], 10u);
+  ASSERT_EQ(m.outputs.size(), 1u);
+  EXPECT_EQ(m.outputs[0].path, "part-a.ids");
+  EXPECT_EQ(m.outputs[0].records, m.counts.kept);
+}
+
 TEST(MapStageTest, UnwritableOutputIsFatal) {
   testing::TempDir dir;
   const std::string in = MakeInputs(dir, 1, 3);

@@ -10,8 +10,8 @@ namespace corpus::dedup {
 // removal across all inputs, in four phases that exchange sorted,
 // partitioned files under DIR/_work/ (docs/ARCHITECTURE.md, "Output folders" and "Scale"):
 //
-//   signatures  per input file: doc table, compact signatures, and band /
-//               exact-hash entries split into --partitions files
+//   signatures  per input file (RunMapStage): doc table, compact signatures,
+//               and band / exact-hash entries split into --partitions files
 //   pairs       per partition: sort the entries (externally if large), emit
 //               the candidate pairs of each bucket, verified by signature
 //   cluster     one global task: union-find over the pairs, pick the record
