@@ -510,7 +510,8 @@ Status Crawler::Loop() {
     }
     now = NowMs();
     for (auto& r : done) HandleResult(r, now);
-    workers_->ApplyFinished(/*wait=*/false);
+    // A full part is closed (by the checkpoint below) before more pages go in.
+    workers_->ApplyFinished(/*wait=*/false, [this] { return output_->Full(); });
     if (output_->Full() || now - last_cp >= config_.checkpoint_interval_ms) {
       output_->mutable_counts().seconds += static_cast<double>(now - last_cp) / 1000.0;
       // Nothing moved since the last one (all hosts waiting): nothing to commit.

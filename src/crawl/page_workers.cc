@@ -42,7 +42,7 @@ void PageWorkers::Flush() {
   }
 }
 
-void PageWorkers::ApplyFinished(bool wait) {
+void PageWorkers::ApplyFinished(bool wait, const std::function<bool()>& stop) {
   Flush();
   std::deque<Apply> ready;
   {
@@ -50,7 +50,15 @@ void PageWorkers::ApplyFinished(bool wait) {
     if (wait) done_cv_.wait(lock, [this] { return done_.size() == pending_; });
     ready.swap(done_);
   }
-  for (auto& apply : ready) {
+  while (!ready.empty()) {
+    if (stop && stop()) {
+      // Back in front of what finished meanwhile, in the order they finished.
+      std::lock_guard<std::mutex> lock(mu_);
+      for (auto it = ready.rbegin(); it != ready.rend(); ++it) done_.push_front(std::move(*it));
+      return;
+    }
+    Apply apply = std::move(ready.front());
+    ready.pop_front();
     apply();
     --pending_;
   }

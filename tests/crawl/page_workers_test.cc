@@ -94,5 +94,23 @@ TEST(PageWorkers, NoThreadsRunsInline) {
   EXPECT_EQ(workers.pending(), 0u);
 }
 
+// A stop predicate leaves the rest finished, in order, for the next call (the
+// crawl closes a full part between two applies).
+TEST(PageWorkers, StopLeavesTheRestForTheNextCall) {
+  PageWorkers workers(0);
+  std::vector<int> applied;
+  for (int i = 0; i < 10; ++i) {
+    workers.Submit([i, &applied]() -> PageWorkers::Apply { return [i, &applied] { applied.push_back(i); }; });
+  }
+  workers.ApplyFinished(/*wait=*/false, [&applied] { return applied.size() == 4; });
+  EXPECT_EQ(applied, (std::vector<int>{0, 1, 2, 3}));
+  EXPECT_EQ(workers.pending(), 6u);
+  workers.ApplyFinished(/*wait=*/false, [&applied] { return applied.size() == 8; });
+  EXPECT_EQ(workers.pending(), 2u);
+  workers.ApplyFinished(/*wait=*/true);
+  EXPECT_EQ(applied, (std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}));
+  EXPECT_EQ(workers.pending(), 0u);
+}
+
 }  // namespace
 }  // namespace corpus

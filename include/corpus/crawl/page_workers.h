@@ -45,8 +45,11 @@ class PageWorkers {
   // Hands the items submitted since the last Flush() to the workers.
   void Flush();
   // Flushes, then runs the apply step of every finished item; with `wait`,
-  // first waits until nothing is pending.
-  void ApplyFinished(bool wait);
+  // first waits until nothing is pending. When `stop` is given, it is asked
+  // before each item, and the items left when it says true stay finished for
+  // a later call (the crawl closes a full part between two applies, so a part
+  // never holds more than its record limit).
+  void ApplyFinished(bool wait, const std::function<bool()>& stop = nullptr);
   // Submitted and not yet applied, queued or running or finished.
   size_t pending() const { return pending_; }
 
