@@ -50,12 +50,15 @@ bool NgramRepetition::Next() {
     const uint32_t i = candidates_[k];
     slots_[k] = counter_.Insert(gram_hash_[i], i);
   }
+  // Without a branch: whether an n-gram repeats is a coin toss to the
+  // branch predictor on the first rounds. kept <= k, so the writes never
+  // overtake the reads.
   size_t kept = 0;
   for (size_t k = 0; k < m; ++k) {
-    if (counter_.entry(slots_[k]).count < 2) continue;
+    const uint32_t slot = slots_[k];
     candidates_[kept] = candidates_[k];
-    slots_[kept] = slots_[k];
-    ++kept;
+    slots_[kept] = slot;
+    kept += counter_.entry(slot).count >= 2;
   }
   candidates_.resize(kept);
   slots_.resize(kept);
