@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include <xxhash.h>
+
 #include "corpus/util/hash_counter.h"
 #include "corpus/filter/ngram_repetition.h"
 
@@ -27,7 +29,9 @@ DuplicateStats FindDuplicates(const std::vector<std::string_view>& items) {
   HashCounter& seen = ThreadScratch().counter;
   seen.Reset(items.size());
   for (size_t i = 0; i < items.size(); ++i) {
-    if (seen.Add(HashBytes(items[i]), static_cast<uint32_t>(i)) > 1) {
+    // XXH3: lines and paragraphs run to hundreds of bytes, where it is
+    // several times faster than HashBytes (whose speed is on short words).
+    if (seen.Add(XXH3_64bits(items[i].data(), items[i].size()), static_cast<uint32_t>(i)) > 1) {
       ++stats.elements;
       stats.chars += CountCodePoints(items[i]);
     }

@@ -1,5 +1,7 @@
 #include "corpus/filter/ngram_repetition.h"
 
+#include <algorithm>
+
 namespace corpus {
 
 void NgramRepetition::Reset(std::string_view text, const std::vector<Word>& words) {
@@ -38,14 +40,25 @@ bool NgramRepetition::Next() {
   for (size_t k = 0; k < m; ++k) {
     const uint32_t i = candidates_[k];
     gram_hash_[i] = MixHash(gram_hash_[i], word_hash_[i + n_ - 1]);
+  }
+  // The table of a long page outgrows the L2 cache and the n-grams land in
+  // it at random, so each insert loads its slot kAhead inserts early.
+  constexpr size_t kAhead = 8;
+  for (size_t k = 0; k < std::min(kAhead, m); ++k) counter_.Prefetch(gram_hash_[candidates_[k]]);
+  for (size_t k = 0; k < m; ++k) {
+    if (k + kAhead < m) counter_.Prefetch(gram_hash_[candidates_[k + kAhead]]);
+    const uint32_t i = candidates_[k];
     slots_[k] = counter_.Insert(gram_hash_[i], i);
   }
+  // Without a branch: whether an n-gram repeats is a coin toss to the
+  // branch predictor on the first rounds. kept <= k, so the writes never
+  // overtake the reads.
   size_t kept = 0;
   for (size_t k = 0; k < m; ++k) {
-    if (counter_.entry(slots_[k]).count < 2) continue;
+    const uint32_t slot = slots_[k];
     candidates_[kept] = candidates_[k];
-    slots_[kept] = slots_[k];
-    ++kept;
+    slots_[kept] = slot;
+    kept += counter_.entry(slot).count >= 2;
   }
   candidates_.resize(kept);
   slots_.resize(kept);

@@ -361,32 +361,6 @@ size_t CountTokens(std::string_view text) {
 
 uint64_t HashBytes(std::string_view s) { return HashBytesIn(s, s.data() + s.size()); }
 
-uint64_t HashBytesIn(std::string_view s, const char* readable_end) {
-  uint64_t h = 0xCBF29CE484222325ULL ^ s.size();
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    h = (h ^ w) * 0x100000001B3ULL;
-    h ^= h >> 29;
-  }
-  // The last 0-7 bytes as a little-endian number: one 8-byte load, masked,
-  // when the buffer goes on long enough (words are short, so this is the
-  // common case), else byte by byte.
-  const size_t rest = s.size() - i;
-  uint64_t tail = 0;
-  if (rest > 0) {
-    const char* p = s.data() + i;
-    if (std::endian::native == std::endian::little && readable_end - p >= 8) {
-      std::memcpy(&tail, p, 8);
-      tail &= ~0ULL >> (64 - 8 * rest);
-    } else {
-      for (size_t k = 0; k < rest; ++k) tail |= static_cast<uint64_t>(static_cast<uint8_t>(p[k])) << (8 * k);
-    }
-  }
-  return MixHash(h, tail);
-}
-
 size_t CountSubstr(std::string_view haystack, std::string_view needle) {
   if (needle.empty()) return 0;
   size_t count = 0;

@@ -18,23 +18,6 @@ void HashCounter::Reset(size_t n) {
   mask_ = cap - 1;
 }
 
-size_t HashCounter::Insert(uint64_t hash, uint32_t position) {
-  if (hash == 0) hash = 1;
-  for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
-    Entry& e = slots_[i];
-    if (e.hash == hash) {
-      ++e.count;
-      return i;
-    }
-    if (e.hash == 0) {
-      e.hash = hash;
-      e.count = 1;
-      e.first = position;
-      return i;
-    }
-  }
-}
-
 const HashCounter::Entry* HashCounter::Find(uint64_t hash) const {
   if (hash == 0) hash = 1;
   for (size_t i = hash & mask_;; i = (i + 1) & mask_) {

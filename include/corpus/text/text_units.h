@@ -1,8 +1,10 @@
 #ifndef CORPUS_TEXT_TEXT_UNITS_H_
 #define CORPUS_TEXT_TEXT_UNITS_H_
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -87,7 +89,8 @@ size_t CountTokens(std::string_view text);
 uint64_t HashBytes(std::string_view s);
 // HashBytes(s) for an `s` inside a buffer that can be read up to
 // `readable_end`, which lets it load the last bytes as one 8-byte word.
-uint64_t HashBytesIn(std::string_view s, const char* readable_end);
+// (Inline: the n-gram rules hash every word of a document.)
+inline uint64_t HashBytesIn(std::string_view s, const char* readable_end);
 inline uint64_t MixHash(uint64_t a, uint64_t b) {
   // Murmur3's 64-bit finalizer over a combined value (inline: the n-gram
   // rules call it once per word and round).
@@ -98,6 +101,32 @@ inline uint64_t MixHash(uint64_t a, uint64_t b) {
   h *= 0xC4CEB9FE1A85EC53ULL;
   h ^= h >> 33;
   return h;
+}
+
+inline uint64_t HashBytesIn(std::string_view s, const char* readable_end) {
+  uint64_t h = 0xCBF29CE484222325ULL ^ s.size();
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    h = (h ^ w) * 0x100000001B3ULL;
+    h ^= h >> 29;
+  }
+  // The last 0-7 bytes as a little-endian number: one 8-byte load, masked,
+  // when the buffer goes on long enough (words are short, so this is the
+  // common case), else byte by byte.
+  const size_t rest = s.size() - i;
+  uint64_t tail = 0;
+  if (rest > 0) {
+    const char* p = s.data() + i;
+    if (std::endian::native == std::endian::little && readable_end - p >= 8) {
+      std::memcpy(&tail, p, 8);
+      tail &= ~0ULL >> (64 - 8 * rest);
+    } else {
+      for (size_t k = 0; k < rest; ++k) tail |= static_cast<uint64_t>(static_cast<uint8_t>(p[k])) << (8 * k);
+    }
+  }
+  return MixHash(h, tail);
 }
 
 // Counts non-overlapping occurrences of `needle` (Python's str.count).
