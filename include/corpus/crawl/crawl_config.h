@@ -6,6 +6,7 @@
 #include <string>
 
 #include "corpus/crawl/host_partition.h"
+#include "corpus/stage/options.h"
 #include "corpus/stage/stage_config.h"
 #include "corpus/util/status.h"
 
@@ -68,7 +69,7 @@ struct CrawlConfig {
   // Level 1, not the other stages' 3: pages/ is read once, by extract, and
   // on real pages level 1 compresses ~1.4x faster for ~14% more bytes
   // (BENCHMARKS.md, "`corpus crawl` benchmarks").
-  int zstd_level = 1;
+  int zstd_level = kWorkingZstdLevel;
   // Threads that decode and parse fetched pages (0: one per core).
   int threads = 0;
   bool force = false;
