@@ -14,7 +14,6 @@ struct DeconCliConfig {
 void AddDeconCommand(CLI::App& app, CliState* state) {
   auto cfg = std::make_shared<DeconCliConfig>();
   CLI::App* sub = AddSubcommand(app, "decon");
-  cfg->common.zstd_level = kWorkingZstdLevel;  // a working folder (options.h)
   AddCommonStageFlags(sub, &cfg->common);
   DeconOptions& d = cfg->decon;
   sub->add_option("--benchmarks", d.benchmarks, "Benchmark files or folders")->required()->expected(1, -1);

@@ -11,7 +11,6 @@ void AddDedupCommand(CLI::App& app, CliState* state) {
   };
   auto f = std::make_shared<Flags>();
   CLI::App* sub = AddSubcommand(app, "dedup");
-  f->common.zstd_level = kWorkingZstdLevel;  // a working folder (options.h)
   AddCommonStageFlags(sub, &f->common);
   dedup::DedupOptions& d = f->dedup;
   sub->add_option("--ngram", d.minhash.ngram, "Words per shingle (FineWeb: 5)")->capture_default_str();

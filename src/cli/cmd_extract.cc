@@ -12,7 +12,6 @@ void AddExtractCommand(CLI::App& app, CliState* state) {
   auto format = std::make_shared<std::string>("text");
   auto max_html_mb = std::make_shared<double>(32);
   CLI::App* sub = AddSubcommand(app, "extract");
-  opts->zstd_level = kWorkingZstdLevel;  // a working folder (options.h)
   AddCommonStageFlags(sub, opts.get());
   sub->add_option("--format", *format, "Output text format")
       ->check(CLI::IsMember({"text", "markdown"}))

@@ -107,7 +107,6 @@ void AddListAndPiiFlags(CLI::App* sub, FilterOptions* o) {
 void AddFilterCommand(CLI::App& app, CliState* state) {
   auto cfg = std::make_shared<FilterCliConfig>();
   CLI::App* sub = AddSubcommand(app, "filter");
-  cfg->common.zstd_level = kWorkingZstdLevel;  // a working folder (options.h)
   AddCommonStageFlags(sub, &cfg->common);
   AddLanguageFlags(sub, LanguageFlags{&cfg->filter.language, &cfg->language_settings_dir});
   AddRuleFlags(sub, &cfg->filter);

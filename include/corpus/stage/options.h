@@ -13,8 +13,8 @@ namespace corpus {
 // zstd levels of output shards (BENCHMARKS.md, "N-gram counting and output
 // compression"). The working folders (pages/, docs/, unique/, clean/ and
 // decon's output) are read once, by the next stage: level 1 costs 8-9% less
-// CPU than 3 for about 11% more bytes. What a user keeps (the release) and
-// the stages that default to it use level 3.
+// CPU than 3 for about 11% more bytes. What a user keeps (the release of
+// `corpus shard`, and `corpus tokenize`'s output) uses level 3.
 inline constexpr int kWorkingZstdLevel = 1;
 inline constexpr int kReleaseZstdLevel = 3;
 
@@ -25,7 +25,7 @@ struct CommonOptions {
   bool force = false;
   int task_index = 0;
   int num_tasks = 1;
-  int zstd_level = kReleaseZstdLevel;
+  int zstd_level = kWorkingZstdLevel;  // shard and tokenize: kReleaseZstdLevel
   bool progress = false;  // live bar (terminal) or periodic log lines
   // One input is split into ranges of about this many bytes of records
   // (record_ranges.h); not a flag. Changes how outputs are cut into zstd
