@@ -12,6 +12,7 @@
 #include <atomic>
 #include <filesystem>
 #include <mutex>
+#include <thread>
 
 #include "corpus/io/shard_writer.h"
 #include "corpus/stage/map_stage.h"
@@ -128,7 +129,10 @@ TEST(RecordRangesTest, FirstErrorStopsAndNothingAfterItCommits) {
 // each range of an input is judged on its own.
 class SplitStage : public MapStage {
  public:
-  explicit SplitStage(int sleep_us = 0) : sleep_us_(sleep_us) {}
+  // `block_at` > 0: the processor that reaches that many records in all
+  // stops there for good (until the process is killed), so a run can be
+  // killed mid-input without racing it.
+  explicit SplitStage(int block_at = 0) : block_at_(block_at) {}
   std::string name() const override { return "toy"; }
   StageConfig config() const override {
     StageConfig c;
@@ -141,8 +145,9 @@ class SplitStage : public MapStage {
      public:
       explicit P(SplitStage* s) : s_(s) {}
       Status Process(Record& r, Emitter& out) override {
-        s_->processed++;
-        if (s_->sleep_us_) ::usleep(static_cast<useconds_t>(s_->sleep_us_));
+        if (++s_->processed == s_->block_at_) {
+          for (;;) ::pause();
+        }
         const auto text = r.GetString("text").value_or("");
         if (text.size() < 4) return out.Reject(r, "short", std::to_string(text.size()));
         out.Count("long_docs");
@@ -156,7 +161,7 @@ class SplitStage : public MapStage {
   std::atomic<int> processed{0};
 
  private:
-  int sleep_us_;
+  int block_at_;
 };
 
 CommonOptions SmallRanges(const std::string& in, const std::string& out, int threads) {
@@ -278,14 +283,20 @@ TEST(RecordRangesTest, KillMidInputThenResumeEqualsUninterruptedRun) {
   const pid_t child = ::fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
-    SplitStage slow(/*sleep_us=*/2000);
-    RunMapStage(slow, SmallRanges(dir.Sub("in"), killed, 2));
+    // Halfway through, one worker stops for good: the ranges before its
+    // range are written, the rest never are.
+    SplitStage stuck(/*block_at=*/1500);
+    RunMapStage(stuck, SmallRanges(dir.Sub("in"), killed, 2));
     ::_exit(0);
   }
-  // Wait until the first range is committed (the kept shard's temporary
-  // file exists), then kill.
+  // Wait until the kept shard's temporary file exists (ranges are being
+  // written), then kill. The child cannot finish, so there is no race.
   const std::string tmp = killed + "/part-big.jsonl.zst.tmp";
-  for (int i = 0; i < 4000 && !PathExists(tmp); ++i) ::usleep(5000);
+  while (!PathExists(tmp)) {
+    int status = 0;
+    ASSERT_EQ(::waitpid(child, &status, WNOHANG), 0) << "the child ended before it was killed";
+    std::this_thread::yield();
+  }
   ::kill(child, SIGKILL);
   int wstatus = 0;
   ::waitpid(child, &wstatus, 0);
