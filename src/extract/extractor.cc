@@ -13,6 +13,7 @@
 #include "corpus/extract/duplicate_blocks.h"
 #include "corpus/extract/html_prescan.h"
 #include "corpus/extract/json_ld.h"
+#include "corpus/extract/lead_blocks.h"
 #include "corpus/extract/markup_name_book.h"
 #include "corpus/extract/page_language.h"
 #include "corpus/extract/parse_arena.h"
@@ -195,7 +196,7 @@ bool IsProse(const DomIndex& dom, int32_t root) {
 // Bumped whenever a rule changes what is extracted; the data files (phrase
 // files, class and id name lists, the block model) are versioned by their
 // digests (ExtractorVersion).
-constexpr std::string_view kExtractorCodeVersion = "12";
+constexpr std::string_view kExtractorCodeVersion = "13";
 
 std::string ExtractorVersion() {
   // The data files' digests, hashed together (configs/extract/).
@@ -265,6 +266,8 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
     MarkTeaserLines(&dom, phrases);
     MarkTrailingLinkLists(&dom, sel.root);
     sel = SelectMainContent(dom, score);
+    // The lead between the headline and a body container of its own.
+    AddLeadBlocks(dom, &sel);
   }
   if (sel.weight < options.link_page_share * sel.page_text && !product_page) {
     // Little prose but plenty of text: an index, a category page, a list of

@@ -1,0 +1,35 @@
+#ifndef CORPUS_EXTRACT_LEAD_BLOCKS_H_
+#define CORPUS_EXTRACT_LEAD_BLOCKS_H_
+
+#include <cstdint>
+
+#include "corpus/extract/content_scorer.h"
+#include "corpus/extract/dom_index.h"
+
+namespace corpus {
+
+// Brings an article's lead (standfirst, deck, teaser text) back into the
+// selected content. Many templates put the headline and the lead in the
+// article's header and the body in a container of its own; the selection
+// descends to the body (it holds nearly all of the weight) and loses the
+// lead, which is, in any language, the one paragraph of prose between the
+// page's <h1> and the body.
+//
+// When `sel->root` starts after the first <h1> ends, the blocks between the
+// two, inside their lowest common ancestor, are looked at: a block of prose
+// (kMinLeadBytes of its own text, sentence punctuation, no link: a byline,
+// an author's bio or a disclosure links somewhere; not an <h1>, not in a
+// list, table, figure, form, <nav> or <aside>, nor left out by an earlier
+// verdict) is a lead. If there are
+// one to kMaxLeadBlocks of them with at most kMaxLeadBytes of text in all,
+// the selection's root becomes the common ancestor and everything in it but
+// the leads and the old root is dropped, so the text is the old text with
+// the leads before it. Returns the number of lead blocks added.
+//
+// REQUIRES: `sel` was computed on `dom` (its drop vector covers every node).
+// Linear in the common ancestor's subtree.
+int AddLeadBlocks(const DomIndex& dom, ContentSelection* sel);
+
+}  // namespace corpus
+
+#endif  // CORPUS_EXTRACT_LEAD_BLOCKS_H_

@@ -1,0 +1,100 @@
+// An article's lead, between its headline and a body container of its own,
+// is part of the text; bylines, teaser boxes and menus in the same place are
+// not.
+#include "corpus/extract/lead_blocks.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "extract/extract_test_util.h"
+
+namespace corpus {
+namespace {
+
+using testing::ExtractBody;
+using testing::Has;
+
+// `count` paragraphs of German prose, enough for the body to outweigh
+// everything else on the page.
+std::string Body(int count) {
+  std::string out = "<div class='body-text'>";
+  for (int i = 0; i < count; ++i) {
+    out += "<p>Absatz " + std::to_string(i) +
+           ": Der Gemeinderat hat am Dienstagabend nach langer Debatte beschlossen, die "
+           "Brücke über den Fluss im kommenden Frühjahr zu sanieren, und die Kosten auf "
+           "drei Jahre verteilt, damit die Schulen und das Schwimmbad nicht warten müssen.</p>";
+  }
+  return out + "</div>";
+}
+
+const char kMenu[] =
+    "<nav><a href='/'>Start</a> <a href='/lokales'>Lokales</a> <a href='/sport'>Sport</a></nav>";
+
+TEST(LeadBlocksTest, ALeadInTheArticleHeaderIsKept) {
+  const std::string t = ExtractBody(
+      std::string(kMenu) +
+      "<article><header><h1>Brücke wird saniert</h1><p class='byline'>Von Anna Berg</p>"
+      "<div class='intro'><p>Nach zwei Jahren Streit ist die Entscheidung gefallen: Die "
+      "Sanierung der Flussbrücke beginnt im Frühjahr, bezahlt aus drei Haushalten.</p></div>"
+      "</header>" +
+      Body(5) + "</article>");
+  EXPECT_TRUE(Has(t, "Nach zwei Jahren Streit ist die Entscheidung gefallen")) << t;
+  EXPECT_TRUE(Has(t, "Absatz 4")) << t;
+  // What the lead rule adds is the lead alone.
+  EXPECT_FALSE(Has(t, "Von Anna Berg")) << t;
+  EXPECT_FALSE(Has(t, "Lokales")) << t;
+  // The lead comes first, in document order.
+  EXPECT_LT(t.find("Nach zwei Jahren"), t.find("Absatz 0")) << t;
+}
+
+TEST(LeadBlocksTest, ALeadInAHeadingIsKept) {
+  // A subtitle in an <h2>, in Japanese (sentence punctuation 、。).
+  const std::string t = ExtractBody(
+      "<div class='head'><h1>橋の改修が決まる</h1><h2>二年間の議論の末、町議会は川に架かる橋を"
+      "来年の春に改修することを決め、費用を三年間に分けて支払うことにした。</h2></div>" +
+      Body(5));
+  EXPECT_TRUE(Has(t, "二年間の議論の末")) << t;
+}
+
+TEST(LeadBlocksTest, ManyTeasersBeforeTheBodyAreNoLead) {
+  // Three blocks of prose between the headline and the body: a box of other
+  // stories, not a lead.
+  std::string teasers;
+  for (int i = 0; i < 3; ++i) {
+    teasers += "<div class='teaser'><p>Weitere Meldung " + std::to_string(i) +
+               ": Im Nachbarort wurde gestern die neue Sporthalle eröffnet, nach einer "
+               "Bauzeit von drei Jahren.</p></div>";
+  }
+  const std::string t = ExtractBody("<div class='page'><h1>Brücke wird saniert</h1>" + teasers +
+                                    Body(6) + "</div>");
+  EXPECT_TRUE(Has(t, "Absatz 5")) << t;
+  EXPECT_FALSE(Has(t, "Weitere Meldung")) << t;
+}
+
+TEST(LeadBlocksTest, ListsAndLinksBeforeTheBodyAreNoLead) {
+  const std::string t = ExtractBody(
+      "<div class='page'><h1>Brücke wird saniert</h1>"
+      "<ul><li>Die Stadt plant seit Jahren, die alte Brücke über den Fluss zu sanieren, "
+      "und hat dafür Geld zurückgelegt.</li></ul>"
+      "<p><a href='/a'>Die Sanierung der Flussbrücke beginnt im Frühjahr, bezahlt aus drei "
+      "Haushalten, sagt der Bürgermeister.</a> Mehr.</p>" +
+      Body(5) + "</div>");
+  EXPECT_TRUE(Has(t, "Absatz 4")) << t;
+  EXPECT_FALSE(Has(t, "Die Stadt plant seit Jahren")) << t;
+  EXPECT_FALSE(Has(t, "Haushalten, sagt der Bürgermeister")) << t;
+}
+
+TEST(LeadBlocksTest, NothingChangesWhenTheHeadlineIsInTheBody) {
+  DomIndex dom;
+  ContentSelection sel;
+  EXPECT_EQ(AddLeadBlocks(dom, &sel), 0);  // no page, no root: nothing to do
+  const std::string t = ExtractBody("<article><h1>Brücke wird saniert</h1>" + Body(3) +
+                                    "</article><p>Impressum und Kontakt der Redaktion, "
+                                    "alle Rechte vorbehalten, bitte beachten.</p>");
+  EXPECT_TRUE(Has(t, "Absatz 2")) << t;
+  EXPECT_FALSE(Has(t, "Impressum")) << t;
+}
+
+}  // namespace
+}  // namespace corpus
