@@ -48,7 +48,6 @@ int AddLeadBlocks(const DomIndex& dom, ContentSelection* sel) {
   uint64_t lead_bytes = 0;
   for (int32_t i = nodes[h1].end; i < root; ++i) {
     const DomNode& n = nodes[i];
-    if (i >= root) break;
     if (sel->drop[i] || (!(n.flags & kDomText) && HoldsNoLead(n.tag))) {
       i = n.end - 1;
       continue;
