@@ -195,6 +195,7 @@ Status Crawler::Setup(bool* already_done) {
   fo.connect_timeout_ms = config_.connect_timeout_ms;
   fo.allow_private_networks = config_.allow_private_networks;
   fo.max_connections = config_.concurrency;
+  fo.max_connections_per_host = config_.per_host_concurrency;
   fo.capture_exchanges = !config_.warc_dir.empty();
   if (!config_.warc_dir.empty()) {
     CORPUS_RETURN_IF_ERROR(CrawlArchive::Open(config_, fresh ? "" : cp.warc_state, &archive_));

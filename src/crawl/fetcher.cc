@@ -1,6 +1,7 @@
 #include "corpus/crawl/fetcher.h"
 
 #include <curl/curl.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <cctype>
@@ -162,13 +163,36 @@ FetchError MapError(CURLcode code, const Fetcher::Transfer& t) {
   }
 }
 
+// How many connections curl keeps open, busy and idle. A host holds one
+// per request in flight there (up to `max_connections_per_host`), and the
+// crawler cycles through its hosts, so the connections it goes back to are
+// about (hosts in the cycle) x (per host). curl closes the least recently
+// used one when the pool is full: a pool smaller than that working set
+// closes, every time, the connection needed next, and each fetch pays a new
+// TCP connection (16 hosts at 16 per host with a pool of 32: 4,000 connects
+// for 4,800 pages; BENCHMARKS.md, "`corpus crawl` benchmarks"). Room for
+// `max_connections` hosts at their per-host limit, capped by 1,024 and by a
+// quarter of the descriptors the process may open, and never below twice
+// the requests in flight.
+long ConnectionPoolSize(const Fetcher::Options& o) {
+  const long in_flight = std::max(1, o.max_connections);
+  const long per_host = std::max(1, o.max_connections_per_host);
+  long cap = 1024;
+  rlimit files{};
+  if (::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur != RLIM_INFINITY) {
+    cap = std::min<long>(cap, static_cast<long>(files.rlim_cur / 4));
+  }
+  const long floor = std::max(8L, 2 * in_flight);
+  return std::max(floor, std::min(in_flight * std::min(per_host, in_flight), cap));
+}
+
 }  // namespace
 
 Fetcher::Fetcher(Options options) : options_(std::move(options)) {
   std::call_once(g_curl_init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
   CURLM* m = curl_multi_init();
   curl_multi_setopt(m, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
-  curl_multi_setopt(m, CURLMOPT_MAXCONNECTS, static_cast<long>(std::max(8, options_.max_connections * 2)));
+  curl_multi_setopt(m, CURLMOPT_MAXCONNECTS, ConnectionPoolSize(options_));
   multi_ = m;
 }
 

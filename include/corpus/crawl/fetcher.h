@@ -72,6 +72,10 @@ class Fetcher {
     int connect_timeout_ms = 10000;
     bool allow_private_networks = false;
     int max_connections = 64;
+    // Requests the crawler may have in flight to one host: with
+    // `max_connections`, how many keep-alive connections are worth keeping
+    // open (see Fetcher::Fetcher).
+    int max_connections_per_host = 1;
     // Keep each fetch's raw request and response bytes (for `--warc`).
     bool capture_exchanges = false;
   };
