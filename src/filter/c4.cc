@@ -180,7 +180,6 @@ size_t CountSentences(std::string_view line) {
   return sentences + (pending ? 1 : 0);
 }
 
-template <>
 void C4Filter::EnabledRules(std::vector<SignalRule>* out) const {
   using Op = SignalRule::Op;
   if (opts_.lorem_ipsum) AddThresholdRule(out, "c4_lorem_ipsum", "c4_lorem_ipsum", Op::kGreater, 0);
@@ -190,7 +189,6 @@ void C4Filter::EnabledRules(std::vector<SignalRule>* out) const {
   }
 }
 
-template <>
 FilterVerdict C4Filter::Judge(Document& doc, QualitySignals* signals) const {
   const bool measuring = signals != nullptr;
   bool lorem_found = false, curly_found = false;

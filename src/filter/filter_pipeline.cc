@@ -70,8 +70,8 @@ void BuildLanguageSteps(const FilterOptions& o, const std::shared_ptr<const Docu
   if (url) steps->push_back(url);
   if (o.gopher_repetition.enabled) steps->push_back(std::make_shared<GopherRepetitionFilter>(o.gopher_repetition));
   if (o.gopher_quality.enabled) steps->push_back(std::make_shared<GopherQualityFilter>(o.gopher_quality));
-  if (o.c4.enabled) steps->push_back(std::make_shared<C4Filter>("c4", o.c4));
-  if (o.fineweb.enabled) steps->push_back(std::make_shared<FineWebFilter>("fineweb", o.fineweb));
+  if (o.c4.enabled) steps->push_back(std::make_shared<C4Filter>(o.c4));
+  if (o.fineweb.enabled) steps->push_back(std::make_shared<FineWebFilter>(o.fineweb));
   if (bad) steps->push_back(bad);
   if (pii) steps->push_back(pii);
 }

@@ -22,7 +22,6 @@ double NewlineRatio(const Document& doc) {
   return static_cast<double>(lines - 1) / static_cast<double>(std::max<size_t>(words, 1));
 }
 
-template <>
 void FineWebFilter::EnabledRules(std::vector<SignalRule>* out) const {
   using Op = SignalRule::Op;
   AddThresholdRule(out, "fineweb_line_punct", "fineweb_line_punct_frac", Op::kLessEqual, opts_.min_line_punct);
@@ -32,7 +31,6 @@ void FineWebFilter::EnabledRules(std::vector<SignalRule>* out) const {
   AddThresholdRule(out, "fineweb_list_ratio", "fineweb_newline_ratio", Op::kGreater, opts_.max_newline_ratio);
 }
 
-template <>
 FilterVerdict FineWebFilter::Judge(Document& doc, QualitySignals* signals) const {
   const std::vector<std::string_view>& lines = doc.non_blank_lines();
   if (lines.empty()) return FilterVerdict::Keep();

@@ -1,7 +1,7 @@
 #ifndef CORPUS_FILTER_C4_H_
 #define CORPUS_FILTER_C4_H_
 
-#include "corpus/filter/rule_step.h"
+#include "corpus/filter/document_filter.h"
 
 namespace corpus {
 
@@ -35,13 +35,18 @@ struct C4Options {
 // (。 । ۔ ...; text_units.h) count as terminal punctuation and sentence ends.
 // Thai and Lao have no sentence marks: the terminal-punctuation and
 // sentence-count rules skip them.
-using C4Filter = RuleStep<C4Options>;
-// Judge drops lines; measuring, it records c4_lorem_ipsum, c4_curly_bracket
-// (0 or 1, over the lines kept) and c4_sentences.
-template <>
-FilterVerdict C4Filter::Judge(Document& doc, QualitySignals* signals) const;
-template <>
-void C4Filter::EnabledRules(std::vector<SignalRule>* out) const;
+class C4Filter : public JudgedFilter {
+ public:
+  explicit C4Filter(C4Options opts) : JudgedFilter(opts.enabled), opts_(opts) {}
+  std::string_view name() const override { return "c4"; }
+
+ private:
+  // Drops lines; measuring, records c4_lorem_ipsum, c4_curly_bracket (0 or
+  // 1, over the lines kept) and c4_sentences.
+  FilterVerdict Judge(Document& doc, QualitySignals* signals) const override;
+  void EnabledRules(std::vector<SignalRule>* out) const override;
+  C4Options opts_;
+};
 
 // Sentences in one line: runs of sentence-ending marks (. ! ? and the marks
 // of other scripts, see text_units.h)

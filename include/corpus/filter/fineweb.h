@@ -1,7 +1,7 @@
 #ifndef CORPUS_FILTER_FINEWEB_H_
 #define CORPUS_FILTER_FINEWEB_H_
 
-#include "corpus/filter/rule_step.h"
+#include "corpus/filter/document_filter.h"
 
 namespace corpus {
 
@@ -34,11 +34,16 @@ struct FineWebOptions {
 // or a sentence mark of another script (text_units.h), so CJK or Hindi pages
 // are not judged by ASCII marks alone; Thai and Lao pages, which have no
 // sentence marks, skip the punctuation rule.
-using FineWebFilter = RuleStep<FineWebOptions>;
-template <>
-FilterVerdict FineWebFilter::Judge(Document& doc, QualitySignals* signals) const;
-template <>
-void FineWebFilter::EnabledRules(std::vector<SignalRule>* out) const;
+class FineWebFilter : public JudgedFilter {
+ public:
+  explicit FineWebFilter(FineWebOptions opts) : JudgedFilter(opts.enabled), opts_(opts) {}
+  std::string_view name() const override { return "fineweb"; }
+
+ private:
+  FilterVerdict Judge(Document& doc, QualitySignals* signals) const override;
+  void EnabledRules(std::vector<SignalRule>* out) const override;
+  FineWebOptions opts_;
+};
 
 // Line breaks between non-blank lines per word (datatrove divides
 // text.count("\n") by the word count; a text without words counts as one).
