@@ -17,9 +17,7 @@ struct ShardFlags {
 
 void AddShardCommand(CLI::App& app, CliState* state) {
   auto flags = std::make_shared<ShardFlags>();
-  CLI::App* sub = AddSubcommand(app, "shard");
-  flags->common.zstd_level = kReleaseZstdLevel;  // what a user keeps (options.h)
-  AddCommonStageFlags(sub, &flags->common);
+  CLI::App* sub = AddReleaseStageSubcommand(app, "shard", &flags->common);
   auto* target = AddByteSizeOption(
       sub, "--target-size", &flags->config.target_bytes, "256MiB",
       "Uncompressed JSON per shard (256MiB, 1GB, ...); shards are balanced, at most one document over");

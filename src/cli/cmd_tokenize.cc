@@ -18,9 +18,7 @@ struct TokenizeFlags {
 
 void AddTokenizeCommand(CLI::App& app, CliState* state) {
   auto flags = std::make_shared<TokenizeFlags>();
-  CLI::App* sub = AddSubcommand(app, "tokenize");
-  flags->common.zstd_level = kReleaseZstdLevel;  // what a user keeps (options.h)
-  AddCommonStageFlags(sub, &flags->common);
+  CLI::App* sub = AddReleaseStageSubcommand(app, "tokenize", &flags->common);
   sub->add_option("--tokenizer", flags->config.tokenizer_path, "Tokenizer file")->required();
   sub->add_option("--format", flags->format, "Token file layout")
       ->check(CLI::IsMember({"megatron", "datatrove"}))

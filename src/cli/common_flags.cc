@@ -46,6 +46,13 @@ void AddCommonStageFlags(CLI::App* sub, CommonOptions* opts, bool needs_in) {
                 "Live progress bar on a terminal, log lines every 10 s otherwise (default on)");
 }
 
+CLI::App* AddReleaseStageSubcommand(CLI::App& app, std::string_view name, CommonOptions* opts) {
+  CLI::App* sub = AddSubcommand(app, name);
+  opts->zstd_level = kReleaseZstdLevel;
+  AddCommonStageFlags(sub, opts);
+  return sub;
+}
+
 void PrepareStageRun(CLI::App* sub, CommonOptions* opts, const CliState& state) {
   spdlog::set_level(spdlog::level::from_str(state.log_level));
   if (sub->count("--task-index") == 0) EnvInt("SLURM_ARRAY_TASK_ID", &opts->task_index);

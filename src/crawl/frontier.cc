@@ -76,22 +76,12 @@ bool FrontierEntry::Parse(std::string_view line, FrontierEntry* out) {
 
 Frontier::Frontier(std::string dir) : dir_(std::move(dir)) {}
 
-Frontier::~Frontier() { CloseAll(); }
-
-void Frontier::CloseAll() {
-  for (auto& q : queues_) {
-    if (q.writer) std::fclose(q.writer);
-    if (q.reader) std::fclose(q.reader);
-  }
-  queues_.clear();
-}
-
 std::string Frontier::QueuePath(int depth) const {
   return JoinPath(dir_, "queue-" + std::to_string(depth) + ".q");
 }
 
 Status Frontier::Open(const FrontierState& state) {
-  CloseAll();
+  queues_.clear();
   CORPUS_RETURN_IF_ERROR(MakeDirs(dir_));
   pushed_ = popped_ = 0;
   // Queue files beyond the saved depths hold only uncommitted appends.
@@ -110,18 +100,18 @@ Status Frontier::Open(const FrontierState& state) {
   for (size_t depth = 0; depth < state.written.size(); ++depth) {
     DepthQueue* q = Queue(static_cast<int>(depth));
     if (!q) return status_;
-    if (::ftruncate(::fileno(q->writer), static_cast<off_t>(state.written[depth])) != 0) {
+    if (::ftruncate(::fileno(q->writer.get()), static_cast<off_t>(state.written[depth])) != 0) {
       return Status::IOError("cannot truncate " + q->path + ": " + std::strerror(errno));
     }
-    std::fseek(q->writer, 0, SEEK_END);
+    std::fseek(q->writer.get(), 0, SEEK_END);
     q->written = state.written[depth];
     q->read = depth < state.read.size() ? state.read[depth] : 0;
-    std::fseek(q->reader, static_cast<long>(q->read), SEEK_SET);
+    std::fseek(q->reader.get(), static_cast<long>(q->read), SEEK_SET);
     // Count the unread entries so size() is right after a resume.
     uint64_t consumed;
-    const long pos = std::ftell(q->reader);
-    while (ReadLine(q->reader, &line_, &consumed)) ++pushed_;
-    std::fseek(q->reader, pos, SEEK_SET);
+    const long pos = std::ftell(q->reader.get());
+    while (ReadLine(q->reader.get(), &line_, &consumed)) ++pushed_;
+    std::fseek(q->reader.get(), pos, SEEK_SET);
   }
   if (!state.pending_file.empty()) {
     const std::string p = state.pending_file;
@@ -158,14 +148,13 @@ Frontier::DepthQueue* Frontier::Queue(int depth) {
   while (queues_.size() <= static_cast<size_t>(depth)) {
     DepthQueue q;
     q.path = QueuePath(static_cast<int>(queues_.size()));
-    q.writer = std::fopen(q.path.c_str(), "ab");
-    q.reader = q.writer ? std::fopen(q.path.c_str(), "rb") : nullptr;
+    q.writer.reset(std::fopen(q.path.c_str(), "ab"));
+    if (q.writer) q.reader.reset(std::fopen(q.path.c_str(), "rb"));
     if (!q.writer || !q.reader) {
-      if (q.writer) std::fclose(q.writer);
       status_ = Status::IOError("cannot open " + q.path + ": " + std::strerror(errno));
       return nullptr;
     }
-    queues_.push_back(q);
+    queues_.push_back(std::move(q));
   }
   return &queues_[static_cast<size_t>(depth)];
 }
@@ -175,7 +164,7 @@ Status Frontier::Push(const FrontierEntry& entry) {
   if (!q) return status_;
   std::string line = entry.Serialize();
   line.push_back('\n');
-  if (std::fwrite(line.data(), 1, line.size(), q->writer) != line.size()) {
+  if (std::fwrite(line.data(), 1, line.size(), q->writer.get()) != line.size()) {
     status_ = Status::IOError("cannot append to " + q->path);
     return status_;
   }
@@ -188,10 +177,10 @@ bool Frontier::Pop(FrontierEntry* entry) {
   for (auto& q : queues_) {
     while (q.read < q.written) {
       uint64_t consumed = 0;
-      if (!ReadLine(q.reader, &line_, &consumed)) {
+      if (!ReadLine(q.reader.get(), &line_, &consumed)) {
         // The rest is still in the writer's buffer.
-        std::fflush(q.writer);
-        if (!ReadLine(q.reader, &line_, &consumed)) break;
+        std::fflush(q.writer.get());
+        if (!ReadLine(q.reader.get(), &line_, &consumed)) break;
       }
       q.read += consumed;
       ++popped_;
@@ -207,7 +196,7 @@ Status Frontier::Checkpoint(const std::vector<const FrontierEntry*>& in_memory,
   state->written.clear();
   state->read.clear();
   for (auto& q : queues_) {
-    if (std::fflush(q.writer) != 0 || ::fsync(::fileno(q.writer)) != 0) {
+    if (std::fflush(q.writer.get()) != 0 || ::fsync(::fileno(q.writer.get())) != 0) {
       return Status::IOError("cannot sync " + q.path);
     }
     state->written.push_back(q.written);

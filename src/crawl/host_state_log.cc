@@ -30,16 +30,11 @@ void Upsert(std::vector<T>* list, std::unordered_map<std::string, size_t>* index
 
 HostStateLog::HostStateLog(std::string dir) : path_(JoinPath(dir, "host_state.log")) {}
 
-HostStateLog::~HostStateLog() {
-  if (file_) std::fclose(file_);
-}
-
 Status HostStateLog::Open(uint64_t length, std::vector<RobotsLogEntry>* robots,
                           std::vector<ParkedHostLogEntry>* parked) {
   robots->clear();
   parked->clear();
-  if (file_) std::fclose(file_);
-  file_ = nullptr;
+  file_.reset();
   if (::truncate(path_.c_str(), static_cast<off_t>(length)) != 0 && errno != ENOENT) {
     return Status::IOError("cannot truncate " + path_ + ": " + std::strerror(errno));
   }
@@ -66,7 +61,7 @@ Status HostStateLog::Open(uint64_t length, std::vector<RobotsLogEntry>* robots,
       }
     }
   }
-  file_ = std::fopen(path_.c_str(), "ab");
+  file_.reset(std::fopen(path_.c_str(), "ab"));
   if (!file_) return Status::IOError("cannot open " + path_ + ": " + std::strerror(errno));
   length_ = length;
   status_ = Status::OK();
@@ -78,8 +73,8 @@ void HostStateLog::Append(const std::string& line) {
     if (status_.ok()) status_ = Status::Internal("host state log is not open");
     return;
   }
-  if (std::fwrite(line.data(), 1, line.size(), file_) != line.size() ||
-      std::fputc('\n', file_) == EOF) {
+  if (std::fwrite(line.data(), 1, line.size(), file_.get()) != line.size() ||
+      std::fputc('\n', file_.get()) == EOF) {
     if (status_.ok()) status_ = Status::IOError("cannot write " + path_);
     return;
   }
@@ -102,7 +97,7 @@ void HostStateLog::AddParkedHost(const ParkedHostLogEntry& e) {
 Status HostStateLog::Sync(uint64_t* length) {
   if (!status_.ok()) return status_;
   if (!file_) return Status::Internal("host state log is not open");
-  if (std::fflush(file_) != 0 || ::fsync(::fileno(file_)) != 0) {
+  if (std::fflush(file_.get()) != 0 || ::fsync(::fileno(file_.get())) != 0) {
     return Status::IOError("cannot sync " + path_ + ": " + std::strerror(errno));
   }
   *length = length_;

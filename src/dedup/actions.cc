@@ -56,13 +56,9 @@ Status ParseAction(const std::string& line, Action* a) {
   return Status::OK();
 }
 
-ActionReader::~ActionReader() {
-  if (file_) std::fclose(file_);
-}
-
 Status ActionReader::Open(const std::string& path) {
   path_ = path;
-  file_ = std::fopen(path.c_str(), "r");
+  file_.reset(std::fopen(path.c_str(), "r"));
   if (!file_) return Status::IOError("cannot open " + path);
   return Status::OK();
 }
@@ -70,7 +66,7 @@ Status ActionReader::Open(const std::string& path) {
 bool ActionReader::Next(Action* a) {
   line_.clear();
   int c;
-  while ((c = std::fgetc(file_)) != EOF && c != '\n') line_.push_back(static_cast<char>(c));
+  while ((c = std::fgetc(file_.get())) != EOF && c != '\n') line_.push_back(static_cast<char>(c));
   if (line_.empty()) return false;
   status_ = ParseAction(line_, a);
   if (!status_.ok()) status_ = Status::Corruption(status_.message() + " in " + path_);

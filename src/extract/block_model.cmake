@@ -2,7 +2,7 @@
 # block_model.h) into the corpus_extract library as a string literal, as
 # phrase_data.cmake does for the phrase files: the binary needs no data
 # directory, and the extractor version includes the file's digest.
-include(${CMAKE_CURRENT_LIST_DIR}/generated_source.cmake)
+include(${CMAKE_SOURCE_DIR}/cmake/generated_source.cmake)
 set(corpus_block_model_file ${CMAKE_SOURCE_DIR}/configs/extract/block_model.gbt)
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${corpus_block_model_file})
 file(READ ${corpus_block_model_file} corpus_block_model_text)

@@ -4,7 +4,7 @@
 # directory and its extractor version can include the files' digest
 # (src/extract/phrase_book.cc, src/extract/markup_name_book.cc). Editing or
 # adding a file re-runs this step (CONFIGURE_DEPENDS).
-include(${CMAKE_CURRENT_LIST_DIR}/generated_source.cmake)
+include(${CMAKE_SOURCE_DIR}/cmake/generated_source.cmake)
 file(GLOB corpus_phrase_files CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/configs/extract/*.txt)
 set(corpus_names_file ${CMAKE_SOURCE_DIR}/configs/extract/names.txt)
 list(REMOVE_ITEM corpus_phrase_files ${corpus_names_file})

@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <iterator>
+#include <string_view>
+#include <type_traits>
+#include <variant>
 
 #include "corpus/filter/filter_pipeline.h"
 #include "corpus/text/text_units.h"
@@ -104,6 +108,79 @@ std::string_view CutComment(std::string_view line) {
   return line;
 }
 
+// A key's field in LanguageSettings.
+using SettingField =
+    std::variant<std::string LanguageSettings::*, std::optional<bool> LanguageSettings::*,
+                 std::optional<double> LanguageSettings::*, std::optional<long long> LanguageSettings::*,
+                 std::optional<std::vector<double>> LanguageSettings::*,
+                 std::optional<std::vector<std::string>> LanguageSettings::*>;
+struct SettingKey {
+  std::string_view name;
+  SettingField field;
+};
+
+// The keys a settings file may set (docs/LANGUAGES.md), each with its field.
+const SettingKey kKeys[] = {
+    {"code", &LanguageSettings::code},
+    {"name", &LanguageSettings::name},
+    {"source", &LanguageSettings::source},
+    {"min-lang-score", &LanguageSettings::min_lang_score},
+    {"c4-curly-bracket", &LanguageSettings::c4_curly_bracket},
+    {"max-dup-line-frac", &LanguageSettings::max_dup_line_frac},
+    {"max-top-ngram-frac", &LanguageSettings::max_top_ngram_frac},
+    {"max-dup-ngram-frac", &LanguageSettings::max_dup_ngram_frac},
+    {"min-line-punct", &LanguageSettings::min_line_punct},
+    {"max-newline-ratio", &LanguageSettings::max_newline_ratio},
+    {"min-mean-word-length", &LanguageSettings::min_mean_word_length},
+    {"max-mean-word-length", &LanguageSettings::max_mean_word_length},
+    {"min-alpha-words", &LanguageSettings::min_alpha_words},
+    {"min-stop-words", &LanguageSettings::min_stop_words},
+    {"stop-words", &LanguageSettings::stop_words},
+};
+
+// Stores one key's value (`values`, `is_array`: ReadValue's) in its field of
+// *out. Each call returns nullptr, or what the field needs when the value is
+// not that ("a number").
+struct FieldSetter {
+  const std::vector<Scalar>& values;
+  bool is_array;
+  LanguageSettings* out;
+
+  const char* operator()(std::string LanguageSettings::*field) const {
+    if (is_array || !values[0].is_string) return "a string";
+    out->*field = values[0].text;
+    return nullptr;
+  }
+  const char* operator()(std::optional<bool> LanguageSettings::*field) const {
+    if (is_array || !values[0].is_bool) return "true or false";
+    out->*field = values[0].number != 0;
+    return nullptr;
+  }
+  template <typename Number>
+    requires std::is_arithmetic_v<Number>
+  const char* operator()(std::optional<Number> LanguageSettings::*field) const {
+    if (is_array || values[0].is_string || values[0].is_bool) return "a number";
+    out->*field = static_cast<Number>(values[0].number);
+    return nullptr;
+  }
+  template <typename T>
+  const char* operator()(std::optional<std::vector<T>> LanguageSettings::*field) const {
+    constexpr bool kStrings = std::is_same_v<T, std::string>;
+    const char* const needs = kStrings ? "an array of strings" : "an array of numbers";
+    if (!is_array) return needs;
+    auto& v = (out->*field).emplace();
+    for (const Scalar& s : values) {
+      if (s.is_string != kStrings || s.is_bool) return needs;
+      if constexpr (kStrings) {
+        v.push_back(s.text);
+      } else {
+        v.push_back(s.number);
+      }
+    }
+    return nullptr;
+  }
+};
+
 }  // namespace
 
 Status ParseLanguageSettings(const std::string& text, const std::string& path, LanguageSettings* out) {
@@ -122,57 +199,11 @@ Status ParseLanguageSettings(const std::string& text, const std::string& path, L
     if (!ReadValue(line.substr(eq + 1), &values, &is_array)) {
       return Status::InvalidArgument(where + ": malformed value for " + key);
     }
-    const auto bad = [&](const char* want) { return Status::InvalidArgument(where + ": " + key + " needs " + want); };
-    const auto number = [&](auto* field) -> Status {
-      if (is_array || values[0].is_string || values[0].is_bool) return bad("a number");
-      *field = static_cast<std::remove_reference_t<decltype(**field)>>(values[0].number);
-      return Status::OK();
-    };
-    const auto boolean = [&](std::optional<bool>* field) -> Status {
-      if (is_array || !values[0].is_bool) return bad("true or false");
-      *field = values[0].number != 0;
-      return Status::OK();
-    };
-    const auto string = [&](std::string* field) -> Status {
-      if (is_array || !values[0].is_string) return bad("a string");
-      *field = values[0].text;
-      return Status::OK();
-    };
-    const auto numbers = [&](std::optional<std::vector<double>>* field) -> Status {
-      if (!is_array) return bad("an array of numbers");
-      auto& v = field->emplace();
-      for (const Scalar& s : values) {
-        if (s.is_string || s.is_bool) return bad("an array of numbers");
-        v.push_back(s.number);
-      }
-      return Status::OK();
-    };
-    Status st;
-    if (key == "code") st = string(&out->code);
-    else if (key == "name") st = string(&out->name);
-    else if (key == "source") st = string(&out->source);
-    else if (key == "min-lang-score") st = number(&out->min_lang_score);
-    else if (key == "c4-curly-bracket") st = boolean(&out->c4_curly_bracket);
-    else if (key == "max-dup-line-frac") st = number(&out->max_dup_line_frac);
-    else if (key == "max-top-ngram-frac") st = numbers(&out->max_top_ngram_frac);
-    else if (key == "max-dup-ngram-frac") st = numbers(&out->max_dup_ngram_frac);
-    else if (key == "min-line-punct") st = number(&out->min_line_punct);
-    else if (key == "max-newline-ratio") st = number(&out->max_newline_ratio);
-    else if (key == "min-mean-word-length") st = number(&out->min_mean_word_length);
-    else if (key == "max-mean-word-length") st = number(&out->max_mean_word_length);
-    else if (key == "min-alpha-words") st = number(&out->min_alpha_words);
-    else if (key == "min-stop-words") st = number(&out->min_stop_words);
-    else if (key == "stop-words") {
-      if (!is_array) return bad("an array of strings");
-      auto& v = out->stop_words.emplace();
-      for (const Scalar& s : values) {
-        if (!s.is_string) return bad("an array of strings");
-        v.push_back(s.text);
-      }
-    } else {
-      return Status::InvalidArgument(where + ": unknown key " + key);
-    }
-    if (!st.ok()) return st;
+    const auto key_at = std::find_if(std::begin(kKeys), std::end(kKeys),
+                                     [&](const SettingKey& k) { return k.name == key; });
+    if (key_at == std::end(kKeys)) return Status::InvalidArgument(where + ": unknown key " + key);
+    const char* needs = std::visit(FieldSetter{values, is_array, out}, key_at->field);
+    if (needs != nullptr) return Status::InvalidArgument(where + ": " + key + " needs " + needs);
   }
   if (out->code.empty()) return Status::InvalidArgument(path + ": no code = \"...\"");
   return Status::OK();

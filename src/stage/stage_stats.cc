@@ -5,6 +5,59 @@
 #include "corpus/util/json.h"
 
 namespace corpus {
+namespace {
+
+// Calls visit(key, field) for each field of `c` (const or not) in the order
+// ToJson writes them: its JSON key and the member.
+template <typename Counts, typename Visitor>
+void VisitCountFields(Counts& c, Visitor&& visit) {
+  visit("records_in", c.records_in);
+  visit("bytes_in", c.bytes_in);
+  visit("kept", c.kept);
+  visit("bytes_out", c.bytes_out);
+  visit("rejected", c.rejected);
+  visit("rejected_by_rule", c.rejected_by_rule);
+  visit("counters", c.counters);
+  visit("seconds", c.seconds);
+}
+
+// Writes each field into `w`; a map as an object of counts.
+struct CountWriter {
+  JsonObjectWriter* w;
+
+  void operator()(const char* key, uint64_t value) const { w->Uint(key, value); }
+  void operator()(const char* key, double value) const { w->Double(key, value); }
+  void operator()(const char* key, const std::map<std::string, uint64_t>& values) const {
+    JsonObjectWriter object;
+    for (const auto& [k, v] : values) object.Uint(k, v);
+    w->Raw(key, object.Finish());
+  }
+};
+
+// Reads each field from `root`; a key that is missing or of another type
+// leaves the field as it is, as does a map entry that is not a count.
+struct CountReader {
+  simdjson::dom::element root;
+
+  void operator()(const char* key, uint64_t& value) const {
+    uint64_t x;
+    if (!root[key].get_uint64().get(x)) value = x;
+  }
+  void operator()(const char* key, double& value) const {
+    double x;
+    if (!root[key].get_double().get(x)) value = x;
+  }
+  void operator()(const char* key, std::map<std::string, uint64_t>& values) const {
+    simdjson::dom::object object;
+    if (root[key].get_object().get(object)) return;
+    for (auto [k, v] : object) {
+      uint64_t x;
+      if (!v.get_uint64().get(x)) values[std::string(k)] = x;
+    }
+  }
+};
+
+}  // namespace
 
 void StageCounts::Add(const StageCounts& o) {
   records_in += o.records_in;
@@ -18,52 +71,17 @@ void StageCounts::Add(const StageCounts& o) {
 }
 
 std::string StageCounts::ToJson() const {
-  JsonObjectWriter by_rule;
-  for (const auto& [k, v] : rejected_by_rule) by_rule.Uint(k, v);
-  JsonObjectWriter ctr;
-  for (const auto& [k, v] : counters) ctr.Uint(k, v);
-  return JsonObjectWriter()
-      .Uint("records_in", records_in)
-      .Uint("bytes_in", bytes_in)
-      .Uint("kept", kept)
-      .Uint("bytes_out", bytes_out)
-      .Uint("rejected", rejected)
-      .Raw("rejected_by_rule", by_rule.Finish())
-      .Raw("counters", ctr.Finish())
-      .Double("seconds", seconds)
-      .Finish();
+  JsonObjectWriter w;
+  VisitCountFields(*this, CountWriter{&w});
+  return std::move(w).Finish();
 }
 
 Status StageCounts::FromJson(const std::string& json, StageCounts* out) {
   simdjson::dom::parser parser;
   simdjson::dom::element root;
   if (parser.parse(json).get(root)) return Status::Corruption("counts are not valid JSON");
-  StageCounts c;
-  auto u = [&](const char* key, uint64_t* v) {
-    uint64_t x;
-    if (!root[key].get_uint64().get(x)) *v = x;
-  };
-  u("records_in", &c.records_in);
-  u("bytes_in", &c.bytes_in);
-  u("kept", &c.kept);
-  u("bytes_out", &c.bytes_out);
-  u("rejected", &c.rejected);
-  double secs;
-  if (!root["seconds"].get_double().get(secs)) c.seconds = secs;
-  simdjson::dom::object obj;
-  if (!root["rejected_by_rule"].get_object().get(obj)) {
-    for (auto [k, v] : obj) {
-      uint64_t x;
-      if (!v.get_uint64().get(x)) c.rejected_by_rule[std::string(k)] = x;
-    }
-  }
-  if (!root["counters"].get_object().get(obj)) {
-    for (auto [k, v] : obj) {
-      uint64_t x;
-      if (!v.get_uint64().get(x)) c.counters[std::string(k)] = x;
-    }
-  }
-  *out = std::move(c);
+  *out = StageCounts();
+  VisitCountFields(*out, CountReader{root});
   return Status::OK();
 }
 

@@ -39,6 +39,10 @@ CLI::Option* AddByteSizeOption(CLI::App* sub, const std::string& name, uint64_t*
 // one-line summary and the footer --help prints below the flags).
 // REQUIRES: `name` has an entry there (else it gets no help text).
 CLI::App* AddSubcommand(CLI::App& app, std::string_view name);
+// Adds the subcommand of a stage whose output a user keeps (shard,
+// tokenize): AddSubcommand, then AddCommonStageFlags into *opts with
+// --zstd-level defaulting to kReleaseZstdLevel (stage/options.h).
+CLI::App* AddReleaseStageSubcommand(CLI::App& app, std::string_view name, CommonOptions* opts);
 
 void AddCrawlCommand(CLI::App& app, CliState* state);
 void AddExtractCommand(CLI::App& app, CliState* state);

@@ -2,12 +2,12 @@
 #define CORPUS_CRAWL_FRONTIER_H_
 
 #include <cstdint>
-#include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "corpus/util/status.h"
+#include "corpus/util/unique_file.h"
 
 namespace corpus {
 
@@ -48,13 +48,10 @@ struct FrontierState {
 // by the caller atomically with the output, is what Open() restores: bytes
 // appended after it are cut off, reading continues at the saved offsets, and
 // LoadPending() gives back the entries that were in memory.
-// Not thread-safe.
+// Not thread-safe; move-only (it owns its open files).
 class Frontier {
  public:
   explicit Frontier(std::string dir);
-  ~Frontier();
-  Frontier(const Frontier&) = delete;
-  Frontier& operator=(const Frontier&) = delete;
 
   Status Open(const FrontierState& state);
   Status LoadPending(std::vector<FrontierEntry>* entries) const;
@@ -75,14 +72,13 @@ class Frontier {
  private:
   struct DepthQueue {
     std::string path;
-    FILE* writer = nullptr;
-    FILE* reader = nullptr;
+    UniqueFile writer;
+    UniqueFile reader;
     uint64_t written = 0;
     uint64_t read = 0;
   };
   DepthQueue* Queue(int depth);
   std::string QueuePath(int depth) const;
-  void CloseAll();
 
   std::string dir_;
   std::vector<DepthQueue> queues_;

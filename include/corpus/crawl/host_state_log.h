@@ -2,11 +2,11 @@
 #define CORPUS_CRAWL_HOST_STATE_LOG_H_
 
 #include <cstdint>
-#include <cstdio>
 #include <string>
 #include <vector>
 
 #include "corpus/util/status.h"
+#include "corpus/util/unique_file.h"
 
 namespace corpus {
 
@@ -34,13 +34,11 @@ struct ParkedHostLogEntry {
 // which the crawl checkpoint stores; Open() with that length drops an
 // uncommitted tail and replays the rest. A later entry for the same origin
 // or host replaces an earlier one. The log grows by one line per robots.txt
-// fetch (one per origin a day) and per parked host. Not thread-safe.
+// fetch (one per origin a day) and per parked host. Not thread-safe;
+// move-only (it owns its open file).
 class HostStateLog {
  public:
   explicit HostStateLog(std::string dir);
-  ~HostStateLog();
-  HostStateLog(const HostStateLog&) = delete;
-  HostStateLog& operator=(const HostStateLog&) = delete;
 
   // Opens (or creates) the log, keeping its first `length` bytes (0: start
   // empty), and returns their entries: the last one per origin / host, in
@@ -60,7 +58,7 @@ class HostStateLog {
   void Append(const std::string& line);
 
   std::string path_;
-  FILE* file_ = nullptr;
+  UniqueFile file_;
   uint64_t length_ = 0;
   Status status_;
 };

@@ -2,10 +2,10 @@
 #define CORPUS_DEDUP_ACTIONS_H_
 
 #include <cstdint>
-#include <cstdio>
 #include <string>
 
 #include "corpus/util/status.h"
+#include "corpus/util/unique_file.h"
 
 namespace corpus::dedup {
 
@@ -38,14 +38,9 @@ std::string FormatAction(const Action& a);
 Status ParseAction(const std::string& line, Action* a);
 
 // Reads an actions file in order.
-// Thread-safety: not thread-safe; owns an open file, so it cannot be copied.
+// Thread-safety: not thread-safe; owns an open file, so it is move-only.
 class ActionReader {
  public:
-  ActionReader() = default;
-  ~ActionReader();
-  ActionReader(const ActionReader&) = delete;
-  ActionReader& operator=(const ActionReader&) = delete;
-
   Status Open(const std::string& path);
   // False at the end; status() tells a parse error from the end.
   bool Next(Action* a);
@@ -53,7 +48,7 @@ class ActionReader {
 
  private:
   std::string path_;
-  FILE* file_ = nullptr;
+  UniqueFile file_;
   std::string line_;
   Status status_;
 };
