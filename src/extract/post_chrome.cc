@@ -123,22 +123,11 @@ constexpr size_t kMaxBylines = 2;
 // Gumbo nodes looked at for the picture beside a caption.
 constexpr int kMaxPictureScan = 200;
 
-// Whether gumbo's subtree at `root` holds an <img> (pictures
-// are not in DomIndex). Bounded, with an explicit stack.
+// Whether gumbo's subtree at `root` holds an <img> (pictures are not in
+// DomIndex), looking at no more than kMaxPictureScan nodes.
 bool HoldsPicture(const GumboNode* root) {
-  std::vector<const GumboNode*> stack = {root};
-  int seen = 0;
-  while (!stack.empty() && seen++ < kMaxPictureScan) {
-    const GumboNode* g = stack.back();
-    stack.pop_back();
-    if (g->type != GUMBO_NODE_ELEMENT) continue;
-    if (g->v.element.tag == GUMBO_TAG_IMG) return true;
-    const GumboVector& kids = g->v.element.children;
-    for (unsigned k = 0; k < kids.length; ++k) {
-      stack.push_back(static_cast<const GumboNode*>(kids.data[k]));
-    }
-  }
-  return false;
+  return AnyElementWithin(root, kMaxPictureScan,
+                          [](const GumboElement& el) { return el.tag == GUMBO_TAG_IMG; });
 }
 
 }  // namespace

@@ -25,31 +25,18 @@ bool MentionsEmail(const char* value) {
   return v.find("email") != std::string::npos || v.find("e-mail") != std::string::npos;
 }
 
-// Whether the gumbo subtree of `form` has an e-mail input. Walks gumbo's
-// tree (inputs are not in DomIndex) with an explicit stack, up to a bound.
+// Whether the gumbo subtree of `form` has an e-mail input (inputs are not in
+// DomIndex), looking at no more than kMaxFormScan nodes.
 bool AsksForEmail(const GumboNode* form) {
-  std::vector<const GumboNode*> stack = {form};
-  int seen = 0;
-  while (!stack.empty() && seen++ < kMaxFormScan) {
-    const GumboNode* g = stack.back();
-    stack.pop_back();
-    if (g->type != GUMBO_NODE_ELEMENT) continue;
-    const GumboElement& el = g->v.element;
-    if (el.tag == GUMBO_TAG_INPUT) {
-      if (const char* type = ElementAttr(el, "type"); type && std::string_view(type) == "email") {
-        return true;
-      }
-      if (MentionsEmail(ElementAttr(el, "name")) || MentionsEmail(ElementAttr(el, "id")) ||
-          MentionsEmail(ElementAttr(el, "placeholder")) ||
-          MentionsEmail(ElementAttr(el, "aria-label"))) {
-        return true;
-      }
+  return AnyElementWithin(form, kMaxFormScan, [](const GumboElement& el) {
+    if (el.tag != GUMBO_TAG_INPUT) return false;
+    if (const char* type = ElementAttr(el, "type"); type && std::string_view(type) == "email") {
+      return true;
     }
-    for (unsigned i = el.children.length; i-- > 0;) {
-      stack.push_back(static_cast<const GumboNode*>(el.children.data[i]));
-    }
-  }
-  return false;
+    return MentionsEmail(ElementAttr(el, "name")) || MentionsEmail(ElementAttr(el, "id")) ||
+           MentionsEmail(ElementAttr(el, "placeholder")) ||
+           MentionsEmail(ElementAttr(el, "aria-label"));
+  });
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstring>
 #include <string_view>
+#include <vector>
 
 #include "corpus/util/ascii.h"
 
@@ -26,6 +27,27 @@ inline const char* ElementAttr(const GumboElement& el, const char* name) {
     if (a->name[0] == name[0] && std::strcmp(a->name, name) == 0) return a->value;
   }
   return nullptr;
+}
+
+// Whether an element of gumbo's subtree at `root` satisfies `pred` (called
+// with its GumboElement), for what DomIndex does not hold (pictures, form
+// fields). Visits at most `max_nodes` nodes, text nodes included, in
+// document order with an explicit stack, so a huge subtree stays bounded.
+template <typename Pred>
+bool AnyElementWithin(const GumboNode* root, int max_nodes, Pred pred) {
+  std::vector<const GumboNode*> stack = {root};
+  int seen = 0;
+  while (!stack.empty() && seen++ < max_nodes) {
+    const GumboNode* g = stack.back();
+    stack.pop_back();
+    if (g->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboElement& el = g->v.element;
+    if (pred(el)) return true;
+    for (unsigned i = el.children.length; i-- > 0;) {
+      stack.push_back(static_cast<const GumboNode*>(el.children.data[i]));
+    }
+  }
+  return false;
 }
 
 // The schema.org type an itemtype URL names: its last path segment
