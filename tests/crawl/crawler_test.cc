@@ -310,7 +310,7 @@ TEST_F(CrawlerTest, ResumeKeepsRobotsCacheAndParkedHosts) {
   server_->Handle("127.0.0.2", "/a", [this, &running](const SiteRequest&) {
     // Stop once the second host's last failure is answered: the crawl then
     // checkpoints with that host parked and /a's links queued.
-    for (int i = 0; i < 500 && server_->RequestLogFor("127.0.0.3", "/x2").empty(); ++i) {
+    while (server_->RequestLogFor("127.0.0.3", "/x2").empty()) {
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     running.load()->Stop();

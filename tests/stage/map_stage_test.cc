@@ -22,10 +22,12 @@ namespace corpus {
 namespace {
 
 // Keeps records whose text has at least `min_len` characters and marks them;
-// rejects the others with rule "short".
+// rejects the others with rule "short". With `stop_after` > 0, the record
+// after that many never returns (a stage killed mid-input waits there).
 class MinLengthStage : public MapStage {
  public:
-  explicit MinLengthStage(int min_len, int sleep_us = 0) : min_len_(min_len), sleep_us_(sleep_us) {}
+  explicit MinLengthStage(int min_len, int stop_after = 0)
+      : min_len_(min_len), stop_after_(stop_after) {}
   std::string name() const override { return "toy"; }
   StageConfig config() const override {
     StageConfig c;
@@ -37,8 +39,9 @@ class MinLengthStage : public MapStage {
      public:
       explicit P(MinLengthStage* s) : s_(s) {}
       Status Process(Record& r, Emitter& out) override {
-        s_->processed++;
-        if (s_->sleep_us_) ::usleep(s_->sleep_us_);
+        if (++s_->processed > s_->stop_after_ && s_->stop_after_ > 0) {
+          for (;;) ::pause();
+        }
         const auto text = r.GetString("text").value_or("");
         if (static_cast<int>(text.size()) < s_->min_len_) {
           return out.Reject(r, "short", std::to_string(text.size()));
@@ -56,7 +59,7 @@ class MinLengthStage : public MapStage {
 
  private:
   int min_len_;
-  int sleep_us_;
+  int stop_after_;
 };
 
 std::vector<std::string> ReadAll(const std::string& path) {
@@ -413,15 +416,27 @@ TEST(MapStageTest, ResumeAfterKillEqualsUninterruptedRun) {
   const pid_t child = ::fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
-    MinLengthStage slow(4, /*sleep_us=*/2000);
-    RunMapStage(slow, Opts(in, dir.Sub("killed"), 1));
+    // One thread, inputs in order: two inputs finish, the third stops for
+    // good halfway.
+    MinLengthStage stuck(4, /*stop_after=*/500);
+    RunMapStage(stuck, Opts(in, dir.Sub("killed"), 1));
     ::_exit(0);
   }
-  // Wait until at least one input is done, then kill mid-way.
-  for (int i = 0; i < 2000 && !PathExists(dir.Sub("killed/_done/part-00000.json")); ++i) ::usleep(5000);
-  ::kill(child, SIGKILL);
+  // Wait (with no time bound) until the second input is done or the child
+  // ended early, then kill it mid-input.
   int wstatus = 0;
-  ::waitpid(child, &wstatus, 0);
+  bool ended = false;
+  while (!PathExists(dir.Sub("killed/_done/part-00001.json"))) {
+    if (::waitpid(child, &wstatus, WNOHANG) == child) {
+      ended = true;
+      break;
+    }
+    ::usleep(1000);
+  }
+  if (!ended) {
+    ::kill(child, SIGKILL);
+    ::waitpid(child, &wstatus, 0);
+  }
   ASSERT_TRUE(WIFSIGNALED(wstatus)) << "the child finished before it was killed";
   EXPECT_FALSE(PathExists(dir.Sub("killed/_manifest.json")));
 
