@@ -23,11 +23,12 @@ namespace {
 
 // Keeps records whose text has at least `min_len` characters and marks them;
 // rejects the others with rule "short". With `stop_after` > 0, the record
-// after that many never returns (a stage killed mid-input waits there).
+// after that many writes one byte to `stopped_fd` and never returns (a stage
+// killed mid-input waits there).
 class MinLengthStage : public MapStage {
  public:
-  explicit MinLengthStage(int min_len, int stop_after = 0)
-      : min_len_(min_len), stop_after_(stop_after) {}
+  explicit MinLengthStage(int min_len, int stop_after = 0, int stopped_fd = -1)
+      : min_len_(min_len), stop_after_(stop_after), stopped_fd_(stopped_fd) {}
   std::string name() const override { return "toy"; }
   StageConfig config() const override {
     StageConfig c;
@@ -40,6 +41,7 @@ class MinLengthStage : public MapStage {
       explicit P(MinLengthStage* s) : s_(s) {}
       Status Process(Record& r, Emitter& out) override {
         if (++s_->processed > s_->stop_after_ && s_->stop_after_ > 0) {
+          if (s_->stopped_fd_ >= 0) (void)!::write(s_->stopped_fd_, "x", 1);
           for (;;) ::pause();
         }
         const auto text = r.GetString("text").value_or("");
@@ -60,6 +62,7 @@ class MinLengthStage : public MapStage {
  private:
   int min_len_;
   int stop_after_;
+  int stopped_fd_;
 };
 
 std::vector<std::string> ReadAll(const std::string& path) {
@@ -413,30 +416,28 @@ TEST(MapStageTest, ResumeAfterKillEqualsUninterruptedRun) {
   MinLengthStage clean(4);
   ASSERT_TRUE(RunMapStage(clean, Opts(in, dir.Sub("clean"))).status.ok());
 
+  int stopped[2];
+  ASSERT_EQ(::pipe(stopped), 0);
   const pid_t child = ::fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
+    ::close(stopped[0]);
     // One thread, inputs in order: two inputs finish, the third stops for
-    // good halfway.
-    MinLengthStage stuck(4, /*stop_after=*/500);
+    // good halfway and says so on the pipe.
+    MinLengthStage stuck(4, /*stop_after=*/500, stopped[1]);
     RunMapStage(stuck, Opts(in, dir.Sub("killed"), 1));
     ::_exit(0);
   }
-  // Wait (with no time bound) until the second input is done or the child
-  // ended early, then kill it mid-input.
+  ::close(stopped[1]);
+  // Blocks until the child stops mid-input (one byte) or ends (end of file).
+  char byte = 0;
+  const ssize_t got = ::read(stopped[0], &byte, 1);
+  ::close(stopped[0]);
+  ::kill(child, SIGKILL);
   int wstatus = 0;
-  bool ended = false;
-  while (!PathExists(dir.Sub("killed/_done/part-00001.json"))) {
-    if (::waitpid(child, &wstatus, WNOHANG) == child) {
-      ended = true;
-      break;
-    }
-    ::usleep(1000);
-  }
-  if (!ended) {
-    ::kill(child, SIGKILL);
-    ::waitpid(child, &wstatus, 0);
-  }
+  ::waitpid(child, &wstatus, 0);
+  ASSERT_EQ(got, 1) << "the child finished before it stopped";
+  ASSERT_TRUE(PathExists(dir.Sub("killed/_done/part-00001.json")));
   ASSERT_TRUE(WIFSIGNALED(wstatus)) << "the child finished before it was killed";
   EXPECT_FALSE(PathExists(dir.Sub("killed/_manifest.json")));
 
