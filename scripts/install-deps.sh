@@ -5,7 +5,7 @@
 set -euo pipefail
 
 PACKAGES=(
-  build-essential cmake pkg-config make python3 zstd
+  build-essential cmake pkg-config make python3 zstd ccache
   libcurl4-openssl-dev libgumbo-dev libre2-dev libzstd-dev libcli11-dev
   libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libsimdjson-dev
   libxxhash-dev zlib1g-dev libuchardet-dev libcld2-dev libutf8proc-dev

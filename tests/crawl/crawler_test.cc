@@ -167,7 +167,7 @@ TEST_F(CrawlerTest, KeepsPolitenessGapPerHost) {
 }
 
 TEST_F(CrawlerTest, FollowsRedirectsAndStopsLoops) {
-  server_->Handle("127.0.0.2", "/r1", [this](const SiteRequest&) {
+  server_->Handle("127.0.0.2", "/r1", [](const SiteRequest&) {
     SiteResponse r;
     r.status = 302;
     r.headers = {{"Location", "/r2"}};
