@@ -28,7 +28,6 @@ targets=()
 for src in tests/fuzz/*_fuzz.cc; do
   targets+=("$(basename "$src" .cc)")
 done
-mkdir -p "$BUILD"
 cmake --build "$BUILD" -j"$(nproc)" --target "${targets[@]}" > "$BUILD/fuzz-build.log" 2>&1 ||
   { tail -50 "$BUILD/fuzz-build.log"; exit 1; }
 
@@ -48,28 +47,28 @@ run_target() {
 }
 
 failed=0
-declare -A pids=()
-report() {  # report NAME STATUS
+declare -A running=()  # pid -> target name
+report() {  # report PID STATUS: prints the result of the finished target PID ran
+  local name="${running[$1]}"
+  unset "running[$1]"
   if [[ "$2" -eq 0 ]]; then
-    grep -E "^stat::number_of_executed_units" "$BUILD/$1.log" | sed "s/^/fuzz: $1 /" || true
+    grep -E "^stat::number_of_executed_units" "$BUILD/$name.log" | sed "s/^/fuzz: $name /" || true
   else
-    echo "fuzz: $1 FAILED"; tail -60 "$BUILD/$1.log"; failed=$((failed + 1))
+    echo "fuzz: $name FAILED"; tail -60 "$BUILD/$name.log"; failed=$((failed + 1))
   fi
 }
 for name in "${targets[@]}"; do
-  while [[ ${#pids[@]} -ge $JOBS ]]; do
-    wait -n -p done_pid && status=0 || status=$?
-    for n in "${!pids[@]}"; do
-      if [[ "${pids[$n]}" == "$done_pid" ]]; then report "$n" "$status"; unset "pids[$n]"; fi
-    done
-  done
+  if [[ ${#running[@]} -ge $JOBS ]]; then
+    wait -n -p done_pid "${!running[@]}" && status=0 || status=$?
+    report "$done_pid" "$status"
+  fi
   echo "fuzz: $name for ${SECONDS_PER_TARGET}s"
   run_target "$name" &
-  pids[$name]=$!
+  running[$!]="$name"
 done
-for n in "${!pids[@]}"; do
-  wait "${pids[$n]}" && status=0 || status=$?
-  report "$n" "$status"
+for pid in "${!running[@]}"; do
+  wait "$pid" && status=0 || status=$?
+  report "$pid" "$status"
 done
 echo "fuzz: $((${#targets[@]} - failed)) passed, $failed failed"
 [[ $failed -eq 0 ]]
