@@ -289,12 +289,57 @@ std::optional<Url> ParseUrl(std::string_view normalized_url) {
   return url;
 }
 
+namespace {
+// The origin ("scheme://host[:port]") and host of `url` when the URL is
+// already in NormalizeUrl's form up to its path, as every URL the crawler
+// passes around is; found without normalising the URL again (the crawl loop
+// asks for the host of every link and fetch). False otherwise: the caller
+// then normalises.
+bool SplitNormalizedOrigin(std::string_view url, std::string_view* origin, std::string_view* host) {
+  size_t scheme_end;
+  if (url.starts_with("http://")) {
+    scheme_end = 7;
+  } else if (url.starts_with("https://")) {
+    scheme_end = 8;
+  } else {
+    return false;
+  }
+  // NormalizeUrl drops the fragment; a URL with one is not in its form.
+  if (url.find('#', scheme_end) != std::string_view::npos) return false;
+  const size_t end = std::min(url.find_first_of("/?", scheme_end), url.size());
+  const std::string_view authority = url.substr(scheme_end, end - scheme_end);
+  std::string_view name = authority;
+  const size_t colon = authority.find(':');
+  if (colon != std::string_view::npos) {
+    // Only a port the normalised form keeps: digits without a leading zero,
+    // below 65536, not the scheme's default.
+    const std::string_view digits = authority.substr(colon + 1);
+    if (digits.empty() || digits.size() > 5 || digits[0] == '0') return false;
+    int port = 0;
+    for (char c : digits) {
+      if (c < '0' || c > '9') return false;
+      port = port * 10 + (c - '0');
+    }
+    if (port > 65535 || port == (scheme_end == 8 ? 443 : 80)) return false;
+    name = authority.substr(0, colon);
+  }
+  if (!IsNormalizedHost(name)) return false;
+  *origin = url.substr(0, end);
+  *host = name;
+  return true;
+}
+}  // namespace
+
 std::string UrlHost(std::string_view normalized_url) {
+  std::string_view origin, host;
+  if (SplitNormalizedOrigin(normalized_url, &origin, &host)) return std::string(host);
   std::optional<Url> u = ParseUrl(normalized_url);
   return u ? u->host : std::string();
 }
 
 std::string UrlOrigin(std::string_view normalized_url) {
+  std::string_view origin, host;
+  if (SplitNormalizedOrigin(normalized_url, &origin, &host)) return std::string(origin);
   std::optional<Url> u = ParseUrl(normalized_url);
   if (!u) return std::string();
   std::string out = u->scheme + "://" + u->host;
@@ -303,11 +348,16 @@ std::string UrlOrigin(std::string_view normalized_url) {
 }
 
 std::string UrlPathAndQuery(std::string_view normalized_url) {
-  std::optional<Url> u = ParseUrl(normalized_url);
-  if (!u) return std::string();
-  // A normalised URL keeps "?" with an empty query ("/a?"); so does the wire.
   std::optional<std::string> n = NormalizeUrl(normalized_url);
-  return n->find('?') == std::string::npos ? u->path : u->path + "?" + u->query;
+  if (!n) return std::string();
+  // A normalised URL keeps "?" with an empty query ("/a?"); so does the wire.
+  const UriParts p = SplitUri(*n);
+  std::string out(p.path);
+  if (p.has_query) {
+    out += '?';
+    out += p.query;
+  }
+  return out;
 }
 
 std::string RegistrableDomain(std::string_view host_in) {

@@ -174,7 +174,42 @@ bool IsIpv4Host(std::string_view host) {
   return true;
 }
 
+bool IsNormalizedHost(std::string_view host) {
+  if (host.empty() || host.front() == '.' || host.back() == '.') return false;
+  char prev = 0;
+  for (char c : host) {
+    const bool allowed = (c >= 'a' && c <= 'z') || IsAsciiDigit(c) || c == '-' || c == '_' || c == '.';
+    if (!allowed || (c == '.' && prev == '.')) return false;
+    prev = c;
+  }
+  if (!EndsInNumber(host)) return true;
+  // An address is in its serialised form only as four decimal numbers below
+  // 256 without leading zeros.
+  size_t labels = 0;
+  size_t start = 0;
+  for (;;) {
+    size_t dot = host.find('.', start);
+    std::string_view label = host.substr(start, dot == std::string_view::npos ? dot : dot - start);
+    ++labels;
+    if (label.empty() || label.size() > 3 || (label.size() > 1 && label[0] == '0')) return false;
+    int value = 0;
+    for (char c : label) {
+      if (!IsAsciiDigit(c)) return false;
+      value = value * 10 + (c - '0');
+    }
+    if (value > 255) return false;
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
+  }
+  return labels == 4;
+}
+
 bool NormalizeHost(std::string_view host, std::string* out) {
+  // Most hosts of links are already in their normal form: kept as they are.
+  if (IsNormalizedHost(host)) {
+    out->assign(host);
+    return true;
+  }
   if (host.starts_with("[")) {
     if (host.size() < 3 || host.back() != ']') return false;
     return NormalizeIpv6(host.substr(1, host.size() - 2), out);

@@ -5,6 +5,10 @@
 #include <cstdio>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace corpus {
 namespace {
 
@@ -91,12 +95,49 @@ constexpr bool MayNeedEscape(uint64_t w) {
           ZeroBytes(w ^ (kLowBits * '\\'))) != 0;
 }
 
+// The length of the prefix of p[0, n) that AppendJsonString copies as it
+// is without looking at each byte: printable ASCII other than '"' and '\\'.
+// It may stop early (at a word MayNeedEscape flags), never late.
+size_t CleanPrefixLength(const char* p, size_t n) {
+  size_t i = 0;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time: as signed bytes, both the controls (< 0x20) and
+  // the bytes >= 0x80 compare below ' '.
+  const __m128i space = _mm_set1_epi8(' ');
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i flagged = _mm_or_si128(
+        _mm_cmplt_epi8(v, space), _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+    const int mask = _mm_movemask_epi8(flagged);
+    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    if (MayNeedEscape(w)) break;
+  }
+  return i;
+}
+
 }  // namespace
 
 size_t AsciiPrefixLength(std::string_view s) {
   const char* p = s.data();
   const size_t n = s.size();
   size_t i = 0;
+#if defined(__SSE2__)
+  // Sixty-four bytes at a time: a byte >= 0x80 has its top bit set, which
+  // movemask gathers.
+  for (; i + 64 <= n; i += 64) {
+    const __m128i* v = reinterpret_cast<const __m128i*>(p + i);
+    const __m128i any = _mm_or_si128(_mm_or_si128(_mm_loadu_si128(v), _mm_loadu_si128(v + 1)),
+                                     _mm_or_si128(_mm_loadu_si128(v + 2), _mm_loadu_si128(v + 3)));
+    if (_mm_movemask_epi8(any) != 0) break;
+  }
+#endif
   // Eight bytes at a time: a byte >= 0x80 has its top bit set.
   for (; i + 8 <= n; i += 8) {
     uint64_t w;
@@ -153,14 +194,8 @@ void AppendJsonString(std::string* out, std::string_view s) {
     size_t run = i;
     bool stop = false;
     while (run < n && !stop) {
-      if (run + 8 <= n) {
-        uint64_t w;
-        std::memcpy(&w, p + run, 8);
-        if (!MayNeedEscape(w)) {
-          run += 8;
-          continue;
-        }
-      }
+      run += CleanPrefixLength(p + run, n - run);
+      if (run >= n) break;
       // The bytes of a flagged word (or of the tail), one by one.
       const size_t word_end = std::min(run + 8, n);
       while (run < word_end) {

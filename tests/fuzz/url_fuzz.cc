@@ -42,6 +42,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Check(corpus::NormalizeHost(u->host, &host) && host == u->host);
     Check(!corpus::UrlFamilies(*n).empty());
   }
+  // The accessors' shortcut for hosts already normalised agrees with the
+  // full normaliser, on any input.
+  if (corpus::IsNormalizedHost(base)) {
+    std::string host;
+    Check(corpus::NormalizeHost(base, &host) && host == base);
+  }
+  if (const std::optional<corpus::Url> any = corpus::ParseUrl(base)) {
+    Check(corpus::UrlHost(base) == any->host);
+  } else {
+    Check(corpus::UrlHost(base).empty());
+  }
   const std::optional<std::string> r = corpus::ResolveUrl(base, ref);
   if (r) {
     Check(corpus::NormalizeUrl(*r) == r);

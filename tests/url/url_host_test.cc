@@ -70,6 +70,19 @@ TEST(NormalizeHostTest, NamesDotsCaseAndIdna) {
   }
 }
 
+TEST(NormalizeHostTest, IsNormalizedHostOnlyForWhatNormalizeHostKeeps) {
+  for (const char* yes : {"example.com", "a-b_c.example", "xn--bcher-kva.example", "127.0.0.1",
+                          "0.0.0.0", "255.255.255.255", "1.2.3.example", "localhost"}) {
+    EXPECT_TRUE(IsNormalizedHost(yes)) << yes;
+    EXPECT_EQ(H(yes), yes);
+  }
+  // Each of these is either invalid or spelled otherwise once normalised.
+  for (const char* no : {"", "Example.com", "a.", ".a", "a..b", "127.1", "010.0.0.1", "0x7f.0.0.1",
+                         "256.0.0.1", "2130706433", "1.2.3.4.5", "[::1]", "a%2eb", "a b", "1.2.3.0x4"}) {
+    EXPECT_FALSE(IsNormalizedHost(no)) << no;
+  }
+}
+
 TEST(NormalizeUrlTest, HostSpellingsAreOneUrl) {
   EXPECT_EQ(N("http://2852039166/"), "http://169.254.169.254/");
   EXPECT_EQ(N("http://0xA9.0376.43518/latest"), "http://169.254.169.254/latest");

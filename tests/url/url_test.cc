@@ -139,6 +139,32 @@ TEST(UrlPartsTest, Accessors) {
   EXPECT_EQ(ParseUrl("http://a/")->port, 0);
 }
 
+TEST(UrlPartsTest, AccessorsAgreeWithTheParserOnAnySpelling) {
+  // UrlHost and UrlOrigin read a normalised URL's host without normalising
+  // it again; on URLs that are not normalised they must still give what the
+  // full parser gives.
+  for (const char* url :
+       {"http://example.com/a", "https://example.com:8080/a?b", "http://example.com:80/a",
+        "https://example.com:443", "http://Example.COM/a", "http://127.0.0.2:53123/p/1.html",
+        "http://127.1/", "http://0x7f.0.0.1/", "http://010.0.0.1/", "http://2130706433/",
+        "http://256.0.0.1/", "http://a..b/", "http://a./x", "http://.a/", "http://a.b:0080/",
+        "http://a.b:/", "http://a.b:65536/", "http://user@a.b/", "http://[::1]:8080/",
+        "http://a.b\\c.d/", "http://a.b\t/", " http://a.b/", "http://a.b#f", "http://a.b?x#f",
+        "http://xn--bcher-kva.example/", "http://b%C3%BCcher.example/", "http://under_score.a/",
+        "HTTP://a.b/", "ftp://a.b/", "http:///x", "http://-a-.b/"}) {
+    const std::optional<Url> u = ParseUrl(url);
+    SCOPED_TRACE(url);
+    EXPECT_EQ(UrlHost(url), u ? u->host : "");
+    const std::string origin =
+        u ? u->scheme + "://" + u->host + (u->port ? ":" + std::to_string(u->port) : "") : "";
+    EXPECT_EQ(UrlOrigin(url), origin);
+    if (u) {
+      const bool query = std::string(url).find('?') != std::string::npos;
+      EXPECT_EQ(UrlPathAndQuery(url), u->path + (query ? "?" + u->query : ""));
+    }
+  }
+}
+
 TEST(RegistrableDomainTest, Heuristic) {
   EXPECT_EQ(RegistrableDomain("www.example.com"), "example.com");
   EXPECT_EQ(RegistrableDomain("a.b.example.com"), "example.com");

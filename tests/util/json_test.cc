@@ -74,7 +74,9 @@ TEST(JsonTest, QuoteMatchesBytewiseEscapingAtEveryOffset) {
       "\xF0\x9F\x98\x80", "\xff", "\xC3", "\xE2\x82", "\xC0\xAF", "\xED\xA0\x80", "\x80",
       "\xF4\x90\x80\x80", "\x00"};
   for (const std::string& piece : pieces) {
-    for (size_t before = 0; before < 17; ++before) {
+    // Offsets past 32 reach the second and third 16-byte block and the
+    // 8-byte tail after them.
+    for (size_t before = 0; before < 41; ++before) {
       for (size_t after : {0, 1, 7, 8, 9}) {
         const std::string s = std::string(before, 'a') + piece + std::string(after, 'b');
         ASSERT_EQ(JsonQuote(s), ReferenceQuote(s)) << "piece of " << piece.size()
@@ -91,7 +93,8 @@ TEST(JsonTest, QuoteMatchesBytewiseEscapingAtEveryOffset) {
 TEST(JsonTest, AsciiPrefixLength) {
   EXPECT_EQ(AsciiPrefixLength(""), 0u);
   EXPECT_EQ(AsciiPrefixLength("plain ascii text, longer than a word"), 36u);
-  for (size_t at = 0; at < 20; ++at) {
+  // Up to past two 64-byte blocks and the 8-byte words after them.
+  for (size_t at = 0; at < 150; ++at) {
     const std::string s = std::string(at, 'a') + "\xC3\xA9" + std::string(10, 'z');
     EXPECT_EQ(AsciiPrefixLength(s), at);
     EXPECT_TRUE(IsValidUtf8(s));

@@ -29,6 +29,13 @@ namespace corpus {
 // False when the host is invalid; `*out` is then unspecified.
 bool NormalizeHost(std::string_view host, std::string* out);
 
+// True when `host` is already what NormalizeHost makes of it, found without
+// normalising it: a lowercase ASCII name, or a dotted-decimal IPv4 address.
+// False for the forms it does not check (IPv6 literals, percent-encoding,
+// other number forms, anything invalid): NormalizeHost decides those.
+// Thread-safe.
+bool IsNormalizedHost(std::string_view host);
+
 // True when `host` (normalised) is a dotted-decimal IPv4 address.
 bool IsIpv4Host(std::string_view host);
 
