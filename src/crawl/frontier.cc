@@ -12,8 +12,21 @@
 namespace corpus {
 namespace {
 
+// Appends `s` in one copy, then blanks the tabs and line breaks it brought
+// (normalised URLs have none; validators seldom do).
 void AppendClean(std::string* out, std::string_view s) {
-  for (char c : s) out->push_back(c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
+  const size_t start = out->size();
+  out->append(s);
+  for (size_t i = start; i < out->size(); ++i) {
+    char& c = (*out)[i];
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  }
+}
+
+void AppendInt(std::string* out, int v) {
+  char buf[16];
+  const auto r = std::to_chars(buf, buf + sizeof(buf), v);
+  out->append(buf, r.ptr);
 }
 
 bool ParseInt(std::string_view s, int* v) {
@@ -27,7 +40,9 @@ bool ReadLine(FILE* f, std::string* line, uint64_t* consumed) {
   line->clear();
   const long start = std::ftell(f);
   int c;
-  while ((c = std::fgetc(f)) != EOF) {
+  // Called once per popped entry: the unlocked getc reads stdio's buffer
+  // without taking the stream's lock for every byte.
+  while ((c = getc_unlocked(f)) != EOF) {
     if (c == '\n') {
       *consumed = line->size() + 1;
       return true;
@@ -41,16 +56,26 @@ bool ReadLine(FILE* f, std::string* line, uint64_t* consumed) {
 
 }  // namespace
 
+void FrontierEntry::AppendTo(std::string* out) const {
+  for (int v : {depth, hops, retries, kind}) {
+    AppendInt(out, v);
+    out->push_back('\t');
+  }
+  AppendClean(out, url);
+  out->push_back('\t');
+  AppendClean(out, etag);
+  out->push_back('\t');
+  AppendClean(out, last_modified);
+}
+
+size_t FrontierEntry::SerializedSizeBound() const {
+  return 4 * 12 + url.size() + 1 + etag.size() + 1 + last_modified.size() + 1;
+}
+
 std::string FrontierEntry::Serialize() const {
   std::string s;
-  s.reserve(url.size() + 32);
-  s += std::to_string(depth) + '\t' + std::to_string(hops) + '\t' + std::to_string(retries) + '\t' +
-       std::to_string(kind) + '\t';
-  AppendClean(&s, url);
-  s += '\t';
-  AppendClean(&s, etag);
-  s += '\t';
-  AppendClean(&s, last_modified);
+  s.reserve(SerializedSizeBound());
+  AppendTo(&s);
   return s;
 }
 
@@ -162,13 +187,14 @@ Frontier::DepthQueue* Frontier::Queue(int depth) {
 Status Frontier::Push(const FrontierEntry& entry) {
   DepthQueue* q = Queue(entry.depth);
   if (!q) return status_;
-  std::string line = entry.Serialize();
-  line.push_back('\n');
-  if (std::fwrite(line.data(), 1, line.size(), q->writer.get()) != line.size()) {
+  out_line_.clear();
+  entry.AppendTo(&out_line_);
+  out_line_.push_back('\n');
+  if (std::fwrite(out_line_.data(), 1, out_line_.size(), q->writer.get()) != out_line_.size()) {
     status_ = Status::IOError("cannot append to " + q->path);
     return status_;
   }
-  q->written += line.size();
+  q->written += out_line_.size();
   ++pushed_;
   return Status::OK();
 }
@@ -202,9 +228,13 @@ Status Frontier::Checkpoint(const std::vector<const FrontierEntry*>& in_memory,
     state->written.push_back(q.written);
     state->read.push_back(q.read);
   }
+  // One buffer sized for every entry, one write.
+  size_t bound = 0;
+  for (const FrontierEntry* e : in_memory) bound += e->SerializedSizeBound();
   std::string text;
+  text.reserve(bound);
   for (const FrontierEntry* e : in_memory) {
-    text += e->Serialize();
+    e->AppendTo(&text);
     text.push_back('\n');
   }
   state->pending_file = "pending-" + std::to_string(pending_seq_++) + ".q";

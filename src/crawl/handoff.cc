@@ -64,7 +64,7 @@ Status Handoff::Open() {
 
 void Handoff::Add(int owner, const FrontierEntry& entry) {
   std::string& out = outbox_[owner];
-  out += entry.Serialize();
+  entry.AppendTo(&out);
   out += '\n';
   ++buffered_;
 }

@@ -26,6 +26,10 @@ struct FrontierEntry {
   // One tab-separated line (no newline); URLs are normalised, so they hold
   // no tabs or newlines, and validators have theirs removed.
   std::string Serialize() const;
+  // Appends Serialize()'s line to `out`.
+  void AppendTo(std::string* out) const;
+  // At least the size of Serialize()'s line plus its newline.
+  size_t SerializedSizeBound() const;
   static bool Parse(std::string_view line, FrontierEntry* out);
 };
 
@@ -86,7 +90,8 @@ class Frontier {
   uint64_t popped_ = 0;
   uint64_t pending_seq_ = 0;
   std::string pending_file_loaded_;
-  std::string line_;
+  std::string line_;      // read buffer of Pop()
+  std::string out_line_;  // write buffer of Push()
   Status status_;
 };
 
