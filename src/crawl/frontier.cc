@@ -15,8 +15,13 @@ namespace {
 // Appends `s` in one copy, then blanks the tabs and line breaks it brought
 // (normalised URLs have none; validators seldom do).
 void AppendClean(std::string* out, std::string_view s) {
+  if (s.empty()) return;
   const size_t start = out->size();
   out->append(s);
+  if (!std::memchr(s.data(), '\t', s.size()) && !std::memchr(s.data(), '\n', s.size()) &&
+      !std::memchr(s.data(), '\r', s.size())) {
+    return;
+  }
   for (size_t i = start; i < out->size(); ++i) {
     char& c = (*out)[i];
     if (c == '\t' || c == '\n' || c == '\r') c = ' ';

@@ -118,11 +118,19 @@ PageLinks ExtractLinks(std::string_view html, std::string_view page_url,
     }
   });
 
-  out.base = NormalizeUrl(page_url).value_or(std::string(page_url));
+  // The page's URL is normalised once, by the resolver: normalising is
+  // idempotent (tests/fuzz/url_fuzz.cc), so a resolver built on its result
+  // would resolve the same.
+  std::optional<UrlResolver> with_base;
+  UrlResolver page_resolver(page_url);
+  out.base = page_resolver.base().value_or(std::string(page_url));
   if (base_href) {
-    if (std::optional<std::string> b = ResolveUrl(out.base, *base_href)) out.base = *b;
+    if (std::optional<std::string> b = page_resolver.Resolve(*base_href)) {
+      out.base = *b;
+      with_base.emplace(out.base);
+    }
   }
-  UrlResolver resolver(out.base);
+  const UrlResolver& resolver = with_base ? *with_base : page_resolver;
   std::unordered_set<std::string> seen;
   for (const std::string& href : raw) {
     std::optional<std::string> url = resolver.Resolve(href);
