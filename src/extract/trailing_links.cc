@@ -104,10 +104,16 @@ void MarkAfterLastProse(DomIndex* dom, int32_t root, Pred is_trailing_chrome) {
 }
 
 // Whether the text that comes next after the subtree at `i`, below `root`,
-// is in a list or a table: `i` introduces it ("Key points:", "Footnotes").
-bool IntroducesList(const std::vector<DomNode>& nodes, int32_t i, int32_t root) {
+// is in a list, a table or a box left out as boilerplate: `i` introduces
+// it ("Key points:", "Footnotes"), and goes or stays with the text it
+// names, not as a note of its own.
+bool IntroducesBlock(const std::vector<DomNode>& nodes, int32_t i, int32_t root) {
   for (int32_t k = nodes[i].end; k < nodes[root].end; ++k) {
-    if ((nodes[k].flags & kDomText) && nodes[k].text > 0) return InListOrTable(nodes, k, root);
+    if (!(nodes[k].flags & kDomText) || nodes[k].text == 0) continue;
+    for (int32_t a = nodes[k].parent; a > root; a = nodes[a].parent) {
+      if (nodes[a].flags & kDomBoilerplate) return true;
+    }
+    return InListOrTable(nodes, k, root);
   }
   return false;
 }
@@ -132,7 +138,7 @@ void MarkTrailingNotes(DomIndex* dom, int32_t root) {
     const DomNode& n = nodes[i];
     return (n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_DIV) && n.own_text == n.text &&
            n.text <= kMaxTrailingNote && !EndsSentence(nodes, i) &&
-           !InListOrTable(nodes, i, root) && !IntroducesList(nodes, i, root);
+           !InListOrTable(nodes, i, root) && !IntroducesBlock(nodes, i, root);
   };
   // The notes, if the text after the last paragraph is notes and headings
   // only: beside other text (the titles and blurbs of a grid of cards, a

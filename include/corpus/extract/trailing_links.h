@@ -21,7 +21,8 @@ void MarkTrailingLinkLists(DomIndex* dom, int32_t root);
 // inside the selected content `root`: <p> and <div> blocks after the last
 // block of prose, outside lists and tables, with at most kMaxTrailingNote
 // bytes of text that does not end a sentence (no . ! ? or their CJK forms
-// at its end), and not followed by a list or table they introduce; only
+// at its end), and not followed by a list, table or dropped box they
+// introduce (a label goes or stays with what it names); only
 // when nothing but such notes and headings follows the last paragraph. What
 // trails an article in this shape, in any language, is a source or agency
 // line, a label over contact details, a tag line, a disclaimer, a
