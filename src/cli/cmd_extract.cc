@@ -25,7 +25,7 @@ void AddExtractCommand(CLI::App& app, CliState* state) {
   sub->add_flag("--json-ld,!--no-json-ld", cfg->extract.json_ld_products,
                 "Add product descriptions found only in JSON-LD (default on)");
   sub->add_flag("--block-model,!--no-block-model", cfg->extract.block_model,
-                "Leave out blocks the learned block model finds to be boilerplate (default off)");
+                "Leave out blocks the learned block model finds to be boilerplate (default on)");
   sub->callback([sub, state, opts, cfg, format, max_html_mb] {
     PrepareStageRun(sub, opts.get(), *state);
     cfg->extract.markdown = *format == "markdown";

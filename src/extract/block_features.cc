@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <string>
 #include <unordered_map>
 
@@ -38,7 +39,7 @@ const char* Attr(const DomNode& n, const char* name) {
 
 // Character-level measures of a block's text, and the text itself when short.
 struct TextStats {
-  uint32_t chars = 0, digits = 0, upper = 0, letters = 0, words = 0;
+  uint32_t chars = 0, digits = 0, upper = 0, letters = 0, words = 0, anchors = 0;
   bool ends_sentence = false;
   std::string text;  // only when kept (short blocks)
 };
@@ -86,12 +87,45 @@ TextStats MeasureBlock(const DomIndex& dom, int32_t b, bool keep_text) {
   TextStats st;
   for (int32_t i = b; i < nodes[b].end; ++i) {
     const DomNode& n = nodes[i];
+    if (!(n.flags & kDomText) && n.tag == GUMBO_TAG_A) ++st.anchors;
     if (!(n.flags & kDomText) || !n.node) continue;
     const std::string_view s(n.node->v.text.text);
     const size_t last = AddText(s, keep_text, &st);
     if (last != std::string_view::npos) st.ends_sentence = EndsSentence(s, last);
   }
   return st;
+}
+
+// A hash of the non-space bytes of the text of subtree `b`, in order: two
+// blocks that read the same hash the same however their markup splits them.
+uint64_t TextHash(const DomIndex& dom, int32_t b) {
+  const std::vector<DomNode>& nodes = dom.nodes();
+  uint64_t h = 1469598103934665603ull;  // FNV-1a
+  for (int32_t i = b; i < nodes[b].end; ++i) {
+    const DomNode& n = nodes[i];
+    if (!(n.flags & kDomText) || !n.node) continue;
+    for (const char c : std::string_view(n.node->v.text.text)) {
+      if (IsAsciiWhitespace(c)) continue;
+      h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    }
+  }
+  return h;
+}
+
+// How many leaf blocks of the whole page (boilerplate included) have each
+// text of at most kMaxPhraseBytes bytes, by TextHash: a line that a menu,
+// footer or card repeats.
+std::unordered_map<uint64_t, uint32_t> PageBlockTexts(const DomIndex& dom) {
+  const std::vector<DomNode>& nodes = dom.nodes();
+  std::unordered_map<uint64_t, uint32_t> count;
+  for (int32_t i = 0; i < static_cast<int32_t>(nodes.size()); ++i) {
+    const DomNode& n = nodes[i];
+    if ((n.flags & kDomText) || !(n.flags & kDomBlock) || n.text == 0) continue;
+    if (n.own_text < n.text) continue;  // a block below holds text
+    if (n.text <= kMaxPhraseBytes) ++count[TextHash(dom, i)];
+    i = n.end - 1;
+  }
+  return count;
 }
 
 BlockFeature TagFeature(GumboTag tag) {
@@ -134,7 +168,10 @@ log_class_repeat has_name parent_link_density log_siblings prev_log_bytes prev_l
 next_log_bytes next_link_density section_link_density section_log_bytes heading_then_links
 is_prose before_first_prose after_last_prose phrase_label phrase_teaser phrase_credit
 phrase_shop phrase_box_heading section_box_heading page_product page_links page_prose
-log_content_bytes)";
+log_content_bytes content_share_of_page grandparent_link_density wide_ancestor_link_density
+side_of_h1 from_longest log_sentence_marks log_anchors log_same_shape prev2_log_bytes
+prev2_link_density next2_log_bytes next2_link_density prev_ends_sentence next_ends_sentence
+log_page_repeats in_title)";
 
 constexpr size_t CountNames(std::string_view list) {
   size_t count = 0;
@@ -209,6 +246,25 @@ std::vector<BlockFeatures> ComputeBlockFeatures(const DomIndex& dom, const Conte
     }
   }
 
+  // The longest block, blocks of one shape (tag, parent's tag, class value:
+  // a template's repeated item), the page's repeated lines, its titles.
+  size_t longest = 0;
+  std::unordered_map<uint64_t, uint32_t> shape_count;
+  std::vector<uint64_t> shape(out.size());
+  for (size_t k = 0; k < out.size(); ++k) {
+    const DomNode& n = nodes[out[k].node];
+    if (n.text > nodes[out[longest].node].text) longest = k;
+    const char* c = Attr(n, "class");
+    const uint64_t tags =
+        static_cast<uint64_t>(n.tag) << 16 | (n.parent >= 0 ? nodes[n.parent].tag : 0);
+    shape[k] = std::hash<std::string_view>()(c ? c : "") * 0x9E3779B97F4A7C15ull ^ tags;
+    ++shape_count[shape[k]];
+  }
+  const std::unordered_map<uint64_t, uint32_t> page_texts = PageBlockTexts(dom);
+  const std::string title = FoldPhrase(dom.html_title()), og_title = FoldPhrase(dom.og_title());
+  const int32_t h1 = dom.first_h1();
+  const double page_text = static_cast<double>(nodes[0].text);
+
   double before = 0;
   for (size_t k = 0; k < out.size(); ++k) {
     const int32_t b = out[k].node;
@@ -282,11 +338,34 @@ std::vector<BlockFeatures> ComputeBlockFeatures(const DomIndex& dom, const Conte
       x[kBfPhraseCredit] = IsCreditLine(phrases, st.text);
       x[kBfPhraseShop] = phrases.Has(PhraseClass::kShopPhrase, folded);
       x[kBfPhraseBoxHeading] = IsBoxHeading(phrases, folded);
+      const auto it = page_texts.find(TextHash(dom, b));
+      if (it != page_texts.end() && it->second > 1) x[kBfLogPageRepeats] = Log1p(it->second - 1);
+      x[kBfInTitle] = folded.size() >= 8 && (title.find(folded) != std::string::npos ||
+                                             og_title.find(folded) != std::string::npos);
     }
     x[kBfPageProduct] = page.product_page;
     x[kBfPageLinks] = page.link_page;
     x[kBfPageProse] = page.prose;
     x[kBfLogContentBytes] = Log1p(content_text);
+    x[kBfContentShareOfPage] = std::min(1.0f, Share(content_text, page_text));
+    if (n.parent >= 0 && nodes[n.parent].parent >= 0) {
+      const DomNode& g = nodes[nodes[n.parent].parent];
+      x[kBfGrandparentLinkDensity] =
+          Share(static_cast<double>(g.link), static_cast<double>(g.text));
+    }
+    for (int32_t a = n.parent; a >= 0; a = nodes[a].parent) {
+      if (nodes[a].text >= 4 * n.text) {
+        x[kBfWideAncestorLinkDensity] =
+            Share(static_cast<double>(nodes[a].link), static_cast<double>(nodes[a].text));
+        break;
+      }
+    }
+    if (h1 >= 0 && (b < h1 || b >= nodes[h1].end)) x[kBfSideOfH1] = b < h1 ? -1.0f : 1.0f;
+    x[kBfFromLongest] = (static_cast<float>(k) - static_cast<float>(longest)) /
+                        static_cast<float>(out.size());
+    x[kBfLogSentenceMarks] = Log1p(static_cast<double>(n.punct));
+    x[kBfLogAnchors] = Log1p(st.anchors);
+    x[kBfLogSameShape] = Log1p(shape_count[shape[k]]);
   }
 
   // Neighbours and sections (a heading and the blocks up to the next one).
@@ -312,6 +391,16 @@ std::vector<BlockFeatures> ComputeBlockFeatures(const DomIndex& dom, const Conte
     if (k > 0) {
       x[kBfPrevLogBytes] = out[k - 1].x[kBfLogBytes];
       x[kBfPrevLinkDensity] = out[k - 1].x[kBfLinkDensity];
+    }
+    if (k > 1) {
+      x[kBfPrev2LogBytes] = out[k - 2].x[kBfLogBytes];
+      x[kBfPrev2LinkDensity] = out[k - 2].x[kBfLinkDensity];
+    }
+    if (k > 0) x[kBfPrevEndsSentence] = out[k - 1].x[kBfEndsSentence];
+    if (k + 1 < out.size()) x[kBfNextEndsSentence] = out[k + 1].x[kBfEndsSentence];
+    if (k + 2 < out.size()) {
+      x[kBfNext2LogBytes] = out[k + 2].x[kBfLogBytes];
+      x[kBfNext2LinkDensity] = out[k + 2].x[kBfLinkDensity];
     }
     if (k + 1 < out.size()) {
       x[kBfNextLogBytes] = out[k + 1].x[kBfLogBytes];

@@ -73,6 +73,10 @@ Status BlockModel::Parse(std::string_view text, BlockModel* model) {
       have_share = static_cast<bool>(in >> m.max_drop_share_);
     } else if (key == "min_blocks") {
       have_min_blocks = static_cast<bool>(in >> m.min_blocks_);
+    } else if (key == "prose_pages_only") {
+      int flag = -1;
+      if (!(in >> flag) || (flag != 0 && flag != 1)) return LineError(line_no, "expected 0 or 1");
+      m.prose_pages_only_ = flag == 1;
     } else if (key == "tree") {
       size_t count = 0;
       if (!(in >> count) || count == 0 || count > 4096) return LineError(line_no, "bad tree size");
@@ -136,7 +140,8 @@ double BlockModel::MainProbability(const std::array<float, kBlockFeatureCount>& 
 int DropModelBoilerplate(const DomIndex& dom, const PhraseSet& phrases,
                          const BlockPageFacts& page, const BlockModel& model, bool apply,
                          ContentSelection* sel, std::vector<BlockTrace>* trace) {
-  if (!trace && (model.empty() || !apply)) return 0;
+  const bool acts = apply && !model.empty() && (page.prose || !model.prose_pages_only());
+  if (!trace && !acts) return 0;
   const std::vector<BlockFeatures> blocks = ComputeBlockFeatures(dom, *sel, phrases, page);
   const std::vector<DomNode>& nodes = dom.nodes();
   std::vector<double> p(blocks.size());
@@ -147,7 +152,7 @@ int DropModelBoilerplate(const DomIndex& dom, const PhraseSet& phrases,
     total += text;
     if (p[k] < model.drop_below()) dropped += text;
   }
-  const bool drop = apply && dropped > 0 && dropped <= model.max_drop_share() * total &&
+  const bool drop = acts && dropped > 0 && dropped <= model.max_drop_share() * total &&
                     blocks.size() >= model.min_blocks();
   int count = 0;
   for (size_t k = 0; k < blocks.size(); ++k) {

@@ -196,7 +196,7 @@ bool IsProse(const DomIndex& dom, int32_t root) {
 // Bumped whenever a rule changes what is extracted; the data files (phrase
 // files, class and id name lists, the block model) are versioned by their
 // digests (ExtractorVersion).
-constexpr std::string_view kExtractorCodeVersion = "13";
+constexpr std::string_view kExtractorCodeVersion = "15";
 
 std::string ExtractorVersion() {
   // The data files' digests, hashed together (configs/extract/).
@@ -265,6 +265,7 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
     MarkSignupBoxes(&dom, max_box);
     MarkTeaserLines(&dom, phrases);
     MarkTrailingLinkLists(&dom, sel.root);
+    if (score.drop_comments) MarkTrailingNotes(&dom, sel.root);
     sel = SelectMainContent(dom, score);
     // The lead between the headline and a body container of its own.
     AddLeadBlocks(dom, &sel);

@@ -1,5 +1,7 @@
 #include "corpus/extract/trailing_links.h"
 
+#include <string_view>
+
 #include "corpus/extract/markup_names.h"
 
 namespace corpus {
@@ -25,11 +27,47 @@ bool InPageLinksOnly(const std::vector<DomNode>& nodes, int32_t root) {
   return any;
 }
 
-}  // namespace
+// A trailing line of at most this many bytes that does not end a sentence
+// is a note, not text: a source, a label, a tag line, a disclaimer.
+constexpr uint64_t kMaxTrailingNote = 64;
 
-void MarkTrailingLinkLists(DomIndex* dom, int32_t root) {
-  std::vector<DomNode>& nodes = dom->mutable_nodes();
-  if (root < 0) return;
+// Whether the last visible character of the subtree at `root` ends a
+// sentence: . ! ? … or their CJK full-width forms.
+bool EndsSentence(const std::vector<DomNode>& nodes, int32_t root) {
+  for (int32_t i = nodes[root].end - 1; i >= root; --i) {
+    if (!(nodes[i].flags & kDomText) || nodes[i].text == 0) continue;
+    std::string_view t = nodes[i].node->v.text.text;
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\n' || t.back() == '\t' ||
+                          t.back() == '\r' || t.back() == ')' || t.back() == '"')) {
+      t.remove_suffix(1);
+    }
+    if (t.empty()) continue;
+    const char c = t.back();
+    if (c == '.' || c == '!' || c == '?') return true;
+    for (std::string_view end : {"\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xE2\x80\xA6",
+                                 "\xC2\xBB", "\xE2\x80\x9C", "\xE2\x80\x9D"}) {
+      if (t.size() >= end.size() && t.substr(t.size() - end.size()) == end) return true;
+    }
+    return false;
+  }
+  return false;
+}
+
+// Whether a list or table holds node `i` below `root`: its items are data.
+bool InListOrTable(const std::vector<DomNode>& nodes, int32_t i, int32_t root) {
+  for (int32_t a = nodes[i].parent; a > root; a = nodes[a].parent) {
+    switch (nodes[a].tag) {
+      case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL: case GUMBO_TAG_TABLE:
+        return true;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+// The last block of prose inside `root` outside boilerplate, -1 if none.
+int32_t LastProse(const std::vector<DomNode>& nodes, int32_t root) {
   int32_t last_prose = -1;
   for (int32_t i = root; i < nodes[root].end; ++i) {
     const DomNode& n = nodes[i];
@@ -39,8 +77,18 @@ void MarkTrailingLinkLists(DomIndex* dom, int32_t root) {
     }
     if (!(n.flags & kDomText) && n.own_text - n.own_link >= kMinProseBlock) last_prose = i;
   }
+  return last_prose;
+}
+
+// Flags kDomBoilerplate on the blocks past the last block of prose inside
+// `root` and outside its ancestors for which `is_trailing_chrome(i)` holds;
+// their subtrees are then skipped.
+template <typename Pred>
+void MarkAfterLastProse(DomIndex* dom, int32_t root, Pred is_trailing_chrome) {
+  std::vector<DomNode>& nodes = dom->mutable_nodes();
+  if (root < 0) return;
+  const int32_t last_prose = LastProse(nodes, root);
   if (last_prose < 0) return;
-  // Past the last paragraph and outside its ancestors: the blocks after it.
   for (int32_t i = nodes[last_prose].end; i < nodes[root].end; ++i) {
     DomNode& n = nodes[i];
     if ((n.flags & kDomText) || (n.flags & kDomBoilerplate)) {
@@ -48,12 +96,70 @@ void MarkTrailingLinkLists(DomIndex* dom, int32_t root) {
       continue;
     }
     if (n.text == 0 || !(n.flags & kDomBlock)) continue;
-    if (static_cast<double>(n.link) >= kMinTrailingLinkShare * static_cast<double>(n.text) &&
-        !InPageLinksOnly(nodes, i)) {
+    if (is_trailing_chrome(i)) {
       n.flags |= kDomBoilerplate;
       i = n.end - 1;
     }
   }
+}
+
+// Whether the text that comes next after the subtree at `i`, below `root`,
+// is in a list, a table or a box left out as boilerplate: `i` introduces
+// it ("Key points:", "Footnotes"), and goes or stays with the text it
+// names, not as a note of its own.
+bool IntroducesBlock(const std::vector<DomNode>& nodes, int32_t i, int32_t root) {
+  for (int32_t k = nodes[i].end; k < nodes[root].end; ++k) {
+    if (!(nodes[k].flags & kDomText) || nodes[k].text == 0) continue;
+    for (int32_t a = nodes[k].parent; a > root; a = nodes[a].parent) {
+      if (nodes[a].flags & kDomBoilerplate) return true;
+    }
+    return InListOrTable(nodes, k, root);
+  }
+  return false;
+}
+
+}  // namespace
+
+void MarkTrailingLinkLists(DomIndex* dom, int32_t root) {
+  const std::vector<DomNode>& nodes = dom->nodes();
+  MarkAfterLastProse(dom, root, [&](int32_t i) {
+    return static_cast<double>(nodes[i].link) >=
+               kMinTrailingLinkShare * static_cast<double>(nodes[i].text) &&
+           !InPageLinksOnly(nodes, i);
+  });
+}
+
+void MarkTrailingNotes(DomIndex* dom, int32_t root) {
+  std::vector<DomNode>& nodes = dom->mutable_nodes();
+  if (root < 0) return;
+  const int32_t last_prose = LastProse(nodes, root);
+  if (last_prose < 0) return;
+  const auto is_note = [&](int32_t i) {
+    const DomNode& n = nodes[i];
+    return (n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_DIV) && n.own_text == n.text &&
+           n.text <= kMaxTrailingNote && !EndsSentence(nodes, i) &&
+           !InListOrTable(nodes, i, root) && !IntroducesBlock(nodes, i, root);
+  };
+  // The notes, if the text after the last paragraph is notes and headings
+  // only: beside other text (the titles and blurbs of a grid of cards, a
+  // last short paragraph) a short line is part of what the page says.
+  std::vector<int32_t> notes;
+  for (int32_t i = nodes[last_prose].end; i < nodes[root].end; ++i) {
+    const DomNode& n = nodes[i];
+    if (n.flags & kDomBoilerplate) {
+      i = n.end - 1;
+      continue;
+    }
+    if (n.flags & kDomHeading) {
+      i = n.end - 1;
+    } else if ((n.flags & kDomText)) {
+      if (n.text > 0) return;
+    } else if (n.text > 0 && (n.flags & kDomBlock) && is_note(i)) {
+      notes.push_back(i);
+      i = n.end - 1;
+    }
+  }
+  for (int32_t i : notes) nodes[i].flags |= kDomBoilerplate;
 }
 
 }  // namespace corpus

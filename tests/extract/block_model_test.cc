@@ -27,9 +27,11 @@ std::string FeatureLine() {
 
 // A model of one tree: blocks with more than half their text in links get
 // -4 (probability 0.018), others +4 (0.982).
-std::string LinkModel(double max_drop_share) {
+// With `prose_only`, it acts on articles only.
+std::string LinkModel(double max_drop_share, bool prose_only = false) {
   return "corpus-block-model 1\n# a comment\n" + FeatureLine() +
          "base 0\ndrop_below 0.5\nmin_blocks 3\nmax_drop_share " + std::to_string(max_drop_share) +
+         (prose_only ? "\nprose_pages_only 1" : "") +
          "\ntree 3\n" + std::to_string(kBfLinkDensity) +
          " 0.5 1 2 0\n-1 0 0 0 4\n-1 0 0 0 -4\n";
 }
@@ -81,6 +83,9 @@ TEST(BlockModelTest, TheEmbeddedModelLoads) {
   EXPECT_LT(model.drop_below(), 1.0);
   EXPECT_EQ(model.digest().size(), 64u);
   EXPECT_EQ(BlockModel::Default().digest(), model.digest());
+  // On by default, on articles only (BENCHMARKS.md, "Learned block model, third look").
+  EXPECT_TRUE(model.prose_pages_only());
+  EXPECT_TRUE(ExtractOptions().block_model);
   // The version's digest covers the model (phrase_book_test.cc checks how).
   EXPECT_NE(ExtractorVersion().find('-'), std::string::npos);
 }
@@ -112,6 +117,11 @@ TEST(BlockModelTest, BrokenFilesAreRefusedWithTheirLine) {
   cyclic.replace(cyclic.find(" 0.5 1 2 0"), 10, " 0.5 0 2 0");  // a child before its parent
   EXPECT_FALSE(BlockModel::Parse(cyclic, &model).ok());
   EXPECT_TRUE(model.empty());
+
+  std::string flag = LinkModel(0.5, true);
+  flag.replace(flag.find("prose_pages_only 1"), 18, "prose_pages_only 2");
+  s = BlockModel::Parse(flag, &model);
+  EXPECT_TRUE(Has(s.message(), "expected 0 or 1")) << s.message();
 
   std::string cut = LinkModel(0.5);
   cut.resize(cut.rfind("-1 0 0 0 -4"));
@@ -173,6 +183,56 @@ TEST(BlockModelTest, FeaturesOfAGermanArticle) {
   for (const BlockTrace& b : blocks) EXPECT_EQ(b.x[kBfPageProse], 1.0f);
 }
 
+TEST(BlockModelTest, StructuralFeaturesAroundTheBlock) {
+  const std::string para =
+      "the council met on Tuesday and agreed, after a long debate, to rebuild the old "
+      "bridge over the river by 2027; the work starts in spring.";
+  const auto blocks = Blocks(
+      "<html lang=en><head><title>Bridge to be rebuilt - Town News</title></head><body>"
+      "<nav><p>Subscribe to the newsletter</p></nav><article><p>Filed under town news</p>"
+      "<h1>Bridge to be rebuilt</h1>" +
+      Story(para, 4) + "<p>First " + para + " " + para +
+      "</p><p>Subscribe to the newsletter</p>"
+      "<p>The plan, <a href=/a>drawn up</a> by <a href=/b>the engineers</a> and approved by "
+      "<a href=/c>the mayor</a>, took two years of work on both banks of the river.</p>"
+      "</article></body></html>");
+  const BlockTrace* before = Find(blocks, "Filed under");
+  const BlockTrace* heading = Find(blocks, "Bridge to be rebuilt");
+  const BlockTrace* longest = Find(blocks, "First the council met on Tuesday and agreed, after a "
+                                           "long debate, to rebuild the old bridge over the river "
+                                           "by 2027; the work starts in spring. the");
+  const BlockTrace* repeated = Find(blocks, "Subscribe to the newsletter");
+  const BlockTrace* links = Find(blocks, "The plan, drawn up");
+  ASSERT_TRUE(before && heading && longest && links);
+  EXPECT_EQ(before->x[kBfSideOfH1], -1.0f);
+  EXPECT_EQ(heading->x[kBfSideOfH1], 0.0f);  // the <h1> itself
+  EXPECT_EQ(longest->x[kBfSideOfH1], 1.0f);
+  EXPECT_EQ(heading->x[kBfInTitle], 1.0f);  // part of <title>
+  EXPECT_EQ(before->x[kBfInTitle], 0.0f);
+  EXPECT_EQ(longest->x[kBfFromLongest], 0.0f);
+  EXPECT_LT(heading->x[kBfFromLongest], 0.0f);
+  EXPECT_GT(links->x[kBfFromLongest], 0.0f);
+  EXPECT_EQ(links->x[kBfLogAnchors], static_cast<float>(std::log1p(3.0)));
+  EXPECT_EQ(longest->x[kBfLogAnchors], 0.0f);
+  // Five story paragraphs share tag, parent and (no) class; the heading is alone.
+  EXPECT_GE(longest->x[kBfLogSameShape], static_cast<float>(std::log1p(5.0)));
+  EXPECT_EQ(heading->x[kBfLogSameShape], static_cast<float>(std::log1p(1.0)));
+  EXPECT_GT(longest->x[kBfLogSentenceMarks], heading->x[kBfLogSentenceMarks]);
+  // Two blocks back and ahead: the neighbours of the neighbours.
+  EXPECT_EQ(heading->x[kBfNext2LogBytes], Find(blocks, "Then the council")->x[kBfLogBytes]);
+  EXPECT_EQ(before->x[kBfPrev2LogBytes], 0.0f);  // none
+  EXPECT_EQ(links->x[kBfPrevEndsSentence], 0.0f);  // "Subscribe to the newsletter"
+  EXPECT_EQ(heading->x[kBfNextEndsSentence], 1.0f);
+  EXPECT_GT(links->x[kBfGrandparentLinkDensity], 0.0f);
+  EXPECT_GT(links->x[kBfWideAncestorLinkDensity], 0.0f);
+  EXPECT_GT(longest->x[kBfContentShareOfPage], 0.5f);
+  EXPECT_LE(longest->x[kBfContentShareOfPage], 1.0f);
+  if (repeated) {  // the line of the <nav> again in the article, unless the rules dropped it
+    EXPECT_EQ(repeated->x[kBfLogPageRepeats], static_cast<float>(std::log1p(1.0)));
+  }
+  EXPECT_EQ(heading->x[kBfLogPageRepeats], 0.0f);
+}
+
 TEST(BlockModelTest, FeaturesOfChineseAndJapaneseText) {
   // No spaces between words: the measures are of characters and bytes.
   const std::string zh = "市议会周二经过长时间讨论，决定在二〇二七年之前重建河上的旧桥。";
@@ -196,6 +256,8 @@ TEST(BlockModelTest, FeaturesOfChineseAndJapaneseText) {
   const BlockTrace* jp = Find(ja_blocks, "市議会");
   ASSERT_TRUE(jp);
   EXPECT_EQ(jp->x[kBfEndsSentence], 1.0f);  // ？
+  EXPECT_EQ(jp->x[kBfSideOfH1], 1.0f);
+  EXPECT_GT(jp->x[kBfLogSentenceMarks], 0.0f);  // 、 and ？
   EXPECT_NEAR(ShareSum(ja_blocks), 1.0, 1e-5);
   if (const BlockTrace* teaser = Find(ja_blocks, "関連記事")) {  // unless the rules dropped it
     EXPECT_EQ(teaser->x[kBfPhraseTeaser], 1.0f);
@@ -249,6 +311,17 @@ TEST(BlockModelTest, TheModelLeavesOutLinkBlocksWithinItsGuard) {
     EXPECT_EQ(DropModelBoilerplate(s.dom, phrases, {}, model, false, &s.sel, &trace), 0);
     EXPECT_TRUE(Has(s.Text(), "A story about"));
     EXPECT_EQ(trace.size(), 6u);
+  }
+  {
+    Selected s(page);  // a model for articles leaves other pages alone
+    ASSERT_TRUE(BlockModel::Parse(LinkModel(0.5, true), &model).ok());
+    EXPECT_TRUE(model.prose_pages_only());
+    BlockPageFacts facts;
+    EXPECT_EQ(DropModelBoilerplate(s.dom, phrases, facts, model, true, &s.sel, nullptr), 0);
+    EXPECT_TRUE(Has(s.Text(), "A story about"));
+    facts.prose = true;
+    EXPECT_EQ(DropModelBoilerplate(s.dom, phrases, facts, model, true, &s.sel, nullptr), 1);
+    EXPECT_FALSE(Has(s.Text(), "A story about"));
   }
   {
     Selected s(page);  // the link block is ~10% of the text: above a 5% guard

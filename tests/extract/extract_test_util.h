@@ -16,8 +16,7 @@ inline bool Has(const std::string& text, const std::string& needle) {
 inline PhraseSet EnglishPhrases() { return PhraseBook::Default().For("en"); }
 
 // The plain-text extraction of a page whose <body> is `body`.
-inline std::string ExtractBody(const std::string& body) {
-  ExtractOptions options;
+inline std::string ExtractBody(const std::string& body, const ExtractOptions& options = {}) {
   return ExtractMainContent("<html><body>" + body + "</body></html>", "", options).text;
 }
 

@@ -1,5 +1,6 @@
-// Link lists after an article's last paragraph, in any language, go; lists
-// of in-page references and links inside the text stay.
+// Link lists and short notes after an article's last paragraph, in any
+// language, go; lists of in-page references, links inside the text, a
+// closing sentence and a line that introduces a list stay.
 #include "corpus/extract/trailing_links.h"
 
 #include <gtest/gtest.h>
@@ -25,6 +26,19 @@ std::string Prose(int count) {
   return out;
 }
 
+// Paragraphs of prose as the article test counts it (200 bytes of text
+// outside links in one block), in German.
+std::string GermanProse(int count) {
+  std::string out;
+  for (int i = 0; i < count; ++i) {
+    out += "<p>Absatz " + std::to_string(i) +
+           " des Berichts erzählt mit Namen, Orten und Daten, wie das Hochwasser in der Nacht "
+           "durch das Tal kam, welche Dörfer ihre Brücken verloren haben und wie lange die "
+           "Straßen gesperrt bleiben, während die Ingenieure jede verbliebene Brücke prüfen.</p>";
+  }
+  return out;
+}
+
 TEST(TrailingLinksTest, AnUnheadedStoryListAfterTheArticleGoes) {
   // No heading names the list, and its words are in no phrase file.
   const std::string t = ExtractBody(
@@ -44,6 +58,70 @@ TEST(TrailingLinksTest, LinksInsideAndBeforeTheTextStay) {
       "<ol><li><a href='#fn1'>Water authority, daily report</a></li></ol></article>");
   EXPECT_TRUE(Has(t, "river gauges")) << t;
   EXPECT_TRUE(Has(t, "Water authority, daily report")) << t;
+}
+
+TEST(TrailingLinksTest, NotesAfterAGermanArticleGo) {
+  // A contact block and an agency line in a box of their own after the
+  // text: short lines, no sentence end, nothing else after the paragraphs.
+  const std::string t = ExtractBody(
+      "<article><h1>Das Hochwasser</h1>" + GermanProse(4) +
+      "<div class='kontakt'><div>Kontakt:</div><div>Jan Koch</div>"
+      "<div>Telefon +49 (0)40 / 49 07 11 06</div></div><p>aja/PAP</p></article>");
+  EXPECT_TRUE(Has(t, "Absatz 3 des Berichts")) << t;
+  EXPECT_FALSE(Has(t, "Kontakt:")) << t;
+  EXPECT_FALSE(Has(t, "Jan Koch")) << t;
+  EXPECT_FALSE(Has(t, "Telefon")) << t;
+  EXPECT_FALSE(Has(t, "aja/PAP")) << t;
+}
+
+TEST(TrailingLinksTest, ASourceLineAfterAChineseArticleGoes) {
+  std::string prose;
+  for (int i = 0; i < 4; ++i) {
+    prose += "<p>第" + std::to_string(i) +
+             "段：今年春天，河谷里的村庄经历了一场罕见的洪水，许多桥梁被冲毁，道路长时间"
+             "无法通行，工程师们正在逐一检查剩下的每一座桥，居民们也在帮助清理街道和房屋，"
+             "学校和医院已经恢复正常，政府承诺在秋天之前重建所有被毁的桥梁。</p>";
+  }
+  const std::string t = ExtractBody("<article><h1>洪水过后</h1>" + prose +
+                                    "<div class='src'><p>来源：新华社</p></div></article>");
+  EXPECT_TRUE(Has(t, "第3段")) << t;
+  EXPECT_FALSE(Has(t, "来源")) << t;
+}
+
+TEST(TrailingLinksTest, ShortLinesThatBelongToTheTextStay) {
+  // The rule alone: the learned block model, on by default, judges such
+  // lines on its own (a label left without its list may go there).
+  ExtractOptions rules_only;
+  rules_only.block_model = false;
+  // A closing sentence.
+  std::string t = ExtractBody("<article><h1>Das Hochwasser</h1>" + GermanProse(3) +
+                              "<div><p>Die Straßen sind ab Montag wieder offen.</p></div></article>",
+                              rules_only);
+  EXPECT_TRUE(Has(t, "Die Straßen sind ab Montag wieder offen.")) << t;
+  // A Japanese line that introduces a list (the list of links goes).
+  t = ExtractBody("<article><h1>洪水</h1>" + GermanProse(3) +
+                  "<div><p>資料：</p></div><ul><li><a href='/a'>河川の情報を見る</a></li>"
+                  "<li><a href='/b'>道路の情報を見る</a></li></ul></article>",
+                  rules_only);
+  EXPECT_TRUE(Has(t, "資料：")) << t;
+  EXPECT_FALSE(Has(t, "河川の情報")) << t;
+  // A line longer than a note.
+  t = ExtractBody("<article><h1>Das Hochwasser</h1>" + GermanProse(3) +
+                  "<div><p>Mit Dank an die Freiwilligen des Tals, die Feuerwehr und die Ingenieure "
+                  "des Landkreises</p></div></article>",
+                  rules_only);
+  EXPECT_TRUE(Has(t, "Mit Dank an die Freiwilligen")) << t;
+}
+
+TEST(TrailingLinksTest, NotesBesideOtherTextAfterTheArticleStay) {
+  // Cards with a title and a blurb after the text: the titles are short
+  // lines without a full stop, but the blurbs are text, so all stay.
+  const std::string t = ExtractBody(
+      "<article><h1>Unsere Leistungen</h1>" + GermanProse(3) +
+      "<div><div>Hochwassergutachten</div><div>Wir zeigen Feld für Feld, wo das Wasser "
+      "durch Ihr Land fließt, bevor das nächste Unwetter kommt</div></div><p>aja/PAP</p></article>");
+  EXPECT_TRUE(Has(t, "Hochwassergutachten")) << t;
+  EXPECT_TRUE(Has(t, "aja/PAP")) << t;
 }
 
 }  // namespace

@@ -73,6 +73,22 @@ enum BlockFeature : uint8_t {
   kBfPageLinks,           // the content was selected as a page of links
   kBfPageProse,           // the content reads as an article (a third in prose blocks)
   kBfLogContentBytes,     // log(1 + text bytes of all blocks of the content)
+  kBfContentShareOfPage,  // the content's block text / the page's text
+  kBfGrandparentLinkDensity,  // the grandparent element's link bytes / text bytes
+  kBfWideAncestorLinkDensity,  // link share of the nearest ancestor with 4x the block's text
+  kBfSideOfH1,            // -1 before the page's first <h1>, 1 after it, 0 in it or none
+  kBfFromLongest,         // (index - index of the longest block) / blocks in the content
+  kBfLogSentenceMarks,    // log(1 + sentence punctuation marks, dom_index.h's MeasureText)
+  kBfLogAnchors,          // log(1 + <a> elements in the block)
+  kBfLogSameShape,        // log(1 + blocks of the content with its tag, parent tag and class)
+  kBfPrev2LogBytes,       // the block two before: kBfLogBytes (0: none)
+  kBfPrev2LinkDensity,
+  kBfNext2LogBytes,       // the block two after
+  kBfNext2LinkDensity,
+  kBfPrevEndsSentence,    // the previous block's kBfEndsSentence
+  kBfNextEndsSentence,    // the next block's
+  kBfLogPageRepeats,      // log(1 + other blocks on the page, any part, with the same text)
+  kBfInTitle,             // its text (>= 8 bytes) is part of <title> or og:title
   kBlockFeatureCount,
 };
 

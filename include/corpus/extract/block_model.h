@@ -50,6 +50,9 @@ class BlockModel {
   double max_drop_share() const { return max_drop_share_; }
   // ... or when the content has fewer blocks than this (too little context).
   size_t min_blocks() const { return min_blocks_; }
+  // Whether the model acts only on pages whose content reads as an article
+  // (BlockPageFacts::prose); on other pages it leaves everything in.
+  bool prose_pages_only() const { return prose_pages_only_; }
   // Hex SHA-256 of the model file, part of the extractor version.
   const std::string& digest() const { return digest_; }
 
@@ -66,6 +69,7 @@ class BlockModel {
   double drop_below_ = 0;
   double max_drop_share_ = 0;
   size_t min_blocks_ = 0;
+  bool prose_pages_only_ = false;
   std::string digest_;
 };
 
@@ -81,8 +85,9 @@ struct BlockTrace {
 
 // Leaves out of `sel` the candidate blocks (ComputeBlockFeatures) that
 // `model` scores below model.drop_below(), unless together they hold more
-// than model.max_drop_share() of the candidates' text or there are fewer
-// than model.min_blocks() candidates; with `apply` false
+// than model.max_drop_share() of the candidates' text, there are fewer
+// than model.min_blocks() candidates, or the model acts on articles only
+// (prose_pages_only()) and `page` is not one; with `apply` false
 // nothing is left out. When `trace` is not null every candidate is appended
 // to it. Returns the number of blocks left out.
 // REQUIRES: sel->root >= 0.

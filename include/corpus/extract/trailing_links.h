@@ -17,6 +17,20 @@ namespace corpus {
 // text (in-page links), which this leaves alone. Linear in the subtree.
 void MarkTrailingLinkLists(DomIndex* dom, int32_t root);
 
+// Flags kDomBoilerplate on notes that follow an article's last paragraph
+// inside the selected content `root`: <p> and <div> blocks after the last
+// block of prose, outside lists and tables, with at most kMaxTrailingNote
+// bytes of text that does not end a sentence (no . ! ? or their CJK forms
+// at its end), and not followed by a list, table or dropped box they
+// introduce (a label goes or stays with what it names); only
+// when nothing but such notes and headings follows the last paragraph. What
+// trails an article in this shape, in any language, is a source or agency
+// line, a label over contact details, a tag line, a disclaimer, a
+// copyright or update note. Run after MarkTrailingLinkLists, and not on a
+// discussion page (a thread's last posts are short lines too). Linear in
+// the subtree.
+void MarkTrailingNotes(DomIndex* dom, int32_t root);
+
 }  // namespace corpus
 
 #endif  // CORPUS_EXTRACT_TRAILING_LINKS_H_
