@@ -3,6 +3,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -169,9 +170,13 @@ Status LoadHfTokenizerJson(const std::string& path, std::unique_ptr<Tokenizer>* 
   if (model["vocab"].get_object().get(vocab)) return Bad(path, "model without \"vocab\"");
   std::unordered_map<std::string, uint32_t> vocab_ids;  // as written (byte-level alphabet)
   std::string bytes;
+  // Vocabulary ids are dense (0 .. size-1 in every published tokenizer.json);
+  // a sparse id would make the id table as large as the id, so ids past four
+  // times the vocabulary's size are refused.
+  const uint64_t max_id = std::min<uint64_t>(0xFFFFFFF, 4 * uint64_t{vocab.size()} + 1024);
   for (auto field : vocab) {
     uint64_t id;
-    if (field.value.get_uint64().get(id) || id > 0xFFFFFFF) {
+    if (field.value.get_uint64().get(id) || id > max_id) {
       return Bad(path, "vocab entry \"" + std::string(field.key) + "\" has no valid id");
     }
     vocab_ids.emplace(std::string(field.key), static_cast<uint32_t>(id));

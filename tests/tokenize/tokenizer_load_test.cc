@@ -99,6 +99,10 @@ TEST(TokenizerLoad, UnsupportedTokenizerJsonPartsAreRefused) {
                             "\"type\": \"Whitespace\"");
   EXPECT_TRUE(st.IsInvalidArgument());
   EXPECT_NE(st.message().find("Whitespace"), std::string::npos) << st.message();
+  // A sparse id would size the id table by the id: refused, not allocated.
+  const Status sparse = variant("\"0\": 48,", "\"0\": 200000000,");
+  EXPECT_TRUE(sparse.IsInvalidArgument());
+  EXPECT_NE(sparse.message().find("no valid id"), std::string::npos) << sparse.message();
   std::ofstream(tmp.Sub("bad.json")) << "{\"model\": ";
   EXPECT_TRUE(Load(tmp.Sub("bad.json")).IsInvalidArgument());
   EXPECT_TRUE(Load(tmp.Sub("nothing.json")).IsInvalidArgument());
