@@ -391,13 +391,12 @@ std::vector<BlockFeatures> ComputeBlockFeatures(const DomIndex& dom, const Conte
     if (k > 0) {
       x[kBfPrevLogBytes] = out[k - 1].x[kBfLogBytes];
       x[kBfPrevLinkDensity] = out[k - 1].x[kBfLinkDensity];
+      x[kBfPrevEndsSentence] = out[k - 1].x[kBfEndsSentence];
     }
     if (k > 1) {
       x[kBfPrev2LogBytes] = out[k - 2].x[kBfLogBytes];
       x[kBfPrev2LinkDensity] = out[k - 2].x[kBfLinkDensity];
     }
-    if (k > 0) x[kBfPrevEndsSentence] = out[k - 1].x[kBfEndsSentence];
-    if (k + 1 < out.size()) x[kBfNextEndsSentence] = out[k + 1].x[kBfEndsSentence];
     if (k + 2 < out.size()) {
       x[kBfNext2LogBytes] = out[k + 2].x[kBfLogBytes];
       x[kBfNext2LinkDensity] = out[k + 2].x[kBfLinkDensity];
@@ -405,6 +404,7 @@ std::vector<BlockFeatures> ComputeBlockFeatures(const DomIndex& dom, const Conte
     if (k + 1 < out.size()) {
       x[kBfNextLogBytes] = out[k + 1].x[kBfLogBytes];
       x[kBfNextLinkDensity] = out[k + 1].x[kBfLinkDensity];
+      x[kBfNextEndsSentence] = out[k + 1].x[kBfEndsSentence];
       x[kBfHeadingThenLinks] = x[kBfTagHeading] != 0 && out[k + 1].x[kBfLinkDensity] > 0.5f;
     }
   }
