@@ -9,6 +9,7 @@
 #include <unicode/ures.h>
 #include <unicode/uscript.h>
 #include <unicode/utf16.h>
+#include <unicode/uversion.h>
 
 #include <algorithm>
 #include <climits>
@@ -34,6 +35,9 @@ constexpr int kMaxWordUnits = 20;
 constexpr uint32_t kUnknownCost = 255;
 constexpr size_t kMaxKatakanaRun = 20;
 constexpr uint32_t kKatakanaCost[] = {8192, 984, 408, 240, 204, 252, 300, 372, 480};
+
+// The ICU whose engine this is.
+constexpr uint8_t kIcuMajorVersion = 72;
 
 // ICU's engine's own test for Katakana (not the Unicode property).
 bool IsKatakana(char32_t c) { return (c >= 0x30A1 && c <= 0x30FE && c != 0x30FB) || (c >= 0xFF66 && c <= 0xFF9F); }
@@ -77,6 +81,11 @@ const char16_t* OpenHanDictionary(UDataMemory** file) {
 
 const CjkDictionary* CjkDictionary::Get() {
   static const CjkDictionary* const instance = []() -> const CjkDictionary* {
+    // The algorithm is ICU 72's, checked against ICU 72 (docs/LANGUAGES.md);
+    // with another ICU at run time, ICU splits every run itself.
+    UVersionInfo version;
+    u_getVersion(version);
+    if (version[0] != kIcuMajorVersion) return nullptr;
     UDataMemory* file = nullptr;
     const char16_t* trie = OpenHanDictionary(&file);
     if (trie == nullptr) return nullptr;

@@ -48,7 +48,8 @@ class CjkDictionary {
   };
 
   // The process's instance, built on first use from ICU's data; nullptr when
-  // ICU's data has no usable Han dictionary (then nothing may use it).
+  // ICU's data has no usable Han dictionary or the ICU loaded is not ICU 72
+  // (then nothing may use it).
   static const CjkDictionary* Get();
 
   CjkDictionary(const CjkDictionary&) = delete;
