@@ -48,18 +48,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   const int rounds = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
-  std::unique_ptr<corpus::RecordSource> src;
-  CheckOk(corpus::OpenRecordSource(argv[1], &src));
-  std::vector<std::string> texts;
-  std::unordered_set<std::string> seen;
-  std::string_view line;
-  corpus::Record record;
-  while (texts.size() < 2000 && src->Next(&line)) {
-    if (!record.Parse(line).ok()) continue;
-    std::optional<std::string> text = record.GetString("text");
-    if (text && !text->empty() && seen.insert(*text).second) texts.push_back(std::move(*text));
-  }
-  CheckOk(src->status());
+  std::vector<std::string> texts = DistinctTexts(argv[1], 2000);
   if (texts.empty()) {
     std::fprintf(stderr, "no texts in %s\n", argv[1]);
     return 1;

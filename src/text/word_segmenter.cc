@@ -1,5 +1,7 @@
 #include "corpus/text/word_segmenter.h"
 
+#include "corpus/text/cjk_dictionary.h"
+
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/ubrk.h>
@@ -13,21 +15,38 @@
 
 namespace corpus {
 
+struct WordSegmenter::Run {
+  uint32_t begin;  // code point index of its first character in the token
+  uint32_t end;    // past its last
+  int32_t at;      // the UTF-16 index of its placeholder in the text ICU reads
+};
+
 struct WordSegmenter::Impl {
   std::unique_ptr<icu::BreakIterator> iter;
   UText text = UTEXT_INITIALIZER;
   std::vector<UChar> utf16;        // the token being split, in UTF-16
   std::vector<uint32_t> offsets;   // UTF-16 index -> byte offset in the token, and its size last
+  // Whether runs of Han and Kana are split by CjkDictionary (fetched on the
+  // first token that has such a run, so that text without any never builds
+  // it); the token's code points with their byte offsets (and its size
+  // last) while it is split.
+  bool own_cjk = true;
+  const CjkDictionary* cjk = nullptr;
+  CjkDictionary::Scratch cjk_scratch;
+  std::vector<char32_t> cps;
+  std::vector<uint32_t> cp_offsets;
+  std::vector<Run> runs;
+  std::vector<uint32_t> ends;
 
   ~Impl() { utext_close(&text); }
 };
 
 namespace {
 
-// `s` in UTF-16 into *out, with the byte offset of each code unit (and
-// s.size() after them) into *offsets; false if `s` is not well-formed UTF-8.
-bool ToUtf16(std::string_view s, std::vector<UChar>* out, std::vector<uint32_t>* offsets) {
-  out->clear();
+// `s` as code points into *cps, with the byte offset of each (and s.size()
+// after them) into *offsets; false if `s` is not well-formed UTF-8.
+bool Decode(std::string_view s, std::vector<char32_t>* cps, std::vector<uint32_t>* offsets) {
+  cps->clear();
   offsets->clear();
   if (s.size() > static_cast<size_t>(INT32_MAX)) return false;
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
@@ -37,23 +56,32 @@ bool ToUtf16(std::string_view s, std::vector<UChar>* out, std::vector<uint32_t>*
     UChar32 c;
     U8_NEXT(p, i, n, c);
     if (c < 0) return false;
-    if (c <= 0xFFFF) {
-      out->push_back(static_cast<UChar>(c));
-      offsets->push_back(at);
-    } else {
-      out->push_back(U16_LEAD(c));
-      out->push_back(U16_TRAIL(c));
-      offsets->push_back(at);
-      offsets->push_back(at);
-    }
+    cps->push_back(static_cast<char32_t>(c));
+    offsets->push_back(at);
   }
   offsets->push_back(static_cast<uint32_t>(n));
   return true;
 }
 
+// Appends `piece` as a word.
+void AppendWord(std::string_view piece, std::vector<Word>* out) {
+  Word w{piece, 0, false};
+  for (size_t i = 0; i < piece.size();) {
+    const char32_t c = NextCodePoint(piece, &i);
+    ++w.chars;
+    w.has_letter = w.has_letter || IsLetter(c);
+  }
+  out->push_back(w);
+}
+
+// The placeholder a run of Han/Kana stands as in the text ICU reads: one
+// Han character, which ICU's word rules treat as any character of the run
+// (docs/LANGUAGES.md, "How CJK runs are split").
+constexpr UChar kRunPlaceholder = 0x4E00;
+
 }  // namespace
 
-WordSegmenter::WordSegmenter() {
+WordSegmenter::WordSegmenter(bool icu_only) {
   UErrorCode status = U_ZERO_ERROR;
   // The root locale's word rules already use ICU's dictionaries for Han,
   // Kana, Thai, Lao, Khmer and Myanmar; no per-language instance is needed.
@@ -61,6 +89,7 @@ WordSegmenter::WordSegmenter() {
   if (U_FAILURE(status) || iter == nullptr) return;
   impl_ = std::make_unique<Impl>();
   impl_->iter = std::move(iter);
+  impl_->own_cjk = !icu_only;
 }
 
 WordSegmenter::~WordSegmenter() = default;
@@ -119,44 +148,118 @@ void WordSegmenter::Segment(std::string_view text, std::vector<Word>* words, std
 }
 
 void WordSegmenter::SplitToken(const Word& token, std::vector<Word>* out) {
+  Impl& m = *impl_;
   UErrorCode status = U_ZERO_ERROR;
-  // Well-formed text goes to ICU as UTF-16, its own form: its dictionary
-  // engines copy UTF-8 input into UTF-16 with an index map for every run
-  // they split, which costs more than this one conversion. Ill-formed text
-  // is read over its bytes, where ICU takes each bad byte as U+FFFD. Both
-  // give the same code points, so the same breaks.
-  const bool wide = ToUtf16(token.text, &impl_->utf16, &impl_->offsets);
+  const bool wide = Decode(token.text, &m.cps, &m.cp_offsets);
   if (wide) {
-    utext_openUChars(&impl_->text, impl_->utf16.data(), static_cast<int64_t>(impl_->utf16.size()), &status);
+    FindRuns();
+    if (m.runs.size() == 1 && m.runs[0].begin == 0 && m.runs[0].end == m.cps.size()) {
+      // The whole token is one run: its words are the dictionary's.
+      AppendRun(token, m.runs[0], out);
+      return;
+    }
+    // Well-formed text goes to ICU as UTF-16, its own form, with each run
+    // the dictionary splits here as one placeholder character: ICU's word
+    // rules break on both sides of such a run and of the placeholder alike.
+    m.utf16.clear();
+    m.offsets.clear();
+    size_t next_run = 0;
+    for (size_t i = 0; i < m.cps.size();) {
+      if (next_run < m.runs.size() && m.runs[next_run].begin == i) {
+        m.runs[next_run].at = static_cast<int32_t>(m.utf16.size());
+        m.utf16.push_back(kRunPlaceholder);
+        m.offsets.push_back(m.cp_offsets[i]);
+        i = m.runs[next_run++].end;
+        continue;
+      }
+      const char32_t c = m.cps[i];
+      if (c <= 0xFFFF) {
+        m.utf16.push_back(static_cast<UChar>(c));
+        m.offsets.push_back(m.cp_offsets[i]);
+      } else {
+        m.utf16.push_back(U16_LEAD(c));
+        m.utf16.push_back(U16_TRAIL(c));
+        m.offsets.push_back(m.cp_offsets[i]);
+        m.offsets.push_back(m.cp_offsets[i]);
+      }
+      ++i;
+    }
+    m.offsets.push_back(static_cast<uint32_t>(token.text.size()));
+    utext_openUChars(&m.text, m.utf16.data(), static_cast<int64_t>(m.utf16.size()), &status);
   } else {
-    utext_openUTF8(&impl_->text, token.text.data(), static_cast<int64_t>(token.text.size()), &status);
+    // Ill-formed text is read over its bytes, where ICU takes each bad byte
+    // as U+FFFD.
+    m.runs.clear();
+    utext_openUTF8(&m.text, token.text.data(), static_cast<int64_t>(token.text.size()), &status);
   }
   if (U_FAILURE(status)) {
     out->push_back(token);
     return;
   }
-  icu::BreakIterator& it = *impl_->iter;
-  it.setText(&impl_->text, status);
+  icu::BreakIterator& it = *m.iter;
+  it.setText(&m.text, status);
   if (U_FAILURE(status)) {
     out->push_back(token);
     return;
   }
   // Breaks are native indexes: UTF-16 units, or bytes of token.text.
-  const auto byte = [&](int32_t k) {
-    return wide ? size_t{impl_->offsets[static_cast<size_t>(k)]} : static_cast<size_t>(k);
-  };
+  const auto byte = [&](int32_t k) { return wide ? size_t{m.offsets[static_cast<size_t>(k)]} : static_cast<size_t>(k); };
+  size_t next_run = 0;
   int32_t begin = it.first();
   for (int32_t end = it.next(); end != icu::BreakIterator::DONE; begin = end, end = it.next()) {
+    if (next_run < m.runs.size() && m.runs[next_run].at == begin) {
+      AppendRun(token, m.runs[next_run++], out);
+      continue;
+    }
     // UBRK_WORD_NONE..UBRK_WORD_NONE_LIMIT: spaces, punctuation, symbols.
     if (it.getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;
-    const std::string_view piece = token.text.substr(byte(begin), byte(end) - byte(begin));
-    Word w{piece, 0, false};
-    for (size_t i = 0; i < piece.size();) {
-      const char32_t c = NextCodePoint(piece, &i);
-      ++w.chars;
-      w.has_letter = w.has_letter || IsLetter(c);
+    AppendWord(token.text.substr(byte(begin), byte(end) - byte(begin)), out);
+  }
+}
+
+void WordSegmenter::FindRuns() {
+  Impl& m = *impl_;
+  m.runs.clear();
+  if (!m.own_cjk) return;
+  if (m.cjk == nullptr) {
+    m.cjk = CjkDictionary::Get();
+    m.own_cjk = m.cjk != nullptr;
+    if (!m.own_cjk) return;
+  }
+  const CjkDictionary& dict = *m.cjk;
+  const size_t n = m.cps.size();
+  for (size_t i = 0; i < n;) {
+    if ((dict.ClassOf(m.cps[i]) & CjkDictionary::kRun) == 0) {
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < n && (dict.ClassOf(m.cps[j]) & CjkDictionary::kRun) != 0) ++j;
+    // A run of one character costs ICU nothing; a run whose neighbours may
+    // join it, or which starts with a character of no script, stays ICU's.
+    if (j - i >= 2 && (dict.ClassOf(m.cps[i]) & CjkDictionary::kRunStart) != 0 &&
+        (i == 0 || (dict.ClassOf(m.cps[i - 1]) & CjkDictionary::kBreaksRun) != 0) &&
+        (j == n || (dict.ClassOf(m.cps[j]) & CjkDictionary::kBreaksRun) != 0)) {
+      m.runs.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(j), -1});
+    }
+    i = j;
+  }
+}
+
+void WordSegmenter::AppendRun(const Word& token, const Run& run, std::vector<Word>* out) {
+  Impl& m = *impl_;
+  m.ends.clear();
+  m.cjk->Split(m.cps.data() + run.begin, run.end - run.begin, &m.cjk_scratch, &m.ends);
+  const CjkDictionary& dict = *m.cjk;
+  uint32_t from = 0;
+  for (const uint32_t to : m.ends) {
+    const uint32_t byte = m.cp_offsets[run.begin + from];
+    Word w{token.text.substr(byte, m.cp_offsets[run.begin + to] - byte), to - from, false};
+    for (uint32_t k = from; k < to && !w.has_letter; ++k) {
+      w.has_letter = (dict.ClassOf(m.cps[run.begin + k]) & CjkDictionary::kLetter) != 0;
     }
     out->push_back(w);
+    from = to;
   }
 }
 
