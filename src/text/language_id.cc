@@ -34,11 +34,18 @@ size_t NonInterchangeLength(std::string_view text, size_t i) {
   return 0;
 }
 
+// Whether NonInterchangeLength may be non-zero at a byte: the only bytes
+// that start a refused code point.
+bool MayStartNonInterchange(uint8_t c) { return c < 0x20 || c == 0x7F || c == 0xC2 || c >= 0xEF; }
+
 // `text`, or a copy in `buffer` with every refused code point blanked byte
 // for byte, so a few stray characters do not hide the language of the rest.
 std::string_view InterchangeValid(std::string_view text, std::string* buffer) {
   size_t i = 0;
-  while (i < text.size() && NonInterchangeLength(text, i) == 0) ++i;
+  while (i < text.size() &&
+         (!MayStartNonInterchange(static_cast<uint8_t>(text[i])) || NonInterchangeLength(text, i) == 0)) {
+    ++i;
+  }
   if (i == text.size()) return text;
   buffer->assign(text);
   while (i < buffer->size()) {

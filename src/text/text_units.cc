@@ -25,17 +25,9 @@ constexpr std::array<uint8_t, 128> MakeAsciiTable() {
 }
 constexpr std::array<uint8_t, 128> kAscii = MakeAsciiTable();
 
-utf8proc_category_t Category(char32_t c) {
-  return utf8proc_category(static_cast<utf8proc_int32_t>(c));
-}
-
-// The class of a code point with one category lookup, so the tokeniser
-// classifies each character once: kSpace (ASCII whitespace, U+0085, Zs,
-// U+2028, U+2029), kLetter (L*), kPunct (Python's string.punctuation, or P*).
-uint8_t ClassOf(char32_t c) {
-  if (c < 128) return kAscii[c];
+uint8_t ClassOfCategory(char32_t c) {
   if (c == 0x85 || c == 0x2028 || c == 0x2029) return kSpace;
-  switch (Category(c)) {
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(c))) {
     case UTF8PROC_CATEGORY_ZS:
       return kSpace;
     case UTF8PROC_CATEGORY_LU:
@@ -56,6 +48,28 @@ uint8_t ClassOf(char32_t c) {
       return kOther;
   }
 }
+
+// ClassOfCategory for every BMP code point, built once per process (65,536
+// lookups, well under a millisecond): the tokeniser classifies every
+// character, and a Chinese or Japanese text has no ASCII fast path.
+const std::array<uint8_t, 0x10000>& BmpClasses() {
+  static const auto* const table = [] {
+    auto* t = new std::array<uint8_t, 0x10000>;
+    for (char32_t c = 0; c < 0x10000; ++c) (*t)[c] = c < 128 ? kAscii[c] : ClassOfCategory(c);
+    return t;
+  }();
+  return *table;
+}
+
+// The class of a code point: kSpace (ASCII whitespace, U+0085, Zs, U+2028,
+// U+2029), kLetter (L*), kPunct (Python's string.punctuation, or P*).
+uint8_t ClassOf(char32_t c) {
+  if (c < 128) return kAscii[c];
+  if (c < 0x10000) return BmpClasses()[c];
+  return ClassOfCategory(c);
+}
+
+bool IsContinuation(uint8_t b) { return (b & 0xC0) == 0x80; }
 
 }  // namespace
 
@@ -82,15 +96,32 @@ char32_t NextCodePoint(std::string_view s, size_t* i) {
     ++*i;
     return b0;
   }
-  utf8proc_int32_t cp = -1;
-  const utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + *i),
-                                              static_cast<utf8proc_ssize_t>(s.size() - *i), &cp);
-  if (n <= 0 || cp < 0) {
-    ++*i;
-    return 0xFFFD;
+  // The well-formed sequences of the Unicode Standard, Table 3-7: no
+  // overlong forms, no surrogates, nothing past U+10FFFF. Anything else is
+  // one U+FFFD for its first byte.
+  const size_t left = s.size() - *i;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data() + *i);
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    if (left >= 2 && IsContinuation(p[1])) {
+      *i += 2;
+      return (char32_t{b0 & 0x1Fu} << 6) | (p[1] & 0x3Fu);
+    }
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    const uint8_t lo = b0 == 0xE0 ? 0xA0 : 0x80, hi = b0 == 0xED ? 0x9F : 0xBF;
+    if (left >= 3 && p[1] >= lo && p[1] <= hi && IsContinuation(p[2])) {
+      *i += 3;
+      return (char32_t{b0 & 0x0Fu} << 12) | (char32_t{p[1] & 0x3Fu} << 6) | (p[2] & 0x3Fu);
+    }
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    const uint8_t lo = b0 == 0xF0 ? 0x90 : 0x80, hi = b0 == 0xF4 ? 0x8F : 0xBF;
+    if (left >= 4 && p[1] >= lo && p[1] <= hi && IsContinuation(p[2]) && IsContinuation(p[3])) {
+      *i += 4;
+      return (char32_t{b0 & 0x07u} << 18) | (char32_t{p[1] & 0x3Fu} << 12) | (char32_t{p[2] & 0x3Fu} << 6) |
+             (p[3] & 0x3Fu);
+    }
   }
-  *i += static_cast<size_t>(n);
-  return static_cast<char32_t>(cp);
+  ++*i;
+  return 0xFFFD;
 }
 
 char32_t PrevCodePoint(std::string_view s, size_t* end) {

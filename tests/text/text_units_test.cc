@@ -6,6 +6,7 @@
 #include "corpus/text/text_units.h"
 
 #include <gtest/gtest.h>
+#include <utf8proc.h>
 
 #include <random>
 #include <string>
@@ -171,6 +172,60 @@ TEST(TextUnitsTest, AppendUtf8EncodesEveryLengthAndDecodesBack) {
   EXPECT_EQ(NextCodePoint(s, &i), U'\U0001F600');
   EXPECT_EQ(NextCodePoint(s, &i), char32_t{0x10FFFF});
   EXPECT_EQ(i, s.size());
+}
+
+// NextCodePoint decodes by the Unicode Standard's Table 3-7 itself; utf8proc
+// implements the same table. Every lead byte and second byte, with third and
+// fourth bytes from each class (ASCII, the continuation range's ends, lead
+// bytes, 0xFF), cut at every length.
+TEST(TextUnitsTest, NextCodePointDecodesAsUtf8proc) {
+  const uint8_t kTails[] = {0x00, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF};
+  size_t compared = 0;
+  for (int b0 = 0x80; b0 <= 0xFF; ++b0) {
+    for (int b1 = 0; b1 <= 0xFF; ++b1) {
+      for (uint8_t b2 : kTails) {
+        for (uint8_t b3 : kTails) {
+          const char bytes[4] = {static_cast<char>(b0), static_cast<char>(b1), static_cast<char>(b2),
+                                 static_cast<char>(b3)};
+          for (size_t len = 1; len <= 4; ++len) {
+            const std::string_view s(bytes, len);
+            utf8proc_int32_t want = -1;
+            const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(bytes),
+                                            static_cast<utf8proc_ssize_t>(len), &want);
+            size_t i = 0;
+            const char32_t got = NextCodePoint(s, &i);
+            if (n > 0 && want >= 0) {
+              ASSERT_EQ(got, static_cast<char32_t>(want)) << b0 << " " << b1 << " " << int{b2} << " " << len;
+              ASSERT_EQ(i, static_cast<size_t>(n));
+            } else {
+              ASSERT_EQ(got, char32_t{0xFFFD}) << b0 << " " << b1 << " " << int{b2} << " " << len;
+              ASSERT_EQ(i, 1u);
+            }
+            ++compared;
+          }
+        }
+      }
+    }
+  }
+  EXPECT_EQ(compared, 128u * 256 * 10 * 10 * 4);
+}
+
+// The classes behind IsLetter, IsPunctuation and IsSpace (a table for the
+// BMP) against their definitions, for every code point.
+TEST(TextUnitsTest, CharacterClassesMatchTheirCategories) {
+  for (char32_t c = 0; c <= 0x10FFFF; ++c) {
+    const auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+    const bool letter = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL || cat == UTF8PROC_CATEGORY_LT ||
+                        cat == UTF8PROC_CATEGORY_LM || cat == UTF8PROC_CATEGORY_LO;
+    const bool ascii_punct = c < 128 && std::string_view("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~").find(
+                                            static_cast<char>(c)) != std::string_view::npos;
+    const bool punct = ascii_punct || (c >= 128 && cat >= UTF8PROC_CATEGORY_PC && cat <= UTF8PROC_CATEGORY_PO);
+    const bool space = (c < 128 && std::string_view(" \t\n\r\v\f").find(static_cast<char>(c)) != std::string_view::npos) ||
+                       (c >= 128 && (cat == UTF8PROC_CATEGORY_ZS || c == 0x85 || c == 0x2028 || c == 0x2029));
+    ASSERT_EQ(IsLetter(c), letter && !(c < 128 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))) << std::hex << static_cast<uint32_t>(c);
+    ASSERT_EQ(IsPunctuation(c), punct) << std::hex << static_cast<uint32_t>(c);
+    ASSERT_EQ(IsSpace(c), space) << std::hex << static_cast<uint32_t>(c);
+  }
 }
 
 }  // namespace
