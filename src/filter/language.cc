@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "corpus/text/word_segmenter.h"
-
 namespace corpus {
 
 namespace {
@@ -22,11 +20,7 @@ FilterVerdict LanguageFilter::Apply(Document& doc) const {
   const size_t max_bytes = opts_.max_bytes == 0 ? text.size() : opts_.max_bytes;
   LanguageGuess guess;
   bool decided = false;
-  // Text that opens in a script written without spaces skips the sample:
-  // at three bytes a character the sample holds too few characters for a
-  // confident answer (docs/LANGUAGES.md, "Language score").
-  if (opts_.sample_bytes > 0 && text.size() > opts_.sample_bytes && opts_.sample_bytes < max_bytes &&
-      FindNonSpacingScript(std::string_view(text).substr(0, opts_.sample_bytes)) == std::string_view::npos) {
+  if (opts_.sample_bytes > 0 && text.size() > opts_.sample_bytes && opts_.sample_bytes < max_bytes) {
     thread_local std::string buffer;
     const std::string_view sample = LanguageSample(text, opts_.sample_bytes, &buffer);
     guess = IdentifyLanguage(sample, sample.size());

@@ -168,28 +168,5 @@ TEST(LanguageFilterTest, TextsNoLongerThanTheSampleAreReadOnce) {
   EXPECT_EQ(a.lang_score(), b.lang_score());
 }
 
-TEST(LanguageFilterTest, TextOpeningWithoutSpacesSkipsTheSample) {
-  // Chinese for the first 4.5 KB, then a long English part: the sample's
-  // twenty pieces, spread over the whole text, are English but for the
-  // first, so it would say English with confidence; a text that opens in a
-  // script written without spaces is read from its start instead.
-  std::string chinese;
-  while (chinese.size() < 4500) chinese += kChinese;
-  const std::string english = testing::EnglishProse(300);
-  ASSERT_GT(english.size(), 20 * chinese.size());
-  LanguageOptions opts;
-  opts.languages.clear();
-  opts.sample_bytes = 20 * kLanguageSamplePiece;
-  opts.max_bytes = 8192;
-  Document doc(chinese + "\n\n" + english, "");
-  LanguageFilter(opts).Apply(doc);
-  EXPECT_EQ(doc.lang(), "zh");
-  // With the Chinese part moved past the first sample_bytes, the sample
-  // decides.
-  Document later(std::string(opts.sample_bytes, 'x') + " " + chinese + "\n\n" + english, "");
-  LanguageFilter(opts).Apply(later);
-  EXPECT_EQ(later.lang(), "en");
-}
-
 }  // namespace
 }  // namespace corpus

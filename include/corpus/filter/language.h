@@ -24,9 +24,7 @@ struct LanguageOptions {
   // over the text (LanguageSample). If it finds a language with a score of
   // at least kConfidentLanguageScore, that is the answer; otherwise the
   // read above decides. Texts no longer than the sample are read whole,
-  // once, so their answer is the same either way. A text with a character
-  // of a script written without spaces (FindNonSpacingScript) in its first
-  // sample_bytes bytes skips the sample: it rarely decides there.
+  // once, so their answer is the same either way.
   size_t sample_bytes = 768;
 };
 
