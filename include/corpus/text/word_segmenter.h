@@ -21,9 +21,10 @@ namespace corpus {
 // is split further by ICU's word break iterator (Unicode UAX #29 with ICU's
 // dictionaries for those scripts); its pieces that are punctuation or space
 // are not words. Runs of Han and Kana whose words ICU's engine would find
-// are split by CjkDictionary instead, with the same result, faster. A mixed token such as "iPhone手机" gives "iPhone" and the
-// dictionary words after it. Invalid UTF-8 never crashes: ICU reads each bad
-// byte as U+FFFD, which is no word.
+// are split by CjkDictionary instead, with the same result, faster. A mixed
+// token such as "iPhone手机" gives "iPhone" and the dictionary words after
+// it. Invalid UTF-8 never crashes: ICU reads each bad byte as U+FFFD, which
+// is no word.
 //
 // docs/LANGUAGES.md describes how the words feed each rule.
 //
