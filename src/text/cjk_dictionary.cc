@@ -2,7 +2,10 @@
 
 #include "corpus/text/text_units.h"
 
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
 #include <unicode/uchar.h>
+#include <unicode/ubrk.h>
 #include <unicode/ucharstrie.h>
 #include <unicode/udata.h>
 #include <unicode/unorm2.h>
@@ -13,6 +16,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <memory>
 #include <string>
 
 namespace corpus {
@@ -127,6 +131,50 @@ CjkDictionary::CjkDictionary(const char16_t* trie, void* data_file)
     const UStringTrieResult r = walker.firstForCodePoint(static_cast<UChar32>(c));
     first_result_[c] = static_cast<uint8_t>(r);
     if (r != USTRINGTRIE_NO_MATCH) first_state_[c] = walker.getState64();
+  }
+  MarkSeparators();
+}
+
+void CjkDictionary::MarkSeparators() {
+  // ICU's word rules are Unicode's with changes of their own ("@" is a
+  // letter there), so a candidate is asked of ICU itself: between runs of
+  // each script, it must stand alone as a piece that is no word.
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> words(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  if (U_FAILURE(status) || words == nullptr) return;
+  static constexpr char16_t kSides[][3] = {u"中文", u"ひら", u"カタ"};  // Han, Hiragana, Katakana
+  const auto separates = [&](char16_t c, const char16_t* left, const char16_t* right) {
+    const char16_t text[5] = {left[0], left[1], c, right[0], right[1]};
+    icu::UnicodeString s(false, text, 5);
+    words->setText(s);
+    // Boundaries at 2 and 3 (the runs' own words may split them further),
+    // the piece between them no word.
+    bool before = false, after = false;
+    for (int32_t b = words->first(); b != icu::BreakIterator::DONE; b = words->next()) {
+      before = before || b == 2;
+      if (b == 3) after = before && words->getRuleStatus() < UBRK_WORD_NONE_LIMIT;
+    }
+    return after;
+  };
+  // The punctuation of the blocks Chinese and Japanese text draws on (ICU
+  // takes ~15,000 instructions a question, so not all 625 of the BMP's):
+  // ASCII and Latin-1, General Punctuation, CJK Symbols and Punctuation,
+  // the vertical, compatibility and small forms, Halfwidth and Fullwidth Forms.
+  static constexpr char32_t kBlocks[][2] = {
+      {0x0000, 0x00FF}, {0x2000, 0x206F}, {0x3000, 0x303F}, {0xFE10, 0xFE1F}, {0xFE30, 0xFE6F}, {0xFF00, 0xFFEF}};
+  for (const auto& block : kBlocks) {
+    for (char32_t c = block[0]; c <= block[1]; ++c) {
+      const auto cp = static_cast<UChar32>(c);
+      if ((table_[c] & kBreaksRun) == 0 || (U_GET_GC_MASK(cp) & U_GC_P_MASK) == 0 ||
+          u_hasBinaryProperty(cp, UCHAR_EXTENDED_PICTOGRAPHIC)) {
+        continue;
+      }
+      const auto u = static_cast<char16_t>(c);
+      if (separates(u, kSides[0], kSides[1]) && separates(u, kSides[1], kSides[2]) &&
+          separates(u, kSides[2], kSides[0])) {
+        table_[c] |= kSeparator;
+      }
+    }
   }
 }
 

@@ -153,9 +153,9 @@ void WordSegmenter::SplitToken(const Word& token, std::vector<Word>* out) {
   const bool wide = Decode(token.text, &m.cps, &m.cp_offsets);
   if (wide) {
     FindRuns();
-    if (m.runs.size() == 1 && m.runs[0].begin == 0 && m.runs[0].end == m.cps.size()) {
-      // The whole token is one run: its words are the dictionary's.
-      AppendRun(token, m.runs[0], out);
+    if (OnlyRunsAndSeparators()) {
+      // Runs, and punctuation between them: the words are the runs' words.
+      for (const Run& run : m.runs) AppendRun(token, run, out);
       return;
     }
     // Well-formed text goes to ICU as UTF-16, its own form, with each run
@@ -244,6 +244,19 @@ void WordSegmenter::FindRuns() {
     }
     i = j;
   }
+}
+
+bool WordSegmenter::OnlyRunsAndSeparators() const {
+  const Impl& m = *impl_;
+  if (m.runs.empty()) return false;
+  // The token starts and ends with a run, and one separator lies between
+  // each two runs (two in a row are ICU's to judge).
+  if (m.runs.front().begin != 0 || m.runs.back().end != m.cps.size()) return false;
+  for (size_t k = 1; k < m.runs.size(); ++k) {
+    const uint32_t gap = m.runs[k - 1].end;
+    if (m.runs[k].begin != gap + 1 || (m.cjk->ClassOf(m.cps[gap]) & CjkDictionary::kSeparator) == 0) return false;
+  }
+  return true;
 }
 
 void WordSegmenter::AppendRun(const Word& token, const Run& run, std::vector<Word>* out) {

@@ -363,6 +363,25 @@ TEST(WordSegmenterTest, CjkDictionaryCharacterClasses) {
   EXPECT_EQ(dict.ClassOf(0x200D) & CjkDictionary::kBreaksRun, 0);
   EXPECT_EQ(dict.ClassOf(0x309B) & CjkDictionary::kBreaksRun, 0);
   EXPECT_EQ(dict.ClassOf(U'한') & CjkDictionary::kBreaksRun, 0);
+  // Separators: punctuation ICU splits off as no word between runs. "@" is
+  // punctuation to Unicode but a letter to ICU's word rules.
+  for (char32_t c : {U'。', U'，', U'、', U'「', U'」', U'！', U'？', U'：', U'.', U','}) {
+    EXPECT_NE(dict.ClassOf(c) & CjkDictionary::kSeparator, 0) << static_cast<uint32_t>(c);
+  }
+  for (char32_t c : {U'@', U'_', U'a', U'1', U'中', U'‼', U'\u3000'}) {
+    EXPECT_EQ(dict.ClassOf(c) & CjkDictionary::kSeparator, 0) << static_cast<uint32_t>(c);
+  }
+}
+
+TEST(WordSegmenterTest, RunsBetweenSeparatorsSplitAsIcu) {
+  // Tokens of runs with one separator between each two (the engine's words
+  // only), and their near misses (two separators in a row, a one-character
+  // piece, "@"), which go through ICU's iterator.
+  for (const char* text : {"经济，发展。社会主义", "日本語の文章を、単語に分けます", "北京「大学」图书馆", "中国,日本.韩国",
+                           "经济，，发展", "经济，是，发展", "经济@发展", "。经济，发展", "カタカナ、ひらがな：漢字",
+                           "中々.々中", "人々、々木", "データー．ベース", "ひらがな'ひらがな", "漢字:漢字"}) {
+    ExpectIcuWords(text);
+  }
 }
 
 }  // namespace

@@ -39,6 +39,15 @@ class CjkDictionary {
     kBreaksRun = 4,
     // IsLetter (text_units.h) holds for it.
     kLetter = 8,
+    // A punctuation character (general category P*, not
+    // Extended_Pictographic) of the blocks Chinese and Japanese text uses
+    // (ASCII, Latin-1, General Punctuation, CJK Symbols and Punctuation,
+    // vertical, compatibility, small, halfwidth and fullwidth forms) with
+    // kBreaksRun that ICU's word iterator,
+    // asked once per process, splits off as a piece of no word between
+    // runs of Han, Hiragana and Katakana. A token of runs with one such
+    // character between each two has the runs' words as its words.
+    kSeparator = 16,
   };
 
   // Per-caller working memory of Split.
@@ -68,6 +77,8 @@ class CjkDictionary {
 
   CjkDictionary(const char16_t* trie, void* data_file);
   static uint8_t ClassOfUncached(char32_t c);
+  // Adds kSeparator to the table's characters that earn it.
+  void MarkSeparators();
 
   const char16_t* trie_;  // ICU's serialized UCharsTrie of the dictionary
   void* data_file_;       // ICU's UDataMemory holding it, kept open

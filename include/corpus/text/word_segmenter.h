@@ -57,6 +57,9 @@ class WordSegmenter {
   // Fills impl_->runs with the runs of the decoded token that CjkDictionary
   // splits exactly as ICU would.
   void FindRuns();
+  // Whether the decoded token is runs with one CjkDictionary::kSeparator
+  // character between each two (its words are then the runs' words).
+  bool OnlyRunsAndSeparators() const;
   // Appends the dictionary words of `run` of `token`.
   void AppendRun(const Word& token, const Run& run, std::vector<Word>* out);
 
