@@ -1,7 +1,5 @@
 #include "corpus/text/cjk_dictionary.h"
 
-#include "corpus/text/text_units.h"
-
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
@@ -118,7 +116,6 @@ uint8_t CjkDictionary::ClassOfUncached(char32_t c) {
   if (engine && kana_kanji && !ex_fm && nfkc) bits |= kRun;
   if ((bits & kRun) && han_kana) bits |= kRunStart;
   if (!dictionary && !ex_fm && wb != U_WB_KATAKANA && wb != U_WB_EXTENDNUMLET) bits |= kBreaksRun;
-  if (IsLetter(c)) bits |= kLetter;
   return bits;
 }
 

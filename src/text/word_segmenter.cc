@@ -263,13 +263,12 @@ void WordSegmenter::AppendRun(const Word& token, const Run& run, std::vector<Wor
   Impl& m = *impl_;
   m.ends.clear();
   m.cjk->Split(m.cps.data() + run.begin, run.end - run.begin, &m.cjk_scratch, &m.ends);
-  const CjkDictionary& dict = *m.cjk;
   uint32_t from = 0;
   for (const uint32_t to : m.ends) {
     const uint32_t byte = m.cp_offsets[run.begin + from];
     Word w{token.text.substr(byte, m.cp_offsets[run.begin + to] - byte), to - from, false};
     for (uint32_t k = from; k < to && !w.has_letter; ++k) {
-      w.has_letter = (dict.ClassOf(m.cps[run.begin + k]) & CjkDictionary::kLetter) != 0;
+      w.has_letter = IsLetter(m.cps[run.begin + k]);
     }
     out->push_back(w);
     from = to;

@@ -37,8 +37,6 @@ class CjkDictionary {
     // side: it is no dictionary character (nor Hangul or Thai-like), not
     // Katakana, ExtendNumLet, Extend, Format or ZWJ for the word rules.
     kBreaksRun = 4,
-    // IsLetter (text_units.h) holds for it.
-    kLetter = 8,
     // A punctuation character (general category P*, not
     // Extended_Pictographic) of the blocks Chinese and Japanese text uses
     // (ASCII, Latin-1, General Punctuation, CJK Symbols and Punctuation,
@@ -47,7 +45,7 @@ class CjkDictionary {
     // asked once per process, splits off as a piece of no word between
     // runs of Han, Hiragana and Katakana. A token of runs with one such
     // character between each two has the runs' words as its words.
-    kSeparator = 16,
+    kSeparator = 8,
   };
 
   // Per-caller working memory of Split.
