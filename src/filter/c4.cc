@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <string>
 
 #include "corpus/util/ascii.h"
@@ -46,6 +47,16 @@ uint8_t FindKeywords(std::string_view line) {
   if (line.size() < kShortestKeyword) return 0;
   for (size_t i = 0; i + kShortestKeyword <= line.size(); ++i) {
     const auto b = static_cast<uint8_t>(line[i]);
+    if (b >= 0x80) {
+      // No phrase starts at a byte outside ASCII: text in other scripts
+      // passes eight such bytes at a time.
+      uint64_t block;
+      if (i + 8 <= line.size()) {
+        std::memcpy(&block, line.data() + i, 8);
+        if ((block & 0x8080808080808080ULL) == 0x8080808080808080ULL) i += 7;
+      }
+      continue;
+    }
     // '| 0x20' lower-cases a letter; a byte that is not a letter cannot
     // become one of the (lower-case) second letters.
     if ((static_cast<uint8_t>(line[i + 1]) | 0x20) != kKeywordTables.second[b]) continue;

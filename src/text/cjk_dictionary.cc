@@ -175,6 +175,30 @@ void CjkDictionary::MarkSeparators() {
   }
 }
 
+namespace {
+
+// Slots of Scratch::pairs: 16,384 of 16 bytes.
+constexpr int kPairSlotsLog2 = 14;
+
+// The trie's step to the second character of `key` from the state after its
+// first (which *trie is in), through the cache.
+UStringTrieResult PairStepOf(uint32_t key, icu::UCharsTrie* trie, CjkDictionary::Scratch* scratch) {
+  if (scratch->pairs.empty()) scratch->pairs.resize(size_t{1} << kPairSlotsLog2);
+  CjkDictionary::PairStep& slot = scratch->pairs[(key * 0x9E3779B1u) >> (32 - kPairSlotsLog2)];
+  if (slot.key == key) {
+    const auto r = static_cast<UStringTrieResult>(slot.result);
+    if (r != USTRINGTRIE_NO_MATCH) trie->resetToState64(slot.state);
+    return r;
+  }
+  const UStringTrieResult r = trie->next(static_cast<int32_t>(key & 0xFFFF));
+  slot.key = key;
+  slot.result = static_cast<uint8_t>(r);
+  if (r != USTRINGTRIE_NO_MATCH) slot.state = trie->getState64();
+  return r;
+}
+
+}  // namespace
+
 void CjkDictionary::Split(const char32_t* run, size_t n, Scratch* scratch, std::vector<uint32_t>* ends) const {
   std::vector<uint32_t>& cost = scratch->cost;
   std::vector<uint32_t>& prev = scratch->prev;
@@ -210,7 +234,11 @@ void CjkDictionary::Split(const char32_t* run, size_t n, Scratch* scratch, std::
         if (r == USTRINGTRIE_FINAL_VALUE) break;
       }
       if (units >= kMaxWordUnits || i + k >= n) break;
-      r = trie.nextForCodePoint(static_cast<UChar32>(run[i + k]));
+      if (k == 1 && run[i] < kTableSize && run[i + 1] < kTableSize) {
+        r = PairStepOf(static_cast<uint32_t>(run[i]) << 16 | static_cast<uint32_t>(run[i + 1]), &trie, scratch);
+      } else {
+        r = trie.nextForCodePoint(static_cast<UChar32>(run[i + k]));
+      }
       units += U16_LENGTH(run[i + k]);
     }
     if (!one_char_word) relax(i, i + 1, base + kUnknownCost);

@@ -181,10 +181,26 @@ bool IsNonSpacingScript(char32_t c) {
 
 namespace {
 constexpr std::string_view kSentenceMarks[] = {"。", "！", "？", "｡", "．", "।", "॥", "۔", "؟", "።", "။", "។", "།"};
+
+// The first two bytes of the marks, as bits of a 65,536-bit set: text in
+// other scripts (and kana, which shares its first byte with "。") passes
+// without comparing.
+constexpr uint32_t TwoBytes(uint8_t a, uint8_t b) { return uint32_t{a} << 8 | b; }
+constexpr std::array<uint64_t, 1024> kSentenceMarkPrefix = [] {
+  std::array<uint64_t, 1024> t{};
+  for (std::string_view m : kSentenceMarks) {
+    const uint32_t k = TwoBytes(static_cast<uint8_t>(m[0]), static_cast<uint8_t>(m[1]));
+    t[k >> 6] |= uint64_t{1} << (k & 63);
+  }
+  return t;
+}();
 }  // namespace
 
 size_t SentenceMarkAt(std::string_view s, size_t i) {
-  if (static_cast<uint8_t>(s[i]) < 0x80) return 0;
+  // Every mark is two bytes or more.
+  if (static_cast<uint8_t>(s[i]) < 0x80 || i + 1 >= s.size()) return 0;
+  const uint32_t k = TwoBytes(static_cast<uint8_t>(s[i]), static_cast<uint8_t>(s[i + 1]));
+  if ((kSentenceMarkPrefix[k >> 6] >> (k & 63) & 1) == 0) return 0;
   const std::string_view rest = s.substr(i);
   for (std::string_view m : kSentenceMarks) {
     if (rest.starts_with(m)) return m.size();

@@ -109,6 +109,25 @@ TEST(C4Test, PhrasesAreFoundInAnyCase) {
   EXPECT_TRUE(C4Filter(C4Options()).Apply(near).keep);
 }
 
+TEST(C4Test, PhrasesAreFoundAfterTextInOtherScripts) {
+  // Bytes outside ASCII are passed eight at a time: a phrase must be found
+  // however many such bytes come before it, and right after them.
+  C4Options opts;
+  opts.min_sentences = 0;
+  for (int chars = 0; chars <= 12; ++chars) {
+    std::string prefix;
+    for (int k = 0; k < chars; ++k) prefix += k % 2 ? "ü" : "文";  // two and three bytes
+    for (const std::string sep : {"", " "}) {
+      Document doc = MakeDoc("This line is fine and stays here.\n" + prefix + sep + "javascript must be on now.", "en");
+      ASSERT_TRUE(C4Filter(opts).Apply(doc).keep);
+      EXPECT_EQ(CountOf(doc, "c4_lines_javascript"), 1u) << chars << " characters before, separator '" << sep << "'";
+    }
+  }
+  Document none = MakeDoc("This line is fine and stays here.\n文文文文文文文文文文 java文script 文.", "en");
+  ASSERT_TRUE(C4Filter(opts).Apply(none).keep);
+  EXPECT_EQ(CountOf(none, "c4_lines_javascript"), 0u);
+}
+
 TEST(C4Test, RemovesWikipediaCitations) {
   C4Options opts;
   opts.min_sentences = 0;
@@ -150,6 +169,14 @@ TEST(C4Test, CountSentences) {
   EXPECT_EQ(CountSentences("Wait... what?!"), 2u);
   EXPECT_EQ(CountSentences("Version 1.2 is out."), 1u);  // no space after the inner dot
   EXPECT_EQ(CountSentences("你好。我很好。"), 2u);
+  // Every mark of every script, also where its first byte is that of the
+  // letters around it (kana and "。" both begin with 0xE3).
+  for (const char* mark : {"。", "！", "？", "｡", "．", "।", "॥", "۔", "؟", "።", "။", "។", "།"}) {
+    const std::string m(mark);
+    EXPECT_EQ(CountSentences("ひらがな" + m + "カタカナ" + m + "漢字"), 3u) << m;
+    EXPECT_EQ(CountSentences("ab" + m), 1u) << m;
+    EXPECT_EQ(CountSentences(m.substr(0, 1)), 1u) << m;  // a cut mark is no mark
+  }
 }
 
 TEST(C4Test, TerminalPunctuation) {

@@ -48,10 +48,23 @@ class CjkDictionary {
     kSeparator = 8,
   };
 
+  // One remembered step of the trie: after the BMP characters `key` >> 16
+  // and `key` & 0xFFFF, its result and (unless USTRINGTRIE_NO_MATCH) state.
+  struct PairStep {
+    uint32_t key = 0;  // 0: empty (no run character is U+0000)
+    uint8_t result = 0;
+    uint64_t state = 0;
+  };
+
   // Per-caller working memory of Split.
   struct Scratch {
     std::vector<uint32_t> cost;  // best cost of the first i code points
     std::vector<uint32_t> prev;  // start of the last word of that best path
+    // The trie's step after the first two characters of a word, cached by
+    // the pair's hash (one entry a slot, a newer pair replaces an older):
+    // the second character's step is the costliest, a search among all
+    // the words that follow the first, and text repeats its pairs.
+    std::vector<PairStep> pairs;
   };
 
   // The process's instance, built on first use from ICU's data; nullptr when
