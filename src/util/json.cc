@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include <simdjson.h>
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -122,6 +124,54 @@ size_t CleanPrefixLength(const char* p, size_t n) {
   return i;
 }
 
+// CleanPrefixLength for text known to be valid UTF-8: bytes >= 0x80 are
+// copied as they are too, so only the controls, '"' and '\\' stop it.
+size_t CleanPrefixLengthValid(const char* p, size_t n) {
+  size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i last_control = _mm_set1_epi8(0x1F);
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    // Unsigned v <= 0x1F: min(v, 0x1F) == v.
+    const __m128i flagged = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, last_control), v),
+                                         _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+    const int mask = _mm_movemask_epi8(flagged);
+    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(p[i]);
+    if (c < 0x20 || c == '"' || c == '\\') break;
+    ++i;
+  }
+  return i;
+}
+
+// Appends the JSON escape of the ASCII byte c (a control, '"' or '\\').
+void AppendEscape(std::string* out, unsigned char c) {
+  static const char kHex[] = "0123456789abcdef";
+  switch (c) {
+    case '"': *out += "\\\""; break;
+    case '\\': *out += "\\\\"; break;
+    case '\n': *out += "\\n"; break;
+    case '\r': *out += "\\r"; break;
+    case '\t': *out += "\\t"; break;
+    case '\b': *out += "\\b"; break;
+    case '\f': *out += "\\f"; break;
+    default:
+      *out += "\\u00";
+      out->push_back(kHex[c >> 4]);
+      out->push_back(kHex[c & 0xF]);
+  }
+}
+
+// Below this length a string is escaped and checked in one pass; from it on,
+// it is checked as a whole first (many bytes a step), and valid text is then
+// only escaped.
+constexpr size_t kValidateFirstBytes = 64;
+
 }  // namespace
 
 size_t AsciiPrefixLength(std::string_view s) {
@@ -149,15 +199,8 @@ size_t AsciiPrefixLength(std::string_view s) {
 }
 
 bool IsValidUtf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    i += AsciiPrefixLength(s.substr(i));
-    if (i >= s.size()) break;
-    const size_t len = Utf8SequenceLength(s, i);
-    if (len == 0) return false;
-    i += len;
-  }
-  return true;
+  // simdjson's validator: RFC 3629's definition, as Utf8SequenceLength's.
+  return simdjson::validate_utf8(s.data(), s.size());
 }
 
 bool SanitizeUtf8(std::string* s) {
@@ -180,12 +223,22 @@ bool SanitizeUtf8(std::string* s) {
 }
 
 void AppendJsonString(std::string* out, std::string_view s) {
-  static const char kHex[] = "0123456789abcdef";
   out->reserve(out->size() + s.size() + 2);
   out->push_back('"');
   const char* p = s.data();
   const size_t n = s.size();
   size_t i = 0;
+  if (n >= kValidateFirstBytes && IsValidUtf8(s)) {
+    while (i < n) {
+      const size_t run = i + CleanPrefixLengthValid(p + i, n - i);
+      out->append(p + i, run - i);
+      i = run;
+      if (i >= n) break;
+      AppendEscape(out, static_cast<unsigned char>(p[i++]));
+    }
+    out->push_back('"');
+    return;
+  }
   while (i < n) {
     // One pass that escapes and checks UTF-8: the run of bytes copied as
     // they are grows over clean words eight bytes at a time, over other
@@ -224,19 +277,7 @@ void AppendJsonString(std::string* out, std::string_view s) {
       *out += kReplacement;
       continue;
     }
-    switch (c) {
-      case '"': *out += "\\\""; break;
-      case '\\': *out += "\\\\"; break;
-      case '\n': *out += "\\n"; break;
-      case '\r': *out += "\\r"; break;
-      case '\t': *out += "\\t"; break;
-      case '\b': *out += "\\b"; break;
-      case '\f': *out += "\\f"; break;
-      default:
-        *out += "\\u00";
-        out->push_back(kHex[c >> 4]);
-        out->push_back(kHex[c & 0xF]);
-    }
+    AppendEscape(out, c);
   }
   out->push_back('"');
 }

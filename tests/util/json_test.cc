@@ -75,8 +75,9 @@ TEST(JsonTest, QuoteMatchesBytewiseEscapingAtEveryOffset) {
       "\xF4\x90\x80\x80", "\x00"};
   for (const std::string& piece : pieces) {
     // Offsets past 32 reach the second and third 16-byte block and the
-    // 8-byte tail after them.
-    for (size_t before = 0; before < 41; ++before) {
+    // 8-byte tail after them; strings of 64 bytes and more are checked for
+    // valid UTF-8 as a whole first, and valid ones take another path.
+    for (size_t before = 0; before < 90; ++before) {
       for (size_t after : {0, 1, 7, 8, 9}) {
         const std::string s = std::string(before, 'a') + piece + std::string(after, 'b');
         ASSERT_EQ(JsonQuote(s), ReferenceQuote(s)) << "piece of " << piece.size()
@@ -88,6 +89,14 @@ TEST(JsonTest, QuoteMatchesBytewiseEscapingAtEveryOffset) {
   std::string mixed;
   for (int i = 0; i < 200; ++i) mixed += pieces[i % pieces.size()] + std::string(i % 11, 'x');
   EXPECT_EQ(JsonQuote(mixed), ReferenceQuote(mixed));
+  // The same with the valid pieces only.
+  std::string valid;
+  for (int i = 0; i < 200; ++i) {
+    const std::string& piece = pieces[i % pieces.size()];
+    if (IsValidUtf8(piece)) valid += piece + std::string(i % 11, 'x');
+  }
+  ASSERT_GT(valid.size(), 64u);
+  EXPECT_EQ(JsonQuote(valid), ReferenceQuote(valid));
 }
 
 TEST(JsonTest, AsciiPrefixLength) {
