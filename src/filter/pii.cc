@@ -4,6 +4,10 @@
 
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace corpus {
 namespace {
 
@@ -57,17 +61,30 @@ bool ValidIpv4Context(std::string_view text, std::string_view m) {
 }
 
 // Whether `s` holds a character every match needs: a digit (IPv4, card,
-// phone), '@' (e-mail) or ':' (IPv6).
-// Written as a reduction without early exit, which the compiler vectorizes:
-// most lines have none, so they are read to the end anyway.
+// phone), '@' (e-mail) or ':' (IPv6). Most lines have none, so they are read
+// to the end: sixteen bytes a step.
 bool HasPiiTrigger(std::string_view s) {
-  uint8_t any = 0;
-  for (const char ch : s) {
-    const auto c = static_cast<uint8_t>(ch);
-    any |= static_cast<uint8_t>(static_cast<uint8_t>(c - '0') < 10) | static_cast<uint8_t>(c == '@') |
-           static_cast<uint8_t>(c == ':');
+  const char* p = s.data();
+  const size_t n = s.size();
+  size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i zero = _mm_set1_epi8('0');
+  const __m128i nine = _mm_set1_epi8('9');
+  const __m128i at = _mm_set1_epi8('@');
+  const __m128i colon = _mm_set1_epi8(':');
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    // '0' <= v <= '9' unsigned: max(v, '0') == v and min(v, '9') == v.
+    const __m128i digit = _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, zero), v), _mm_cmpeq_epi8(_mm_min_epu8(v, nine), v));
+    const __m128i hit = _mm_or_si128(digit, _mm_or_si128(_mm_cmpeq_epi8(v, at), _mm_cmpeq_epi8(v, colon)));
+    if (_mm_movemask_epi8(hit) != 0) return true;
   }
-  return any != 0;
+#endif
+  for (; i < n; ++i) {
+    const auto c = static_cast<uint8_t>(p[i]);
+    if (static_cast<uint8_t>(c - '0') < 10 || c == '@' || c == ':') return true;
+  }
+  return false;
 }
 
 bool ValidPhone(std::string_view m) {

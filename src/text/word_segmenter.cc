@@ -263,14 +263,18 @@ void WordSegmenter::AppendRun(const Word& token, const Run& run, std::vector<Wor
   Impl& m = *impl_;
   m.ends.clear();
   m.cjk->Split(m.cps.data() + run.begin, run.end - run.begin, &m.cjk_scratch, &m.ends);
+  // The words are written in place: a push_back per word is a call.
+  const size_t first = out->size();
+  out->resize(first + m.ends.size());
+  Word* w = out->data() + first;
   uint32_t from = 0;
   for (const uint32_t to : m.ends) {
     const uint32_t byte = m.cp_offsets[run.begin + from];
-    Word w{token.text.substr(byte, m.cp_offsets[run.begin + to] - byte), to - from, false};
-    for (uint32_t k = from; k < to && !w.has_letter; ++k) {
-      w.has_letter = IsLetter(m.cps[run.begin + k]);
+    *w = Word{token.text.substr(byte, m.cp_offsets[run.begin + to] - byte), to - from, false};
+    for (uint32_t k = from; k < to && !w->has_letter; ++k) {
+      w->has_letter = IsLetter(m.cps[run.begin + k]);
     }
-    out->push_back(w);
+    ++w;
     from = to;
   }
 }

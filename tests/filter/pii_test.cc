@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "filter/filter_test_util.h"
 
 namespace corpus {
@@ -98,6 +102,26 @@ TEST(PiiTest, FindsMatchesOnAnyLineAndAtLineEnds) {
   EXPECT_FALSE(r.Redact("version 1.2.3.4.5 here", &out, &counts));
   ASSERT_TRUE(r.Redact("address 1.2.3.4\n.5 here", &out, &counts));
   EXPECT_EQ(out, "address <IP>\n.5 here");
+}
+
+TEST(PiiTest, FindsEachTriggerAtEveryOffsetOfALongLine) {
+  // Lines are searched only when they hold a digit, '@' or ':', looked for
+  // sixteen bytes at a time: each must be seen wherever it sits, after ASCII
+  // or after other scripts, and bytes just beside them ('/', ';', '?', and
+  // bytes past 0x80) must not count.
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"a@b.org", "<EMAIL>"}, {"10.0.0.1", "<IP>"}, {"fe80::1", "<IP>"}, {"(555) 123-4567", "<PHONE>"}};
+  for (const std::string filler : {"x", "\u00e9", "\u4e2d"}) {
+    for (int chars = 0; chars < 40; ++chars) {
+      std::string before;
+      for (int k = 0; k < chars; ++k) before += filler;
+      for (const auto& [pii, placeholder] : cases) {
+        const std::string line = "no such lines /;?\u00b0\n" + before + " " + pii + " ";
+        EXPECT_EQ(Redacted(line), "no such lines /;?\u00b0\n" + before + " " + placeholder + " ")
+            << chars << " characters of " << filler << " before " << pii;
+      }
+    }
+  }
 }
 
 }  // namespace
