@@ -15,11 +15,14 @@ Inputs (built once into --work, reused on later runs):
        zh_TW,ja}) rendered by `man -l`, keeping lines of at least 25 characters that end in
        sentence punctuation and pages with at least 5 such lines and 600 characters (as the
        languages benchmark in BENCHMARKS.md built them), repeated to --mb MB; filtered with
-       --languages zh,zh-Hant,ja.
+       --languages zh,zh-Hant,ja;
+  cjk-prose  the same manual pages without every line that holds a Latin letter (their English
+       option names and commands), pages with at least 5 such lines and 1,500 bytes: Chinese
+       and Japanese prose as the web mostly has it, repeated to --mb MB; same languages.
 An input whose source is absent is skipped with a message.
 
 Usage:
-  bench/filter_whole.py --new build/corpus --old /path/to/main/corpus [--sets en,cjk]
+  bench/filter_whole.py --new build/corpus --old /path/to/main/corpus [--sets en,cjk,cjk-prose]
                         [--rounds 2] [--mb 50] [--work /tmp/filter-whole]
 Run from the repository root (configs/fineweb.toml is read from there).
 """
@@ -29,6 +32,7 @@ import glob
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -41,6 +45,7 @@ import compare_filter_outputs  # noqa: E402
 
 CJK_LANGS = "zh,zh-Hant,ja"
 SENTENCE_END = tuple(".!?。．！？")
+LATIN_LETTER = re.compile("[A-Za-z]")
 
 
 def read_records(path):
@@ -115,32 +120,49 @@ def render_man(path):
     return out.decode("utf-8", "replace")
 
 
-def build_cjk(args):
-    files = []
-    for folder in ("zh_CN", "zh_TW", "ja"):
-        files += sorted(glob.glob(f"/usr/share/man/{folder}/man*/*"))
-    if not files:
-        print("cjk: skipped (no manual pages under /usr/share/man/{zh_CN,zh_TW,ja}: apt-get install manpages-zh manpages-ja)")
+_rendered = None  # (paths, texts) of the CJK manual pages, rendered once per run
+
+
+def rendered_cjk_pages():
+    global _rendered
+    if _rendered is None:
+        files = []
+        for folder in ("zh_CN", "zh_TW", "ja"):
+            files += sorted(glob.glob(f"/usr/share/man/{folder}/man*/*"))
+        with ThreadPoolExecutor(2) as pool:
+            _rendered = (files, list(pool.map(render_man, files)))
+    return _rendered
+
+
+def build_cjk(args, name):
+    """The `cjk` set, or with name "cjk-prose" the same pages without their lines that hold a Latin letter."""
+    if not glob.glob("/usr/share/man/zh_CN/man*/*") + glob.glob("/usr/share/man/zh_TW/man*/*") + \
+            glob.glob("/usr/share/man/ja/man*/*"):
+        print(f"{name}: skipped (no manual pages under /usr/share/man/{{zh_CN,zh_TW,ja}}: "
+              "apt-get install manpages-zh manpages-ja)")
         return None
-    shard = os.path.join(args.work, "cjk.jsonl.zst")
+    shard = os.path.join(args.work, f"{name}.jsonl.zst")
     if os.path.exists(shard + ".bytes"):
         return shard
-    with ThreadPoolExecutor(2) as pool:
-        texts = list(pool.map(render_man, files))
+    latin_free = name == "cjk-prose"
+    files, texts = rendered_cjk_pages()
     docs = []
     for path, text in zip(files, texts):
         lines = []
         for line in text.splitlines():
             line = line.strip()
+            if latin_free and LATIN_LETTER.search(line):
+                continue
             if len(line) >= 25 and line.endswith(SENTENCE_END):
                 lines.append(line)
         body = "\n".join(lines)
-        if len(lines) >= 5 and len(body) >= 600:
+        min_bytes = 1500 if latin_free else 600
+        if len(lines) >= 5 and len(body.encode() if latin_free else body) >= min_bytes:
             rel = os.path.relpath(path, "/usr/share/man")
             docs.append({"id": hashlib.sha256(rel.encode()).hexdigest()[:16], "url": "file:///usr/share/man/" + rel,
                          "text": body})
-    print(f"cjk: {len(docs)} manual pages, {sum(len(d['text'].encode()) for d in docs) / 1e6:.1f} MB")
-    write_repeated(docs, args.mb, shard, "cjk")
+    print(f"{name}: {len(docs)} manual pages, {sum(len(d['text'].encode()) for d in docs) / 1e6:.1f} MB")
+    write_repeated(docs, args.mb, shard, name)
     return shard
 
 
@@ -171,7 +193,7 @@ def main():
 
     inputs = []
     for s in args.sets.split(","):
-        shard = build_en(args, args.new) if s == "en" else build_cjk(args) if s == "cjk" else None
+        shard = build_en(args, args.new) if s == "en" else build_cjk(args, s) if s in ("cjk", "cjk-prose") else None
         if shard:
             inputs.append((s, shard))
     if not inputs:
@@ -179,12 +201,12 @@ def main():
         return
 
     print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    print(f"{'input':5} {'binary':6} {'round':>5} {'wall s':>7} {'CPU s':>7} {'MB/s wall':>10} {'MB/s CPU':>9} "
+    print(f"{'input':9} {'binary':6} {'round':>5} {'wall s':>7} {'CPU s':>7} {'MB/s wall':>10} {'MB/s CPU':>9} "
           f"{'CPU / zstd -dc':>15}")
     for name, shard in inputs:
         with open(shard + ".bytes") as f:
             mb = int(f.read()) / 1e6
-        extra = ["--languages", CJK_LANGS] if name == "cjk" else []
+        extra = ["--languages", CJK_LANGS] if name.startswith("cjk") else []
         for rnd in range(args.rounds):
             _, zcpu = timed(["zstd", "-dc", shard])
             order = bins if rnd % 2 == 0 else list(reversed(bins))
@@ -192,9 +214,9 @@ def main():
                 out = os.path.join(args.work, f"out-{name}-{label}")
                 wall, cpu = timed([binary, "filter", "--threads", "1", "--no-progress", "--force", "--config",
                                    args.config, "--in", shard, "--out", out] + extra)
-                print(f"{name:5} {label:6} {rnd + 1:>5} {wall:7.2f} {cpu:7.2f} {mb / wall:10.1f} {mb / cpu:9.1f} "
+                print(f"{name:9} {label:6} {rnd + 1:>5} {wall:7.2f} {cpu:7.2f} {mb / wall:10.1f} {mb / cpu:9.1f} "
                       f"{cpu / max(zcpu, 1e-3):15.1f}", flush=True)
-            print(f"{name:5} {'zstd':6} {rnd + 1:>5} {'':7} {zcpu:7.2f} {'':10} {mb / max(zcpu, 1e-3):9.1f}")
+            print(f"{name:9} {'zstd':6} {rnd + 1:>5} {'':7} {zcpu:7.2f} {'':10} {mb / max(zcpu, 1e-3):9.1f}")
         if args.old:
             diff, _ = compare_filter_outputs.compare(os.path.join(args.work, f"out-{name}-old"),
                                                   os.path.join(args.work, f"out-{name}-new"))
