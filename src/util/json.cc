@@ -98,53 +98,42 @@ constexpr bool MayNeedEscape(uint64_t w) {
 }
 
 // The length of the prefix of p[0, n) that AppendJsonString copies as it
-// is without looking at each byte: printable ASCII other than '"' and '\\'.
-// It may stop early (at a word MayNeedEscape flags), never late.
+// is without looking at each byte: printable ASCII other than '"' and '\\',
+// and with kValidUtf8 (the text is known to be valid UTF-8) the bytes >= 0x80
+// too. Without kValidUtf8 it may stop early (at a word MayNeedEscape flags),
+// never late; with it, it stops at the first control, '"' or '\\'.
+template <bool kValidUtf8>
 size_t CleanPrefixLength(const char* p, size_t n) {
   size_t i = 0;
 #if defined(__SSE2__)
-  // Sixteen bytes at a time: as signed bytes, both the controls (< 0x20) and
-  // the bytes >= 0x80 compare below ' '.
   const __m128i space = _mm_set1_epi8(' ');
-  const __m128i quote = _mm_set1_epi8('"');
-  const __m128i backslash = _mm_set1_epi8('\\');
-  for (; i + 16 <= n; i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    const __m128i flagged = _mm_or_si128(
-        _mm_cmplt_epi8(v, space), _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
-    const int mask = _mm_movemask_epi8(flagged);
-    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-  }
-#endif
-  for (; i + 8 <= n; i += 8) {
-    uint64_t w;
-    std::memcpy(&w, p + i, 8);
-    if (MayNeedEscape(w)) break;
-  }
-  return i;
-}
-
-// CleanPrefixLength for text known to be valid UTF-8: bytes >= 0x80 are
-// copied as they are too, so only the controls, '"' and '\\' stop it.
-size_t CleanPrefixLengthValid(const char* p, size_t n) {
-  size_t i = 0;
-#if defined(__SSE2__)
   const __m128i last_control = _mm_set1_epi8(0x1F);
   const __m128i quote = _mm_set1_epi8('"');
   const __m128i backslash = _mm_set1_epi8('\\');
   for (; i + 16 <= n; i += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    // Unsigned v <= 0x1F: min(v, 0x1F) == v.
-    const __m128i flagged = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, last_control), v),
-                                         _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+    // Valid text: the controls alone (unsigned v <= 0x1F: min(v, 0x1F) == v).
+    // Otherwise, as signed bytes, both the controls and the bytes >= 0x80
+    // compare below ' '.
+    const __m128i stop = kValidUtf8 ? _mm_cmpeq_epi8(_mm_min_epu8(v, last_control), v) : _mm_cmplt_epi8(v, space);
+    const __m128i flagged =
+        _mm_or_si128(stop, _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
     const int mask = _mm_movemask_epi8(flagged);
     if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
   }
 #endif
-  while (i < n) {
-    const auto c = static_cast<unsigned char>(p[i]);
-    if (c < 0x20 || c == '"' || c == '\\') break;
-    ++i;
+  if constexpr (kValidUtf8) {
+    while (i < n) {
+      const auto c = static_cast<unsigned char>(p[i]);
+      if (c < 0x20 || c == '"' || c == '\\') break;
+      ++i;
+    }
+  } else {
+    for (; i + 8 <= n; i += 8) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if (MayNeedEscape(w)) break;
+    }
   }
   return i;
 }
@@ -230,7 +219,7 @@ void AppendJsonString(std::string* out, std::string_view s) {
   size_t i = 0;
   if (n >= kValidateFirstBytes && IsValidUtf8(s)) {
     while (i < n) {
-      const size_t run = i + CleanPrefixLengthValid(p + i, n - i);
+      const size_t run = i + CleanPrefixLength<true>(p + i, n - i);
       out->append(p + i, run - i);
       i = run;
       if (i >= n) break;
@@ -247,7 +236,7 @@ void AppendJsonString(std::string* out, std::string_view s) {
     size_t run = i;
     bool stop = false;
     while (run < n && !stop) {
-      run += CleanPrefixLength(p + run, n - run);
+      run += CleanPrefixLength<false>(p + run, n - run);
       if (run >= n) break;
       // The bytes of a flagged word (or of the tail), one by one.
       const size_t word_end = std::min(run + 8, n);
