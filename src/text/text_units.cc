@@ -1,5 +1,7 @@
 #include "corpus/text/text_units.h"
 
+#include "corpus/util/utf8.h"
+
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -69,8 +71,6 @@ uint8_t ClassOf(char32_t c) {
   return ClassOfCategory(c);
 }
 
-bool IsContinuation(uint8_t b) { return (b & 0xC0) == 0x80; }
-
 }  // namespace
 
 void AppendUtf8(char32_t cp, std::string* out) {
@@ -96,32 +96,11 @@ char32_t NextCodePoint(std::string_view s, size_t* i) {
     ++*i;
     return b0;
   }
-  // The well-formed sequences of the Unicode Standard, Table 3-7: no
-  // overlong forms, no surrogates, nothing past U+10FFFF. Anything else is
-  // one U+FFFD for its first byte.
-  const size_t left = s.size() - *i;
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data() + *i);
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    if (left >= 2 && IsContinuation(p[1])) {
-      *i += 2;
-      return (char32_t{b0 & 0x1Fu} << 6) | (p[1] & 0x3Fu);
-    }
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    const uint8_t lo = b0 == 0xE0 ? 0xA0 : 0x80, hi = b0 == 0xED ? 0x9F : 0xBF;
-    if (left >= 3 && p[1] >= lo && p[1] <= hi && IsContinuation(p[2])) {
-      *i += 3;
-      return (char32_t{b0 & 0x0Fu} << 12) | (char32_t{p[1] & 0x3Fu} << 6) | (p[2] & 0x3Fu);
-    }
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    const uint8_t lo = b0 == 0xF0 ? 0x90 : 0x80, hi = b0 == 0xF4 ? 0x8F : 0xBF;
-    if (left >= 4 && p[1] >= lo && p[1] <= hi && IsContinuation(p[2]) && IsContinuation(p[3])) {
-      *i += 4;
-      return (char32_t{b0 & 0x07u} << 18) | (char32_t{p[1] & 0x3Fu} << 12) | (char32_t{p[2] & 0x3Fu} << 6) |
-             (p[3] & 0x3Fu);
-    }
-  }
-  ++*i;
-  return 0xFFFD;
+  // A sequence that is not well-formed is one U+FFFD for its first byte.
+  char32_t cp;
+  const size_t n = DecodeUtf8(s, *i, &cp);
+  *i += n == 0 ? 1 : n;
+  return n == 0 ? 0xFFFD : cp;
 }
 
 char32_t PrevCodePoint(std::string_view s, size_t* end) {

@@ -1,5 +1,7 @@
 #include "corpus/util/json.h"
 
+#include "corpus/util/utf8.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -15,30 +17,9 @@ namespace corpus {
 namespace {
 
 // Length of the valid UTF-8 sequence starting at s[i], or 0 if invalid.
-// Rejects overlongs, surrogates and code points above U+10FFFF (RFC 3629).
 size_t Utf8SequenceLength(std::string_view s, size_t i) {
-  const unsigned char c = static_cast<unsigned char>(s[i]);
-  const size_t n = s.size();
-  auto cont = [&](size_t k) {
-    return i + k < n && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-  };
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
-  if (c >= 0xE0 && c <= 0xEF) {
-    if (!cont(1) || !cont(2)) return 0;
-    const unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
-    if (c == 0xE0 && c1 < 0xA0) return 0;  // overlong
-    if (c == 0xED && c1 >= 0xA0) return 0;  // surrogate
-    return 3;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    if (!cont(1) || !cont(2) || !cont(3)) return 0;
-    const unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
-    if (c == 0xF0 && c1 < 0x90) return 0;
-    if (c == 0xF4 && c1 >= 0x90) return 0;
-    return 4;
-  }
-  return 0;
+  char32_t cp;
+  return DecodeUtf8(s, i, &cp);
 }
 
 void AppendUtf8(std::string* out, uint32_t cp) {
