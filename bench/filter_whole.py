@@ -136,16 +136,15 @@ def rendered_cjk_pages():
 
 def build_cjk(args, name):
     """The `cjk` set, or with name "cjk-prose" the same pages without their lines that hold a Latin letter."""
-    if not glob.glob("/usr/share/man/zh_CN/man*/*") + glob.glob("/usr/share/man/zh_TW/man*/*") + \
-            glob.glob("/usr/share/man/ja/man*/*"):
-        print(f"{name}: skipped (no manual pages under /usr/share/man/{{zh_CN,zh_TW,ja}}: "
-              "apt-get install manpages-zh manpages-ja)")
-        return None
     shard = os.path.join(args.work, f"{name}.jsonl.zst")
     if os.path.exists(shard + ".bytes"):
         return shard
-    latin_free = name == "cjk-prose"
     files, texts = rendered_cjk_pages()
+    if not files:
+        print(f"{name}: skipped (no manual pages under /usr/share/man/{{zh_CN,zh_TW,ja}}: "
+              "apt-get install manpages-zh manpages-ja)")
+        return None
+    latin_free = name == "cjk-prose"
     docs = []
     for path, text in zip(files, texts):
         lines = []
