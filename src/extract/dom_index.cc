@@ -103,7 +103,7 @@ bool DomIndex::IsHiddenTag(GumboTag tag) {
     case GUMBO_TAG_IMG: case GUMBO_TAG_SOURCE:
     case GUMBO_TAG_TRACK: case GUMBO_TAG_LINK: case GUMBO_TAG_META:
     case GUMBO_TAG_BASE: case GUMBO_TAG_TITLE: case GUMBO_TAG_MENUITEM:
-    case GUMBO_TAG_RP: case GUMBO_TAG_PARAM: case GUMBO_TAG_KEYGEN:
+    case GUMBO_TAG_RP: case GUMBO_TAG_RT: case GUMBO_TAG_PARAM: case GUMBO_TAG_KEYGEN:
     case GUMBO_TAG_PROGRESS: case GUMBO_TAG_METER: case GUMBO_TAG_OUTPUT:
       return true;
     default:

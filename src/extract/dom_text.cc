@@ -5,6 +5,28 @@
 namespace corpus {
 namespace {
 
+// The length of the invisible format character at s[i], 0 if there is none:
+// U+00AD SOFT HYPHEN, U+200B ZERO WIDTH SPACE, U+2060 WORD JOINER and U+FEFF
+// ZERO WIDTH NO-BREAK SPACE only mark where a line may (or may not) break;
+// a reader never sees them, and left in the text they split words
+// ("Ver\u00ADständnis") for every later stage. ZWJ and ZWNJ (U+200D, U+200C)
+// stay: emoji sequences and Persian and Indic spelling need them.
+// docs/LANGUAGES.md, "Text the page shows".
+size_t InvisibleFormatLength(std::string_view s, size_t i) {
+  const auto at = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  switch (at(i)) {
+    case 0xC2:
+      return i + 1 < s.size() && at(i + 1) == 0xAD ? 2 : 0;
+    case 0xE2:
+      if (i + 2 >= s.size()) return 0;
+      return (at(i + 1) == 0x80 && at(i + 2) == 0x8B) || (at(i + 1) == 0x81 && at(i + 2) == 0xA0) ? 3 : 0;
+    case 0xEF:
+      return i + 2 < s.size() && at(i + 1) == 0xBB && at(i + 2) == 0xBF ? 3 : 0;
+    default:
+      return 0;
+  }
+}
+
 // Accumulates text with pending line breaks, so runs of empty blocks never
 // produce runs of blank lines.
 class TextBuilder {
@@ -36,6 +58,10 @@ class TextBuilder {
       if (c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') {  // U+00A0
         space_ = true;
         ++i;
+        continue;
+      }
+      if (const size_t n = InvisibleFormatLength(s, i); n > 0) {
+        i += n - 1;
         continue;
       }
       if (pending_ > 0 || out_.empty() || out_.back() == '\n') {

@@ -77,6 +77,25 @@ TEST(DomTextTest, NonBreakingSpacesCollapse) {
   EXPECT_EQ(Render("<p>a&nbsp;&nbsp; b</p>"), "a b");
 }
 
+// docs/LANGUAGES.md, "Text the page shows".
+TEST(DomTextTest, RubyAnnotationsAreNotText) {
+  // Furigana over Japanese kanji, inside a link as dictionary pages have them.
+  EXPECT_EQ(Render("<p><ruby>子<rt>こ</rt></ruby>どもへの<a href='#'><ruby><span>虐待</span><rt>ぎゃくたい</rt></ruby></a>"
+                   "をなくす<ruby>法律<rp>(</rp><rt>ほうりつ</rt><rp>)</rp></ruby>。</p>"),
+            "子どもへの虐待をなくす法律。");
+  // Pinyin over Chinese characters, one <rt> a character.
+  EXPECT_EQ(Render("<p><ruby>汉<rt>hàn</rt>字<rt>zì</rt></ruby>很美。</p>"), "汉字很美。");
+}
+
+TEST(DomTextTest, InvisibleFormatCharactersAreRemoved) {
+  EXPECT_EQ(Render("<p>Das setzt das Ver&shy;st\xC3\xA4nd&shy;nis voraus.</p>"), "Das setzt das Verst\xC3\xA4ndnis voraus.");
+  // U+200B, U+2060 and U+FEFF inside and between words.
+  EXPECT_EQ(Render("<p>home\xE2\x80\x8Bowner, in\xE2\x81\xA0line, \xEF\xBB\xBFstart</p>"), "homeowner, inline, start");
+  // Zero width joiner and non-joiner are spelling: they stay.
+  EXPECT_EQ(Render("<p>\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xB1\xD9\x88\xD9\x85 \xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB</p>"),
+            "\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xB1\xD9\x88\xD9\x85 \xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB");
+}
+
 TEST(DomTextTest, DivsWithoutParagraphsAreBlocks) {
   EXPECT_EQ(Render("<section><div>First block</div><div>Second block</div></section>"),
             "First block\n\nSecond block");
