@@ -20,8 +20,10 @@ enum class TextFormat {
 // Renders the subtree of `dom` at `root` as text, skipping every subtree
 // whose `drop` entry is nonzero (`drop` may be empty: keep everything).
 // Walks the flat index in order with a stack of open elements (no recursion).
-// Whitespace outside <pre> collapses to single spaces (U+00A0 included);
-// the output has no leading or trailing whitespace.
+// Whitespace outside <pre> collapses to single spaces (U+00A0 included), and
+// there the invisible format characters U+00AD, U+200B, U+2060 and U+FEFF
+// are removed (docs/LANGUAGES.md, "Text the page shows"); the output has no
+// leading or trailing whitespace.
 std::string RenderText(const DomIndex& dom, int32_t root, const std::vector<uint8_t>& drop,
                        TextFormat format);
 
