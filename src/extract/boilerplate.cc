@@ -52,22 +52,44 @@ bool ShownFromBreakpoint(std::string_view classes) {
   });
 }
 
+using Book = MarkupNameBook;
+
+// The name lists matched anywhere inside a class or id value.
+constexpr uint32_t kStemLists = Book::Bit(NameList::kPanelStems) | Book::Bit(NameList::kConsentStems) |
+                                Book::Bit(NameList::kCommentFormStems) | Book::Bit(NameList::kCommentStems) |
+                                Book::Bit(NameList::kBoilerplateStems) | Book::Bit(NameList::kNavigationStems);
+
+// A class or id value (or a custom element's name), ASCII-lower-cased once,
+// with the stem lists found inside it (kStemLists) scanned once: both the
+// disclosure-panel test and the name verdict read them.
+struct NameValue {
+  std::string_view lower;
+  uint32_t inside = 0;
+};
+
+// `raw` lower-cased into *buffer (reused, so no allocation per element).
+NameValue ReadNames(std::string_view raw, std::string* buffer) {
+  buffer->assign(raw);
+  AsciiLowercaseInPlace(buffer);
+  return {*buffer, Book::Default().ListsInside(*buffer, kStemLists)};
+}
+
 // Boilerplate or comments as named by one class or id attribute value.
 // `panel`: the element is a disclosure panel (see IsDisclosurePanel), whose
 // hidden state and "dropdown" naming say nothing against its text.
-MarkupVerdict ClassifyNames(std::string_view raw, bool is_class, bool panel) {
-  const std::string v = AsciiLowercase(raw);
+MarkupVerdict ClassifyNames(const NameValue& value, bool is_class, bool panel) {
+  const std::string_view v = value.lower;
   if (v.empty()) return MarkupVerdict::kNeutral;
-  const MarkupNameBook& names = MarkupNameBook::Default();
-  if (names.AnyInside(NameList::kConsentStems, v) ||
-      names.AnyInside(NameList::kCommentFormStems, v) ||
+  const Book& names = Book::Default();
+  const uint32_t inside = value.inside;
+  if ((inside & (Book::Bit(NameList::kConsentStems) | Book::Bit(NameList::kCommentFormStems))) != 0 ||
       names.Has(NameList::kCommentFormValues, v)) {
     return MarkupVerdict::kAlwaysBoilerplate;
   }
-  if (names.AnyInside(NameList::kCommentStems, v)) return MarkupVerdict::kComments;
-  if (names.AnyInside(NameList::kBoilerplateStems, v)) return MarkupVerdict::kBoilerplate;
+  if (inside & Book::Bit(NameList::kCommentStems)) return MarkupVerdict::kComments;
+  if (inside & Book::Bit(NameList::kBoilerplateStems)) return MarkupVerdict::kBoilerplate;
   bool narrow_hidden = false;
-  bool navigation = names.AnyInside(NameList::kNavigationStems, v);
+  bool navigation = (inside & Book::Bit(NameList::kNavigationStems)) != 0;
   // Whitespace-separated class names, then alphanumeric tokens.
   size_t i = 0;
   while (i < v.size()) {
@@ -85,16 +107,16 @@ MarkupVerdict ClassifyNames(std::string_view raw, bool is_class, bool panel) {
       size_t e = k;
       while (e < name.size() && IsAlnum(name[e])) ++e;
       const std::string_view token = name.substr(k, e - k);
+      const uint32_t lists = e > k ? names.ListsNaming(token) : 0;
       // A disclosure panel's "dropdown" names its behaviour, not a menu.
-      if (e > k && names.Has(NameList::kBoilerplateTokens, token) &&
-          !(panel && token == "dropdown")) {
+      if ((lists & Book::Bit(NameList::kBoilerplateTokens)) != 0 && !(panel && token == "dropdown")) {
         return MarkupVerdict::kBoilerplate;
       }
       if (names.AtEitherEnd(NameList::kBoilerplateEdgeStems, token)) {
         return MarkupVerdict::kBoilerplate;
       }
-      if (names.Has(NameList::kCommentTokens, token)) return MarkupVerdict::kComments;
-      if (names.Has(NameList::kNavigationTokens, token)) navigation = true;
+      if (lists & Book::Bit(NameList::kCommentTokens)) return MarkupVerdict::kComments;
+      if (lists & Book::Bit(NameList::kNavigationTokens)) navigation = true;
       k = e;
     }
     i = j;
@@ -109,26 +131,18 @@ MarkupVerdict ClassifyNames(std::string_view raw, bool is_class, bool panel) {
 // of WCXB, like readers who click, includes it. The ARIA roles say so
 // (tabpanel; region is what accordion panels are told to use, WAI-ARIA
 // Authoring Practices "Accordion Pattern"), and so do common class names.
-bool IsDisclosurePanel(const GumboElement& el) {
+bool IsDisclosurePanel(const GumboElement& el, const NameValue& cls, const NameValue& id) {
   if (const char* role = ElementAttr(el, "role")) {
-    const std::string r = AsciiLowercase(role);
-    if (r == "tabpanel" || r == "region") return true;
+    if (EqualsIgnoreAsciiCase(role, "tabpanel") || EqualsIgnoreAsciiCase(role, "region")) return true;
   }
-  for (const char* name : {"class", "id"}) {
-    const char* value = ElementAttr(el, name);
-    if (!value) continue;
-    if (MarkupNameBook::Default().AnyInside(NameList::kPanelStems, AsciiLowercase(value))) {
-      return true;
-    }
-  }
-  return false;
+  return ((cls.inside | id.inside) & Book::Bit(NameList::kPanelStems)) != 0;
 }
 
 bool StyleHides(std::string_view style) {
-  std::string s = AsciiLowercase(style);
-  std::string compact;
-  for (char c : s) {
-    if (c != ' ') compact += c;
+  thread_local std::string compact;
+  compact.clear();
+  for (char c : style) {
+    if (c != ' ') compact += AsciiLower(c);
   }
   return compact.find("display:none") != std::string::npos ||
          compact.find("visibility:hidden") != std::string::npos;
@@ -175,7 +189,12 @@ MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main) {
   // A popover (HTML "popover" attribute) stays hidden until some control
   // opens it over the page: app prompts, menus, tooltips.
   if (ElementAttr(el, "popover")) return MarkupVerdict::kBoilerplate;
-  const bool panel = IsDisclosurePanel(el);
+  thread_local std::string class_buffer, id_buffer;
+  const char* cls = ElementAttr(el, "class");
+  const char* id = ElementAttr(el, "id");
+  const NameValue class_names = cls ? ReadNames(cls, &class_buffer) : NameValue{};
+  const NameValue id_names = id ? ReadNames(id, &id_buffer) : NameValue{};
+  const bool panel = IsDisclosurePanel(el, class_names, id_names);
   if (!panel) {
     if (ElementAttr(el, "hidden")) return MarkupVerdict::kHidden;
     // aria-hidden on a link only spares screen readers a second link to the
@@ -217,14 +236,13 @@ MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main) {
            raw[e] != '\t') {
       ++e;
     }
-    const MarkupVerdict by_name = ClassifyNames(raw.substr(0, e), false, panel);
+    std::string tag_buffer;
+    const MarkupVerdict by_name = ClassifyNames(ReadNames(raw.substr(0, e), &tag_buffer), false, panel);
     if (by_name != MarkupVerdict::kNeutral) return by_name;
   }
-  const char* cls = ElementAttr(el, "class");
-  const MarkupVerdict by_class = cls ? ClassifyNames(cls, true, panel) : MarkupVerdict::kNeutral;
+  const MarkupVerdict by_class = cls ? ClassifyNames(class_names, true, panel) : MarkupVerdict::kNeutral;
   if (by_class != MarkupVerdict::kNeutral) return by_class;
-  const char* id = ElementAttr(el, "id");
-  return id ? ClassifyNames(id, false, panel) : MarkupVerdict::kNeutral;
+  return id ? ClassifyNames(id_names, false, panel) : MarkupVerdict::kNeutral;
 }
 
 void MarkBoilerplate(DomIndex* dom, double veto_share) {

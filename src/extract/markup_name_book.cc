@@ -1,6 +1,7 @@
 #include "corpus/extract/markup_name_book.h"
 
 #include <algorithm>
+#include <cstring>
 #include <iterator>
 
 #include "corpus/extract/phrase_data.h"
@@ -19,6 +20,41 @@ constexpr std::string_view kListNames[] = {
     "caption_classes",     "caption_tokens",      "byline_tokens",
 };
 static_assert(std::size(kListNames) == static_cast<size_t>(NameList::kCount));
+static_assert(static_cast<size_t>(NameList::kCount) <= 32, "a list is one bit of a uint32_t mask");
+
+// A hash of a name from its length and its first and last bytes (eight of
+// each at most, overlapping on short names): cheap, and the table compares
+// whole names anyway. Every token of every class and id value is looked up.
+uint64_t HashName(std::string_view s) {
+  const size_t n = s.size();
+  uint64_t a = 0, b = 0;
+  if (n >= 8) {
+    std::memcpy(&a, s.data(), 8);
+    std::memcpy(&b, s.data() + n - 8, 8);
+  } else if (n >= 4) {
+    uint32_t x, y;
+    std::memcpy(&x, s.data(), 4);
+    std::memcpy(&y, s.data() + n - 4, 4);
+    a = x;
+    b = y;
+  } else if (n > 0) {
+    a = static_cast<uint8_t>(s[0]) | static_cast<uint64_t>(static_cast<uint8_t>(s[n / 2])) << 8 |
+        static_cast<uint64_t>(static_cast<uint8_t>(s[n - 1])) << 16;
+  }
+  const uint64_t h = a * 0x9E3779B97F4A7C15ULL ^ (b + n) * 0xC2B2AE3D27D4EB4FULL;
+  return h ^ (h >> 29);
+}
+
+// The byte classes of MarkupNameBook's pair index (kByteClasses of them).
+constexpr std::array<uint8_t, 256> kByteClassOf = [] {
+  std::array<uint8_t, 256> t{};
+  for (size_t b = 0; b < 256; ++b) t[b] = 38;
+  for (size_t b = 'a'; b <= 'z'; ++b) t[b] = static_cast<uint8_t>(b - 'a');
+  for (size_t b = '0'; b <= '9'; ++b) t[b] = static_cast<uint8_t>(26 + b - '0');
+  t['-'] = 36;
+  t['_'] = 37;
+  return t;
+}();
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\r' || s.back() == '\t')) {
@@ -69,6 +105,41 @@ MarkupNameBook::MarkupNameBook(std::string_view text) {
     }
     lists_[section].emplace_back(line);
   }
+  BuildIndex();
+}
+
+void MarkupNameBook::BuildIndex() {
+  size_t count = 0;
+  for (const auto& list : lists_) count += list.size();
+  size_t slots = 16;
+  while (slots < 2 * count) slots *= 2;
+  whole_.assign(slots, Named{});
+  pair_lists_.assign(kByteClasses * kByteClasses, 0);
+  pair_names_.assign(kByteClasses * kByteClasses, {});
+  for (size_t l = 0; l < lists_.size(); ++l) {
+    const uint32_t bit = Bit(static_cast<NameList>(l));
+    for (const std::string& name : lists_[l]) {
+      for (size_t i = HashName(name) & (slots - 1);; i = (i + 1) & (slots - 1)) {
+        if (whole_[i].lists == 0) whole_[i].name = name;
+        if (whole_[i].name == name) {
+          whole_[i].lists |= bit;
+          break;
+        }
+      }
+      if (name.size() == 1) {
+        single_lists_[static_cast<uint8_t>(name[0])] |= bit;
+        has_single_ = true;
+        continue;
+      }
+      const size_t pair = kByteClassOf[static_cast<uint8_t>(name[0])] * kByteClasses +
+                          kByteClassOf[static_cast<uint8_t>(name[1])];
+      pair_lists_[pair] |= bit;
+      std::vector<Named>& names = pair_names_[pair];
+      auto it = std::find_if(names.begin(), names.end(), [&](const Named& n) { return n.name == name; });
+      if (it == names.end()) it = names.insert(names.end(), Named{name, 0});
+      it->lists |= bit;
+    }
+  }
 }
 
 const MarkupNameBook& MarkupNameBook::Default() {
@@ -76,18 +147,36 @@ const MarkupNameBook& MarkupNameBook::Default() {
   return *book;
 }
 
-bool MarkupNameBook::Has(NameList l, std::string_view name) const {
-  for (const std::string& x : names(l)) {
-    if (x == name) return true;
+uint32_t MarkupNameBook::ListsNaming(std::string_view name) const {
+  const size_t mask = whole_.size() - 1;
+  for (size_t i = HashName(name) & mask;; i = (i + 1) & mask) {
+    const Named& slot = whole_[i];
+    if (slot.lists == 0) return 0;
+    if (slot.name == name) return slot.lists;
   }
-  return false;
 }
 
-bool MarkupNameBook::AnyInside(NameList l, std::string_view value) const {
-  for (const std::string& x : names(l)) {
-    if (value.find(x) != std::string_view::npos) return true;
+uint32_t MarkupNameBook::ListsInside(std::string_view value, uint32_t wanted) const {
+  uint32_t found = 0;
+  const size_t n = value.size();
+  if (has_single_) {
+    for (size_t i = 0; i < n; ++i) found |= single_lists_[static_cast<uint8_t>(value[i])];
+    found &= wanted;
   }
-  return false;
+  if (n < 2) return found;
+  size_t next = kByteClassOf[static_cast<uint8_t>(value[0])];
+  for (size_t i = 0; i + 1 < n && found != wanted; ++i) {
+    const size_t pair = next * kByteClasses;
+    next = kByteClassOf[static_cast<uint8_t>(value[i + 1])];
+    const uint32_t open = pair_lists_[pair + next] & wanted & ~found;
+    if (open == 0) continue;
+    for (const Named& name : pair_names_[pair + next]) {
+      if ((name.lists & open) != 0 && value.compare(i, name.name.size(), name.name) == 0) {
+        found |= name.lists & wanted;
+      }
+    }
+  }
+  return found;
 }
 
 bool MarkupNameBook::AtEitherEnd(NameList l, std::string_view token) const {

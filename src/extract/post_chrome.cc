@@ -34,30 +34,28 @@ Chrome ClassifyChrome(const GumboElement& el) {
     const std::string t = AsciiLowercase(type);
     if (t.size() >= 7 && t.compare(t.size() - 7, 7, "/person") == 0) return Chrome::kCard;
   }
-  const MarkupNameBook& names = MarkupNameBook::Default();
+  using Book = MarkupNameBook;
+  const Book& names = Book::Default();
+  thread_local std::string v;  // the value, lower-cased (no allocation per element)
   for (const char* name : {"class", "id"}) {
     const char* value = ElementAttr(el, name);
     if (!value) continue;
-    const std::string v = AsciiLowercase(value);
+    v.assign(value);
+    AsciiLowercaseInPlace(&v);
+    // The lists of configs/extract/names.txt that hold a whole class name
+    // of the value, and those that hold one of its alphanumeric tokens.
+    uint32_t whole = 0, tokens = 0;
+    AnyNamePiece(v, false, [&](std::string_view piece) { return (whole |= names.ListsNaming(piece), false); });
+    AnyNamePiece(v, true, [&](std::string_view piece) { return (tokens |= names.ListsNaming(piece), false); });
+    const auto in = [](uint32_t lists, NameList l) { return (lists & Book::Bit(l)) != 0; };
     // Author cards (whole class names), a poster's rank or title, fine
-    // print and captions, signatures: the lists of configs/extract/names.txt.
-    const auto in = [&names](NameList l) {
-      return [&names, l](std::string_view piece) { return names.Has(l, piece); };
-    };
-    if (name[0] == 'c' && AnyNamePiece(v, false, in(NameList::kAuthorCardClasses))) {
-      return Chrome::kCard;
-    }
-    if (AnyNamePiece(v, false, in(NameList::kUserTitleNames)) ||
-        AnyNamePiece(v, true, in(NameList::kUserTitleNames))) {
-      return Chrome::kDrop;
-    }
-    if (AnyNamePiece(v, true, in(NameList::kFinePrintTokens)) ||
-        AnyNamePiece(v, false, in(NameList::kCaptionClasses))) {
-      return Chrome::kDrop;
-    }
-    if (AnyNamePiece(v, true, in(NameList::kSignatureTokens))) return Chrome::kSignature;
-    if (AnyNamePiece(v, true, in(NameList::kCaptionTokens))) return Chrome::kCaption;
-    if (AnyNamePiece(v, true, in(NameList::kBylineTokens))) return Chrome::kByline;
+    // print and captions, signatures.
+    if (name[0] == 'c' && in(whole, NameList::kAuthorCardClasses)) return Chrome::kCard;
+    if (in(whole | tokens, NameList::kUserTitleNames)) return Chrome::kDrop;
+    if (in(tokens, NameList::kFinePrintTokens) || in(whole, NameList::kCaptionClasses)) return Chrome::kDrop;
+    if (in(tokens, NameList::kSignatureTokens)) return Chrome::kSignature;
+    if (in(tokens, NameList::kCaptionTokens)) return Chrome::kCaption;
+    if (in(tokens, NameList::kBylineTokens)) return Chrome::kByline;
   }
   return Chrome::kNone;
 }

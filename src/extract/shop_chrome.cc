@@ -57,15 +57,14 @@ enum class ShopNames { kNone, kBuyBox, kWidget };
 // A widget token anywhere in the value wins over a buy-box token: the
 // widget is dropped whatever its size.
 ShopNames ClassifyShopNames(const char* raw) {
-  ShopNames kind = ShopNames::kNone;
-  const MarkupNameBook& names = MarkupNameBook::Default();
-  const bool widget =
-      AnyNamePiece(AsciiLowercase(raw), true, [&kind, &names](std::string_view token) {
-        if (names.Has(NameList::kBuyBoxTokens, token)) kind = ShopNames::kBuyBox;
-        return names.Has(NameList::kShopWidgetTokens, token);
-      });
-  if (widget) return ShopNames::kWidget;
-  return NamesBuyBox(raw) ? ShopNames::kBuyBox : kind;
+  using Book = MarkupNameBook;
+  const Book& names = Book::Default();
+  uint32_t lists = 0;  // of every token
+  AnyNamePiece(AsciiLowercase(raw), true,
+               [&lists, &names](std::string_view token) { return (lists |= names.ListsNaming(token), false); });
+  if (lists & Book::Bit(NameList::kShopWidgetTokens)) return ShopNames::kWidget;
+  return (lists & Book::Bit(NameList::kBuyBoxTokens)) != 0 || NamesBuyBox(raw) ? ShopNames::kBuyBox
+                                                                                 : ShopNames::kNone;
 }
 
 bool IsShopChromeMarkup(const GumboElement& el, uint64_t text) {

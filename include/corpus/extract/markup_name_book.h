@@ -2,6 +2,7 @@
 #define CORPUS_EXTRACT_MARKUP_NAME_BOOK_H_
 
 #include <array>
+#include <cstdint>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -56,11 +57,23 @@ class MarkupNameBook {
   // The book of the embedded configs/extract/names.txt.
   static const MarkupNameBook& Default();
 
+  // List `l` as a bit of the masks below.
+  static constexpr uint32_t Bit(NameList l) { return uint32_t{1} << static_cast<unsigned>(l); }
+
+  // The lists that hold `name` whole, as a mask of Bit()s (0 for none). One
+  // hash lookup answers for every list.
+  uint32_t ListsNaming(std::string_view name) const;
+  // The lists of the mask `wanted` that have a name occurring inside
+  // `value`, as a mask of Bit()s. One pass over `value` answers for every
+  // list wanted.
+  // REQUIRES: `value` is ASCII-lower-cased.
+  uint32_t ListsInside(std::string_view value, uint32_t wanted) const;
+
   // Whether `name` is, whole, one of list `l`'s names.
-  bool Has(NameList l, std::string_view name) const;
+  bool Has(NameList l, std::string_view name) const { return (ListsNaming(name) & Bit(l)) != 0; }
   // Whether one of list `l`'s names occurs inside `value`.
   // REQUIRES: `value` is ASCII-lower-cased.
-  bool AnyInside(NameList l, std::string_view value) const;
+  bool AnyInside(NameList l, std::string_view value) const { return ListsInside(value, Bit(l)) != 0; }
   // Whether one of list `l`'s names starts or ends `token` and is shorter
   // than it.
   bool AtEitherEnd(NameList l, std::string_view token) const;
@@ -73,9 +86,30 @@ class MarkupNameBook {
   const Status& status() const { return status_; }
 
  private:
-  // The lists are a few dozen names each: a linear scan is the fastest
-  // lookup for them.
+  // A name with the lists that hold it.
+  struct Named {
+    std::string name;
+    uint32_t lists = 0;  // 0: an empty slot of whole_
+  };
+  // Byte classes for the index of names by their first two bytes: a-z,
+  // 0-9, '-', '_', and one class for every other byte.
+  static constexpr size_t kByteClasses = 39;
+
+  // Indexes the names of lists_ into whole_, pair_lists_, pair_names_ and
+  // single_lists_.
+  void BuildIndex();
+
   std::array<std::vector<std::string>, static_cast<size_t>(NameList::kCount)> lists_;
+  // Every distinct name, hashed (open addressing, a power of two of slots,
+  // at most half of them used).
+  std::vector<Named> whole_;
+  // Names of two bytes or more by the classes of their first two bytes: the
+  // lists among them (to skip a pair at once) and the names themselves.
+  std::vector<uint32_t> pair_lists_;
+  std::vector<std::vector<Named>> pair_names_;
+  // Names of one byte, by that byte.
+  std::array<uint32_t, 256> single_lists_{};
+  bool has_single_ = false;
   std::string digest_;
   Status status_;
 };
