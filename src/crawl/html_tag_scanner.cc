@@ -153,10 +153,7 @@ void AppendDecodedAttributeValue(std::string_view raw, std::string* out) {
 
 size_t HtmlTagScanner::ParseTag(std::string_view html, size_t pos) {
   const char* p = html.data();
-  const size_t n = html.size();
-  // Tag name (§13.2.5.8): up to whitespace, '/' or '>'.
-  size_t i = pos;
-  while (i < n && !IsAsciiWhitespace(p[i]) && p[i] != '/' && p[i] != '>') ++i;
+  size_t i = TagNameEnd(html, pos);
   const size_t len = i - pos;
   tag_.name_len_ = len < sizeof(tag_.name_) ? len : 0;
   for (size_t k = 0; k < tag_.name_len_; ++k) tag_.name_[k] = AsciiLower(p[pos + k]);

@@ -27,7 +27,7 @@ size_t EndOfTag(std::string_view s, size_t lt) {
   // Tag name (WHATWG HTML §13.2.5.8): up to whitespace, '/' or '>'.
   size_t i = lt + 1;
   if (i < s.size() && s[i] == '/') ++i;
-  while (i < s.size() && !IsAsciiWhitespace(s[i]) && s[i] != '/' && s[i] != '>') ++i;
+  i = TagNameEnd(s, i);
   HtmlAttribute attr;
   HtmlAttributeStep step;
   while ((step = NextHtmlAttribute(s, &i, &attr)) == HtmlAttributeStep::kAttribute) {
@@ -226,10 +226,7 @@ void CollapseSpaceBetweenTags(std::string* html) {
     const size_t name_pos = lt + (end_tag ? 2 : 1);
     size_t tag_end;
     if (name_pos < n && IsAsciiAlpha(s[name_pos])) {
-      size_t name_end = name_pos + 1;
-      while (name_end < n && !IsAsciiWhitespace(s[name_end]) && s[name_end] != '/' && s[name_end] != '>') {
-        ++name_end;
-      }
+      const size_t name_end = TagNameEnd(s, name_pos + 1);
       tag_end = EndOfTag(s, lt);
       if (const SpaceKeeper* keeper = FindSpaceKeeper(s, name_pos, name_end)) {
         if (keeper->raw && !end_tag) {
@@ -351,11 +348,7 @@ void PrescanHtml(std::string_view s, PrescanResult* out) {
     pos = lt + 1;
     if (!unclosed_tag && lt + 1 < s.size() && IsAsciiAlpha(s[lt + 1])) {
       // A start tag: copy it without the attributes nothing reads.
-      size_t name_end = lt + 2;
-      while (name_end < s.size() && !IsAsciiWhitespace(s[name_end]) && s[name_end] != '/' &&
-             s[name_end] != '>') {
-        ++name_end;
-      }
+      const size_t name_end = TagNameEnd(s, lt + 2);
       edits.clear();
       const size_t tag_end = ScanAttributes(s, name_end, &edits);
       if (tag_end == 0) {

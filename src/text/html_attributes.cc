@@ -15,7 +15,8 @@ HtmlAttributeStep NextHtmlAttribute(std::string_view s, size_t* pos, HtmlAttribu
   // Before attribute name (§13.2.5.32) and self-closing start tag (§13.2.5.40):
   // whitespace is skipped, and a '/' either ends the tag with the '>' after it
   // or is skipped.
-  while (i < n && (IsAsciiWhitespace(p[i]) || p[i] == '/')) ++i;
+  const auto is = [p](size_t k, uint8_t classes) { return (kHtmlTagBytes[static_cast<uint8_t>(p[k])] & classes) != 0; };
+  while (i < n && is(i, kHtmlSpace | kHtmlSlash)) ++i;
   if (i >= n) {
     *pos = n;
     return HtmlAttributeStep::kEndOfInput;
@@ -26,18 +27,18 @@ HtmlAttributeStep NextHtmlAttribute(std::string_view s, size_t* pos, HtmlAttribu
   }
   // Attribute name (§13.2.5.33): the first byte always belongs to it.
   attr->begin = i++;
-  while (i < n && !IsAsciiWhitespace(p[i]) && p[i] != '/' && p[i] != '>' && p[i] != '=') ++i;
+  while (i < n && !is(i, kHtmlSpace | kHtmlSlash | kHtmlGt | kHtmlEq)) ++i;
   attr->name = s.substr(attr->begin, i - attr->begin);
   attr->value = {};
   attr->end = i;
   // After attribute name (§13.2.5.34): whitespace may stand before '='; without
   // '=' the spaces start the next attribute's search, so `*pos` stays at the name's end.
   size_t j = i;
-  while (j < n && IsAsciiWhitespace(p[j])) ++j;
+  while (j < n && is(j, kHtmlSpace)) ++j;
   if (j < n && p[j] == '=') {
     // Before attribute value (§13.2.5.35).
     ++j;
-    while (j < n && IsAsciiWhitespace(p[j])) ++j;
+    while (j < n && is(j, kHtmlSpace)) ++j;
     if (j >= n) {
       *pos = n;
       return HtmlAttributeStep::kEndOfInput;
@@ -56,7 +57,7 @@ HtmlAttributeStep NextHtmlAttribute(std::string_view s, size_t* pos, HtmlAttribu
     } else {
       // Attribute value, unquoted (§13.2.5.38); "a=>" leaves it empty.
       size_t e = j;
-      while (e < n && !IsAsciiWhitespace(p[e]) && p[e] != '>') ++e;
+      while (e < n && !is(e, kHtmlSpace | kHtmlGt)) ++e;
       attr->value = s.substr(j, e - j);
       attr->end = e;
     }

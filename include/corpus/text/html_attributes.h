@@ -1,7 +1,9 @@
 #ifndef CORPUS_TEXT_HTML_ATTRIBUTES_H_
 #define CORPUS_TEXT_HTML_ATTRIBUTES_H_
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 namespace corpus {
@@ -38,6 +40,25 @@ enum class HtmlAttributeStep {
   kTagEnd,      // the tag closed: `*pos` is just past its '>'
   kEndOfInput,  // the input ended inside the tag (§13.2.5 "EOF in tag": the tag is dropped)
 };
+
+// Classes of the bytes that end names inside a tag, for the scanners' inner
+// loops (one table load a byte, not seven comparisons).
+enum : uint8_t { kHtmlSpace = 1, kHtmlSlash = 2, kHtmlGt = 4, kHtmlEq = 8 };
+inline constexpr std::array<uint8_t, 256> kHtmlTagBytes = [] {
+  std::array<uint8_t, 256> t{};
+  for (const char c : {'\t', '\n', '\f', '\r', ' '}) t[static_cast<uint8_t>(c)] = kHtmlSpace;
+  t['/'] = kHtmlSlash;
+  t['>'] = kHtmlGt;
+  t['='] = kHtmlEq;
+  return t;
+}();
+
+// The end of the tag name that starts at `i` (§13.2.5.8, tag name state: up
+// to whitespace, '/' or '>'), or s.size().
+inline size_t TagNameEnd(std::string_view s, size_t i) {
+  while (i < s.size() && (kHtmlTagBytes[static_cast<uint8_t>(s[i])] & (kHtmlSpace | kHtmlSlash | kHtmlGt)) == 0) ++i;
+  return i;
+}
 
 // Reads what follows `*pos` in a tag, where `*pos` is past the tag name or a
 // previous attribute, and advances `*pos` past it. A quoted value the input
