@@ -134,6 +134,42 @@ TEST(JsonTest, UnquoteSurrogatePairs) {
   EXPECT_FALSE(JsonUnquote("noquotes").has_value());
 }
 
+// Every kind of escape at every offset of literals around and past the
+// 16-byte blocks the decoder copies at once.
+TEST(JsonTest, UnquoteEscapesAtEveryOffsetOfLongLiterals) {
+  const std::vector<std::pair<std::string, std::string>> escapes = {
+      {"\\\"", "\""},          {"\\\\", "\\"}, {"\\/", "/"},
+      {"\\n", "\n"},            {"\\t", "\t"},     {"\\u00e9", "\xC3\xA9"},
+      {"\\u20ac", "\xE2\x82\xAC"}, {"\\ud83d\\ude00", "\xF0\x9F\x98\x80"},
+      {"\\ud83d", "\xEF\xBF\xBD"}, {"\\ude00", "\xEF\xBF\xBD"}};
+  for (size_t len : {15u, 16u, 17u, 31u, 32u, 33u, 47u, 64u}) {
+    for (size_t at = 0; at <= len; ++at) {
+      for (const auto& [escape, decoded] : escapes) {
+        std::string body, want;
+        for (size_t k = 0; k < len; ++k) {
+          const char c = static_cast<char>('a' + k % 26);
+          if (k == at) {
+            body += escape;
+            want += decoded;
+          }
+          body += c;
+          want += c;
+        }
+        if (at == len) {
+          body += escape;
+          want += decoded;
+        }
+        const auto got = JsonUnquote("\"" + body + "\"");
+        ASSERT_TRUE(got.has_value()) << body;
+        ASSERT_EQ(*got, want) << body;
+      }
+    }
+  }
+  // A backslash the literal ends in is no escape.
+  EXPECT_FALSE(JsonUnquote("\"" + std::string(40, 'x') + "\\\"").has_value());
+  EXPECT_FALSE(JsonUnquote("\"" + std::string(40, 'x') + "\\u12\"").has_value());
+}
+
 TEST(JsonTest, SanitizeUtf8) {
   std::string ok = "plain \xC3\xA9";
   EXPECT_FALSE(SanitizeUtf8(&ok));
