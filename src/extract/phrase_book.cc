@@ -3,11 +3,13 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 
 #include "corpus/extract/phrase_data.h"
 #include "corpus/text/text_units.h"
 #include "corpus/util/ascii.h"
+#include "corpus/util/utf8.h"
 #include "corpus/util/sha256.h"
 
 namespace corpus {
@@ -39,25 +41,70 @@ std::string FoldAscii(std::string_view text) {
   return out;
 }
 
-// NFKC and case folding (utf8proc), or ASCII lowercasing when `text` is
-// ASCII or not valid UTF-8.
+constexpr auto kFoldOptions =
+    static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
+
+// The NFKC case fold of code points below kFoldTableEnd (Latin, Greek and
+// Cyrillic) that do not combine: each one's fold, computed once by utf8proc
+// for that code point alone. A text made only of such code points folds to
+// the concatenation of their folds (normalization changes a text only
+// around combining marks, and no fold here starts with one; a unit test
+// checks every pair), so most European text is folded by table lookups
+// instead of utf8proc's decomposition and recomposition of the whole text.
+constexpr char32_t kFoldTableEnd = 0x530;
+struct FoldTable {
+  std::array<std::string, kFoldTableEnd> fold;
+  std::array<bool, kFoldTableEnd> known{};
+};
+
+const FoldTable& Folds() {
+  static const FoldTable* const table = [] {
+    auto* t = new FoldTable;
+    for (char32_t c = 0; c < kFoldTableEnd; ++c) {
+      if (utf8proc_get_property(static_cast<utf8proc_int32_t>(c))->combining_class != 0) continue;
+      utf8proc_uint8_t one[4];
+      const utf8proc_ssize_t len = utf8proc_encode_char(static_cast<utf8proc_int32_t>(c), one);
+      utf8proc_uint8_t* folded = nullptr;
+      const utf8proc_ssize_t n = utf8proc_map(one, len, &folded, kFoldOptions);
+      if (n >= 0) {
+        t->fold[c].assign(reinterpret_cast<const char*>(folded), static_cast<size_t>(n));
+        t->known[c] = true;
+      }
+      std::free(folded);
+    }
+    return t;
+  }();
+  return *table;
+}
+
+}  // namespace
+
 std::string CaseFold(std::string_view text) {
   bool ascii = true;
   for (char c : text) ascii = ascii && !(c & 0x80);
   if (ascii) return FoldAscii(text);
+  const FoldTable& table = Folds();
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (size_t i = 0; i < text.size();) {
+    char32_t c;
+    const size_t len = DecodeUtf8(text, i, &c);
+    if (len == 0 || c >= kFoldTableEnd || !table.known[c]) {
+      out.clear();  // a code point the table does not hold: utf8proc folds the text
+      break;
+    }
+    out += table.fold[c];
+    i += len;
+  }
+  if (!out.empty()) return out;
   utf8proc_uint8_t* folded = nullptr;
-  const utf8proc_ssize_t n = utf8proc_map(
-      reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-      static_cast<utf8proc_ssize_t>(text.size()), &folded,
-      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
-                                     UTF8PROC_CASEFOLD));
+  const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                                          static_cast<utf8proc_ssize_t>(text.size()), &folded, kFoldOptions);
   if (n < 0) return FoldAscii(text);
-  std::string out(reinterpret_cast<const char*>(folded), static_cast<size_t>(n));
+  std::string result(reinterpret_cast<const char*>(folded), static_cast<size_t>(n));
   std::free(folded);
-  return out;
+  return result;
 }
-
-}  // namespace
 
 std::string FoldPhrase(std::string_view text) {
   const std::string folded = CaseFold(text);

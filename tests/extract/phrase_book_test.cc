@@ -4,6 +4,9 @@
 #include "corpus/extract/phrase_book.h"
 
 #include <gtest/gtest.h>
+#include <utf8proc.h>
+
+#include <cstdlib>
 
 #include <algorithm>
 #include <string>
@@ -102,6 +105,47 @@ TEST(PhraseBookTest, LabelLinesNeedTheLabelBeforeAColon) {
   EXPECT_TRUE(IsCreditLine(de, "© Jane Doe"));
   EXPECT_TRUE(IsCreditLine(PhraseBook::Default().For("zh"), "图片来源：新华社"));
   EXPECT_FALSE(IsCreditLine(de, "Fotografie ist eine Kunst: so viel ist sicher"));
+}
+
+// utf8proc's fold of a whole text: what CaseFold must give.
+std::string Utf8procFold(const std::string& text) {
+  utf8proc_uint8_t* folded = nullptr;
+  const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                                          static_cast<utf8proc_ssize_t>(text.size()), &folded,
+                                          static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                                                         UTF8PROC_COMPAT | UTF8PROC_CASEFOLD));
+  std::string out = n < 0 ? std::string("<error>") : std::string(reinterpret_cast<char*>(folded), n);
+  std::free(folded);
+  return out;
+}
+
+std::string Utf8(char32_t c) {
+  utf8proc_uint8_t b[4];
+  const utf8proc_ssize_t n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(c), b);
+  return std::string(reinterpret_cast<char*>(b), static_cast<size_t>(n));
+}
+
+// CaseFold folds Latin, Greek and Cyrillic text code point by code point;
+// that must equal folding the text whole, for every pair of code points of
+// those blocks (combining marks among them), and for texts that mix them
+// with code points of other scripts.
+TEST(PhraseBookTest, CaseFoldEqualsFoldingTheWholeText) {
+  std::vector<std::string> cps;
+  for (char32_t c = 0x20; c < 0x530; ++c) {
+    if (c >= 0x7F && c < 0xA0) continue;
+    cps.push_back(Utf8(c));
+  }
+  for (const std::string& a : cps) {
+    for (const std::string& b : cps) {
+      const std::string ab = a + b;
+      ASSERT_EQ(CaseFold(ab), Utf8procFold(ab)) << ab;
+    }
+  }
+  for (const std::string text : {"Das könnte Sie auch interessieren", "ÄHNLICHE ARTIKEL", "Straße",
+                                 "İstanbul", "ΣΧΕΤΙΚΑ ΑΡΘΡΑ", "Читайте также", "ﬁnal ①", "e\xCC\x81t\xC3\xA9",
+                                 "관련 기사", "相关文章", "x\xff"}) {
+    EXPECT_EQ(CaseFold(text), text == std::string("x\xff") ? std::string("x\xff") : Utf8procFold(text)) << text;
+  }
 }
 
 }  // namespace

@@ -25,6 +25,10 @@ enum class PhraseClass {
   kCount,
 };
 
+// NFKC and Unicode case folding of `text` (utf8proc's, with stable
+// normalization); ASCII lower-casing when `text` is not valid UTF-8.
+std::string CaseFold(std::string_view text);
+
 // Folds a short text for comparison with phrases: NFKC, Unicode case
 // folding, curly apostrophes made straight, whitespace runs made one space,
 // and leading and trailing punctuation, arrows and symbols ("Read more »",
