@@ -10,6 +10,17 @@ constexpr std::string_view kCurrencyCodes[] = {
     "DKK", "PLN", "CZK", "HUF", "RON", "BGN", "TRY", "BRL", "MXN", "ZAR", "HKD", "SGD",
     "KRW", "RUB", "UAH", "AED", "SAR", "ILS", "THB",
 };
+static_assert(
+    [] {
+      for (std::string_view code : kCurrencyCodes) {
+        if (code.size() != 3) return false;
+        for (char c : code) {
+          if (c < 'A' || c > 'Z') return false;
+        }
+      }
+      return true;
+    }(),
+    "IsCurrencyCode tests for three capitals first");
 
 }  // namespace
 
@@ -23,6 +34,10 @@ size_t CurrencySignLength(std::string_view s) {
   return 0;
 }
 
-bool IsCurrencyCode(std::string_view s) { return s.size() == 3 && InList(kCurrencyCodes, s); }
+bool IsCurrencyCode(std::string_view s) {
+  // Every code is three capital letters: most text fails the first test.
+  const auto capital = [](char c) { return c >= 'A' && c <= 'Z'; };
+  return s.size() == 3 && capital(s[0]) && capital(s[1]) && capital(s[2]) && InList(kCurrencyCodes, s);
+}
 
 }  // namespace corpus
