@@ -1,12 +1,15 @@
 #include "corpus/extract/boilerplate.h"
 
 #include <algorithm>
+#include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "corpus/extract/markup_name_book.h"
 #include "corpus/extract/markup_names.h"
+#include "corpus/text/text_units.h"
 #include "corpus/util/ascii.h"
 
 namespace corpus {
@@ -125,17 +128,57 @@ MarkupVerdict ClassifyNames(const NameValue& value, bool is_class, bool panel) {
   return narrow_hidden ? MarkupVerdict::kNarrowScreenHidden : MarkupVerdict::kNeutral;
 }
 
+// The class (or id) values an element can have, remembered with what they
+// name: a page repeats a few hundred values over thousands of elements, and
+// sites repeat them from page to page. Direct-mapped by a hash of the raw
+// value; a newer value takes an older one's slot. Per thread.
+class NameCache {
+ public:
+  struct Entry {
+    std::string raw;      // the attribute's value as written
+    std::string lower;    // ASCII-lower-cased
+    uint32_t inside = 0;  // kStemLists found inside `lower`
+    // ClassifyNames for panel = false / true, computed when first asked.
+    std::array<std::optional<MarkupVerdict>, 2> verdict;
+  };
+
+  // The entry of `raw`, filled in (but for its verdicts) if it was not there.
+  Entry& Find(std::string_view raw) {
+    Entry& e = slots_[HashBytes(raw) & (kSlots - 1)];
+    if (e.lower.size() != raw.size() || e.raw != raw || e.inside == kUnset) {
+      e.raw.assign(raw);
+      const NameValue v = ReadNames(raw, &e.lower);
+      e.inside = v.inside;
+      e.verdict = {};
+    }
+    return e;
+  }
+
+ private:
+  static constexpr size_t kSlots = 512;
+  static constexpr uint32_t kUnset = ~uint32_t{0};  // no entry yet (ListsInside never sets every bit)
+  std::vector<Entry> slots_ = std::vector<Entry>(kSlots, Entry{{}, {}, kUnset, {}});
+};
+
+// The verdict of a cached value, computed once per panel state.
+MarkupVerdict CachedVerdict(NameCache::Entry& e, bool is_class, bool panel) {
+  std::optional<MarkupVerdict>& v = e.verdict[panel ? 1 : 0];
+  if (!v) v = ClassifyNames(NameValue{e.lower, e.inside}, is_class, panel);
+  return *v;
+}
+
 // Tab panels and accordion panels: their text is hidden until a click, but
 // it is the page's content (service pages put their offer in tabs, FAQs in
 // accordions, documentation its per-platform steps), and the reference text
 // of WCXB, like readers who click, includes it. The ARIA roles say so
 // (tabpanel; region is what accordion panels are told to use, WAI-ARIA
 // Authoring Practices "Accordion Pattern"), and so do common class names.
-bool IsDisclosurePanel(const GumboElement& el, const NameValue& cls, const NameValue& id) {
+// `class_inside`, `id_inside`: the stem lists inside its class and id values.
+bool IsDisclosurePanel(const GumboElement& el, uint32_t class_inside, uint32_t id_inside) {
   if (const char* role = ElementAttr(el, "role")) {
     if (EqualsIgnoreAsciiCase(role, "tabpanel") || EqualsIgnoreAsciiCase(role, "region")) return true;
   }
-  return ((cls.inside | id.inside) & Book::Bit(NameList::kPanelStems)) != 0;
+  return ((class_inside | id_inside) & Book::Bit(NameList::kPanelStems)) != 0;
 }
 
 bool StyleHides(std::string_view style) {
@@ -189,12 +232,13 @@ MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main) {
   // A popover (HTML "popover" attribute) stays hidden until some control
   // opens it over the page: app prompts, menus, tooltips.
   if (ElementAttr(el, "popover")) return MarkupVerdict::kBoilerplate;
-  thread_local std::string class_buffer, id_buffer;
+  // Class and id values apart, so that one never takes the other's slot.
+  thread_local NameCache class_cache, id_cache;
   const char* cls = ElementAttr(el, "class");
   const char* id = ElementAttr(el, "id");
-  const NameValue class_names = cls ? ReadNames(cls, &class_buffer) : NameValue{};
-  const NameValue id_names = id ? ReadNames(id, &id_buffer) : NameValue{};
-  const bool panel = IsDisclosurePanel(el, class_names, id_names);
+  NameCache::Entry* class_names = cls ? &class_cache.Find(cls) : nullptr;
+  NameCache::Entry* id_names = id ? &id_cache.Find(id) : nullptr;
+  const bool panel = IsDisclosurePanel(el, class_names ? class_names->inside : 0, id_names ? id_names->inside : 0);
   if (!panel) {
     if (ElementAttr(el, "hidden")) return MarkupVerdict::kHidden;
     // aria-hidden on a link only spares screen readers a second link to the
@@ -240,9 +284,9 @@ MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main) {
     const MarkupVerdict by_name = ClassifyNames(ReadNames(raw.substr(0, e), &tag_buffer), false, panel);
     if (by_name != MarkupVerdict::kNeutral) return by_name;
   }
-  const MarkupVerdict by_class = cls ? ClassifyNames(class_names, true, panel) : MarkupVerdict::kNeutral;
+  const MarkupVerdict by_class = class_names ? CachedVerdict(*class_names, true, panel) : MarkupVerdict::kNeutral;
   if (by_class != MarkupVerdict::kNeutral) return by_class;
-  return id ? ClassifyNames(id_names, false, panel) : MarkupVerdict::kNeutral;
+  return id_names ? CachedVerdict(*id_names, false, panel) : MarkupVerdict::kNeutral;
 }
 
 void MarkBoilerplate(DomIndex* dom, double veto_share) {

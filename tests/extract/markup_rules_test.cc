@@ -2,8 +2,12 @@
 // small hand-written pages in German, Chinese, Japanese and English: comment
 // forms, picture captions, copyright notices.
 #include <gtest/gtest.h>
+#include <gumbo.h>
 
 #include <string>
+#include <vector>
+
+#include "corpus/extract/boilerplate.h"
 
 #include "extract/extract_test_util.h"
 
@@ -149,6 +153,47 @@ TEST(MarkupRulesTest, BylinesOfManyTeasersStay) {
   const std::string text = ExtractBody("<h1>Neues aus dem Rathaus</h1>" + posts);
   EXPECT_TRUE(Has(text, "Sitzung Nummer 0")) << text;
   EXPECT_TRUE(Has(text, "Autorin Nummer 0")) << text;
+}
+
+// The verdicts of every element of `html`'s body, in document order.
+std::vector<MarkupVerdict> VerdictsOf(const std::string& html) {
+  GumboOutput* out = gumbo_parse(html.c_str());
+  std::vector<MarkupVerdict> verdicts;
+  std::vector<const GumboNode*> stack = {out->root};
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboElement& el = n->v.element;
+    if (el.tag == GUMBO_TAG_DIV) verdicts.push_back(ClassifyMarkup(el, false));
+    for (unsigned i = el.children.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(el.children.data[i]));
+  }
+  gumbo_destroy_output(&kGumboDefaultOptions, out);
+  return verdicts;
+}
+
+// A class or id value's verdict is remembered per thread; the same value on
+// a disclosure panel and off one, as class and as id, before and after
+// thousands of other values, must still get its own verdict.
+TEST(MarkupRulesTest, RememberedNamesKeepEachElementsVerdict) {
+  std::string html = "<div class='Nav-Dropdown'></div><div class='Nav-Dropdown' role='tabpanel'></div>"
+                     "<div class='Nav-Dropdown'></div><div id='Nav-Dropdown'></div>"
+                     "<div id='Nav-Dropdown' role='tabpanel'></div><div class='sr-only'></div>"
+                     "<div id='sr-only'></div>";
+  for (int i = 0; i < 3000; ++i) html += "<div class='c" + std::to_string(i) + "'></div>";
+  html += "<div class='Nav-Dropdown' role='tabpanel'></div><div class='Nav-Dropdown'></div>";
+  const std::vector<MarkupVerdict> v = VerdictsOf(html);
+  ASSERT_EQ(v.size(), 3009u);
+  EXPECT_EQ(v[0], MarkupVerdict::kBoilerplate);
+  EXPECT_EQ(v[1], MarkupVerdict::kNavigationName);  // "dropdown" says nothing on a panel; "nav" does
+  EXPECT_EQ(v[2], MarkupVerdict::kBoilerplate);
+  EXPECT_EQ(v[3], MarkupVerdict::kBoilerplate);
+  EXPECT_EQ(v[4], MarkupVerdict::kNavigationName);
+  EXPECT_EQ(v[5], MarkupVerdict::kHidden);   // a hidden class
+  EXPECT_EQ(v[6], MarkupVerdict::kNeutral);  // an id is no class
+  for (size_t i = 7; i < 3007; ++i) ASSERT_EQ(v[i], MarkupVerdict::kNeutral) << i;
+  EXPECT_EQ(v[3007], MarkupVerdict::kNavigationName);
+  EXPECT_EQ(v[3008], MarkupVerdict::kBoilerplate);
 }
 
 }  // namespace
