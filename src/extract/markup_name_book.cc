@@ -4,6 +4,7 @@
 #include <cstring>
 #include <iterator>
 
+#include "corpus/extract/markup_names.h"
 #include "corpus/extract/phrase_data.h"
 #include "corpus/util/sha256.h"
 
@@ -154,6 +155,15 @@ uint32_t MarkupNameBook::ListsNaming(std::string_view name) const {
     if (slot.lists == 0) return 0;
     if (slot.name == name) return slot.lists;
   }
+}
+
+uint32_t MarkupNameBook::ListsNamingPieces(std::string_view value, bool split_tokens) const {
+  uint32_t lists = 0;
+  AnyNamePiece(value, split_tokens, [&](std::string_view piece) {
+    lists |= ListsNaming(piece);
+    return false;  // every piece
+  });
+  return lists;
 }
 
 uint32_t MarkupNameBook::ListsInside(std::string_view value, uint32_t wanted) const {

@@ -44,9 +44,8 @@ Chrome ClassifyChrome(const GumboElement& el) {
     AsciiLowercaseInPlace(&v);
     // The lists of configs/extract/names.txt that hold a whole class name
     // of the value, and those that hold one of its alphanumeric tokens.
-    uint32_t whole = 0, tokens = 0;
-    AnyNamePiece(v, false, [&](std::string_view piece) { return (whole |= names.ListsNaming(piece), false); });
-    AnyNamePiece(v, true, [&](std::string_view piece) { return (tokens |= names.ListsNaming(piece), false); });
+    const uint32_t whole = names.ListsNamingPieces(v, false);
+    const uint32_t tokens = names.ListsNamingPieces(v, true);
     const auto in = [](uint32_t lists, NameList l) { return (lists & Book::Bit(l)) != 0; };
     // Author cards (whole class names), a poster's rank or title, fine
     // print and captions, signatures.

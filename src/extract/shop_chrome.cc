@@ -59,9 +59,7 @@ enum class ShopNames { kNone, kBuyBox, kWidget };
 ShopNames ClassifyShopNames(const char* raw) {
   using Book = MarkupNameBook;
   const Book& names = Book::Default();
-  uint32_t lists = 0;  // of every token
-  AnyNamePiece(AsciiLowercase(raw), true,
-               [&lists, &names](std::string_view token) { return (lists |= names.ListsNaming(token), false); });
+  const uint32_t lists = names.ListsNamingPieces(AsciiLowercase(raw), true);
   if (lists & Book::Bit(NameList::kShopWidgetTokens)) return ShopNames::kWidget;
   return (lists & Book::Bit(NameList::kBuyBoxTokens)) != 0 || NamesBuyBox(raw) ? ShopNames::kBuyBox
                                                                                  : ShopNames::kNone;

@@ -86,6 +86,11 @@ TEST(MarkupNameBookTest, MasksAnswerForEveryListAtOnce) {
   EXPECT_EQ(book.ListsInside("r\xc3\xa9t\xc3\xa9s", ~0u), nav);  // bytes outside a-z0-9-_
   EXPECT_EQ(book.ListsInside("r\xc3\xa9t\xc3\xa8", ~0u), 0u);
   EXPECT_EQ(book.ListsInside("", ~0u), 0u);
+  // Pieces of a class value: whole class names, or alphanumeric tokens.
+  EXPECT_EQ(book.ListsNamingPieces("post share-bar", false), 0u);
+  EXPECT_EQ(book.ListsNamingPieces("post share-bar", true), tokens | stems);
+  EXPECT_EQ(book.ListsNamingPieces("share\tx", false), tokens | stems | consent);
+  EXPECT_EQ(book.ListsNamingPieces("", true), 0u);
 }
 
 // The masks against the lists' definitions, on the embedded book and values

@@ -63,6 +63,11 @@ class MarkupNameBook {
   // The lists that hold `name` whole, as a mask of Bit()s (0 for none). One
   // hash lookup answers for every list.
   uint32_t ListsNaming(std::string_view name) const;
+  // The lists that hold, whole, one of the pieces of a class or id value:
+  // its whitespace-separated class names, or, with `split_tokens`, its ASCII
+  // alphanumeric tokens (AnyNamePiece, markup_names.h). A mask of Bit()s.
+  // REQUIRES: `value` is ASCII-lower-cased.
+  uint32_t ListsNamingPieces(std::string_view value, bool split_tokens) const;
   // The lists of the mask `wanted` that have a name occurring inside
   // `value`, as a mask of Bit()s. One pass over `value` answers for every
   // list wanted.
