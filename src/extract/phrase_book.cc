@@ -34,15 +34,19 @@ bool IsDecoration(char32_t c) {
          (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20);
 }
 
-std::string FoldAscii(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) out.push_back(AsciiLower(c));
-  return out;
-}
-
 constexpr auto kFoldOptions =
     static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
+
+// utf8proc's fold (kFoldOptions) of `text` into *out; false if utf8proc
+// refuses it (not valid UTF-8).
+bool Utf8procFold(std::string_view text, std::string* out) {
+  utf8proc_uint8_t* folded = nullptr;
+  const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                                          static_cast<utf8proc_ssize_t>(text.size()), &folded, kFoldOptions);
+  if (n >= 0) out->assign(reinterpret_cast<const char*>(folded), static_cast<size_t>(n));
+  std::free(folded);
+  return n >= 0;
+}
 
 // The NFKC case fold of code points below kFoldTableEnd (Latin, Greek and
 // Cyrillic) that do not combine: each one's fold, computed once by utf8proc
@@ -62,15 +66,8 @@ const FoldTable& Folds() {
     auto* t = new FoldTable;
     for (char32_t c = 0; c < kFoldTableEnd; ++c) {
       if (utf8proc_get_property(static_cast<utf8proc_int32_t>(c))->combining_class != 0) continue;
-      utf8proc_uint8_t one[4];
-      const utf8proc_ssize_t len = utf8proc_encode_char(static_cast<utf8proc_int32_t>(c), one);
-      utf8proc_uint8_t* folded = nullptr;
-      const utf8proc_ssize_t n = utf8proc_map(one, len, &folded, kFoldOptions);
-      if (n >= 0) {
-        t->fold[c].assign(reinterpret_cast<const char*>(folded), static_cast<size_t>(n));
-        t->known[c] = true;
-      }
-      std::free(folded);
+      char one[4];
+      t->known[c] = Utf8procFold(std::string_view(one, EncodeUtf8(c, one)), &t->fold[c]);
     }
     return t;
   }();
@@ -82,7 +79,7 @@ const FoldTable& Folds() {
 std::string CaseFold(std::string_view text) {
   bool ascii = true;
   for (char c : text) ascii = ascii && !(c & 0x80);
-  if (ascii) return FoldAscii(text);
+  if (ascii) return AsciiLowercase(text);
   const FoldTable& table = Folds();
   std::string out;
   out.reserve(text.size() + 8);
@@ -90,20 +87,13 @@ std::string CaseFold(std::string_view text) {
     char32_t c;
     const size_t len = DecodeUtf8(text, i, &c);
     if (len == 0 || c >= kFoldTableEnd || !table.known[c]) {
-      out.clear();  // a code point the table does not hold: utf8proc folds the text
-      break;
+      // A code point the table does not hold: utf8proc folds the whole text.
+      return Utf8procFold(text, &out) ? out : AsciiLowercase(text);
     }
     out += table.fold[c];
     i += len;
   }
-  if (!out.empty()) return out;
-  utf8proc_uint8_t* folded = nullptr;
-  const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                                          static_cast<utf8proc_ssize_t>(text.size()), &folded, kFoldOptions);
-  if (n < 0) return FoldAscii(text);
-  std::string result(reinterpret_cast<const char*>(folded), static_cast<size_t>(n));
-  std::free(folded);
-  return result;
+  return out;
 }
 
 std::string FoldPhrase(std::string_view text) {

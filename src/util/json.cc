@@ -22,30 +22,6 @@ size_t Utf8SequenceLength(std::string_view s, size_t i) {
   return DecodeUtf8(s, i, &cp);
 }
 
-// Writes code point `cp` (at most U+10FFFF) as UTF-8 at `w`; returns its length.
-size_t WriteUtf8(uint32_t cp, char* w) {
-  if (cp < 0x80) {
-    w[0] = static_cast<char>(cp);
-    return 1;
-  }
-  if (cp < 0x800) {
-    w[0] = static_cast<char>(0xC0 | (cp >> 6));
-    w[1] = static_cast<char>(0x80 | (cp & 0x3F));
-    return 2;
-  }
-  if (cp < 0x10000) {
-    w[0] = static_cast<char>(0xE0 | (cp >> 12));
-    w[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    w[2] = static_cast<char>(0x80 | (cp & 0x3F));
-    return 3;
-  }
-  w[0] = static_cast<char>(0xF0 | (cp >> 18));
-  w[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-  w[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-  w[3] = static_cast<char>(0x80 | (cp & 0x3F));
-  return 4;
-}
-
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -324,7 +300,7 @@ std::optional<std::string> JsonUnquote(std::string_view raw) {
         } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
           cp = 0xFFFD;  // lone low surrogate
         }
-        w += WriteUtf8(cp, w);
+        w += EncodeUtf8(cp, w);
         break;
       }
       default:
