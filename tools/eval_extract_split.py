@@ -9,14 +9,22 @@ on the dev half only. The held-out half is reported as totals; per-page rows
 while tuning.
 
   eval_extract_split.py [--corpus BIN] [--shared DIR] [--sets wcxb,snippets]
-                        [--per-page DIR] [--json FILE] [-- extra corpus extract flags]
+                        [--per-page DIR] [--json FILE] [--baseline BIN]
+                        [-- extra corpus extract flags]
 
 The scoring is ../shared/tools/extraction_eval.py's, run on each half.
+
+--baseline BIN runs a second build on the same pages and prints, for each half,
+the change from it with a 95% paired bootstrap interval over pages (2,000
+resamples, a fixed seed): a held-out change whose interval spans zero is not
+told apart from noise. The held-out per-page scores this needs stay in a
+temporary folder and are deleted; only the totals are printed.
 """
 import argparse
 import hashlib
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -76,6 +84,64 @@ def score(evaltool, dataset, docs, per_page=None):
     return json.load(open(out))
 
 
+def extract(corpus, shard, docs, extra):
+    subprocess.run([corpus, "--log-level", "warn", "extract", "--in", shard, "--out", docs,
+                    "--no-progress"] + extra, check=True)
+
+
+BOOTSTRAP_ROUNDS = 2000
+
+
+def paired_change(name, dataset, new, base):
+    """The change of the set's score from `base` to `new` (per-page rows of the same pages),
+    with a 95% bootstrap interval from resampling the pages."""
+    ids = sorted(new)
+    if name == "wcxb":  # word F1: the mean of the pages' F1
+        delta = [new[i]["f1"] - base[i]["f1"] for i in ids]
+
+        def stat(sample):
+            return sum(delta[k] for k in sample) / len(sample)
+    else:  # snippet F1: from the snippets counted over the pages
+        data = json.load(open(os.path.join(dataset, "evaldata.json"), encoding="utf-8"))
+        wanted = {hashlib.sha1(u.encode("utf-8")).hexdigest()[:16]: len(d["with"]) for u, d in data.items()}
+        counts = [((wanted.get(i, 0), new[i]["with_missed"], new[i]["without_kept"]),
+                   (wanted.get(i, 0), base[i]["with_missed"], base[i]["without_kept"])) for i in ids]
+
+        def f1(sample, side):
+            want = sum(counts[k][side][0] for k in sample)
+            missed = sum(counts[k][side][1] for k in sample)
+            kept = sum(counts[k][side][2] for k in sample)
+            tp = want - missed
+            prec = tp / (tp + kept) if tp + kept else 0.0
+            rec = tp / want if want else 0.0
+            return 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+
+        def stat(sample):
+            return f1(sample, 0) - f1(sample, 1)
+    everything = list(range(len(ids)))
+    rng = random.Random(20261203)
+    spread = sorted(stat([rng.randrange(len(ids)) for _ in ids]) for _ in range(BOOTSTRAP_ROUNDS))
+    if name == "wcxb":
+        better = sum(1 for d in delta if d > 1e-9)
+        worse = sum(1 for d in delta if d < -1e-9)
+    else:
+        better = sum(1 for (n, b) in counts if n[1] + n[2] < b[1] + b[2])
+        worse = sum(1 for (n, b) in counts if n[1] + n[2] > b[1] + b[2])
+    return {"change": stat(everything), "low": spread[int(0.025 * BOOTSTRAP_ROUNDS)],
+            "high": spread[int(0.975 * BOOTSTRAP_ROUNDS) - 1], "pages_better": better,
+            "pages_worse": worse, "pages": len(ids)}
+
+
+def report_changes(changes, baseline):
+    print(f"change from {baseline} (95% paired bootstrap interval over pages)")
+    labels = {"wcxb": "WCXB word F1", "snippets": "snippets F1"}
+    for name, halves in changes.items():
+        for half, c in halves.items():
+            print(f"  {labels[name]:<14} {'dev' if half == 'dev' else 'held-out':<9}"
+                  f"{c['change']:+.4f} [{c['low']:+.4f}, {c['high']:+.4f}]  "
+                  f"pages better {c['pages_better']}, worse {c['pages_worse']} of {c['pages']}")
+
+
 def main():
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -85,6 +151,7 @@ def main():
     ap.add_argument("--per-page", help="folder for per-page rows of the dev halves")
     ap.add_argument("--json", help="file for all numbers")
     ap.add_argument("--keep", help="folder to keep the extracted records in (<set>-docs/)")
+    ap.add_argument("--baseline", help="another corpus binary: print the change from it, with intervals")
     ap.add_argument("extra", nargs="*", help="flags passed to corpus extract")
     args = ap.parse_args()
     evaltool = os.path.join(args.shared, "tools", "extraction_eval.py")
@@ -94,7 +161,7 @@ def main():
         print(f"eval-extract: skipped ({evaltool} not found)")
         return 0
     work = tempfile.mkdtemp(prefix="corpus-eval-")
-    results = {}
+    results, changes = {}, {}
     try:
         for name in args.sets.split(","):
             src, splitter = sets[name]
@@ -107,8 +174,7 @@ def main():
                 shutil.rmtree(docs, ignore_errors=True)
             subprocess.run([sys.executable, evaltool, "pack", src, shard], check=True,
                            stdout=subprocess.DEVNULL)
-            subprocess.run([args.corpus, "--log-level", "warn", "extract", "--in", shard,
-                            "--out", docs, "--no-progress"] + args.extra, check=True)
+            extract(args.corpus, shard, docs, args.extra)
             halves = splitter(src, work)
             results[name] = {}
             for half in ("dev", "held"):
@@ -117,10 +183,25 @@ def main():
                     os.makedirs(args.per_page, exist_ok=True)
                     pp = os.path.join(args.per_page, name + "-dev.jsonl")
                 results[name][half] = score(evaltool, halves[half], docs, pp)
+            if args.baseline:
+                base_docs = os.path.join(work, name + "-baseline-docs")
+                extract(args.baseline, shard, base_docs, args.extra)
+                changes[name] = {}
+                for half in ("dev", "held"):
+                    rows = []
+                    for which, d in (("new", docs), ("base", base_docs)):
+                        pp = os.path.join(work, f"{name}-{half}-{which}.jsonl")
+                        score(evaltool, halves[half], d, pp)
+                        rows.append({r["id"]: r for r in map(json.loads, open(pp, encoding="utf-8"))})
+                    changes[name][half] = paired_change(name, halves[half], *rows)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     report(results)
+    if changes:
+        report_changes(changes, args.baseline)
     if args.json:
+        if changes:
+            results["change_from_baseline"] = changes
         json.dump(results, open(args.json, "w"), indent=2)
     return 0
 
