@@ -19,4 +19,11 @@ if ! { cmake -S "$ROOT" -B "$BUILD" && cmake --build "$BUILD" --target corpus -j
   echo "eval-extract: build failed" >&2
   exit 2
 fi
-exec python3 "$ROOT/tools/eval_extract_split.py" --corpus "$BUILD/corpus" --shared "$SHARED" -- "$@"
+# BASELINE=/path/to/another/corpus: also print each half's change from that
+# build, with a 95% interval (tools/eval_extract_split.py --baseline).
+if [ -n "${BASELINE:-}" ]; then
+  set -- --baseline "$BASELINE" -- "$@"
+else
+  set -- -- "$@"
+fi
+exec python3 "$ROOT/tools/eval_extract_split.py" --corpus "$BUILD/corpus" --shared "$SHARED" "$@"
