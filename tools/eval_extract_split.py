@@ -58,12 +58,17 @@ def split_wcxb(src, work):
     return halves
 
 
+def snippet_id(url):
+    """The id the scorer gives a snippet page: the first 16 hex digits of sha1(url)."""
+    return hashlib.sha1(url.encode("utf-8")).hexdigest()[:16]
+
+
 def split_snippets(src, work):
     """Builds dev/ and held/ dataset folders from a snippet set (evaldata.json)."""
     data = json.load(open(os.path.join(src, "evaldata.json"), encoding="utf-8"))
     parts = {"dev": {}, "held": {}}
     for url, d in data.items():
-        pid = hashlib.sha1(url.encode("utf-8")).hexdigest()[:16]
+        pid = snippet_id(url)
         parts["held" if held_out(pid) else "dev"][url] = d
     halves = {}
     for half, sub in parts.items():
@@ -103,7 +108,7 @@ def paired_change(name, dataset, new, base):
             return sum(delta[k] for k in sample) / len(sample)
     else:  # snippet F1: from the snippets counted over the pages
         data = json.load(open(os.path.join(dataset, "evaldata.json"), encoding="utf-8"))
-        wanted = {hashlib.sha1(u.encode("utf-8")).hexdigest()[:16]: len(d["with"]) for u, d in data.items()}
+        wanted = {snippet_id(u): len(d["with"]) for u, d in data.items()}
         counts = [((wanted.get(i, 0), new[i]["with_missed"], new[i]["without_kept"]),
                    (wanted.get(i, 0), base[i]["with_missed"], base[i]["without_kept"])) for i in ids]
 
