@@ -145,7 +145,7 @@ class NameCache {
   // The entry of `raw`, filled in (but for its verdicts) if it was not there.
   Entry& Find(std::string_view raw) {
     Entry& e = slots_[HashBytes(raw) & (kSlots - 1)];
-    if (e.lower.size() != raw.size() || e.raw != raw || e.inside == kUnset) {
+    if (e.raw != raw || e.inside == kUnset) {
       e.raw.assign(raw);
       const NameValue v = ReadNames(raw, &e.lower);
       e.inside = v.inside;
