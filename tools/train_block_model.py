@@ -6,7 +6,7 @@ a page is held out when the first byte of sha256(id) is below 64); held-out page
 are never read.
 
   train_block_model.py [--shared DIR] [--blocks BIN] [--out FILE] [--cache FILE]
-                       [--oof-only] [--method hist|exact] [--trees N] [--leaves N] ...
+                       [--oof-only] [--oracle] [--method hist|exact] [--trees N] [--leaves N] ...
 
 1. Every dev page goes through `corpus-extract-blocks --no-block-model`
    (tools/extract_blocks.cc), which runs the extractor and dumps the candidate
@@ -28,6 +28,10 @@ are never read.
    (a page loses at most --max-drop-share of its block text, none on pages of
    fewer than --min-blocks blocks, and, unless --all-pages, none on pages whose
    content does not read as an article). --oof-only stops there.
+   --oracle instead drops exactly the blocks labelled boilerplate (unlabelled
+   blocks stay), without and with the guards, and stops: what a perfect block
+   model could gain inside the selected content (BENCHMARKS.md, "How much the
+   blocks inside the chosen container hold").
 5. The model is written in the text format BlockModel::Parse reads; the
    exported trees are checked to reproduce scikit-learn's probabilities.
 
@@ -163,6 +167,22 @@ def simulate(pages, by_page, prob, threshold, max_drop_share, min_blocks, by_typ
                 else:
                     tp0, fp0, fn0 = tp0 + t, fp0 + f, fn0 + len(p["with"]) - t
     return (sum(f1_gain) / max(1, len(f1_gain)), snippet_f1(tp, fp, fn) - snippet_f1(tp0, fp0, fn0))
+
+
+def report_oracle(pages, by_page, labelled, args):
+    """Prints the gains of dropping exactly the blocks labelled boilerplate."""
+    prob, i = {}, 0
+    for key, blocks in by_page.items():
+        prob[key] = np.array([0.0 if labelled[i + j][1] == 0 else 1.0 for j in range(len(blocks))])
+        i += len(blocks)
+    for name, share, min_blocks in (("no guard", 1.0, 0),
+                                    ("the guards", args.max_drop_share, args.min_blocks)):
+        by_type = {}
+        wg, sg = simulate(pages, by_page, prob, 0.5, share, min_blocks, by_type)
+        print(f"oracle, {name}: WCXB word F1 {wg:+.4f}, snippet F1 {sg:+.4f}; by page type: " +
+              ", ".join(f"{t} {sum(g) / len(g):+.4f}" for t, g in sorted(by_type.items())),
+              file=sys.stderr)
+    return 0
 
 
 def word_f1(pred, ref):
@@ -305,6 +325,9 @@ def main():
     ap.add_argument("--threshold", type=float, help="fixed drop threshold (default: chosen out of fold)")
     ap.add_argument("--oof-only", action="store_true",
                     help="report the out-of-fold gains and write no model")
+    ap.add_argument("--oracle", action="store_true",
+                    help="report the gains of dropping exactly the blocks labelled boilerplate, "
+                         "and write no model")
     args = ap.parse_args()
 
     ev = load_eval(args.shared)
@@ -331,6 +354,9 @@ def main():
     X, y, w = np.array(X, dtype=np.float64), np.array(y), np.array(w)
     print(f"{len(by_page)} dev pages, {len(y)} labelled blocks ({int(y.sum())} main), "
           f"{X.shape[1]} features", file=sys.stderr)
+
+    if args.oracle:
+        return report_oracle(pages, by_page, labelled, args)
 
     # Out-of-fold probabilities for every dumped block, folds by page.
     page_list = sorted(by_page)
