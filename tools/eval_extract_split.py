@@ -182,22 +182,25 @@ def main():
             extract(args.corpus, shard, docs, args.extra)
             halves = splitter(src, work)
             results[name] = {}
+            rows_of = {}  # half -> per-page rows file of this build (with --baseline)
             for half in ("dev", "held"):
                 pp = None
                 if args.per_page and half == "dev":
                     os.makedirs(args.per_page, exist_ok=True)
                     pp = os.path.join(args.per_page, name + "-dev.jsonl")
+                elif args.baseline:
+                    pp = os.path.join(work, f"{name}-{half}-new.jsonl")
                 results[name][half] = score(evaltool, halves[half], docs, pp)
+                rows_of[half] = pp
             if args.baseline:
                 base_docs = os.path.join(work, name + "-baseline-docs")
                 extract(args.baseline, shard, base_docs, args.extra)
                 changes[name] = {}
                 for half in ("dev", "held"):
-                    rows = []
-                    for which, d in (("new", docs), ("base", base_docs)):
-                        pp = os.path.join(work, f"{name}-{half}-{which}.jsonl")
-                        score(evaltool, halves[half], d, pp)
-                        rows.append({r["id"]: r for r in map(json.loads, open(pp, encoding="utf-8"))})
+                    base_pp = os.path.join(work, f"{name}-{half}-base.jsonl")
+                    score(evaltool, halves[half], base_docs, base_pp)
+                    rows = [{r["id"]: r for r in map(json.loads, open(pp, encoding="utf-8"))}
+                            for pp in (rows_of[half], base_pp)]
                     changes[name][half] = paired_change(name, halves[half], *rows)
     finally:
         shutil.rmtree(work, ignore_errors=True)
