@@ -204,6 +204,18 @@ bool HasProseBlocks(const std::vector<DomNode>& nodes, int32_t root) {
   return false;
 }
 
+// <main>, role=main, or itemprop=articleBody: the element the page itself
+// names as its main content.
+bool IsMainElement(const DomNode& n) {
+  if (n.tag == GUMBO_TAG_MAIN) return true;
+  if ((n.flags & kDomText) || n.node->type != GUMBO_NODE_ELEMENT) return false;
+  const GumboElement& el = n.node->v.element;
+  const char* prop = ElementAttr(el, "itemprop");
+  if (prop && AsciiLowercase(prop) == "articlebody") return true;
+  const char* role = ElementAttr(el, "role");
+  return role && AsciiLowercase(role) == "main";
+}
+
 }  // namespace
 
 MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main) {
@@ -294,11 +306,13 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
   if (nodes.empty()) return;
   const double page_text = static_cast<double>(nodes[0].text);
   const int32_t first_h1 = dom->first_h1();
-  // The elements that hold the page's <main> are its layout, whatever their
-  // names say ("layout--with-sidebars", "content-wrapper sidebar-left").
+  // The elements that hold the page's <main> (or role=main, or the
+  // microdata articleBody) are its layout, whatever their names or tags say
+  // ("layout--with-sidebars", "content-wrapper sidebar-left", an <aside>
+  // around the whole article).
   std::vector<uint8_t> holds_main(nodes.size(), 0);
   for (size_t i = 0; i < nodes.size(); ++i) {
-    if (nodes[i].tag != GUMBO_TAG_MAIN) continue;
+    if (!IsMainElement(nodes[i])) continue;
     for (int32_t a = nodes[i].parent; a >= 0 && !holds_main[a]; a = nodes[a].parent) {
       holds_main[a] = 1;
     }

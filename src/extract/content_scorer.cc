@@ -28,6 +28,17 @@ bool IsListLike(GumboTag tag) {
   }
 }
 
+// A paragraph of prose, for the descent's test: this many bytes of its own
+// text outside links, some punctuation, and under a quarter of it in links.
+constexpr uint32_t kProseBlockBytes = 150;
+
+double OwnProse(const DomNode& n) {
+  if (n.flags & kDomText) return 0;
+  const uint32_t plain = n.own_text - n.own_link;
+  if (plain < kProseBlockBytes || n.own_punct == 0 || 4 * n.own_link >= n.own_text) return 0;
+  return plain;
+}
+
 // Elements that can be the main content: containers, not single blocks (a
 // <p>, <pre>, list or table alone would lose the headings, lists and short
 // lines around it, whose weight is near zero).
@@ -61,13 +72,16 @@ ContentSelection SelectMainContent(const DomIndex& dom, const ScoreOptions& o) {
   // Subtree weights, children before parents; dropped subtrees add nothing.
   std::vector<double> sum(nodes.size(), 0.0);
   std::vector<double> clean(nodes.size(), 0.0);  // text outside dropped subtrees
+  std::vector<double> prose(nodes.size(), 0.0);  // bytes of prose blocks (OwnProse)
   for (size_t i = nodes.size(); i-- > 0;) {
     const DomNode& n = nodes[i];
     if (!(n.flags & kDomText)) sum[i] += OwnWeight(n, o);
     if (n.flags & kDomText) clean[i] = static_cast<double>(n.text);
+    prose[i] += OwnProse(n);
     if (n.parent >= 0 && !sel.drop[i]) {
       sum[n.parent] += sum[i];
       clean[n.parent] += clean[i];
+      prose[n.parent] += prose[i];
     }
   }
   sel.page_text = clean[0];
@@ -84,7 +98,10 @@ ContentSelection SelectMainContent(const DomIndex& dom, const ScoreOptions& o) {
   }
   if (best < 0 || sum[best] <= 0) return sel;
 
-  // Descend while one child keeps nearly all of the weight.
+  // Descend while one child keeps nearly all of the weight, and the rest
+  // holds no more than a paragraph or so of prose: an article split in
+  // parts (a lead, a box, the body) stays whole (BENCHMARKS.md, "Version
+  // 17: articles in parts").
   const double floor = (1.0 - o.descend_slack) * sum[best];
   int32_t cur = best;
   for (;;) {
@@ -94,6 +111,7 @@ ContentSelection SelectMainContent(const DomIndex& dom, const ScoreOptions& o) {
       if (next < 0 || sum[c] > sum[next]) next = c;
     }
     if (next < 0 || sum[next] < floor) break;
+    if (prose[cur] - OwnProse(nodes[cur]) - prose[next] >= o.descend_max_prose_left) break;
     cur = next;
   }
   sel.root = cur;

@@ -57,6 +57,7 @@ StageConfig ExtractStage::config() const {
   c.Set("link_penalty", e.score.link_penalty);
   c.Set("headline_weight", e.score.headline_weight);
   c.Set("descend_slack", e.score.descend_slack);
+  c.Set("descend_max_prose_left", e.score.descend_max_prose_left);
   c.Set("max_link_density", e.score.max_link_density);
   c.Set("boilerplate_veto_share", e.boilerplate_veto_share);
   c.Set("comments_dominate", e.comments_dominate);

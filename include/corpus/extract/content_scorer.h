@@ -14,6 +14,8 @@ struct ScoreOptions {
   double link_penalty = 0.5;   // a byte of short-link (menu) text cancels this many bytes of text
   double headline_weight = 0.5;  // a byte of long-link (headline) text counts this much
   double descend_slack = 0.2;  // give up this share of the weight for a tighter container
+  // ...but not this many bytes of prose paragraphs left beside the tighter one
+  double descend_max_prose_left = 1500;
   double max_link_density = 0.5;  // menu-link-dense lists and boxes inside the content go
 };
 
@@ -36,7 +38,8 @@ struct ContentSelection {
 // keeps every post of a forum thread and every <article> in a <main> together,
 // and still stops at link-heavy navigation. Among nested containers of nearly
 // the same weight (`descend_slack`) the innermost wins, so page chrome with a
-// little stray text is left out. Inside the chosen subtree, boilerplate
+// little stray text is left out, unless what it leaves out holds paragraphs
+// of prose (`descend_max_prose_left`). Inside the chosen subtree, boilerplate
 // elements and link-dense lists/boxes are dropped (readability.js's
 // link-density test, "cleanConditionally").
 ContentSelection SelectMainContent(const DomIndex& dom, const ScoreOptions& options);

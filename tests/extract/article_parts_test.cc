@@ -1,0 +1,110 @@
+// The container's descent (content_scorer.h) does not leave paragraphs of an
+// article behind when its body is split in parts, and the element a page
+// names as its article body is never taken for a sidebar (boilerplate.h).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "corpus/extract/content_scorer.h"
+#include "extract/extract_test_util.h"
+
+namespace corpus {
+namespace {
+
+using testing::ExtractBody;
+using testing::Has;
+
+// `count` paragraphs of German prose, each about 250 bytes, tagged `tag`.
+std::string GermanParagraphs(const std::string& tag, int count) {
+  std::string out;
+  for (int i = 0; i < count; ++i) {
+    out += "<p>" + tag + " " + std::to_string(i) +
+           ": Der Gemeinderat hat am Dienstagabend nach langer Debatte beschlossen, die "
+           "Brücke über den Fluss im kommenden Frühjahr zu sanieren, und die Kosten auf "
+           "drei Jahre verteilt, damit die Schulen und das Schwimmbad nicht warten müssen.</p>";
+  }
+  return out;
+}
+
+const char kMenu[] =
+    "<nav><a href='/'>Start</a> <a href='/lokales'>Lokales</a> <a href='/sport'>Sport</a></nav>";
+
+TEST(ArticlePartsTest, TheFirstPartOfASplitArticleIsKept) {
+  // Two columns of the same article, the second far the longest: the
+  // container is the article, not its second column.
+  const std::string t = ExtractBody(
+      std::string(kMenu) + "<article class='content'><h1>Brücke wird saniert</h1>" +
+      "<div class='row'><div class='col'>" + GermanParagraphs("Erster Teil", 8) +
+      "</div></div><div class='row'><div class='col'>" + GermanParagraphs("Hauptteil", 80) +
+      "</div></div></article>");
+  EXPECT_TRUE(Has(t, "Erster Teil 0")) << t;
+  EXPECT_TRUE(Has(t, "Erster Teil 7")) << t;
+  EXPECT_TRUE(Has(t, "Hauptteil 79")) << t;
+  EXPECT_FALSE(Has(t, "Lokales")) << t;
+}
+
+TEST(ArticlePartsTest, ALineOfChromeBesideTheBodyIsStillLeftOut) {
+  // What the descent leaves behind here is short lines, not paragraphs: the
+  // tighter container wins as before.
+  std::string chrome;
+  for (int i = 0; i < 12; ++i) {
+    chrome += "<div class='note'>Anzeige " + std::to_string(i) + ": Jetzt Angebote vergleichen</div>";
+  }
+  const std::string t = ExtractBody("<div class='page'>" + chrome + "<div class='text'>" +
+                                    GermanParagraphs("Absatz", 30) + "</div></div>");
+  EXPECT_TRUE(Has(t, "Absatz 29")) << t;
+  EXPECT_FALSE(Has(t, "Jetzt Angebote vergleichen")) << t;
+}
+
+TEST(ArticlePartsTest, TheSettingBoundsWhatTheDescentLeavesBehind) {
+  const std::string page = std::string(kMenu) + "<div class='wrap'><div class='part'>" +
+                           GermanParagraphs("Erster Teil", 8) + "</div><div class='part'>" +
+                           GermanParagraphs("Hauptteil", 80) + "</div></div>";
+  ExtractOptions options;
+  // Eight paragraphs of ~215 bytes of prose (spaces do not count): kept at
+  // the default bound of 1,500 bytes, left behind when the bound is above
+  // them.
+  options.score.descend_max_prose_left = 100000;
+  EXPECT_FALSE(Has(ExtractBody(page, options), "Erster Teil 0"));
+  options.score.descend_max_prose_left = ScoreOptions().descend_max_prose_left;
+  EXPECT_TRUE(Has(ExtractBody(page, options), "Erster Teil 0"));
+}
+
+TEST(ArticlePartsTest, ChineseArticleInPartsStaysWhole) {
+  std::string first, rest;
+  for (int i = 0; i < 10; ++i) {
+    first += "<p>第一部分" + std::to_string(i) +
+             "：市议会周二晚上经过长时间的讨论，决定明年春天修复河上的大桥，并把费用分三年"
+             "支付，这样学校和游泳池就不必等待。工程将在四月开始，预计九月完成。</p>";
+  }
+  for (int i = 0; i < 90; ++i) {
+    rest += "<p>正文" + std::to_string(i) +
+            "：市议会周二晚上经过长时间的讨论，决定明年春天修复河上的大桥，并把费用分三年"
+            "支付，这样学校和游泳池就不必等待。工程将在四月开始，预计九月完成。</p>";
+  }
+  const std::string t = ExtractBody("<div class='article'><div>" + first + "</div><div>" +
+                                    rest + "</div></div>");
+  EXPECT_TRUE(Has(t, "第一部分0")) << t;
+  EXPECT_TRUE(Has(t, "正文89")) << t;
+}
+
+TEST(ArticlePartsTest, AnAsideHoldingTheArticleBodyIsNotASidebar) {
+  // A page that wraps its whole article in an <aside>, marked up as the
+  // article body, under a menu that holds most of the page's text: the
+  // <aside> is too small for the size veto, and still the content.
+  std::string menu = "<header class='site-head'><nav><ul>";
+  for (int i = 0; i < 150; ++i) {
+    menu += "<li><a href='/r" + std::to_string(i) + "'>Rubrik Nummer " + std::to_string(i) +
+            "</a></li>";
+  }
+  menu += "</ul></nav></header>";
+  const std::string t = ExtractBody(
+      menu + "<main><aside class='direct-content'><h1>Brücke wird saniert</h1>"
+             "<div itemprop='articleBody'>" +
+      GermanParagraphs("Absatz", 2) + "</div></aside></main>");
+  EXPECT_TRUE(Has(t, "Absatz 1")) << t;
+  EXPECT_FALSE(Has(t, "Rubrik Nummer")) << t;
+}
+
+}  // namespace
+}  // namespace corpus
