@@ -196,7 +196,7 @@ bool IsProse(const DomIndex& dom, int32_t root) {
 // Bumped whenever a rule changes what is extracted; the data files (phrase
 // files, class and id name lists, the block model) are versioned by their
 // digests (ExtractorVersion).
-constexpr std::string_view kExtractorCodeVersion = "17";
+constexpr std::string_view kExtractorCodeVersion = "18";
 
 std::string ExtractorVersion() {
   // The data files' digests, hashed together (configs/extract/).
@@ -218,7 +218,9 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
   PrescanHtml(html, &pre);
   // Before the parse: gumbo turns the C1 controls of Latin-1 mojibake
   // ("â\u0080\u0099") into U+FFFD, and then it cannot be undone. Markup is
-  // ASCII and stays as it is.
+  // ASCII and stays as it is. A whole page of Chinese, Japanese or Korean
+  // read byte by byte as Latin-1 is decoded again first.
+  RedecodeMisreadCjk(&pre.html);
   RepairMojibake(&pre.html);
 
   // One arena per thread, so its first block is reused page after page.

@@ -131,17 +131,6 @@ std::string PrescanMetaCharset(std::string_view body) {
 
 bool IsAscii(std::string_view s) { return AsciiPrefixLength(s) == s.size(); }
 
-// uchardet's guess as a canonical charset, or "" when it has none we decode.
-std::string DetectCharset(std::string_view body) {
-  std::unique_ptr<struct uchardet, void (*)(uchardet_t)> ud(uchardet_new(), uchardet_delete);
-  if (!ud) return "";
-  const std::string_view sample = body.substr(0, kDetectorBytes);
-  if (uchardet_handle_data(ud.get(), sample.data(), sample.size()) != 0) return "";
-  uchardet_data_end(ud.get());
-  const char* name = uchardet_get_charset(ud.get());
-  return name ? CanonicalCharset(name) : "";
-}
-
 DecodedHtml Decode(std::string_view bytes, std::string charset, std::string method) {
   DecodedHtml out;
   if (!ConvertToUtf8(bytes, charset, &out.utf8)) {
@@ -171,6 +160,16 @@ DecodedHtml ValidUtf8(std::string_view body, std::string method, std::string* ow
 }
 
 }  // namespace
+
+std::string DetectCharset(std::string_view bytes) {
+  std::unique_ptr<struct uchardet, void (*)(uchardet_t)> ud(uchardet_new(), uchardet_delete);
+  if (!ud) return "";
+  const std::string_view sample = bytes.substr(0, kDetectorBytes);
+  if (uchardet_handle_data(ud.get(), sample.data(), sample.size()) != 0) return "";
+  uchardet_data_end(ud.get());
+  const char* name = uchardet_get_charset(ud.get());
+  return name ? CanonicalCharset(name) : "";
+}
 
 std::string CharsetFromContentType(std::string_view header) {
   size_t i = header.find(';');

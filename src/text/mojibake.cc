@@ -1,6 +1,9 @@
 #include "corpus/text/mojibake.h"
 
 #include <cstdint>
+#include <string_view>
+
+#include "corpus/text/charset.h"
 
 namespace corpus {
 namespace {
@@ -89,6 +92,18 @@ bool ValidSequence(const unsigned char* b, size_t n) {
   return true;
 }
 
+// RedecodeMisreadCjk's thresholds: the share and count of characters that
+// stand for bytes 0x80..0xFF, and the share of replacement characters the
+// new decoding may hold.
+constexpr double kMinHighShare = 0.05;
+constexpr size_t kMinHighChars = 100;
+constexpr double kMaxReplacedShare = 0.01;
+
+bool IsEastAsianMultiByte(std::string_view charset) {
+  return charset == "gbk" || charset == "gb18030" || charset == "big5" ||
+         charset == "shift_jis" || charset == "euc-jp" || charset == "euc-kr";
+}
+
 }  // namespace
 
 size_t RepairMojibake(std::string* text) {
@@ -136,6 +151,54 @@ size_t RepairMojibake(std::string* text) {
   out.append(s, copied, std::string::npos);
   text->swap(out);
   return repaired;
+}
+
+std::string RedecodeMisreadCjk(std::string* text) {
+  const std::string& s = *text;
+  // First pass: count the characters that stand for bytes 0x80..0xFF; stop
+  // at the first that stands for none (any CJK, Cyrillic... text).
+  size_t chars = 0;
+  size_t high = 0;
+  for (size_t i = 0; i < s.size(); ++chars) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len;
+    if (Cp1252Byte(DecodeAt(s, i, &len)) < 0) return "";
+    ++high;
+    i += len;
+  }
+  if (high < kMinHighChars ||
+      static_cast<double>(high) < kMinHighShare * static_cast<double>(chars)) {
+    return "";
+  }
+  // The bytes the text was decoded from.
+  std::string bytes;
+  bytes.reserve(chars);
+  for (size_t i = 0; i < s.size();) {
+    size_t len;
+    const uint32_t cp = DecodeAt(s, i, &len);
+    bytes.push_back(static_cast<char>(cp < 0x80 ? static_cast<int>(cp) : Cp1252Byte(cp)));
+    i += len;
+  }
+  const std::string charset = DetectCharset(bytes);
+  if (!IsEastAsianMultiByte(charset)) return "";
+  std::string decoded;
+  if (!ConvertToUtf8(bytes, charset, &decoded)) return "";
+  constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+  size_t replaced = 0;
+  for (size_t p = decoded.find(kReplacement); p != std::string::npos;
+       p = decoded.find(kReplacement, p + kReplacement.size())) {
+    ++replaced;
+  }
+  size_t decoded_chars = 0;
+  for (const char c : decoded) decoded_chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  if (static_cast<double>(replaced) >= kMaxReplacedShare * static_cast<double>(decoded_chars)) {
+    return "";
+  }
+  text->swap(decoded);
+  return charset;
 }
 
 }  // namespace corpus

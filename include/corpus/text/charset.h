@@ -36,6 +36,10 @@ DecodedHtml DecodeHtmlToUtf8(std::string_view body, std::string_view content_typ
 // without a copy. `body` is left valid but unspecified.
 DecodedHtml DecodeOwnedHtmlToUtf8(std::string&& body, std::string_view content_type_header);
 
+// uchardet's guess for `bytes` (their first 64 KiB) as a canonical charset
+// name (CanonicalCharset), or "" when it has none, or none decoded here.
+std::string DetectCharset(std::string_view bytes);
+
 // "text/html; charset=ISO-8859-1" -> "iso-8859-1" (lowercased, quotes
 // stripped), "" if there is no charset parameter.
 std::string CharsetFromContentType(std::string_view content_type_header);

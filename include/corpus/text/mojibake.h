@@ -24,6 +24,22 @@ namespace corpus {
 // sequences repaired.
 size_t RepairMojibake(std::string* text);
 
+// Repairs text in a legacy East Asian charset (GBK, GB18030, Big5, Shift_JIS,
+// EUC-JP, EUC-KR) that was decoded as Windows-1252 or ISO-8859-1: "ºÓ±±"
+// for "河北", every byte its own character. A page's bytes reach an HTML
+// record that way when a tool upstream of corpus took the wrong charset;
+// corpus's own readers (crawl, WARC) decode by the page's declaration and
+// uchardet (charset.h).
+//
+// The text is decoded again only when all three hold: every non-ASCII
+// character stands for one Windows-1252 byte; at least 5% of the characters
+// (and 100 in all) are such bytes (pages in Latin-1 languages, whose accented
+// letters are a percent or two of an HTML page, stay as they are); and
+// uchardet reads the bytes as one of the charsets above, which decode with
+// under 1% of their characters replaced. Returns the charset the text was
+// decoded from, or "" when it is unchanged.
+std::string RedecodeMisreadCjk(std::string* text);
+
 }  // namespace corpus
 
 #endif  // CORPUS_TEXT_MOJIBAKE_H_
