@@ -211,9 +211,9 @@ bool IsMainElement(const DomNode& n) {
   if ((n.flags & kDomText) || n.node->type != GUMBO_NODE_ELEMENT) return false;
   const GumboElement& el = n.node->v.element;
   const char* prop = ElementAttr(el, "itemprop");
-  if (prop && AsciiLowercase(prop) == "articlebody") return true;
+  if (prop && EqualsIgnoreAsciiCase(prop, "articlebody")) return true;
   const char* role = ElementAttr(el, "role");
-  return role && AsciiLowercase(role) == "main";
+  return role && EqualsIgnoreAsciiCase(role, "main");
 }
 
 }  // namespace

@@ -4,6 +4,8 @@
 #include <string_view>
 
 #include "corpus/text/charset.h"
+#include "corpus/text/text_units.h"
+#include "corpus/util/json.h"
 
 namespace corpus {
 namespace {
@@ -159,13 +161,14 @@ std::string RedecodeMisreadCjk(std::string* text) {
   // at the first that stands for none (any CJK, Cyrillic... text).
   size_t chars = 0;
   size_t high = 0;
-  for (size_t i = 0; i < s.size(); ++chars) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-      continue;
-    }
+  for (size_t i = 0; i < s.size();) {
+    const size_t ascii = AsciiPrefixLength(std::string_view(s).substr(i));
+    chars += ascii;
+    i += ascii;
+    if (i == s.size()) break;
     size_t len;
     if (Cp1252Byte(DecodeAt(s, i, &len)) < 0) return "";
+    ++chars;
     ++high;
     i += len;
   }
@@ -192,9 +195,8 @@ std::string RedecodeMisreadCjk(std::string* text) {
        p = decoded.find(kReplacement, p + kReplacement.size())) {
     ++replaced;
   }
-  size_t decoded_chars = 0;
-  for (const char c : decoded) decoded_chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  if (static_cast<double>(replaced) >= kMaxReplacedShare * static_cast<double>(decoded_chars)) {
+  if (static_cast<double>(replaced) >=
+      kMaxReplacedShare * static_cast<double>(CountCodePoints(decoded))) {
     return "";
   }
   text->swap(decoded);

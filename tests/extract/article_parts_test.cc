@@ -12,19 +12,8 @@ namespace corpus {
 namespace {
 
 using testing::ExtractBody;
+using testing::GermanParagraphs;
 using testing::Has;
-
-// `count` paragraphs of German prose, each about 250 bytes, tagged `tag`.
-std::string GermanParagraphs(const std::string& tag, int count) {
-  std::string out;
-  for (int i = 0; i < count; ++i) {
-    out += "<p>" + tag + " " + std::to_string(i) +
-           ": Der Gemeinderat hat am Dienstagabend nach langer Debatte beschlossen, die "
-           "Brücke über den Fluss im kommenden Frühjahr zu sanieren, und die Kosten auf "
-           "drei Jahre verteilt, damit die Schulen und das Schwimmbad nicht warten müssen.</p>";
-  }
-  return out;
-}
 
 const char kMenu[] =
     "<nav><a href='/'>Start</a> <a href='/lokales'>Lokales</a> <a href='/sport'>Sport</a></nav>";

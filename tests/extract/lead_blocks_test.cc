@@ -13,19 +13,13 @@ namespace corpus {
 namespace {
 
 using testing::ExtractBody;
+using testing::GermanParagraphs;
 using testing::Has;
 
 // `count` paragraphs of German prose, enough for the body to outweigh
 // everything else on the page.
 std::string Body(int count) {
-  std::string out = "<div class='body-text'>";
-  for (int i = 0; i < count; ++i) {
-    out += "<p>Absatz " + std::to_string(i) +
-           ": Der Gemeinderat hat am Dienstagabend nach langer Debatte beschlossen, die "
-           "Brücke über den Fluss im kommenden Frühjahr zu sanieren, und die Kosten auf "
-           "drei Jahre verteilt, damit die Schulen und das Schwimmbad nicht warten müssen.</p>";
-  }
-  return out + "</div>";
+  return "<div class='body-text'>" + GermanParagraphs("Absatz", count) + "</div>";
 }
 
 const char kMenu[] =
