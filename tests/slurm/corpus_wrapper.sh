@@ -8,7 +8,9 @@
 #   WRAP_MODE=pause  corpus runs until it has written one more _done marker in
 #                    its --out folder, then is stopped (SIGSTOP) and the task's
 #                    id JOB_TASK is written to WRAP_READY; the test cancels it
-#                    there. SIGTERM (scancel) is passed on, with SIGCONT.
+#                    there. SIGTERM (scancel) is passed on first, then
+#                    SIGCONT: corpus wakes with its stop already requested, so
+#                    it cannot finish its remaining inputs in between.
 # Any other task runs corpus unchanged.
 set -euo pipefail
 real="${WRAP_REAL:?WRAP_REAL names the real corpus binary}"
@@ -30,7 +32,7 @@ markers() { { find "$out/_done" -name '*.json' 2>/dev/null || true; } | wc -l; }
 before="$(markers)"
 "$real" "$@" &
 pid=$!
-trap 'kill -CONT "$pid" 2>/dev/null || true; kill -TERM "$pid" 2>/dev/null || true' TERM INT
+trap 'kill -TERM "$pid" 2>/dev/null || true; kill -CONT "$pid" 2>/dev/null || true' TERM INT
 while kill -0 "$pid" 2>/dev/null && [[ "$(markers)" -le "$before" ]]; do sleep 0.01; done
 kill -STOP "$pid" 2>/dev/null || true
 echo "${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}" >"$WRAP_READY.tmp"
