@@ -25,6 +25,7 @@
 #include "corpus/extract/shop_labels.h"
 #include "corpus/extract/signup_boxes.h"
 #include "corpus/extract/streamed_html.h"
+#include "corpus/extract/teaser_cards.h"
 #include "corpus/extract/teaser_lines.h"
 #include "corpus/extract/toc_lists.h"
 #include "corpus/extract/trailing_links.h"
@@ -196,7 +197,7 @@ bool IsProse(const DomIndex& dom, int32_t root) {
 // Bumped whenever a rule changes what is extracted; the data files (phrase
 // files, class and id name lists, the block model) are versioned by their
 // digests (ExtractorVersion).
-constexpr std::string_view kExtractorCodeVersion = "18";
+constexpr std::string_view kExtractorCodeVersion = "19";
 
 std::string ExtractorVersion() {
   // The data files' digests, hashed together (configs/extract/).
@@ -267,6 +268,7 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
     MarkSignupBoxes(&dom, max_box);
     MarkTeaserLines(&dom, phrases);
     MarkTrailingLinkLists(&dom, sel.root);
+    MarkTeaserCards(&dom, sel.root);
     if (score.drop_comments) MarkTrailingNotes(&dom, sel.root);
     sel = SelectMainContent(dom, score);
     // The lead between the headline and a body container of its own.

@@ -1,0 +1,31 @@
+#ifndef CORPUS_EXTRACT_TEASER_CARDS_H_
+#define CORPUS_EXTRACT_TEASER_CARDS_H_
+
+#include <cstdint>
+
+#include "corpus/extract/dom_index.h"
+
+namespace corpus {
+
+// Flags kDomBoilerplate on grids of teaser cards after an article's last
+// paragraph, inside its selected content `root`. A grid is an element whose
+// children include at least kMinTeaserCards cards of one shape (same tag,
+// same class value) holding at least kMinCardShare of its text; a card is a
+// child of at most kMaxTeaserCardBytes of text with a linked headline: a
+// heading (h1..h6) of kMinHeadlineBytes or more, at least
+// kMinHeadlineLinkShare of it in links, one of which leads off the page
+// (its href does not start with '#'). What follows an article in this
+// shape, in any language and with or without a heading over it, is the grid
+// of other stories: a title linked to the story, an excerpt, a date. An
+// article's own sections have headings that are not links, an accordion's
+// headings link inside the page, and a grid with a paragraph of the
+// article after it (kMinProseBlock bytes outside links) may be the
+// article's own; these stay. Grids are left alone when together they would
+// be more than half of the content's text (a page of teasers is a listing).
+// For pages whose selected content is prose. See BENCHMARKS.md, "Version
+// 19". Linear in the subtree, but for each heading's links.
+void MarkTeaserCards(DomIndex* dom, int32_t root);
+
+}  // namespace corpus
+
+#endif  // CORPUS_EXTRACT_TEASER_CARDS_H_

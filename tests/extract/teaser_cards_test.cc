@@ -1,0 +1,144 @@
+// A grid of teaser cards (a linked headline, an excerpt) after an article's
+// last paragraph goes, in any language; an article's own sections, an
+// accordion whose headings link inside the page, a grid between paragraphs
+// and a page that is mostly teasers stay.
+#include "corpus/extract/teaser_cards.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "corpus/extract/dom_index.h"
+#include "extract/extract_test_util.h"
+
+namespace corpus {
+namespace {
+
+using testing::ExtractBody;
+using testing::GermanParagraphs;
+using testing::Has;
+
+// `count` cards in German: a heading linked to `href` + i and an excerpt.
+std::string GermanCards(int count, const std::string& href, const std::string& heading_tag = "h3") {
+  std::string out;
+  for (int i = 0; i < count; ++i) {
+    out += "<div class='card'><" + heading_tag + "><a href='" + href + std::to_string(i) +
+           "'>Weitere Geschichte Nummer " + std::to_string(i) + " aus der Region</a></" +
+           heading_tag + "><p>Auszug " + std::to_string(i) +
+           ": Im Nachbarort wurde am Wochenende das neue Feuerwehrhaus eröffnet, mit "
+           "Musik, Kuchen und einer Vorführung der Jugendfeuerwehr.</p></div>";
+  }
+  return out;
+}
+
+TEST(TeaserCardsTest, AGridOfStoriesAfterTheArticleGoes) {
+  // No heading names the grid, and its words are in no phrase file.
+  const std::string t = ExtractBody("<article><h1>Brücke wird saniert</h1>" +
+                                    GermanParagraphs("Absatz", 6) + "<div class='grid'>" +
+                                    GermanCards(4, "/region/") + "</div></article>");
+  EXPECT_TRUE(Has(t, "Absatz 5")) << t;
+  EXPECT_FALSE(Has(t, "Auszug 0")) << t;
+  EXPECT_FALSE(Has(t, "Weitere Geschichte Nummer 3")) << t;
+}
+
+TEST(TeaserCardsTest, TheArticlesOwnSectionsStay) {
+  // Headings of the same shape that are not links: the article's parts.
+  std::string sections;
+  for (int i = 0; i < 4; ++i) {
+    sections += "<div class='card'><h3>Abschnitt " + std::to_string(i) +
+                " über die Brücke</h3><p>Teil " + std::to_string(i) +
+                ": Die Arbeiten beginnen im April und enden im September.</p></div>";
+  }
+  const std::string t = ExtractBody("<article><h1>Brücke wird saniert</h1>" +
+                                    GermanParagraphs("Absatz", 6) + "<div class='grid'>" +
+                                    sections + "</div></article>");
+  EXPECT_TRUE(Has(t, "Teil 3: Die Arbeiten")) << t;
+}
+
+TEST(TeaserCardsTest, AnAccordionLinkingInsideThePageStays) {
+  // Questions whose headings open an answer on the page (href="#...").
+  const std::string t = ExtractBody("<article><h1>Brücke wird saniert</h1>" +
+                                    GermanParagraphs("Absatz", 6) + "<div class='faq'>" +
+                                    GermanCards(4, "#frage-") + "</div></article>");
+  EXPECT_TRUE(Has(t, "Auszug 1")) << t;
+}
+
+TEST(TeaserCardsTest, AGridBetweenParagraphsStays) {
+  const std::string t = ExtractBody("<article><h1>Brücke wird saniert</h1>" +
+                                    GermanParagraphs("Absatz", 4) + "<div class='grid'>" +
+                                    GermanCards(4, "/region/") + "</div>" +
+                                    GermanParagraphs("Schluss", 2) + "</article>");
+  EXPECT_TRUE(Has(t, "Auszug 2")) << t;
+  EXPECT_TRUE(Has(t, "Schluss 1")) << t;
+}
+
+TEST(TeaserCardsTest, ChineseGridAfterTheArticleGoes) {
+  std::string body, cards;
+  for (int i = 0; i < 8; ++i) {
+    body += "<p>正文" + std::to_string(i) +
+            "：市议会周二晚上经过长时间的讨论，决定明年春天修复河上的大桥，并把费用分三年"
+            "支付，这样学校和游泳池就不必等待。工程将在四月开始，预计九月完成。</p>";
+  }
+  for (int i = 0; i < 4; ++i) {
+    cards += "<li class='item'><h4><a href='/news/" + std::to_string(i) + "'>其他新闻" +
+             std::to_string(i) + "：邻镇新消防站周末启用</a></h4><span>摘要" +
+             std::to_string(i) + "：邻镇的新消防站在周末正式启用，现场有音乐和蛋糕，青少年消防队还为居民"
+             "做了表演，许多家庭带着孩子一起参观了新的消防车。</span></li>";
+  }
+  const std::string t =
+      ExtractBody("<div class='article'><h1>大桥将修复</h1>" + body + "<ul class='related'>" +
+                  cards + "</ul></div>");
+  EXPECT_TRUE(Has(t, "正文7")) << t;
+  EXPECT_FALSE(Has(t, "摘要0")) << t;
+  EXPECT_FALSE(Has(t, "其他新闻3")) << t;
+}
+
+TEST(TeaserCardsTest, JapaneseGridAfterTheArticleGoes) {
+  std::string body, cards;
+  for (int i = 0; i < 8; ++i) {
+    body += "<p>本文" + std::to_string(i) +
+            "：市議会は火曜日の夜、長い議論の末に、来年の春に川に架かる橋を修理し、費用を三年"
+            "に分けて支払うことを決めた。工事は四月に始まり、九月に終わる予定だ。</p>";
+  }
+  for (int i = 0; i < 3; ++i) {
+    cards += "<section class='teaser'><h2><a href='/articles/" + std::to_string(i) +
+             "'>地域の話題" + std::to_string(i) + "：隣町の消防署が週末に開所</a></h2><p>抜粋" +
+             std::to_string(i) + "：隣町の新しい消防署が週末に開所し、音楽やケーキが振る舞われ、少年消防隊"
+             "が住民の前で実演を披露した。多くの家族が子どもと一緒に新しい消防車を見学した。</p></section>";
+  }
+  const std::string t = ExtractBody("<main><h1>橋の修理が決まる</h1>" + body +
+                                    "<div class='more'>" + cards + "</div></main>");
+  EXPECT_TRUE(Has(t, "本文7")) << t;
+  EXPECT_FALSE(Has(t, "抜粋0")) << t;
+  EXPECT_FALSE(Has(t, "地域の話題1")) << t;
+}
+
+// How many elements MarkTeaserCards flags on a page of `paragraphs`
+// paragraphs followed by a grid of six cards, all in one <div>.
+int FlaggedBesideParagraphs(int paragraphs) {
+  const std::string html = "<html><body><div id='c'>" + GermanParagraphs("Absatz", paragraphs) +
+                           "<div class='grid'>" + GermanCards(6, "/region/") +
+                           "</div></div></body></html>";
+  GumboOutput* out = gumbo_parse(html.c_str());
+  DomIndex dom;
+  dom.Build(out->document);
+  int flagged = 0;
+  for (size_t i = 0; i < dom.nodes().size(); ++i) {
+    if (dom.nodes()[i].tag != GUMBO_TAG_DIV) continue;
+    MarkTeaserCards(&dom, static_cast<int32_t>(i));  // the outer <div>
+    for (const DomNode& n : dom.nodes()) flagged += (n.flags & kDomBoilerplate) ? 1 : 0;
+    break;
+  }
+  gumbo_destroy_output(&kGumboDefaultOptions, out);
+  return flagged;
+}
+
+TEST(TeaserCardsTest, APageMostlyOfTeasersIsLeftAlone) {
+  // The grid is more than half of the content's text: it is the content.
+  EXPECT_EQ(FlaggedBesideParagraphs(1), 0);
+  // Beside a longer article, the same grid is a box of other stories.
+  EXPECT_EQ(FlaggedBesideParagraphs(8), 1);
+}
+
+}  // namespace
+}  // namespace corpus
