@@ -18,9 +18,6 @@ namespace {
 // Blocks longer than this are never a label or a box heading: their text is
 // not gathered for the phrase lookups (which are the costly part).
 constexpr uint64_t kMaxPhraseBytes = 200;
-// The prose test of extractor.cc and boilerplate.cc: this many bytes of text
-// outside links in one block.
-constexpr uint32_t kProseBytes = 200;
 
 float Log1p(double v) { return static_cast<float>(std::log1p(v)); }
 
@@ -240,7 +237,7 @@ std::vector<BlockFeatures> ComputeBlockFeatures(const DomIndex& dom, const Conte
       if (s < UINT16_MAX) ++s;
     }
     content_text += static_cast<double>(n.text);
-    if (n.own_text - n.own_link >= kProseBytes) {
+    if (n.own_text - n.own_link >= kMinProseBlock) {
       if (first_prose < 0) first_prose = static_cast<int32_t>(k);
       last_prose = static_cast<int32_t>(k);
     }
@@ -328,7 +325,7 @@ std::vector<BlockFeatures> ComputeBlockFeatures(const DomIndex& dom, const Conte
       x[kBfParentLinkDensity] = Share(static_cast<double>(p.link), static_cast<double>(p.text));
       if (n.parent >= root) x[kBfLogSiblings] = Log1p(siblings[n.parent - root]);
     }
-    x[kBfIsProse] = n.own_text - n.own_link >= kProseBytes;
+    x[kBfIsProse] = n.own_text - n.own_link >= kMinProseBlock;
     x[kBfBeforeFirstProse] = first_prose >= 0 && static_cast<int32_t>(k) < first_prose;
     x[kBfAfterLastProse] = last_prose >= 0 && static_cast<int32_t>(k) > last_prose;
     if (short_block) {

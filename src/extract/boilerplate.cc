@@ -15,9 +15,6 @@
 namespace corpus {
 namespace {
 
-// A block with this many bytes of text outside links is a paragraph of
-// prose (the same measure the article test in extractor.cc uses).
-constexpr uint32_t kMinProseBytes = 200;
 // Text outside links that an element hidden on phones only must hold to be
 // content rather than a sidebar or an excerpt: a few paragraphs.
 constexpr uint64_t kMinNarrowScreenText = 1000;
@@ -317,12 +314,12 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
       holds_main[a] = 1;
     }
   }
-  // Subtrees holding a paragraph of prose (kMinProseBytes outside links in
+  // Subtrees holding a paragraph of prose (kMinProseBlock outside links in
   // one block): menus and tables of contents are lists of short links.
   std::vector<uint8_t> holds_prose(nodes.size(), 0);
   for (size_t i = nodes.size(); i-- > 1;) {
     const DomNode& n = nodes[i];
-    if (!(n.flags & kDomText) && n.own_text - n.own_link >= kMinProseBytes) holds_prose[i] = 1;
+    if (IsProseBlock(n)) holds_prose[i] = 1;
     if (holds_prose[i] && n.parent >= 0) holds_prose[n.parent] = 1;
   }
   for (size_t i = 0; i < nodes.size(); ++i) {

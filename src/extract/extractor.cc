@@ -178,14 +178,13 @@ double CommentBytes(const DomIndex& dom) {
 // text is in long paragraphs (kMinProseBlock bytes of text outside links in
 // one block). A page of teasers, whose blurbs are a line or two under each
 // headline, is not, and there the "Latest news" boxes are the content.
-constexpr uint32_t kMinProseBlock = 200;
 
 bool IsProse(const DomIndex& dom, int32_t root) {
   const auto& nodes = dom.nodes();
   uint64_t prose = 0;
   for (int32_t i = root; i < nodes[root].end; ++i) {
     const DomNode& n = nodes[i];
-    if (!(n.flags & kDomText) && n.own_text - n.own_link >= kMinProseBlock) {
+    if (IsProseBlock(n)) {
       prose += n.own_text;
     }
   }

@@ -17,9 +17,6 @@ constexpr double kMinCardShare = 0.6;
 // A linked headline: at least this many bytes, and this share in links.
 constexpr uint64_t kMinHeadlineBytes = 10;
 constexpr double kMinHeadlineLinkShare = 0.7;
-// A block with this many bytes of its own text outside links is a
-// paragraph (the measure of IsProse in extractor.cc).
-constexpr uint32_t kMinProseBlock = 200;
 
 // Whether heading `h` is a headline linked to another page.
 bool IsLinkedHeadline(const std::vector<DomNode>& nodes, int32_t h) {
@@ -116,7 +113,7 @@ void MarkTeaserCards(DomIndex* dom, int32_t root) {
       i = n.end - 1;
       continue;
     }
-    if (!(n.flags & kDomText) && n.own_text - n.own_link >= kMinProseBlock) last_prose = i;
+    if (IsProseBlock(n)) last_prose = i;
   }
   for (int32_t p : groups) {
     if (p > last_prose) nodes[p].flags |= kDomBoilerplate;

@@ -7,9 +7,6 @@
 namespace corpus {
 namespace {
 
-// A block with this many bytes of its own text outside links is prose (the
-// measure of IsProse in extractor.cc).
-constexpr uint32_t kMinProseBlock = 200;
 // Share of a trailing block's text in links from which it is a link list.
 constexpr double kMinTrailingLinkShare = 0.6;
 
@@ -75,7 +72,7 @@ int32_t LastProse(const std::vector<DomNode>& nodes, int32_t root) {
       i = n.end - 1;
       continue;
     }
-    if (!(n.flags & kDomText) && n.own_text - n.own_link >= kMinProseBlock) last_prose = i;
+    if (IsProseBlock(n)) last_prose = i;
   }
   return last_prose;
 }

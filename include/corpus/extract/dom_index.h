@@ -26,6 +26,12 @@ enum DomFlag : uint16_t {
 // Links with less text than this (non-space bytes) count as navigation.
 constexpr uint64_t kShortLinkBytes = 25;
 
+// A block with this many bytes of its own text outside links is a paragraph
+// of prose: the one measure of the article rules (the article test in
+// extractor.cc, boilerplate.h, trailing_links.h, teaser_cards.h and the
+// block model's features).
+constexpr uint32_t kMinProseBlock = 200;
+
 // One node of the page body in document order. Elements the extractor never
 // shows (head, script, form controls, ...) are left out with their subtrees.
 struct DomNode {
@@ -45,6 +51,12 @@ struct DomNode {
   uint32_t own_text = 0, own_link = 0, own_navlink = 0, own_punct = 0;
   uint64_t text = 0, link = 0, navlink = 0, punct = 0;
 };
+
+// Whether `n` is an element holding a paragraph of prose of its own
+// (kMinProseBlock).
+inline bool IsProseBlock(const DomNode& n) {
+  return !(n.flags & kDomText) && n.own_text - n.own_link >= kMinProseBlock;
+}
 
 // DomIndex flattens gumbo's tree of the <body> into a vector in document
 // order, without recursion (pages nest elements 100,000 deep), and measures
