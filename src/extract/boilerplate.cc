@@ -248,6 +248,15 @@ MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main) {
   NameCache::Entry* class_names = cls ? &class_cache.Find(cls) : nullptr;
   NameCache::Entry* id_names = id ? &id_cache.Find(id) : nullptr;
   const bool panel = IsDisclosurePanel(el, class_names ? class_names->inside : 0, id_names ? id_names->inside : 0);
+  // A modal dialog (a privacy policy, a size guide, a sign-in box) is on top
+  // of the page, never the page itself, even when it holds most of its text,
+  // and whether or not it is hidden until opened.
+  if (const char* modal = ElementAttr(el, "aria-modal"); modal && AsciiLowercase(modal) == "true") {
+    return MarkupVerdict::kAlwaysBoilerplate;
+  }
+  const char* role = ElementAttr(el, "role");
+  const std::string r = role ? AsciiLowercase(role) : std::string();
+  if (r == "dialog" || r == "alertdialog") return MarkupVerdict::kAlwaysBoilerplate;
   if (!panel) {
     if (ElementAttr(el, "hidden")) return MarkupVerdict::kHidden;
     // aria-hidden on a link only spares screen readers a second link to the
@@ -261,14 +270,7 @@ MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main) {
       return MarkupVerdict::kHidden;
     }
   }
-  // A modal dialog (a privacy policy, a size guide, a sign-in box) is on top
-  // of the page, never the page itself, even when it holds most of its text.
-  if (const char* modal = ElementAttr(el, "aria-modal"); modal && AsciiLowercase(modal) == "true") {
-    return MarkupVerdict::kAlwaysBoilerplate;
-  }
-  if (const char* role = ElementAttr(el, "role")) {
-    const std::string r = AsciiLowercase(role);
-    if (r == "dialog" || r == "alertdialog") return MarkupVerdict::kAlwaysBoilerplate;
+  if (role) {
     if (r == "main" || r == "article") return MarkupVerdict::kMainHint;
     // A "tablist" that is itself a panel container holds the panels, not
     // only their tabs.

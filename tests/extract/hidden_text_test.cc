@@ -1,5 +1,6 @@
 // Hidden text (boilerplate.h, MarkupVerdict::kHidden): a large hidden block
-// is the content only when it reads as prose; collapsed panels stay.
+// is the content only when it reads as prose, and never when it is a modal
+// dialog; collapsed panels stay.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -40,6 +41,27 @@ TEST(HiddenTextTest, LargeHiddenProseStays) {
   const std::string t =
       ExtractBody("<div class='hidden'>" + paras + "</div><div><a href='/'>Home</a></div>");
   EXPECT_TRUE(Has(t, "Paragraph 7"));
+}
+
+TEST(HiddenTextTest, AHiddenModalDialogIsNotTheContentHoweverLong) {
+  // A "republish this story" dialog, hidden until a button opens it, with
+  // more paragraphs than the article: a dialog is never the page.
+  std::string article, terms;
+  for (int i = 0; i < 4; ++i) {
+    article += "<p>Absatz " + std::to_string(i) + ": Der Hafen wird im Frühjahr ausgebaggert, "
+               "damit die Fähren auch bei Niedrigwasser anlegen können, sagt die Stadt.</p>";
+  }
+  for (int i = 0; i < 12; ++i) {
+    terms += "<p>Bedingung " + std::to_string(i) + ": Sie dürfen unsere Artikel kostenlos "
+             "übernehmen, wenn Sie die Autorin nennen und nichts am Text verändern.</p>";
+  }
+  for (const std::string open :
+       {"<div style='display:none' aria-modal='true'>", "<div hidden role='dialog'>"}) {
+    const std::string t = ExtractBody("<article><h1>Hafen wird ausgebaggert</h1>" + article +
+                                      "</article>" + open + terms + "</div>");
+    EXPECT_TRUE(Has(t, "Absatz 3")) << open << t;
+    EXPECT_FALSE(Has(t, "Bedingung 5")) << open << t;
+  }
 }
 
 TEST(HiddenTextTest, CollapsedPanelsStay) {
