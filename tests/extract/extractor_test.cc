@@ -61,6 +61,26 @@ TEST(ExtractorTest, CookieBannerIsNotTheContent) {
   EXPECT_FALSE(Has(t, "cookies"));
 }
 
+TEST(ExtractorTest, ConsentBoxNamedInAnotherLanguageIsNotTheContent) {
+  // A German consent manager's list of services ("DSGVO" is the GDPR's
+  // German name), as long as the short article beside it.
+  std::string services;
+  for (int i = 0; i < 8; ++i) {
+    services += "<div class='sp-dsgvo-category-name'>Dienst " + std::to_string(i) +
+                ": Anonyme Auswertung zur Fehlerbehebung und Weiterentwicklung, Meta Platforms "
+                "Ireland Ltd., Irland, USA.</div>";
+  }
+  const std::string html =
+      "<html><body><div class='sp-dsgvo sp-dsgvo-overlay-hidden'><div class='sp-dsgvo-content'>" +
+      services + "</div></div><article><h1>Wachstum</h1><p>Der Konzern meldet für das Jahr einen "
+      "Umsatz von 64 Milliarden Euro, ein Plus von 44 Prozent. Das Wachstum ist vor allem auf die "
+      "Modesparte zurückzuführen, aber auch Wein und Spirituosen legten um 26 Prozent zu.</p>"
+      "</article></body></html>";
+  const std::string t = Extract(html);
+  EXPECT_TRUE(Has(t, "Modesparte")) << t;
+  EXPECT_FALSE(Has(t, "Fehlerbehebung")) << t;
+}
+
 TEST(ExtractorTest, ShareAndRelatedBoxesInsideTheArticleGo) {
   const std::string html =
       "<html><body><article>" + Para(3, "glacier") +
