@@ -237,7 +237,7 @@ std::vector<BlockFeatures> ComputeBlockFeatures(const DomIndex& dom, const Conte
       if (s < UINT16_MAX) ++s;
     }
     content_text += static_cast<double>(n.text);
-    if (n.own_text - n.own_link >= kMinProseBlock) {
+    if (IsProseBlock(n)) {
       if (first_prose < 0) first_prose = static_cast<int32_t>(k);
       last_prose = static_cast<int32_t>(k);
     }
@@ -325,7 +325,7 @@ std::vector<BlockFeatures> ComputeBlockFeatures(const DomIndex& dom, const Conte
       x[kBfParentLinkDensity] = Share(static_cast<double>(p.link), static_cast<double>(p.text));
       if (n.parent >= root) x[kBfLogSiblings] = Log1p(siblings[n.parent - root]);
     }
-    x[kBfIsProse] = n.own_text - n.own_link >= kMinProseBlock;
+    x[kBfIsProse] = IsProseBlock(n);
     x[kBfBeforeFirstProse] = first_prose >= 0 && static_cast<int32_t>(k) < first_prose;
     x[kBfAfterLastProse] = last_prose >= 0 && static_cast<int32_t>(k) > last_prose;
     if (short_block) {

@@ -97,26 +97,13 @@ void MarkTeaserCards(DomIndex* dom, int32_t root) {
     p = pn.end - 1;
   }
   if (groups.empty() || 2 * group_text > nodes[root].text) return;
-  // Only grids after the article's last paragraph outside them: one
-  // between paragraphs may be the article's own list of links. (The groups
-  // are disjoint subtrees in document order.)
-  int32_t last_prose = -1;
-  size_t g = 0;
-  for (int32_t i = root; i < end; ++i) {
-    const DomNode& n = nodes[i];
-    if (g < groups.size() && i == groups[g]) {
-      ++g;
-      i = n.end - 1;
-      continue;
-    }
-    if (n.flags & kDomBoilerplate) {
-      i = n.end - 1;
-      continue;
-    }
-    if (IsProseBlock(n)) last_prose = i;
-  }
+  // Only grids after the article's last paragraph outside them go: one
+  // with a paragraph of the article after it may be the article's own list
+  // of links, and is given back.
+  for (int32_t p : groups) nodes[p].flags |= kDomBoilerplate;
+  const int32_t last_prose = LastProseBlock(nodes, root);
   for (int32_t p : groups) {
-    if (p > last_prose) nodes[p].flags |= kDomBoilerplate;
+    if (p < last_prose) nodes[p].flags &= static_cast<uint16_t>(~kDomBoilerplate);
   }
 }
 

@@ -63,20 +63,6 @@ bool InListOrTable(const std::vector<DomNode>& nodes, int32_t i, int32_t root) {
   return false;
 }
 
-// The last block of prose inside `root` outside boilerplate, -1 if none.
-int32_t LastProse(const std::vector<DomNode>& nodes, int32_t root) {
-  int32_t last_prose = -1;
-  for (int32_t i = root; i < nodes[root].end; ++i) {
-    const DomNode& n = nodes[i];
-    if (n.flags & kDomBoilerplate) {
-      i = n.end - 1;
-      continue;
-    }
-    if (IsProseBlock(n)) last_prose = i;
-  }
-  return last_prose;
-}
-
 // Flags kDomBoilerplate on the blocks past the last block of prose inside
 // `root` and outside its ancestors for which `is_trailing_chrome(i)` holds;
 // their subtrees are then skipped.
@@ -84,7 +70,7 @@ template <typename Pred>
 void MarkAfterLastProse(DomIndex* dom, int32_t root, Pred is_trailing_chrome) {
   std::vector<DomNode>& nodes = dom->mutable_nodes();
   if (root < 0) return;
-  const int32_t last_prose = LastProse(nodes, root);
+  const int32_t last_prose = LastProseBlock(nodes, root);
   if (last_prose < 0) return;
   for (int32_t i = nodes[last_prose].end; i < nodes[root].end; ++i) {
     DomNode& n = nodes[i];
@@ -129,7 +115,7 @@ void MarkTrailingLinkLists(DomIndex* dom, int32_t root) {
 void MarkTrailingNotes(DomIndex* dom, int32_t root) {
   std::vector<DomNode>& nodes = dom->mutable_nodes();
   if (root < 0) return;
-  const int32_t last_prose = LastProse(nodes, root);
+  const int32_t last_prose = LastProseBlock(nodes, root);
   if (last_prose < 0) return;
   const auto is_note = [&](int32_t i) {
     const DomNode& n = nodes[i];

@@ -58,6 +58,22 @@ inline bool IsProseBlock(const DomNode& n) {
   return !(n.flags & kDomText) && n.own_text - n.own_link >= kMinProseBlock;
 }
 
+// The last prose block (IsProseBlock) of the subtree at `root` outside
+// boilerplate, -1 if none: where an article's text ends. Linear in the
+// subtree.
+inline int32_t LastProseBlock(const std::vector<DomNode>& nodes, int32_t root) {
+  int32_t last = -1;
+  for (int32_t i = root; i < nodes[root].end; ++i) {
+    const DomNode& n = nodes[i];
+    if (n.flags & kDomBoilerplate) {
+      i = n.end - 1;
+      continue;
+    }
+    if (IsProseBlock(n)) last = i;
+  }
+  return last;
+}
+
 // DomIndex flattens gumbo's tree of the <body> into a vector in document
 // order, without recursion (pages nest elements 100,000 deep), and measures
 // the text of every subtree. A subtree of node i is [i, nodes[i].end), so a
