@@ -324,9 +324,13 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
     if (IsProseBlock(n)) holds_prose[i] = 1;
     if (holds_prose[i] && n.parent >= 0) holds_prose[n.parent] = 1;
   }
+  // Inside <pre> or <code>: a code listing.
+  std::vector<uint8_t> in_code(nodes.size(), 0);
   for (size_t i = 0; i < nodes.size(); ++i) {
     DomNode& n = nodes[i];
     if (n.flags & kDomText) continue;
+    in_code[i] = (n.flags & kDomInPre) || n.tag == GUMBO_TAG_CODE ||
+                 (n.parent >= 0 && in_code[n.parent]);
     const bool in_main = n.parent >= 0 && (nodes[n.parent].flags & kDomMainHint);
     if (n.parent >= 0) n.flags |= nodes[n.parent].flags & kDomMainHint;
     if (i == 0) continue;  // never the body
@@ -371,7 +375,9 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
         if (!large || !HasProseBlocks(nodes, static_cast<int32_t>(i))) n.flags |= kDomBoilerplate;
         break;
       case MarkupVerdict::kComments:
-        n.flags |= kDomComments;
+        // In a code block a "comment" is a comment of the code
+        // (syntax highlighters' "hljs-comment", "token comment").
+        if (!in_code[i]) n.flags |= kDomComments;
         break;
       case MarkupVerdict::kNeutral:
         break;

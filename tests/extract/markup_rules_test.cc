@@ -81,6 +81,25 @@ TEST(MarkupRulesTest, CopyrightNoticeInsideTheArticleGoes) {
   EXPECT_FALSE(Has(text, "Alle Rechte vorbehalten")) << text;
 }
 
+TEST(MarkupRulesTest, CommentsOfTheCodeInACodeBlockStay) {
+  // Syntax highlighters name a code comment's span "hljs-comment" or
+  // "token comment": part of the listing, not a comment section. The page's
+  // own comment section still goes.
+  const std::string text = ExtractBody(
+      "<article><h1>Git für Einsteiger</h1>" + GermanParagraphs(3) +
+      "<pre><code class='hljs'><span class='hljs-comment'># Arbeitskopie anlegen</span>\n"
+      "git clone URL\n<span class='token comment'>// Stand anzeigen</span>\ngit status"
+      "</code></pre><p>Mehr zu Zweigen im nächsten Teil. <code><span class='comment'>"
+      "Kurzform</span></code></p></article>"
+      "<div class='comments'><p>Kommentar: Danke, genau das habe ich gesucht, weiter so und "
+      "bitte bald mehr davon schreiben!</p></div>");
+  EXPECT_TRUE(Has(text, "# Arbeitskopie anlegen")) << text;
+  EXPECT_TRUE(Has(text, "// Stand anzeigen")) << text;
+  EXPECT_TRUE(Has(text, "Kurzform")) << text;
+  EXPECT_TRUE(Has(text, "git status")) << text;
+  EXPECT_FALSE(Has(text, "genau das habe ich gesucht")) << text;
+}
+
 TEST(MarkupRulesTest, CaptionTokenNeedsAPictureAndNoLink) {
   // "media__caption" beside a picture goes; a "caption" under a product's
   // picture that links to the product, and a "caption-m" type size with no
