@@ -324,6 +324,13 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
     if (IsProseBlock(n)) holds_prose[i] = 1;
     if (holds_prose[i] && n.parent >= 0) holds_prose[n.parent] = 1;
   }
+  // Text of formulas shown as TeX (dom_index.h, kDomTexMath) per subtree.
+  std::vector<uint64_t> tex_text(nodes.size(), 0);
+  for (size_t i = nodes.size(); i-- > 1;) {
+    const DomNode& n = nodes[i];
+    if (n.flags & kDomTexMath) tex_text[i] = n.text;
+    if (n.parent >= 0) tex_text[n.parent] += tex_text[i];
+  }
   // Inside <pre> or <code>: a code listing.
   std::vector<uint8_t> in_code(nodes.size(), 0);
   for (size_t i = 0; i < nodes.size(); ++i) {
@@ -369,6 +376,9 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
         }
         break;
       case MarkupVerdict::kHidden:
+        // A formula's MathML hidden beside a picture of it (MediaWiki's
+        // pages) is the only text of that formula.
+        if (n.text > 0 && tex_text[i] == n.text) break;
         // Large hidden text is kept when it reads as the page's content (a
         // page that fades in by script): it has paragraphs or headings.
         // Hidden data tables and lists (a shop's custom fields) go.

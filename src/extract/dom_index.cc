@@ -1,6 +1,8 @@
 #include "corpus/extract/dom_index.h"
 
+#include <string_view>
 #include <utility>
+#include <vector>
 
 #include "corpus/extract/markup_names.h"
 
@@ -27,6 +29,49 @@ std::string ChildText(const GumboNode* el) {
     if (kid->type == GUMBO_NODE_TEXT || kid->type == GUMBO_NODE_WHITESPACE) out += kid->v.text.text;
   }
   return out;
+}
+
+// A formula's markup is read this far for its TeX source (a bound for pages
+// that nest <math> elements).
+constexpr int kMaxFormulaNodes = 10000;
+
+// Whether a MathML element is an <annotation> (gumbo knows the tag only by
+// its name in the source).
+bool IsAnnotationTag(const GumboElement& el) {
+  if (el.tag != GUMBO_TAG_UNKNOWN || el.tag_namespace != GUMBO_NAMESPACE_MATHML ||
+      !el.original_tag.data) {
+    return false;
+  }
+  GumboStringPiece name = el.original_tag;
+  gumbo_tag_from_original_text(&name);
+  return EqualsIgnoreAsciiCase(std::string_view(name.data, name.length), "annotation");
+}
+
+// The TeX source a MathML <math> element carries, if any: the text of an
+// <annotation encoding="application/x-tex"> (MathML 3, section 5.1: KaTeX,
+// MediaWiki and LaTeX converters write one beside the presentation markup).
+const GumboNode* TexAnnotation(const GumboNode* math) {
+  const GumboNode* tex = nullptr;
+  AnyElementWithin(math, kMaxFormulaNodes, [&tex](const GumboElement& el) {
+    if (!IsAnnotationTag(el)) return false;
+    const char* encoding = ElementAttr(el, "encoding");
+    if (!encoding || !(EqualsIgnoreAsciiCase(encoding, "application/x-tex") ||
+                       EqualsIgnoreAsciiCase(encoding, "tex"))) {
+      return false;
+    }
+    for (unsigned i = 0; i < el.children.length; ++i) {
+      const auto* kid = static_cast<const GumboNode*>(el.children.data[i]);
+      if (kid->type == GUMBO_NODE_TEXT && !tex) tex = kid;
+    }
+    return tex != nullptr;
+  });
+  return tex;
+}
+
+// Whether a MathML element holds another encoding of its formula (MathML
+// 3, section 5.1), not text to show.
+bool IsMathAnnotation(const GumboElement& el) {
+  return el.tag == GUMBO_TAG_ANNOTATION_XML || IsAnnotationTag(el);
 }
 
 }  // namespace
@@ -180,8 +225,22 @@ void DomIndex::Build(const GumboNode* root) {
       n.flags = par.flags & (kDomInLink | kDomInPre);
     }
     if (g->type == GUMBO_NODE_ELEMENT) {
-      const GumboTag tag = g->v.element.tag;
+      GumboTag tag = g->v.element.tag;
       if (IsHiddenTag(tag)) continue;
+      const GumboNode* tex = nullptr;
+      if (g->v.element.tag_namespace == GUMBO_NAMESPACE_MATHML) {
+        // A formula reads inline, as one run of text: its parts are not
+        // blocks, whatever gumbo calls them. With its TeX source, it is
+        // shown as that (dom_text.cc writes it between $ signs); without,
+        // as the text of its presentation markup.
+        if (IsMathAnnotation(g->v.element)) continue;
+        if (tag == GUMBO_TAG_MATH) {
+          tex = TexAnnotation(g);
+          if (tex) n.flags |= kDomTexMath;
+        } else {
+          tag = GUMBO_TAG_SPAN;
+        }
+      }
       n.tag = tag;
       if (IsBlockTag(tag)) {
         n.flags |= kDomBlock;
@@ -200,6 +259,10 @@ void DomIndex::Build(const GumboNode* root) {
       if (tag == GUMBO_TAG_H1 && first_h1_ < 0) first_h1_ = static_cast<int32_t>(nodes_.size());
       const int32_t self = static_cast<int32_t>(nodes_.size());
       nodes_.push_back(n);
+      if (tex) {
+        stack.push_back({tex, self});
+        continue;
+      }
       const GumboVector& kids = g->v.element.children;
       for (unsigned i = kids.length; i-- > 0;) {
         stack.push_back({static_cast<const GumboNode*>(kids.data[i]), self});

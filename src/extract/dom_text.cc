@@ -2,6 +2,9 @@
 
 #include <string_view>
 
+#include "corpus/extract/markup_names.h"
+#include "corpus/text/text_units.h"
+
 namespace corpus {
 namespace {
 
@@ -134,6 +137,13 @@ int BreakLevel(GumboTag tag) {
   }
 }
 
+// A formula shown as TeX goes between $ signs, or $$ when it is set apart
+// (<math display="block">), as TeX writes them.
+std::string_view TexDelimiter(const DomNode& n) {
+  const char* display = ElementAttr(n.node->v.element, "display");
+  return display && EqualsIgnoreAsciiCase(display, "block") ? "$$" : "$";
+}
+
 // Per open element: what to do when it closes.
 struct Open {
   int32_t index;
@@ -157,7 +167,9 @@ class Renderer {
       const DomNode& n = nodes_[i];
       if (n.flags & kDomText) {
         const std::string_view text = n.node->v.text.text;
-        if (n.flags & kDomInPre) {
+        if (n.parent >= 0 && (nodes_[n.parent].flags & kDomTexMath)) {
+          b_.Text(TrimSpace(text));  // "$x^2$", not "$ x^2 $"
+        } else if (n.flags & kDomInPre) {
           b_.RawText(text);
         } else {
           b_.Text(text);
@@ -209,6 +221,10 @@ class Renderer {
       }
       return;
     }
+    if (n.flags & kDomTexMath) {
+      b_.Text(TexDelimiter(n));
+      return;
+    }
     const int level = NestedBreakLevel(n);
     if (level) b_.Break(level);
     if (!b_.markdown()) return;
@@ -228,6 +244,10 @@ class Renderer {
     open_.pop_back();
     const DomNode& n = nodes_[o.index];
     const GumboTag tag = n.tag;
+    if (n.flags & kDomTexMath) {
+      b_.Text(TexDelimiter(n));
+      return;
+    }
     if (b_.markdown()) {
       if (tag == GUMBO_TAG_PRE) {
         b_.Break(1);

@@ -110,6 +110,7 @@ constexpr std::string_view kKeptAttributes[] = {
     "href",        "itemprop",   "itemtype",   "name",     "type",      "placeholder",
     "aria-hidden", "aria-label", "aria-modal", "property", "content",   "encoding",
     "color",       "face",       "size",       "lang",     "xml:lang",  "http-equiv",
+    "display",
 };
 
 bool KeepsAttribute(std::string_view name) {

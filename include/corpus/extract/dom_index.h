@@ -21,6 +21,7 @@ enum DomFlag : uint16_t {
   kDomInPre = 1 << 6,        // inside <pre>: whitespace is kept
   kDomHeading = 1 << 7,      // h1..h6
   kDomDuplicate = 1 << 8,    // repeats the text of an earlier subtree (duplicate_blocks.h)
+  kDomTexMath = 1 << 9,      // a MathML <math> shown as its TeX source (docs/LANGUAGES.md)
 };
 
 // Links with less text than this (non-space bytes) count as navigation.
