@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "corpus/extract/block_model.h"
+#include "corpus/extract/code_gutters.h"
 #include "corpus/extract/boilerplate.h"
 #include "corpus/extract/discussion.h"
 #include "corpus/extract/dom_index.h"
@@ -196,7 +197,7 @@ bool IsProse(const DomIndex& dom, int32_t root) {
 // Bumped whenever a rule changes what is extracted; the data files (phrase
 // files, class and id name lists, the block model) are versioned by their
 // digests (ExtractorVersion).
-constexpr std::string_view kExtractorCodeVersion = "21";
+constexpr std::string_view kExtractorCodeVersion = "22";
 
 std::string ExtractorVersion() {
   // The data files' digests, hashed together (configs/extract/).
@@ -244,6 +245,7 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
   if (options.duplicate_min_bytes > 0) MarkDuplicateSubtrees(&dom, options.duplicate_min_bytes);
   MarkPostChrome(&dom);
   MarkTocLists(&dom);
+  MarkCodeGutters(&dom);
   MarkCreditLines(&dom, phrases);
   const bool product_page =
       IsProductPage(pre.json_ld, dom.og_type(), pre.html);

@@ -1,0 +1,19 @@
+#ifndef CORPUS_EXTRACT_CODE_GUTTERS_H_
+#define CORPUS_EXTRACT_CODE_GUTTERS_H_
+
+#include "corpus/extract/dom_index.h"
+
+namespace corpus {
+
+// Flags kDomBoilerplate on the line-number gutters of code listings: a table
+// cell whose text is nothing but consecutive numbers (1 2 3 ...), beside a
+// cell of the same row that holds the code (<pre> or <code>). Syntax highlighters that number lines
+// lay a listing out as a two-cell table row, numbers left and code right;
+// left in, the numbers come out as a block of their own before the code
+// (docs/LANGUAGES.md, "Text the page shows"). Structure only, no names; one
+// pass over the rows, linear in the page.
+void MarkCodeGutters(DomIndex* dom);
+
+}  // namespace corpus
+
+#endif  // CORPUS_EXTRACT_CODE_GUTTERS_H_
