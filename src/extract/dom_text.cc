@@ -269,12 +269,16 @@ class Renderer {
   }
 
   // A list inside a list item continues the outer list: one line break.
+  // Inside a <pre>, a block is one line of the listing (a highlighter's
+  // <div class="line">), not a paragraph: one line break at most.
   int NestedBreakLevel(const DomNode& n) const {
     if ((n.tag == GUMBO_TAG_UL || n.tag == GUMBO_TAG_OL) && n.parent >= 0 &&
         nodes_[n.parent].tag == GUMBO_TAG_LI) {
       return 1;
     }
-    return BreakLevel(n.tag);
+    const int level = BreakLevel(n.tag);
+    if (level > 1 && n.parent >= 0 && (nodes_[n.parent].flags & kDomInPre)) return 1;
+    return level;
   }
 
   const std::vector<DomNode>& nodes_;

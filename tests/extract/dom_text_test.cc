@@ -101,6 +101,16 @@ TEST(DomTextTest, DivsWithoutParagraphsAreBlocks) {
             "First block\n\nSecond block");
 }
 
+TEST(DomTextTest, BlocksInsideAPreAreLinesOfTheListing) {
+  // Highlighters and editors write a <div> per line inside <pre>: one line
+  // each, indentation kept, no blank line between them.
+  EXPECT_EQ(Render("<p>Beispiel:</p><pre><code><div class='line'>if x:</div>"
+                   "<div class='line'>    y()</div><div class='line'>z()</div></code></pre>"
+                   "<p>Ende.</p>"),
+            "Beispiel:\n\nif x:\n    y()\nz()\n\nEnde.");
+  EXPECT_EQ(Render("<pre>a = 1<br>b = 2</pre>"), "a = 1\nb = 2");
+}
+
 TEST(DomTextTest, DropSkipsSubtrees) {
   Parsed p("<html><body><p>keep</p><div><p>drop me</p></div><p>also</p></body></html>");
   std::vector<uint8_t> drop(p.dom.nodes().size(), 0);
