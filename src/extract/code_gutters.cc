@@ -70,7 +70,7 @@ void MarkCodeGutters(DomIndex* dom) {
         cells.push_back(c);
       }
     }
-    // Numbers, then code: a gutter. (Each cell is read once per row.)
+    // Numbers, then code: a gutter.
     for (size_t k = 0; k + 1 < cells.size(); ++k) {
       if (LineNumbers(nodes, cells[k]) && HoldsCode(nodes, cells[k + 1])) {
         nodes[cells[k]].flags |= kDomBoilerplate;

@@ -6,8 +6,8 @@
 #include <unordered_set>
 
 #include "corpus/extract/block_model.h"
-#include "corpus/extract/code_gutters.h"
 #include "corpus/extract/boilerplate.h"
+#include "corpus/extract/code_gutters.h"
 #include "corpus/extract/discussion.h"
 #include "corpus/extract/dom_index.h"
 #include "corpus/extract/dom_text.h"
