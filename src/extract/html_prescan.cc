@@ -1,6 +1,8 @@
 #include "corpus/extract/html_prescan.h"
 
 #include <cstring>
+#include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -67,12 +69,36 @@ size_t FindBalancedClose(std::string_view s, size_t from, std::string_view name)
   return s.size();
 }
 
-bool IsJsonLdScript(std::string_view tag) {
-  // Cheap attribute test: the start tag mentions "ld+json".
-  for (size_t i = 0; i + 7 <= tag.size(); ++i) {
-    if (AsciiLower(tag[i]) == 'l' && StartsWithLowercase(tag, i, "ld+json")) return true;
+// Whether the start tag mentions `needle` (lower case), ignoring case: a
+// cheap attribute test.
+bool TagMentions(std::string_view tag, std::string_view needle) {
+  for (size_t i = 0; i + needle.size() <= tag.size(); ++i) {
+    if (AsciiLower(tag[i]) == needle[0] && StartsWithLowercase(tag, i, needle)) return true;
   }
   return false;
+}
+
+bool IsJsonLdScript(std::string_view tag) { return TagMentions(tag, "ld+json"); }
+
+// A formula in MathJax's script form (<script type="math/tex">, and
+// "math/tex; mode=display" set apart; what kramdown and other Markdown
+// converters write for pages that MathJax typesets in the browser), as the
+// MathML with a TeX annotation that DomIndex shows as TeX: a script's text
+// is never read otherwise.
+std::string TexScriptAsMathMl(std::string_view tag, std::string_view tex) {
+  std::string out = TagMentions(tag, "mode=display") ? "<math display=\"block\">" : "<math>";
+  out += "<semantics><annotation encoding=\"application/x-tex\">";
+  for (const char c : tex) {
+    if (c == '<') {
+      out += "&lt;";
+    } else if (c == '&') {
+      out += "&amp;";
+    } else {
+      out.push_back(c);
+    }
+  }
+  out += "</annotation></semantics></math>";
+  return out;
 }
 
 struct RawElement {
@@ -285,6 +311,7 @@ void PrescanHtml(std::string_view s, PrescanResult* out) {
     if (!hit) break;
     const size_t lt = static_cast<const char*>(hit) - s.data();
     size_t skip_to = 0;  // nonzero: drop s[lt, skip_to)
+    std::string replacement;  // written in place of s[lt, skip_to)
     if (StartsWithLowercase(s, lt + 1, "!--")) {
       const size_t close = s.find("-->", lt + 4);
       skip_to = close == std::string_view::npos ? s.size() : close + 3;
@@ -302,6 +329,10 @@ void PrescanHtml(std::string_view s, PrescanResult* out) {
               raw.nests ? FindBalancedClose(s, body, raw.name) : FindClose(s, body, raw.name);
           if (raw.name == "script" && IsJsonLdScript(s.substr(lt, body - lt))) {
             out->json_ld.emplace_back(s.substr(body, close - body));
+          }
+          if (raw.name == "script" && close < s.size() &&
+              TagMentions(s.substr(lt, body - lt), "math/tex")) {
+            replacement = TexScriptAsMathMl(s.substr(lt, body - lt), s.substr(body, close - body));
           }
           if (close < s.size()) {
             skip_to = EndOfTag(s, close);
@@ -343,6 +374,7 @@ void PrescanHtml(std::string_view s, PrescanResult* out) {
     }
     if (skip_to) {
       out->html.append(s.data() + copied, lt - copied);
+      out->html.append(replacement);
       copied = pos = skip_to;
       continue;
     }

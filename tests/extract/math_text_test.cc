@@ -1,6 +1,7 @@
 // Formulas in MathML (dom_index.h, kDomTexMath; docs/LANGUAGES.md, "Text the
-// page shows"): shown as their TeX source between $ signs when the page
-// carries it, else as one inline run; never broken into blocks.
+// page shows") or in MathJax's script form (html_prescan.h): shown as their
+// TeX source between $ signs when the page carries it, else as one inline
+// run; never broken into blocks.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -64,6 +65,18 @@ TEST(MathTextTest, DisplayFormulaGoesBetweenDoubleDollars) {
       "<math display='block'><semantics><mrow><mi>a</mi><mo>=</mo><mi>b</mi></mrow>"
       "<annotation encoding='application/x-tex'>a = b</annotation></semantics></math>"));
   EXPECT_TRUE(Has(t, "\n$$a = b$$\n")) << t;
+}
+
+TEST(MathTextTest, MathJaxScriptFormulaIsItsTex) {
+  // Kramdown and other Markdown converters leave formulas to MathJax as
+  // <script type="math/tex">; other scripts stay unread.
+  const std::string t = ExtractBody(Page(
+      Paragraph("<script type='math/tex'>a<b \\& c</script>") +
+      "<script type='math/tex; mode=display'>\\sum_{i=1}^n i</script>"
+      "<script>var formel = '<math>';</script>"));
+  EXPECT_TRUE(Has(t, "Die Gleichung $a<b \\& c$ verbindet")) << t;
+  EXPECT_TRUE(Has(t, "\n$$\\sum_{i=1}^n i$$\n")) << t;
+  EXPECT_FALSE(Has(t, "var formel")) << t;
 }
 
 TEST(MathTextTest, MathMlWithoutTexReadsAsOneRun) {
