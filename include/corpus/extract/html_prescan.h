@@ -27,7 +27,9 @@ struct PrescanResult {
 // tree gumbo then builds is the tree it would have built, minus those nodes.
 // Unterminated blocks run to the end of the input, as in the tokenizer.
 // JSON-LD bodies are kept aside: product pages often carry their description
-// only there.
+// only there. A formula left for MathJax (<script type="math/tex">) is
+// written in its place as MathML with a TeX annotation, the one script whose
+// text is shown (docs/LANGUAGES.md, "Text the page shows").
 //
 // Start tags lose the attributes the extractor never reads (data-*, srcset,
 // src, alt, onclick, ...; the kept ones are listed in html_prescan.cc): on
