@@ -316,20 +316,19 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
       holds_main[a] = 1;
     }
   }
-  // Subtrees holding a paragraph of prose (kMinProseBlock outside links in
-  // one block): menus and tables of contents are lists of short links.
+  // Per subtree, in one pass from the leaves up: whether it holds a
+  // paragraph of prose (kMinProseBlock outside links in one block; menus and
+  // tables of contents are lists of short links), and the text of its
+  // formulas shown as TeX (dom_index.h, kDomTexMath).
   std::vector<uint8_t> holds_prose(nodes.size(), 0);
-  for (size_t i = nodes.size(); i-- > 1;) {
-    const DomNode& n = nodes[i];
-    if (IsProseBlock(n)) holds_prose[i] = 1;
-    if (holds_prose[i] && n.parent >= 0) holds_prose[n.parent] = 1;
-  }
-  // Text of formulas shown as TeX (dom_index.h, kDomTexMath) per subtree.
   std::vector<uint64_t> tex_text(nodes.size(), 0);
   for (size_t i = nodes.size(); i-- > 1;) {
     const DomNode& n = nodes[i];
+    if (IsProseBlock(n)) holds_prose[i] = 1;
     if (n.flags & kDomTexMath) tex_text[i] = n.text;
-    if (n.parent >= 0) tex_text[n.parent] += tex_text[i];
+    if (n.parent < 0) continue;
+    if (holds_prose[i]) holds_prose[n.parent] = 1;
+    tex_text[n.parent] += tex_text[i];
   }
   // Inside <pre> or <code>: a code listing.
   std::vector<uint8_t> in_code(nodes.size(), 0);
