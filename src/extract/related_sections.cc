@@ -63,6 +63,14 @@ void MarkBoxesByHeading(DomIndex* dom, const PhraseSet& phrases,
   if (nodes.empty()) return;
   const uint64_t page_text = nodes[0].text;
   const int32_t first_h1 = dom->first_h1();
+  // Paragraphs of running text (IsProseParagraph) of each subtree outside
+  // boilerplate, counted from the leaves up.
+  std::vector<uint32_t> prose(nodes.size(), 0);
+  for (size_t i = nodes.size(); i-- > 0;) {
+    if (nodes[i].flags & kDomBoilerplate) continue;
+    prose[i] += IsProseParagraph(nodes[i]) ? 1 : 0;
+    if (nodes[i].parent >= 0) prose[nodes[i].parent] += prose[i];
+  }
   // Whether making `a` boilerplate would take too much.
   auto too_big = [&](int32_t a) {
     const DomNode& n = nodes[a];
@@ -91,6 +99,11 @@ void MarkBoxesByHeading(DomIndex* dom, const PhraseSet& phrases,
     while (nodes[box].parent >= 0) {
       const int32_t p = nodes[box].parent;
       if (too_big(p) || FirstText(nodes, p + 1, box) != box) break;
+      // A box that holds more than its heading ends where paragraphs of
+      // prose begin beside it: the heading names its own list, not the
+      // article that follows in the same wrapper (BENCHMARKS.md, "Version
+      // 25: a box's heading does not take the article beside it").
+      if (nodes[box].text > n.text && prose[p] > prose[box]) break;
       box = p;
     }
     if (box != h) {

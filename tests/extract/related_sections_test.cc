@@ -73,6 +73,33 @@ TEST(RelatedSectionsTest, BoxHoldingTheProductStays) {
   EXPECT_TRUE(Has(t, "softens with every wash"));
 }
 
+TEST(RelatedSectionsTest, BoxAtTheTopOfTheArticlesWrapperTakesOnlyItsLinks) {
+  // A news site puts its box of topic links ("Mehr zum Thema") first in the
+  // wrapper of the article's paragraphs, so nothing has text before the
+  // heading up to that wrapper. The box goes; the paragraphs beside it stay.
+  const std::string html =
+      "<html lang='de'><body><h1>Strompreis: weiter keine Entscheidung</h1>"
+      "<div class='inhalt'><div class='box'><div class='titel'>Mehr zum Thema:</div>"
+      "<div class='links'><a href='/t/1'>Industrie</a> <a href='/t/2'>Deutschland</a> "
+      "<a href='/t/3'>Energie</a></div></div>"
+      "<p>Der Minister dringt auf eine schnelle Entscheidung der Regierung über einen "
+      "günstigeren Strompreis für die Industrie. Die Hängepartie sei schlecht für die "
+      "Unternehmen, sagte er am Dienstag auf einer Konferenz der Industrie in Berlin. "
+      "Vielleicht brächten die Beratungen über den Haushalt des kommenden Jahres eine gewisse "
+      "Klarheit, versprechen könne er das aber nicht.</p>"
+      "<p>Gewerkschaften und Verbände fordern seit Monaten Klarheit. Ein solcher Preis ist "
+      "in der Regierung allerdings umstritten, und die Beratungen über den Haushalt dauern "
+      "noch an, wie aus Kreisen der Koalition zu hören war. Die Wirtschaft warnt seit dem "
+      "Frühjahr vor Abwanderung, falls die Preise für Strom im internationalen Vergleich so "
+      "hoch bleiben wie heute.</p></div>"
+      "<div class='weitere'><h2>Weitere Artikel</h2>" + Cards("Bericht") + "</div>"
+      "</body></html>";
+  const std::string t = ExtractMainContent(html, "", ExtractOptions{}).text;
+  EXPECT_TRUE(Has(t, "Hängepartie sei schlecht")) << t;
+  EXPECT_TRUE(Has(t, "wie aus Kreisen der Koalition")) << t;
+  EXPECT_FALSE(Has(t, "Mehr zum Thema")) << t;
+}
+
 TEST(RelatedSectionsTest, OffSwitch) {
   ExtractOptions o;
   o.drop_related_sections = false;

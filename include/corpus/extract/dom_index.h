@@ -59,6 +59,13 @@ inline bool IsProseBlock(const DomNode& n) {
   return !(n.flags & kDomText) && n.own_text - n.own_link >= kMinProseBlock;
 }
 
+// Whether `n` is a paragraph of running text: a prose block (IsProseBlock)
+// with punctuation and under a quarter of its own text in links, as opposed
+// to a long line of specifications or of links.
+inline bool IsProseParagraph(const DomNode& n) {
+  return IsProseBlock(n) && n.own_punct > 0 && 4 * uint64_t{n.own_link} < n.own_text;
+}
+
 // The last prose block (IsProseBlock) of the subtree at `root` outside
 // boilerplate, -1 if none: where an article's text ends. Linear in the
 // subtree.

@@ -28,11 +28,13 @@ bool IsArticleBoxHeading(const PhraseSet& phrases, std::string_view text);
 // Flags kDomBoilerplate on the boxes of other products that shops put on
 // product pages, found by their heading (IsRelatedHeading) rather than by
 // class names, which shops rarely choose readably. The box is the outermost
-// element that starts with the heading (nothing with text before it); when
-// the heading has no such wrapper, the heading and its following siblings up
-// to the next heading. A box never takes the page's first <h1>, a <main> or
-// <article>, or four fifths of the page's text. Must run after
-// MarkBoilerplate (boilerplate is skipped). Linear in the page.
+// element that starts with the heading (nothing with text before it) and,
+// once it holds more than the heading, has no paragraph of running text
+// (IsProseParagraph) beside it; when the heading has no such wrapper, the
+// heading and its following siblings up to the next heading. A box never
+// takes the page's first <h1>, a <main> or <article>, or four fifths of the
+// page's text. Must run after MarkBoilerplate (boilerplate is skipped).
+// Linear in the page.
 void MarkRelatedSections(DomIndex* dom, const PhraseSet& phrases);
 
 // The same for the shop's boxes under a product (IsShopBoxHeading); only
