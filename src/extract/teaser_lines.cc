@@ -9,6 +9,8 @@ namespace {
 constexpr uint64_t kMaxTeaserLine = 300;
 // A picture credit is a label and a name or two.
 constexpr uint64_t kMaxCreditLine = 120;
+// A caption is a sentence or two about the picture, and may end in its credit.
+constexpr uint64_t kMaxCaptionLine = 300;
 // A label and its colon lie within this many bytes of a line's start.
 constexpr size_t kMaxLabelOpening = 64;
 
@@ -19,6 +21,18 @@ std::string Opening(const std::vector<DomNode>& nodes, int32_t root, size_t limi
     if (nodes[i].flags & kDomText) out += nodes[i].node->v.text.text;
   }
   return out;
+}
+
+// The whole text of the subtree at `root` in `out`, or false when it is
+// longer than `limit` bytes.
+bool WholeText(const std::vector<DomNode>& nodes, int32_t root, size_t limit, std::string* out) {
+  out->clear();
+  for (int32_t i = root; i < nodes[root].end; ++i) {
+    if (!(nodes[i].flags & kDomText)) continue;
+    out->append(nodes[i].node->v.text.text);
+    if (out->size() > limit) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -49,11 +63,41 @@ bool IsCreditLine(const PhraseSet& phrases, std::string_view text) {
   return StartsWithLabel(phrases, PhraseClass::kCreditLabel, text);
 }
 
+bool EndsWithCredit(const PhraseSet& phrases, std::string_view text) {
+  size_t e = text.size();
+  while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '\n' || text[e - 1] == '\t')) --e;
+  text = text.substr(0, e);
+  // The credit closes the line in parentheses, ASCII or fullwidth (U+FF08,
+  // U+FF09: "（写真：共同）").
+  size_t open;
+  size_t close;
+  if (!text.empty() && text.back() == ')') {
+    close = text.size() - 1;
+    open = text.rfind('(');
+    if (open == std::string_view::npos) return false;
+    open += 1;
+  } else if (text.size() >= 3 && text.substr(text.size() - 3) == "\xEF\xBC\x89") {
+    close = text.size() - 3;
+    open = text.rfind("\xEF\xBC\x88");
+    if (open == std::string_view::npos) return false;
+    open += 3;
+  } else {
+    return false;
+  }
+  if (open > close || close - open > kMaxCreditLine) return false;
+  return StartsWithLabel(phrases, PhraseClass::kCreditLabel, text.substr(open, close - open));
+}
+
 void MarkCreditLines(DomIndex* dom, const PhraseSet& phrases) {
   const std::vector<DomNode>& nodes = dom->nodes();
-  MarkSmallBlocks(dom, kMaxCreditLine, [&](int32_t i) {
-    return !(nodes[i].flags & kDomHeading) &&
-           IsCreditLine(phrases, Opening(nodes, i, kMaxLabelOpening));
+  std::string text;
+  MarkSmallBlocks(dom, kMaxCaptionLine, [&](int32_t i) {
+    if (nodes[i].flags & kDomHeading) return false;
+    if (nodes[i].text <= kMaxCreditLine && IsCreditLine(phrases, Opening(nodes, i, kMaxLabelOpening))) {
+      return true;
+    }
+    // A caption that ends in its credit; its spacing may be wide.
+    return WholeText(nodes, i, 4 * kMaxCaptionLine, &text) && EndsWithCredit(phrases, text);
   });
 }
 

@@ -29,6 +29,17 @@ std::string GermanProse() {
   return out;
 }
 
+// The same in Japanese.
+std::string JapaneseProse() {
+  std::string out;
+  for (int i = 0; i < 4; ++i) {
+    out += "<p>市は火曜日、川に架かる古い橋を来年の春に架け替えると発表した。市長によると、"
+           "工事はおよそ半年かかる見込みで、その間住民は迂回路を利用する必要がある。"
+           "詳しい交通規制は後日発表される予定だ。第" + std::to_string(i) + "段落。</p>";
+  }
+  return out;
+}
+
 std::string GermanArticle(const std::string& lang_attr) {
   return "<html" + lang_attr + "><body><article><h1>Die neue Brücke</h1>" +
          "<div class='figure'><div>Foto: dpa</div></div>" + GermanProse() +
@@ -126,15 +137,37 @@ TEST(MultilingualPageTest, ChineseRelatedBoxAndCreditGo) {
   EXPECT_FALSE(Has(t, "阅读更多")) << t;
 }
 
+TEST(MultilingualPageTest, CaptionsSignedByTheirCreditGo) {
+  // A caption that ends in its picture's credit goes, in German and in
+  // Japanese (fullwidth parentheses); a paragraph of the text that ends in
+  // parentheses stays, and so does a long paragraph that ends in a credit.
+  const std::string ja = Extract(
+      "<html lang='ja'><body><article><h1>古い橋を架け替え</h1>"
+      "<figure><img src='/b.jpg'><div class='cap'>架け替えられる古い橋（写真：共同）</div></figure>" +
+      JapaneseProse() + "<p>工事の日程は市のウェブサイトで確認できる（問い合わせ：市役所）。</p>"
+      "</article></body></html>");
+  EXPECT_TRUE(Has(ja, "第3段落")) << ja;
+  EXPECT_FALSE(Has(ja, "架け替えられる古い橋")) << ja;
+  EXPECT_TRUE(Has(ja, "工事の日程は市のウェブサイトで確認できる")) << ja;
+
+  const std::string long_signed =
+      "<p>Der Bürgermeister stellte die Pläne am Dienstag im Rathaus vor und beantwortete im "
+      "Anschluss die Fragen der Anwohner, die vor allem wissen wollten, wie lange die Umleitung "
+      "dauern werde und ob die Busse weiter fahren, was er bejahte und mit einem Plan der "
+      "Strecken belegte, den die Stadt am selben Abend auch im Internet veröffentlichte, damit "
+      "sich alle Pendler rechtzeitig auf die neuen Wege einstellen können (Foto: Stadt)</p>";
+  const std::string de = Extract(
+      "<html lang='de'><body><article><h1>Die neue Brücke</h1>"
+      "<div class='bild'><p>Die alte Brücke im Morgenlicht. (Foto: Jane Doe/Agentur)</p></div>" +
+      GermanProse() + long_signed + "</article></body></html>");
+  EXPECT_TRUE(Has(de, "Abschnitt 3 der Meldung")) << de;
+  EXPECT_FALSE(Has(de, "im Morgenlicht")) << de;
+  EXPECT_TRUE(Has(de, "mit einem Plan der Strecken belegte")) << de;
+}
+
 TEST(MultilingualPageTest, JapaneseRelatedBoxAndLabelGo) {
-  std::string prose;
-  for (int i = 0; i < 4; ++i) {
-    prose += "<p>市は火曜日、川に架かる古い橋を来年の春に架け替えると発表した。市長によると、"
-             "工事はおよそ半年かかる見込みで、その間住民は迂回路を利用する必要がある。"
-             "詳しい交通規制は後日発表される予定だ。第" + std::to_string(i) + "段落。</p>";
-  }
   const std::string t = Extract(
-      "<html><body><article><h1>古い橋を架け替え</h1>" + prose +
+      "<html><body><article><h1>古い橋を架け替え</h1>" + JapaneseProse() +
       "<div><a href='/m'>続きを読む</a></div>"
       "<section><h2>関連記事</h2><ul><li><a href='/1'>川沿いに新しい自転車道</a></li>"
       "<li><a href='/2'>駐車料金をめぐる議論</a></li></ul></section>"

@@ -107,6 +107,22 @@ TEST(PhraseBookTest, LabelLinesNeedTheLabelBeforeAColon) {
   EXPECT_FALSE(IsCreditLine(de, "Fotografie ist eine Kunst: so viel ist sicher"));
 }
 
+TEST(PhraseBookTest, CaptionsEndingInTheirCredit) {
+  const PhraseSet de = PhraseBook::Default().For("de");
+  const PhraseSet ja = PhraseBook::Default().For("ja");
+  EXPECT_TRUE(EndsWithCredit(de, "Der Hafen im Morgenlicht. (Foto: dpa)"));
+  EXPECT_TRUE(EndsWithCredit(de, "Der Hafen im Morgenlicht (Symbolbild: Jane Doe/Agentur)  \n"));
+  EXPECT_TRUE(EndsWithCredit(ja, "朝の港\xEF\xBC\x88写真：共同\xEF\xBC\x89"));
+  EXPECT_TRUE(EndsWithCredit(ja, "朝の港（写真:共同）"));
+  // Parentheses that are not a credit, or a credit that does not end the line.
+  EXPECT_FALSE(EndsWithCredit(de, "Der Hafen liegt am Fluss (siehe Karte: Seite 5)"));
+  EXPECT_FALSE(EndsWithCredit(de, "Der Hafen (Foto: dpa) im Morgenlicht"));
+  EXPECT_FALSE(EndsWithCredit(de, "Der Hafen im Morgenlicht (dpa)"));
+  EXPECT_FALSE(EndsWithCredit(de, "Foto: dpa)"));
+  EXPECT_FALSE(EndsWithCredit(de, ")"));
+  EXPECT_FALSE(EndsWithCredit(de, ""));
+}
+
 // utf8proc's fold of a whole text: what CaseFold must give.
 std::string Utf8procFold(const std::string& text) {
   utf8proc_uint8_t* folded = nullptr;

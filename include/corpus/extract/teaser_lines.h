@@ -21,6 +21,12 @@ bool StartsWithTeaserLabel(const PhraseSet& phrases, std::string_view text);
 // copyright sign ("©", "(c)").
 bool IsCreditLine(const PhraseSet& phrases, std::string_view text);
 
+// Whether a line's text ends in a picture credit in parentheses, ASCII or
+// fullwidth, opening with a credit label (PhraseClass::kCreditLabel): "The
+// harbour at dawn. (Photo: Jane Doe)", "Der Hafen. (Foto: dpa)",
+// "港の朝（写真：共同）".
+bool EndsWithCredit(const PhraseSet& phrases, std::string_view text);
+
 // Flags kDomBoilerplate on teaser lines inside an article: a block that
 // opens with a teaser label (StartsWithTeaserLabel) followed by a link to
 // another story ("Related: How the port strike ended"), with at most
@@ -30,8 +36,10 @@ bool IsCreditLine(const PhraseSet& phrases, std::string_view text);
 void MarkTeaserLines(DomIndex* dom, const PhraseSet& phrases);
 
 // Flags kDomBoilerplate on picture credits (IsCreditLine): short blocks,
-// not headings, of at most kMaxCreditLine bytes of text. A credit says who
-// took a picture the text does not show. On any page. Linear.
+// not headings, of at most kMaxCreditLine bytes of text; and on captions
+// that end in their credit (EndsWithCredit), blocks of at most
+// kMaxCaptionLine bytes. A credit says who took a picture the text does not
+// show, and a caption so signed describes that picture. On any page. Linear.
 void MarkCreditLines(DomIndex* dom, const PhraseSet& phrases);
 
 }  // namespace corpus
