@@ -15,10 +15,11 @@ constexpr std::string_view kListNames[] = {
     "boilerplate_tokens",  "boilerplate_stems",   "boilerplate_edge_stems",
     "consent_stems",       "navigation_tokens",   "navigation_stems",
     "comment_form_stems",  "comment_form_values", "comment_stems",
-    "comment_tokens",      "hidden_classes",      "panel_stems",
-    "buy_box_tokens",      "shop_widget_tokens",  "author_card_classes",
-    "signature_tokens",    "user_title_names",    "fine_print_tokens",
-    "caption_classes",     "caption_tokens",      "byline_tokens",
+    "comment_tokens",      "hidden_classes",      "hidden_class_suffixes",
+    "panel_stems",         "buy_box_tokens",      "shop_widget_tokens",
+    "author_card_classes", "signature_tokens",    "user_title_names",
+    "fine_print_tokens",   "caption_classes",     "caption_tokens",
+    "byline_tokens",
 };
 static_assert(std::size(kListNames) == static_cast<size_t>(NameList::kCount));
 static_assert(static_cast<size_t>(NameList::kCount) <= 32, "a list is one bit of a uint32_t mask");
@@ -195,6 +196,18 @@ bool MarkupNameBook::AtEitherEnd(NameList l, std::string_view token) const {
         (token.substr(0, x.size()) == x || token.substr(token.size() - x.size()) == x)) {
       return true;
     }
+  }
+  return false;
+}
+
+bool MarkupNameBook::EndsAfterSeparator(NameList l, std::string_view name) const {
+  for (const std::string& x : names(l)) {
+    if (name.size() <= x.size() + 1 || name.substr(name.size() - x.size()) != x) continue;
+    const char sep = name[name.size() - x.size() - 1];
+    if (sep != '-' && sep != '_') continue;
+    const std::string_view before = name.substr(0, name.size() - x.size() - 1);
+    if (before.size() >= 3 && before.substr(before.size() - 3) == "not") continue;
+    return true;
   }
   return false;
 }

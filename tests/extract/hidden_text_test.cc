@@ -30,6 +30,24 @@ TEST(HiddenTextTest, LargeHiddenDataListGoes) {
   EXPECT_FALSE(Has(t, "thumb_colour_7"));
 }
 
+TEST(HiddenTextTest, ScreenReaderTextOfDesignSystemsGoes) {
+  // Design systems prefix the screen-reader utility ("usa-sr-only",
+  // "govuk-visually-hidden"): the copy for screen readers is not text a
+  // reader sees. Tailwind's "not-sr-only" shows it again, and a class that
+  // merely ends in "hidden" ("overflow-hidden") hides nothing.
+  const std::string t = ExtractBody(
+      "<main>" + std::string(kIntro) +
+      "<p>Price <span aria-hidden='true'>$18</span><span class='usa-sr-only'>eighteen dollars"
+      "</span> for <span class='govuk-visually-hidden'>the tee, </span>one size.</p>"
+      "<p><span class='sr-only focus:not-sr-only'>Shown when focused.</span> "
+      "<span class='overflow-hidden'>Fits true to size.</span></p></main>");
+  EXPECT_TRUE(Has(t, "combed cotton")) << t;
+  EXPECT_FALSE(Has(t, "eighteen dollars")) << t;
+  EXPECT_FALSE(Has(t, "the tee,")) << t;
+  EXPECT_TRUE(Has(t, "one size")) << t;
+  EXPECT_TRUE(Has(t, "Fits true to size")) << t;
+}
+
 TEST(HiddenTextTest, LargeHiddenProseStays) {
   // A page that fades its article in by script: the hidden wrapper is the
   // content.

@@ -38,6 +38,19 @@ TEST(MarkupNameBookTest, WholeInsideAndAtEitherEnd) {
   EXPECT_TRUE(book.names(NameList::kPanelStems).empty());
 }
 
+TEST(MarkupNameBookTest, EndsAfterSeparator) {
+  const MarkupNameBook book("[hidden_class_suffixes]\nsr-only\nvisually-hidden\n");
+  ASSERT_TRUE(book.status().ok()) << book.status().ToString();
+  const NameList l = NameList::kHiddenClassSuffixes;
+  EXPECT_TRUE(book.EndsAfterSeparator(l, "usa-sr-only"));
+  EXPECT_TRUE(book.EndsAfterSeparator(l, "govuk-visually-hidden"));
+  EXPECT_TRUE(book.EndsAfterSeparator(l, "plp-price__sr-only"));
+  EXPECT_FALSE(book.EndsAfterSeparator(l, "sr-only"));          // whole: [hidden_classes]'s job
+  EXPECT_FALSE(book.EndsAfterSeparator(l, "usasr-only"));       // no separator
+  EXPECT_FALSE(book.EndsAfterSeparator(l, "focus:not-sr-only")); // a negation shows it
+  EXPECT_FALSE(book.EndsAfterSeparator(l, "sr-only-focusable"));
+}
+
 TEST(MarkupNameBookTest, BadLinesAreReportedWithTheirLineAndSkipped) {
   const MarkupNameBook outside("stray\n[hidden_classes]\nhidden\n");
   EXPECT_FALSE(outside.status().ok());

@@ -27,6 +27,7 @@ enum class NameList {
   kCommentStems,          // [comment_stems]
   kCommentTokens,         // [comment_tokens]
   kHiddenClasses,         // [hidden_classes]
+  kHiddenClassSuffixes,   // [hidden_class_suffixes]
   kPanelStems,            // [panel_stems]
   kBuyBoxTokens,          // [buy_box_tokens]
   kShopWidgetTokens,      // [shop_widget_tokens]
@@ -82,6 +83,10 @@ class MarkupNameBook {
   // Whether one of list `l`'s names starts or ends `token` and is shorter
   // than it.
   bool AtEitherEnd(NameList l, std::string_view token) const;
+  // Whether `name` ends in "-" or "_" and one of list `l`'s names
+  // ("usa-sr-only" for "sr-only"), and the part before that separator does
+  // not end in "not" (a negation: "not-sr-only").
+  bool EndsAfterSeparator(NameList l, std::string_view name) const;
 
   const std::vector<std::string>& names(NameList l) const {
     return lists_[static_cast<size_t>(l)];
