@@ -97,8 +97,11 @@ MarkupVerdict ClassifyNames(const NameValue& value, bool is_class, bool panel) {
     size_t j = i;
     while (j < v.size() && v[j] != ' ' && v[j] != '\t' && v[j] != '\n') ++j;
     const std::string_view name(v.data() + i, j - i);
+    // Hidden by a class name: one of [hidden_classes] whole, or a
+    // screen-reader utility after a design system's prefix ("usa-sr-only").
     if (is_class && !panel &&
-        (names.Has(NameList::kHiddenClasses, name) || names.EndsAfterSeparator(NameList::kHiddenClassSuffixes, name))) {
+        (names.Has(NameList::kHiddenClasses, name) ||
+         names.EndsAfterSeparator(NameList::kHiddenClassSuffixes, name))) {
       if (!ShownFromBreakpoint(v)) return MarkupVerdict::kHidden;
       narrow_hidden = true;
     }
