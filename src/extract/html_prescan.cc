@@ -1,5 +1,6 @@
 #include "corpus/extract/html_prescan.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -79,6 +80,45 @@ bool TagMentions(std::string_view tag, std::string_view needle) {
 }
 
 bool IsJsonLdScript(std::string_view tag) { return TagMentions(tag, "ld+json"); }
+
+// The levels PHP names its diagnostics by (PHP's own words, the same in
+// every locale).
+constexpr std::string_view kPhpLevels[] = {
+    "Warning",     "Notice",      "Deprecated",   "Strict Standards", "Fatal error",
+    "Parse error", "Catchable fatal error", "Recoverable fatal error"};
+// A diagnostic's message and file name fit in this many bytes.
+constexpr size_t kMaxPhpDiagnostic = 4096;
+
+// One past a PHP diagnostic that starts at the `<b>` at `lt`, or 0 when
+// none does. With html_errors on (PHP's default for pages) a diagnostic
+// reads `<b>Warning</b>:  message in <b>/path/file.php</b> on line
+// <b>12</b>`, printed into the page wherever the error happened, often
+// before its <html> (docs/LANGUAGES.md, "Text the page shows"). Only `<b>`
+// and `</b>` may stand between the level and the line number.
+size_t PhpDiagnosticEnd(std::string_view s, size_t lt) {
+  size_t p = lt + 3;
+  bool level = false;
+  for (const std::string_view l : kPhpLevels) {
+    if (s.substr(p, l.size()) == l && s.substr(p + l.size(), 5) == "</b>:") {
+      p += l.size() + 5;
+      level = true;
+      break;
+    }
+  }
+  if (!level) return 0;
+  const size_t window_end = std::min(s.size(), p + kMaxPhpDiagnostic);
+  constexpr std::string_view kOnLine = " on line ";
+  for (size_t i = p; i < window_end; ++i) {
+    if (s[i] != '<' || s.substr(i, 4) == "</b>") continue;
+    if (s.substr(i, 3) != "<b>") return 0;  // another tag: not PHP's format
+    if (i - p >= kOnLine.size() && s.substr(i - kOnLine.size(), kOnLine.size()) == kOnLine) {
+      size_t d = i + 3;
+      while (d < s.size() && IsAsciiDigit(s[d])) ++d;
+      if (d > i + 3 && s.substr(d, 4) == "</b>") return d + 4;
+    }
+  }
+  return 0;
+}
 
 // A formula in MathJax's script form (<script type="math/tex">, and
 // "math/tex; mode=display" set apart; what kramdown and other Markdown
@@ -349,6 +389,9 @@ void PrescanHtml(std::string_view s, PrescanResult* out) {
           break;
         }
       }
+    }
+    if (!skip_to && lt + 3 < s.size() && s[lt + 1] == 'b' && s[lt + 2] == '>') {
+      skip_to = PhpDiagnosticEnd(s, lt);
     }
     if (!skip_to) {
       // Depth cap: tags past kMaxPrescanDepth are dropped, text kept.

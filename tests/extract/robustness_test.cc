@@ -196,5 +196,34 @@ TEST(HtmlPrescanTest, SlashesAsTheTokenizerReadsThem) {
             "<br ><hr /><span /class=c>t</span>");
 }
 
+TEST(HtmlPrescanTest, PhpDiagnosticsAreNotText) {
+  // PHP prints its diagnostics into the page, here before the <html> and in
+  // the article; the message's own tags are only <b> around the file name.
+  EXPECT_EQ(Prescanned("<br />\n<b>Warning</b>:  Undefined variable $x in <b>/srv/www/index.php</b> "
+                       "on line <b>12</b><br />\n<p>Text</p>"),
+            "<br />\n<br />\n<p>Text</p>");
+  EXPECT_EQ(Prescanned("<p>a<b>Deprecated</b>:  Function create_function() is deprecated in "
+                       "<b>/x.php</b> on line <b>7</b></p>"),
+            "<p>a</p>");
+  // Bold words of a text that read like one stay: another tag between, no
+  // line number, or another level's name.
+  for (const std::string text :
+       {"<p><b>Warning</b>: the <i>old</i> bridge is closed in <b>winter</b> on line <b>4</b>.</p>",
+        "<p><b>Warning</b>: the bridge is closed in <b>winter</b>.</p>",
+        "<p><b>Notice</b>: opening times change on line <b>two</b> of the timetable.</p>",
+        "<p><b>Achtung</b>: gesperrt in <b>/x.php</b> on line <b>3</b></p>"}) {
+    EXPECT_EQ(Prescanned(text), text);
+  }
+  const ExtractResult page = ExtractPage(
+      "<br />\n<b>Strict Standards</b>:  Redefining already defined constructor for class wpdb in "
+      "<b>/www/htdocs/wp-includes/wp-db.php</b> on line <b>56</b><br />\n"
+      "<html><body><main><h1>Malaga</h1><p>Die Stadt, die oftmals im Schatten des historischen "
+      "Sevilla steht, ist auch selbst eine Reise wert, und hier kann man als Tourist so einiges "
+      "entdecken.</p></main></body></html>");
+  EXPECT_NE(page.text.find("im Schatten des historischen"), std::string::npos) << page.text;
+  EXPECT_EQ(page.text.find("on line"), std::string::npos) << page.text;
+  EXPECT_EQ(page.text.find("wpdb"), std::string::npos) << page.text;
+}
+
 }  // namespace
 }  // namespace corpus
