@@ -64,13 +64,17 @@ void MarkBoxesByHeading(DomIndex* dom, const PhraseSet& phrases,
   const uint64_t page_text = nodes[0].text;
   const int32_t first_h1 = dom->first_h1();
   // Paragraphs of running text (IsProseParagraph) of each subtree outside
-  // boilerplate, counted from the leaves up.
-  std::vector<uint32_t> prose(nodes.size(), 0);
-  for (size_t i = nodes.size(); i-- > 0;) {
-    if (nodes[i].flags & kDomBoilerplate) continue;
-    prose[i] += IsProseParagraph(nodes[i]) ? 1 : 0;
-    if (nodes[i].parent >= 0) prose[nodes[i].parent] += prose[i];
-  }
+  // boilerplate, counted from the leaves up when a box first climbs.
+  std::vector<uint32_t> prose;
+  auto count_prose = [&] {
+    if (!prose.empty()) return;
+    prose.assign(nodes.size(), 0);
+    for (size_t i = nodes.size(); i-- > 0;) {
+      if (nodes[i].flags & kDomBoilerplate) continue;
+      prose[i] += IsProseParagraph(nodes[i]) ? 1 : 0;
+      if (nodes[i].parent >= 0) prose[nodes[i].parent] += prose[i];
+    }
+  };
   // Whether making `a` boilerplate would take too much.
   auto too_big = [&](int32_t a) {
     const DomNode& n = nodes[a];
@@ -103,7 +107,10 @@ void MarkBoxesByHeading(DomIndex* dom, const PhraseSet& phrases,
       // prose begin beside it: the heading names its own list, not the
       // article that follows in the same wrapper (BENCHMARKS.md, "Version
       // 25: a box's heading does not take the article beside it").
-      if (nodes[box].text > n.text && prose[p] > prose[box]) break;
+      if (nodes[box].text > n.text) {
+        count_prose();
+        if (prose[p] > prose[box]) break;
+      }
       box = p;
     }
     if (box != h) {

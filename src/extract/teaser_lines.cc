@@ -23,6 +23,22 @@ std::string Opening(const std::vector<DomNode>& nodes, int32_t root, size_t limi
   return out;
 }
 
+// Whether the text of the subtree at `root` ends, spacing aside, in a
+// closing parenthesis, ASCII or fullwidth: the cheap test before
+// EndsWithCredit reads the whole text.
+bool EndsInParenthesis(const std::vector<DomNode>& nodes, int32_t root) {
+  for (int32_t i = nodes[root].end - 1; i >= root; --i) {
+    if (!(nodes[i].flags & kDomText)) continue;
+    std::string_view t = nodes[i].node->v.text.text;
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\n' || t.back() == '\t' || t.back() == '\r')) {
+      t.remove_suffix(1);
+    }
+    if (t.empty()) continue;
+    return t.back() == ')' || (t.size() >= 3 && t.substr(t.size() - 3) == "\xEF\xBC\x89");
+  }
+  return false;
+}
+
 // The whole text of the subtree at `root` in `out`, or false when it is
 // longer than `limit` bytes.
 bool WholeText(const std::vector<DomNode>& nodes, int32_t root, size_t limit, std::string* out) {
@@ -97,7 +113,8 @@ void MarkCreditLines(DomIndex* dom, const PhraseSet& phrases) {
       return true;
     }
     // A caption that ends in its credit; its spacing may be wide.
-    return WholeText(nodes, i, 4 * kMaxCaptionLine, &text) && EndsWithCredit(phrases, text);
+    return EndsInParenthesis(nodes, i) && WholeText(nodes, i, 4 * kMaxCaptionLine, &text) &&
+           EndsWithCredit(phrases, text);
   });
 }
 
