@@ -30,7 +30,7 @@ bool EndsInParenthesis(const std::vector<DomNode>& nodes, int32_t root) {
   for (int32_t i = nodes[root].end - 1; i >= root; --i) {
     if (!(nodes[i].flags & kDomText)) continue;
     std::string_view t = nodes[i].node->v.text.text;
-    while (!t.empty() && (t.back() == ' ' || t.back() == '\n' || t.back() == '\t' || t.back() == '\r')) {
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\n' || t.back() == '\t')) {
       t.remove_suffix(1);
     }
     if (t.empty()) continue;
