@@ -13,8 +13,8 @@ namespace {
 // ZERO WIDTH NO-BREAK SPACE only mark where a line may (or may not) break;
 // a reader never sees them, and left in the text they split words
 // ("Ver\u00ADständnis") for every later stage. ZWJ and ZWNJ (U+200D, U+200C)
-// stay: emoji sequences and Persian and Indic spelling need them.
-// docs/LANGUAGES.md, "Text the page shows".
+// stay: emoji sequences and Persian and Indic spelling need them (but see
+// IsJoinerAt). docs/LANGUAGES.md, "Text the page shows".
 size_t InvisibleFormatLength(std::string_view s, size_t i) {
   const auto at = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
   switch (at(i)) {
@@ -28,6 +28,13 @@ size_t InvisibleFormatLength(std::string_view s, size_t i) {
     default:
       return 0;
   }
+}
+
+// Whether s[i] starts U+200D ZERO WIDTH JOINER or U+200C ZERO WIDTH
+// NON-JOINER. At the start of a line one joins (or parts) nothing: a page's
+// spacer paragraph `<p>&zwj;</p>` would be a line of its own.
+bool IsJoinerAt(std::string_view s, size_t i) {
+  return i + 2 < s.size() && s[i] == '\xE2' && s[i + 1] == '\x80' && (s[i + 2] == '\x8D' || s[i + 2] == '\x8C');
 }
 
 // Accumulates text with pending line breaks, so runs of empty blocks never
@@ -67,7 +74,12 @@ class TextBuilder {
         i += n - 1;
         continue;
       }
-      if (pending_ > 0 || out_.empty() || out_.back() == '\n') {
+      const bool line_start = pending_ > 0 || out_.empty() || out_.back() == '\n';
+      if (line_start && IsJoinerAt(s, i)) {
+        i += 2;
+        continue;
+      }
+      if (line_start) {
         Flush();
       } else if (space_) {
         out_.push_back(' ');

@@ -94,6 +94,10 @@ TEST(DomTextTest, InvisibleFormatCharactersAreRemoved) {
   // Zero width joiner and non-joiner are spelling: they stay.
   EXPECT_EQ(Render("<p>\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xB1\xD9\x88\xD9\x85 \xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB</p>"),
             "\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xB1\xD9\x88\xD9\x85 \xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB");
+  // ...but at the start of a line they join nothing: a spacer paragraph of a
+  // joiner alone is no line, and a line does not open with one.
+  EXPECT_EQ(Render("<p>Erster Absatz.</p><p>&zwj;</p><p>&zwnj; Zweiter Absatz.</p>"),
+            "Erster Absatz.\n\nZweiter Absatz.");
 }
 
 TEST(DomTextTest, DivsWithoutParagraphsAreBlocks) {
