@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "corpus/util/ascii.h"
+
 namespace corpus {
 namespace {
 
@@ -29,12 +31,12 @@ bool LineNumbers(const std::vector<DomNode>& nodes, int32_t i) {
   for (int32_t k = i; k < nodes[i].end; ++k) {
     if (!(nodes[k].flags & kDomText)) continue;
     for (const char c : std::string_view(nodes[k].node->v.text.text)) {
-      if (c >= '0' && c <= '9') {
+      if (IsAsciiDigit(c)) {
         if (!in_number) current = 0;
         in_number = true;
         if (current > 1000000) return false;
         current = current * 10 + static_cast<uint64_t>(c - '0');
-      } else if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+      } else if (IsAsciiWhitespace(c)) {
         if (!end_number()) return false;
       } else {
         return false;

@@ -1,6 +1,9 @@
 #include "corpus/extract/teaser_lines.h"
 
 #include <string>
+#include <string_view>
+
+#include "corpus/util/ascii.h"
 
 namespace corpus {
 namespace {
@@ -23,32 +26,23 @@ std::string Opening(const std::vector<DomNode>& nodes, int32_t root, size_t limi
   return out;
 }
 
+// The length of the closing parenthesis that ends `t`, ASCII or fullwidth
+// (U+FF09), 0 if none does.
+size_t ClosingParenthesisLength(std::string_view t) {
+  if (!t.empty() && t.back() == ')') return 1;
+  return t.size() >= 3 && t.substr(t.size() - 3) == "\xEF\xBC\x89" ? 3 : 0;
+}
+
 // Whether the text of the subtree at `root` ends, spacing aside, in a
-// closing parenthesis, ASCII or fullwidth: the cheap test before
-// EndsWithCredit reads the whole text.
+// closing parenthesis: the cheap test before EndsWithCredit reads the whole
+// text.
 bool EndsInParenthesis(const std::vector<DomNode>& nodes, int32_t root) {
   for (int32_t i = nodes[root].end - 1; i >= root; --i) {
     if (!(nodes[i].flags & kDomText)) continue;
-    std::string_view t = nodes[i].node->v.text.text;
-    while (!t.empty() && (t.back() == ' ' || t.back() == '\n' || t.back() == '\t')) {
-      t.remove_suffix(1);
-    }
-    if (t.empty()) continue;
-    return t.back() == ')' || (t.size() >= 3 && t.substr(t.size() - 3) == "\xEF\xBC\x89");
+    const std::string_view t = StripAsciiWhitespace(nodes[i].node->v.text.text);
+    if (!t.empty()) return ClosingParenthesisLength(t) > 0;
   }
   return false;
-}
-
-// The whole text of the subtree at `root` in `out`, or false when it is
-// longer than `limit` bytes.
-bool WholeText(const std::vector<DomNode>& nodes, int32_t root, size_t limit, std::string* out) {
-  out->clear();
-  for (int32_t i = root; i < nodes[root].end; ++i) {
-    if (!(nodes[i].flags & kDomText)) continue;
-    out->append(nodes[i].node->v.text.text);
-    if (out->size() > limit) return false;
-  }
-  return true;
 }
 
 }  // namespace
@@ -80,41 +74,32 @@ bool IsCreditLine(const PhraseSet& phrases, std::string_view text) {
 }
 
 bool EndsWithCredit(const PhraseSet& phrases, std::string_view text) {
-  size_t e = text.size();
-  while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '\n' || text[e - 1] == '\t')) --e;
-  text = text.substr(0, e);
+  text = StripAsciiWhitespace(text);
   // The credit closes the line in parentheses, ASCII or fullwidth (U+FF08,
   // U+FF09: "（写真：共同）").
-  size_t open;
-  size_t close;
-  if (!text.empty() && text.back() == ')') {
-    close = text.size() - 1;
-    open = text.rfind('(');
-    if (open == std::string_view::npos) return false;
-    open += 1;
-  } else if (text.size() >= 3 && text.substr(text.size() - 3) == "\xEF\xBC\x89") {
-    close = text.size() - 3;
-    open = text.rfind("\xEF\xBC\x88");
-    if (open == std::string_view::npos) return false;
-    open += 3;
-  } else {
-    return false;
-  }
-  if (open > close || close - open > kMaxCreditLine) return false;
-  return StartsWithLabel(phrases, PhraseClass::kCreditLabel, text.substr(open, close - open));
+  const size_t close_length = ClosingParenthesisLength(text);
+  if (close_length == 0) return false;
+  const std::string_view opening = close_length == 1 ? "(" : "\xEF\xBC\x88";
+  const size_t open = text.rfind(opening);
+  if (open == std::string_view::npos) return false;
+  const size_t from = open + opening.size();
+  const size_t close = text.size() - close_length;
+  if (from > close || close - from > kMaxCreditLine) return false;
+  return StartsWithLabel(phrases, PhraseClass::kCreditLabel, text.substr(from, close - from));
 }
 
 void MarkCreditLines(DomIndex* dom, const PhraseSet& phrases) {
   const std::vector<DomNode>& nodes = dom->nodes();
-  std::string text;
   MarkSmallBlocks(dom, kMaxCaptionLine, [&](int32_t i) {
     if (nodes[i].flags & kDomHeading) return false;
     if (nodes[i].text <= kMaxCreditLine && IsCreditLine(phrases, Opening(nodes, i, kMaxLabelOpening))) {
       return true;
     }
-    // A caption that ends in its credit; its spacing may be wide.
-    return EndsInParenthesis(nodes, i) && WholeText(nodes, i, 4 * kMaxCaptionLine, &text) &&
-           EndsWithCredit(phrases, text);
+    // A caption that ends in its credit; its spacing may be wide, and a
+    // text longer than the bound is not read whole.
+    if (!EndsInParenthesis(nodes, i)) return false;
+    const std::string text = Opening(nodes, i, 4 * kMaxCaptionLine + 1);
+    return text.size() <= 4 * kMaxCaptionLine && EndsWithCredit(phrases, text);
   });
 }
 
