@@ -19,6 +19,7 @@
 #include "corpus/util/ascii.h"
 #include "corpus/util/fs.h"
 #include "corpus/util/json.h"
+#include "corpus/util/parallel_for.h"
 #include "corpus/util/sha256.h"
 
 namespace corpus {
@@ -201,8 +202,7 @@ Status Crawler::Setup(bool* already_done) {
     CORPUS_RETURN_IF_ERROR(CrawlArchive::Open(config_, fresh ? "" : cp.warc_state, &archive_));
   }
   fetcher_ = std::make_unique<Fetcher>(fo);
-  const int threads = config_.threads > 0 ? config_.threads
-                                          : static_cast<int>(std::thread::hardware_concurrency());
+  const int threads = config_.threads > 0 ? config_.threads : AvailableCpus();
   workers_ = std::make_unique<PageWorkers>(std::max(1, threads));
   workers_->SetWakeup([f = fetcher_.get()] { f->Wakeup(); });
   if (peers_) CORPUS_RETURN_IF_ERROR(peers_->Open());

@@ -4,7 +4,6 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
-#include <thread>
 
 #include "corpus/io/record_source.h"
 #include "corpus/util/fs.h"
@@ -33,8 +32,7 @@ Status ProfileStageDir(const std::string& dir, const ReportConfig& config, Stage
     for (auto& f : files) inputs.push_back({std::move(f), true});
   }
   std::mutex mu;
-  const int threads = config.threads > 0 ? config.threads
-                                         : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int threads = config.threads > 0 ? config.threads : AvailableCpus();
   st = ParallelFor(inputs.size(), threads, [&](size_t i) -> Status {
     const Input& in = inputs[i];
     StageProfile part(config.limits);

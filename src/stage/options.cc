@@ -1,13 +1,12 @@
 #include "corpus/stage/options.h"
 
-#include <thread>
+#include "corpus/util/parallel_for.h"
 
 namespace corpus {
 
 int CommonOptions::EffectiveThreads() const {
   if (threads > 0) return threads;
-  const unsigned hc = std::thread::hardware_concurrency();
-  return hc == 0 ? 1 : static_cast<int>(hc);
+  return AvailableCpus();
 }
 
 Status CommonOptions::Validate() const {

@@ -1,6 +1,9 @@
 #include "corpus/util/parallel_for.h"
 
+#include <sched.h>
+
 #include <algorithm>
+#include <cstdlib>
 #include <atomic>
 #include <mutex>
 #include <thread>
@@ -31,6 +34,19 @@ Status ParallelFor(size_t n, int threads, const std::function<Status(size_t)>& f
   worker();
   for (auto& t : pool) t.join();
   return first;
+}
+
+int AvailableCpus() {
+  int cpus = static_cast<int>(std::thread::hardware_concurrency());
+  cpu_set_t mask;
+  CPU_ZERO(&mask);
+  if (sched_getaffinity(0, sizeof(mask), &mask) == 0) cpus = CPU_COUNT(&mask);
+  if (const char* v = std::getenv("SLURM_CPUS_PER_TASK"); v && *v) {
+    char* end = nullptr;
+    const long slurm = std::strtol(v, &end, 10);
+    if (*end == '\0' && slurm > 0 && (cpus <= 0 || slurm < cpus)) cpus = static_cast<int>(slurm);
+  }
+  return std::max(1, cpus);
 }
 
 }  // namespace corpus

@@ -4,7 +4,11 @@
 
 #include "corpus/util/parallel_for.h"
 
+#include <sched.h>
+
 #include <atomic>
+#include <cstdlib>
+#include <string>
 #include <vector>
 
 namespace corpus {
@@ -50,6 +54,66 @@ TEST(ParallelForTest, RunsEveryIndexOnceAndReturnsTheFirstError) {
   });
   EXPECT_TRUE(st.IsIOError());
   EXPECT_TRUE(ParallelFor(0, 2, [](size_t) { return Status::Internal("never"); }).ok());
+}
+
+// Sets an environment variable for one scope, restoring the old value after.
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const char* value) : name_(name) {
+    if (const char* old = std::getenv(name)) old_ = old;
+    had_ = std::getenv(name) != nullptr;
+    if (value) {
+      setenv(name, value, 1);
+    } else {
+      unsetenv(name);
+    }
+  }
+  ~ScopedEnv() {
+    if (had_) {
+      setenv(name_, old_.c_str(), 1);
+    } else {
+      unsetenv(name_);
+    }
+  }
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+ private:
+  const char* name_;
+  std::string old_;
+  bool had_ = false;
+};
+
+TEST(AvailableCpusTest, CountsTheAffinityMaskAndSlurmsCpusPerTask) {
+  cpu_set_t mask;
+  ASSERT_EQ(sched_getaffinity(0, sizeof(mask), &mask), 0);
+  const int allowed = CPU_COUNT(&mask);
+  {
+    ScopedEnv unset("SLURM_CPUS_PER_TASK", nullptr);
+    EXPECT_EQ(AvailableCpus(), allowed);
+  }
+  {
+    ScopedEnv one("SLURM_CPUS_PER_TASK", "1");
+    EXPECT_EQ(AvailableCpus(), 1);
+  }
+  {
+    ScopedEnv many("SLURM_CPUS_PER_TASK", "100000");  // never more than the mask allows
+    EXPECT_EQ(AvailableCpus(), allowed);
+  }
+  {
+    ScopedEnv junk("SLURM_CPUS_PER_TASK", "two");
+    EXPECT_EQ(AvailableCpus(), allowed);
+  }
+  // A mask of one CPU (as `taskset -c N` or a cpuset gives) is one thread.
+  int first = 0;
+  while (!CPU_ISSET(first, &mask)) ++first;
+  cpu_set_t one_cpu;
+  CPU_ZERO(&one_cpu);
+  CPU_SET(first, &one_cpu);
+  ASSERT_EQ(sched_setaffinity(0, sizeof(one_cpu), &one_cpu), 0);
+  ScopedEnv unset("SLURM_CPUS_PER_TASK", nullptr);
+  EXPECT_EQ(AvailableCpus(), 1);
+  ASSERT_EQ(sched_setaffinity(0, sizeof(mask), &mask), 0);
 }
 
 TEST(FormatScaled, PicksTheLargestScaleReached) {
