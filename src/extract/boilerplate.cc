@@ -217,6 +217,15 @@ bool IsMainElement(const DomNode& n) {
   return role && EqualsIgnoreAsciiCase(role, "main");
 }
 
+// Whether the element's class names the page's main column ([main_tokens]
+// of configs/extract/names.txt).
+bool IsNamedMainColumn(const DomNode& n) {
+  if ((n.flags & kDomText) || n.node->type != GUMBO_NODE_ELEMENT) return false;
+  const char* classes = ElementAttr(n.node->v.element, "class");
+  if (!classes || !*classes) return false;
+  return (Book::Default().ListsNamingPieces(AsciiLowercase(classes), true) & Book::Bit(NameList::kMainTokens)) != 0;
+}
+
 }  // namespace
 
 MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main) {
@@ -309,17 +318,6 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
   if (nodes.empty()) return;
   const double page_text = static_cast<double>(nodes[0].text);
   const int32_t first_h1 = dom->first_h1();
-  // The elements that hold the page's <main> (or role=main, or the
-  // microdata articleBody) are its layout, whatever their names or tags say
-  // ("layout--with-sidebars", "content-wrapper sidebar-left", an <aside>
-  // around the whole article).
-  std::vector<uint8_t> holds_main(nodes.size(), 0);
-  for (size_t i = 0; i < nodes.size(); ++i) {
-    if (!IsMainElement(nodes[i])) continue;
-    for (int32_t a = nodes[i].parent; a >= 0 && !holds_main[a]; a = nodes[a].parent) {
-      holds_main[a] = 1;
-    }
-  }
   // Per subtree, in one pass from the leaves up: whether it holds a
   // paragraph of prose (kMinProseBlock outside links in one block; menus and
   // tables of contents are lists of short links), and the text of its
@@ -333,6 +331,17 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
     if (n.parent < 0) continue;
     if (holds_prose[i]) holds_prose[n.parent] = 1;
     tex_text[n.parent] += tex_text[i];
+  }
+  // The elements that hold the page's <main> (or role=main, or the
+  // microdata articleBody, or a main column by name that holds prose) are
+  // its layout, whatever their names or tags say ("layout--with-sidebars",
+  // "content-wrapper sidebar-left", an <aside> around the whole article).
+  std::vector<uint8_t> holds_main(nodes.size(), 0);
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (!IsMainElement(nodes[i]) && !(holds_prose[i] && IsNamedMainColumn(nodes[i]))) continue;
+    for (int32_t a = nodes[i].parent; a >= 0 && !holds_main[a]; a = nodes[a].parent) {
+      holds_main[a] = 1;
+    }
   }
   // Inside <pre> or <code>: a code listing.
   std::vector<uint8_t> in_code(nodes.size(), 0);

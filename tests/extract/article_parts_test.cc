@@ -1,6 +1,7 @@
 // The container's descent (content_scorer.h) does not leave paragraphs of an
 // article behind when its body is split in parts, and the element a page
-// names as its article body is never taken for a sidebar (boilerplate.h).
+// names as its article body or its main column is never taken for a sidebar
+// (boilerplate.h).
 #include <gtest/gtest.h>
 
 #include <string>
@@ -93,6 +94,32 @@ TEST(ArticlePartsTest, AnAsideHoldingTheArticleBodyIsNotASidebar) {
       GermanParagraphs("Absatz", 2) + "</div></aside></main>");
   EXPECT_TRUE(Has(t, "Absatz 1")) << t;
   EXPECT_FALSE(Has(t, "Rubrik Nummer")) << t;
+}
+
+// A guide whose layout wrapper is named after its left column of page links,
+// under a menu that holds most of the page's text; `main_class` names the
+// column of the text.
+std::string GuideInASidebarLayout(const std::string& main_class) {
+  std::string menu = "<header class='site-head'><nav><ul>";
+  for (int i = 0; i < 150; ++i) {
+    menu += "<li><a href='/r" + std::to_string(i) + "'>Rubrik Nummer " + std::to_string(i) + "</a></li>";
+  }
+  menu += "</ul></nav></header>";
+  return menu + "<h1>Leitfaden für kleine Betriebe</h1><div class='c-layout-sidebar-left'>"
+                "<div class='c-layout-sidebar-top'><h2>Seiten</h2><ul>"
+                "<li><a href='/s1'>Schritt 1: Daten sichern</a></li>"
+                "<li><a href='/s2'>Schritt 2: Schadsoftware abwehren</a></li></ul></div>"
+                "<div class='" + main_class + "'>" + GermanParagraphs("Absatz", 2) + "</div></div>";
+}
+
+TEST(ArticlePartsTest, ALayoutNamedAfterItsSidebarHoldsTheMainColumn) {
+  // "c-layout-sidebar-left" is a layout with a column on the left; the
+  // column named "c-layout-main" holds the text, so the layout is no sidebar.
+  const std::string t = ExtractBody(GuideInASidebarLayout("c-layout-main"));
+  EXPECT_TRUE(Has(t, "Absatz 1")) << t;
+  EXPECT_FALSE(Has(t, "Rubrik Nummer")) << t;
+  // Without a main column by name the wrapper is taken for a sidebar.
+  EXPECT_FALSE(Has(ExtractBody(GuideInASidebarLayout("c-layout-body")), "Absatz 1"));
 }
 
 }  // namespace

@@ -38,6 +38,7 @@ enum class NameList {
   kCaptionClasses,        // [caption_classes]
   kCaptionTokens,         // [caption_tokens]
   kBylineTokens,          // [byline_tokens]
+  kMainTokens,            // [main_tokens]
   kCount,
 };
 
