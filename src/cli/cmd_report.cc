@@ -13,7 +13,8 @@ void AddReportCommand(CLI::App& app, CliState* state) {
   sub->add_option("dirs", cfg->dirs, "Stage output folders, in pipeline order")->required()->expected(1, -1);
   sub->add_option("--out", cfg->out, "The HTML file to write")->required();
   sub->add_option("--title", cfg->title, "Page title (default: the folders' parent folder)");
-  sub->add_option("--threads", cfg->threads, "Threads reading records (default: the CPUs given to this process)")
+  sub->add_option("--threads", cfg->threads,
+                  "Threads reading records (default: the CPUs given to this process)")
       ->check(CLI::NonNegativeNumber);
   sub->add_option("--top", cfg->top, "Entries in each top list (languages, domains, hosts, ...)")
       ->check(CLI::Range(1, 1000))

@@ -29,7 +29,8 @@ void AddCommonStageFlags(CLI::App* sub, CommonOptions* opts, bool needs_in) {
         ->expected(1, -1);
   }
   sub->add_option("--out", opts->out_dir, "Output stage folder")->required();
-  sub->add_option("--threads", opts->threads, "Worker threads (default: the CPUs given to this process, $SLURM_CPUS_PER_TASK under Slurm)")
+  sub->add_option("--threads", opts->threads,
+                  "Worker threads (default: the CPUs given to this process, $SLURM_CPUS_PER_TASK under Slurm)")
       ->check(CLI::NonNegativeNumber);
   sub->add_flag("--force", opts->force, "Redo work already done, even with another config");
   sub->add_option("--task-index", opts->task_index,

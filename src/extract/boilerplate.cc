@@ -223,7 +223,8 @@ bool IsNamedMainColumn(const DomNode& n) {
   if ((n.flags & kDomText) || n.node->type != GUMBO_NODE_ELEMENT) return false;
   const char* classes = ElementAttr(n.node->v.element, "class");
   if (!classes || !*classes) return false;
-  return (Book::Default().ListsNamingPieces(AsciiLowercase(classes), true) & Book::Bit(NameList::kMainTokens)) != 0;
+  const uint32_t lists = Book::Default().ListsNamingPieces(AsciiLowercase(classes), true);
+  return (lists & Book::Bit(NameList::kMainTokens)) != 0;
 }
 
 }  // namespace

@@ -108,7 +108,8 @@ task="$(cat "$WORK/ready")"
 # Task 1 of 4 owns inputs 1 and 5 (part-site-001, part-site-005).
 echo "extract task $task paused; markers written: $(ls "$WORK/cancel-run/docs/_done" | paste -sd' '); squeue:" >&2
 squeue
-if [[ -f "$WORK/cancel-run/docs/_done/part-site-001.json" && ! -e "$WORK/cancel-run/docs/_done/part-site-005.json" ]]; then
+done_dir="$WORK/cancel-run/docs/_done"
+if [[ -f "$done_dir/part-site-001.json" && ! -e "$done_dir/part-site-005.json" ]]; then
   pass "cancel: task 1 paused with its first input done and its second not"
 else
   fail "cancel: task 1 paused with part-site-001 not done or part-site-005 done"

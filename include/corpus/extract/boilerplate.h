@@ -43,9 +43,9 @@ MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main);
 // A boilerplate verdict is dropped (the element kept) when the element holds
 // at least `veto_share` of the page's text: wrappers named like
 // "page-with-sidebar" or ASP.NET pages inside one <form> hold the content.
-// Nor does an element holding the page's <main>, role=main, microdata
-// article body, or a main column by class name ([main_tokens] of
-// configs/extract/names.txt) that holds prose get one: it is the layout.
+// An element that holds the page's <main>, role=main, microdata article
+// body, or a main column named by class ([main_tokens] of
+// configs/extract/names.txt) with prose in it is layout and gets none.
 void MarkBoilerplate(DomIndex* dom, double veto_share);
 
 }  // namespace corpus
