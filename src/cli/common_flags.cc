@@ -1,25 +1,11 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
-#include <cstdlib>
-
 #include "corpus/cli/commands.h"
 #include "corpus/util/byte_size.h"
+#include "corpus/util/env.h"
 
 namespace corpus {
-namespace {
-
-bool EnvInt(const char* name, int* value) {
-  const char* v = std::getenv(name);
-  if (!v || !*v) return false;
-  char* end = nullptr;
-  const long x = std::strtol(v, &end, 10);
-  if (*end != '\0') return false;
-  *value = static_cast<int>(x);
-  return true;
-}
-
-}  // namespace
 
 void AddCommonStageFlags(CLI::App* sub, CommonOptions* opts, bool needs_in) {
   if (needs_in) {
@@ -30,7 +16,8 @@ void AddCommonStageFlags(CLI::App* sub, CommonOptions* opts, bool needs_in) {
   }
   sub->add_option("--out", opts->out_dir, "Output stage folder")->required();
   sub->add_option("--threads", opts->threads,
-                  "Worker threads (default: the CPUs given to this process, $SLURM_CPUS_PER_TASK under Slurm)")
+                  "Worker threads (default: the CPUs given to this process, "
+                  "$SLURM_CPUS_PER_TASK under Slurm)")
       ->check(CLI::NonNegativeNumber);
   sub->add_flag("--force", opts->force, "Redo work already done, even with another config");
   sub->add_option("--task-index", opts->task_index,

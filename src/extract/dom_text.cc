@@ -34,7 +34,8 @@ size_t InvisibleFormatLength(std::string_view s, size_t i) {
 // NON-JOINER. At the start of a line one joins (or parts) nothing: a page's
 // spacer paragraph `<p>&zwj;</p>` would be a line of its own.
 bool IsJoinerAt(std::string_view s, size_t i) {
-  return i + 2 < s.size() && s[i] == '\xE2' && s[i + 1] == '\x80' && (s[i + 2] == '\x8D' || s[i + 2] == '\x8C');
+  const std::string_view c = s.substr(i, 3);
+  return c == "\xE2\x80\x8D" || c == "\xE2\x80\x8C";
 }
 
 // Accumulates text with pending line breaks, so runs of empty blocks never

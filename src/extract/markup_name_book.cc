@@ -202,12 +202,10 @@ bool MarkupNameBook::AtEitherEnd(NameList l, std::string_view token) const {
 
 bool MarkupNameBook::EndsAfterSeparator(NameList l, std::string_view name) const {
   for (const std::string& x : names(l)) {
-    if (name.size() <= x.size() + 1 || name.substr(name.size() - x.size()) != x) continue;
-    const char sep = name[name.size() - x.size() - 1];
-    if (sep != '-' && sep != '_') continue;
+    if (name.size() <= x.size() + 1 || !name.ends_with(x)) continue;
     const std::string_view before = name.substr(0, name.size() - x.size() - 1);
-    if (before.size() >= 3 && before.substr(before.size() - 3) == "not") continue;
-    return true;
+    const char sep = name[before.size()];
+    if ((sep == '-' || sep == '_') && !before.ends_with("not")) return true;
   }
   return false;
 }

@@ -29,8 +29,8 @@ std::string Opening(const std::vector<DomNode>& nodes, int32_t root, size_t limi
 // The length of the closing parenthesis that ends `t`, ASCII or fullwidth
 // (U+FF09), 0 if none does.
 size_t ClosingParenthesisLength(std::string_view t) {
-  if (!t.empty() && t.back() == ')') return 1;
-  return t.size() >= 3 && t.substr(t.size() - 3) == "\xEF\xBC\x89" ? 3 : 0;
+  if (t.ends_with(')')) return 1;
+  return t.ends_with("\xEF\xBC\x89") ? 3 : 0;
 }
 
 // Whether the text of the subtree at `root` ends, spacing aside, in a

@@ -3,11 +3,12 @@
 #include <sched.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <atomic>
 #include <mutex>
 #include <thread>
 #include <vector>
+
+#include "corpus/util/env.h"
 
 namespace corpus {
 
@@ -41,11 +42,8 @@ int AvailableCpus() {
   cpu_set_t mask;
   CPU_ZERO(&mask);
   if (sched_getaffinity(0, sizeof(mask), &mask) == 0) cpus = CPU_COUNT(&mask);
-  if (const char* v = std::getenv("SLURM_CPUS_PER_TASK"); v && *v) {
-    char* end = nullptr;
-    const long slurm = std::strtol(v, &end, 10);
-    if (*end == '\0' && slurm > 0 && (cpus <= 0 || slurm < cpus)) cpus = static_cast<int>(slurm);
-  }
+  int slurm = 0;
+  if (EnvInt("SLURM_CPUS_PER_TASK", &slurm) && slurm > 0 && (cpus <= 0 || slurm < cpus)) cpus = slurm;
   return std::max(1, cpus);
 }
 
