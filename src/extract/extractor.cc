@@ -197,7 +197,7 @@ bool IsProse(const DomIndex& dom, int32_t root) {
 // Bumped whenever a rule changes what is extracted; the data files (phrase
 // files, class and id name lists, the block model) are versioned by their
 // digests (ExtractorVersion).
-constexpr std::string_view kExtractorCodeVersion = "30";
+constexpr std::string_view kExtractorCodeVersion = "31";
 
 std::string ExtractorVersion() {
   // The data files' digests, hashed together (configs/extract/).
@@ -259,6 +259,7 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
   ScoreOptions score = options.score;
   // On a forum thread the "comments" are the posts.
   if (score.drop_comments && IsDiscussionPage(dom, pre.json_ld)) score.drop_comments = false;
+  if (options.drop_related_sections) MarkTeaserLines(&dom, phrases);
   ContentSelection sel = SelectMainContent(dom, score);
   if (options.drop_related_sections && sel.root >= 0 && IsProse(dom, sel.root)) {
     // An article: the boxes of other articles and the author's bio around
@@ -267,7 +268,6 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
     const uint64_t max_box = dom.nodes()[sel.root].text / 2;
     MarkArticleBoxes(&dom, phrases, max_box);
     MarkSignupBoxes(&dom, max_box);
-    MarkTeaserLines(&dom, phrases);
     MarkTrailingLinkLists(&dom, sel.root);
     MarkTeaserCards(&dom, sel.root);
     if (score.drop_comments) MarkTrailingNotes(&dom, sel.root);

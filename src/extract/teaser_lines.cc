@@ -26,6 +26,9 @@ std::string Opening(const std::vector<DomNode>& nodes, int32_t root, size_t limi
   return out;
 }
 
+// A credit after a copyright sign is an agency and a name or two.
+constexpr size_t kMaxCopyrightCredit = 60;
+
 // The length of the closing parenthesis that ends `t`, ASCII or fullwidth
 // (U+FF09), 0 if none does.
 size_t ClosingParenthesisLength(std::string_view t) {
@@ -33,14 +36,25 @@ size_t ClosingParenthesisLength(std::string_view t) {
   return t.ends_with("\xEF\xBC\x89") ? 3 : 0;
 }
 
+// Whether a copyright sign (U+00A9) opens the last kMaxCopyrightCredit
+// bytes of `text`, after some text of its own: "... Schweiz. © AFP / Marco
+// Bertorello". (One that opens the text is IsCreditLine's.)
+bool EndsWithCopyrightCredit(std::string_view text) {
+  const size_t sign = text.rfind("\xC2\xA9");
+  return sign != std::string_view::npos && sign > 0 &&
+         !StripAsciiWhitespace(text.substr(0, sign)).empty() &&
+         text.size() - sign <= kMaxCopyrightCredit;
+}
+
 // Whether the text of the subtree at `root` ends, spacing aside, in a
-// closing parenthesis: the cheap test before EndsWithCredit reads the whole
-// text.
-bool EndsInParenthesis(const std::vector<DomNode>& nodes, int32_t root) {
+// closing parenthesis or holds a copyright sign in its last text node: the
+// cheap test before EndsWithCredit reads the whole text.
+bool MayEndWithCredit(const std::vector<DomNode>& nodes, int32_t root) {
   for (int32_t i = nodes[root].end - 1; i >= root; --i) {
     if (!(nodes[i].flags & kDomText)) continue;
     const std::string_view t = StripAsciiWhitespace(nodes[i].node->v.text.text);
-    if (!t.empty()) return ClosingParenthesisLength(t) > 0;
+    if (t.empty()) continue;
+    return ClosingParenthesisLength(t) > 0 || t.find("\xC2\xA9") != std::string_view::npos;
   }
   return false;
 }
@@ -75,6 +89,7 @@ bool IsCreditLine(const PhraseSet& phrases, std::string_view text) {
 
 bool EndsWithCredit(const PhraseSet& phrases, std::string_view text) {
   text = StripAsciiWhitespace(text);
+  if (EndsWithCopyrightCredit(text)) return true;
   // The credit closes the line in parentheses, ASCII or fullwidth (U+FF08,
   // U+FF09: "（写真：共同）").
   const size_t close_length = ClosingParenthesisLength(text);
@@ -96,8 +111,10 @@ void MarkCreditLines(DomIndex* dom, const PhraseSet& phrases) {
       return true;
     }
     // A caption that ends in its credit; its spacing may be wide, and a
-    // text longer than the bound is not read whole.
-    if (!EndsInParenthesis(nodes, i)) return false;
+    // text longer than the bound is not read whole. A caption is one block:
+    // a header that holds a picture's credit after its headline and lead
+    // is not one.
+    if (nodes[i].own_text != nodes[i].text || !MayEndWithCredit(nodes, i)) return false;
     const std::string text = Opening(nodes, i, 4 * kMaxCaptionLine + 1);
     return text.size() <= 4 * kMaxCaptionLine && EndsWithCredit(phrases, text);
   });

@@ -165,6 +165,50 @@ TEST(MultilingualPageTest, CaptionsSignedByTheirCreditGo) {
   EXPECT_TRUE(Has(de, "mit einem Plan der Strecken belegte")) << de;
 }
 
+TEST(MultilingualPageTest, CaptionsSignedAfterACopyrightSignGo) {
+  // A caption whose last words follow a copyright sign goes; a header that
+  // holds a picture's credit after its headline and lead is not a caption
+  // (it holds blocks), and a paragraph that names a copyright early stays.
+  const std::string t = Extract(
+      "<html lang='de'><body><article>"
+      "<div class='kopf'><h2>Bohren, bis es heiß wird</h2>"
+      "<p>Weltweit finanzieren Banken Vorhaben, die dem Klima schaden.</p>"
+      "<span>\xC2\xA9 Jane Doe</span></div>"
+      "<h1>Die neue Brücke</h1>"
+      "<div class='bild'><p>Die alte Brücke im Morgenlicht. \xC2\xA9 AFP / Marco Bertorello</p>"
+      "</div>" +
+      GermanProse() +
+      "<p>Der Text steht unter \xC2\xA9 der Stadt, die ihn für die Anwohner geschrieben hat "
+      "und allen Zeitungen der Region zum Abdruck überlässt.</p></article></body></html>");
+  EXPECT_TRUE(Has(t, "Abschnitt 3 der Meldung")) << t;
+  EXPECT_FALSE(Has(t, "im Morgenlicht")) << t;
+  EXPECT_TRUE(Has(t, "Weltweit finanzieren Banken")) << t;
+  EXPECT_TRUE(Has(t, "allen Zeitungen der Region")) << t;
+}
+
+TEST(MultilingualPageTest, PostNavigationUnderAShortPostGoes) {
+  // A short post is no article (its paragraphs are short), but the links to
+  // the next and previous posts under it are still teaser lines; in
+  // Chinese, with a fullwidth colon.
+  const std::string de = Extract(
+      "<html lang='de'><body><div class='post'><h1>Drei Ausflüge in Berlin</h1>"
+      "<p>Wer am Wochenende raus will, findet in der Stadt mehr als man denkt.</p>"
+      "<p>Die Biosphäre in Potsdam erreicht man mit der Tram vom Bahnhof aus.</p>"
+      "<p>Der Crash Room liegt drei Minuten vom S-Bahnhof Ostkreuz entfernt.</p>"
+      "<p>Nachfolgebeitrag: <a href='/n' rel='next'>Was passiert hier eigentlich noch?</a><br>"
+      "Vorgängerbeitrag: <a href='/p' rel='prev'>Die Wahrheit über Kondome</a></p>"
+      "</div></body></html>");
+  EXPECT_TRUE(Has(de, "drei Minuten vom S-Bahnhof Ostkreuz")) << de;
+  EXPECT_FALSE(Has(de, "Was passiert hier eigentlich noch")) << de;
+  const std::string zh = Extract(
+      "<html lang='zh-CN'><body><div class='post'><h1>周末去哪儿</h1>"
+      "<p>新图书馆位于市中心，共有五层，藏书超过五十万册，并设有儿童阅读区和自习室。</p>"
+      "<p>市民凭身份证即可免费办理借书证，开放时间为每天上午九点至晚上九点。</p>"
+      "<p>下一篇：<a href='/n'>城市新建的自行车道开通</a></p></div></body></html>");
+  EXPECT_TRUE(Has(zh, "藏书超过五十万册")) << zh;
+  EXPECT_FALSE(Has(zh, "自行车道开通")) << zh;
+}
+
 TEST(MultilingualPageTest, JapaneseRelatedBoxAndLabelGo) {
   const std::string t = Extract(
       "<html><body><article><h1>古い橋を架け替え</h1>" + JapaneseProse() +

@@ -101,6 +101,10 @@ TEST(PhraseBookTest, LabelLinesNeedTheLabelBeforeAColon) {
   EXPECT_TRUE(StartsWithTeaserLabel(de, "Lesen Sie auch: Der Streit um den Strompreis"));
   EXPECT_TRUE(StartsWithTeaserLabel(PhraseBook::Default().For("ja"), "関連：新しい駅"));
   EXPECT_FALSE(StartsWithTeaserLabel(de, "Lesen Sie auch das Kleingedruckte"));
+  EXPECT_TRUE(StartsWithTeaserLabel(de, "Nachfolgebeitrag: Was passiert hier noch?"));
+  EXPECT_TRUE(StartsWithTeaserLabel(PhraseBook::Default().For("zh"), "上一篇：新的车站"));
+  EXPECT_TRUE(StartsWithTeaserLabel(PhraseBook::Default().For("en"), "Next post: A new station"));
+  EXPECT_FALSE(StartsWithTeaserLabel(PhraseBook::Default().For("en"), "Next post-processing step: sort"));
   EXPECT_TRUE(IsCreditLine(de, "Foto: dpa"));
   EXPECT_TRUE(IsCreditLine(de, "© Jane Doe"));
   EXPECT_TRUE(IsCreditLine(PhraseBook::Default().For("zh"), "图片来源：新华社"));
@@ -114,6 +118,12 @@ TEST(PhraseBookTest, CaptionsEndingInTheirCredit) {
   EXPECT_TRUE(EndsWithCredit(de, "Der Hafen im Morgenlicht (Symbolbild: Jane Doe/Agentur)  \n"));
   EXPECT_TRUE(EndsWithCredit(ja, "朝の港\xEF\xBC\x88写真：共同\xEF\xBC\x89"));
   EXPECT_TRUE(EndsWithCredit(ja, "朝の港（写真:共同）"));
+  EXPECT_TRUE(EndsWithCredit(de, "Marco Odermatt, Ski-Star aus der Schweiz. \xC2\xA9 AFP / Marco Bertorello"));
+  // A copyright sign that opens the line (IsCreditLine's), or that is not
+  // near its end.
+  EXPECT_FALSE(EndsWithCredit(de, "\xC2\xA9 AFP / Marco Bertorello"));
+  EXPECT_FALSE(EndsWithCredit(de, "Der Text steht unter \xC2\xA9 der Stadt, die ihn für die Anwohner "
+                                  "geschrieben hat und den Zeitungen überlässt."));
   // Parentheses that are not a credit, or a credit that does not end the line.
   EXPECT_FALSE(EndsWithCredit(de, "Der Hafen liegt am Fluss (siehe Karte: Seite 5)"));
   EXPECT_FALSE(EndsWithCredit(de, "Der Hafen (Foto: dpa) im Morgenlicht"));

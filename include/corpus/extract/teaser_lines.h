@@ -21,25 +21,29 @@ bool StartsWithTeaserLabel(const PhraseSet& phrases, std::string_view text);
 // copyright sign ("©", "(c)").
 bool IsCreditLine(const PhraseSet& phrases, std::string_view text);
 
-// Whether a line's text ends in a picture credit in parentheses, ASCII or
+// Whether a line's text ends in a picture credit: in parentheses, ASCII or
 // fullwidth, opening with a credit label (PhraseClass::kCreditLabel): "The
 // harbour at dawn. (Photo: Jane Doe)", "Der Hafen. (Foto: dpa)",
-// "港の朝（写真：共同）".
+// "港の朝（写真：共同）"; or after a copyright sign that opens the line's
+// last 60 bytes: "Marco Odermatt, Ski-Star aus der Schweiz. © AFP / Marco
+// Bertorello".
 bool EndsWithCredit(const PhraseSet& phrases, std::string_view text);
 
-// Flags kDomBoilerplate on teaser lines inside an article: a block that
-// opens with a teaser label (StartsWithTeaserLabel) followed by a link to
-// another story ("Related: How the port strike ended"), with at most
-// kMaxTeaserLine bytes of text, most of it in the link. News and blog
-// editors drop these between paragraphs; WCXB's article references leave
-// them out. For pages whose selected content is prose. Linear.
+// Flags kDomBoilerplate on teaser lines: a block that opens with a teaser
+// label (StartsWithTeaserLabel) followed by a link to another story or post
+// ("Related: How the port strike ended", "Lesen Sie hier: ...", "Next post:
+// ..."), with at most kMaxTeaserLine bytes of text, most of it in the link.
+// News and blog editors drop these between paragraphs, and blog themes put
+// the links to the next and previous posts under the text. On any page
+// (BENCHMARKS.md, "Version 31"). Linear.
 void MarkTeaserLines(DomIndex* dom, const PhraseSet& phrases);
 
 // Flags kDomBoilerplate on picture credits (IsCreditLine): short blocks,
 // not headings, of at most kMaxCreditLine bytes of text; and on captions
-// that end in their credit (EndsWithCredit), blocks of at most
-// kMaxCaptionLine bytes. A credit says who took a picture the text does not
-// show, and a caption so signed describes that picture. On any page. Linear.
+// that end in their credit (EndsWithCredit): blocks with no block inside,
+// of at most kMaxCaptionLine bytes. A credit says who took a picture the
+// text does not show, and a caption so signed describes that picture. On
+// any page. Linear.
 void MarkCreditLines(DomIndex* dom, const PhraseSet& phrases);
 
 }  // namespace corpus
