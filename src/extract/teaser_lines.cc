@@ -16,6 +16,8 @@ constexpr uint64_t kMaxCreditLine = 120;
 constexpr uint64_t kMaxCaptionLine = 300;
 // A label and its colon lie within this many bytes of a line's start.
 constexpr size_t kMaxLabelOpening = 64;
+// A credit after a copyright sign is an agency and a name or two.
+constexpr size_t kMaxCopyrightCredit = 60;
 
 // The first `limit` bytes of the text of the subtree at `root`.
 std::string Opening(const std::vector<DomNode>& nodes, int32_t root, size_t limit) {
@@ -25,9 +27,6 @@ std::string Opening(const std::vector<DomNode>& nodes, int32_t root, size_t limi
   }
   return out;
 }
-
-// A credit after a copyright sign is an agency and a name or two.
-constexpr size_t kMaxCopyrightCredit = 60;
 
 // The length of the closing parenthesis that ends `t`, ASCII or fullwidth
 // (U+FF09), 0 if none does.
@@ -47,14 +46,17 @@ bool EndsWithCopyrightCredit(std::string_view text) {
 }
 
 // Whether the text of the subtree at `root` ends, spacing aside, in a
-// closing parenthesis or holds a copyright sign in its last text node: the
-// cheap test before EndsWithCredit reads the whole text.
+// closing parenthesis, or holds a copyright sign in its last
+// kMaxCopyrightCredit bytes: the cheap test before EndsWithCredit reads the
+// whole text.
 bool MayEndWithCredit(const std::vector<DomNode>& nodes, int32_t root) {
-  for (int32_t i = nodes[root].end - 1; i >= root; --i) {
+  size_t tail = 0;  // bytes of text after the node looked at
+  for (int32_t i = nodes[root].end - 1; i >= root && tail <= kMaxCopyrightCredit; --i) {
     if (!(nodes[i].flags & kDomText)) continue;
-    const std::string_view t = StripAsciiWhitespace(nodes[i].node->v.text.text);
-    if (t.empty()) continue;
-    return ClosingParenthesisLength(t) > 0 || t.find("\xC2\xA9") != std::string_view::npos;
+    const std::string_view t = nodes[i].node->v.text.text;
+    if (tail == 0 && ClosingParenthesisLength(StripAsciiWhitespace(t)) > 0) return true;
+    if (t.find("\xC2\xA9") != std::string_view::npos) return true;
+    tail += StripAsciiWhitespace(t).size();
   }
   return false;
 }

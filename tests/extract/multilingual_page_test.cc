@@ -175,7 +175,7 @@ TEST(MultilingualPageTest, CaptionsSignedAfterACopyrightSignGo) {
       "<p>Weltweit finanzieren Banken Vorhaben, die dem Klima schaden.</p>"
       "<span>\xC2\xA9 Jane Doe</span></div>"
       "<h1>Die neue Brücke</h1>"
-      "<div class='bild'><p>Die alte Brücke im Morgenlicht. \xC2\xA9 AFP / Marco Bertorello</p>"
+      "<div class='bild'><p>Die alte Brücke im Morgenlicht. \xC2\xA9 <b>AFP</b> / Marco Bertorello</p>"
       "</div>" +
       GermanProse() +
       "<p>Der Text steht unter \xC2\xA9 der Stadt, die ihn für die Anwohner geschrieben hat "
