@@ -21,7 +21,8 @@ struct ExtractOptions {
   // kept: it is a wrapper, not a sidebar.
   double boilerplate_veto_share = 0.6;
   // Below this many bytes of text, extraction is retried with comment
-  // sections kept (a forum thread), then with no markup verdicts at all.
+  // sections kept (a forum thread), then the JSON-LD article body is taken
+  // if it is longer (a page drawn by JavaScript).
   size_t min_text_bytes = 250;
   // A text with fewer distinct words than this is no main text (the page
   // goes to rejected/ as `empty`).
