@@ -38,6 +38,13 @@ bool IsJoinerAt(std::string_view s, size_t i) {
   return c == "\xE2\x80\x8D" || c == "\xE2\x80\x8C";
 }
 
+// Whether `c` is part of a word in a script that spaces its words: a letter
+// or a digit outside Han, kana, Thai and the other scripts written without
+// spaces.
+bool IsSpacedWordChar(char32_t c) {
+  return (IsLetter(c) || (c >= '0' && c <= '9')) && !IsNonSpacingScript(c);
+}
+
 // Accumulates text with pending line breaks, so runs of empty blocks never
 // produce runs of blank lines.
 class TextBuilder {
@@ -59,7 +66,24 @@ class TextBuilder {
   void SetPrefix(std::string prefix) { prefix_ = std::move(prefix); }
   bool AtLineStart() const { return pending_ > 0 || out_.empty() || out_.back() == '\n'; }
 
+  // Asks for a space before the next text if it starts a word right where
+  // the text so far ends in one: the seam of two boxes a browser lays out
+  // apart (buttons, tags, a card's "3 beds" and "2 baths"), which the
+  // markup writes with nothing between them. Not between a number and the
+  // lower-case letters after it ("3<span>rd</span>").
+  void SeparateBoxes() { box_seam_ = true; }
+
   void Text(std::string_view s) {
+    if (box_seam_ && !s.empty()) {
+      box_seam_ = false;
+      if (!space_ && pending_ == 0 && !out_.empty()) {
+        size_t end = out_.size(), next = 0;
+        const char32_t before = PrevCodePoint(out_, &end);
+        const char32_t after = NextCodePoint(s, &next);
+        space_ = IsSpacedWordChar(before) && IsSpacedWordChar(after) &&
+                 !(before >= '0' && before <= '9' && after >= 'a' && after <= 'z');
+      }
+    }
     for (size_t i = 0; i < s.size(); ++i) {
       const char c = s[i];
       if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
@@ -93,6 +117,7 @@ class TextBuilder {
   // Text kept as is (inside <pre>), only line ends normalised.
   void RawText(std::string_view s) {
     if (s.empty()) return;
+    box_seam_ = false;
     Flush();
     for (char c : s) {
       if (c != '\r') out_.push_back(c);
@@ -133,6 +158,7 @@ class TextBuilder {
   std::string prefix_;
   int pending_ = 0;
   bool space_ = false;
+  bool box_seam_ = false;
   bool markdown_;
 };
 
@@ -179,6 +205,13 @@ class Renderer {
       }
       const DomNode& n = nodes_[i];
       if (n.flags & kDomText) {
+        // Text right after one inline box closed and another opened; not
+        // inside a paragraph of prose, where a word may be split by markup
+        // ("un<b>bel</b><i>ievable</i>").
+        if (closed_box_ && opened_box_ && !(n.block >= 0 && IsProseParagraph(nodes_[n.block]))) {
+          b_.SeparateBoxes();
+        }
+        closed_box_ = opened_box_ = false;
         const std::string_view text = n.node->v.text.text;
         if (n.parent >= 0 && (nodes_[n.parent].flags & kDomTexMath)) {
           b_.Text(TrimSpace(text));  // "$x^2$", not "$ x^2 $"
@@ -213,10 +246,19 @@ class Renderer {
     return d;
   }
 
+  // An inline element with two characters or more of text, as a box of its
+  // own: not a letter set apart (a drop cap, a word animated letter by
+  // letter), not a superscript, subscript or code.
+  static bool IsInlineBox(const DomNode& n) {
+    return !(n.flags & (kDomBlock | kDomInPre)) && n.text >= 2 && n.tag != GUMBO_TAG_SUP &&
+           n.tag != GUMBO_TAG_SUB && n.tag != GUMBO_TAG_CODE && n.tag != GUMBO_TAG_BR;
+  }
+
   void Enter(int32_t i) {
     const DomNode& n = nodes_[i];
     const GumboTag tag = n.tag;
     open_.push_back({i});
+    if (IsInlineBox(n)) opened_box_ = true;
     if (tag == GUMBO_TAG_BR) {
       b_.LineBreak();
       return;
@@ -257,6 +299,10 @@ class Renderer {
     open_.pop_back();
     const DomNode& n = nodes_[o.index];
     const GumboTag tag = n.tag;
+    if (!(n.flags & kDomBlock) && n.text > 0) {
+      closed_box_ = IsInlineBox(n);
+      opened_box_ = false;
+    }
     if (n.flags & kDomTexMath) {
       b_.Text(TexDelimiter(n));
       return;
@@ -298,6 +344,10 @@ class Renderer {
   const std::vector<uint8_t>& drop_;
   TextBuilder b_;
   std::vector<Open> open_;
+  // Since the last text: an inline box closed (with text in it), and then
+  // one opened (TextBuilder::SeparateBoxes).
+  bool closed_box_ = false;
+  bool opened_box_ = false;
 };
 
 }  // namespace

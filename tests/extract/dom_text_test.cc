@@ -48,6 +48,37 @@ TEST(DomTextTest, InlineElementsDoNotBreakWords) {
             "unbelievable link and more");
 }
 
+TEST(DomTextTest, AdjacentInlineBoxesAreSeparateWords) {
+  // Buttons, tags and a card's facts written with nothing between them are
+  // laid out apart by the page's style; their words stay apart.
+  EXPECT_EQ(Render("<div><a href='/l'>League</a><a href='/c'>Conference</a><a href='/d'>Division</a></div>"),
+            "League Conference Division");
+  EXPECT_EQ(Render("<div><span>3 beds</span><span>2.5 baths</span><span><span>Garage</span>"
+                   "<span>Garden</span></span></div>"),
+            "3 beds 2.5 baths Garage Garden");
+  EXPECT_EQ(Render("<div><span>\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0</span>"
+                   "<span>\xD0\x9A\xD0\xB8\xD0\xB5\xD0\xB2</span></div>"),
+            "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 \xD0\x9A\xD0\xB8\xD0\xB5\xD0\xB2");
+}
+
+TEST(DomTextTest, BoxesThatSplitAWordStayJoined) {
+  // A letter set apart (a drop cap, a word animated letter by letter), a
+  // number's ordinal suffix, a superscript, text after a box that is not in
+  // a box of its own, words of a script written without spaces, and markup
+  // inside a paragraph of prose.
+  EXPECT_EQ(Render("<div><span>F</span><span>l</span><span>o</span><span>w</span></div>"), "Flow");
+  EXPECT_EQ(Render("<div><span>455 N. 3</span><span>rd</span> St.</div>"), "455 N. 3rd St.");
+  EXPECT_EQ(Render("<div><i>area</i><sup>2</sup></div>"), "area2");
+  EXPECT_EQ(Render("<div><a href='/a'>API</a>s and <b>un</b>likely</div>"), "APIs and unlikely");
+  EXPECT_EQ(Render("<div><span>新图书馆</span><span>开放</span></div>"), "新图书馆开放");
+  const std::string prose =
+      "<p>The council met on Tuesday evening and, after a long debate about the budget for the "
+      "coming year, voted to rebuild the old bridge over the river; <span>Le</span><span>arn</span> "
+      "more about the plans, the costs and the detours at the town hall or on its website, where "
+      "the engineers will also answer questions every Thursday until the work begins.</p>";
+  EXPECT_NE(Render(prose).find(" Learn more about"), std::string::npos) << Render(prose);
+}
+
 TEST(DomTextTest, ListItemsOneLineEach) {
   EXPECT_EQ(Render("<p>Intro</p><ul><li>one</li><li>two <b>bold</b></li></ul><p>After</p>"),
             "Intro\n\none\ntwo bold\n\nAfter");

@@ -23,7 +23,11 @@ enum class TextFormat {
 // Whitespace outside <pre> collapses to single spaces (U+00A0 included), and
 // there the invisible format characters U+00AD, U+200B, U+2060 and U+FEFF
 // are removed (docs/LANGUAGES.md, "Text the page shows"); the output has no
-// leading or trailing whitespace.
+// leading or trailing whitespace. Two inline elements written with nothing
+// between them ("<a>League</a><a>Conference</a>") are two boxes a browser
+// lays out apart, and their words are written apart, unless the seam is
+// inside a paragraph of prose, between a number and lower-case letters, at
+// a letter set apart, or in a script written without spaces (same section).
 std::string RenderText(const DomIndex& dom, int32_t root, const std::vector<uint8_t>& drop,
                        TextFormat format);
 
