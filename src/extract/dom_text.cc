@@ -251,7 +251,7 @@ class Renderer {
   // letter), not a superscript, subscript or code.
   static bool IsInlineBox(const DomNode& n) {
     return !(n.flags & (kDomBlock | kDomInPre)) && n.text >= 2 && n.tag != GUMBO_TAG_SUP &&
-           n.tag != GUMBO_TAG_SUB && n.tag != GUMBO_TAG_CODE && n.tag != GUMBO_TAG_BR;
+           n.tag != GUMBO_TAG_SUB && n.tag != GUMBO_TAG_CODE;
   }
 
   void Enter(int32_t i) {

@@ -18,6 +18,8 @@ constexpr uint64_t kMaxCaptionLine = 300;
 constexpr size_t kMaxLabelOpening = 64;
 // A credit after a copyright sign is an agency and a name or two.
 constexpr size_t kMaxCopyrightCredit = 60;
+// U+00A9 COPYRIGHT SIGN in UTF-8.
+constexpr std::string_view kCopyrightSign = "\xC2\xA9";
 
 // The first `limit` bytes of the text of the subtree at `root`.
 std::string Opening(const std::vector<DomNode>& nodes, int32_t root, size_t limit) {
@@ -39,7 +41,7 @@ size_t ClosingParenthesisLength(std::string_view t) {
 // bytes of `text`, after some text of its own: "... Schweiz. © AFP / Marco
 // Bertorello". (One that opens the text is IsCreditLine's.)
 bool EndsWithCopyrightCredit(std::string_view text) {
-  const size_t sign = text.rfind("\xC2\xA9");
+  const size_t sign = text.rfind(kCopyrightSign);
   return sign != std::string_view::npos && sign > 0 &&
          !StripAsciiWhitespace(text.substr(0, sign)).empty() &&
          text.size() - sign <= kMaxCopyrightCredit;
@@ -53,10 +55,10 @@ bool MayEndWithCredit(const std::vector<DomNode>& nodes, int32_t root) {
   size_t tail = 0;  // bytes of text after the node looked at
   for (int32_t i = nodes[root].end - 1; i >= root && tail <= kMaxCopyrightCredit; --i) {
     if (!(nodes[i].flags & kDomText)) continue;
-    const std::string_view t = nodes[i].node->v.text.text;
-    if (tail == 0 && ClosingParenthesisLength(StripAsciiWhitespace(t)) > 0) return true;
-    if (t.find("\xC2\xA9") != std::string_view::npos) return true;
-    tail += StripAsciiWhitespace(t).size();
+    const std::string_view t = StripAsciiWhitespace(nodes[i].node->v.text.text);
+    if (tail == 0 && ClosingParenthesisLength(t) > 0) return true;
+    if (t.find(kCopyrightSign) != std::string_view::npos) return true;
+    tail += t.size();
   }
   return false;
 }
@@ -83,7 +85,7 @@ bool IsCreditLine(const PhraseSet& phrases, std::string_view text) {
   while (b < text.size() && (text[b] == ' ' || text[b] == '\n' || text[b] == '\t')) ++b;
   text.remove_prefix(b);
   // "© Jane Doe", "(c) Reuters": a copyright line, in any language.
-  if (text.substr(0, 2) == "\xC2\xA9" || text.substr(0, 3) == "(c)" || text.substr(0, 3) == "(C)") {
+  if (text.starts_with(kCopyrightSign) || text.substr(0, 3) == "(c)" || text.substr(0, 3) == "(C)") {
     return true;
   }
   return StartsWithLabel(phrases, PhraseClass::kCreditLabel, text);
