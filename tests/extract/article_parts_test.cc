@@ -96,6 +96,38 @@ TEST(ArticlePartsTest, AnAsideHoldingTheArticleBodyIsNotASidebar) {
   EXPECT_FALSE(Has(t, "Rubrik Nummer")) << t;
 }
 
+TEST(ArticlePartsTest, AWrapperWhoseExtraIsMostlyMenuGivesWayToTheThread) {
+  // A forum's page wrapper holds its welcome notes, a list of its boards
+  // and the thread. The boards' links count against the wrapper
+  // (ScoreOptions::link_penalty), so the thread alone keeps enough of the
+  // wrapper's weight to be the content, and the notes stay out.
+  std::string notes, boards, posts;
+  for (int i = 0; i < 6; ++i) {
+    notes += "<p>Welcome to the board, note " + std::to_string(i) +
+             ": please read the rules before you post here.</p>";
+  }
+  for (int i = 0; i < 20; ++i) {
+    boards += "<li><a href='/forum/" + std::to_string(i) + "'>Forum " + std::to_string(i) +
+              "</a></li>";
+  }
+  for (int i = 0; i < 14; ++i) {
+    posts += "<div class='post'><p>Reply " + std::to_string(i) +
+             ": I had the same trouble with the encoder last week, and the newer build fixed "
+             "it for me.</p></div>";
+  }
+  const std::string page = "<div class='page'>" + notes + "<ul class='forums'>" + boards +
+                           "</ul><div class='thread'>" + posts + "</div></div>";
+  const std::string t = ExtractBody(page);
+  EXPECT_TRUE(Has(t, "Reply 0:")) << t;
+  EXPECT_TRUE(Has(t, "Reply 13:")) << t;
+  EXPECT_FALSE(Has(t, "Welcome to the board")) << t;
+  // Counted at 0.6 of a byte each, the links leave the wrapper heavy enough
+  // to keep.
+  ExtractOptions options;
+  options.score.link_penalty = 0.6;
+  EXPECT_TRUE(Has(ExtractBody(page, options), "Welcome to the board"));
+}
+
 // A guide whose layout wrapper is named after its left column of page links,
 // under a menu that holds most of the page's text; `main_class` names the
 // column of the text.

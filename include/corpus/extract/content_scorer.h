@@ -11,7 +11,9 @@ namespace corpus {
 // Knobs of the main-content selection (all part of the stage config).
 struct ScoreOptions {
   bool drop_comments = true;   // treat comment sections as boilerplate
-  double link_penalty = 0.5;   // a byte of short-link (menu) text cancels this many bytes of text
+  // A byte of short-link (menu) text cancels this many bytes of text
+  // (chosen on the dev pages: BENCHMARKS.md, "Version 33").
+  double link_penalty = 0.7;
   double headline_weight = 0.5;  // a byte of long-link (headline) text counts this much
   double descend_slack = 0.2;  // give up this share of the weight for a tighter container
   // ...but not this many bytes of prose paragraphs left beside the tighter one
