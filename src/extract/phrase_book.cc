@@ -31,7 +31,17 @@ bool IsDecoration(char32_t c) {
   return c == 0xA0 || c == 0xAB || c == 0xBB || c == 0xB7 || c == 0xA9 ||
          (c >= 0x2000 && c <= 0x206F) || (c >= 0x2190 && c <= 0x21FF) ||
          (c >= 0x25A0 && c <= 0x27BF) || (c >= 0x3000 && c <= 0x303F) ||
-         (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20);
+         (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) ||
+         // Arabic comma, semicolon, question mark, full stop; the tatweel.
+         c == 0x060C || c == 0x061B || c == 0x061F || c == 0x06D4 || c == 0x0640;
+}
+
+// Marks a phrase is compared without: the Arabic tatweel (a stretched
+// joint) and harakat (short vowels, tanween, shadda, sukun, superscript
+// alef), which sites write on some words and not on others ("أيضاً",
+// "أيضا").
+bool IsIgnoredMark(char32_t c) {
+  return c == 0x0640 || (c >= 0x064B && c <= 0x0652) || c == 0x0670;
 }
 
 constexpr auto kFoldOptions =
@@ -122,9 +132,17 @@ std::string FoldPhrase(std::string_view text) {
       space = true;
       continue;
     }
+    if (IsIgnoredMark(c)) continue;
+    // Turkish: the fold gives "İ" as "i" and a combining dot, "I" as "i",
+    // and keeps "ı"; all four are compared as "i", so "İLGİLİ HABERLER" and
+    // "DEVAMINI OKU" match the phrases "İlgili haberler", "Devamını oku".
+    if (c == 0x0307 && !out.empty() && out.back() == 'i') continue;
     if (space && !out.empty()) out.push_back(' ');
     space = false;
-    if (c == 0x2018 || c == 0x2019) {
+    if (c == 0x0131) {
+      out.push_back('i');
+    } else if (c == 0x2018 || c == 0x2019 || c == 0x02BC) {
+      // Curly and modifier apostrophes ("пов’язані", "повʼязані").
       out.push_back('\'');
     } else {
       out.append(s.substr(at, i - at));

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "corpus/extract/extractor.h"
 #include "extract/extract_test_util.h"
@@ -219,6 +220,65 @@ TEST(MultilingualPageTest, JapaneseRelatedBoxAndLabelGo) {
   EXPECT_TRUE(Has(t, "第3段落")) << t;
   EXPECT_FALSE(Has(t, "続きを読む")) << t;
   EXPECT_FALSE(Has(t, "新しい自転車道")) << t;
+}
+
+// Four paragraphs of `sentence`, each numbered, inside an <article> with the
+// headline `h1`, and `chrome` (boxes and labels in the same language) between
+// the second and the third, where only its words tell it from the text.
+std::string ArticleOf(const std::string& lang_attr, const std::string& h1,
+                      const std::string& sentence, const std::string& chrome) {
+  std::string body;
+  for (int i = 0; i < 4; ++i) {
+    if (i == 2) body += chrome;
+    body += "<p>" + sentence + " (" + std::to_string(i) + ")</p>";
+  }
+  return "<html" + lang_attr + "><body><article><h1>" + h1 + "</h1>" + body +
+         "</article></body></html>";
+}
+
+TEST(MultilingualPageTest, KoreanTurkishAndArabicChromeGoes) {
+  struct Case {
+    const char* lang_attr;
+    const char* h1;
+    const char* sentence;
+    const char* chrome;
+    const char* kept;                // the last paragraph's end
+    std::vector<const char*> gone;  // the chrome's words
+  };
+  const Case cases[] = {
+      {" lang='ko-KR'", "오래된 다리 새로 짓는다",
+       "시는 화요일 강을 가로지르는 오래된 다리를 내년 봄에 새로 짓겠다고 밝혔다. 시장은 공사가 "
+       "약 반년 정도 걸릴 것이라며, 그동안 주민들은 우회로를 이용해야 한다고 말했다.",
+       "<div>공유하기</div><section><h2>관련 기사</h2><ul>"
+       "<li><a href='/1'>강변에 새 자전거 도로 개통</a></li>"
+       "<li><a href='/2'>주차 요금 두고 시의회 논쟁</a></li></ul></section>",
+       "우회로를 이용해야 한다고 말했다. (3)", {"공유하기", "자전거 도로"}},
+      // Declared nowhere: the language is detected. The label and the
+      // heading are in capitals, with the dotted capital İ and the dotless
+      // small ı's capital I; the phrase file writes them in small letters.
+      {"", "Eski köprü yenileniyor",
+       "Belediye salı günü, nehir üzerindeki eski köprüyü gelecek baharda yenileyeceğini açıkladı. "
+       "Belediye başkanı çalışmaların yaklaşık altı ay süreceğini ve bu sürede sakinlerin "
+       "alternatif yolları kullanması gerektiğini söyledi.",
+       "<p>DEVAMINI OKU</p><section><h2>İLGİLİ HABERLER</h2><ul>"
+       "<li><a href='/1'>Nehir kıyısına yeni bisiklet yolu açıldı</a></li>"
+       "<li><a href='/2'>Meclis otopark ücretlerini tartıştı</a></li></ul></section>",
+       "kullanması gerektiğini söyledi. (3)", {"DEVAMINI OKU", "bisiklet yolu"}},
+      // Tanween written on the label of a teaser line, not in the phrase file.
+      {" lang='ar'", "تجديد الجسر القديم",
+       "أعلنت البلدية يوم الثلاثاء أنها ستجدد الجسر القديم فوق النهر في الربيع المقبل. وقال رئيس "
+       "البلدية إن الأعمال ستستغرق نحو ستة أشهر، وإن على السكان استخدام طرق بديلة خلال هذه الفترة.",
+       "<p>اقرأ أيضاً: <a href='/x'>افتتاح مسار جديد للدراجات على ضفة النهر</a></p>"
+       "<section><h2>مقالات ذات صلة</h2><ul>"
+       "<li><a href='/1'>المجلس البلدي يناقش رسوم مواقف السيارات</a></li>"
+       "<li><a href='/2'>خطة جديدة لتنظيف الحدائق العامة</a></li></ul></section>",
+       "خلال هذه الفترة. (3)", {"مسار جديد للدراجات", "رسوم مواقف السيارات"}},
+  };
+  for (const Case& c : cases) {
+    const std::string t = Extract(ArticleOf(c.lang_attr, c.h1, c.sentence, c.chrome));
+    EXPECT_TRUE(Has(t, c.kept)) << t;
+    for (const char* words : c.gone) EXPECT_FALSE(Has(t, words)) << t;
+  }
 }
 
 TEST(MultilingualPageTest, ShortChineseAndJapanesePagesKeepTheirText) {

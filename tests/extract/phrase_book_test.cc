@@ -28,7 +28,8 @@ TEST(PhraseBookTest, EmbeddedFilesParseAndCoverTheLanguages) {
   const PhraseBook& book = PhraseBook::Default();
   EXPECT_TRUE(book.status().ok()) << book.status().ToString();
   const std::vector<std::string> langs = book.languages();
-  for (const char* want : {"en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "zh", "ja"}) {
+  for (const char* want : {"en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "zh", "ja", "ko",
+                           "vi", "tr", "id", "cs", "uk", "sv", "ar"}) {
     EXPECT_NE(std::find(langs.begin(), langs.end(), want), langs.end()) << want;
   }
   EXPECT_EQ(book.digest().size(), 64u);
@@ -41,6 +42,20 @@ TEST(PhraseBookTest, FoldIgnoresCaseSpacingAndDecoration) {
   EXPECT_EQ(FoldPhrase("Don’t miss…"), "don't miss");
   EXPECT_EQ(FoldPhrase("→ ЧИТАЙТЕ ТАКЖЕ"), "читайте также");
   EXPECT_EQ(FoldPhrase("\xff\xfe Bad UTF-8"), "\xff\xfe bad utf-8");  // folded as ASCII
+}
+
+TEST(PhraseBookTest, FoldJoinsTurkishIsApostrophesAndArabicMarks) {
+  // Turkish capitals fold to "i" like their small letters, dotted or not.
+  EXPECT_EQ(FoldPhrase("İLGİLİ HABERLER"), "ilgili haberler");
+  EXPECT_EQ(FoldPhrase("İlgili haberler"), "ilgili haberler");
+  EXPECT_EQ(FoldPhrase("DEVAMINI OKU"), FoldPhrase("Devamını oku"));
+  // The three apostrophes of Ukrainian pages.
+  EXPECT_EQ(FoldPhrase("пов\u2019язані статті"), "пов'язані статті");
+  EXPECT_EQ(FoldPhrase("пов\u02BCязані статті"), "пов'язані статті");
+  // Tanween, tatweel and Arabic punctuation.
+  EXPECT_EQ(FoldPhrase("اقرأ أيضاً:"), "اقرأ أيضا");
+  EXPECT_EQ(FoldPhrase("اقرأ أيضًا ـ"), "اقرأ أيضا");
+  EXPECT_EQ(FoldPhrase("مقالات ذات صلة؟"), "مقالات ذات صلة");
 }
 
 TEST(PhraseBookTest, ThePageLanguageAndEnglishApply) {

@@ -30,10 +30,11 @@ enum class PhraseClass {
 std::string CaseFold(std::string_view text);
 
 // Folds a short text for comparison with phrases: NFKC, Unicode case
-// folding, curly apostrophes made straight, whitespace runs made one space,
-// and leading and trailing punctuation, arrows and symbols ("Read more »",
-// "Recently viewed…", "関連記事：") removed. Invalid UTF-8 is folded as
-// ASCII.
+// folding, curly and modifier apostrophes made straight, the four Turkish
+// i's made "i", Arabic harakat and tatweel left out, whitespace runs made
+// one space, and leading and trailing punctuation, arrows and symbols
+// ("Read more »", "Recently viewed…", "関連記事：", "اقرأ أيضا:") removed.
+// Invalid UTF-8 is folded as ASCII.
 std::string FoldPhrase(std::string_view text);
 
 // The phrases of one language, parsed from a language file.
