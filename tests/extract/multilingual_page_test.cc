@@ -236,7 +236,7 @@ std::string ArticleOf(const std::string& lang_attr, const std::string& h1,
          "</article></body></html>";
 }
 
-TEST(MultilingualPageTest, KoreanTurkishAndArabicChromeGoes) {
+TEST(MultilingualPageTest, ChromeGoesInKoreanTurkishArabicPersianAndThai) {
   struct Case {
     const char* lang_attr;
     const char* h1;
@@ -273,6 +273,23 @@ TEST(MultilingualPageTest, KoreanTurkishAndArabicChromeGoes) {
        "<li><a href='/1'>المجلس البلدي يناقش رسوم مواقف السيارات</a></li>"
        "<li><a href='/2'>خطة جديدة لتنظيف الحدائق العامة</a></li></ul></section>",
        "خلال هذه الفترة. (3)", {"مسار جديد للدراجات", "رسوم مواقف السيارات"}},
+      // Persian written with the Arabic kaf and yeh ("كالاهاي"), where the
+      // phrase file has the Persian letters ("کالاهای مشابه").
+      {" lang='fa-IR'", "بازسازی پل قدیمی",
+       "شهرداری روز سه‌شنبه اعلام کرد که پل قدیمی روی رودخانه را بهار آینده بازسازی می‌کند. شهردار "
+       "گفت این کار حدود شش ماه طول می‌کشد و ساکنان در این مدت باید از مسیرهای دیگر استفاده کنند.",
+       "<div>چاپ</div><section><h2>كالاهاي مشابه</h2><ul>"
+       "<li><a href='/1'>دوچرخه شهری مدل تازه</a></li>"
+       "<li><a href='/2'>قفل دوچرخه با کلید</a></li></ul></section>",
+       "از مسیرهای دیگر استفاده کنند. (3)", {"چاپ", "قفل دوچرخه"}},
+      // Thai has no spaces: the heading's phrase is only its start.
+      {" lang='th'", "ซ่อมสะพานเก่า",
+       "เทศบาลประกาศเมื่อวันอังคารว่าจะสร้างสะพานเก่าข้ามแม่น้ำใหม่ในฤดูใบไม้ผลิหน้า "
+       "นายกเทศมนตรีกล่าวว่างานจะใช้เวลาประมาณครึ่งปีและผู้อยู่อาศัยต้องใช้เส้นทางอื่นในช่วงนั้น",
+       "<div>แชร์</div><section><h2>บทความที่เกี่ยวข้องกับสะพาน</h2><ul>"
+       "<li><a href='/1'>เปิดทางจักรยานริมแม่น้ำ</a></li>"
+       "<li><a href='/2'>สภาเมืองถกเรื่องค่าจอดรถ</a></li></ul></section>",
+       "ต้องใช้เส้นทางอื่นในช่วงนั้น (3)", {"แชร์", "ทางจักรยาน"}},
   };
   for (const Case& c : cases) {
     const std::string t = Extract(ArticleOf(c.lang_attr, c.h1, c.sentence, c.chrome));

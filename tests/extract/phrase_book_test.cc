@@ -28,8 +28,9 @@ TEST(PhraseBookTest, EmbeddedFilesParseAndCoverTheLanguages) {
   const PhraseBook& book = PhraseBook::Default();
   EXPECT_TRUE(book.status().ok()) << book.status().ToString();
   const std::vector<std::string> langs = book.languages();
-  for (const char* want : {"en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "zh", "ja", "ko",
-                           "vi", "tr", "id", "cs", "uk", "sv", "ar"}) {
+  for (const char* want : {"en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "zh",
+                           "ja", "ko", "vi", "tr", "id", "cs", "uk", "sv", "ar", "fa",
+                           "hi", "el", "bg", "hu", "ro", "da", "fi", "th", "sk"}) {
     EXPECT_NE(std::find(langs.begin(), langs.end(), want), langs.end()) << want;
   }
   EXPECT_EQ(book.digest().size(), 64u);
@@ -53,9 +54,14 @@ TEST(PhraseBookTest, FoldJoinsTurkishIsApostrophesAndArabicMarks) {
   EXPECT_EQ(FoldPhrase("пов\u2019язані статті"), "пов'язані статті");
   EXPECT_EQ(FoldPhrase("пов\u02BCязані статті"), "пов'язані статті");
   // Tanween, tatweel and Arabic punctuation.
-  EXPECT_EQ(FoldPhrase("اقرأ أيضاً:"), "اقرأ أيضا");
-  EXPECT_EQ(FoldPhrase("اقرأ أيضًا ـ"), "اقرأ أيضا");
+  EXPECT_EQ(FoldPhrase("اقرأ أيضاً:"), FoldPhrase("اقرأ أيضا"));
+  EXPECT_EQ(FoldPhrase("اقرأ أيضًا ـ"), FoldPhrase("اقرأ أيضا"));
   EXPECT_EQ(FoldPhrase("مقالات ذات صلة؟"), "مقالات ذات صلة");
+  // Hamza on the alef or not; Persian yeh and kaf written with Arabic ones.
+  EXPECT_EQ(FoldPhrase("إقرأ أيضا"), FoldPhrase("اقرا ايضا"));
+  EXPECT_EQ(FoldPhrase("مطالب مرتبط بیشتر"), FoldPhrase("مطالب مرتبط بيشتر"));
+  EXPECT_EQ(FoldPhrase("کتاب"), FoldPhrase("كتاب"));
+  EXPECT_EQ(FoldPhrase("علی"), FoldPhrase("علي"));
 }
 
 TEST(PhraseBookTest, ThePageLanguageAndEnglishApply) {
