@@ -44,13 +44,16 @@ bool IsIgnoredMark(char32_t c) {
   return c == 0x0640 || (c >= 0x064B && c <= 0x0652) || c == 0x0670;
 }
 
-// Arabic-script letters that sites write one for another: alef with or
-// without hamza or madda, the Arabic and Persian yeh and the alef maksura,
-// the Arabic and Persian kaf. Each group is compared as its first letter
-// (U+0627 alef, U+064A yeh, U+0643 kaf); other code points are returned as
-// they are.
-char32_t ArabicLetterVariant(char32_t c) {
+// Letters that sites write one for another, as the letter they are
+// compared as: Romanian s and t with a cedilla for the comma-below letters
+// (ş ţ for ș ț, from before Unicode had the latter); in Arabic script,
+// alef with or without hamza or madda as alef (U+0627), the Persian yeh
+// and the alef maksura as the Arabic yeh (U+064A), the Persian kaf as the
+// Arabic kaf (U+0643). Other code points are returned as they are.
+char32_t LetterVariant(char32_t c) {
   switch (c) {
+    case 0x015F: return 0x0219;
+    case 0x0163: return 0x021B;
     case 0x0622: case 0x0623: case 0x0625: case 0x0671: return 0x0627;
     case 0x0649: case 0x06CC: return 0x064A;
     case 0x06A9: return 0x0643;
@@ -158,7 +161,7 @@ std::string FoldPhrase(std::string_view text) {
     } else if (c == 0x2018 || c == 0x2019 || c == 0x02BC) {
       // Curly and modifier apostrophes ("пов’язані", "повʼязані").
       out.push_back('\'');
-    } else if (const char32_t letter = ArabicLetterVariant(c); letter != c) {
+    } else if (const char32_t letter = LetterVariant(c); letter != c) {
       char bytes[4];
       out.append(bytes, EncodeUtf8(letter, bytes));
     } else {

@@ -45,11 +45,14 @@ TEST(PhraseBookTest, FoldIgnoresCaseSpacingAndDecoration) {
   EXPECT_EQ(FoldPhrase("\xff\xfe Bad UTF-8"), "\xff\xfe bad utf-8");  // folded as ASCII
 }
 
-TEST(PhraseBookTest, FoldJoinsTurkishIsApostrophesAndArabicMarks) {
+TEST(PhraseBookTest, FoldJoinsLettersSitesWriteOneForAnother) {
   // Turkish capitals fold to "i" like their small letters, dotted or not.
   EXPECT_EQ(FoldPhrase("İLGİLİ HABERLER"), "ilgili haberler");
   EXPECT_EQ(FoldPhrase("İlgili haberler"), "ilgili haberler");
   EXPECT_EQ(FoldPhrase("DEVAMINI OKU"), FoldPhrase("Devamını oku"));
+  // Romanian s and t with a cedilla or a comma below.
+  EXPECT_EQ(FoldPhrase("Citeşte şi"), FoldPhrase("Citește și"));
+  EXPECT_EQ(FoldPhrase("ŢARA"), FoldPhrase("țara"));
   // The three apostrophes of Ukrainian pages.
   EXPECT_EQ(FoldPhrase("пов\u2019язані статті"), "пов'язані статті");
   EXPECT_EQ(FoldPhrase("пов\u02BCязані статті"), "пов'язані статті");

@@ -31,9 +31,10 @@ std::string CaseFold(std::string_view text);
 
 // Folds a short text for comparison with phrases: NFKC, Unicode case
 // folding, curly and modifier apostrophes made straight, the four Turkish
-// i's made "i", Arabic harakat and tatweel left out, the Arabic-script
-// letters sites interchange (alef with or without hamza, Arabic and
-// Persian yeh and kaf, alef maksura) made one, whitespace runs made
+// i's made "i", Romanian ş ţ made ș ț, Arabic harakat and tatweel left
+// out, the Arabic-script letters sites interchange (alef with or without
+// hamza, Arabic and Persian yeh and kaf, alef maksura) made one,
+// whitespace runs made
 // one space, and leading and trailing punctuation, arrows and symbols
 // ("Read more »", "Recently viewed…", "関連記事：", "اقرأ أيضا:") removed.
 // Invalid UTF-8 is folded as ASCII.
