@@ -46,7 +46,8 @@ bool IsIgnoredMark(char32_t c) {
 
 // Letters that sites write one for another, as the letter they are
 // compared as: Romanian s and t with a cedilla for the comma-below letters
-// (ş ţ for ș ț, from before Unicode had the latter); in Arabic script,
+// (ş ţ for ș ț, from before Unicode had the latter); Hebrew's geresh and
+// gershayim as the ASCII marks most pages type for them; in Arabic script,
 // alef with or without hamza or madda as alef (U+0627), the Persian yeh
 // and the alef maksura as the Arabic yeh (U+064A), the Persian kaf as the
 // Arabic kaf (U+0643). Other code points are returned as they are.
@@ -54,6 +55,8 @@ char32_t LetterVariant(char32_t c) {
   switch (c) {
     case 0x015F: return 0x0219;
     case 0x0163: return 0x021B;
+    case 0x05F3: return 0x0027;
+    case 0x05F4: return 0x0022;
     case 0x0622: case 0x0623: case 0x0625: case 0x0671: return 0x0627;
     case 0x0649: case 0x06CC: return 0x064A;
     case 0x06A9: return 0x0643;
@@ -286,12 +289,27 @@ const PhraseTable* PhraseBook::Find(std::string_view code) const {
   return nullptr;
 }
 
+namespace {
+
+// The file's name for a language named by another code: ISO 639-1 codes
+// withdrawn in 1989 that CLD2 and old pages still write ("iw" Hebrew, "in"
+// Indonesian), and the written forms of Norwegian, whose UI words the
+// Bokmål file serves ("nb", "nn").
+std::string_view CanonicalLanguage(std::string_view code) {
+  if (code == "iw") return "he";
+  if (code == "in") return "id";
+  if (code == "nb" || code == "nn") return "no";
+  return code;
+}
+
+}  // namespace
+
 PhraseSet PhraseBook::For(std::string_view declared, std::string_view detected) const {
   PhraseSet set;
   for (std::string_view language : {declared, detected}) {
     // The primary subtag, lower-cased: "de-AT" and "pt_BR" give "de" and "pt".
     const size_t cut = language.find_first_of("-_,; ");
-    set.Add(Find(AsciiLowercase(language.substr(0, cut))));
+    set.Add(Find(CanonicalLanguage(AsciiLowercase(language.substr(0, cut)))));
   }
   set.Add(Find("en"));
   return set;

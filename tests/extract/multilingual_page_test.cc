@@ -236,7 +236,7 @@ std::string ArticleOf(const std::string& lang_attr, const std::string& h1,
          "</article></body></html>";
 }
 
-TEST(MultilingualPageTest, ChromeGoesInKoreanTurkishArabicPersianAndThai) {
+TEST(MultilingualPageTest, ChromeGoesInKoreanTurkishArabicPersianHebrewAndThai) {
   struct Case {
     const char* lang_attr;
     const char* h1;
@@ -282,6 +282,14 @@ TEST(MultilingualPageTest, ChromeGoesInKoreanTurkishArabicPersianAndThai) {
        "<li><a href='/1'>دوچرخه شهری مدل تازه</a></li>"
        "<li><a href='/2'>قفل دوچرخه با کلید</a></li></ul></section>",
        "از مسیرهای دیگر استفاده کنند. (3)", {"چاپ", "قفل دوچرخه"}},
+      // Hebrew, declared nowhere: CLD2 names it "iw", the file is he.txt.
+      {"", "שיפוץ הגשר הישן",
+       "העירייה הודיעה ביום שלישי כי תשפץ את הגשר הישן מעל הנהר באביב הבא. ראש העירייה אמר "
+       "שהעבודות יימשכו כחצי שנה, ושבתקופה זו התושבים יצטרכו להשתמש בדרכים חלופיות.",
+       "<div>שתפו</div><section><h2>כתבות נוספות מהעיר</h2><ul>"
+       "<li><a href='/1'>שביל אופניים חדש נפתח לאורך הנהר</a></li>"
+       "<li><a href='/2'>מועצת העיר דנה בדמי החניה</a></li></ul></section>",
+       "להשתמש בדרכים חלופיות. (3)", {"שתפו", "שביל אופניים"}},
       // Thai has no spaces: the heading's phrase is only its start.
       {" lang='th'", "ซ่อมสะพานเก่า",
        "เทศบาลประกาศเมื่อวันอังคารว่าจะสร้างสะพานเก่าข้ามแม่น้ำใหม่ในฤดูใบไม้ผลิหน้า "

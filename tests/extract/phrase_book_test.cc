@@ -30,7 +30,8 @@ TEST(PhraseBookTest, EmbeddedFilesParseAndCoverTheLanguages) {
   const std::vector<std::string> langs = book.languages();
   for (const char* want : {"en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "zh",
                            "ja", "ko", "vi", "tr", "id", "cs", "uk", "sv", "ar", "fa",
-                           "hi", "el", "bg", "hu", "ro", "da", "fi", "th", "sk"}) {
+                           "hi", "el", "bg", "hu", "ro", "da", "fi", "th", "sk", "he",
+                           "no"}) {
     EXPECT_NE(std::find(langs.begin(), langs.end(), want), langs.end()) << want;
   }
   EXPECT_EQ(book.digest().size(), 64u);
@@ -53,6 +54,8 @@ TEST(PhraseBookTest, FoldJoinsLettersSitesWriteOneForAnother) {
   // Romanian s and t with a cedilla or a comma below.
   EXPECT_EQ(FoldPhrase("Citeşte şi"), FoldPhrase("Citește și"));
   EXPECT_EQ(FoldPhrase("ŢARA"), FoldPhrase("țara"));
+  // Hebrew's gershayim, or the ASCII quote typed for it.
+  EXPECT_EQ(FoldPhrase("כולל מע\u05F4מ"), FoldPhrase("כולל מע\"מ"));
   // The three apostrophes of Ukrainian pages.
   EXPECT_EQ(FoldPhrase("пов\u2019язані статті"), "пов'язані статті");
   EXPECT_EQ(FoldPhrase("пов\u02BCязані статті"), "пов'язані статті");
@@ -82,6 +85,11 @@ TEST(PhraseBookTest, ThePageLanguageAndEnglishApply) {
   EXPECT_EQ(both.languages(), (std::vector<std::string_view>{"en", "pt"}));
   // A Content-Language list: its first language.
   EXPECT_TRUE(book.For("fr, en").Matches(PhraseClass::kLabel, "Lire la suite"));
+  // Codes withdrawn from ISO 639-1 (CLD2 names Hebrew "iw"), and Norwegian's
+  // two written forms.
+  EXPECT_EQ(book.For("", "iw").languages(), (std::vector<std::string_view>{"he", "en"}));
+  EXPECT_EQ(book.For("in").languages(), (std::vector<std::string_view>{"id", "en"}));
+  EXPECT_EQ(book.For("nb-NO", "nn").languages(), (std::vector<std::string_view>{"no", "en"}));
 }
 
 TEST(PhraseBookTest, HeadingPrefixesEndAtAWordOrAnyCjkCharacter) {

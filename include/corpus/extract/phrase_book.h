@@ -31,7 +31,8 @@ std::string CaseFold(std::string_view text);
 
 // Folds a short text for comparison with phrases: NFKC, Unicode case
 // folding, curly and modifier apostrophes made straight, the four Turkish
-// i's made "i", Romanian ş ţ made ș ț, Arabic harakat and tatweel left
+// i's made "i", Romanian ş ţ made ș ț, Hebrew geresh and gershayim made
+// ASCII quotes, Arabic harakat and tatweel left
 // out, the Arabic-script letters sites interchange (alef with or without
 // hamza, Arabic and Persian yeh and kaf, alef maksura) made one,
 // whitespace runs made
@@ -98,7 +99,9 @@ class PhraseBook {
 
   // The phrases for a page in `declared` and `detected` language, each a
   // BCP 47 tag or CLD2 code ("de", "de-AT", "pt_BR", "zh-Hant") or empty,
-  // and in English. A language with no file adds nothing.
+  // and in English. The withdrawn codes "iw" and "in" (CLD2 still gives
+  // "iw") are Hebrew and Indonesian; Norwegian "nb" and "nn" take the "no"
+  // file. A language with no file adds nothing.
   PhraseSet For(std::string_view declared, std::string_view detected = {}) const;
 
   // Sorted language codes.
