@@ -32,8 +32,11 @@ constexpr std::string_view kChromeItemTypes[] = {"review", "aggregaterating", "o
 constexpr std::string_view kChromeItemProps[] = {"review", "reviews", "aggregaterating",
                                                  "offers"};
 
-// Lines longer than this (non-space bytes) are never a lone price or phrase.
-constexpr uint64_t kMaxShopLine = 40;
+// Lines longer than this (non-space bytes) are never a lone price...
+constexpr uint64_t kMaxPriceLine = 40;
+// ...or a buy box's phrase, in any script (a Hindi or Thai phrase of 20
+// letters is 60 bytes).
+constexpr uint64_t kMaxShopLine = 128;
 // A marked element holds less than this share of the page's text.
 constexpr double kMaxChromeShare = 0.3;
 
@@ -192,7 +195,8 @@ void MarkShopChrome(DomIndex* dom, const PhraseSet& phrases) {
     if (!chrome && (n.flags & kDomBlock) && n.text > 0 && n.text <= kMaxShopLine &&
         n.own_text == n.text) {
       const std::string line = LineText(nodes, i);
-      chrome = IsPriceLine(line) || phrases.Matches(PhraseClass::kShopPhrase, line);
+      chrome = (n.text <= kMaxPriceLine && IsPriceLine(line)) ||
+               phrases.Matches(PhraseClass::kShopPhrase, line);
     }
     if (chrome) {
       n.flags |= kDomBoilerplate;

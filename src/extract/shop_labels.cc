@@ -6,9 +6,10 @@
 namespace corpus {
 namespace {
 
-// Longest label, in bytes of non-space text ("Kostenlos registrieren und
-// weiterlesen" is 37).
-constexpr uint64_t kMaxLabelBytes = 40;
+// Longest block compared with the labels, in bytes of non-space text: a
+// label of the phrase files in any script (a Thai login prompt of 31
+// letters is 93 bytes; "Kostenlos registrieren und weiterlesen" is 37).
+constexpr uint64_t kMaxLabelBytes = 128;
 // Nodes looked at in one block: a label is a text node in a span or two.
 constexpr int32_t kMaxLabelNodes = 12;
 
