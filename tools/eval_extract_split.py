@@ -253,7 +253,7 @@ def report(results):
                   f"{hv['f1']:.3f} ({hv['n']:>3})")
         if "article_shingle" in d:
             da, ha = d["article_shingle"], h["article_shingle"]
-            print(f"WCXB article pages, shingle F1 (4-grams, the news benchmark's measure)")
+            print("WCXB article pages, shingle F1 (4-grams, the news benchmark's measure)")
             for k in ("f1", "precision", "recall"):
                 print(f"  {k:<20}  {da[k]:.4f}        {ha[k]:.4f}")
     if "snippets" in results:

@@ -29,16 +29,15 @@ enum class PhraseClass {
 // normalization); ASCII lower-casing when `text` is not valid UTF-8.
 std::string CaseFold(std::string_view text);
 
-// Folds a short text for comparison with phrases: NFKC, Unicode case
-// folding, curly and modifier apostrophes made straight, the four Turkish
-// i's made "i", Romanian ş ţ made ș ț, Hebrew geresh and gershayim made
-// ASCII quotes, Arabic harakat and tatweel left
-// out, the Arabic-script letters sites interchange (alef with or without
-// hamza, Arabic and Persian yeh and kaf, alef maksura) made one,
-// whitespace runs made
-// one space, and leading and trailing punctuation, arrows and symbols
-// ("Read more »", "Recently viewed…", "関連記事：", "اقرأ أيضا:") removed.
-// Invalid UTF-8 is folded as ASCII.
+// Folds a short text for comparison with phrases: NFKC and Unicode case
+// folding; then the spellings sites use for one another made one (curly
+// and modifier apostrophes made straight, the four Turkish i's made "i",
+// Romanian ş ţ made ș ț, Hebrew geresh and gershayim made ASCII quotes,
+// Arabic-script harakat and tatweel left out, alef with or without hamza,
+// the Arabic and Persian yeh and kaf and the alef maksura made one);
+// whitespace runs made one space; leading and trailing punctuation, arrows
+// and symbols ("Read more »", "Recently viewed…", "関連記事：", "اقرأ أيضا:")
+// removed. Invalid UTF-8 is folded as ASCII. docs/LANGUAGES.md has the why.
 std::string FoldPhrase(std::string_view text);
 
 // The phrases of one language, parsed from a language file.
