@@ -31,7 +31,7 @@ TEST(PhraseBookTest, EmbeddedFilesParseAndCoverTheLanguages) {
   for (const char* want : {"en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "zh",
                            "ja", "ko", "vi", "tr", "id", "cs", "uk", "sv", "ar", "fa",
                            "hi", "el", "bg", "hu", "ro", "da", "fi", "th", "sk", "he",
-                           "no"}) {
+                           "no", "ca", "hr", "lt", "sl", "ms", "bn"}) {
     EXPECT_NE(std::find(langs.begin(), langs.end(), want), langs.end()) << want;
   }
   EXPECT_EQ(book.digest().size(), 64u);
@@ -63,6 +63,8 @@ TEST(PhraseBookTest, FoldJoinsLettersSitesWriteOneForAnother) {
   EXPECT_EQ(FoldPhrase("اقرأ أيضاً:"), FoldPhrase("اقرأ أيضا"));
   EXPECT_EQ(FoldPhrase("اقرأ أيضًا ـ"), FoldPhrase("اقرأ أيضا"));
   EXPECT_EQ(FoldPhrase("مقالات ذات صلة؟"), "مقالات ذات صلة");
+  // A danda ends a sentence in Hindi and Bengali.
+  EXPECT_EQ(FoldPhrase("টিপ্পণী বন্ধ।"), "টিপ্পণী বন্ধ");
   // Hamza on the alef or not; Persian yeh and kaf written with Arabic ones.
   EXPECT_EQ(FoldPhrase("إقرأ أيضا"), FoldPhrase("اقرا ايضا"));
   EXPECT_EQ(FoldPhrase("مطالب مرتبط بیشتر"), FoldPhrase("مطالب مرتبط بيشتر"));
