@@ -31,7 +31,8 @@ TEST(PhraseBookTest, EmbeddedFilesParseAndCoverTheLanguages) {
   for (const char* want : {"en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "zh",
                            "ja", "ko", "vi", "tr", "id", "cs", "uk", "sv", "ar", "fa",
                            "hi", "el", "bg", "hu", "ro", "da", "fi", "th", "sk", "he",
-                           "no", "ca", "hr", "lt", "sl", "ms", "bn"}) {
+                           "no", "ca", "hr", "lt", "sl", "ms", "bn", "et", "lv", "sr",
+                           "az", "ur", "ta", "sw", "mr"}) {
     EXPECT_NE(std::find(langs.begin(), langs.end(), want), langs.end()) << want;
   }
   EXPECT_EQ(book.digest().size(), 64u);
