@@ -47,15 +47,20 @@ bool IsIgnoredMark(char32_t c) {
   return c == 0x0640 || (c >= 0x064B && c <= 0x0652) || c == 0x0670;
 }
 
-// Letters that sites write one for another, as the letter they are
-// compared as: Romanian s and t with a cedilla for the comma-below letters
-// (ş ţ for ș ț, from before Unicode had the latter); Hebrew's geresh and
-// gershayim as the ASCII marks most pages type for them; in Arabic script,
-// alef with or without hamza or madda as alef (U+0627), the Persian yeh
-// and the alef maksura as the Arabic yeh (U+064A), the Persian kaf as the
-// Arabic kaf (U+0643). Other code points are returned as they are.
-char32_t LetterVariant(char32_t c) {
+// The code point a letter or mark is compared as, where sites write one for
+// another: curly and modifier apostrophes as "'" ("пов’язані",
+// "повʼязані"); the Turkish dotless ı as "i" (the fold already gives "I"
+// as "i", and "İ" as "i" and a combining dot, dropped in FoldPhrase);
+// Romanian s and t with a cedilla as the comma-below letters (ş ţ for ș ț,
+// from before Unicode had the latter); Hebrew's geresh and gershayim as
+// the ASCII marks most pages type for them; in Arabic script, alef with or
+// without hamza or madda as alef (U+0627), the Persian yeh and the alef
+// maksura as the Arabic yeh (U+064A), the Persian kaf as the Arabic kaf
+// (U+0643). Other code points are returned as they are.
+char32_t ComparedAs(char32_t c) {
   switch (c) {
+    case 0x2018: case 0x2019: case 0x02BC: return 0x0027;
+    case 0x0131: return 0x0069;
     case 0x015F: return 0x0219;
     case 0x0163: return 0x021B;
     case 0x05F3: return 0x0027;
@@ -156,20 +161,15 @@ std::string FoldPhrase(std::string_view text) {
       continue;
     }
     if (IsIgnoredMark(c)) continue;
-    // Turkish: the fold gives "İ" as "i" and a combining dot, "I" as "i",
-    // and keeps "ı"; all four are compared as "i", so "İLGİLİ HABERLER" and
-    // "DEVAMINI OKU" match the phrases "İlgili haberler", "Devamını oku".
+    // The dot the fold leaves after the "i" of a Turkish "İ": all four
+    // Turkish i's are compared as "i" (with ComparedAs), so "İLGİLİ
+    // HABERLER" and "DEVAMINI OKU" match "İlgili haberler", "Devamını oku".
     if (c == 0x0307 && !out.empty() && out.back() == 'i') continue;
     if (space && !out.empty()) out.push_back(' ');
     space = false;
-    if (c == 0x0131) {
-      out.push_back('i');
-    } else if (c == 0x2018 || c == 0x2019 || c == 0x02BC) {
-      // Curly and modifier apostrophes ("пов’язані", "повʼязані").
-      out.push_back('\'');
-    } else if (const char32_t letter = LetterVariant(c); letter != c) {
+    if (const char32_t same = ComparedAs(c); same != c) {
       char bytes[4];
-      out.append(bytes, EncodeUtf8(letter, bytes));
+      out.append(bytes, EncodeUtf8(same, bytes));
     } else {
       out.append(s.substr(at, i - at));
     }
