@@ -267,7 +267,10 @@ PhraseBook::PhraseBook(const std::vector<std::pair<std::string, std::string>>& f
       std::string folded = FoldPhrase(line);
       if (folded.empty()) continue;
       table.max_bytes = std::max(table.max_bytes, folded.size());
-      table.classes[section].insert(std::move(folded));
+      if (!table.classes[section].insert(std::move(folded)).second && status_.ok()) {
+        status_ = Status::InvalidArgument(code + ".txt:" + std::to_string(line_no) +
+                                          ": phrase already listed in its section (once folded)");
+      }
     }
     tables_.push_back(std::move(table));
   }

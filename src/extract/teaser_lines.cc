@@ -18,6 +18,8 @@ constexpr uint64_t kMaxCaptionLine = 300;
 constexpr size_t kMaxLabelOpening = 64;
 // A credit after a copyright sign is an agency and a name or two.
 constexpr size_t kMaxCopyrightCredit = 60;
+// U+0983 BENGALI SIGN VISARGA in UTF-8.
+constexpr std::string_view kBengaliVisarga = "\xE0\xA6\x83";
 // U+00A9 COPYRIGHT SIGN in UTF-8.
 constexpr std::string_view kCopyrightSign = "\xC2\xA9";
 
@@ -72,6 +74,11 @@ bool StartsWithLabel(const PhraseSet& phrases, PhraseClass c, std::string_view t
   size_t colon = text.find(':');
   const size_t wide = text.find("\xEF\xBC\x9A");
   if (wide < colon) colon = wide;
+  // Bengali sites type the visarga (U+0983) for the colon after a label
+  // ("ছবিঃ ..."); it is also a letter, so it counts only where what comes
+  // before it is, whole, a label (docs/LANGUAGES.md).
+  const size_t visarga = text.find(kBengaliVisarga);
+  if (visarga < colon && phrases.Matches(c, text.substr(0, visarga))) return true;
   if (colon == std::string_view::npos) return false;
   return phrases.Matches(c, text.substr(0, colon));
 }

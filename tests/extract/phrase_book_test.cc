@@ -112,6 +112,11 @@ TEST(PhraseBookTest, ParseErrorsAreReportedAndTheRestIsKept) {
   EXPECT_NE(book.status().ToString().find("xx.txt:1"), std::string::npos);
   EXPECT_TRUE(book.For("xx").Matches(PhraseClass::kLabel, "okay button"));
   EXPECT_FALSE(book.For("xx").Matches(PhraseClass::kLabel, "lost"));
+  // A phrase listed twice, as written or once folded, is a slip in the file.
+  const PhraseBook twice(Files{{"xx", "[labels]\nL'auteur\nshare\nl\u2019auteur\n"}});
+  EXPECT_NE(twice.status().ToString().find("xx.txt:4"), std::string::npos);
+  const PhraseBook apart(Files{{"xx", "[labels]\nshare\n[teaser_labels]\nshare\n"}});
+  EXPECT_TRUE(apart.status().ok()) << apart.status().ToString();
 }
 
 TEST(PhraseBookTest, TheDigestFollowsTheFiles) {
@@ -144,6 +149,13 @@ TEST(PhraseBookTest, LabelLinesNeedTheLabelBeforeAColon) {
   EXPECT_TRUE(IsCreditLine(de, "© Jane Doe"));
   EXPECT_TRUE(IsCreditLine(PhraseBook::Default().For("zh"), "图片来源：新华社"));
   EXPECT_FALSE(IsCreditLine(de, "Fotografie ist eine Kunst: so viel ist sicher"));
+  // The Bengali visarga typed for the colon ends a label, and only a label.
+  const PhraseSet bn = PhraseBook::Default().For("bn");
+  EXPECT_TRUE(IsCreditLine(bn, "ছবিঃ সংগৃহীত"));
+  EXPECT_TRUE(IsCreditLine(bn, "ছবি: সংগৃহীত"));
+  EXPECT_TRUE(StartsWithTeaserLabel(bn, "আরও পড়ুনঃ নতুন স্টেশন চালু"));
+  EXPECT_FALSE(IsCreditLine(bn, "ছবিটি দুঃখের কথা বলে"));
+  EXPECT_FALSE(StartsWithTeaserLabel(bn, "আরও পড়ুন দুঃখের গল্প"));
 }
 
 TEST(PhraseBookTest, CaptionsEndingInTheirCredit) {

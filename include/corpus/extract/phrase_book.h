@@ -86,8 +86,9 @@ class PhraseSet {
 class PhraseBook {
  public:
   // Parses language files, given as (language code, file text) pairs. A line
-  // outside a section, or an unknown section, is reported in status() and
-  // skipped; the rest is kept.
+  // outside a section, an unknown section, or a phrase that folds to one
+  // already in its section (FoldPhrase: "l’auteur" after "l'auteur") is
+  // reported in status() and skipped; the rest is kept.
   explicit PhraseBook(const std::vector<std::pair<std::string, std::string>>& files);
 
   PhraseBook(const PhraseBook&) = delete;
