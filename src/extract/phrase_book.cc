@@ -32,11 +32,11 @@ bool IsDecoration(char32_t c) {
          (c >= 0x2000 && c <= 0x206F) || (c >= 0x2190 && c <= 0x21FF) ||
          (c >= 0x25A0 && c <= 0x27BF) || (c >= 0x3000 && c <= 0x303F) ||
          (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) ||
-         // Arabic comma, semicolon, question mark, full stop; the tatweel;
-         // the danda and double danda that end sentences in the scripts of
-         // India and Bangladesh.
-         c == 0x060C || c == 0x061B || c == 0x061F || c == 0x06D4 || c == 0x0640 ||
-         c == 0x0964 || c == 0x0965;
+         // Armenian comma and full stop; Arabic comma, semicolon, question
+         // mark, full stop; the tatweel; the danda and double danda that end
+         // sentences in the scripts of India and Bangladesh.
+         c == 0x055D || c == 0x0589 || c == 0x060C || c == 0x061B || c == 0x061F ||
+         c == 0x06D4 || c == 0x0640 || c == 0x0964 || c == 0x0965;
 }
 
 // Marks a phrase is compared without: the Arabic tatweel (a stretched
@@ -299,12 +299,14 @@ namespace {
 
 // The file's name for a language named by another code: ISO 639-1 codes
 // withdrawn in 1989 that CLD2 and old pages still write ("iw" Hebrew, "in"
-// Indonesian), and the written forms of Norwegian, whose UI words the
-// Bokmål file serves ("nb", "nn").
+// Indonesian), the written forms of Norwegian, whose UI words the
+// Bokmål file serves ("nb", "nn"), and Bosnian, whose sites write the
+// Croatian file's ijekavian Latin words ("bs").
 std::string_view CanonicalLanguage(std::string_view code) {
   if (code == "iw") return "he";
   if (code == "in") return "id";
   if (code == "nb" || code == "nn") return "no";
+  if (code == "bs") return "hr";
   return code;
 }
 

@@ -18,8 +18,12 @@ constexpr uint64_t kMaxCaptionLine = 300;
 constexpr size_t kMaxLabelOpening = 64;
 // A credit after a copyright sign is an agency and a name or two.
 constexpr size_t kMaxCopyrightCredit = 60;
-// U+0983 BENGALI SIGN VISARGA in UTF-8.
-constexpr std::string_view kBengaliVisarga = "\xE0\xA6\x83";
+// Marks that sites in some scripts type for the colon after a label, in
+// UTF-8: the Bengali and Devanagari visarga (U+0983, U+0903: "ছবিঃ ...",
+// "फोटोः ..."), letters inside words as well, and the Armenian comma
+// (U+055D: "Լուսանկարը՝ ..."), a pause inside sentences as well. Each ends a
+// label only where all the text before it is one (docs/LANGUAGES.md).
+constexpr std::string_view kColonLikeMarks[] = {"\xE0\xA6\x83", "\xE0\xA4\x83", "\xD5\x9D"};
 // U+00A9 COPYRIGHT SIGN in UTF-8.
 constexpr std::string_view kCopyrightSign = "\xC2\xA9";
 
@@ -74,11 +78,10 @@ bool StartsWithLabel(const PhraseSet& phrases, PhraseClass c, std::string_view t
   size_t colon = text.find(':');
   const size_t wide = text.find("\xEF\xBC\x9A");
   if (wide < colon) colon = wide;
-  // Bengali sites type the visarga (U+0983) for the colon after a label
-  // ("ছবিঃ ..."); it is also a letter, so it counts only where what comes
-  // before it is, whole, a label (docs/LANGUAGES.md).
-  const size_t visarga = text.find(kBengaliVisarga);
-  if (visarga < colon && phrases.Matches(c, text.substr(0, visarga))) return true;
+  for (const std::string_view mark : kColonLikeMarks) {
+    const size_t at = text.find(mark);
+    if (at < colon && phrases.Matches(c, text.substr(0, at))) return true;
+  }
   if (colon == std::string_view::npos) return false;
   return phrases.Matches(c, text.substr(0, colon));
 }

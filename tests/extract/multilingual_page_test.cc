@@ -236,16 +236,25 @@ std::string ArticleOf(const std::string& lang_attr, const std::string& h1,
          "</article></body></html>";
 }
 
+// An article in one language with its chrome between two paragraphs.
+struct ChromeCase {
+  const char* lang_attr;
+  const char* h1;
+  const char* sentence;
+  const char* chrome;
+  const char* kept;                // the last paragraph's end
+  std::vector<const char*> gone;  // the chrome's words
+};
+
+// Expects the article's text kept and its chrome gone.
+void ExpectChromeGoes(const ChromeCase& c) {
+  const std::string t = Extract(ArticleOf(c.lang_attr, c.h1, c.sentence, c.chrome));
+  EXPECT_TRUE(Has(t, c.kept)) << t;
+  for (const char* words : c.gone) EXPECT_FALSE(Has(t, words)) << t;
+}
+
 TEST(MultilingualPageTest, ChromeGoesInKoreanTurkishArabicPersianHebrewAndThai) {
-  struct Case {
-    const char* lang_attr;
-    const char* h1;
-    const char* sentence;
-    const char* chrome;
-    const char* kept;                // the last paragraph's end
-    std::vector<const char*> gone;  // the chrome's words
-  };
-  const Case cases[] = {
+  const ChromeCase cases[] = {
       {" lang='ko-KR'", "오래된 다리 새로 짓는다",
        "시는 화요일 강을 가로지르는 오래된 다리를 내년 봄에 새로 짓겠다고 밝혔다. 시장은 공사가 "
        "약 반년 정도 걸릴 것이라며, 그동안 주민들은 우회로를 이용해야 한다고 말했다.",
@@ -301,11 +310,55 @@ TEST(MultilingualPageTest, ChromeGoesInKoreanTurkishArabicPersianHebrewAndThai) 
        // A label of 17 Thai letters is 51 bytes.
        "ต้องใช้เส้นทางอื่นในช่วงนั้น (3)", {"แชร์", "เรียนรู้เพิ่มเติม", "ทางจักรยาน"}},
   };
-  for (const Case& c : cases) {
-    const std::string t = Extract(ArticleOf(c.lang_attr, c.h1, c.sentence, c.chrome));
-    EXPECT_TRUE(Has(t, c.kept)) << t;
-    for (const char* words : c.gone) EXPECT_FALSE(Has(t, words)) << t;
-  }
+  for (const ChromeCase& c : cases) ExpectChromeGoes(c);
+}
+
+TEST(MultilingualPageTest, ChromeGoesInGeorgianArmenianNepaliMacedonianAndKazakh) {
+  const ChromeCase cases[] = {
+      {" lang='ka'", "ძველი ხიდი განახლდება",
+       "მერიამ სამშაბათს განაცხადა, რომ მდინარეზე გადებულ ძველ ხიდს მომავალ გაზაფხულზე "
+       "განაახლებს. მერის თქმით, სამუშაოები დაახლოებით ექვს თვეს გაგრძელდება და ამ დროს "
+       "მაცხოვრებლებს სხვა გზებით მოუწევთ სარგებლობა.",
+       "<div>გაზიარება</div><section><h2>შეიძლება დაგაინტერესოთ</h2><ul>"
+       "<li><a href='/1'>მდინარის სანაპიროზე ახალი ველობილიკი გაიხსნა</a></li>"
+       "<li><a href='/2'>საკრებულომ პარკირების საფასური განიხილა</a></li></ul></section>",
+       "სხვა გზებით მოუწევთ სარგებლობა. (3)", {"გაზიარება", "ველობილიკი"}},
+      // Declared nowhere: the language is detected. The labels end in the
+      // Armenian comma, which the sentences also hold as a pause.
+      {"", "Հին կամուրջը կվերանորոգվի",
+       "Քաղաքապետարանը երեքշաբթի հայտարարեց, որ գետի վրայի հին կամուրջը կվերանորոգի գալիք "
+       "գարնանը։ Քաղաքապետի խոսքով՝ աշխատանքները կտևեն մոտ վեց ամիս, և այդ ընթացքում "
+       "բնակիչները պետք է օգտվեն այլ ճանապարհներից։",
+       "<p>Կարդացեք նաև՝ <a href='/x'>Գետի ափին նոր հեծանվային արահետ է բացվել</a></p>"
+       "<p>Լուսանկարը՝ Արմենպրես</p>",
+       "այլ ճանապարհներից։ (3)", {"հեծանվային արահետ", "Արմենպրես"}},
+      // Labels that end in the visarga typed for a colon.
+      {" lang='ne'", "पुरानो पुल मर्मत हुने",
+       "नगरपालिकाले मंगलबार नदीमाथिको पुरानो पुल आउँदो वसन्तमा मर्मत गर्ने घोषणा गरेको छ। "
+       "मेयरका अनुसार काम करिब छ महिना चल्नेछ र यस अवधिमा बासिन्दाले वैकल्पिक बाटो प्रयोग "
+       "गर्नुपर्नेछ।",
+       "<p>फोटोः रासस</p>"
+       "<p>यो पनि पढ्नुहोस्ः <a href='/x'>नदी किनारमा नयाँ साइकल मार्ग खुल्यो</a></p>",
+       "वैकल्पिक बाटो प्रयोग गर्नुपर्नेछ। (3)", {"रासस", "साइकल मार्ग"}},
+      {" lang='mk'", "Стариот мост ќе биде обновен",
+       "Општината во вторникот објави дека стариот мост преку реката ќе го обнови следната "
+       "пролет. Градоначалникот рече дека работите ќе траат околу шест месеци и дека во тој "
+       "период жителите ќе треба да користат други патишта.",
+       "<div>Сподели</div><section><h2>Поврзани вести</h2><ul>"
+       "<li><a href='/1'>Нова велосипедска патека покрај реката</a></li>"
+       "<li><a href='/2'>Советот расправаше за паркирањето</a></li></ul></section>",
+       "да користат други патишта. (3)", {"Сподели", "велосипедска патека"}},
+      {" lang='kk-KZ'", "Ескі көпір жөнделеді",
+       "Әкімдік сейсенбі күні өзен үстіндегі ескі көпірді келесі көктемде жөндейтінін "
+       "хабарлады. Әкімнің айтуынша, жұмыс шамамен алты айға созылады және осы уақытта "
+       "тұрғындар басқа жолдарды пайдалануы керек.",
+       "<p>Сондай-ақ оқыңыз: <a href='/x'>Өзен жағасында жаңа велосипед жолы ашылды</a></p>"
+       "<section><h2>Ұқсас жаңалықтар</h2><ul>"
+       "<li><a href='/1'>Мәслихат тұрақ ақысын талқылады</a></li>"
+       "<li><a href='/2'>Саябақтарды тазарту жоспары</a></li></ul></section>",
+       "басқа жолдарды пайдалануы керек. (3)", {"велосипед жолы", "тұрақ ақысын"}},
+  };
+  for (const ChromeCase& c : cases) ExpectChromeGoes(c);
 }
 
 TEST(MultilingualPageTest, ShortChineseAndJapanesePagesKeepTheirText) {

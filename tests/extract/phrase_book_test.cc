@@ -32,7 +32,8 @@ TEST(PhraseBookTest, EmbeddedFilesParseAndCoverTheLanguages) {
                            "ja", "ko", "vi", "tr", "id", "cs", "uk", "sv", "ar", "fa",
                            "hi", "el", "bg", "hu", "ro", "da", "fi", "th", "sk", "he",
                            "no", "ca", "hr", "lt", "sl", "ms", "bn", "et", "lv", "sr",
-                           "az", "ur", "ta", "sw", "mr"}) {
+                           "az", "ur", "ta", "sw", "mr", "mk", "be", "sq", "is", "gl",
+                           "eu", "kk", "ne", "ka", "hy"}) {
     EXPECT_NE(std::find(langs.begin(), langs.end(), want), langs.end()) << want;
   }
   EXPECT_EQ(book.digest().size(), 64u);
@@ -44,6 +45,9 @@ TEST(PhraseBookTest, FoldIgnoresCaseSpacingAndDecoration) {
   EXPECT_EQ(FoldPhrase("関連記事："), "関連記事");
   EXPECT_EQ(FoldPhrase("Don’t miss…"), "don't miss");
   EXPECT_EQ(FoldPhrase("→ ЧИТАЙТЕ ТАКЖЕ"), "читайте также");
+  // Armenian's full stop and comma.
+  EXPECT_EQ(FoldPhrase("Նմանատիպ նորություններ։"), "նմանատիպ նորություններ");
+  EXPECT_EQ(FoldPhrase("Կարդացեք նաև՝"), FoldPhrase("կարդացեք նաեւ"));  // և is ե and ւ
   EXPECT_EQ(FoldPhrase("\xff\xfe Bad UTF-8"), "\xff\xfe bad utf-8");  // folded as ASCII
 }
 
@@ -88,11 +92,12 @@ TEST(PhraseBookTest, ThePageLanguageAndEnglishApply) {
   EXPECT_EQ(both.languages(), (std::vector<std::string_view>{"en", "pt"}));
   // A Content-Language list: its first language.
   EXPECT_TRUE(book.For("fr, en").Matches(PhraseClass::kLabel, "Lire la suite"));
-  // Codes withdrawn from ISO 639-1 (CLD2 names Hebrew "iw"), and Norwegian's
-  // two written forms.
+  // Codes withdrawn from ISO 639-1 (CLD2 names Hebrew "iw"), Norwegian's two
+  // written forms, and Bosnian, written with Croatian's words.
   EXPECT_EQ(book.For("", "iw").languages(), (std::vector<std::string_view>{"he", "en"}));
   EXPECT_EQ(book.For("in").languages(), (std::vector<std::string_view>{"id", "en"}));
   EXPECT_EQ(book.For("nb-NO", "nn").languages(), (std::vector<std::string_view>{"no", "en"}));
+  EXPECT_EQ(book.For("bs-BA").languages(), (std::vector<std::string_view>{"hr", "en"}));
 }
 
 TEST(PhraseBookTest, HeadingPrefixesEndAtAWordOrAnyCjkCharacter) {
@@ -156,6 +161,11 @@ TEST(PhraseBookTest, LabelLinesNeedTheLabelBeforeAColon) {
   EXPECT_TRUE(StartsWithTeaserLabel(bn, "আরও পড়ুনঃ নতুন স্টেশন চালু"));
   EXPECT_FALSE(IsCreditLine(bn, "ছবিটি দুঃখের কথা বলে"));
   EXPECT_FALSE(StartsWithTeaserLabel(bn, "আরও পড়ুন দুঃখের গল্প"));
+  // The Devanagari one, as Nepali sites (and some Hindi ones) type it.
+  const PhraseSet hi = PhraseBook::Default().For("hi");
+  EXPECT_TRUE(IsCreditLine(hi, "फोटोः पीटीआई"));
+  EXPECT_TRUE(StartsWithTeaserLabel(hi, "ये भी पढ़ेंः नया पुल खुला"));
+  EXPECT_FALSE(IsCreditLine(hi, "फोटो में दुःख साफ दिखता है"));
 }
 
 TEST(PhraseBookTest, CaptionsEndingInTheirCredit) {

@@ -101,7 +101,8 @@ class PhraseBook {
   // BCP 47 tag or CLD2 code ("de", "de-AT", "pt_BR", "zh-Hant") or empty,
   // and in English. The withdrawn codes "iw" and "in" (CLD2 still gives
   // "iw") are Hebrew and Indonesian; Norwegian "nb" and "nn" take the "no"
-  // file. A language with no file adds nothing.
+  // file, Bosnian "bs" the Croatian one. A language with no file adds
+  // nothing.
   PhraseSet For(std::string_view declared, std::string_view detected = {}) const;
 
   // Sorted language codes.
