@@ -42,14 +42,16 @@ bool IsDecoration(char32_t c) {
 // Marks a phrase is compared without: the Arabic tatweel (a stretched
 // joint) and harakat (short vowels, tanween, shadda, sukun, superscript
 // alef), which sites write on some words and not on others ("أيضاً",
-// "أيضا").
+// "أيضا"); the zero width non-joiner and joiner, which Persian and Indic
+// sites put in one word and leave out of another, or scatter through words
+// ("కార్ట్‌కు", "కార్ట్కు").
 bool IsIgnoredMark(char32_t c) {
-  return c == 0x0640 || (c >= 0x064B && c <= 0x0652) || c == 0x0670;
+  return c == 0x0640 || (c >= 0x064B && c <= 0x0652) || c == 0x0670 || c == 0x200C || c == 0x200D;
 }
 
 // The code point a letter or mark is compared as, where sites write one for
-// another: curly and modifier apostrophes as "'" ("пов’язані",
-// "повʼязані"); the Turkish dotless ı as "i" (the fold already gives "I"
+// another: curly and modifier apostrophes, and the grave accent typed for
+// one, as "'" ("пов’язані", "повʼязані", Uzbek "oʻqing", "o`qing"); the Turkish dotless ı as "i" (the fold already gives "I"
 // as "i", and "İ" as "i" and a combining dot, dropped in FoldPhrase);
 // Romanian s and t with a cedilla as the comma-below letters (ş ţ for ș ț,
 // from before Unicode had the latter); Hebrew's geresh and gershayim as
@@ -59,7 +61,7 @@ bool IsIgnoredMark(char32_t c) {
 // (U+0643). Other code points are returned as they are.
 char32_t ComparedAs(char32_t c) {
   switch (c) {
-    case 0x2018: case 0x2019: case 0x02BC: return 0x0027;
+    case 0x2018: case 0x2019: case 0x02BB: case 0x02BC: case 0x0060: return 0x0027;
     case 0x0131: return 0x0069;
     case 0x015F: return 0x0219;
     case 0x0163: return 0x021B;
@@ -69,6 +71,24 @@ char32_t ComparedAs(char32_t c) {
     case 0x0649: case 0x06CC: return 0x064A;
     case 0x06A9: return 0x0643;
     default: return c;
+  }
+}
+
+constexpr char32_t kMalayalamVirama = 0x0D4D;
+
+// The consonant of a Malayalam chillu (U+0D7A..U+0D7F: ൺ ൻ ർ ൽ ൾ ൿ), the
+// letter Unicode 5.1 gave to a consonant and virama written with a joiner;
+// sites write either ("വാർത്തകൾ"), so they are compared as consonant and
+// virama. 0 for other code points.
+char32_t ChilluBase(char32_t c) {
+  switch (c) {
+    case 0x0D7A: return 0x0D23;
+    case 0x0D7B: return 0x0D28;
+    case 0x0D7C: return 0x0D30;
+    case 0x0D7D: return 0x0D32;
+    case 0x0D7E: return 0x0D33;
+    case 0x0D7F: return 0x0D15;
+    default: return 0;
   }
 }
 
@@ -167,7 +187,14 @@ std::string FoldPhrase(std::string_view text) {
     if (c == 0x0307 && !out.empty() && out.back() == 'i') continue;
     if (space && !out.empty()) out.push_back(' ');
     space = false;
-    if (const char32_t same = ComparedAs(c); same != c) {
+    if (const char32_t base = ChilluBase(c)) {
+      // A Malayalam chillu is its consonant and a virama, as older text
+      // writes it (with a joiner, ignored above, or without).
+      char bytes[8];
+      size_t n = EncodeUtf8(base, bytes);
+      n += EncodeUtf8(kMalayalamVirama, bytes + n);
+      out.append(bytes, n);
+    } else if (const char32_t same = ComparedAs(c); same != c) {
       char bytes[4];
       out.append(bytes, EncodeUtf8(same, bytes));
     } else {
@@ -300,13 +327,15 @@ namespace {
 // The file's name for a language named by another code: ISO 639-1 codes
 // withdrawn in 1989 that CLD2 and old pages still write ("iw" Hebrew, "in"
 // Indonesian), the written forms of Norwegian, whose UI words the
-// Bokmål file serves ("nb", "nn"), and Bosnian, whose sites write the
-// Croatian file's ijekavian Latin words ("bs").
+// Bokmål file serves ("nb", "nn"), Bosnian, whose sites write the Croatian
+// file's ijekavian Latin words ("bs"), and Filipino, the standard form of
+// Tagalog ("fil").
 std::string_view CanonicalLanguage(std::string_view code) {
   if (code == "iw") return "he";
   if (code == "in") return "id";
   if (code == "nb" || code == "nn") return "no";
   if (code == "bs") return "hr";
+  if (code == "fil") return "tl";
   return code;
 }
 

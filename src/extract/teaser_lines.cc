@@ -19,11 +19,13 @@ constexpr size_t kMaxLabelOpening = 64;
 // A credit after a copyright sign is an agency and a name or two.
 constexpr size_t kMaxCopyrightCredit = 60;
 // Marks that sites in some scripts type for the colon after a label, in
-// UTF-8: the Bengali and Devanagari visarga (U+0983, U+0903: "ছবিঃ ...",
-// "फोटोः ..."), letters inside words as well, and the Armenian comma
-// (U+055D: "Լուսանկարը՝ ..."), a pause inside sentences as well. Each ends a
-// label only where all the text before it is one (docs/LANGUAGES.md).
-constexpr std::string_view kColonLikeMarks[] = {"\xE0\xA6\x83", "\xE0\xA4\x83", "\xD5\x9D"};
+// UTF-8: the Bengali, Devanagari and Gujarati visarga (U+0983, U+0903,
+// U+0A83: "ছবিঃ ...", "फोटोः ...", "તસવીરઃ ..."), letters inside words as
+// well, and the Armenian comma (U+055D: "Լուսանկարը՝ ..."), a pause inside
+// sentences as well. Each ends a label only where all the text before it is
+// one (docs/LANGUAGES.md).
+constexpr std::string_view kColonLikeMarks[] = {"\xE0\xA6\x83", "\xE0\xA4\x83", "\xE0\xAA\x83",
+                                                "\xD5\x9D"};
 // U+00A9 COPYRIGHT SIGN in UTF-8.
 constexpr std::string_view kCopyrightSign = "\xC2\xA9";
 

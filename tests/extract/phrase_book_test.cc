@@ -75,6 +75,15 @@ TEST(PhraseBookTest, FoldJoinsLettersSitesWriteOneForAnother) {
   EXPECT_EQ(FoldPhrase("مطالب مرتبط بیشتر"), FoldPhrase("مطالب مرتبط بيشتر"));
   EXPECT_EQ(FoldPhrase("کتاب"), FoldPhrase("كتاب"));
   EXPECT_EQ(FoldPhrase("علی"), FoldPhrase("علي"));
+  // Uzbek's oʻ and gʻ, typed with any apostrophe or a grave accent.
+  EXPECT_EQ(FoldPhrase("Koʻp oʻqilgan"), "ko'p o'qilgan");
+  EXPECT_EQ(FoldPhrase("Ko`p o`qilgan"), "ko'p o'qilgan");
+  // Joiners put in one word and left out of another, or scattered.
+  EXPECT_EQ(FoldPhrase("చ\u200Cద\u200Cవండి"), FoldPhrase("చదవండి"));
+  EXPECT_EQ(FoldPhrase("کتاب\u200Cها"), FoldPhrase("کتابها"));
+  // A Malayalam chillu, or its consonant and virama with a joiner or without.
+  EXPECT_EQ(FoldPhrase("വാർത്തകൾ"), FoldPhrase("വാര്\u200Dത്തകള്\u200D"));
+  EXPECT_EQ(FoldPhrase("വാർത്തകൾ"), FoldPhrase("വാര്ത്തകള്"));
 }
 
 TEST(PhraseBookTest, ThePageLanguageAndEnglishApply) {

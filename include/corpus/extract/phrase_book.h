@@ -31,10 +31,12 @@ std::string CaseFold(std::string_view text);
 
 // Folds a short text for comparison with phrases: NFKC and Unicode case
 // folding; then the spellings sites use for one another made one (curly
-// and modifier apostrophes made straight, the four Turkish i's made "i",
-// Romanian ş ţ made ș ț, Hebrew geresh and gershayim made ASCII quotes,
+// and modifier apostrophes and the grave accent made straight, the four
+// Turkish i's made "i", Romanian ş ţ made ș ț, Hebrew geresh and gershayim made ASCII quotes,
 // Arabic-script harakat and tatweel left out, alef with or without hamza,
-// the Arabic and Persian yeh and kaf and the alef maksura made one);
+// the Arabic and Persian yeh and kaf and the alef maksura made one, zero
+// width joiners and non-joiners left out, Malayalam chillus written as
+// consonant and virama);
 // whitespace runs made one space; leading and trailing punctuation, arrows
 // and symbols ("Read more »", "Recently viewed…", "関連記事：", "اقرأ أيضا:")
 // removed. Invalid UTF-8 is folded as ASCII. docs/LANGUAGES.md has the why.
@@ -101,8 +103,8 @@ class PhraseBook {
   // BCP 47 tag or CLD2 code ("de", "de-AT", "pt_BR", "zh-Hant") or empty,
   // and in English. The withdrawn codes "iw" and "in" (CLD2 still gives
   // "iw") are Hebrew and Indonesian; Norwegian "nb" and "nn" take the "no"
-  // file, Bosnian "bs" the Croatian one. A language with no file adds
-  // nothing.
+  // file, Bosnian "bs" the Croatian one, Filipino "fil" the Tagalog one. A
+  // language with no file adds nothing.
   PhraseSet For(std::string_view declared, std::string_view detected = {}) const;
 
   // Sorted language codes.
