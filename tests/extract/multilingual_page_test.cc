@@ -361,6 +361,59 @@ TEST(MultilingualPageTest, ChromeGoesInGeorgianArmenianNepaliMacedonianAndKazakh
   for (const ChromeCase& c : cases) ExpectChromeGoes(c);
 }
 
+TEST(MultilingualPageTest, ChromeGoesWhereSitesSpellItTheirOwnWay) {
+  const ChromeCase cases[] = {
+      // Zero width non-joiners scattered through the words.
+      {" lang='te'", "పాత వంతెన పునర్నిర్మాణం",
+       "నగరపాలక సంస్థ మంగళవారం నదిపై ఉన్న పాత వంతెనను వచ్చే వసంతంలో పునర్నిర్మిస్తామని "
+       "ప్రకటించింది. పనులు సుమారు ఆరు నెలలు పడతాయని, ఆ సమయంలో ప్రజలు ఇతర దారులను "
+       "ఉపయోగించాలని మేయర్ చెప్పారు.",
+       "<p>ఇది కూ\u200Cడా చ\u200Cద\u200Cవండి: <a href='/x'>నది ఒడ్డున కొత్త సైకిల్ దారి</a></p>"
+       "<section><h2>సంబంధిత వా\u200Cర్తలు</h2><ul>"
+       "<li><a href='/1'>పార్కింగ్ రుసుముపై కౌన్సిల్ చర్చ</a></li>"
+       "<li><a href='/2'>పార్కుల శుభ్రతకు కొత్త ప్రణాళిక</a></li></ul></section>",
+       "ఉపయోగించాలని మేయర్ చెప్పారు. (3)", {"సైకిల్ దారి", "పార్కింగ్ రుసుముపై"}},
+      // The older spelling of the chillus: consonant, virama and joiner.
+      {" lang='ml'", "പഴയ പാലം പുതുക്കിപ്പണിയും",
+       "നദിക്ക് കുറുകെയുള്ള പഴയ പാലം അടുത്ത വസന്തകാലത്ത് പുതുക്കിപ്പണിയുമെന്ന് നഗരസഭ "
+       "ചൊവ്വാഴ്ച അറിയിച്ചു. പണികൾക്ക് ഏകദേശം ആറ് മാസം എടുക്കുമെന്നും ആ സമയത്ത് നാട്ടുകാർ "
+       "മറ്റ് വഴികൾ ഉപയോഗിക്കണമെന്നും മേയർ പറഞ്ഞു.",
+       "<section><h2>ബന്ധപ്പെട്ട വാര്\u200Dത്തകള്\u200D</h2><ul>"
+       "<li><a href='/1'>നദിക്കരയിൽ പുതിയ സൈക്കിൾ പാത</a></li>"
+       "<li><a href='/2'>പാർക്കിങ് ഫീസിൽ കൗൺസിൽ ചർച്ച</a></li></ul></section>",
+       "ഉപയോഗിക്കണമെന്നും മേയർ പറഞ്ഞു. (3)", {"സൈക്കിൾ പാത", "കൗൺസിൽ ചർച്ച"}},
+      // Uzbek's oʻ with the turned comma; the file writes an apostrophe.
+      {" lang='uz'", "Eski koʻprik taʼmirlanadi",
+       "Shahar hokimligi seshanba kuni daryo ustidagi eski koʻprikni kelgusi bahorda "
+       "taʼmirlashini maʼlum qildi. Hokimning soʻzlariga koʻra, ishlar taxminan olti oy davom "
+       "etadi va bu vaqtda aholi boshqa yoʻllardan foydalanishi kerak.",
+       "<p>Shuningdek oʻqing: <a href='/x'>Daryo boʻyida yangi velosiped yoʻlagi ochildi</a></p>"
+       "<section><h2>Oʻxshash yangiliklar</h2><ul>"
+       "<li><a href='/1'>Kengash toʻxtash joyi narxini muhokama qildi</a></li>"
+       "<li><a href='/2'>Bogʻlarni tozalash rejasi</a></li></ul></section>",
+       "yoʻllardan foydalanishi kerak. (3)", {"velosiped yoʻlagi", "toʻxtash joyi"}},
+      // The Gujarati visarga typed for the colon.
+      {" lang='gu'", "જૂનો પુલ ફરી બંધાશે",
+       "નગરપાલિકાએ મંગળવારે જાહેર કર્યું કે નદી પરનો જૂનો પુલ આવતા વસંતમાં ફરી બાંધવામાં "
+       "આવશે. મેયરે કહ્યું કે કામ લગભગ છ મહિના ચાલશે અને આ સમય દરમિયાન રહેવાસીઓએ બીજા "
+       "રસ્તાઓનો ઉપયોગ કરવો પડશે.",
+       "<p>તસવીરઃ પીટીઆઈ</p>"
+       "<p>આ પણ વાંચોઃ <a href='/x'>નદી કિનારે નવો સાયકલ માર્ગ ખુલ્યો</a></p>",
+       "રસ્તાઓનો ઉપયોગ કરવો પડશે. (3)", {"પીટીઆઈ", "સાયકલ માર્ગ"}},
+      // Filipino, declared by its standard code, takes the Tagalog file.
+      {" lang='fil-PH'", "Aayusin ang lumang tulay",
+       "Inanunsyo ng lungsod noong Martes na aayusin nito ang lumang tulay sa ibabaw ng ilog "
+       "sa susunod na tagsibol. Sinabi ng alkalde na tatagal ang trabaho nang mga anim na "
+       "buwan at kailangang gumamit ng ibang daan ang mga residente sa panahong iyon.",
+       "<p>Basahin din: <a href='/x'>Bagong daanan ng bisikleta sa tabing-ilog</a></p>"
+       "<section><h2>Baka magustuhan mo rin</h2><ul>"
+       "<li><a href='/1'>Pinag-usapan ng konseho ang bayad sa paradahan</a></li>"
+       "<li><a href='/2'>Bagong plano sa paglilinis ng mga parke</a></li></ul></section>",
+       "ang mga residente sa panahong iyon. (3)", {"daanan ng bisikleta", "bayad sa paradahan"}},
+  };
+  for (const ChromeCase& c : cases) ExpectChromeGoes(c);
+}
+
 TEST(MultilingualPageTest, ShortChineseAndJapanesePagesKeepTheirText) {
   // Two paragraphs hold few space-separated "words" in scripts written
   // without spaces; the test for a page with no main text counts their

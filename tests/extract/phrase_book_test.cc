@@ -33,7 +33,8 @@ TEST(PhraseBookTest, EmbeddedFilesParseAndCoverTheLanguages) {
                            "hi", "el", "bg", "hu", "ro", "da", "fi", "th", "sk", "he",
                            "no", "ca", "hr", "lt", "sl", "ms", "bn", "et", "lv", "sr",
                            "az", "ur", "ta", "sw", "mr", "mk", "be", "sq", "is", "gl",
-                           "eu", "kk", "ne", "ka", "hy"}) {
+                           "eu", "kk", "ne", "ka", "hy", "te", "kn", "ml", "gu", "pa",
+                           "si", "tl", "uz", "af", "cy"}) {
     EXPECT_NE(std::find(langs.begin(), langs.end(), want), langs.end()) << want;
   }
   EXPECT_EQ(book.digest().size(), 64u);
@@ -102,11 +103,12 @@ TEST(PhraseBookTest, ThePageLanguageAndEnglishApply) {
   // A Content-Language list: its first language.
   EXPECT_TRUE(book.For("fr, en").Matches(PhraseClass::kLabel, "Lire la suite"));
   // Codes withdrawn from ISO 639-1 (CLD2 names Hebrew "iw"), Norwegian's two
-  // written forms, and Bosnian, written with Croatian's words.
+  // written forms, Bosnian, written with Croatian's words, and Filipino.
   EXPECT_EQ(book.For("", "iw").languages(), (std::vector<std::string_view>{"he", "en"}));
   EXPECT_EQ(book.For("in").languages(), (std::vector<std::string_view>{"id", "en"}));
   EXPECT_EQ(book.For("nb-NO", "nn").languages(), (std::vector<std::string_view>{"no", "en"}));
   EXPECT_EQ(book.For("bs-BA").languages(), (std::vector<std::string_view>{"hr", "en"}));
+  EXPECT_EQ(book.For("fil-PH").languages(), (std::vector<std::string_view>{"tl", "en"}));
 }
 
 TEST(PhraseBookTest, HeadingPrefixesEndAtAWordOrAnyCjkCharacter) {
@@ -170,6 +172,7 @@ TEST(PhraseBookTest, LabelLinesNeedTheLabelBeforeAColon) {
   EXPECT_TRUE(StartsWithTeaserLabel(bn, "আরও পড়ুনঃ নতুন স্টেশন চালু"));
   EXPECT_FALSE(IsCreditLine(bn, "ছবিটি দুঃখের কথা বলে"));
   EXPECT_FALSE(StartsWithTeaserLabel(bn, "আরও পড়ুন দুঃখের গল্প"));
+  EXPECT_TRUE(IsCreditLine(PhraseBook::Default().For("gu"), "તસવીરઃ પીટીઆઈ"));
   // The Devanagari one, as Nepali sites (and some Hindi ones) type it.
   const PhraseSet hi = PhraseBook::Default().For("hi");
   EXPECT_TRUE(IsCreditLine(hi, "फोटोः पीटीआई"));
