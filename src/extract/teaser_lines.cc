@@ -26,6 +26,10 @@ constexpr size_t kMaxCopyrightCredit = 60;
 // one (docs/LANGUAGES.md).
 constexpr std::string_view kColonLikeMarks[] = {"\xE0\xA6\x83", "\xE0\xA4\x83", "\xE0\xAA\x83",
                                                 "\xD5\x9D"};
+// U+2013 EN DASH, U+2014 EM DASH and U+2026 HORIZONTAL ELLIPSIS in UTF-8.
+constexpr std::string_view kEnDash = "\xE2\x80\x93";
+constexpr std::string_view kEmDash = "\xE2\x80\x94";
+constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
 // U+00A9 COPYRIGHT SIGN in UTF-8.
 constexpr std::string_view kCopyrightSign = "\xC2\xA9";
 
@@ -89,7 +93,29 @@ bool StartsWithLabel(const PhraseSet& phrases, PhraseClass c, std::string_view t
 }
 
 bool StartsWithTeaserLabel(const PhraseSet& phrases, std::string_view text) {
-  return StartsWithLabel(phrases, PhraseClass::kTeaserLabel, text);
+  if (StartsWithLabel(phrases, PhraseClass::kTeaserLabel, text)) return true;
+  // A teaser's label may also end in a dash or a run of dots ("ये भी पढ़ें-
+  // ...", "ఇవి కూడా చదవండి.. ...", "Lesen Sie auch – ..."), with a space
+  // before or after it. A teaser line is mostly its link, so a label before
+  // one is as sure a sign as before a colon. A mark between two letters
+  // joins them ("сондай-ақ оқыңыз", "Next post-processing").
+  text = text.substr(0, kMaxLabelOpening);
+  for (size_t i = 1; i < text.size(); ++i) {
+    const std::string_view rest = text.substr(i);
+    size_t mark = 0;
+    if (rest.starts_with("..")) {
+      mark = rest.find_first_not_of('.');
+    } else if (rest[0] == '-') {
+      mark = 1;
+    } else if (rest.starts_with(kEnDash) || rest.starts_with(kEmDash) || rest.starts_with(kEllipsis)) {
+      mark = 3;
+    }
+    if (mark == 0) continue;
+    if (mark == std::string_view::npos) mark = rest.size();
+    const bool spaced = text[i - 1] == ' ' || mark == rest.size() || rest[mark] == ' ';
+    if (spaced && phrases.Matches(PhraseClass::kTeaserLabel, text.substr(0, i))) return true;
+  }
+  return false;
 }
 
 bool IsCreditLine(const PhraseSet& phrases, std::string_view text) {

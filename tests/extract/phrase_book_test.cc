@@ -161,6 +161,13 @@ TEST(PhraseBookTest, LabelLinesNeedTheLabelBeforeAColon) {
   EXPECT_TRUE(StartsWithTeaserLabel(PhraseBook::Default().For("zh"), "上一篇：新的车站"));
   EXPECT_TRUE(StartsWithTeaserLabel(PhraseBook::Default().For("en"), "Next post: A new station"));
   EXPECT_FALSE(StartsWithTeaserLabel(PhraseBook::Default().For("en"), "Next post-processing step: sort"));
+  // A teaser's label may end in a dash or dots instead; a hyphen inside the
+  // label does not end it.
+  EXPECT_TRUE(StartsWithTeaserLabel(PhraseBook::Default().For("hi"), "ये भी पढ़ें- नया पुल खुला"));
+  EXPECT_TRUE(StartsWithTeaserLabel(de, "Lesen Sie auch – Der Streit um den Strompreis"));
+  EXPECT_TRUE(StartsWithTeaserLabel(de, "Lesen Sie auch... Der Streit um den Strompreis"));
+  EXPECT_TRUE(StartsWithTeaserLabel(PhraseBook::Default().For("kk"), "Сондай-ақ оқыңыз - Жаңа көпір"));
+  EXPECT_FALSE(StartsWithTeaserLabel(de, "Lesen Sie-Auch eine neue Serie"));
   EXPECT_TRUE(IsCreditLine(de, "Foto: dpa"));
   EXPECT_TRUE(IsCreditLine(de, "© Jane Doe"));
   EXPECT_TRUE(IsCreditLine(PhraseBook::Default().For("zh"), "图片来源：新华社"));

@@ -15,7 +15,9 @@ namespace corpus {
 // "Լուսանկարը՝ ..."); case and spacing of the label are ignored.
 bool StartsWithLabel(const PhraseSet& phrases, PhraseClass c, std::string_view text);
 
-// Whether a line's text opens with a teaser label (PhraseClass::kTeaserLabel).
+// Whether a line's text opens with a teaser label (PhraseClass::kTeaserLabel)
+// and a colon (StartsWithLabel), a dash or a run of dots ("ये भी पढ़ें- ...",
+// "Lesen Sie auch – ...").
 bool StartsWithTeaserLabel(const PhraseSet& phrases, std::string_view text);
 
 // Whether a line's text is a picture credit: it opens with a credit label
