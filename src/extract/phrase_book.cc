@@ -51,8 +51,9 @@ bool IsIgnoredMark(char32_t c) {
 
 // The code point a letter or mark is compared as, where sites write one for
 // another: curly and modifier apostrophes, and the grave accent typed for
-// one, as "'" ("пов’язані", "повʼязані", Uzbek "oʻqing", "o`qing"); the Turkish dotless ı as "i" (the fold already gives "I"
-// as "i", and "İ" as "i" and a combining dot, dropped in FoldPhrase);
+// one, as "'" ("пов’язані", "повʼязані", Uzbek "oʻqing", "o`qing"); the
+// Turkish dotless ı as "i" (the fold already gives "I" as "i", and "İ" as
+// "i" and a combining dot, dropped in FoldPhrase);
 // Romanian s and t with a cedilla as the comma-below letters (ş ţ for ș ț,
 // from before Unicode had the latter); Hebrew's geresh and gershayim as
 // the ASCII marks most pages type for them; in Arabic script, alef with or

@@ -32,14 +32,13 @@ std::string CaseFold(std::string_view text);
 // Folds a short text for comparison with phrases: NFKC and Unicode case
 // folding; then the spellings sites use for one another made one (curly
 // and modifier apostrophes and the grave accent made straight, the four
-// Turkish i's made "i", Romanian ş ţ made ș ț, Hebrew geresh and gershayim made ASCII quotes,
-// Arabic-script harakat and tatweel left out, alef with or without hamza,
-// the Arabic and Persian yeh and kaf and the alef maksura made one, zero
-// width joiners and non-joiners left out, Malayalam chillus written as
-// consonant and virama);
-// whitespace runs made one space; leading and trailing punctuation, arrows
-// and symbols ("Read more »", "Recently viewed…", "関連記事：", "اقرأ أيضا:")
-// removed. Invalid UTF-8 is folded as ASCII. docs/LANGUAGES.md has the why.
+// Turkish i's made "i", Romanian ş ţ made ș ț, Hebrew geresh and gershayim
+// made ASCII quotes, Arabic-script harakat and tatweel left out, alef with
+// or without hamza, the Arabic and Persian yeh and kaf and the alef maksura
+// made one, zero width joiners and non-joiners left out, Malayalam chillus
+// written as consonant and virama); whitespace runs made one space; leading
+// and trailing punctuation, arrows and symbols ("Read more »", "Recently
+// viewed…", "関連記事：", "اقرأ أيضا:") removed. Invalid UTF-8 is folded as ASCII. docs/LANGUAGES.md has the why.
 std::string FoldPhrase(std::string_view text);
 
 // The phrases of one language, parsed from a language file.
