@@ -34,9 +34,12 @@ bool IsDecoration(char32_t c) {
          (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) ||
          // Armenian comma and full stop; Arabic comma, semicolon, question
          // mark, full stop; the tatweel; the danda and double danda that end
-         // sentences in the scripts of India and Bangladesh.
+         // sentences in the scripts of India and Bangladesh; Ethiopic
+         // punctuation (wordspace, full stop, commas, colons); Khmer's full
+         // stops and colon.
          c == 0x055D || c == 0x0589 || c == 0x060C || c == 0x061B || c == 0x061F ||
-         c == 0x06D4 || c == 0x0640 || c == 0x0964 || c == 0x0965;
+         c == 0x06D4 || c == 0x0640 || c == 0x0964 || c == 0x0965 || (c >= 0x1361 && c <= 0x1368) ||
+         (c >= 0x17D4 && c <= 0x17D6);
 }
 
 // Marks a phrase is compared without: the Arabic tatweel (a stretched
@@ -44,9 +47,11 @@ bool IsDecoration(char32_t c) {
 // alef), which sites write on some words and not on others ("أيضاً",
 // "أيضا"); the zero width non-joiner and joiner, which Persian and Indic
 // sites put in one word and leave out of another, or scatter through words
-// ("కార్ట్‌కు", "కార్ట్కు").
+// ("కార్ట్‌కు", "కార్ట్కు"); the zero width space, word joiner and byte order
+// mark, which Khmer, Lao and Burmese text puts between words.
 bool IsIgnoredMark(char32_t c) {
-  return c == 0x0640 || (c >= 0x064B && c <= 0x0652) || c == 0x0670 || c == 0x200C || c == 0x200D;
+  return c == 0x0640 || (c >= 0x064B && c <= 0x0652) || c == 0x0670 || c == 0x200B ||
+         c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF;
 }
 
 // The code point a letter or mark is compared as, where sites write one for

@@ -1,5 +1,6 @@
 #include "corpus/extract/teaser_lines.h"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -21,11 +22,12 @@ constexpr size_t kMaxCopyrightCredit = 60;
 // Marks that sites in some scripts type for the colon after a label, in
 // UTF-8: the Bengali, Devanagari and Gujarati visarga (U+0983, U+0903,
 // U+0A83: "ছবিঃ ...", "फोटोः ...", "તસવીરઃ ..."), letters inside words as
-// well, and the Armenian comma (U+055D: "Լուսանկարը՝ ..."), a pause inside
-// sentences as well. Each ends a label only where all the text before it is
-// one (docs/LANGUAGES.md).
+// well; the Armenian comma (U+055D: "Լուսանկարը՝ ..."), a pause inside
+// sentences as well; the Ethiopic wordspace (U+1361: "ፎቶ፡ ..."), also the
+// space between words of older text; the Burmese comma (U+104A). Each ends
+// a label only where all the text before it is one (docs/LANGUAGES.md).
 constexpr std::string_view kColonLikeMarks[] = {"\xE0\xA6\x83", "\xE0\xA4\x83", "\xE0\xAA\x83",
-                                                "\xD5\x9D"};
+                                                "\xD5\x9D", "\xE1\x8D\xA1", "\xE1\x81\x8A"};
 // U+2013 EN DASH, U+2014 EM DASH and U+2026 HORIZONTAL ELLIPSIS in UTF-8.
 constexpr std::string_view kEnDash = "\xE2\x80\x93";
 constexpr std::string_view kEmDash = "\xE2\x80\x94";
@@ -78,12 +80,15 @@ bool MayEndWithCredit(const std::vector<DomNode>& nodes, int32_t root) {
 }  // namespace
 
 bool StartsWithLabel(const PhraseSet& phrases, PhraseClass c, std::string_view text) {
-  // The label is what comes before the first colon, ASCII or fullwidth
-  // (U+FF1A), within the opening bytes.
+  // The label is what comes before the first colon, ASCII, fullwidth
+  // (U+FF1A), Ethiopic (U+1365, U+1366) or Khmer (U+17D6), within the
+  // opening bytes.
   text = text.substr(0, kMaxLabelOpening);
   size_t colon = text.find(':');
-  const size_t wide = text.find("\xEF\xBC\x9A");
-  if (wide < colon) colon = wide;
+  for (const std::string_view other :
+       {"\xEF\xBC\x9A", "\xE1\x8D\xA5", "\xE1\x8D\xA6", "\xE1\x9F\x96"}) {
+    colon = std::min(colon, text.find(other));
+  }
   for (const std::string_view mark : kColonLikeMarks) {
     const size_t at = text.find(mark);
     if (at < colon && phrases.Matches(c, text.substr(0, at))) return true;

@@ -34,7 +34,8 @@ TEST(PhraseBookTest, EmbeddedFilesParseAndCoverTheLanguages) {
                            "no", "ca", "hr", "lt", "sl", "ms", "bn", "et", "lv", "sr",
                            "az", "ur", "ta", "sw", "mr", "mk", "be", "sq", "is", "gl",
                            "eu", "kk", "ne", "ka", "hy", "te", "kn", "ml", "gu", "pa",
-                           "si", "tl", "uz", "af", "cy"}) {
+                           "si", "tl", "uz", "af", "cy", "am", "so", "km", "lo", "my",
+                           "mn", "ky", "tg", "ps", "ha"}) {
     EXPECT_NE(std::find(langs.begin(), langs.end(), want), langs.end()) << want;
   }
   EXPECT_EQ(book.digest().size(), 64u);
@@ -46,6 +47,10 @@ TEST(PhraseBookTest, FoldIgnoresCaseSpacingAndDecoration) {
   EXPECT_EQ(FoldPhrase("関連記事："), "関連記事");
   EXPECT_EQ(FoldPhrase("Don’t miss…"), "don't miss");
   EXPECT_EQ(FoldPhrase("→ ЧИТАЙТЕ ТАКЖЕ"), "читайте также");
+  // Ethiopic and Khmer punctuation.
+  EXPECT_EQ(FoldPhrase("ተዛማጅ ዜናዎች፦"), "ተዛማጅ ዜናዎች");
+  EXPECT_EQ(FoldPhrase("ያጋሩ።"), "ያጋሩ");
+  EXPECT_EQ(FoldPhrase("ព័ត៌មានពាក់ព័ន្ធ៖"), "ព័ត៌មានពាក់ព័ន្ធ");
   // Armenian's full stop and comma.
   EXPECT_EQ(FoldPhrase("Նմանատիպ նորություններ։"), "նմանատիպ նորություններ");
   EXPECT_EQ(FoldPhrase("Կարդացեք նաև՝"), FoldPhrase("կարդացեք նաեւ"));  // և is ե and ւ
@@ -82,6 +87,7 @@ TEST(PhraseBookTest, FoldJoinsLettersSitesWriteOneForAnother) {
   // Joiners put in one word and left out of another, or scattered.
   EXPECT_EQ(FoldPhrase("చ\u200Cద\u200Cవండి"), FoldPhrase("చదవండి"));
   EXPECT_EQ(FoldPhrase("کتاب\u200Cها"), FoldPhrase("کتابها"));
+  EXPECT_EQ(FoldPhrase("អត្ថបទ\u200Bពាក់ព័ន្ធ"), FoldPhrase("អត្ថបទពាក់ព័ន្ធ"));
   // A Malayalam chillu, or its consonant and virama with a joiner or without.
   EXPECT_EQ(FoldPhrase("വാർത്തകൾ"), FoldPhrase("വാര്\u200Dത്തകള്\u200D"));
   EXPECT_EQ(FoldPhrase("വാർത്തകൾ"), FoldPhrase("വാര്ത്തകള്"));
@@ -180,6 +186,16 @@ TEST(PhraseBookTest, LabelLinesNeedTheLabelBeforeAColon) {
   EXPECT_FALSE(IsCreditLine(bn, "ছবিটি দুঃখের কথা বলে"));
   EXPECT_FALSE(StartsWithTeaserLabel(bn, "আরও পড়ুন দুঃখের গল্প"));
   EXPECT_TRUE(IsCreditLine(PhraseBook::Default().For("gu"), "તસવીરઃ પીટીઆઈ"));
+  // The colons of Ethiopic and Khmer, the Ethiopic wordspace and the Burmese
+  // comma typed for one; Khmer's zero width space between words.
+  const PhraseSet am = PhraseBook::Default().For("am");
+  EXPECT_TRUE(IsCreditLine(am, "ፎቶ፦ ሮይተርስ"));
+  EXPECT_TRUE(StartsWithTeaserLabel(am, "ይህንንም ያንብቡ፡ አዲስ ድልድይ ተከፈተ"));
+  EXPECT_FALSE(IsCreditLine(am, "ዛሬ፡ ፎቶ ተነሳ"));
+  const PhraseSet km = PhraseBook::Default().For("km");
+  EXPECT_TRUE(IsCreditLine(km, "រូបភាព៖ AFP"));
+  EXPECT_TRUE(StartsWithTeaserLabel(km, "អាន\u200Bផងដែរ ៖ ស្ពានថ្មីត្រូវបានបើក"));
+  EXPECT_TRUE(IsCreditLine(PhraseBook::Default().For("my"), "ဓာတ်ပုံ၊ Getty Images"));
   // The Devanagari one, as Nepali sites (and some Hindi ones) type it.
   const PhraseSet hi = PhraseBook::Default().For("hi");
   EXPECT_TRUE(IsCreditLine(hi, "फोटोः पीटीआई"));
