@@ -15,8 +15,11 @@ constexpr uint64_t kMaxTeaserLine = 300;
 constexpr uint64_t kMaxCreditLine = 120;
 // A caption is a sentence or two about the picture, and may end in its credit.
 constexpr uint64_t kMaxCaptionLine = 300;
-// A label and its colon lie within this many bytes of a line's start.
-constexpr size_t kMaxLabelOpening = 64;
+// A label and its colon lie within this many bytes of a line's start: 32
+// letters of a script written in three bytes a letter (Thai's longest
+// teaser label, "อ่านข่าวที่เกี่ยวข้อง", is 63 bytes, and sites in many
+// scripts put a space before the colon).
+constexpr size_t kMaxLabelOpening = 96;
 // A credit after a copyright sign is an agency and a name or two.
 constexpr size_t kMaxCopyrightCredit = 60;
 // Marks that sites in some scripts type for the colon after a label, in

@@ -196,6 +196,9 @@ TEST(PhraseBookTest, LabelLinesNeedTheLabelBeforeAColon) {
   EXPECT_TRUE(IsCreditLine(km, "រូបភាព៖ AFP"));
   EXPECT_TRUE(StartsWithTeaserLabel(km, "អាន\u200Bផងដែរ ៖ ស្ពានថ្មីត្រូវបានបើក"));
   EXPECT_TRUE(IsCreditLine(PhraseBook::Default().For("my"), "ဓာတ်ပုံ၊ Getty Images"));
+  // A label of 21 Thai letters is 63 bytes long, and a space comes before its colon.
+  EXPECT_TRUE(StartsWithTeaserLabel(PhraseBook::Default().For("th"),
+                                    "อ่านข่าวที่เกี่ยวข้อง : สะพานใหม่เปิดแล้ว"));
   // The Devanagari one, as Nepali sites (and some Hindi ones) type it.
   const PhraseSet hi = PhraseBook::Default().For("hi");
   EXPECT_TRUE(IsCreditLine(hi, "फोटोः पीटीआई"));
