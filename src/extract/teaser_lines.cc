@@ -23,14 +23,16 @@ constexpr size_t kMaxLabelOpening = 96;
 // A credit after a copyright sign is an agency and a name or two.
 constexpr size_t kMaxCopyrightCredit = 60;
 // Marks that sites in some scripts type for the colon after a label, in
-// UTF-8: the Bengali, Devanagari and Gujarati visarga (U+0983, U+0903,
-// U+0A83: "ছবিঃ ...", "फोटोः ...", "તસવીરઃ ..."), letters inside words as
-// well; the Armenian comma (U+055D: "Լուսանկարը՝ ..."), a pause inside
-// sentences as well; the Ethiopic wordspace (U+1361: "ፎቶ፡ ..."), also the
-// space between words of older text; the Burmese comma (U+104A). Each ends
-// a label only where all the text before it is one (docs/LANGUAGES.md).
-constexpr std::string_view kColonLikeMarks[] = {"\xE0\xA6\x83", "\xE0\xA4\x83", "\xE0\xAA\x83",
-                                                "\xD5\x9D", "\xE1\x8D\xA1", "\xE1\x81\x8A"};
+// UTF-8: the Bengali, Devanagari, Gujarati and Odia visarga (U+0983,
+// U+0903, U+0A83, U+0B03: "ছবিঃ ...", "फोटोः ...", "તસવીરઃ ..."), letters
+// inside words as well; the Armenian comma (U+055D: "Լուսանկարը՝ ..."), a
+// pause inside sentences as well; the Ethiopic wordspace (U+1361: "ፎቶ፡
+// ..."), also the space between words of older text; the Burmese comma
+// (U+104A). Each ends a label only where all the text before it is one
+// (docs/LANGUAGES.md).
+constexpr std::string_view kColonLikeMarks[] = {
+    "\xE0\xA6\x83", "\xE0\xA4\x83", "\xE0\xAA\x83", "\xE0\xAC\x83",
+    "\xD5\x9D",      "\xE1\x8D\xA1", "\xE1\x81\x8A"};
 // U+2013 EN DASH, U+2014 EM DASH and U+2026 HORIZONTAL ELLIPSIS in UTF-8.
 constexpr std::string_view kEnDash = "\xE2\x80\x93";
 constexpr std::string_view kEmDash = "\xE2\x80\x94";

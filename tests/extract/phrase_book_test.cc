@@ -35,7 +35,8 @@ TEST(PhraseBookTest, EmbeddedFilesParseAndCoverTheLanguages) {
                            "az", "ur", "ta", "sw", "mr", "mk", "be", "sq", "is", "gl",
                            "eu", "kk", "ne", "ka", "hy", "te", "kn", "ml", "gu", "pa",
                            "si", "tl", "uz", "af", "cy", "am", "so", "km", "lo", "my",
-                           "mn", "ky", "tg", "ps", "ha"}) {
+                           "mn", "ky", "tg", "ps", "ha", "as", "or", "sd", "ckb", "ku",
+                           "tt", "ug", "jv", "ga", "lb"}) {
     EXPECT_NE(std::find(langs.begin(), langs.end(), want), langs.end()) << want;
   }
   EXPECT_EQ(book.digest().size(), 64u);
@@ -196,6 +197,8 @@ TEST(PhraseBookTest, LabelLinesNeedTheLabelBeforeAColon) {
   EXPECT_TRUE(IsCreditLine(km, "រូបភាព៖ AFP"));
   EXPECT_TRUE(StartsWithTeaserLabel(km, "អាន\u200Bផងដែរ ៖ ស្ពានថ្មីត្រូវបានបើក"));
   EXPECT_TRUE(IsCreditLine(PhraseBook::Default().For("my"), "ဓာတ်ပုံ၊ Getty Images"));
+  EXPECT_TRUE(IsCreditLine(PhraseBook::Default().For("as"), "ফটোঃ সংগৃহীত"));
+  EXPECT_TRUE(IsCreditLine(PhraseBook::Default().For("or"), "ଫଟୋଃ ସମ୍ବାଦ"));
   // A label of 21 Thai letters is 63 bytes long, and a space comes before its colon.
   EXPECT_TRUE(StartsWithTeaserLabel(PhraseBook::Default().For("th"),
                                     "อ่านข่าวที่เกี่ยวข้อง : สะพานใหม่เปิดแล้ว"));

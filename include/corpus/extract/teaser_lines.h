@@ -11,9 +11,9 @@ namespace corpus {
 // Whether a line's text opens with a label of class `c` and a colon, ASCII,
 // fullwidth, Ethiopic or Khmer ("Related: ...", "関連：...", "ፎቶ፦ ...",
 // "អានផងដែរ៖ ..."), or a mark some scripts' sites type for one (the
-// Bengali, Devanagari and Gujarati visarga, the Armenian comma, the Ethiopic
-// wordspace, the Burmese comma: "ছবিঃ ...", "फोटोः ...", "Լուսանկարը՝ ...");
-// case and spacing of the label are ignored.
+// Bengali, Devanagari, Gujarati and Odia visarga, the Armenian comma, the
+// Ethiopic wordspace, the Burmese comma: "ছবিঃ ...", "फोटोः ...",
+// "Լուսանկարը՝ ..."); case and spacing of the label are ignored.
 bool StartsWithLabel(const PhraseSet& phrases, PhraseClass c, std::string_view text);
 
 // Whether a line's text opens with a teaser label (PhraseClass::kTeaserLabel)
