@@ -168,27 +168,32 @@ TEST(PhraseBookTest, LabelLinesNeedTheLabelBeforeAColon) {
   EXPECT_TRUE(StartsWithTeaserLabel(PhraseBook::Default().For("zh"), "上一篇：新的车站"));
   EXPECT_TRUE(StartsWithTeaserLabel(PhraseBook::Default().For("en"), "Next post: A new station"));
   EXPECT_FALSE(StartsWithTeaserLabel(PhraseBook::Default().For("en"), "Next post-processing step: sort"));
-  // A teaser's label may end in a dash or dots instead; a hyphen inside the
-  // label does not end it.
-  EXPECT_TRUE(StartsWithTeaserLabel(PhraseBook::Default().For("hi"), "ये भी पढ़ें- नया पुल खुला"));
-  EXPECT_TRUE(StartsWithTeaserLabel(de, "Lesen Sie auch – Der Streit um den Strompreis"));
-  EXPECT_TRUE(StartsWithTeaserLabel(de, "Lesen Sie auch... Der Streit um den Strompreis"));
-  EXPECT_TRUE(StartsWithTeaserLabel(PhraseBook::Default().For("kk"), "Сондай-ақ оқыңыз - Жаңа көпір"));
-  EXPECT_FALSE(StartsWithTeaserLabel(de, "Lesen Sie-Auch eine neue Serie"));
   EXPECT_TRUE(IsCreditLine(de, "Foto: dpa"));
   EXPECT_TRUE(IsCreditLine(de, "© Jane Doe"));
   EXPECT_TRUE(IsCreditLine(PhraseBook::Default().For("zh"), "图片来源：新华社"));
   EXPECT_FALSE(IsCreditLine(de, "Fotografie ist eine Kunst: so viel ist sicher"));
-  // The Bengali visarga typed for the colon ends a label, and only a label.
+  // A label of 21 Thai letters is 63 bytes long, and a space comes before its colon.
+  EXPECT_TRUE(StartsWithTeaserLabel(PhraseBook::Default().For("th"),
+                                    "อ่านข่าวที่เกี่ยวข้อง : สะพานใหม่เปิดแล้ว"));
+}
+
+TEST(PhraseBookTest, LabelsEndInTheMarkTheirScriptTypesForAColon) {
+  // A visarga ends a label, and only a label: it is also a letter.
   const PhraseSet bn = PhraseBook::Default().For("bn");
   EXPECT_TRUE(IsCreditLine(bn, "ছবিঃ সংগৃহীত"));
   EXPECT_TRUE(IsCreditLine(bn, "ছবি: সংগৃহীত"));
   EXPECT_TRUE(StartsWithTeaserLabel(bn, "আরও পড়ুনঃ নতুন স্টেশন চালু"));
   EXPECT_FALSE(IsCreditLine(bn, "ছবিটি দুঃখের কথা বলে"));
   EXPECT_FALSE(StartsWithTeaserLabel(bn, "আরও পড়ুন দুঃখের গল্প"));
+  const PhraseSet hi = PhraseBook::Default().For("hi");
+  EXPECT_TRUE(IsCreditLine(hi, "फोटोः पीटीआई"));
+  EXPECT_TRUE(StartsWithTeaserLabel(hi, "ये भी पढ़ेंः नया पुल खुला"));
+  EXPECT_FALSE(IsCreditLine(hi, "फोटो में दुःख साफ दिखता है"));
   EXPECT_TRUE(IsCreditLine(PhraseBook::Default().For("gu"), "તસવીરઃ પીટીઆઈ"));
+  EXPECT_TRUE(IsCreditLine(PhraseBook::Default().For("as"), "ফটোঃ সংগৃহীত"));
+  EXPECT_TRUE(IsCreditLine(PhraseBook::Default().For("or"), "ଫଟୋଃ ସମ୍ବାଦ"));
   // The colons of Ethiopic and Khmer, the Ethiopic wordspace and the Burmese
-  // comma typed for one; Khmer's zero width space between words.
+  // comma; Khmer's zero width space between words.
   const PhraseSet am = PhraseBook::Default().For("am");
   EXPECT_TRUE(IsCreditLine(am, "ፎቶ፦ ሮይተርስ"));
   EXPECT_TRUE(StartsWithTeaserLabel(am, "ይህንንም ያንብቡ፡ አዲስ ድልድይ ተከፈተ"));
@@ -197,16 +202,19 @@ TEST(PhraseBookTest, LabelLinesNeedTheLabelBeforeAColon) {
   EXPECT_TRUE(IsCreditLine(km, "រូបភាព៖ AFP"));
   EXPECT_TRUE(StartsWithTeaserLabel(km, "អាន\u200Bផងដែរ ៖ ស្ពានថ្មីត្រូវបានបើក"));
   EXPECT_TRUE(IsCreditLine(PhraseBook::Default().For("my"), "ဓာတ်ပုံ၊ Getty Images"));
-  EXPECT_TRUE(IsCreditLine(PhraseBook::Default().For("as"), "ফটোঃ সংগৃহীত"));
-  EXPECT_TRUE(IsCreditLine(PhraseBook::Default().For("or"), "ଫଟୋଃ ସମ୍ବାଦ"));
-  // A label of 21 Thai letters is 63 bytes long, and a space comes before its colon.
-  EXPECT_TRUE(StartsWithTeaserLabel(PhraseBook::Default().For("th"),
-                                    "อ่านข่าวที่เกี่ยวข้อง : สะพานใหม่เปิดแล้ว"));
-  // The Devanagari one, as Nepali sites (and some Hindi ones) type it.
-  const PhraseSet hi = PhraseBook::Default().For("hi");
-  EXPECT_TRUE(IsCreditLine(hi, "फोटोः पीटीआई"));
-  EXPECT_TRUE(StartsWithTeaserLabel(hi, "ये भी पढ़ेंः नया पुल खुला"));
-  EXPECT_FALSE(IsCreditLine(hi, "फोटो में दुःख साफ दिखता है"));
+}
+
+TEST(PhraseBookTest, ATeasersLabelMayEndInADashOrDots) {
+  const PhraseSet de = PhraseBook::Default().For("de");
+  EXPECT_TRUE(StartsWithTeaserLabel(PhraseBook::Default().For("hi"), "ये भी पढ़ें- नया पुल खुला"));
+  EXPECT_TRUE(StartsWithTeaserLabel(de, "Lesen Sie auch – Der Streit um den Strompreis"));
+  EXPECT_TRUE(StartsWithTeaserLabel(de, "Lesen Sie auch... Der Streit um den Strompreis"));
+  // A mark between two letters joins them, inside a label or after one.
+  EXPECT_TRUE(StartsWithTeaserLabel(PhraseBook::Default().For("kk"), "Сондай-ақ оқыңыз - Жаңа көпір"));
+  EXPECT_FALSE(StartsWithTeaserLabel(de, "Lesen Sie-Auch eine neue Serie"));
+  EXPECT_FALSE(StartsWithTeaserLabel(PhraseBook::Default().For("en"), "Next post-processing step"));
+  // Picture credits keep the colon.
+  EXPECT_FALSE(IsCreditLine(de, "Foto - dpa"));
 }
 
 TEST(PhraseBookTest, CaptionsEndingInTheirCredit) {
