@@ -124,6 +124,9 @@ bool StartsWithTeaserLabel(const PhraseSet& phrases, std::string_view text) {
     if (mark == std::string_view::npos) mark = rest.size();
     const bool spaced = text[i - 1] == ' ' || mark == rest.size() || rest[mark] == ' ';
     if (spaced && phrases.Matches(PhraseClass::kTeaserLabel, text.substr(0, i))) return true;
+    // The rest of the mark: a text ending inside it folds to the same label
+    // (FoldPhrase drops the dots), so it is not looked up again.
+    i += mark - 1;
   }
   return false;
 }
