@@ -21,9 +21,14 @@ if ! { cmake -S "$ROOT" -B "$BUILD" && cmake --build "$BUILD" --target corpus -j
 fi
 # BASELINE=/path/to/another/corpus: also print each half's change from that
 # build, with a 95% interval (tools/eval_extract_split.py --baseline).
+# INTERVALS=1: also print each half's score with a 95% interval over its
+# pages (tools/eval_extract_split.py --intervals).
 if [ -n "${BASELINE:-}" ]; then
   set -- --baseline "$BASELINE" -- "$@"
 else
   set -- -- "$@"
+fi
+if [ -n "${INTERVALS:-}" ]; then
+  set -- --intervals "$@"
 fi
 exec python3 "$ROOT/tools/eval_extract_split.py" --corpus "$BUILD/corpus" --shared "$SHARED" "$@"

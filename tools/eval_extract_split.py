@@ -9,13 +9,18 @@ on the dev half only. The held-out half is reported as totals; per-page rows
 while tuning.
 
   eval_extract_split.py [--corpus BIN] [--shared DIR] [--sets wcxb,snippets]
-                        [--per-page DIR] [--json FILE] [--baseline BIN]
+                        [--per-page DIR] [--json FILE] [--baseline BIN] [--intervals]
                         [-- extra corpus extract flags]
 
 The scoring is ../shared/tools/extraction_eval.py's, run on each half. WCXB's
 article pages are also scored alone by shingle F1 (4-grams of words, the measure
 of the news-article benchmark, which is held out from us): the nearest figure for
 news articles that can be measured here.
+
+--intervals prints each half's score (WCXB: also each page type's) with a 95%
+bootstrap interval over its pages: how far a figure of this many pages may lie
+from the same measure on more pages of the same kind, e.g. another split of the
+same benchmark. Only totals are printed.
 
 --baseline BIN runs a second build on the same pages and prints, for each half,
 the change from it with a 95% paired bootstrap interval over pages (2,000
@@ -26,6 +31,7 @@ temporary folder and are deleted; only the totals are printed.
 import argparse
 import ast
 import hashlib
+import importlib.util
 import json
 import os
 import random
@@ -114,44 +120,95 @@ def extract(corpus, shard, docs, extra):
 BOOTSTRAP_ROUNDS = 2000
 
 
+def snippet_counts(dataset, rows, ids):
+    """(wanted, missed, kept) snippets of each page in `ids`, from its per-page row."""
+    data = json.load(open(os.path.join(dataset, "evaldata.json"), encoding="utf-8"))
+    wanted = {snippet_id(u): len(d["with"]) for u, d in data.items()}
+    return [(wanted.get(i, 0), rows[i]["with_missed"], rows[i]["without_kept"]) for i in ids]
+
+
+def snippet_f1(counts, sample):
+    """Snippet F1 of the pages `sample` (indexes into `counts`): from the snippets
+    counted over those pages, as the scorer counts them."""
+    want = sum(counts[k][0] for k in sample)
+    missed = sum(counts[k][1] for k in sample)
+    kept = sum(counts[k][2] for k in sample)
+    tp = want - missed
+    prec = tp / (tp + kept) if tp + kept else 0.0
+    rec = tp / want if want else 0.0
+    return 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+
+
+def bootstrap(n, stat):
+    """stat over all n pages, and the 95% interval of stat over resamples of the pages
+    (BOOTSTRAP_ROUNDS, a fixed seed)."""
+    rng = random.Random(20261203)
+    spread = sorted(stat([rng.randrange(n) for _ in range(n)]) for _ in range(BOOTSTRAP_ROUNDS))
+    return {"value": stat(list(range(n))), "low": spread[int(0.025 * BOOTSTRAP_ROUNDS)],
+            "high": spread[int(0.975 * BOOTSTRAP_ROUNDS) - 1], "pages": n}
+
+
 def paired_change(name, dataset, new, base):
     """The change of the set's score from `base` to `new` (per-page rows of the same pages),
     with a 95% bootstrap interval from resampling the pages."""
     ids = sorted(new)
     if name == "wcxb":  # word F1: the mean of the pages' F1
         delta = [new[i]["f1"] - base[i]["f1"] for i in ids]
-
-        def stat(sample):
-            return sum(delta[k] for k in sample) / len(sample)
-    else:  # snippet F1: from the snippets counted over the pages
-        data = json.load(open(os.path.join(dataset, "evaldata.json"), encoding="utf-8"))
-        wanted = {snippet_id(u): len(d["with"]) for u, d in data.items()}
-        counts = [((wanted.get(i, 0), new[i]["with_missed"], new[i]["without_kept"]),
-                   (wanted.get(i, 0), base[i]["with_missed"], base[i]["without_kept"])) for i in ids]
-
-        def f1(sample, side):
-            want = sum(counts[k][side][0] for k in sample)
-            missed = sum(counts[k][side][1] for k in sample)
-            kept = sum(counts[k][side][2] for k in sample)
-            tp = want - missed
-            prec = tp / (tp + kept) if tp + kept else 0.0
-            rec = tp / want if want else 0.0
-            return 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-
-        def stat(sample):
-            return f1(sample, 0) - f1(sample, 1)
-    everything = list(range(len(ids)))
-    rng = random.Random(20261203)
-    spread = sorted(stat([rng.randrange(len(ids)) for _ in ids]) for _ in range(BOOTSTRAP_ROUNDS))
-    if name == "wcxb":
+        result = bootstrap(len(ids), lambda sample: sum(delta[k] for k in sample) / len(sample))
         better = sum(1 for d in delta if d > 1e-9)
         worse = sum(1 for d in delta if d < -1e-9)
-    else:
-        better = sum(1 for (n, b) in counts if n[1] + n[2] < b[1] + b[2])
-        worse = sum(1 for (n, b) in counts if n[1] + n[2] > b[1] + b[2])
-    return {"change": stat(everything), "low": spread[int(0.025 * BOOTSTRAP_ROUNDS)],
-            "high": spread[int(0.975 * BOOTSTRAP_ROUNDS) - 1], "pages_better": better,
-            "pages_worse": worse, "pages": len(ids)}
+    else:  # snippet F1: from the snippets counted over the pages
+        n, b = snippet_counts(dataset, new, ids), snippet_counts(dataset, base, ids)
+        result = bootstrap(len(ids), lambda sample: snippet_f1(n, sample) - snippet_f1(b, sample))
+        better = sum(1 for k in range(len(ids)) if n[k][1] + n[k][2] < b[k][1] + b[k][2])
+        worse = sum(1 for k in range(len(ids)) if n[k][1] + n[k][2] > b[k][1] + b[k][2])
+    result["change"] = result.pop("value")
+    result.update(pages_better=better, pages_worse=worse)
+    return result
+
+
+def score_intervals(name, dataset, rows):
+    """The set's score on one half with a 95% bootstrap interval over its pages: how
+    far the figure of this many pages may be from the same measure on more pages of
+    the same kind. WCXB: word F1 and each page type's; snippets: snippet F1."""
+    ids = sorted(rows)
+    if name != "wcxb":
+        counts = snippet_counts(dataset, rows, ids)
+        return {"f1": bootstrap(len(ids), lambda sample: snippet_f1(counts, sample))}
+    out = {}
+    for kind in [None] + sorted({rows[i]["type"] for i in ids}):
+        f1 = [rows[i]["f1"] for i in ids if kind is None or rows[i]["type"] == kind]
+        out[kind or "all"] = bootstrap(len(f1), lambda sample, f1=f1: sum(f1[k] for k in sample) / len(sample))
+    return out
+
+
+def shingle_interval(evaltool, dataset, docs):
+    """Shingle F1 of the pages of `dataset`, with a 95% bootstrap interval over them,
+    computed with the scorer's own functions."""
+    spec = importlib.util.spec_from_file_location("extraction_eval", evaltool)
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    preds = scorer.read_predictions(docs)
+    triples = [scorer.shingle_tp_fp_fn(preds.get(pid, ""), page["text"])
+               for pid, page in sorted(scorer.load_dataset(dataset).items())]
+    return bootstrap(len(triples), lambda sample: scorer.shingle_f1([triples[k] for k in sample])[2])
+
+
+def read_rows(per_page_file):
+    """The scorer's per-page rows, by page id."""
+    return {r["id"]: r for r in map(json.loads, open(per_page_file, encoding="utf-8"))}
+
+
+def report_intervals(intervals):
+    print("95% bootstrap intervals over each half's pages")
+    for name, halves in intervals.items():
+        for key in halves["dev"]:
+            label = {"snippets": "snippets F1"}.get(name, "WCXB word F1, " + key)
+            if key == "article, shingle":
+                label = "WCXB articles, shingle F1"
+            row = [halves[h].get(key) for h in ("dev", "held")]
+            cells = [f"{c['value']:.4f} [{c['low']:.4f}, {c['high']:.4f}]" if c else "-" for c in row]
+            print(f"  {label:<28} {cells[0]:<26} {cells[1]}")
 
 
 def report_changes(changes, baseline):
@@ -174,6 +231,8 @@ def main():
     ap.add_argument("--json", help="file for all numbers")
     ap.add_argument("--keep", help="folder to keep the extracted records in (<set>-docs/)")
     ap.add_argument("--baseline", help="another corpus binary: print the change from it, with intervals")
+    ap.add_argument("--intervals", action="store_true",
+                    help="print each half's score with a 95%% bootstrap interval over its pages")
     ap.add_argument("extra", nargs="*", help="flags passed to corpus extract")
     args = ap.parse_args()
     evaltool = os.path.join(args.shared, "tools", "extraction_eval.py")
@@ -183,7 +242,7 @@ def main():
         print(f"eval-extract: skipped ({evaltool} not found)")
         return 0
     work = tempfile.mkdtemp(prefix="corpus-eval-")
-    results, changes = {}, {}
+    results, changes, intervals = {}, {}, {}
     try:
         for name in args.sets.split(","):
             src, splitter = sets[name]
@@ -199,16 +258,19 @@ def main():
             extract(args.corpus, shard, docs, args.extra)
             halves = splitter(src, work)
             results[name] = {}
-            rows_of = {}  # half -> per-page rows file of this build (with --baseline)
+            rows_of = {}  # half -> per-page rows file of this build (--baseline, --intervals)
             for half in ("dev", "held"):
                 pp = None
                 if args.per_page and half == "dev":
                     os.makedirs(args.per_page, exist_ok=True)
                     pp = os.path.join(args.per_page, name + "-dev.jsonl")
-                elif args.baseline:
+                elif args.baseline or args.intervals:
                     pp = os.path.join(work, f"{name}-{half}-new.jsonl")
                 results[name][half] = score(evaltool, halves[half], docs, pp)
                 rows_of[half] = pp
+            if args.intervals:
+                intervals[name] = {half: score_intervals(name, halves[half], read_rows(rows_of[half]))
+                                   for half in ("dev", "held")}
             if name == "wcxb":
                 # The news-article proxy: shingle F1 (the article-extraction
                 # benchmark's measure) on WCXB's article pages alone.
@@ -218,6 +280,9 @@ def main():
                     results[name][half]["article_shingle"] = {
                         "n": a["pages"], "f1": a["shingle_f1"],
                         "precision": a["shingle_precision"], "recall": a["shingle_recall"]}
+                    if args.intervals:
+                        intervals[name][half]["article, shingle"] = shingle_interval(
+                            evaltool, articles[half], docs)
             if args.baseline:
                 base_docs = os.path.join(work, name + "-baseline-docs")
                 extract(args.baseline, shard, base_docs, args.extra)
@@ -225,15 +290,18 @@ def main():
                 for half in ("dev", "held"):
                     base_pp = os.path.join(work, f"{name}-{half}-base.jsonl")
                     score(evaltool, halves[half], base_docs, base_pp)
-                    rows = [{r["id"]: r for r in map(json.loads, open(pp, encoding="utf-8"))}
-                            for pp in (rows_of[half], base_pp)]
-                    changes[name][half] = paired_change(name, halves[half], *rows)
+                    changes[name][half] = paired_change(name, halves[half], read_rows(rows_of[half]),
+                                                        read_rows(base_pp))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     report(results)
+    if intervals:
+        report_intervals(intervals)
     if changes:
         report_changes(changes, args.baseline)
     if args.json:
+        if intervals:
+            results["intervals"] = intervals
         if changes:
             results["change_from_baseline"] = changes
         json.dump(results, open(args.json, "w"), indent=2)
