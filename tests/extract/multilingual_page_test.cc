@@ -414,6 +414,57 @@ TEST(MultilingualPageTest, ChromeGoesWhereSitesSpellItTheirOwnWay) {
   for (const ChromeCase& c : cases) ExpectChromeGoes(c);
 }
 
+TEST(MultilingualPageTest, ChromeGoesInMalteseEsperantoYorubaTigrinyaAndDhivehi) {
+  const ChromeCase cases[] = {
+      {" lang='mt'", "Il-pont il-qadim se jissewwa",
+       "Il-kunsill lokali ħabbar nhar it-Tlieta li se jirranġa l-pont il-qadim fuq ix-xmara "
+       "r-rebbiegħa li ġejja. Is-sindku qal li x-xogħlijiet se jieħdu madwar sitt xhur u li "
+       "r-residenti jridu jużaw toroq oħra f'dan iż-żmien.",
+       "<p>Aqra wkoll: <a href='/x'>Triq ġdida għar-roti tinfetaħ ħdejn ix-xmara</a></p>"
+       "<p>Ritratt: Joe Borg</p>",
+       "jużaw toroq oħra f'dan iż-żmien. (3)", {"Triq ġdida", "Joe Borg"}},
+      {" lang='eo'", "La malnova ponto estos renovigita",
+       "La urbestraro anoncis marde, ke ĝi renovigos la malnovan ponton super la rivero "
+       "venontan printempon. La urbestro diris, ke la laboroj daŭros ĉirkaŭ duonjaron kaj ke "
+       "la loĝantoj devos uzi aliajn vojojn dum tiu tempo.",
+       "<section><h2>Rilataj artikoloj</h2><ul>"
+       "<li><a href='/1'>Nova biciklovojo ĉe la rivero</a></li>"
+       "<li><a href='/2'>La urba konsilio diskutis pri parkumado</a></li></ul></section>",
+       "uzi aliajn vojojn dum tiu tempo. (3)", {"biciklovojo", "parkumado"}},
+      // The heading's tone marks and underdots as combining marks after
+      // their letters (NFD), where the file writes the composed letters.
+      {" lang='yo'", "Wọ́n máa tún afárá àtijọ́ ṣe",
+       "Ìjọba ìbílẹ̀ kéde ní ọjọ́ Ìṣẹ́gun pé àwọn yóò tún afárá àtijọ́ tó wà lórí odò ṣe ní "
+       "ìgbà òjò tó ń bọ̀. Alága sọ pé iṣẹ́ náà yóò gba nǹkan bí oṣù mẹ́fà, àti pé àwọn "
+       "olùgbé yóò máa lo ọ̀nà mìíràn ní àsìkò yìí.",
+       "<section><h2>A\u0300wo\u0323n i\u0300ro\u0300yi\u0300n ti\u0301 e\u0323 le\u0300 "
+       "ni\u0301fe\u0323\u0300e\u0323\u0301 si\u0301</h2><ul>"
+       "<li><a href='/1'>Ọ̀nà kẹ̀kẹ́ tuntun ṣí sí etí odò</a></li>"
+       "<li><a href='/2'>Ìgbìmọ̀ jíròrò owó ibùdó ọkọ̀</a></li></ul></section>",
+       "ọ̀nà mìíràn ní àsìkò yìí. (3)", {"kẹ̀kẹ́ tuntun", "ibùdó ọkọ̀"}},
+      // A teaser label before the Ethiopic preface colon.
+      {" lang='ti'", "ኣረጊት ድልድል ክሕደስ እዩ",
+       "ምምሕዳር ከተማ ብሰሉስ ነቲ ኣብ ልዕሊ ሩባ ዘሎ ኣረጊት ድልድል ኣብ ዝመጽእ ጽድያ ከሐድሶ ምዃኑ "
+       "ኣፍሊጡ። ከንቲባ ከም ዝበሎ እቲ ስራሕ ኣስታት ሽዱሽተ ኣዋርሕ ክወስድ እዩ፣ ነበርቲ ድማ ኣብዚ "
+       "እዋን ካልእ መገድታት ክጥቀሙ ኣለዎም።",
+       "<p>ከምኡ'ውን ኣንብቡ፦ <a href='/x'>ኣብ ገምገም ሩባ ሓድሽ መገዲ ብሽክለታ ተኸፊቱ</a></p>"
+       "<section><h2>ተዛማዲ ዜናታት</h2><ul>"
+       "<li><a href='/1'>ባይቶ ከተማ ብዛዕባ ክፍሊት መዕረፊ መካይን ተዘራሪቡ</a></li>"
+       "<li><a href='/2'>ሓድሽ መደብ ምጽራይ መናፈሻታት</a></li></ul></section>",
+       "ካልእ መገድታት ክጥቀሙ ኣለዎም። (3)", {"መገዲ ብሽክለታ", "መዕረፊ መካይን"}},
+      // Thaana, written right to left.
+      {" lang='dv'", "ބޮޑު މަގު އަލުން ހަދަނީ",
+       "ކައުންސިލުން އަންގާރަ ދުވަހު އިއުލާން ކުރީ ބޮޑު މަގު އަންނަ އަހަރު އަލުން ހަދާނެ "
+       "ކަމަށެވެ. މޭޔަރު ވިދާޅުވީ މަސައްކަތަށް ގާތްގަނޑަކަށް ހަ މަސް ނަގާނެ ކަމަށާއި، އެ "
+       "ދުވަސްވަރު ރައްޔިތުން އެހެން މަގުތައް ބޭނުންކުރަން ޖެހޭނެ ކަމަށެވެ.",
+       "<p>ފޮޓޯ: ސަން އޮންލައިން</p><section><h2>ގުޅޭ ޚަބަރުތައް</h2><ul>"
+       "<li><a href='/1'>ކައުންސިލުން ޕާކިންގ ފީއާ ބެހޭގޮތުން ބަހުސްކޮށްފި</a></li>"
+       "<li><a href='/2'>ބަގީޗާތައް ސާފުކުރުމުގެ އައު ރޭވުމެއް</a></li></ul></section>",
+       "ބޭނުންކުރަން ޖެހޭނެ ކަމަށެވެ. (3)", {"ސަން އޮންލައިން", "ޕާކިންގ ފީއާ"}},
+  };
+  for (const ChromeCase& c : cases) ExpectChromeGoes(c);
+}
+
 TEST(MultilingualPageTest, ShortChineseAndJapanesePagesKeepTheirText) {
   // Two paragraphs hold few space-separated "words" in scripts written
   // without spaces; the test for a page with no main text counts their

@@ -36,7 +36,8 @@ TEST(PhraseBookTest, EmbeddedFilesParseAndCoverTheLanguages) {
                            "eu", "kk", "ne", "ka", "hy", "te", "kn", "ml", "gu", "pa",
                            "si", "tl", "uz", "af", "cy", "am", "so", "km", "lo", "my",
                            "mn", "ky", "tg", "ps", "ha", "as", "or", "sd", "ckb", "ku",
-                           "tt", "ug", "jv", "ga", "lb"}) {
+                           "tt", "ug", "jv", "ga", "lb", "eo", "mt", "fy", "yo", "ig",
+                           "zu", "xh", "rw", "ti", "dv"}) {
     EXPECT_NE(std::find(langs.begin(), langs.end(), want), langs.end()) << want;
   }
   EXPECT_EQ(book.digest().size(), 64u);
