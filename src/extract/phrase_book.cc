@@ -48,10 +48,15 @@ bool IsDecoration(char32_t c) {
 // "أيضا"); the zero width non-joiner and joiner, which Persian and Indic
 // sites put in one word and leave out of another, or scatter through words
 // ("కార్ట్‌కు", "కార్ట్కు"); the zero width space, word joiner and byte order
-// mark, which Khmer, Lao and Burmese text puts between words.
+// mark, which Khmer, Lao and Burmese text puts between words; Hebrew
+// points (vowels, dagesh, rafe, the shin and sin dots), which Yiddish
+// written in the standard spelling puts on letters that Hasidic spelling
+// and Hebrew leave bare ("אַרטיקלען", "ארטיקלען"; "פֿאַר", "פאר").
 bool IsIgnoredMark(char32_t c) {
   return c == 0x0640 || (c >= 0x064B && c <= 0x0652) || c == 0x0670 || c == 0x200B ||
-         c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF;
+         c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF ||
+         (c >= 0x05B0 && c <= 0x05BD) || c == 0x05BF || c == 0x05C1 || c == 0x05C2 ||
+         c == 0x05C4 || c == 0x05C5 || c == 0x05C7;
 }
 
 // The code point a letter or mark is compared as, where sites write one for
@@ -82,19 +87,23 @@ char32_t ComparedAs(char32_t c) {
 
 constexpr char32_t kMalayalamVirama = 0x0D4D;
 
-// The consonant of a Malayalam chillu (U+0D7A..U+0D7F: ൺ ൻ ർ ൽ ൾ ൿ), the
-// letter Unicode 5.1 gave to a consonant and virama written with a joiner;
-// sites write either ("വാർത്തകൾ"), so they are compared as consonant and
-// virama. 0 for other code points.
-char32_t ChilluBase(char32_t c) {
+// The two code points one letter is compared as, where sites write either:
+// a Malayalam chillu (U+0D7A..U+0D7F: ൺ ൻ ർ ൽ ൾ ൿ), the letter Unicode 5.1
+// gave to a consonant and virama written with a joiner ("വാർത്തകൾ"), as
+// its consonant and virama; a Yiddish ligature (U+05F0..U+05F2: װ ױ ײ) as
+// its two letters (וו וי יי). {0, 0} for other code points.
+std::array<char32_t, 2> ComparedAsTwo(char32_t c) {
   switch (c) {
-    case 0x0D7A: return 0x0D23;
-    case 0x0D7B: return 0x0D28;
-    case 0x0D7C: return 0x0D30;
-    case 0x0D7D: return 0x0D32;
-    case 0x0D7E: return 0x0D33;
-    case 0x0D7F: return 0x0D15;
-    default: return 0;
+    case 0x0D7A: return {0x0D23, kMalayalamVirama};
+    case 0x0D7B: return {0x0D28, kMalayalamVirama};
+    case 0x0D7C: return {0x0D30, kMalayalamVirama};
+    case 0x0D7D: return {0x0D32, kMalayalamVirama};
+    case 0x0D7E: return {0x0D33, kMalayalamVirama};
+    case 0x0D7F: return {0x0D15, kMalayalamVirama};
+    case 0x05F0: return {0x05D5, 0x05D5};
+    case 0x05F1: return {0x05D5, 0x05D9};
+    case 0x05F2: return {0x05D9, 0x05D9};
+    default: return {0, 0};
   }
 }
 
@@ -193,12 +202,12 @@ std::string FoldPhrase(std::string_view text) {
     if (c == 0x0307 && !out.empty() && out.back() == 'i') continue;
     if (space && !out.empty()) out.push_back(' ');
     space = false;
-    if (const char32_t base = ChilluBase(c)) {
-      // A Malayalam chillu is its consonant and a virama, as older text
-      // writes it (with a joiner, ignored above, or without).
+    if (const std::array<char32_t, 2> two = ComparedAsTwo(c); two[0] != 0) {
+      // A chillu or a ligature, as its two code points (the joiner of an
+      // older chillu is ignored above).
       char bytes[8];
-      size_t n = EncodeUtf8(base, bytes);
-      n += EncodeUtf8(kMalayalamVirama, bytes + n);
+      size_t n = EncodeUtf8(two[0], bytes);
+      n += EncodeUtf8(two[1], bytes + n);
       out.append(bytes, n);
     } else if (const char32_t same = ComparedAs(c); same != c) {
       char bytes[4];

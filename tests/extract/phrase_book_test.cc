@@ -93,6 +93,13 @@ TEST(PhraseBookTest, FoldJoinsLettersSitesWriteOneForAnother) {
   // A Malayalam chillu, or its consonant and virama with a joiner or without.
   EXPECT_EQ(FoldPhrase("വാർത്തകൾ"), FoldPhrase("വാര്\u200Dത്തകള്\u200D"));
   EXPECT_EQ(FoldPhrase("വാർത്തകൾ"), FoldPhrase("വാര്ത്തകള്"));
+  // Yiddish with points or without; a ligature or its two letters (the
+  // presentation forms of pointed letters decompose under NFKC).
+  EXPECT_EQ(FoldPhrase("לייענט אויך"), FoldPhrase("לייענט אױך"));
+  EXPECT_EQ(FoldPhrase("ענלעכע אַרטיקלען"), FoldPhrase("ענלעכע ארטיקלען"));
+  EXPECT_EQ(FoldPhrase("פֿאַרבונדענע נײַעס"), FoldPhrase("פארבונדענע נייעס"));
+  EXPECT_EQ(FoldPhrase("\uFB4E\uFB2E\u05E8"), FoldPhrase("פאר"));
+  EXPECT_EQ(FoldPhrase("װאָס"), FoldPhrase("וואס"));
 }
 
 TEST(PhraseBookTest, ThePageLanguageAndEnglishApply) {

@@ -36,7 +36,8 @@ std::string CaseFold(std::string_view text);
 // made ASCII quotes, Arabic-script harakat and tatweel left out, alef with
 // or without hamza, the Arabic and Persian yeh and kaf and the alef maksura
 // made one, zero width joiners and non-joiners left out, Malayalam chillus
-// written as consonant and virama); whitespace runs made one space; leading
+// written as consonant and virama, Hebrew points left out and Yiddish
+// ligatures written as their two letters); whitespace runs made one space; leading
 // and trailing punctuation, arrows and symbols ("Read more »", "Recently
 // viewed…", "関連記事：", "اقرأ أيضا:") removed. Invalid UTF-8 is folded as ASCII. docs/LANGUAGES.md has the why.
 std::string FoldPhrase(std::string_view text);
