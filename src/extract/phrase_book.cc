@@ -341,13 +341,14 @@ namespace {
 
 // The file's name for a language named by another code: ISO 639-1 codes
 // withdrawn in 1989 that CLD2 and old pages still write ("iw" Hebrew, "in"
-// Indonesian), the written forms of Norwegian, whose UI words the
+// Indonesian, "ji" Yiddish), the written forms of Norwegian, whose UI words the
 // Bokmål file serves ("nb", "nn"), Bosnian, whose sites write the Croatian
 // file's ijekavian Latin words ("bs"), and Filipino, the standard form of
 // Tagalog ("fil").
 std::string_view CanonicalLanguage(std::string_view code) {
   if (code == "iw") return "he";
   if (code == "in") return "id";
+  if (code == "ji") return "yi";
   if (code == "nb" || code == "nn") return "no";
   if (code == "bs") return "hr";
   if (code == "fil") return "tl";

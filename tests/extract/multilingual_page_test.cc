@@ -465,6 +465,55 @@ TEST(MultilingualPageTest, ChromeGoesInMalteseEsperantoYorubaTigrinyaAndDhivehi)
   for (const ChromeCase& c : cases) ExpectChromeGoes(c);
 }
 
+TEST(MultilingualPageTest, ChromeGoesInYiddishTurkmenBashkirHaitianCreoleAndGaelic) {
+  const ChromeCase cases[] = {
+      // Yiddish without points, as Hasidic spelling writes it, where the
+      // file writes the standard spelling's points and ligatures.
+      {" lang='yi'", "די אלטע בריק וועט ווערן פארריכט",
+       "די שטאט האט דינסטאג געמאלדן אז זי וועט פארריכטן די אלטע בריק איבערן טייך קומענדיגן "
+       "פרילינג. דער בירגערמייסטער האט געזאגט אז די ארבעט וועט דויערן בערך א האלב יאר, און "
+       "די איינוואוינער וועלן דארפן נוצן אנדערע וועגן.",
+       "<p>פאטא: ראיטערס</p><section><h2>פארבונדענע ארטיקלען</h2><ul>"
+       "<li><a href='/1'>א נייער וועג פאר ראדלער ביים טייך</a></li>"
+       "<li><a href='/2'>די שטאט־ראט האט גערעדט וועגן פארקירן</a></li></ul></section>",
+       "נוצן אנדערע וועגן. (3)", {"ראיטערס", "וועגן פארקירן"}},
+      {" lang='tk'", "Köne köpri täzelener",
+       "Şäher häkimligi sişenbe güni derýanyň üstündäki köne köprüni indiki ýaz täzeläjekdigini "
+       "habar berdi. Häkimiň sözlerine görä, işler takmynan alty aý dowam eder we bu döwürde "
+       "ýaşaýjylar başga ýollardan peýdalanmaly bolar.",
+       "<p>Şeýle hem okaň: <a href='/x'>Derýanyň kenarynda täze welosiped ýoly açyldy</a></p>"
+       "<section><h2>Meňzeş habarlar</h2><ul>"
+       "<li><a href='/1'>Geňeş awtoduralga tölegini ara alyp maslahatlaşdy</a></li>"
+       "<li><a href='/2'>Seýilgähleri arassalamagyň täze meýilnamasy</a></li></ul></section>",
+       "başga ýollardan peýdalanmaly bolar. (3)", {"welosiped ýoly", "awtoduralga tölegini"}},
+      {" lang='ba'", "Иҫке күпер яңыртыла",
+       "Ҡала хакимиәте шишәмбе көндө йылға аша һалынған иҫке күперҙе киләһе яҙ яңыртасағын "
+       "белдерҙе. Мэр әйтеүенсә, эштәр яҡынса ярты йыл дауам итәсәк, һәм был осорҙа халыҡ "
+       "башҡа юлдарҙан файҙаланырға тейеш буласаҡ.",
+       "<p>Шулай уҡ уҡығыҙ: <a href='/x'>Йылға буйында яңы велосипед юлы асылды</a></p>"
+       "<p>Фото: Башинформ</p>",
+       "башҡа юлдарҙан файҙаланырға тейеш буласаҡ. (3)", {"велосипед юлы", "Башинформ"}},
+      {" lang='ht'", "Y ap repare vye pon an",
+       "Meri a te anonse madi a li pral repare vye pon ki sou rivyè a nan prentan k ap vini an. "
+       "Majistra a di travay la ap pran anviwon sis mwa, e pandan tan sa a moun ki rete nan "
+       "zòn nan ap oblije pran lòt wout.",
+       "<p>Li tou: <a href='/x'>Yon nouvo wout bisiklèt louvri bò rivyè a</a></p>"
+       "<p>Foto: Ayibopost</p>",
+       "ap oblije pran lòt wout. (3)", {"wout bisiklèt", "Ayibopost"}},
+      {" lang='gd'", "Thèid an seann drochaid a chàradh",
+       "Dh'ainmich a' chomhairle Dimàirt gun tèid an seann drochaid thairis air an abhainn a "
+       "chàradh an ath earrach. Thuirt am ministear gun toir an obair mu shia mìosan, agus gum "
+       "feum muinntir an àite rathaidean eile a chleachdadh rè na h-ùine sin.",
+       "<p>Leugh cuideachd: <a href='/x'>Slighe rothaireachd ùr ri taobh na h-aibhne</a></p>"
+       "<section><h2>Is dòcha gun còrd seo riut cuideachd</h2><ul>"
+       "<li><a href='/1'>A' chomhairle a' beachdachadh air cosgaisean pàirceadh</a></li>"
+       "<li><a href='/2'>Plana ùr airson nam pàircean a ghlanadh</a></li></ul></section>",
+       "rathaidean eile a chleachdadh rè na h-ùine sin. (3)",
+       {"Slighe rothaireachd", "cosgaisean pàirceadh"}},
+  };
+  for (const ChromeCase& c : cases) ExpectChromeGoes(c);
+}
+
 TEST(MultilingualPageTest, ShortChineseAndJapanesePagesKeepTheirText) {
   // Two paragraphs hold few space-separated "words" in scripts written
   // without spaces; the test for a page with no main text counts their

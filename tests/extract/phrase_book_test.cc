@@ -37,7 +37,8 @@ TEST(PhraseBookTest, EmbeddedFilesParseAndCoverTheLanguages) {
                            "si", "tl", "uz", "af", "cy", "am", "so", "km", "lo", "my",
                            "mn", "ky", "tg", "ps", "ha", "as", "or", "sd", "ckb", "ku",
                            "tt", "ug", "jv", "ga", "lb", "eo", "mt", "fy", "yo", "ig",
-                           "zu", "xh", "rw", "ti", "dv"}) {
+                           "zu", "xh", "rw", "ti", "dv", "tk", "ba", "mg", "ht", "om",
+                           "yi", "fo", "gd", "br", "oc"}) {
     EXPECT_NE(std::find(langs.begin(), langs.end(), want), langs.end()) << want;
   }
   EXPECT_EQ(book.digest().size(), 64u);
@@ -121,6 +122,7 @@ TEST(PhraseBookTest, ThePageLanguageAndEnglishApply) {
   // written forms, Bosnian, written with Croatian's words, and Filipino.
   EXPECT_EQ(book.For("", "iw").languages(), (std::vector<std::string_view>{"he", "en"}));
   EXPECT_EQ(book.For("in").languages(), (std::vector<std::string_view>{"id", "en"}));
+  EXPECT_EQ(book.For("ji").languages(), (std::vector<std::string_view>{"yi", "en"}));
   EXPECT_EQ(book.For("nb-NO", "nn").languages(), (std::vector<std::string_view>{"no", "en"}));
   EXPECT_EQ(book.For("bs-BA").languages(), (std::vector<std::string_view>{"hr", "en"}));
   EXPECT_EQ(book.For("fil-PH").languages(), (std::vector<std::string_view>{"tl", "en"}));
