@@ -118,16 +118,30 @@ void MarkBoxesByHeading(DomIndex* dom, const PhraseSet& phrases,
       i = nodes[box].end - 1;
       continue;
     }
-    // No wrapper: the heading and what follows it, up to the next heading.
+    // No wrapper: the heading and what follows it, up to the next heading,
+    // or up to two paragraphs of prose in a row after the box's first
+    // block: the article going on after a "Read also" heading and its link
+    // (a box's own prose, an excerpt under each link or a comment under its
+    // author's name, comes one paragraph at a time).
     n.flags |= kDomBoilerplate;
     const int32_t parent = n.parent;
+    const int32_t parent_end = parent >= 0 ? nodes[parent].end : 0;
+    // The next sibling at or after `k` with text, `parent_end` if none.
+    auto next_with_text = [&](int32_t k) {
+      while (k < parent_end && nodes[k].text == 0) k = nodes[k].end;
+      return k;
+    };
     int32_t s = n.end;
-    while (parent >= 0 && s < nodes[parent].end) {
+    while (s < parent_end) {
       bool has_heading = false;
       for (int32_t k = s; k < nodes[s].end && !has_heading; ++k) {
         has_heading = IsHeadingTag(nodes[k].tag) && !(nodes[k].flags & kDomText);
       }
       if (has_heading || too_big(s)) break;
+      if (s != next_with_text(n.end) && IsProseParagraph(nodes[s])) {
+        const int32_t next = next_with_text(nodes[s].end);
+        if (next < parent_end && IsProseParagraph(nodes[next])) break;
+      }
       nodes[s].flags |= kDomBoilerplate;
       s = nodes[s].end;
     }

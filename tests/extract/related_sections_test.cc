@@ -65,6 +65,70 @@ TEST(RelatedSectionsTest, UnwrappedBoxGoesUpToTheNextHeading) {
   EXPECT_TRUE(Has(t, "brush it gently"));
 }
 
+// Paragraphs of prose long enough to read as an article's, each
+// `sentences` and then "<label> <i>.", numbered from `from`.
+std::string Paragraphs(const std::string& sentences, const std::string& label, int from,
+                       int count) {
+  std::string out;
+  for (int i = from; i < from + count; ++i) {
+    out += "<p>" + sentences + " " + label + " " + std::to_string(i) + ".</p>";
+  }
+  return out;
+}
+
+std::string FrenchParagraphs(int from, int count) {
+  return Paragraphs(
+      "La commune a décidé mardi de rénover le vieux pont sur la rivière au printemps "
+      "prochain. Le maire a indiqué que les travaux dureraient environ six mois, et que les "
+      "habitants devraient emprunter des déviations pendant cette période.",
+      "Paragraphe", from, count);
+}
+
+std::string WoolParagraphs(int from, int count) {
+  return Paragraphs(
+      "Wool keeps its warmth when damp and lasts for decades if it is washed cold, dried flat "
+      "and kept away from moths, which look for the dark corners of a wardrobe and the smell "
+      "of skin on an unwashed jumper. A blanket aired on a dry day and folded with a cedar "
+      "block needs little else.",
+      "Paragraph", from, count);
+}
+
+TEST(RelatedSectionsTest, UnwrappedBoxEndsWhereTheArticleGoesOn) {
+  // A "Lire aussi" heading and its link between an article's paragraphs,
+  // with nothing around the two: the paragraphs after them are the article.
+  const std::string html = "<html lang='fr'><body><article><h1>Le vieux pont</h1>" +
+                           FrenchParagraphs(0, 2) +
+                           "<h3>Lire aussi</h3><p><a href='/x'>Une nouvelle piste cyclable au "
+                           "bord de la rivière</a></p>" +
+                           FrenchParagraphs(2, 3) + "</article></body></html>";
+  const std::string t = ExtractMainContent(html, "", ExtractOptions{}).text;
+  EXPECT_TRUE(Has(t, "Paragraphe 1.")) << t;
+  EXPECT_FALSE(Has(t, "piste cyclable")) << t;
+  EXPECT_TRUE(Has(t, "Paragraphe 2.")) << t;
+  EXPECT_TRUE(Has(t, "Paragraphe 4.")) << t;
+}
+
+TEST(RelatedSectionsTest, UnwrappedBoxWithAnExcerptUnderEachLinkGoes) {
+  // A box's own prose comes one paragraph at a time: an excerpt under each
+  // link, up to the next heading.
+  std::string box = "<h3>Related posts</h3>";
+  for (int i = 0; i < 3; ++i) {
+    box += "<p><a href='/r" + std::to_string(i) + "'>Winter care for wool, part " +
+           std::to_string(i) + "</a></p><p>Moths, damp and the dryer are what wool fears "
+           "most, and each of them ruins a blanket in its own way. Here is how to keep one "
+           "for decades, with a cedar block in the cupboard, a cold wash by hand, a flat "
+           "towel on the floor and a dry day outside, excerpt " +
+           std::to_string(i) + ".</p>";
+  }
+  const std::string t =
+      Extract("<article><h1>Caring for wool</h1>" + WoolParagraphs(0, 4) + box +
+              "<h3>Notes</h3>" + WoolParagraphs(4, 1) + "</article>");
+  EXPECT_TRUE(Has(t, "Paragraph 3.")) << t;
+  EXPECT_FALSE(Has(t, "excerpt 0")) << t;
+  EXPECT_FALSE(Has(t, "excerpt 2")) << t;
+  EXPECT_TRUE(Has(t, "Paragraph 4.")) << t;
+}
+
 TEST(RelatedSectionsTest, BoxHoldingTheProductStays) {
   // A page whose only heading reads like a box title but which holds the
   // product's <h1> is the product.
