@@ -118,11 +118,12 @@ void MarkBoxesByHeading(DomIndex* dom, const PhraseSet& phrases,
       i = nodes[box].end - 1;
       continue;
     }
-    // No wrapper: the heading and what follows it, up to the next heading,
-    // or up to two paragraphs of prose in a row after the box's first
-    // block: the article going on after a "Read also" heading and its link
-    // (a box's own prose, an excerpt under each link or a comment under its
-    // author's name, comes one paragraph at a time).
+    // No wrapper: the heading and what follows it, up to the next heading
+    // or up to two paragraphs of prose in a row: the article going on after
+    // a "Read also" heading and its link, or under a subheading that reads
+    // like a box's ("More from the study"). A box's own prose comes one
+    // paragraph at a time: an excerpt under each link, a comment under its
+    // author's name.
     n.flags |= kDomBoilerplate;
     const int32_t parent = n.parent;
     const int32_t parent_end = parent >= 0 ? nodes[parent].end : 0;
@@ -138,7 +139,7 @@ void MarkBoxesByHeading(DomIndex* dom, const PhraseSet& phrases,
         has_heading = IsHeadingTag(nodes[k].tag) && !(nodes[k].flags & kDomText);
       }
       if (has_heading || too_big(s)) break;
-      if (s != next_with_text(n.end) && IsProseParagraph(nodes[s])) {
+      if (IsProseParagraph(nodes[s])) {
         const int32_t next = next_with_text(nodes[s].end);
         if (next < parent_end && IsProseParagraph(nodes[next])) break;
       }

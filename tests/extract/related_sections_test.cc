@@ -106,6 +106,13 @@ TEST(RelatedSectionsTest, UnwrappedBoxEndsWhereTheArticleGoesOn) {
   EXPECT_FALSE(Has(t, "piste cyclable")) << t;
   EXPECT_TRUE(Has(t, "Paragraphe 2.")) << t;
   EXPECT_TRUE(Has(t, "Paragraphe 4.")) << t;
+  // A subheading that reads like a box's ("more from" opens the headings of
+  // boxes of other stories) over the article's own paragraphs.
+  const std::string u = Extract("<article><h1>Caring for wool</h1>" + WoolParagraphs(0, 2) +
+                                "<h2>More from the study</h2>" + WoolParagraphs(2, 2) +
+                                "</article>");
+  EXPECT_TRUE(Has(u, "Paragraph 2.")) << u;
+  EXPECT_TRUE(Has(u, "Paragraph 3.")) << u;
 }
 
 TEST(RelatedSectionsTest, UnwrappedBoxWithAnExcerptUnderEachLinkGoes) {

@@ -32,8 +32,8 @@ bool IsArticleBoxHeading(const PhraseSet& phrases, std::string_view text);
 // once it holds more than the heading, has no paragraph of running text
 // (IsProseParagraph) beside it; when the heading has no such wrapper, the
 // heading and its following siblings up to the next heading, or up to two
-// paragraphs of running text in a row after its first block (the article
-// going on after a "Read also" heading and its link). A box never
+// paragraphs of running text in a row (the article going on after a "Read
+// also" heading and its link). A box never
 // takes the page's first <h1>, a <main> or <article>, or four fifths of the
 // page's text. Must run after MarkBoilerplate (boilerplate is skipped).
 // Linear in the page.
