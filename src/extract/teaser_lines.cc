@@ -82,6 +82,53 @@ bool MayEndWithCredit(const std::vector<DomNode>& nodes, int32_t root) {
   return false;
 }
 
+// Flags kDomBoilerplate on the nodes of a teaser line that is not a block of
+// its own but a line of one, between <br>s ("...<br><br>Lesen Sie auch: <a
+// href=...>...</a><br>"), as older sites and forum posts write paragraphs:
+// the children of a block element from one <br> (or block child) to the
+// next, with at most kMaxTeaserLine bytes of text, at least half of it in
+// links, opening with a teaser label.
+void MarkTeaserLinesBetweenBreaks(DomIndex* dom, const PhraseSet& phrases) {
+  std::vector<DomNode>& nodes = dom->mutable_nodes();
+  // Flags the run of children [first, end) of one element if it is a teaser line.
+  auto check_line = [&](int32_t first, int32_t end) {
+    uint64_t text = 0, link = 0;
+    std::string opening;
+    for (int32_t c = first; c < end; c = nodes[c].end) {
+      text += nodes[c].text;
+      link += nodes[c].link;
+      for (int32_t k = c; k < nodes[c].end && opening.size() < kMaxLabelOpening; ++k) {
+        if (nodes[k].flags & kDomText) opening += nodes[k].node->v.text.text;
+      }
+    }
+    if (text == 0 || text > kMaxTeaserLine || 2 * link < text) return;
+    if (!StartsWithTeaserLabel(phrases, opening)) return;
+    for (int32_t c = first; c < end; c = nodes[c].end) nodes[c].flags |= kDomBoilerplate;
+  };
+  for (int32_t i = 0; i < static_cast<int32_t>(nodes.size()); ++i) {
+    const DomNode& n = nodes[i];
+    if (n.flags & kDomBoilerplate) {
+      i = n.end - 1;
+      continue;
+    }
+    if ((n.flags & kDomText) || !(n.flags & kDomBlock)) continue;
+    bool has_break = false;
+    for (int32_t c = i + 1; c < n.end && !has_break; c = nodes[c].end) {
+      has_break = nodes[c].tag == GUMBO_TAG_BR && !(nodes[c].flags & kDomText);
+    }
+    if (!has_break) continue;
+    int32_t first = i + 1;
+    for (int32_t c = i + 1; c < n.end; c = nodes[c].end) {
+      const bool ends_line = !(nodes[c].flags & kDomText) &&
+                             (nodes[c].tag == GUMBO_TAG_BR || (nodes[c].flags & kDomBlock));
+      if (!ends_line) continue;
+      check_line(first, c);
+      first = nodes[c].end;
+    }
+    check_line(first, n.end);
+  }
+}
+
 }  // namespace
 
 bool StartsWithLabel(const PhraseSet& phrases, PhraseClass c, std::string_view text) {
@@ -181,6 +228,7 @@ void MarkTeaserLines(DomIndex* dom, const PhraseSet& phrases) {
     return 2 * nodes[i].link >= nodes[i].text &&
            StartsWithTeaserLabel(phrases, Opening(nodes, i, kMaxLabelOpening));
   });
+  MarkTeaserLinesBetweenBreaks(dom, phrases);
 }
 
 }  // namespace corpus

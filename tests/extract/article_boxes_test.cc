@@ -138,5 +138,23 @@ TEST(ArticleBoxesTest, TeaserLineBetweenParagraphsGoesProseWithLabelStays) {
   EXPECT_TRUE(Has(text, "dries out twice as fast")) << text;
 }
 
+TEST(ArticleBoxesTest, TeaserLineBetweenBreaksGoes) {
+  // Paragraphs written as lines of one block, between <br>s: the teaser is
+  // one of the lines, not a block of its own.
+  std::string lines;
+  for (int i = 0; i < 4; ++i) {
+    lines += "Der Gemeinderat hat am Dienstagabend nach langer Debatte beschlossen, die alte "
+             "Brücke über den Fluss im kommenden Frühjahr zu erneuern. Teil " +
+             std::to_string(i) + ".<br><br>";
+    if (i == 1) lines += "Lesen Sie auch: <a href='/rad'>Neuer Radweg am Ufer eröffnet</a><br><br>";
+    if (i == 2) lines += "Lesen Sie auch: die Stellungnahme des Landrats vom Montag.<br><br>";
+  }
+  const std::string text = testing::ExtractBody("<div><b>Die alte Brücke</b><br><br>" + lines +
+                                                "</div>");
+  EXPECT_TRUE(Has(text, "Teil 3.")) << text;
+  EXPECT_FALSE(Has(text, "Radweg am Ufer")) << text;
+  EXPECT_TRUE(Has(text, "Stellungnahme des Landrats")) << text;
+}
+
 }  // namespace
 }  // namespace corpus

@@ -39,8 +39,10 @@ bool EndsWithCredit(const PhraseSet& phrases, std::string_view text);
 // ("Related: How the port strike ended", "Lesen Sie hier: ...", "Next post:
 // ..."), with at most kMaxTeaserLine bytes of text, most of it in the link.
 // News and blog editors drop these between paragraphs, and blog themes put
-// the links to the next and previous posts under the text. On any page
-// (BENCHMARKS.md, "Version 31"). Linear.
+// the links to the next and previous posts under the text. A line of a
+// block between <br>s, as older sites write paragraphs, counts as a block
+// of its own (BENCHMARKS.md, "Version 45"). On any page (BENCHMARKS.md,
+// "Version 31"). Linear.
 void MarkTeaserLines(DomIndex* dom, const PhraseSet& phrases);
 
 // Flags kDomBoilerplate on picture credits (IsCreditLine): short blocks,
