@@ -514,6 +514,55 @@ TEST(MultilingualPageTest, ChromeGoesInYiddishTurkmenBashkirHaitianCreoleAndGael
   for (const ChromeCase& c : cases) ExpectChromeGoes(c);
 }
 
+TEST(MultilingualPageTest, ChromeGoesInCebuanoChuvashAsturianSundaneseAndOssetian) {
+  const ChromeCase cases[] = {
+      {" lang='ceb'", "Ayohon ang karaang taytayan",
+       "Gipahibalo sa siyudad niadtong Martes nga ayohon ang karaang taytayan ibabaw sa suba "
+       "sa sunod nga tuig. Matud sa mayor, molungtad ang trabaho og mga unom ka bulan, ug "
+       "kinahanglan mogamit ang mga residente og laing dalan niining panahona.",
+       "<p>Basaha usab: <a href='/x'>Bag-ong agianan sa bisikleta ubay sa suba</a></p>"
+       "<p>Litrato: Sun Star</p>",
+       "og laing dalan niining panahona. (3)", {"agianan sa bisikleta", "Sun Star"}},
+      // Chuvash sites type Latin ă ĕ ç for the Cyrillic ӑ ӗ ҫ; the file
+      // lists both spellings.
+      {" lang='cv'", "Кивӗ кӗпере юсаҫҫӗ",
+       "Хула ертӳлӗхӗ юн кун шыв урлӑ хывнӑ кивӗ кӗпере килес ҫуркунне юсасси ҫинчен "
+       "пӗлтерчӗ. Мэр каланӑ тӑрӑх, ӗҫсем ҫур ҫул яхӑн пырӗҫ, ҫав вӑхӑтра хула ҫыннисен урӑх "
+       "ҫулсемпе усӑ курма тивӗ.",
+       "<p>Ҫавӑн пекех вулӑр: <a href='/x'>Шыв хӗрринче ҫӗнӗ велосипед ҫулӗ уҫӑлнӑ</a></p>"
+       "<section><h2>Çыхăннă хыпарсем</h2><ul>"
+       "<li><a href='/1'>Хула канашӗ машина тӑратмалли вырӑн хакне сӳтсе явнӑ</a></li>"
+       "<li><a href='/2'>Парксене тасатмалли ҫӗнӗ план</a></li></ul></section>",
+       "урӑх ҫулсемпе усӑ курма тивӗ. (3)", {"велосипед ҫулӗ", "тӑратмалли вырӑн"}},
+      {" lang='ast'", "Van arreglar la ponte vieya",
+       "El conceyu anunció el martes que va arreglar la ponte vieya sobre'l ríu la primavera "
+       "que vien. L'alcalde dixo que los trabayos van durar unos seis meses y que los vecinos "
+       "van tener qu'usar otros caminos mientres tanto.",
+       "<p>Llei tamién: <a href='/x'>Un carril bici nuevu a la vera'l ríu</a></p>"
+       "<section><h2>Tamién te pue interesar</h2><ul>"
+       "<li><a href='/1'>El conceyu alderica sobre l'aparcamientu</a></li>"
+       "<li><a href='/2'>Plan nuevu pa llimpiar los parques</a></li></ul></section>",
+       "otros caminos mientres tanto. (3)", {"carril bici", "aparcamientu"}},
+      {" lang='su'", "Sasak heubeul bakal dioméan",
+       "Pamaréntah kota dina dinten Salasa ngumumkeun yén sasak heubeul di luhur walungan "
+       "bakal dioméan taun hareup. Walikota nyebutkeun yén pagawéan bakal lumangsung "
+       "kira-kira genep bulan, sarta warga kudu ngagunakeun jalan séjén salila éta.",
+       "<p>Baca ogé: <a href='/x'>Jalur sapédah anyar di sisi walungan</a></p>"
+       "<p>Poto: Antara</p>",
+       "ngagunakeun jalan séjén salila éta. (3)", {"Jalur sapédah", "Antara"}},
+      {" lang='os'", "Зæронд хид ног кæндзысты",
+       "Горæты администраци æртыццæг бон радзырдта, цæугæдоны сæрты зæронд хид иннæ "
+       "уалдзæг ног кæй скæндзысты, уый тыххæй. Сахары хицау загъта, куыстытæ ахæсдзысты "
+       "æрдæг аз, æмæ уыцы рæстæг цæрджытæн хъæудзæн æндæр фæндæгтæй пайда кæнын.",
+       "<section><h2>Æндæр хабæрттæ</h2><ul>"
+       "<li><a href='/1'>Цæугæдоны был байгом велосипедон фæндаг</a></li>"
+       "<li><a href='/2'>Горæты совет дзырдта машинæты лæууæны аргъыл</a></li></ul></section>"
+       "<p>Фото: Рухс</p>",
+       "фæндæгтæй пайда кæнын. (3)", {"велосипедон фæндаг", "Рухс"}},
+  };
+  for (const ChromeCase& c : cases) ExpectChromeGoes(c);
+}
+
 TEST(MultilingualPageTest, ShortChineseAndJapanesePagesKeepTheirText) {
   // Two paragraphs hold few space-separated "words" in scripts written
   // without spaces; the test for a page with no main text counts their

@@ -38,7 +38,8 @@ TEST(PhraseBookTest, EmbeddedFilesParseAndCoverTheLanguages) {
                            "mn", "ky", "tg", "ps", "ha", "as", "or", "sd", "ckb", "ku",
                            "tt", "ug", "jv", "ga", "lb", "eo", "mt", "fy", "yo", "ig",
                            "zu", "xh", "rw", "ti", "dv", "tk", "ba", "mg", "ht", "om",
-                           "yi", "fo", "gd", "br", "oc"}) {
+                           "yi", "fo", "gd", "br", "oc", "su", "ceb", "ast", "sn", "lg",
+                           "ln", "wo", "pcm", "cv", "os"}) {
     EXPECT_NE(std::find(langs.begin(), langs.end(), want), langs.end()) << want;
   }
   EXPECT_EQ(book.digest().size(), 64u);
