@@ -16,10 +16,34 @@ constexpr int kMinTocLinks = 3;
 // stray word may stand outside).
 constexpr double kMinTocLinkShare = 0.85;
 
+// The title of a table of contents ("Table of Contents", "Inhalt",
+// "目次") is at most this many bytes of text.
+constexpr uint64_t kMaxTocTitle = 40;
+
 bool IsInPageLink(const DomNode& n) {
   if (n.tag != GUMBO_TAG_A || (n.flags & kDomText)) return false;
   const char* href = ElementAttr(n.node->v.element, "href");
   return href && href[0] == '#' && href[1] != '\0';
+}
+
+// Flags kDomBoilerplate on the title of the table of contents at `list`:
+// the text right before the list, if it is short, links nowhere, is not a
+// sentence and is not the page's headline. The title is the largest
+// subtree holding that text that ends before the list (the heading, the
+// <summary> of a <details>, a bold line before a <br>).
+void MarkTocTitle(DomIndex* dom, int32_t list) {
+  std::vector<DomNode>& nodes = dom->mutable_nodes();
+  int32_t j = list - 1;
+  while (j > 0 && !((nodes[j].flags & kDomText) && nodes[j].text > 0)) --j;
+  if (j <= 0) return;
+  int32_t title = j;
+  while (nodes[title].parent >= 0 && nodes[nodes[title].parent].end <= list) {
+    title = nodes[title].parent;
+  }
+  const DomNode& t = nodes[title];
+  const int32_t h1 = dom->first_h1();
+  if (t.text > kMaxTocTitle || t.link > 0 || t.punct > 0 || (h1 >= title && h1 < t.end)) return;
+  nodes[title].flags |= kDomBoilerplate;
 }
 
 }  // namespace
@@ -41,6 +65,7 @@ void MarkTocLists(DomIndex* dom) {
     if (links >= kMinTocLinks &&
         static_cast<double>(in_page) >= kMinTocLinkShare * static_cast<double>(n.text)) {
       n.flags |= kDomBoilerplate;
+      MarkTocTitle(dom, i);
     }
     i = n.end - 1;  // nested lists are part of this one's verdict
   }

@@ -39,6 +39,31 @@ TEST(ArticleBoxesTest, InPageLinkListIsATableOfContents) {
   EXPECT_FALSE(Has(text, "Watering through the summer")) << text;
 }
 
+TEST(ArticleBoxesTest, TheTitleOfATableOfContentsGoesWithIt) {
+  // The title, in whatever language, is the short text right before the
+  // list: a bold line in the box, a heading of its own.
+  const std::string toc =
+      "<ul><li><a href='#soil'>Preparing the soil for planting</a></li>"
+      "<li><a href='#water'>Watering through the summer</a></li>"
+      "<li><a href='#pests'>Keeping pests away</a></li></ul>";
+  const std::string boxed = ExtractBody("<article><h1>Growing tomatoes</h1>" +
+                                        Paragraphs("tomato", 2) +
+                                        "<div class='box'><p><strong>Inhalt</strong></p>" + toc +
+                                        "</div>" + Paragraphs("late tomato", 2) + "</article>");
+  EXPECT_TRUE(Has(boxed, "late tomato section number 1")) << boxed;
+  EXPECT_FALSE(Has(boxed, "Inhalt")) << boxed;
+  EXPECT_FALSE(Has(boxed, "Watering through the summer")) << boxed;
+  const std::string heading = ExtractBody("<article><h1>Growing tomatoes</h1>" +
+                                          Paragraphs("tomato", 2) + "<h2>目次</h2>" + toc +
+                                          Paragraphs("late tomato", 2) + "</article>");
+  EXPECT_FALSE(Has(heading, "目次")) << heading;
+  // A sentence before the list is the article's.
+  const std::string sentence = ExtractBody(
+      "<article><h1>Growing tomatoes</h1>" + Paragraphs("tomato", 2) +
+      "<p>Skip to a part.</p>" + toc + Paragraphs("late tomato", 2) + "</article>");
+  EXPECT_TRUE(Has(sentence, "Skip to a part.")) << sentence;
+}
+
 TEST(ArticleBoxesTest, ListWithFewInPageLinksStays) {
   // Two links to notes, and a list whose items are prose around a link.
   const std::string text = ExtractBody(
