@@ -36,10 +36,11 @@ bool IsDecoration(char32_t c) {
          // mark, full stop; the tatweel; the danda and double danda that end
          // sentences in the scripts of India and Bangladesh; Ethiopic
          // punctuation (wordspace, full stop, commas, colons); Khmer's full
-         // stops and colon.
+         // stops and colon; Tibetan head marks, the tsheg that ends each
+         // syllable and the shads that end clauses (U+0F04..U+0F14).
          c == 0x055D || c == 0x0589 || c == 0x060C || c == 0x061B || c == 0x061F ||
          c == 0x06D4 || c == 0x0640 || c == 0x0964 || c == 0x0965 || (c >= 0x1361 && c <= 0x1368) ||
-         (c >= 0x17D4 && c <= 0x17D6);
+         (c >= 0x17D4 && c <= 0x17D6) || (c >= 0x0F04 && c <= 0x0F14);
 }
 
 // Marks a phrase is compared without: the Arabic tatweel (a stretched

@@ -563,6 +563,50 @@ TEST(MultilingualPageTest, ChromeGoesInCebuanoChuvashAsturianSundaneseAndOssetia
   for (const ChromeCase& c : cases) ExpectChromeGoes(c);
 }
 
+TEST(MultilingualPageTest, ChromeGoesInTibetanLatinMaithiliKabyleAndChichewa) {
+  const ChromeCase cases[] = {
+      // The heading ends in a shad, after the tsheg of its last syllable.
+      {" lang='bo'", "ཟམ་པ་རྙིང་པ་གསར་བཟོ",
+       "གྲོང་ཁྱེར་གྱིས་གཟའ་མིག་དམར་ཉིན་ཆུ་བོའི་སྟེང་གི་ཟམ་པ་རྙིང་པ་དེ་དཔྱིད་ཀར་གསར་བཟོ་བྱེད་རྒྱུ་ཡིན་པ་"
+       "བསྒྲགས་སོ། གྲོང་དཔོན་གྱིས་ལས་ཀ་དེར་ཟླ་བ་དྲུག་ཙམ་འགོར་རྒྱུ་ཡིན་ལ་དུས་དེའི་རིང་སྡོད་མི་ཚོས་ལམ་"
+       "གཞན་བེད་སྤྱོད་བྱེད་དགོས་ཞེས་བཤད།",
+       "<section><h2>འབྲེལ་ཡོད་གསར་འགྱུར་།</h2><ul>"
+       "<li><a href='/1'>ཆུ་འགྲམ་དུ་རྐང་འཁོར་ལམ་གསར་པ་ཁ་ཕྱེ་བ</a></li>"
+       "<li><a href='/2'>གྲོང་ཁྱེར་ཚོགས་འདུས་ཀྱིས་སྣུམ་འཁོར་འཇོག་ས་གླེང་བ</a></li></ul></section>",
+       "བེད་སྤྱོད་བྱེད་དགོས་ཞེས་བཤད། (3)", {"རྐང་འཁོར་ལམ", "སྣུམ་འཁོར་འཇོག"}},
+      {" lang='la'", "Pons vetus renovabitur",
+       "Consilium urbis die Martis nuntiavit pontem veterem super flumen vere proximo "
+       "renovatum iri. Praefectus urbis dixit opera circiter sex menses duratura esse, et "
+       "incolas interea aliis viis uti debere.",
+       "<p>Lege etiam: <a href='/x'>Nova via birotarum ad ripam fluminis aperta est</a></p>"
+       "<p>Imago: Wikimedia</p>",
+       "aliis viis uti debere. (3)", {"via birotarum", "Wikimedia"}},
+      {" lang='mai'", "पुरान पुल फेर सँ बनत",
+       "नगरपालिका मंगल दिन घोषणा केलक जे नदी पर बनल पुरान पुल आगाँ वसन्त मे फेर सँ बनाओल "
+       "जाएत। मेयर कहलनि जे काज करीब छह मास चलत आ ओहि बीच लोक सभ केँ दोसर बाट पकड़ए पड़त।",
+       "<p>इहो पढ़ू: <a href='/x'>नदी कात नव साइकिल बाट खुजल</a></p>"
+       "<section><h2>सम्बन्धित समाचार</h2><ul>"
+       "<li><a href='/1'>नगर परिषद मे पार्किंग शुल्क पर बहस</a></li>"
+       "<li><a href='/2'>पार्क सफाईक नव योजना</a></li></ul></section>",
+       "दोसर बाट पकड़ए पड़त। (3)", {"साइकिल बाट", "पार्किंग शुल्क"}},
+      {" lang='kab'", "Tiqenṭert taqdimt ad tettwasbedd",
+       "Tasqamut n temdint tenna-d ass n Tlata d akken ad d-tesbedd tiqenṭert taqdimt ɣef wasif "
+       "deg tefsut i d-iteddun. Aneɣlal n temdint yenna-d dakken axeddim ad yeṭṭef azal n sdis "
+       "wagguren, yerna imezdaɣ ad sqedcen iberdan nniḍen di tallit-a.",
+       "<p>Ẓer daɣen: <a href='/x'>Abrid amaynut n tbicletin ɣer rrif n wasif</a></p>"
+       "<p>Tawlaft: Agraw</p>",
+       "iberdan nniḍen di tallit-a. (3)", {"tbicletin", "Agraw"}},
+      {" lang='ny'", "Mlatho wakale udzakonzedwa",
+       "Khonsolo ya mzinda inalengeza Lachiwiri kuti idzakonzanso mlatho wakale wa pamtsinje "
+       "chaka chamawa. Meya ananena kuti ntchitoyi itenga pafupifupi miyezi isanu ndi umodzi, "
+       "ndipo anthu adzagwiritsa ntchito misewu ina panthawiyo.",
+       "<p>Werenganinso: <a href='/x'>Msewu watsopano wa njinga m'mphepete mwa mtsinje</a></p>"
+       "<p>Chithunzi: Nyasa Times</p>",
+       "misewu ina panthawiyo. (3)", {"wa njinga", "Nyasa Times"}},
+  };
+  for (const ChromeCase& c : cases) ExpectChromeGoes(c);
+}
+
 TEST(MultilingualPageTest, ShortChineseAndJapanesePagesKeepTheirText) {
   // Two paragraphs hold few space-separated "words" in scripts written
   // without spaces; the test for a page with no main text counts their

@@ -39,7 +39,8 @@ TEST(PhraseBookTest, EmbeddedFilesParseAndCoverTheLanguages) {
                            "tt", "ug", "jv", "ga", "lb", "eo", "mt", "fy", "yo", "ig",
                            "zu", "xh", "rw", "ti", "dv", "tk", "ba", "mg", "ht", "om",
                            "yi", "fo", "gd", "br", "oc", "su", "ceb", "ast", "sn", "lg",
-                           "ln", "wo", "pcm", "cv", "os"}) {
+                           "ln", "wo", "pcm", "cv", "os", "bo", "la", "mai", "bho", "gom",
+                           "ilo", "kab", "tn", "st", "ny"}) {
     EXPECT_NE(std::find(langs.begin(), langs.end(), want), langs.end()) << want;
   }
   EXPECT_EQ(book.digest().size(), 64u);
@@ -80,6 +81,8 @@ TEST(PhraseBookTest, FoldJoinsLettersSitesWriteOneForAnother) {
   EXPECT_EQ(FoldPhrase("مقالات ذات صلة؟"), "مقالات ذات صلة");
   // A danda ends a sentence in Hindi and Bengali.
   EXPECT_EQ(FoldPhrase("টিপ্পণী বন্ধ।"), "টিপ্পণী বন্ধ");
+  // Tibetan: the tsheg that ends a syllable and the shad that ends a clause.
+  EXPECT_EQ(FoldPhrase("འབྲེལ་ཡོད་གསར་འགྱུར་།"), "འབྲེལ་ཡོད་གསར་འགྱུར");
   // Hamza on the alef or not; Persian yeh and kaf written with Arabic ones.
   EXPECT_EQ(FoldPhrase("إقرأ أيضا"), FoldPhrase("اقرا ايضا"));
   EXPECT_EQ(FoldPhrase("مطالب مرتبط بیشتر"), FoldPhrase("مطالب مرتبط بيشتر"));
