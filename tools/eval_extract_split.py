@@ -182,13 +182,18 @@ def score_intervals(name, dataset, rows):
     return out
 
 
-def shingle_interval(evaltool, dataset, docs):
-    """Shingle F1 of the pages of `dataset`, with a 95% bootstrap interval over them,
-    computed with the scorer's own functions."""
+def load_scorer(evaltool):
+    """The scorer (../shared/tools/extraction_eval.py) as a module, for its own functions."""
     spec = importlib.util.spec_from_file_location("extraction_eval", evaltool)
     scorer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(scorer)
-    preds = scorer.read_predictions(docs)
+    return scorer
+
+
+def shingle_interval(scorer, dataset, preds):
+    """Shingle F1 of the pages of `dataset`, with a 95% bootstrap interval over them,
+    computed with the scorer's (load_scorer) own functions from the extracted texts
+    `preds` (its read_predictions)."""
     triples = [scorer.shingle_tp_fp_fn(preds.get(pid, ""), page["text"])
                for pid, page in sorted(scorer.load_dataset(dataset).items())]
     return bootstrap(len(triples), lambda sample: scorer.shingle_f1([triples[k] for k in sample])[2])
@@ -275,6 +280,9 @@ def main():
                 # The news-article proxy: shingle F1 (the article-extraction
                 # benchmark's measure) on WCXB's article pages alone.
                 articles = split_wcxb(src, work, only_type="article")
+                if args.intervals:  # the texts read once for both halves
+                    scorer = load_scorer(evaltool)
+                    preds = scorer.read_predictions(docs)
                 for half in ("dev", "held"):
                     a = score(evaltool, articles[half], docs)
                     results[name][half]["article_shingle"] = {
@@ -282,7 +290,7 @@ def main():
                         "precision": a["shingle_precision"], "recall": a["shingle_recall"]}
                     if args.intervals:
                         intervals[name][half]["article, shingle"] = shingle_interval(
-                            evaltool, articles[half], docs)
+                            scorer, articles[half], preds)
             if args.baseline:
                 base_docs = os.path.join(work, name + "-baseline-docs")
                 extract(args.baseline, shard, base_docs, args.extra)

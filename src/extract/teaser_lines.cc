@@ -97,8 +97,8 @@ void MarkTeaserLinesBetweenBreaks(DomIndex* dom, const PhraseSet& phrases) {
     for (int32_t c = first; c < end; c = nodes[c].end) {
       text += nodes[c].text;
       link += nodes[c].link;
-      for (int32_t k = c; k < nodes[c].end && opening.size() < kMaxLabelOpening; ++k) {
-        if (nodes[k].flags & kDomText) opening += nodes[k].node->v.text.text;
+      if (opening.size() < kMaxLabelOpening) {
+        opening += Opening(nodes, c, kMaxLabelOpening - opening.size());
       }
     }
     if (text == 0 || text > kMaxTeaserLine || 2 * link < text) return;
