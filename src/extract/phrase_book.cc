@@ -70,7 +70,11 @@ bool IsIgnoredMark(char32_t c) {
 // the ASCII marks most pages type for them; in Arabic script, alef with or
 // without hamza or madda as alef (U+0627), the Persian yeh and the alef
 // maksura as the Arabic yeh (U+064A), the Persian kaf as the Arabic kaf
-// (U+0643). Other code points are returned as they are.
+// (U+0643); letters of Pashto, Urdu and Kurdish that sites typing on an
+// Arabic or Persian keyboard write with the nearest letter it has: Urdu's
+// gol he and Sorani Kurdish's ae as heh (U+0647, "متعلقہ" typed "متعلقه",
+// "بابەتی" typed "بابه‌تی"), Pashto's gaf with a ring as gaf (U+06AF) and its
+// e as yeh ("ګټې", "گټي"). Other code points are returned as they are.
 char32_t ComparedAs(char32_t c) {
   switch (c) {
     case 0x2018: case 0x2019: case 0x02BB: case 0x02BC: case 0x0060: return 0x0027;
@@ -82,6 +86,9 @@ char32_t ComparedAs(char32_t c) {
     case 0x0622: case 0x0623: case 0x0625: case 0x0671: return 0x0627;
     case 0x0649: case 0x06CC: return 0x064A;
     case 0x06A9: return 0x0643;
+    case 0x06C1: case 0x06D5: return 0x0647;
+    case 0x06AB: return 0x06AF;
+    case 0x06D0: return 0x064A;
     default: return c;
   }
 }

@@ -88,6 +88,13 @@ TEST(PhraseBookTest, FoldJoinsLettersSitesWriteOneForAnother) {
   EXPECT_EQ(FoldPhrase("مطالب مرتبط بیشتر"), FoldPhrase("مطالب مرتبط بيشتر"));
   EXPECT_EQ(FoldPhrase("کتاب"), FoldPhrase("كتاب"));
   EXPECT_EQ(FoldPhrase("علی"), FoldPhrase("علي"));
+  // Urdu's gol he and Sorani's ae typed as heh; Pashto's ring gaf and e
+  // typed as the Persian gaf and yeh.
+  EXPECT_EQ(FoldPhrase("تازہ ترین"), FoldPhrase("تازه ترین"));
+  EXPECT_EQ(FoldPhrase("متعلقہ خبریں"), FoldPhrase("متعلقه خبریں"));
+  EXPECT_EQ(FoldPhrase("بابەتی پەیوەندیدار"), FoldPhrase("بابه\u200Cتی په\u200Cیوه\u200Cندیدار"));
+  EXPECT_EQ(FoldPhrase("اړوند ګټې"), FoldPhrase("اړوند گټی"));
+  EXPECT_NE(FoldPhrase("ګټې"), FoldPhrase("ګټا"));
   // Uzbek's oʻ and gʻ, typed with any apostrophe or a grave accent.
   EXPECT_EQ(FoldPhrase("Koʻp oʻqilgan"), "ko'p o'qilgan");
   EXPECT_EQ(FoldPhrase("Ko`p o`qilgan"), "ko'p o'qilgan");
