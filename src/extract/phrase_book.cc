@@ -64,7 +64,11 @@ bool IsIgnoredMark(char32_t c) {
 // another: curly and modifier apostrophes, and the grave accent typed for
 // one, as "'" ("пов’язані", "повʼязані", Uzbek "oʻqing", "o`qing"); the
 // Turkish dotless ı as "i" (the fold already gives "I" as "i", and "İ" as
-// "i" and a combining dot, dropped in FoldPhrase);
+// "i" and a combining dot, dropped in FoldPhrase); Greek vowels with the
+// tonos as the bare vowels (or the vowel with the dialytika), since Greek
+// written in capitals drops the accent ("ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ" is "Διαβάστε
+// επίσης"); the Russian ё as е, which most Russian text writes for it
+// ("Ещё новости", "Еще новости");
 // Romanian s and t with a cedilla as the comma-below letters (ş ţ for ș ț,
 // from before Unicode had the latter); Hebrew's geresh and gershayim as
 // the ASCII marks most pages type for them; in Arabic script, alef with or
@@ -81,6 +85,16 @@ char32_t ComparedAs(char32_t c) {
     case 0x0131: return 0x0069;
     case 0x015F: return 0x0219;
     case 0x0163: return 0x021B;
+    case 0x03AC: return 0x03B1;
+    case 0x03AD: return 0x03B5;
+    case 0x03AE: return 0x03B7;
+    case 0x03AF: return 0x03B9;
+    case 0x03CC: return 0x03BF;
+    case 0x03CD: return 0x03C5;
+    case 0x03CE: return 0x03C9;
+    case 0x0390: return 0x03CA;
+    case 0x03B0: return 0x03CB;
+    case 0x0451: return 0x0435;
     case 0x05F3: return 0x0027;
     case 0x05F4: return 0x0022;
     case 0x0622: case 0x0623: case 0x0625: case 0x0671: return 0x0627;

@@ -88,6 +88,12 @@ TEST(PhraseBookTest, FoldJoinsLettersSitesWriteOneForAnother) {
   EXPECT_EQ(FoldPhrase("مطالب مرتبط بیشتر"), FoldPhrase("مطالب مرتبط بيشتر"));
   EXPECT_EQ(FoldPhrase("کتاب"), FoldPhrase("كتاب"));
   EXPECT_EQ(FoldPhrase("علی"), FoldPhrase("علي"));
+  // Greek in capitals, which drops the tonos; the Russian ё written е.
+  EXPECT_EQ(FoldPhrase("ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ"), FoldPhrase("Διαβάστε επίσης"));
+  EXPECT_EQ(FoldPhrase("ΣΧΕΤΙΚΑ ΑΡΘΡΑ"), "σχετικα αρθρα");
+  EXPECT_EQ(FoldPhrase("προϋπόθεση"), FoldPhrase("ΠΡΟΫΠΟΘΕΣΗ"));
+  EXPECT_EQ(FoldPhrase("Ещё новости"), FoldPhrase("ЕЩЕ НОВОСТИ"));
+  EXPECT_EQ(FoldPhrase("Ещё новости"), "еще новости");
   // Urdu's gol he and Sorani's ae typed as heh; Pashto's ring gaf and e
   // typed as the Persian gaf and yeh.
   EXPECT_EQ(FoldPhrase("تازہ ترین"), FoldPhrase("تازه ترین"));
