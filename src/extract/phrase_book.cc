@@ -60,6 +60,36 @@ bool IsIgnoredMark(char32_t c) {
          c == 0x05C4 || c == 0x05C5 || c == 0x05C7;
 }
 
+// A Latin letter with diacritics (U+00C0..U+024F, U+1E00..U+1EFF) as the
+// ASCII letter it is built on ("ẹ" as "e", "ș" and "ş" as "s"), 0 for other
+// code points (and for letters not built on one, such as "ł" or "ø").
+// Sites type letters without their marks where the keyboard makes them
+// hard (the French capital: "A lire aussi" for "À lire aussi"; the tones
+// of Yoruba, Igbo and Wolof) or where capitals drop them ("MAS NOTICIAS"),
+// and a chrome phrase does not meet a different phrase of its language
+// once the marks are gone. See docs/LANGUAGES.md.
+char32_t BareLatinLetter(char32_t c) {
+  constexpr char32_t kLow = 0xC0, kHigh = 0x250, kAddLow = 0x1E00, kAddHigh = 0x1F00;
+  static const std::array<char32_t, (kHigh - kLow) + (kAddHigh - kAddLow)>* const table = [] {
+    auto* t = new std::array<char32_t, (kHigh - kLow) + (kAddHigh - kAddLow)>{};
+    auto fill = [t](char32_t from, char32_t to, size_t at) {
+      for (char32_t c = from; c < to; ++c, ++at) {
+        utf8proc_int32_t parts[8];
+        int last = 0;
+        const utf8proc_ssize_t n = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(c), parts, 8,
+                                                           UTF8PROC_DECOMPOSE, &last);
+        if (n >= 2 && parts[0] < 0x80) (*t)[at] = static_cast<char32_t>(parts[0]);
+      }
+    };
+    fill(kLow, kHigh, 0);
+    fill(kAddLow, kAddHigh, kHigh - kLow);
+    return t;
+  }();
+  if (c >= kLow && c < kHigh) return (*table)[c - kLow];
+  if (c >= kAddLow && c < kAddHigh) return (*table)[(kHigh - kLow) + (c - kAddLow)];
+  return 0;
+}
+
 // The code point a letter or mark is compared as, where sites write one for
 // another: curly and modifier apostrophes, and the grave accent typed for
 // one, as "'" ("пов’язані", "повʼязані", Uzbek "oʻqing", "o`qing"); the
@@ -68,9 +98,8 @@ bool IsIgnoredMark(char32_t c) {
 // tonos as the bare vowels (or the vowel with the dialytika), since Greek
 // written in capitals drops the accent ("ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ" is "Διαβάστε
 // επίσης"); the Russian ё as е, which most Russian text writes for it
-// ("Ещё новости", "Еще новости");
-// Romanian s and t with a cedilla as the comma-below letters (ş ţ for ș ț,
-// from before Unicode had the latter); Hebrew's geresh and gershayim as
+// ("Ещё новости", "Еще новости"); a Latin letter with diacritics as its
+// bare letter (BareLatinLetter); Hebrew's geresh and gershayim as
 // the ASCII marks most pages type for them; in Arabic script, alef with or
 // without hamza or madda as alef (U+0627), the Persian yeh and the alef
 // maksura as the Arabic yeh (U+064A), the Persian kaf as the Arabic kaf
@@ -80,11 +109,10 @@ bool IsIgnoredMark(char32_t c) {
 // "بابەتی" typed "بابه‌تی"), Pashto's gaf with a ring as gaf (U+06AF) and its
 // e as yeh ("ګټې", "گټي"). Other code points are returned as they are.
 char32_t ComparedAs(char32_t c) {
+  if (const char32_t bare = BareLatinLetter(c); bare != 0) return bare;
   switch (c) {
     case 0x2018: case 0x2019: case 0x02BB: case 0x02BC: case 0x0060: return 0x0027;
     case 0x0131: return 0x0069;
-    case 0x015F: return 0x0219;
-    case 0x0163: return 0x021B;
     case 0x03AC: return 0x03B1;
     case 0x03AD: return 0x03B5;
     case 0x03AE: return 0x03B7;

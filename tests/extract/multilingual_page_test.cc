@@ -628,5 +628,52 @@ TEST(MultilingualPageTest, ShortChineseAndJapanesePagesKeepTheirText) {
             "");
 }
 
+TEST(MultilingualPageTest, ChromeTypedWithoutItsMarksGoes) {
+  // Each file writes these phrases with their marks: "À lire aussi",
+  // "Citește și", "σχετικά άρθρα", "ещё по теме", "Àwọn ìròyìn tuntun".
+  const ChromeCase cases[] = {
+      {" lang='ro'", "Podul vechi va fi renovat",
+       "Consiliul local a decis marți să renoveze podul vechi peste râu în primăvara viitoare. "
+       "Primarul a spus că lucrările vor dura aproximativ șase luni, iar locuitorii vor trebui "
+       "să folosească alte drumuri în această perioadă.",
+       "<p>Citeste si: <a href='/x'>O nouă pistă de biciclete se deschide pe malul râului</a></p>",
+       "alte drumuri în această perioadă. (3)", {"pistă de biciclete"}},
+      {" lang='el'", "Η παλιά γέφυρα θα ανακαινιστεί",
+       "Το δημοτικό συμβούλιο αποφάσισε την Τρίτη να ανακαινίσει την παλιά γέφυρα πάνω από το "
+       "ποτάμι την επόμενη άνοιξη. Ο δήμαρχος είπε ότι οι εργασίες θα διαρκέσουν περίπου έξι "
+       "μήνες και οι κάτοικοι θα πρέπει να χρησιμοποιούν άλλους δρόμους.",
+       "<section><h2>ΣΧΕΤΙΚΑ ΑΡΘΡΑ</h2><ul>"
+       "<li><a href='/1'>Νέος ποδηλατόδρομος ανοίγει δίπλα στο ποτάμι</a></li>"
+       "<li><a href='/2'>Το συμβούλιο συζητά τα τέλη στάθμευσης</a></li></ul></section>",
+       "να χρησιμοποιούν άλλους δρόμους. (3)", {"ποδηλατόδρομος", "τέλη στάθμευσης"}},
+      {" lang='ru'", "Старый мост отремонтируют",
+       "Городской совет во вторник решил отремонтировать старый мост через реку следующей "
+       "весной. Мэр сказал, что работы продлятся около полугода, и жителям в это время "
+       "придётся пользоваться объездными дорогами.",
+       "<section><h2>Еще по теме</h2><ul>"
+       "<li><a href='/1'>На набережной открылась новая велодорожка</a></li>"
+       "<li><a href='/2'>Совет обсудил плату за парковку</a></li></ul></section>",
+       "пользоваться объездными дорогами. (3)", {"велодорожка", "плату за парковку"}},
+      {" lang='yo'", "Wọn yoo tun afara atijọ ṣe",
+       "Ìgbìmọ̀ ìlú kéde ní ọjọ́ Ìṣẹ́gun pé àwọn yóò tún afárá àtijọ́ tó wà lórí odò ṣe ní "
+       "ìgbà ìrúwé tó ń bọ̀. Alága ìlú sọ pé iṣẹ́ náà yóò gba nǹkan bí oṣù mẹ́fà, àwọn olùgbé "
+       "yóò sì máa lo ọ̀nà mìíràn ní àkókò yẹn.",
+       "<section><h2>AWON IROYIN TUNTUN</h2><ul>"
+       "<li><a href='/1'>Ona keke tuntun ti si leti odo</a></li>"
+       "<li><a href='/2'>Igbimo jiroro lori owo ibi iduro oko</a></li></ul></section>",
+       "lo ọ̀nà mìíràn ní àkókò yẹn. (3)", {"Ona keke", "ibi iduro"}},
+      {" lang='fr'", "Le vieux pont sera rénové",
+       "Le conseil municipal a décidé mardi de rénover le vieux pont sur la rivière au "
+       "printemps prochain. Le maire a indiqué que les travaux dureraient environ six mois et "
+       "que les habitants devraient emprunter des déviations pendant cette période.",
+       "<p>A LIRE AUSSI : <a href='/x'>Une nouvelle piste cyclable ouvre le long du fleuve</a></p>"
+       "<p>A lire aussi : <a href='/y'>Le conseil débat du prix du stationnement</a></p>"
+       "<p>CREDIT PHOTO : Agence Ouest</p>",
+       "des déviations pendant cette période. (3)",
+       {"piste cyclable", "prix du stationnement", "Agence Ouest"}},
+  };
+  for (const ChromeCase& c : cases) ExpectChromeGoes(c);
+}
+
 }  // namespace
 }  // namespace corpus

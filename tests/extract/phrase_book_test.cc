@@ -48,7 +48,7 @@ TEST(PhraseBookTest, EmbeddedFilesParseAndCoverTheLanguages) {
 
 TEST(PhraseBookTest, FoldIgnoresCaseSpacingAndDecoration) {
   EXPECT_EQ(FoldPhrase("  Read   MORE »"), "read more");
-  EXPECT_EQ(FoldPhrase("ÄHNLICHE ARTIKEL:"), "ähnliche artikel");
+  EXPECT_EQ(FoldPhrase("ÄHNLICHE ARTIKEL:"), FoldPhrase("ähnliche artikel"));
   EXPECT_EQ(FoldPhrase("関連記事："), "関連記事");
   EXPECT_EQ(FoldPhrase("Don’t miss…"), "don't miss");
   EXPECT_EQ(FoldPhrase("→ ЧИТАЙТЕ ТАКЖЕ"), "читайте также");
@@ -67,9 +67,22 @@ TEST(PhraseBookTest, FoldJoinsLettersSitesWriteOneForAnother) {
   EXPECT_EQ(FoldPhrase("İLGİLİ HABERLER"), "ilgili haberler");
   EXPECT_EQ(FoldPhrase("İlgili haberler"), "ilgili haberler");
   EXPECT_EQ(FoldPhrase("DEVAMINI OKU"), FoldPhrase("Devamını oku"));
-  // Romanian s and t with a cedilla or a comma below.
+  // Romanian s and t with a cedilla or a comma below, or bare.
   EXPECT_EQ(FoldPhrase("Citeşte şi"), FoldPhrase("Citește și"));
   EXPECT_EQ(FoldPhrase("ŢARA"), FoldPhrase("țara"));
+  EXPECT_EQ(FoldPhrase("Citeste si"), FoldPhrase("Citește și"));
+  // Latin letters with their marks or without: a French capital typed bare,
+  // Spanish capitals, Yoruba and Vietnamese tones (dots below and the
+  // letters of Latin Extended Additional too).
+  EXPECT_EQ(FoldPhrase("A LIRE AUSSI"), FoldPhrase("À lire aussi"));
+  EXPECT_EQ(FoldPhrase("À lire aussi"), "a lire aussi");
+  EXPECT_EQ(FoldPhrase("MAS NOTICIAS"), FoldPhrase("Más noticias"));
+  EXPECT_EQ(FoldPhrase("Àwọn ìròyìn tuntun"), "awon iroyin tuntun");
+  EXPECT_EQ(FoldPhrase("Từ khoá"), FoldPhrase("từ khóa"));
+  EXPECT_EQ(FoldPhrase("Ähnliche Artikel"), "ahnliche artikel");
+  // Letters not built on an ASCII letter stay as they are.
+  EXPECT_EQ(FoldPhrase("Więcej łączy"), "wiecej łaczy");
+  EXPECT_EQ(FoldPhrase("Ørsted"), "ørsted");
   // Hebrew's gershayim, or the ASCII quote typed for it.
   EXPECT_EQ(FoldPhrase("כולל מע\u05F4מ"), FoldPhrase("כולל מע\"מ"));
   // The three apostrophes of Ukrainian pages.
