@@ -52,12 +52,14 @@ bool IsDecoration(char32_t c) {
 // mark, which Khmer, Lao and Burmese text puts between words; Hebrew
 // points (vowels, dagesh, rafe, the shin and sin dots), which Yiddish
 // written in the standard spelling puts on letters that Hasidic spelling
-// and Hebrew leave bare ("אַרטיקלען", "ארטיקלען"; "פֿאַר", "פאר").
+// and Hebrew leave bare ("אַרטיקלען", "ארטיקלען"; "פֿאַר", "פאר"); the
+// Devanagari nukta, which Hindi sites write in loanwords on one page and
+// leave out on the next ("ख़बर", "खबर"; "फ़ोटो", "फोटो").
 bool IsIgnoredMark(char32_t c) {
   return c == 0x0640 || (c >= 0x064B && c <= 0x0652) || c == 0x0670 || c == 0x200B ||
          c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF ||
          (c >= 0x05B0 && c <= 0x05BD) || c == 0x05BF || c == 0x05C1 || c == 0x05C2 ||
-         c == 0x05C4 || c == 0x05C5 || c == 0x05C7;
+         c == 0x05C4 || c == 0x05C5 || c == 0x05C7 || c == 0x093C;
 }
 
 // A Latin letter with diacritics (U+00C0..U+024F, U+1E00..U+1EFF) as the
@@ -103,7 +105,10 @@ char32_t BareLatinLetter(char32_t c) {
 // the ASCII marks most pages type for them; in Arabic script, alef with or
 // without hamza or madda as alef (U+0627), the Persian yeh and the alef
 // maksura as the Arabic yeh (U+064A), the Persian kaf as the Arabic kaf
-// (U+0643); letters of Pashto, Urdu and Kurdish that sites typing on an
+// (U+0643), the teh marbuta as the heh that much Egyptian and Gulf web
+// text types for it ("ذات صلة", "ذات صله"); the Devanagari candrabindu as
+// the anusvara that Hindi sites often write for it ("टिप्पणियाँ",
+// "टिप्पणियां"); letters of Pashto, Urdu and Kurdish that sites typing on an
 // Arabic or Persian keyboard write with the nearest letter it has: Urdu's
 // gol he and Sorani Kurdish's ae as heh (U+0647, "متعلقہ" typed "متعلقه",
 // "بابەتی" typed "بابه‌تی"), Pashto's gaf with a ring as gaf (U+06AF) and its
@@ -128,6 +133,8 @@ char32_t ComparedAs(char32_t c) {
     case 0x0622: case 0x0623: case 0x0625: case 0x0671: return 0x0627;
     case 0x0649: case 0x06CC: return 0x064A;
     case 0x06A9: return 0x0643;
+    case 0x0629: return 0x0647;
+    case 0x0901: return 0x0902;
     case 0x06C1: case 0x06D5: return 0x0647;
     case 0x06AB: return 0x06AF;
     case 0x06D0: return 0x064A;

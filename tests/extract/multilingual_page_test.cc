@@ -629,8 +629,9 @@ TEST(MultilingualPageTest, ShortChineseAndJapanesePagesKeepTheirText) {
 }
 
 TEST(MultilingualPageTest, ChromeTypedWithoutItsMarksGoes) {
-  // Each file writes these phrases with their marks: "À lire aussi",
-  // "Citește și", "σχετικά άρθρα", "ещё по теме", "Àwọn ìròyìn tuntun".
+  // Each file writes these phrases with their marks, or without where the
+  // page has them: "À lire aussi", "Citește și", "σχετικά άρθρα", "ещё по
+  // теме", "संबंधित खबरें", "फाइल फोटो", "Àwọn ìròyìn tuntun".
   const ChromeCase cases[] = {
       {" lang='ro'", "Podul vechi va fi renovat",
        "Consiliul local a decis marți să renoveze podul vechi peste râu în primăvara viitoare. "
@@ -654,6 +655,15 @@ TEST(MultilingualPageTest, ChromeTypedWithoutItsMarksGoes) {
        "<li><a href='/1'>На набережной открылась новая велодорожка</a></li>"
        "<li><a href='/2'>Совет обсудил плату за парковку</a></li></ul></section>",
        "пользоваться объездными дорогами. (3)", {"велодорожка", "плату за парковку"}},
+      {" lang='hi'", "पुराने पुल की मरम्मत होगी",
+       "नगर परिषद ने मंगलवार को फ़ैसला किया कि नदी पर बने पुराने पुल की मरम्मत अगले वसंत में "
+       "की जाएगी। महापौर ने कहा कि काम में लगभग छह महीने लगेंगे और इस दौरान लोगों को दूसरे "
+       "रास्तों का इस्तेमाल करना होगा।",
+       "<section><h2>संबंधित ख़बरें</h2><ul>"
+       "<li><a href='/1'>नदी किनारे नया साइकिल ट्रैक खुला</a></li>"
+       "<li><a href='/2'>पार्किंग शुल्क पर परिषद में बहस</a></li></ul></section>"
+       "<p>फाइल फ़ोटो: सूचना विभाग</p>",
+       "रास्तों का इस्तेमाल करना होगा। (3)", {"साइकिल ट्रैक", "पार्किंग शुल्क", "सूचना विभाग"}},
       {" lang='yo'", "Wọn yoo tun afara atijọ ṣe",
        "Ìgbìmọ̀ ìlú kéde ní ọjọ́ Ìṣẹ́gun pé àwọn yóò tún afárá àtijọ́ tó wà lórí odò ṣe ní "
        "ìgbà ìrúwé tó ń bọ̀. Alága ìlú sọ pé iṣẹ́ náà yóò gba nǹkan bí oṣù mẹ́fà, àwọn olùgbé "

@@ -91,7 +91,7 @@ TEST(PhraseBookTest, FoldJoinsLettersSitesWriteOneForAnother) {
   // Tanween, tatweel and Arabic punctuation.
   EXPECT_EQ(FoldPhrase("اقرأ أيضاً:"), FoldPhrase("اقرأ أيضا"));
   EXPECT_EQ(FoldPhrase("اقرأ أيضًا ـ"), FoldPhrase("اقرأ أيضا"));
-  EXPECT_EQ(FoldPhrase("مقالات ذات صلة؟"), "مقالات ذات صلة");
+  EXPECT_EQ(FoldPhrase("مقالات ذات صلة؟"), FoldPhrase("مقالات ذات صلة"));
   // A danda ends a sentence in Hindi and Bengali.
   EXPECT_EQ(FoldPhrase("টিপ্পণী বন্ধ।"), "টিপ্পণী বন্ধ");
   // Tibetan: the tsheg that ends a syllable and the shad that ends a clause.
@@ -107,6 +107,12 @@ TEST(PhraseBookTest, FoldJoinsLettersSitesWriteOneForAnother) {
   EXPECT_EQ(FoldPhrase("προϋπόθεση"), FoldPhrase("ΠΡΟΫΠΟΘΕΣΗ"));
   EXPECT_EQ(FoldPhrase("Ещё новости"), FoldPhrase("ЕЩЕ НОВОСТИ"));
   EXPECT_EQ(FoldPhrase("Ещё новости"), "еще новости");
+  // Arabic's teh marbuta typed as heh; Hindi's nukta left out, and its
+  // candrabindu typed as the anusvara.
+  EXPECT_EQ(FoldPhrase("مقالات ذات صلة"), FoldPhrase("مقالات ذات صله"));
+  EXPECT_EQ(FoldPhrase("संबंधित ख़बरें"), FoldPhrase("संबंधित खबरें"));
+  EXPECT_EQ(FoldPhrase("\u0916\u093C\u092C\u0930"), FoldPhrase("\u0959\u092C\u0930"));
+  EXPECT_EQ(FoldPhrase("टिप्पणियाँ बंद हैं"), FoldPhrase("टिप्पणियां बंद हैं"));
   // Urdu's gol he and Sorani's ae typed as heh; Pashto's ring gaf and e
   // typed as the Persian gaf and yeh.
   EXPECT_EQ(FoldPhrase("تازہ ترین"), FoldPhrase("تازه ترین"));
