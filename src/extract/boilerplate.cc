@@ -67,10 +67,62 @@ struct NameValue {
   uint32_t inside = 0;
 };
 
-// `raw` lower-cased into *buffer (reused, so no allocation per element).
+// Blanks, in a lower-cased class list, the names of a post's tags and
+// categories: site software that names a post's wrapper after its type and
+// state ("type-post", "status-publish", "hentry"; an archive page's body
+// "archive") also names it after each of its topics ("tag-cookies",
+// "category-rgpd", a product's "product_cat-advertising-gifts"). Those
+// slugs are words an author chose, not the name of a part of the page: a
+// recipe tagged "cookies" is not a cookie banner.
+void BlankTopicNames(std::string* lower) {
+  bool post_list = false;
+  AnyNamePiece(*lower, false, [&post_list](std::string_view name) {
+    post_list = post_list || name == "hentry" || name == "archive" || name.substr(0, 5) == "type-" ||
+                name.substr(0, 7) == "status-";
+    return post_list;
+  });
+  if (!post_list) return;
+  std::string& v = *lower;
+  for (size_t i = 0; i < v.size();) {
+    while (i < v.size() && IsAsciiWhitespace(v[i])) ++i;
+    size_t j = i;
+    while (j < v.size() && !IsAsciiWhitespace(v[j])) ++j;
+    const std::string_view name(v.data() + i, j - i);
+    if (name.substr(0, 4) == "tag-" || name.substr(0, 9) == "category-" ||
+        name.substr(0, 12) == "product_cat-" || name.substr(0, 12) == "product_tag-") {
+      std::fill(v.begin() + static_cast<std::ptrdiff_t>(i), v.begin() + static_cast<std::ptrdiff_t>(j), ' ');
+    }
+    i = j;
+  }
+}
+
+// Blanks the tokens of a lower-cased value that are words of a page's
+// language holding a chrome stem ([word_tokens]: "caja-advertencia").
+void BlankWordTokens(std::string* lower) {
+  std::string& v = *lower;
+  const Book& names = Book::Default();
+  for (size_t k = 0; k < v.size();) {
+    while (k < v.size() && !IsAlnum(v[k])) ++k;
+    size_t e = k;
+    while (e < v.size() && IsAlnum(v[e])) ++e;
+    if (e > k && names.Has(NameList::kWordTokens, std::string_view(v.data() + k, e - k))) {
+      std::fill(v.begin() + static_cast<std::ptrdiff_t>(k), v.begin() + static_cast<std::ptrdiff_t>(e), ' ');
+    }
+    k = e;
+  }
+}
+
+// `raw` lower-cased into *buffer (reused, so no allocation per element),
+// with its topic names and word tokens blanked (BlankTopicNames,
+// BlankWordTokens).
 NameValue ReadNames(std::string_view raw, std::string* buffer) {
   buffer->assign(raw);
   AsciiLowercaseInPlace(buffer);
+  if (buffer->find("tag-") != std::string::npos || buffer->find("category-") != std::string::npos ||
+      buffer->find("product_") != std::string::npos) {
+    BlankTopicNames(buffer);
+  }
+  BlankWordTokens(buffer);
   return {*buffer, Book::Default().ListsInside(*buffer, kStemLists)};
 }
 

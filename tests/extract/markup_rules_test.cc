@@ -52,6 +52,41 @@ TEST(MarkupRulesTest, CommentFormGoesWhenCommentsAreKept) {
   EXPECT_FALSE(Has(text, "メールアドレスが公開されることはありません")) << text;
 }
 
+TEST(MarkupRulesTest, APostsTopicNamesDoNotNameItsParts) {
+  // Site software names a post's wrapper after its tags and categories; a
+  // post tagged "cookies" or filed under "rgpd" is not a consent banner.
+  for (const char* topics : {"tag-cookies tag-chocolate", "category-rgpd", "tag-informed-consent",
+                             "product_cat-advertising-gifts"}) {
+    const std::string html = std::string("<div id='post-7' class='post-7 post type-post status-publish "
+                                         "hentry ") + topics + "'><h1>Die Brücke</h1>" +
+                             GermanParagraphs(4) + "</div>";
+    const std::string text = ExtractBody(html);
+    EXPECT_TRUE(Has(text, "Sitzung Nummer 3")) << topics << ": " << text;
+  }
+  // The same names on an element that is not a post still name it.
+  const std::string text = ExtractBody("<article><h1>Die Brücke</h1>" + GermanParagraphs(4) +
+                                       "</article><div class='tag-cookies'><p>Wir verwenden Cookies, "
+                                       "um Ihnen das beste Nutzererlebnis zu bieten.</p></div>");
+  EXPECT_TRUE(Has(text, "Sitzung Nummer 3")) << text;
+  EXPECT_FALSE(Has(text, "Wir verwenden Cookies")) << text;
+}
+
+TEST(MarkupRulesTest, AWordThatHoldsAStemIsAWord) {
+  // "advertencia" (a warning) holds "advert"; the box is the guide's own.
+  const std::string text = ExtractBody(
+      "<article><h1>Cómo purgar un radiador</h1><p>Si al encender la calefacción notas que un "
+      "radiador está frío por arriba y caliente por abajo, lo más probable es que haya aire en el "
+      "circuito. Purgarlo es una tarea sencilla que cualquiera puede hacer en media hora.</p>"
+      "<div class='caja-advertencia'><p>Apaga la caldera y deja que el agua se enfríe antes de "
+      "abrir la válvula: el agua del circuito puede salir a más de sesenta grados.</p></div>"
+      "<p>Empieza por el radiador más cercano a la caldera y sigue en orden hasta el más alejado. "
+      "Abre la válvula un cuarto de vuelta y espera a que salga agua sin burbujas.</p>"
+      "<div class='caja-advert'><p>Calderas de condensación con un veinte por ciento de "
+      "descuento solo esta semana en nuestra tienda.</p></div></article>");
+  EXPECT_TRUE(Has(text, "puede salir a más de sesenta grados")) << text;
+  EXPECT_FALSE(Has(text, "veinte por ciento")) << text;
+}
+
 TEST(MarkupRulesTest, PictureCaptionsGoByClassName) {
   // Chinese article: a WordPress caption under a picture goes; a class that
   // only names a type size ("caption-m") says nothing about the text.

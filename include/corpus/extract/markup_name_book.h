@@ -39,6 +39,7 @@ enum class NameList {
   kCaptionTokens,         // [caption_tokens]
   kBylineTokens,          // [byline_tokens]
   kMainTokens,            // [main_tokens]
+  kWordTokens,            // [word_tokens]
   kCount,
 };
 
