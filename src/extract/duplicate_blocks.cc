@@ -60,6 +60,15 @@ void MarkDuplicateSubtrees(DomIndex* dom, size_t min_bytes) {
     // A single-child wrapper has its child's text: only a copy that starts
     // after the first one ends is a repetition.
     if (!inserted && nodes[it->second].end <= static_cast<int32_t>(i)) {
+      DomNode& earlier = nodes[it->second];
+      if (earlier.link >= earlier.text && n.link == 0) {
+        // The earlier copy is a link to this text (a table of contents, a
+        // live blog's key events, a breadcrumb ending in the headline): the
+        // text itself is the one kept.
+        earlier.flags |= kDomDuplicate;
+        it->second = static_cast<int32_t>(i);
+        continue;
+      }
       n.flags |= kDomDuplicate;
       i = n.end - 1;
     }

@@ -242,9 +242,11 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
     result.phrase_languages += lang;
   }
   if (options.drop_related_sections) MarkRelatedSections(&dom, phrases);
+  // A table of contents goes before repeats are found: its links hold the
+  // first copy of each heading's text, and the headings are the content.
+  MarkTocLists(&dom);
   if (options.duplicate_min_bytes > 0) MarkDuplicateSubtrees(&dom, options.duplicate_min_bytes);
   MarkPostChrome(&dom);
-  MarkTocLists(&dom);
   MarkCodeGutters(&dom);
   MarkCreditLines(&dom, phrases);
   const bool product_page =

@@ -2,7 +2,10 @@
 
 #include <gumbo.h>
 
+#include <cstring>
 #include <vector>
+
+#include "corpus/extract/markup_names.h"
 
 namespace corpus {
 namespace {
@@ -32,61 +35,151 @@ bool IsLead(const DomNode& n) {
   return n.own_text >= kMinLeadBytes && n.own_punct > 0 && n.own_link == 0;
 }
 
-}  // namespace
+// A summary under the headline written as a list ("Das Wichtigste in
+// Kürze", "Key points", a live blog's standfirst): at least two items, each
+// a phrase or a sentence rather than a word or a date, and no links (menus,
+// tags and share buttons are links).
+constexpr int kMinSummaryItems = 2;
+constexpr uint64_t kMinSummaryItemBytes = 30;
+// Its title, if it has one, is a short line right before it.
+constexpr uint64_t kMaxSummaryTitleBytes = 60;
 
-int AddLeadBlocks(const DomIndex& dom, ContentSelection* sel) {
+bool IsSummaryList(const std::vector<DomNode>& nodes, int32_t i) {
+  const DomNode& n = nodes[i];
+  if ((n.tag != GUMBO_TAG_UL && n.tag != GUMBO_TAG_OL) || n.link > 0 || n.text < kMinLeadBytes) {
+    return false;
+  }
+  int items = 0;
+  for (int32_t j = i + 1; j < n.end; j = nodes[j].end) {
+    if (nodes[j].flags & kDomText) continue;
+    if (nodes[j].tag != GUMBO_TAG_LI || nodes[j].text < kMinSummaryItemBytes) return false;
+    ++items;
+  }
+  return items >= kMinSummaryItems;
+}
+
+// The title of the summary list at `list`: the largest subtree ending right
+// before it that holds the text before it, if that text is a short line
+// without links after the headline `h1`; -1 if there is none.
+int32_t SummaryTitle(const std::vector<DomNode>& nodes, int32_t h1, int32_t list) {
+  int32_t j = list - 1;
+  while (j >= nodes[h1].end && !((nodes[j].flags & kDomText) && nodes[j].text > 0)) --j;
+  if (j < nodes[h1].end) return -1;
+  int32_t title = j;
+  while (nodes[title].parent >= 0 && nodes[nodes[title].parent].end <= list &&
+         nodes[title].parent >= nodes[h1].end) {
+    title = nodes[title].parent;
+  }
+  const DomNode& t = nodes[title];
+  return t.text <= kMaxSummaryTitleBytes && t.link == 0 ? title : -1;
+}
+
+
+// The other parts of a body that an advert, a sign-up box or a picture
+// splits in two or more: the siblings of `root` with its tag and its class
+// attribute (not empty) that hold a sentence or more of text, little of it
+// in links ("<div class=a_c>", an ad, "<div class=a_c>"). The class says
+// what they are; the text that they are not empty shells or teasers.
+std::vector<int32_t> BodyParts(const std::vector<DomNode>& nodes, int32_t root) {
+  std::vector<int32_t> parts;
+  const int32_t p = nodes[root].parent;
+  if (p < 0 || (nodes[root].flags & kDomText)) return parts;
+  const char* cls = ElementAttr(nodes[root].node->v.element, "class");
+  if (!cls || !*cls) return parts;
+  for (int32_t c = p + 1; c < nodes[p].end; c = nodes[c].end) {
+    const DomNode& n = nodes[c];
+    if (c == root || (n.flags & (kDomText | kDomBoilerplate)) || n.tag != nodes[root].tag) continue;
+    const char* other = ElementAttr(n.node->v.element, "class");
+    if (other && std::strcmp(other, cls) == 0 && n.text - n.link >= kMinLeadBytes && n.punct > 0 &&
+        4 * n.link < n.text) {
+      parts.push_back(c);
+    }
+  }
+  return parts;
+}
+
+// The leads of the body at `root` (see AddLeadBlocks), their lowest common
+// ancestor with the body in *top; empty if there are none or too many.
+std::vector<int32_t> Leads(const DomIndex& dom, const ContentSelection& sel, int32_t* top, int* blocks) {
   const std::vector<DomNode>& nodes = dom.nodes();
-  const int32_t root = sel->root;
+  const int32_t root = sel.root;
   const int32_t h1 = dom.first_h1();
-  if (root < 0 || h1 < 0 || nodes[h1].end > root) return 0;
+  std::vector<int32_t> leads;  // a summary list's title and list count as one block
+  *blocks = 0;
+  if (h1 < 0 || nodes[h1].end > root) return leads;
   // The lowest common ancestor of the headline and the body.
-  int32_t top = nodes[root].parent;
-  while (top >= 0 && !(h1 > top && h1 < nodes[top].end)) top = nodes[top].parent;
-  if (top < 0) return 0;
-
-  std::vector<int32_t> leads;
+  int32_t t = nodes[root].parent;
+  while (t >= 0 && !(h1 > t && h1 < nodes[t].end)) t = nodes[t].parent;
+  if (t < 0) return leads;
+  *top = t;
   uint64_t lead_bytes = 0;
   for (int32_t i = nodes[h1].end; i < root; ++i) {
     const DomNode& n = nodes[i];
-    if (sel->drop[i] || (!(n.flags & kDomText) && HoldsNoLead(n.tag))) {
+    if (!sel.drop[i] && !(n.flags & kDomText) && IsSummaryList(nodes, i)) {
+      if (const int32_t title = SummaryTitle(nodes, h1, i); title >= 0 && !sel.drop[title]) {
+        leads.push_back(title);
+        lead_bytes += nodes[title].text;
+      }
+      leads.push_back(i);
+      ++*blocks;
+      lead_bytes += n.text;
+      i = n.end - 1;
+      continue;
+    }
+    if (sel.drop[i] || (!(n.flags & kDomText) && HoldsNoLead(n.tag))) {
       i = n.end - 1;
       continue;
     }
     if (n.end > root) continue;  // an ancestor of the body
     if (!IsLead(n)) continue;
     leads.push_back(i);
+    ++*blocks;
     lead_bytes += n.text;
     i = n.end - 1;
   }
-  if (leads.empty() || leads.size() > static_cast<size_t>(kMaxLeadBlocks) ||
-      lead_bytes > kMaxLeadBytes || lead_bytes > nodes[root].text) {
-    return 0;
+  if (*blocks > kMaxLeadBlocks || lead_bytes > kMaxLeadBytes || lead_bytes > nodes[root].text) {
+    leads.clear();
+    *blocks = 0;
+  }
+  return leads;
+}
+
+}  // namespace
+
+int AddLeadBlocks(const DomIndex& dom, ContentSelection* sel) {
+  const std::vector<DomNode>& nodes = dom.nodes();
+  const int32_t root = sel->root;
+  if (root < 0) return 0;
+  int32_t top = -1;
+  int blocks = 0;
+  const std::vector<int32_t> leads = Leads(dom, *sel, &top, &blocks);
+  const std::vector<int32_t> parts = BodyParts(nodes, root);
+  if (leads.empty()) {
+    if (parts.empty()) return 0;
+    top = nodes[root].parent;
   }
 
-  // Keep the paths from `top` to the body and to each lead; drop every other
-  // child of a node on those paths.
-  std::vector<uint8_t> on_path(nodes.size(), 0);
-  auto mark_path = [&](int32_t from) {
-    for (int32_t a = from; a >= 0 && a != top; a = nodes[a].parent) on_path[a] = 1;
+  // Keep the paths from `top` to the body, each lead and each other part of
+  // the body; drop every other child of a node on those paths.
+  std::vector<uint8_t> on_path(nodes.size(), 0), whole(nodes.size(), 0);
+  auto keep = [&](int32_t block) {
+    whole[block] = 1;
+    for (int32_t a = block; a >= 0 && a != top; a = nodes[a].parent) on_path[a] = 1;
   };
-  mark_path(root);
-  for (int32_t l : leads) mark_path(l);
+  keep(root);
+  for (int32_t l : leads) keep(l);
+  for (int32_t p : parts) keep(p);
   on_path[top] = 1;
   for (int32_t i = top + 1; i < nodes[top].end; ++i) {
     if (on_path[i]) {
-      if (i == root || nodes[i].end <= root) {
-        // The body or a lead: kept whole (its own drop flags apply).
-        bool is_lead = i == root;
-        for (int32_t l : leads) is_lead |= l == i;
-        if (is_lead) i = nodes[i].end - 1;
-      }
+      if (whole[i]) i = nodes[i].end - 1;  // its own drop flags apply
       continue;
     }
     sel->drop[i] = 1;
     i = nodes[i].end - 1;
   }
   sel->root = top;
-  return static_cast<int>(leads.size());
+  return blocks + static_cast<int>(parts.size());
 }
 
 }  // namespace corpus

@@ -33,6 +33,25 @@ TEST(ArticlePartsTest, TheFirstPartOfASplitArticleIsKept) {
   EXPECT_FALSE(Has(t, "Lokales")) << t;
 }
 
+TEST(ArticlePartsTest, TheBodysPartsAroundAnAdvertAreKept) {
+  // A body split by an advert into containers of one class: the short part
+  // after it is the article's end, whichever part the descent chose.
+  for (const char* last : {"<p>Die Stadt will im Herbst über die Kosten entscheiden, sobald die "
+                           "Angebote der Baufirmen vorliegen.</p>",
+                           "<ul><li>Kosten: 4,2 Millionen Euro, davon die Hälfte vom Land.</li>"
+                           "<li>Bauzeit: von März bis Oktober, die Fähre fährt in dieser Zeit "
+                           "öfter.</li></ul>"}) {
+    const std::string t = ExtractBody(
+        std::string(kMenu) + "<article><h1>Brücke wird saniert</h1><div class='a_c'>" +
+        GermanParagraphs("Absatz", 12) + "</div><div class='ad'>Anzeige</div><div class='a_c'>" +
+        last + "</div><div class='teaser'>Mehr aus der Region</div></article>");
+    EXPECT_TRUE(Has(t, "Absatz 11")) << t;
+    EXPECT_TRUE(Has(t, "Herbst") || Has(t, "Kosten: 4,2")) << t;
+    EXPECT_FALSE(Has(t, "Anzeige")) << t;
+    EXPECT_FALSE(Has(t, "Mehr aus der Region")) << t;
+  }
+}
+
 TEST(ArticlePartsTest, ALineOfChromeBesideTheBodyIsStillLeftOut) {
   // What the descent leaves behind here is short lines, not paragraphs: the
   // tighter container wins as before.
@@ -47,8 +66,8 @@ TEST(ArticlePartsTest, ALineOfChromeBesideTheBodyIsStillLeftOut) {
 }
 
 TEST(ArticlePartsTest, TheSettingBoundsWhatTheDescentLeavesBehind) {
-  const std::string page = std::string(kMenu) + "<div class='wrap'><div class='part'>" +
-                           GermanParagraphs("Erster Teil", 8) + "</div><div class='part'>" +
+  const std::string page = std::string(kMenu) + "<div class='wrap'><div class='intro'>" +
+                           GermanParagraphs("Erster Teil", 8) + "</div><div class='text'>" +
                            GermanParagraphs("Hauptteil", 80) + "</div></div>";
   ExtractOptions options;
   // Eight paragraphs of ~215 bytes of prose (spaces do not count): kept at

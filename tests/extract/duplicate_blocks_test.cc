@@ -81,6 +81,51 @@ TEST(DuplicateBlocksTest, FirstCopyInBoilerplateDoesNotCount) {
   EXPECT_EQ(p.Flagged(), "");
 }
 
+TEST(DuplicateBlocksTest, ALinkToATextIsTheCopyThatGoes) {
+  // A live blog's key events link to its updates' headlines: the headlines
+  // are the text, the links the copies.
+  Parsed p(
+      "<ul><li id='k1'><a href='#u1'>Severe flood warning issued for the river at the old "
+      "town</a></li><li id='k2'><a href='#u2'>Main line closed between the two cities after a "
+      "landslip</a></li></ul>"
+      "<div id='u2'><h2 id='h2'>Main line closed between the two cities after a landslip</h2>"
+      "<p>The line will stay closed until Monday.</p></div>"
+      "<div id='u1'><h2 id='h1'>Severe flood warning issued for the river at the old town</h2>"
+      "<p>About two hundred homes have been told to leave.</p></div>"
+      "<p id='again'><a href='/x'>Severe flood warning issued for the river at the old "
+      "town</a></p>");
+  MarkDuplicateSubtrees(&p.dom, 40);
+  const std::string flagged = p.Flagged();
+  EXPECT_EQ(flagged, "k1 k2 again ");  // a later link to the text is a copy as before
+}
+
+TEST(DuplicateBlocksTest, AnUnnamedTableOfContentsLeavesTheHeadingsBe) {
+  // A table of contents no class names: its links hold the first copy of
+  // each long heading (here Japanese, three bytes a character).
+  std::string body = "<h1>ふるさと納税の始め方</h1><div class='mokuji-box'><ol>";
+  const char* steps[] = {"手順1：自分の控除上限額をシミュレーターで調べる",
+                         "手順2：ポータルサイトを選んで寄付を申し込む",
+                         "手順3：ワンストップ特例か確定申告かを決める"};
+  for (int i = 0; i < 3; ++i) {
+    body += "<li><a href='#s" + std::to_string(i) + "'>" + steps[i] + "</a></li>";
+  }
+  body += "</ol></div>";
+  for (int i = 0; i < 3; ++i) {
+    body += "<h2 id='s" + std::to_string(i) + "'>" + steps[i] + "</h2><p>" +
+            "寄付はポータルサイトから申し込むのが一般的です。サイトごとに取り扱っている自治体や"
+            "返礼品、ポイント還元の条件が異なるので、普段使っているサービスに合わせて選ぶと管理が"
+            "楽になります。第" + std::to_string(i) + "段落。</p>";
+  }
+  const std::string text =
+      ExtractMainContent("<html lang='ja'><body><article>" + body + "</article></body></html>", "",
+                         ExtractOptions()).text;
+  for (const char* step : steps) {
+    size_t copies = 0;
+    for (size_t at = text.find(step); at != std::string::npos; at = text.find(step, at + 1)) ++copies;
+    EXPECT_EQ(copies, 1u) << step << "\n" << text;
+  }
+}
+
 TEST(DuplicateBlocksTest, ExtractorKeepsOneCopyOfCarouselSlides) {
   std::string slides;
   for (int i = 0; i < 4; ++i) {

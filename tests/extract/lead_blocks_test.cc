@@ -79,6 +79,28 @@ TEST(LeadBlocksTest, ListsAndLinksBeforeTheBodyAreNoLead) {
   EXPECT_FALSE(Has(t, "Haushalten, sagt der Bürgermeister")) << t;
 }
 
+TEST(LeadBlocksTest, ASummaryListUnderTheHeadlineIsKept) {
+  // "Das Wichtigste in Kürze": the article's own points, with their title.
+  const std::string t = ExtractBody(
+      std::string(kMenu) + "<article><h1>Steuererklärung: Diese Fristen gelten</h1>"
+      "<div class='summary'><h2>Das Wichtigste in Kürze</h2><ul>"
+      "<li>Ohne Steuerberater geben Sie die Erklärung bis zum 31. Juli ab.</li>"
+      "<li>Mit Steuerberater haben Sie bis Ende April des übernächsten Jahres Zeit.</li>"
+      "<li>Wer freiwillig abgibt, hat vier Jahre Zeit.</li></ul></div>" +
+      Body(8) + "</article>");
+  for (const char* kept : {"Das Wichtigste in Kürze", "bis zum 31. Juli ab", "hat vier Jahre Zeit",
+                           "Absatz 7"}) {
+    EXPECT_TRUE(Has(t, kept)) << kept << "\n" << t;
+  }
+  EXPECT_FALSE(Has(t, "Lokales")) << t;
+  // A list of a word or a date an item is the article's metadata.
+  const std::string meta = ExtractBody(
+      std::string(kMenu) + "<article><h1>Steuererklärung: Diese Fristen gelten</h1>"
+      "<ul class='meta'><li>Von Anna Berg</li><li>3. März 2025</li><li>4 Minuten</li></ul>" +
+      Body(8) + "</article>");
+  EXPECT_FALSE(Has(meta, "Von Anna Berg")) << meta;
+}
+
 TEST(LeadBlocksTest, NothingChangesWhenTheHeadlineIsInTheBody) {
   DomIndex dom;
   ContentSelection sel;

@@ -10,7 +10,9 @@ namespace corpus {
 // Flags kDomDuplicate on every element whose text (non-space bytes, in
 // order) is the same as that of an earlier element outside it, when that
 // text has at least `min_bytes` non-space bytes. Only the outermost copy is
-// flagged; the first copy stays.
+// flagged; the first copy stays, unless it is all link text and the later
+// copy has none: a link to a text (a table of contents, a live blog's key
+// events, a breadcrumb) is the copy, the text itself is kept.
 //
 // Why: pages repeat blocks for their scripts to show one at a time — carousel
 // slides cloned for infinite scrolling, a mobile and a desktop copy of the same

@@ -20,11 +20,19 @@ namespace corpus {
 // (kMinLeadBytes of its own text, sentence punctuation, no link: a byline,
 // an author's bio or a disclosure links somewhere; not an <h1>, not in a
 // list, table, figure, form, <nav> or <aside>, nor left out by an earlier
-// verdict) is a lead. If there are
-// one to kMaxLeadBlocks of them with at most kMaxLeadBytes of text in all,
-// the selection's root becomes the common ancestor and everything in it but
-// the leads and the old root is dropped, so the text is the old text with
-// the leads before it. Returns the number of lead blocks added.
+// verdict) is a lead; so is a summary list (two or more items of a phrase
+// or a sentence each, no links: "Das Wichtigste in Kürze", a live blog's
+// standfirst) with the short line titling it. If there are one to
+// kMaxLeadBlocks of them with at most kMaxLeadBytes of text in all, the
+// selection's root becomes the common ancestor and everything in it but the
+// leads and the old root is dropped, so the text is the old text with the
+// leads before it.
+//
+// The body's other parts come back the same way: an advert or a sign-up box
+// that splits the body into containers of one tag and class leaves the
+// descent in one of them, and the others (siblings of the root with its tag
+// and class, a sentence or more of text, little of it in links) are kept
+// with it. Returns the number of lead blocks and parts added.
 //
 // REQUIRES: `sel` was computed on `dom` (its drop vector covers every node).
 // Linear in the common ancestor's subtree.
