@@ -124,7 +124,13 @@ void MarkBoxesByHeading(DomIndex* dom, const PhraseSet& phrases,
     // like a box's ("More from the study"). A box's own prose comes one
     // paragraph at a time: an excerpt under each link, a comment under its
     // author's name.
-    n.flags |= kDomBoilerplate;
+    // A box links to what it names (other articles, the author's page, the
+    // comments' authors): a run under the heading with text and not one
+    // link, with more of the page's text after it or itself two blocks or
+    // more, is a section of the article whose title reads like a box's
+    // ("Reacties", "Über die Autorin" of a book review, "Weitere Themen der
+    // Sitzung"), and stays with its heading. One paragraph without a link
+    // at the end is a box still: the author's bio under a post.
     const int32_t parent = n.parent;
     const int32_t parent_end = parent >= 0 ? nodes[parent].end : 0;
     // The next sibling at or after `k` with text, `parent_end` if none.
@@ -133,6 +139,8 @@ void MarkBoxesByHeading(DomIndex* dom, const PhraseSet& phrases,
       return k;
     };
     int32_t s = n.end;
+    uint64_t run_text = 0, run_link = 0;
+    int run_blocks = 0;
     while (s < parent_end) {
       bool has_heading = false;
       for (int32_t k = s; k < nodes[s].end && !has_heading; ++k) {
@@ -143,9 +151,19 @@ void MarkBoxesByHeading(DomIndex* dom, const PhraseSet& phrases,
         const int32_t next = next_with_text(nodes[s].end);
         if (next < parent_end && IsProseParagraph(nodes[next])) break;
       }
-      nodes[s].flags |= kDomBoilerplate;
+      if (!(nodes[s].flags & kDomBoilerplate)) {
+        run_text += nodes[s].text;
+        run_link += nodes[s].link;
+        run_blocks += nodes[s].text > 0 ? 1 : 0;
+      }
       s = nodes[s].end;
     }
+    if (run_text > 0 && run_link == 0 && (run_blocks >= 2 || next_with_text(s) < parent_end)) {
+      i = n.end - 1;
+      continue;
+    }
+    n.flags |= kDomBoilerplate;
+    for (int32_t k = n.end; k < s; k = nodes[k].end) nodes[k].flags |= kDomBoilerplate;
     i = s - 1;
   }
 }

@@ -136,6 +136,47 @@ TEST(RelatedSectionsTest, UnwrappedBoxWithAnExcerptUnderEachLinkGoes) {
   EXPECT_TRUE(Has(t, "Paragraph 4.")) << t;
 }
 
+// The text of `body` on a page that declares the language `lang`.
+std::string ExtractIn(const std::string& lang, const std::string& body) {
+  return ExtractMainContent("<html lang='" + lang + "'><body>" + body + "</body></html>", "",
+                            ExtractOptions{}).text;
+}
+
+TEST(RelatedSectionsTest, AnUnwrappedSectionWithoutLinksIsTheArticles) {
+  // Headings that read like a box's over text that links nowhere: the
+  // reactions to a bill (a paragraph, a quote, a paragraph) in the middle,
+  // the other items of a council meeting at the end.
+  const std::string dutch = ExtractIn(
+      "nl", "<article><h1>Kabinet wil huurverhoging beperken</h1>" + WoolParagraphs(0, 2) +
+      "<h2>Reacties</h2><p>In de Tweede Kamer lijkt het voorstel op een meerderheid te kunnen "
+      "rekenen.</p><blockquote>Huurders zijn jarenlang de klos geweest, zegt de Woonbond."
+      "</blockquote><p>De verhuurders willen eerst de cijfers zien.</p>"
+      "<h2>Wanneer gaat het in?</h2>" + WoolParagraphs(2, 1) + "</article>");
+  EXPECT_TRUE(Has(dutch, "Reacties")) << dutch;
+  EXPECT_TRUE(Has(dutch, "op een meerderheid te kunnen rekenen")) << dutch;
+  EXPECT_TRUE(Has(dutch, "de klos geweest")) << dutch;
+  const std::string german = ExtractIn(
+      "de", "<article><h1>Freibad bleibt offen</h1>" + WoolParagraphs(0, 3) +
+      "<h2>Weitere Themen der Sitzung</h2><p>Kindergarten: Der Anbau wird teurer als geplant.</p>"
+      "<p>Feuerwehr: Die Abteilung erhält ein neues Löschfahrzeug.</p></article>");
+  EXPECT_TRUE(Has(german, "Der Anbau wird teurer")) << german;
+  EXPECT_TRUE(Has(german, "neues Löschfahrzeug")) << german;
+  // One paragraph at the end is the post's author box, and a run with a
+  // link is a box of other stories.
+  const std::string bio = Extract(
+      "<article><h1>Caring for wool</h1>" + WoolParagraphs(0, 3) +
+      "<h3>About the author</h3><p>Jane Roe writes about textiles and has knitted for forty "
+      "years.</p></article>");
+  EXPECT_FALSE(Has(bio, "knitted for forty")) << bio;
+  const std::string box = Extract(
+      "<article><h1>Caring for wool</h1>" + WoolParagraphs(0, 2) +
+      "<h3>Related stories</h3><p>Moths are back in the city's wardrobes.</p>"
+      "<p><a href='/x'>Why linen is cool in summer</a></p>" + "<h2>Drying</h2>" +
+      WoolParagraphs(2, 1) + "</article>");
+  EXPECT_FALSE(Has(box, "Why linen")) << box;
+  EXPECT_TRUE(Has(box, "Paragraph 2.")) << box;
+}
+
 TEST(RelatedSectionsTest, BoxHoldingTheProductStays) {
   // A page whose only heading reads like a box title but which holds the
   // product's <h1> is the product.
