@@ -279,6 +279,43 @@ bool IsNamedMainColumn(const DomNode& n) {
   return (lists & Book::Bit(NameList::kMainTokens)) != 0;
 }
 
+// A sentence or more of running text: this many bytes outside links, with
+// punctuation, under a quarter of it in links.
+constexpr uint64_t kMinRunningText = 80;
+
+bool IsRunningText(const DomNode& n) {
+  return n.text >= n.link + kMinRunningText && n.punct > 0 && 4 * n.link < n.text;
+}
+
+// Whether the element at `i` is a box set in the running text: a titled
+// list or table that links nowhere, with running text among its siblings
+// before and after it (a fact box, "by the numbers", a timeline, set in an
+// <aside> among an article's paragraphs). Sidebars, teaser boxes and author
+// cards link somewhere or stand beside the text, not inside it; a pull
+// quote or a quoted post is a quote, not a titled list.
+bool IsBoxInTheText(const std::vector<DomNode>& nodes, int32_t i) {
+  if (nodes[i].text == 0 || nodes[i].link > 0) return false;
+  bool heading = false, list = false;
+  for (int32_t k = i + 1; k < nodes[i].end; ++k) {
+    if (nodes[k].flags & kDomText) continue;
+    heading = heading || (nodes[k].tag >= GUMBO_TAG_H1 && nodes[k].tag <= GUMBO_TAG_H6);
+    list = list || nodes[k].tag == GUMBO_TAG_UL || nodes[k].tag == GUMBO_TAG_OL ||
+           nodes[k].tag == GUMBO_TAG_DL || nodes[k].tag == GUMBO_TAG_TABLE;
+  }
+  if (!heading || !list) return false;
+  // Out of wrappers that hold the box alone.
+  int32_t box = i;
+  while (nodes[box].parent > 0 && nodes[nodes[box].parent].text == nodes[i].text) box = nodes[box].parent;
+  const int32_t p = nodes[box].parent;
+  if (p < 0) return false;
+  bool before = false, after = false;
+  for (int32_t c = p + 1; c < nodes[p].end && !after; c = nodes[c].end) {
+    if (c == box || !IsRunningText(nodes[c])) continue;
+    (c < box ? before : after) = true;
+  }
+  return before && after;
+}
+
 }  // namespace
 
 MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main) {
@@ -424,6 +461,7 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
         n.flags |= kDomMainHint;
         break;
       case MarkupVerdict::kBoilerplate:
+        if (n.tag == GUMBO_TAG_ASIDE && IsBoxInTheText(nodes, static_cast<int32_t>(i))) break;
         if (!large && !holds_main[i]) n.flags |= kDomBoilerplate;
         break;
       case MarkupVerdict::kAlwaysBoilerplate:

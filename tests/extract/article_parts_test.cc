@@ -52,6 +52,23 @@ TEST(ArticlePartsTest, TheBodysPartsAroundAnAdvertAreKept) {
   }
 }
 
+TEST(ArticlePartsTest, AFactBoxAmongTheParagraphsIsTheArticles) {
+  // A titled list in an <aside> (in a wrapper of its own) between the
+  // article's paragraphs; the sidebar <aside> beside the article goes.
+  const std::string t = ExtractBody(
+      "<article><h1>Die letzte Fähre</h1><div class='body'>" + GermanParagraphs("Absatz", 3) +
+      "<div class='box-wrap'><aside class='factbox'><h4>Die Fähre in Zahlen</h4><ul>"
+      "<li>Gebaut: 1958</li><li>Plätze: 12 Autos, 100 Fahrgäste</li></ul></aside></div>" +
+      GermanParagraphs("Nachsatz", 2) + "</div></article>"
+      "<aside class='sidebar'><h4>Meistgelesen</h4><ul><li>Neue Ampel am Markt</li>"
+      "<li>Sperrung der Brücke</li></ul></aside>");
+  EXPECT_TRUE(Has(t, "Die Fähre in Zahlen")) << t;
+  EXPECT_TRUE(Has(t, "12 Autos, 100 Fahrgäste")) << t;
+  EXPECT_TRUE(Has(t, "Nachsatz 1")) << t;
+  EXPECT_FALSE(Has(t, "Meistgelesen")) << t;
+  EXPECT_FALSE(Has(t, "Neue Ampel")) << t;
+}
+
 TEST(ArticlePartsTest, ALineOfChromeBesideTheBodyIsStillLeftOut) {
   // What the descent leaves behind here is short lines, not paragraphs: the
   // tighter container wins as before.
