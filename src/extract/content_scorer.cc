@@ -55,6 +55,43 @@ bool IsContainer(GumboTag tag) {
   }
 }
 
+// Whether the list at `i` is a list of quantities: each item opens with
+// text outside links that holds a digit ("300 g <a>farina</a>", "2 EL
+// <a>Öl</a>"): a recipe's ingredients or a guide's materials whose names
+// link to pages about them. A menu's items are links through and through.
+bool IsQuantityList(const std::vector<DomNode>& nodes, int32_t i) {
+  const DomNode& n = nodes[i];
+  if (n.tag != GUMBO_TAG_UL && n.tag != GUMBO_TAG_OL) return false;
+  int items = 0;
+  for (int32_t li = i + 1; li < n.end; li = nodes[li].end) {
+    if (nodes[li].flags & kDomText) continue;
+    if (nodes[li].tag != GUMBO_TAG_LI) return false;
+    int32_t t = li + 1;
+    while (t < nodes[li].end && !((nodes[t].flags & kDomText) && nodes[t].text > 0)) ++t;
+    if (t == nodes[li].end || nodes[t].anchor > li) return false;
+    bool digit = false;
+    for (const char* c = nodes[t].node->v.text.text; *c && !digit; ++c) digit = *c >= '0' && *c <= '9';
+    if (!digit) return false;
+    ++items;
+  }
+  return items >= 2;
+}
+
+// The short-link text of the subtree at `i` outside its lists of
+// quantities (IsQuantityList).
+uint64_t NavLinkOutsideQuantities(const std::vector<DomNode>& nodes, int32_t i) {
+  if (IsQuantityList(nodes, i)) return 0;
+  uint64_t in_lists = 0;
+  for (int32_t k = i + 1; k < nodes[i].end; ++k) {
+    if (nodes[k].flags & kDomText) continue;
+    if (IsQuantityList(nodes, k)) {
+      in_lists += nodes[k].navlink;
+      k = nodes[k].end - 1;
+    }
+  }
+  return nodes[i].navlink - in_lists;
+}
+
 }  // namespace
 
 ContentSelection SelectMainContent(const DomIndex& dom, const ScoreOptions& o) {
@@ -126,7 +163,9 @@ ContentSelection SelectMainContent(const DomIndex& dom, const ScoreOptions& o) {
     }
     if ((n.flags & (kDomText | kDomHeading)) || !IsListLike(n.tag) || n.text == 0) continue;
     const double density = static_cast<double>(n.navlink) / static_cast<double>(n.text);
-    if (density > o.max_link_density) {
+    if (density > o.max_link_density &&
+        static_cast<double>(NavLinkOutsideQuantities(nodes, i)) >
+            o.max_link_density * static_cast<double>(n.text)) {
       sel.drop[i] = 1;
       i = n.end - 1;
     }

@@ -69,6 +69,25 @@ TEST(ArticlePartsTest, AFactBoxAmongTheParagraphsIsTheArticles) {
   EXPECT_FALSE(Has(t, "Neue Ampel")) << t;
 }
 
+TEST(ArticlePartsTest, IngredientsThatLinkToTheirPagesAreKept) {
+  // Each item a quantity and a linked name, in a recipe card's groups; a
+  // menu of links in the same article still goes.
+  const std::string card =
+      "<div class='recipe-ingredients'><h3>Ingredienti</h3><div class='group'><ul>"
+      "<li><span>300</span> g <a href='/i/farina'>farina 00</a></li>"
+      "<li><span>150</span> g <a href='/i/burro'>burro freddo</a></li>"
+      "<li>2 <a href='/i/uova'>uova</a></li></ul></div></div>";
+  const std::string menu =
+      "<ul class='cats'><li><a href='/c/dolci'>Dolci</a></li><li><a href='/c/torte'>Torte</a></li>"
+      "<li><a href='/c/roma'>Cucina romana</a></li></ul>";
+  const std::string t = ExtractBody("<article><h1>Crostata di ricotta</h1>" +
+                                    GermanParagraphs("Absatz", 3) + card + menu +
+                                    GermanParagraphs("Nachsatz", 2) + "</article>");
+  EXPECT_TRUE(Has(t, "300 g farina 00")) << t;
+  EXPECT_TRUE(Has(t, "2 uova")) << t;
+  EXPECT_FALSE(Has(t, "Cucina romana")) << t;
+}
+
 TEST(ArticlePartsTest, ALineOfChromeBesideTheBodyIsStillLeftOut) {
   // What the descent leaves behind here is short lines, not paragraphs: the
   // tighter container wins as before.
