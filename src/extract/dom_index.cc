@@ -226,7 +226,15 @@ void DomIndex::Build(const GumboNode* root) {
     }
     if (g->type == GUMBO_NODE_ELEMENT) {
       GumboTag tag = g->v.element.tag;
-      if (IsHiddenTag(tag)) continue;
+      // A button is a control, not text, but for the one in a heading: an
+      // accordion's header, a heading holding the button that opens its
+      // panel (WAI-ARIA Authoring Practices, "Accordion Pattern"; Bootstrap
+      // and government design systems), whose label is the section's title,
+      // an FAQ's question.
+      const bool heading_button = tag == GUMBO_TAG_BUTTON && p.parent >= 0 &&
+                                  nodes_[p.parent].tag >= GUMBO_TAG_H1 &&
+                                  nodes_[p.parent].tag <= GUMBO_TAG_H6;
+      if (IsHiddenTag(tag) && !heading_button) continue;
       const GumboNode* tex = nullptr;
       if (g->v.element.tag_namespace == GUMBO_NAMESPACE_MATHML) {
         // A formula reads inline, as one run of text: its parts are not

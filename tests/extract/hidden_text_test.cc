@@ -100,5 +100,21 @@ TEST(HiddenTextTest, CollapsedPanelsStay) {
   EXPECT_TRUE(Has(t, "tracking number"));
 }
 
+TEST(HiddenTextTest, AnAccordionsQuestionsInTheirButtonsStay) {
+  // An accordion's header is a heading holding the button that opens its
+  // panel: the button's label is the question. Other buttons stay out.
+  const std::string accordion =
+      "<div class='accordion'><h3 class='accordion-header'><button class='accordion-button' "
+      "aria-expanded='false'>Que se passe-t-il si je redouble ?</button></h3>"
+      "<div class='accordion-collapse collapse'><p>Vous conservez votre droit à bourse, dans la "
+      "limite d'un certain nombre de droits annuels.</p></div></div>";
+  const std::string t = ExtractBody("<main>" + std::string(kIntro) + accordion +
+                                    "<p>Une question ? <button>Nous écrire</button></p></main>");
+  for (const char* kept : {"Que se passe-t-il si je redouble ?", "Vous conservez votre droit"}) {
+    EXPECT_TRUE(Has(t, kept)) << kept << "\n" << t;
+  }
+  EXPECT_FALSE(Has(t, "Nous écrire")) << t;
+}
+
 }  // namespace
 }  // namespace corpus
