@@ -288,14 +288,52 @@ void PhraseSet::Add(const PhraseTable* table) {
   }
 }
 
-bool PhraseSet::Has(PhraseClass c, std::string_view folded) const {
-  if (folded.empty() || folded.size() > max_bytes_) return false;
-  const size_t k = static_cast<size_t>(c);
-  const std::string key(folded);
-  for (const PhraseTable* t : tables_) {
-    if (t && t->classes[k].count(key)) return true;
+namespace {
+
+// `folded` without the count at its start or its end (a number, with the
+// spaces, brackets and colon around it: "komentarze (3", "12 comments",
+// "网友评论（4"), or empty if it has none or is nothing else. A price or a
+// date is no count: its separators are not taken.
+std::string_view WithoutCount(std::string_view folded) {
+  auto count_or_decoration = [](char32_t c) {
+    return (c >= '0' && c <= '9') || c == ' ' || c == '(' || c == ')' || c == '[' || c == ']' ||
+           c == ':' || c == 0xFF08 || c == 0xFF09 || c == 0xFF1A || c == 0x3000;
+  };
+  size_t b = 0, e = folded.size();
+  bool digits = false;
+  while (e > 0) {
+    size_t prev = e;
+    const char32_t c = PrevCodePoint(folded, &prev);
+    if (!count_or_decoration(c)) break;
+    digits = digits || (c >= '0' && c <= '9');
+    e = prev;
   }
-  return false;
+  if (!digits) {
+    e = folded.size();
+    while (b < e) {
+      size_t next = b;
+      const char32_t c = NextCodePoint(folded, &next);
+      if (!count_or_decoration(c)) break;
+      digits = digits || (c >= '0' && c <= '9');
+      b = next;
+    }
+  }
+  return digits && b < e ? folded.substr(b, e - b) : std::string_view();
+}
+
+}  // namespace
+
+bool PhraseSet::Has(PhraseClass c, std::string_view folded) const {
+  if (folded.empty()) return false;
+  const size_t k = static_cast<size_t>(c);
+  if (folded.size() <= max_bytes_) {
+    const std::string key(folded);
+    for (const PhraseTable* t : tables_) {
+      if (t && t->classes[k].count(key)) return true;
+    }
+  }
+  const std::string_view bare = WithoutCount(folded);
+  return !bare.empty() && Has(c, bare);
 }
 
 bool PhraseSet::StartsWith(PhraseClass c, std::string_view folded) const {

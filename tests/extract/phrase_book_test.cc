@@ -139,6 +139,20 @@ TEST(PhraseBookTest, FoldJoinsLettersSitesWriteOneForAnother) {
   EXPECT_EQ(FoldPhrase("װאָס"), FoldPhrase("וואס"));
 }
 
+TEST(PhraseBookTest, AHeadingsCountIsNotPartOfItsPhrase) {
+  const PhraseSet pl = PhraseBook::Default().For("pl");
+  for (const char* heading : {"Komentarze (3)", "3 komentarze", "Komentarze: 12", "Komentarze [7]"}) {
+    EXPECT_TRUE(pl.Matches(PhraseClass::kArticleBoxHeading, heading)) << heading;
+  }
+  EXPECT_TRUE(PhraseBook::Default().For("zh").Matches(PhraseClass::kArticleBoxHeading, "网友评论（4）"));
+  // A price or a date is no count, and a count alone is no phrase.
+  const PhraseSet en = PhraseBook::Default().For("en");
+  EXPECT_TRUE(en.Matches(PhraseClass::kLabel, "Reply 12"));
+  EXPECT_FALSE(en.Matches(PhraseClass::kLabel, "Reply 1.2"));
+  EXPECT_FALSE(en.Matches(PhraseClass::kLabel, "Reply $12"));
+  EXPECT_FALSE(en.Matches(PhraseClass::kLabel, "(12)"));
+}
+
 TEST(PhraseBookTest, ThePageLanguageAndEnglishApply) {
   const PhraseBook& book = PhraseBook::Default();
   const PhraseSet de = book.For("de-AT");
