@@ -279,14 +279,6 @@ bool IsNamedMainColumn(const DomNode& n) {
   return (lists & Book::Bit(NameList::kMainTokens)) != 0;
 }
 
-// A sentence or more of running text: this many bytes outside links, with
-// punctuation, under a quarter of it in links.
-constexpr uint64_t kMinRunningText = 80;
-
-bool IsRunningText(const DomNode& n) {
-  return n.text >= n.link + kMinRunningText && n.punct > 0 && 4 * n.link < n.text;
-}
-
 // Whether the element at `i` is a box set in the running text: a titled
 // list or table that links nowhere, with running text among its siblings
 // before and after it (a fact box, "by the numbers", a timeline, set in an
@@ -306,14 +298,7 @@ bool IsBoxInTheText(const std::vector<DomNode>& nodes, int32_t i) {
   // Out of wrappers that hold the box alone.
   int32_t box = i;
   while (nodes[box].parent > 0 && nodes[nodes[box].parent].text == nodes[i].text) box = nodes[box].parent;
-  const int32_t p = nodes[box].parent;
-  if (p < 0) return false;
-  bool before = false, after = false;
-  for (int32_t c = p + 1; c < nodes[p].end && !after; c = nodes[c].end) {
-    if (c == box || !IsRunningText(nodes[c])) continue;
-    (c < box ? before : after) = true;
-  }
-  return before && after;
+  return SetInRunningText(nodes, box);
 }
 
 }  // namespace

@@ -35,6 +35,21 @@ bool IsLinkedHeadline(const std::vector<DomNode>& nodes, int32_t h) {
   return false;
 }
 
+// Whether `a` is a link to another page that holds a heading: a card made
+// one link, its kicker, headline and excerpt all inside it.
+bool IsLinkedCard(const std::vector<DomNode>& nodes, int32_t a) {
+  const DomNode& n = nodes[a];
+  if ((n.flags & kDomText) || n.tag != GUMBO_TAG_A || n.text == 0 || n.text > kMaxTeaserCardBytes) {
+    return false;
+  }
+  const char* href = ElementAttr(n.node->v.element, "href");
+  if (!href || href[0] == '\0' || href[0] == '#') return false;
+  for (int32_t k = a + 1; k < n.end; ++k) {
+    if (!(nodes[k].flags & kDomText) && (nodes[k].flags & kDomHeading)) return true;
+  }
+  return false;
+}
+
 std::string_view ClassValue(const DomNode& n) {
   const char* c = ElementAttr(n.node->v.element, "class");
   return c ? std::string_view(c) : std::string_view();
@@ -95,6 +110,37 @@ void MarkTeaserCards(DomIndex* dom, int32_t root) {
     groups.push_back(p);
     group_text += pn.text;
     p = pn.end - 1;
+  }
+  // A card alone, one link around a headline and its excerpt, set among the
+  // article's paragraphs: the "read also" of news sites. It goes with the
+  // wrappers that hold nothing else. Cards side by side are a grid, whose
+  // verdict is the one above; a card among prices is a product's.
+  std::vector<int32_t> linked_cards;
+  for (int32_t i = root + 1; i < end; ++i) {
+    if (nodes[i].flags & kDomBoilerplate) {
+      i = nodes[i].end - 1;
+      continue;
+    }
+    if (!IsLinkedCard(nodes, i)) continue;
+    int32_t card = i;
+    while (nodes[card].parent > root && nodes[nodes[card].parent].text == nodes[i].text) {
+      card = nodes[card].parent;
+    }
+    linked_cards.push_back(card);
+    i = nodes[card].end - 1;
+  }
+  uint64_t lone_text = 0;
+  std::vector<int32_t> lone;
+  for (size_t k = 0; k < linked_cards.size(); ++k) {
+    const int32_t parent = nodes[linked_cards[k]].parent;
+    const bool beside_another = (k > 0 && nodes[linked_cards[k - 1]].parent == parent) ||
+                                (k + 1 < linked_cards.size() && nodes[linked_cards[k + 1]].parent == parent);
+    if (beside_another || !SetInRunningText(nodes, linked_cards[k])) continue;
+    lone.push_back(linked_cards[k]);
+    lone_text += nodes[linked_cards[k]].text;
+  }
+  if (!lone.empty() && 2 * lone_text <= nodes[root].text) {
+    for (int32_t card : lone) nodes[card].flags |= kDomBoilerplate;
   }
   if (groups.empty() || 2 * group_text > nodes[root].text) return;
   // Only grids after the article's last paragraph outside them go: one

@@ -72,6 +72,24 @@ TEST(TeaserCardsTest, AGridBetweenParagraphsStays) {
   EXPECT_TRUE(Has(t, "Schluss 1")) << t;
 }
 
+TEST(TeaserCardsTest, ACardMadeOneLinkAmongTheParagraphsGoes) {
+  // A kicker, a headline and an excerpt inside one link to another story,
+  // between two paragraphs; the article's own linked sentence stays.
+  const std::string card =
+      "<div class='embedded-article'><a href='/finanzen/regelsatz'><span>Auch interessant</span>"
+      "<h3>Nullrunde beim Bürgergeld: Das bedeutet sie für Ihr Budget</h3><p>Auch im kommenden "
+      "Jahr soll der Regelsatz nicht steigen, lesen Sie hier.</p></a></div>";
+  const std::string t = ExtractBody(
+      "<article><h1>Bürgergeld ändert sich</h1>" + GermanParagraphs("Absatz", 3) + card +
+      "<p>Nach <a href='/gesetz'>dem neuen Gesetz</a> gilt die Regel ab Juli.</p>" +
+      GermanParagraphs("Nachsatz", 2) + "</article>");
+  EXPECT_FALSE(Has(t, "Nullrunde")) << t;
+  EXPECT_FALSE(Has(t, "Auch interessant")) << t;
+  for (const char* kept : {"Absatz 2", "dem neuen Gesetz", "Nachsatz 1"}) {
+    EXPECT_TRUE(Has(t, kept)) << kept << "\n" << t;
+  }
+}
+
 TEST(TeaserCardsTest, ChineseGridAfterTheArticleGoes) {
   std::string body, cards;
   for (int i = 0; i < 8; ++i) {

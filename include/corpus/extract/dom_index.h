@@ -66,6 +66,28 @@ inline bool IsProseParagraph(const DomNode& n) {
   return IsProseBlock(n) && n.own_punct > 0 && 4 * uint64_t{n.own_link} < n.own_text;
 }
 
+// Whether the subtree `n` is a sentence or more of running text:
+// kMinRunningText bytes outside links, punctuation, under a quarter of its
+// text in links. Shorter than a prose block: a short paragraph of an
+// article counts.
+constexpr uint64_t kMinRunningText = 80;
+inline bool IsRunningText(const DomNode& n) {
+  return n.text >= n.link + kMinRunningText && n.punct > 0 && 4 * n.link < n.text;
+}
+
+// Whether a sibling before and a sibling after `i` (among its parent's
+// children) are running text (IsRunningText): `i` is set in the text.
+inline bool SetInRunningText(const std::vector<DomNode>& nodes, int32_t i) {
+  const int32_t p = nodes[i].parent;
+  if (p < 0) return false;
+  bool before = false, after = false;
+  for (int32_t c = p + 1; c < nodes[p].end && !after; c = nodes[c].end) {
+    if (c == i || !IsRunningText(nodes[c])) continue;
+    (c < i ? before : after) = true;
+  }
+  return before && after;
+}
+
 // The last prose block (IsProseBlock) of the subtree at `root` outside
 // boilerplate, -1 if none: where an article's text ends. Linear in the
 // subtree.

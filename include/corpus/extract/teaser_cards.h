@@ -22,6 +22,9 @@ namespace corpus {
 // article after it (kMinProseBlock bytes outside links) may be the
 // article's own; these stay. Grids are left alone when together they would
 // be more than half of the content's text (a page of teasers is a listing).
+// A card alone goes too when it is one link to another page around a
+// heading (kicker, headline, excerpt), with running text among its siblings
+// before and after it: the "read also" set between an article's paragraphs.
 // For pages whose selected content is prose. See BENCHMARKS.md, "Version
 // 19". Linear in the subtree, but for each heading's links.
 void MarkTeaserCards(DomIndex* dom, int32_t root);
