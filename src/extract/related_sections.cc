@@ -36,6 +36,21 @@ int32_t FirstText(const std::vector<DomNode>& nodes, int32_t from, int32_t end) 
   return end;
 }
 
+// Whether element `i` is an inline label over blocks: the first text of
+// its parent, and the parent's next child with text is a block (a list, a
+// paragraph): "<div><span>Leia também</span><ul>…</ul></div>" is a box's
+// heading written as a span.
+bool IsLabelOverBlocks(const std::vector<DomNode>& nodes, int32_t i) {
+  const DomNode& n = nodes[i];
+  const int32_t p = n.parent;
+  if ((n.flags & (kDomText | kDomBlock)) || p < 0 || FirstText(nodes, p + 1, nodes[p].end) < i) {
+    return false;
+  }
+  int32_t next = n.end;
+  while (next < nodes[p].end && nodes[next].text == 0) next = nodes[next].end;
+  return next < nodes[p].end && !(nodes[next].flags & kDomText) && (nodes[next].flags & kDomBlock);
+}
+
 }  // namespace
 
 bool IsRelatedHeading(const PhraseSet& phrases, std::string_view text) {
@@ -89,10 +104,14 @@ void MarkBoxesByHeading(DomIndex* dom, const PhraseSet& phrases,
       i = n.end - 1;
       continue;
     }
-    // Candidates: headings, and blocks that hold all of their own short text
-    // (a <div class="title">).
+    // Candidates: headings, blocks that hold all of their own short text
+    // (a <div class="title">), and inline labels over blocks (a <span>
+    // over a list).
     if ((n.flags & kDomText) || n.text == 0 || n.text > kMaxHeadingBytes) continue;
-    if (!IsHeadingTag(n.tag) && !((n.flags & kDomBlock) && n.own_text == n.text)) continue;
+    if (!IsHeadingTag(n.tag) && !((n.flags & kDomBlock) && n.own_text == n.text) &&
+        !IsLabelOverBlocks(nodes, static_cast<int32_t>(i))) {
+      continue;
+    }
     const int32_t h = static_cast<int32_t>(i);
     if (!is_box_heading(phrases, SmallText(nodes, h)) || too_big(h)) {
       i = n.end - 1;

@@ -177,6 +177,19 @@ TEST(RelatedSectionsTest, AnUnwrappedSectionWithoutLinksIsTheArticles) {
   EXPECT_TRUE(Has(box, "Paragraph 2.")) << box;
 }
 
+TEST(RelatedSectionsTest, ABoxHeadedByASpanGoes) {
+  // "Leia também" written as a span over its list, between paragraphs.
+  const std::string t = ExtractIn(
+      "pt", "<article><h1>Ibovespa sobe 1,8%</h1>" + WoolParagraphs(0, 2) +
+      "<div class='c-read-more'><span>Leia também</span><ul>"
+      "<li><a href='/a'>Copom deve manter ritmo de cortes na Selic, avaliam economistas</a></li>"
+      "<li><a href='/b'>Dólar cai pelo terceiro pregão seguido</a></li></ul></div>" +
+      WoolParagraphs(2, 2) + "</article>");
+  EXPECT_FALSE(Has(t, "Copom deve manter")) << t;
+  EXPECT_FALSE(Has(t, "Leia também")) << t;
+  EXPECT_TRUE(Has(t, "Paragraph 3.")) << t;
+}
+
 TEST(RelatedSectionsTest, BoxHoldingTheProductStays) {
   // A page whose only heading reads like a box title but which holds the
   // product's <h1> is the product.
