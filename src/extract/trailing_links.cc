@@ -27,6 +27,8 @@ bool InPageLinksOnly(const std::vector<DomNode>& nodes, int32_t root) {
 // A trailing line of at most this many bytes that does not end a sentence
 // is a note, not text: a source, a label, a tag line, a disclaimer.
 constexpr uint64_t kMaxTrailingNote = 64;
+// Notes under a heading of their own, this many or more, are a section.
+constexpr size_t kMinTitledNotes = 3;
 
 // Whether the last visible character of the subtree at `root` ends a
 // sentence: . ! ? … or their CJK full-width forms.
@@ -126,7 +128,10 @@ void MarkTrailingNotes(DomIndex* dom, int32_t root) {
   // The notes, if the text after the last paragraph is notes and headings
   // only: beside other text (the titles and blurbs of a grid of cards, a
   // last short paragraph) a short line is part of what the page says.
+  // Three lines or more under a heading of their own are a section of the
+  // article (a practical box: what, when, where, the price), not notes.
   std::vector<int32_t> notes;
+  bool titled = false;
   for (int32_t i = nodes[last_prose].end; i < nodes[root].end; ++i) {
     const DomNode& n = nodes[i];
     if (n.flags & kDomBoilerplate) {
@@ -134,6 +139,7 @@ void MarkTrailingNotes(DomIndex* dom, int32_t root) {
       continue;
     }
     if (n.flags & kDomHeading) {
+      titled = titled || notes.empty();
       i = n.end - 1;
     } else if ((n.flags & kDomText)) {
       if (n.text > 0) return;
@@ -142,6 +148,7 @@ void MarkTrailingNotes(DomIndex* dom, int32_t root) {
       i = n.end - 1;
     }
   }
+  if (titled && notes.size() >= kMinTitledNotes) return;
   for (int32_t i : notes) nodes[i].flags |= kDomBoilerplate;
 }
 

@@ -74,6 +74,21 @@ TEST(TrailingLinksTest, NotesAfterAGermanArticleGo) {
   EXPECT_FALSE(Has(t, "aja/PAP")) << t;
 }
 
+TEST(TrailingLinksTest, ShortLinesUnderAHeadingOfTheirOwnStay) {
+  // A practical box after the text: what, when, where, the price, under a
+  // heading; two lines under one are still notes.
+  const std::string t = ExtractBody(
+      "<article><h1>Das Hochwasser</h1>" + GermanProse(4) +
+      "<h3>Service</h3><p>Vortrag zum Hochwasserschutz</p><p>Termin: 22. Mai, 14 Uhr</p>"
+      "<p>Ort: Rathaus, großer Saal</p><p>Eintritt frei</p></article>");
+  for (const char* line : {"Termin: 22. Mai, 14 Uhr", "Ort: Rathaus", "Eintritt frei"}) {
+    EXPECT_TRUE(Has(t, line)) << line << "\n" << t;
+  }
+  const std::string two = ExtractBody("<article><h1>Das Hochwasser</h1>" + GermanProse(4) +
+                                      "<h3>Quelle</h3><p>dpa</p><p>aja/PAP</p></article>");
+  EXPECT_FALSE(Has(two, "aja/PAP")) << two;
+}
+
 TEST(TrailingLinksTest, ASourceLineAfterAChineseArticleGoes) {
   std::string prose;
   for (int i = 0; i < 4; ++i) {

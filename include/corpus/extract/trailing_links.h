@@ -23,7 +23,9 @@ void MarkTrailingLinkLists(DomIndex* dom, int32_t root);
 // bytes of text that does not end a sentence (no . ! ? or their CJK forms
 // at its end), and not followed by a list, table or dropped box they
 // introduce (a label goes or stays with what it names); only
-// when nothing but such notes and headings follows the last paragraph. What
+// when nothing but such notes and headings follows the last paragraph, and
+// not when kMinTitledNotes or more of them follow a heading of their own
+// (a practical box: what, when, where, the price). What
 // trails an article in this shape, in any language, is a source or agency
 // line, a label over contact details, a tag line, a disclaimer, a
 // copyright or update note. Run after MarkTrailingLinkLists, and not on a
