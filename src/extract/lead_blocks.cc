@@ -100,10 +100,26 @@ std::vector<int32_t> BodyParts(const std::vector<DomNode>& nodes, int32_t root) 
 
 // The leads of the body at `root` (see AddLeadBlocks), their lowest common
 // ancestor with the body in *top; empty if there are none or too many.
+// The headline of the article whose body is `root`: the page's first <h1>,
+// or on a page without one, the first heading of the <article> that holds
+// the body, if it comes before the body (templates that set the headline
+// as an <h2> in the article's header); -1 if there is none.
+int32_t Headline(const DomIndex& dom, int32_t root) {
+  if (dom.first_h1() >= 0) return dom.first_h1();
+  const std::vector<DomNode>& nodes = dom.nodes();
+  int32_t article = nodes[root].parent;
+  while (article >= 0 && nodes[article].tag != GUMBO_TAG_ARTICLE) article = nodes[article].parent;
+  if (article < 0) return -1;
+  for (int32_t k = article + 1; k < root; ++k) {
+    if (!(nodes[k].flags & kDomText) && (nodes[k].flags & kDomHeading)) return k;
+  }
+  return -1;
+}
+
 std::vector<int32_t> Leads(const DomIndex& dom, const ContentSelection& sel, int32_t* top, int* blocks) {
   const std::vector<DomNode>& nodes = dom.nodes();
   const int32_t root = sel.root;
-  const int32_t h1 = dom.first_h1();
+  const int32_t h1 = Headline(dom, root);
   std::vector<int32_t> leads;  // a summary list's title and list count as one block
   *blocks = 0;
   if (h1 < 0 || nodes[h1].end > root) return leads;

@@ -101,6 +101,18 @@ TEST(LeadBlocksTest, ASummaryListUnderTheHeadlineIsKept) {
   EXPECT_FALSE(Has(meta, "Von Anna Berg")) << meta;
 }
 
+TEST(LeadBlocksTest, AHeadlineSetAsAnH2InTheArticlesHeaderHasItsLead) {
+  // No <h1> on the page: the article's first heading is its headline.
+  const std::string t = ExtractBody(
+      std::string(kMenu) + "<main><article><header><h2><span>Pflege</span> <span>Wie ein Dorf "
+      "seine Alten selbst versorgt</span></h2><div class='intro'><p>Kein Pflegedienst wollte "
+      "mehr nach Kirchwalde fahren. Also haben die Bewohner eine Genossenschaft gegründet.</p>"
+      "</div></header><section>" + Body(8) + "</section></article></main>");
+  EXPECT_TRUE(Has(t, "Kein Pflegedienst wollte mehr")) << t;
+  EXPECT_TRUE(Has(t, "Absatz 7")) << t;
+  EXPECT_FALSE(Has(t, "Lokales")) << t;
+}
+
 TEST(LeadBlocksTest, NothingChangesWhenTheHeadlineIsInTheBody) {
   DomIndex dom;
   ContentSelection sel;
