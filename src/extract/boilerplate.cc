@@ -296,9 +296,7 @@ bool IsBoxInTheText(const std::vector<DomNode>& nodes, int32_t i) {
   }
   if (!heading || !list) return false;
   // Out of wrappers that hold the box alone.
-  int32_t box = i;
-  while (nodes[box].parent > 0 && nodes[nodes[box].parent].text == nodes[i].text) box = nodes[box].parent;
-  return SetInRunningText(nodes, box);
+  return SetInRunningText(nodes, OutermostWrapper(nodes, i, 0));
 }
 
 }  // namespace

@@ -62,14 +62,8 @@ bool IsSummaryList(const std::vector<DomNode>& nodes, int32_t i) {
 // before it that holds the text before it, if that text is a short line
 // without links after the headline `h1`; -1 if there is none.
 int32_t SummaryTitle(const std::vector<DomNode>& nodes, int32_t h1, int32_t list) {
-  int32_t j = list - 1;
-  while (j >= nodes[h1].end && !((nodes[j].flags & kDomText) && nodes[j].text > 0)) --j;
-  if (j < nodes[h1].end) return -1;
-  int32_t title = j;
-  while (nodes[title].parent >= 0 && nodes[nodes[title].parent].end <= list &&
-         nodes[title].parent >= nodes[h1].end) {
-    title = nodes[title].parent;
-  }
+  const int32_t title = LineBefore(nodes, list, nodes[h1].end);
+  if (title < 0) return -1;
   const DomNode& t = nodes[title];
   return t.text <= kMaxSummaryTitleBytes && t.link == 0 ? title : -1;
 }
@@ -90,10 +84,7 @@ std::vector<int32_t> BodyParts(const std::vector<DomNode>& nodes, int32_t root) 
     const DomNode& n = nodes[c];
     if (c == root || (n.flags & (kDomText | kDomBoilerplate)) || n.tag != nodes[root].tag) continue;
     const char* other = ElementAttr(n.node->v.element, "class");
-    if (other && std::strcmp(other, cls) == 0 && n.text - n.link >= kMinLeadBytes && n.punct > 0 &&
-        4 * n.link < n.text) {
-      parts.push_back(c);
-    }
+    if (other && std::strcmp(other, cls) == 0 && IsRunningText(n)) parts.push_back(c);
   }
   return parts;
 }

@@ -295,7 +295,7 @@ namespace {
 // "网友评论（4"), or empty if it has none or is nothing else. A price or a
 // date is no count: its separators are not taken.
 std::string_view WithoutCount(std::string_view folded) {
-  auto count_or_decoration = [](char32_t c) {
+  auto part_of_count = [](char32_t c) {
     return (c >= '0' && c <= '9') || c == ' ' || c == '(' || c == ')' || c == '[' || c == ']' ||
            c == ':' || c == 0xFF08 || c == 0xFF09 || c == 0xFF1A || c == 0x3000;
   };
@@ -304,7 +304,7 @@ std::string_view WithoutCount(std::string_view folded) {
   while (e > 0) {
     size_t prev = e;
     const char32_t c = PrevCodePoint(folded, &prev);
-    if (!count_or_decoration(c)) break;
+    if (!part_of_count(c)) break;
     digits = digits || (c >= '0' && c <= '9');
     e = prev;
   }
@@ -313,7 +313,7 @@ std::string_view WithoutCount(std::string_view folded) {
     while (b < e) {
       size_t next = b;
       const char32_t c = NextCodePoint(folded, &next);
-      if (!count_or_decoration(c)) break;
+      if (!part_of_count(c)) break;
       digits = digits || (c >= '0' && c <= '9');
       b = next;
     }

@@ -28,6 +28,13 @@ std::string SmallText(const std::vector<DomNode>& nodes, int32_t root) {
   return out;
 }
 
+// The first sibling at or after `k` with text, `end` (its parent's end) if
+// none.
+int32_t NextWithText(const std::vector<DomNode>& nodes, int32_t k, int32_t end) {
+  while (k < end && nodes[k].text == 0) k = nodes[k].end;
+  return k;
+}
+
 // Index of the first text node with visible text at or after `from`, or `end`.
 int32_t FirstText(const std::vector<DomNode>& nodes, int32_t from, int32_t end) {
   for (int32_t i = from; i < end; ++i) {
@@ -46,8 +53,7 @@ bool IsLabelOverBlocks(const std::vector<DomNode>& nodes, int32_t i) {
   if ((n.flags & (kDomText | kDomBlock)) || p < 0 || FirstText(nodes, p + 1, nodes[p].end) < i) {
     return false;
   }
-  int32_t next = n.end;
-  while (next < nodes[p].end && nodes[next].text == 0) next = nodes[next].end;
+  const int32_t next = NextWithText(nodes, n.end, nodes[p].end);
   return next < nodes[p].end && !(nodes[next].flags & kDomText) && (nodes[next].flags & kDomBlock);
 }
 
@@ -152,11 +158,6 @@ void MarkBoxesByHeading(DomIndex* dom, const PhraseSet& phrases,
     // at the end is a box still: the author's bio under a post.
     const int32_t parent = n.parent;
     const int32_t parent_end = parent >= 0 ? nodes[parent].end : 0;
-    // The next sibling at or after `k` with text, `parent_end` if none.
-    auto next_with_text = [&](int32_t k) {
-      while (k < parent_end && nodes[k].text == 0) k = nodes[k].end;
-      return k;
-    };
     int32_t s = n.end;
     uint64_t run_text = 0, run_link = 0;
     int run_blocks = 0;
@@ -167,7 +168,7 @@ void MarkBoxesByHeading(DomIndex* dom, const PhraseSet& phrases,
       }
       if (has_heading || too_big(s)) break;
       if (IsProseParagraph(nodes[s])) {
-        const int32_t next = next_with_text(nodes[s].end);
+        const int32_t next = NextWithText(nodes, nodes[s].end, parent_end);
         if (next < parent_end && IsProseParagraph(nodes[next])) break;
       }
       if (!(nodes[s].flags & kDomBoilerplate)) {
@@ -177,7 +178,7 @@ void MarkBoxesByHeading(DomIndex* dom, const PhraseSet& phrases,
       }
       s = nodes[s].end;
     }
-    if (run_text > 0 && run_link == 0 && (run_blocks >= 2 || next_with_text(s) < parent_end)) {
+    if (run_text > 0 && run_link == 0 && (run_blocks >= 2 || NextWithText(nodes, s, parent_end) < parent_end)) {
       i = n.end - 1;
       continue;
     }

@@ -122,10 +122,7 @@ void MarkTeaserCards(DomIndex* dom, int32_t root) {
       continue;
     }
     if (!IsLinkedCard(nodes, i)) continue;
-    int32_t card = i;
-    while (nodes[card].parent > root && nodes[nodes[card].parent].text == nodes[i].text) {
-      card = nodes[card].parent;
-    }
+    const int32_t card = OutermostWrapper(nodes, i, root);
     linked_cards.push_back(card);
     i = nodes[card].end - 1;
   }

@@ -33,13 +33,8 @@ bool IsInPageLink(const DomNode& n) {
 // <summary> of a <details>, a bold line before a <br>).
 void MarkTocTitle(DomIndex* dom, int32_t list) {
   std::vector<DomNode>& nodes = dom->mutable_nodes();
-  int32_t j = list - 1;
-  while (j > 0 && !((nodes[j].flags & kDomText) && nodes[j].text > 0)) --j;
-  if (j <= 0) return;
-  int32_t title = j;
-  while (nodes[title].parent >= 0 && nodes[nodes[title].parent].end <= list) {
-    title = nodes[title].parent;
-  }
+  const int32_t title = LineBefore(nodes, list, 1);
+  if (title < 0) return;
   const DomNode& t = nodes[title];
   const int32_t h1 = dom->first_h1();
   if (t.text > kMaxTocTitle || t.link > 0 || t.punct > 0 || (h1 >= title && h1 < t.end)) return;

@@ -88,6 +88,26 @@ inline bool SetInRunningText(const std::vector<DomNode>& nodes, int32_t i) {
   return before && after;
 }
 
+// The outermost element holding `i` and nothing else (each wrapper's text
+// is i's), climbing no higher than the children of `floor`.
+inline int32_t OutermostWrapper(const std::vector<DomNode>& nodes, int32_t i, int32_t floor) {
+  int32_t w = i;
+  while (nodes[w].parent > floor && nodes[nodes[w].parent].text == nodes[i].text) w = nodes[w].parent;
+  return w;
+}
+
+// The line right before `i`: the largest subtree that holds the last text
+// before `i` and ends before it (a heading, a bold line before a <br>, the
+// <summary> of a <details>), at or after `floor`; -1 if no text lies in
+// [floor, i).
+inline int32_t LineBefore(const std::vector<DomNode>& nodes, int32_t i, int32_t floor) {
+  int32_t j = i - 1;
+  while (j >= floor && !((nodes[j].flags & kDomText) && nodes[j].text > 0)) --j;
+  if (j < floor) return -1;
+  while (nodes[j].parent >= floor && nodes[nodes[j].parent].end <= i) j = nodes[j].parent;
+  return j;
+}
+
 // The last prose block (IsProseBlock) of the subtree at `root` outside
 // boilerplate, -1 if none: where an article's text ends. Linear in the
 // subtree.
