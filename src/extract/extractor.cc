@@ -192,12 +192,34 @@ bool IsProse(const DomIndex& dom, int32_t root) {
   return 3 * prose >= nodes[root].text;
 }
 
+// Whether the subtree at `root` reads as a news story of short paragraphs:
+// kMinShortParagraphs paragraphs or more of running text (IsRunningText's
+// length, measured on the block's own text), holding a third of its text,
+// and few links (a page of teasers links each blurb's headline).
+constexpr int kMinShortParagraphs = 4;
+bool IsShortParagraphStory(const DomIndex& dom, int32_t root) {
+  const auto& nodes = dom.nodes();
+  uint64_t prose = 0;
+  int paragraphs = 0;
+  for (int32_t i = root; i < nodes[root].end; ++i) {
+    const DomNode& n = nodes[i];
+    if ((n.flags & kDomText) || n.own_text < n.own_link + kMinRunningText || n.own_punct == 0 ||
+        4 * uint64_t{n.own_link} >= n.own_text) {
+      continue;
+    }
+    prose += n.own_text;
+    ++paragraphs;
+  }
+  return paragraphs >= kMinShortParagraphs && 3 * prose >= nodes[root].text &&
+         8 * nodes[root].link < nodes[root].text;
+}
+
 }  // namespace
 
 // Bumped whenever a rule changes what is extracted; the data files (phrase
 // files, class and id name lists, the block model) are versioned by their
 // digests (ExtractorVersion).
-constexpr std::string_view kExtractorCodeVersion = "49";
+constexpr std::string_view kExtractorCodeVersion = "50";
 
 std::string ExtractorVersion() {
   // The data files' digests, hashed together (configs/extract/).
@@ -263,7 +285,8 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
   if (score.drop_comments && IsDiscussionPage(dom, pre.json_ld)) score.drop_comments = false;
   if (options.drop_related_sections) MarkTeaserLines(&dom, phrases);
   ContentSelection sel = SelectMainContent(dom, score);
-  if (options.drop_related_sections && sel.root >= 0 && IsProse(dom, sel.root)) {
+  if (options.drop_related_sections && sel.root >= 0 &&
+      (IsProse(dom, sel.root) || IsShortParagraphStory(dom, sel.root))) {
     // An article: the boxes of other articles and the author's bio around
     // it go, unless a box is most of what was selected (then it is the
     // content).

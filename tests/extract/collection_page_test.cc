@@ -93,7 +93,8 @@ TEST(ProductGridTest, TableRowsAreNotTiles) {
              "</a></td><td>$175</td><td>15.7 oz</td></tr>";
   }
   table += "</table>";
-  const std::string t = ExtractBody("<article><h1>Hammocks</h1>" + Guide(18) + table + "</article>");
+  const std::string t =
+      ExtractBody("<article><h1>Hammocks</h1>" + Guide(9) + table + Guide(9) + "</article>");
   EXPECT_TRUE(Has(t, "Hammock 6"));
 }
 

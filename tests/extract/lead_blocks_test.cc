@@ -124,5 +124,35 @@ TEST(LeadBlocksTest, NothingChangesWhenTheHeadlineIsInTheBody) {
   EXPECT_FALSE(Has(t, "Impressum")) << t;
 }
 
+TEST(LeadBlocksTest, ASummaryOfShortPointsIsKept) {
+  // A wire story's summary: one point is a few words and a figure.
+  const std::string t = ExtractBody(
+      std::string(kMenu) + "<div><h1>Oil prices climb as producers signal a pause</h1>"
+      "<div><h2>Summary</h2><ul><li>Producers to pause output increases in January-March</li>"
+      "<li>Group agrees small December hike of 137,000 bpd</li>"
+      "<li>Brent gains 1.2%, WTI up 1.1%</li></ul></div>" + Body(8) + "</div>");
+  for (const char* kept : {"Summary", "pause output increases", "Brent gains 1.2%", "Absatz 7"}) {
+    EXPECT_TRUE(Has(t, kept)) << kept << "\n" << t;
+  }
+}
+
+TEST(LeadBlocksTest, TheStandfirstOfAStoryInShortParagraphsIsKept) {
+  // Paragraphs of a sentence each, none as long as a prose block: the lead
+  // beside the body's container is still the article's.
+  std::string body = "<div class='story'>";
+  for (int i = 0; i < 7; ++i) {
+    body += "<p>Kurzer Absatz " + std::to_string(i) +
+            ": Die Polizei hat den gestohlenen Wagen zwei Tage später auf einem Parkplatz "
+            "gefunden, sagte ein Sprecher.</p>";
+  }
+  body += "</div>";
+  const std::string t = ExtractBody(
+      std::string(kMenu) + "<div><h1>Gestohlener Transporter im Netz angeboten</h1>"
+      "<p>Ein Elektriker fand seinen gestohlenen Wagen zwei Tage nach dem Diebstahl in einer "
+      "Kleinanzeige wieder.</p>" + body + "</div>");
+  EXPECT_TRUE(Has(t, "Ein Elektriker fand")) << t;
+  EXPECT_TRUE(Has(t, "Kurzer Absatz 6")) << t;
+}
+
 }  // namespace
 }  // namespace corpus

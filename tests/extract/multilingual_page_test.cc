@@ -80,7 +80,7 @@ TEST(MultilingualPageTest, AnotherLanguagesPhrasesDoNotApply) {
              "should expect diversions during that time. Part " + std::to_string(i) + ".</p>";
   }
   const std::string t = Extract("<html lang='en'><body><article><h1>The bridge</h1>" + prose +
-                                "<p>Weiterlesen</p></article></body></html>");
+                                "<p>Weiterlesen</p>" + prose + "</article></body></html>");
   EXPECT_TRUE(Has(t, "Part 3.")) << t;
   EXPECT_TRUE(Has(t, "Weiterlesen")) << t;
 }
@@ -95,7 +95,7 @@ TEST(MultilingualPageTest, ContentLanguageOverridesTheMarkup) {
              "should expect diversions during that time. Part " + std::to_string(i) + ".</p>";
   }
   const std::string html = "<html lang='en'><body><article><h1>The bridge</h1>" + prose +
-                           "<p>Weiterlesen</p></article></body></html>";
+                           "<p>Weiterlesen</p>" + prose + "</article></body></html>";
   EXPECT_TRUE(Has(ExtractMainContent(html, "", ExtractOptions()).text, "Weiterlesen"));
   const ExtractResult r = ExtractMainContent(html, "", ExtractOptions(), "de-CH");
   EXPECT_FALSE(Has(r.text, "Weiterlesen")) << r.text;

@@ -26,6 +26,18 @@ std::string Prose(int count) {
   return out;
 }
 
+// A news story told in short paragraphs, a sentence or two each (under
+// the 200 bytes of a prose block), as many news sites write.
+std::string ShortParagraphs(int count) {
+  std::string out;
+  for (int i = 0; i < count; ++i) {
+    out += "<div class='text-block'><p>Short paragraph " + std::to_string(i) +
+           " says that the waiting list for hospital treatment fell again in October, "
+           "officials said on Thursday.</p></div>";
+  }
+  return out;
+}
+
 // Paragraphs of prose as the article test counts it (200 bytes of text
 // outside links in one block), in German.
 std::string GermanProse(int count) {
@@ -137,6 +149,22 @@ TEST(TrailingLinksTest, NotesBesideOtherTextAfterTheArticleStay) {
       "durch Ihr Land fließt, bevor das nächste Unwetter kommt</div></div><p>aja/PAP</p></article>");
   EXPECT_TRUE(Has(t, "Hochwassergutachten")) << t;
   EXPECT_TRUE(Has(t, "aja/PAP")) << t;
+}
+
+TEST(TrailingLinksTest, AStoryInShortParagraphsLosesItsTrailingLinks) {
+  // No paragraph reaches the length of a prose block; the story is still an
+  // article, and the list of other stories after it goes.
+  const std::string t = ExtractBody(
+      "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article>"
+      "<h1>Waiting list falls for a fifth month</h1>" + ShortParagraphs(8) +
+      "<div class='links-block'><h2>More on this story</h2><ul>"
+      "<li><a href='/news/1'>Hospital to be abolished, minister announces</a><span>13 March</span></li>"
+      "<li><a href='/news/2'>How long are waiting lists where you live?</a><span>12 September</span>"
+      "</li></ul></div></article>");
+  EXPECT_TRUE(Has(t, "Short paragraph 0 says")) << t;
+  EXPECT_TRUE(Has(t, "Short paragraph 7 says")) << t;
+  EXPECT_FALSE(Has(t, "minister announces")) << t;
+  EXPECT_FALSE(Has(t, "where you live")) << t;
 }
 
 }  // namespace

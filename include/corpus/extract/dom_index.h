@@ -109,8 +109,10 @@ inline int32_t LineBefore(const std::vector<DomNode>& nodes, int32_t i, int32_t 
 }
 
 // The last prose block (IsProseBlock) of the subtree at `root` outside
-// boilerplate, -1 if none: where an article's text ends. Linear in the
-// subtree.
+// boilerplate, or where there is none (a story told in short paragraphs)
+// the last block of running text of its own (kMinRunningText bytes outside
+// links, punctuation); -1 if none: where an article's text ends. Linear in
+// the subtree.
 inline int32_t LastProseBlock(const std::vector<DomNode>& nodes, int32_t root) {
   int32_t last = -1;
   for (int32_t i = root; i < nodes[root].end; ++i) {
@@ -120,6 +122,19 @@ inline int32_t LastProseBlock(const std::vector<DomNode>& nodes, int32_t root) {
       continue;
     }
     if (IsProseBlock(n)) last = i;
+  }
+  if (last >= 0) return last;
+  // A story told in short paragraphs: its last paragraph of running text.
+  for (int32_t i = root; i < nodes[root].end; ++i) {
+    const DomNode& n = nodes[i];
+    if (n.flags & kDomBoilerplate) {
+      i = n.end - 1;
+      continue;
+    }
+    if (!(n.flags & kDomText) && n.own_text >= n.own_link + kMinRunningText && n.own_punct > 0 &&
+        4 * uint64_t{n.own_link} < n.own_text) {
+      last = i;
+    }
   }
   return last;
 }
