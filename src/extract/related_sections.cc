@@ -144,7 +144,8 @@ void MarkBoxesByHeading(DomIndex* dom, const PhraseSet& phrases,
       continue;
     }
     // No wrapper: the heading and what follows it, up to the next heading
-    // or up to two paragraphs of prose in a row: the article going on after
+    // or up to two paragraphs of prose in a row (after the box's links, two
+    // paragraphs of running text: a news story's are short): the article going on after
     // a "Read also" heading and its link, or under a subheading that reads
     // like a box's ("More from the study"). A box's own prose comes one
     // paragraph at a time: an excerpt under each link, a comment under its
@@ -167,9 +168,12 @@ void MarkBoxesByHeading(DomIndex* dom, const PhraseSet& phrases,
         has_heading = IsHeadingTag(nodes[k].tag) && !(nodes[k].flags & kDomText);
       }
       if (has_heading || too_big(s)) break;
-      if (IsProseParagraph(nodes[s])) {
+      if (IsProseParagraph(nodes[s]) || (run_link > 0 && IsRunningText(nodes[s]))) {
         const int32_t next = NextWithText(nodes, nodes[s].end, parent_end);
-        if (next < parent_end && IsProseParagraph(nodes[next])) break;
+        if (next < parent_end && (IsProseParagraph(nodes[next]) ||
+                                  (run_link > 0 && IsRunningText(nodes[next])))) {
+          break;
+        }
       }
       if (!(nodes[s].flags & kDomBoilerplate)) {
         run_text += nodes[s].text;

@@ -142,6 +142,25 @@ std::string ExtractIn(const std::string& lang, const std::string& body) {
                             ExtractOptions{}).text;
 }
 
+TEST(RelatedSectionsTest, UnwrappedBoxEndsWhereShortParagraphsGoOn) {
+  // A news story's paragraphs are a sentence or two, shorter than a prose
+  // block: after the box's links, two of them in a row are the article
+  // going on.
+  const std::string t = ExtractIn(
+      "de", "<article><div><h1>Stadtrat beschließt neue Parkgebühren</h1><p>Parken in der "
+      "Innenstadt wird teurer. Der Gemeinderat hat am Donnerstagabend die Gebühren ab Juli "
+      "angehoben.</p><p><strong>Mehr zum Thema:</strong></p><ul><li><a href='/a/1'>Händler "
+      "fürchten um ihre Kundschaft</a></li><li><a href='/a/2'>So viel kostet Parken in "
+      "anderen Städten</a></li></ul><p>Die Verwaltung begründet die Erhöhung mit gestiegenen "
+      "Kosten für den Unterhalt der Automaten und mit dem Ziel, den Verkehr zu senken.</p><p>Die "
+      "neuen Gebühren gelten zunächst für zwei Jahre, danach prüft der Rat, ob sich die Lage "
+      "gebessert hat.</p><p>Für Anwohner mit Parkausweis ändert sich nichts, und auch die "
+      "Brötchentaste bleibt.</p></div></article>");
+  EXPECT_FALSE(Has(t, "fürchten um ihre Kundschaft")) << t;
+  EXPECT_TRUE(Has(t, "Die Verwaltung begründet")) << t;
+  EXPECT_TRUE(Has(t, "Brötchentaste bleibt")) << t;
+}
+
 TEST(RelatedSectionsTest, AnUnwrappedSectionWithoutLinksIsTheArticles) {
   // Headings that read like a box's over text that links nowhere: the
   // reactions to a bill (a paragraph, a quote, a paragraph) in the middle,
