@@ -292,7 +292,7 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
     // content).
     const uint64_t max_box = dom.nodes()[sel.root].text / 2;
     MarkArticleBoxes(&dom, phrases, max_box);
-    MarkSignupBoxes(&dom, max_box);
+    MarkSignupBoxes(&dom, phrases, max_box);
     MarkTrailingLinkLists(&dom, sel.root);
     MarkTeaserCards(&dom, sel.root);
     if (score.drop_comments) MarkTrailingNotes(&dom, sel.root);

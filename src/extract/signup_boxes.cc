@@ -19,6 +19,14 @@ constexpr uint64_t kMaxSignupBoxText = 500;
 // the bound keeps a page that is one giant form linear.
 constexpr int kMaxFormScan = 400;
 
+// A call to action's line: a few words in one or two elements.
+constexpr uint64_t kMaxActionBytes = 64;
+constexpr int32_t kMaxActionNodes = 8;
+// A pitch for a subscription or a donation may run longer, up to three
+// paragraphs; more running text is the article's.
+constexpr uint64_t kMaxPitchBoxText = 800;
+constexpr int kMaxPitchParagraphs = 3;
+
 bool MentionsEmail(const char* value) {
   if (!value) return false;
   const std::string v = AsciiLowercase(value);
@@ -39,11 +47,53 @@ bool AsksForEmail(const GumboNode* form) {
   });
 }
 
+// Whether element `i` is a call to action: a link whose whole text is a
+// phrase of [pitch_actions], and the only text of its own block (a
+// button's line, not a link inside a sentence). (A <button>'s text is not
+// read as the page's: dom_index.h.)
+bool IsCallToAction(const std::vector<DomNode>& nodes, const PhraseSet& phrases, int32_t i,
+                    std::string* text) {
+  const DomNode& n = nodes[i];
+  if ((n.flags & kDomText) || n.tag != GUMBO_TAG_A ||
+      n.text == 0 || n.text > kMaxActionBytes || n.end - i > kMaxActionNodes || n.block < 0 ||
+      nodes[n.block].own_text != n.text) {
+    return false;
+  }
+  text->clear();
+  for (int32_t j = i + 1; j < n.end; ++j) {
+    if (nodes[j].flags & kDomText) {
+      *text += nodes[j].node->v.text.text;
+      *text += ' ';
+    }
+  }
+  return phrases.Matches(PhraseClass::kPitchAction, *text);
+}
+
+// Paragraphs of running text (IsRunningText) in the subtree at `root`,
+// counted up to `limit`.
+int RunningParagraphs(const std::vector<DomNode>& nodes, int32_t root, int limit) {
+  int count = 0;
+  for (int32_t i = root; i < nodes[root].end && count <= limit; ++i) {
+    const DomNode& n = nodes[i];
+    if (!(n.flags & kDomText) && (n.flags & kDomBlock) && n.own_text == n.text &&
+        IsRunningText(n)) {
+      ++count;
+      i = n.end - 1;
+    }
+  }
+  return count;
+}
+
 }  // namespace
 
-void MarkSignupBoxes(DomIndex* dom, uint64_t max_box_text) {
+void MarkSignupBoxes(DomIndex* dom, const PhraseSet& phrases, uint64_t max_box_text) {
   std::vector<DomNode>& nodes = dom->mutable_nodes();
   const int32_t first_h1 = dom->first_h1();
+  const auto too_big = [&](int32_t p, uint64_t max_text = kMaxSignupBoxText) {
+    const DomNode& up = nodes[p];
+    return up.text > max_text || up.text > max_box_text || up.tag == GUMBO_TAG_MAIN ||
+           up.tag == GUMBO_TAG_ARTICLE || (first_h1 >= p && first_h1 < up.end);
+  };
   for (int32_t i = 0; i < static_cast<int32_t>(nodes.size()); ++i) {
     const DomNode& n = nodes[i];
     if ((n.flags & kDomText) || n.tag != GUMBO_TAG_FORM) continue;
@@ -52,17 +102,24 @@ void MarkSignupBoxes(DomIndex* dom, uint64_t max_box_text) {
       continue;
     }
     int32_t box = i;
-    while (nodes[box].parent > 0) {
-      const int32_t p = nodes[box].parent;
-      const DomNode& up = nodes[p];
-      if (up.text > kMaxSignupBoxText || up.text > max_box_text || up.tag == GUMBO_TAG_MAIN ||
-          up.tag == GUMBO_TAG_ARTICLE || (first_h1 >= p && first_h1 < up.end)) {
-        break;
-      }
-      box = p;
-    }
+    while (nodes[box].parent > 0 && !too_big(nodes[box].parent)) box = nodes[box].parent;
     nodes[box].flags |= kDomBoilerplate;
     i = nodes[box].end - 1;
+  }
+  std::string text;
+  for (int32_t i = 0; i < static_cast<int32_t>(nodes.size()); ++i) {
+    if (!IsCallToAction(nodes, phrases, i, &text)) continue;
+    const int32_t line = nodes[i].block;
+    if (too_big(line, kMaxPitchBoxText)) continue;
+    int32_t box = line;
+    while (nodes[box].parent > 0 && !too_big(nodes[box].parent, kMaxPitchBoxText) &&
+           nodes[nodes[box].parent].own_text == 0 &&
+           RunningParagraphs(nodes, nodes[box].parent, kMaxPitchParagraphs) <=
+               kMaxPitchParagraphs) {
+      box = nodes[box].parent;
+    }
+    if (nodes[box].text > nodes[i].text) nodes[box].flags |= kDomBoilerplate;
+    i = nodes[i].end - 1;
   }
 }
 

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "corpus/extract/extractor.h"
 #include "corpus/extract/related_sections.h"
 #include "corpus/extract/teaser_lines.h"
 #include "extract/extract_test_util.h"
@@ -134,6 +135,50 @@ TEST(ArticleBoxesTest, SignupBoxWithItsPitchGoes) {
       "</div></article>");
   EXPECT_TRUE(Has(text, "tomato section number 2")) << text;
   EXPECT_FALSE(Has(text, "free weekly letter")) << text;
+}
+
+TEST(ArticleBoxesTest, PitchBoxEndingInACallToActionGoes) {
+  // No form: the box asks for a subscription or a donation, and its last
+  // line is a link set as a button whose words are a call to action of the
+  // page's language.
+  const std::string en = ExtractBody(
+      "<article><h1>Growing tomatoes</h1>" + Paragraphs("tomato", 3) +
+      "<div class='x1'><h2>This article is for subscribers only</h2><p>Subscribe today for "
+      "unlimited access to our journalism, newsletters and analysis. Cancel anytime.</p>"
+      "<a href='/subscribe'>Subscribe now</a></div>" + Paragraphs("pepper", 2) + "</article>");
+  EXPECT_TRUE(Has(en, "tomato section number 2")) << en;
+  EXPECT_TRUE(Has(en, "pepper section number 1")) << en;
+  EXPECT_FALSE(Has(en, "subscribers only")) << en;
+  EXPECT_FALSE(Has(en, "unlimited access")) << en;
+  const std::string de = ExtractMainContent(
+      "<html lang='de'><body><article><h1>Tomaten im Garten</h1>" + Paragraphs("tomato", 3) +
+      "<div class='x2'><p>Sie haben 3 von 5 Gratisartikeln gelesen.</p><p>Lesen Sie weiter "
+      "mit einem Digital-Abo für nur 1 Franken im ersten Monat.</p><div><a class='btn' "
+      "href='/abo'>Jetzt abonnieren</a></div></div></article></body></html>", "",
+      ExtractOptions{}).text;
+  EXPECT_TRUE(Has(de, "tomato section number 2")) << de;
+  EXPECT_FALSE(Has(de, "Gratisartikeln")) << de;
+  const std::string ja = ExtractMainContent(
+      "<html lang='ja'><body><article><h1>トマトの育て方</h1>" + Paragraphs("tomato", 3) +
+      "<section><p>会員になると、すべての記事を読むことができます。毎朝のニュースレターもお届けします。</p>"
+      "<p><a href='/join'>今すぐ登録</a></p></section></article></body></html>", "",
+      ExtractOptions{}).text;
+  EXPECT_TRUE(Has(ja, "tomato section number 2")) << ja;
+  EXPECT_FALSE(Has(ja, "会員になると")) << ja;
+}
+
+TEST(ArticleBoxesTest, CallToActionInsideTextOrAListItemTakesNoText) {
+  // A link in a sentence is not a button; a button in a list item does
+  // not take the list.
+  const std::string t = ExtractBody(
+      "<article><h1>Growing tomatoes</h1>" + Paragraphs("tomato", 3) +
+      "<p>Gardeners who want the seed list can <a href='/s'>sign up</a> at the library.</p>"
+      "<ul><li>Water in the morning.</li><li>Feed every two weeks.</li><li>Pinch the side "
+      "shoots. <p>Members get the seed list first.</p><p><a href='/join'>Join now</a></p>"
+      "</li></ul></article>");
+  EXPECT_TRUE(Has(t, "can sign up at the library")) << t;
+  EXPECT_TRUE(Has(t, "Feed every two weeks")) << t;
+  EXPECT_TRUE(Has(t, "Pinch the side shoots")) << t;
 }
 
 TEST(ArticleBoxesTest, SearchFormAndItsLabelStay) {

@@ -22,6 +22,7 @@ enum class PhraseClass {
   kTeaserLabel,        // [teaser_labels]
   kCreditLabel,        // [credit_labels]
   kShopPhrase,         // [shop_phrases]
+  kPitchAction,        // [pitch_actions]
   kCount,
 };
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "corpus/extract/dom_index.h"
+#include "corpus/extract/phrase_book.h"
 
 namespace corpus {
 
@@ -18,7 +19,18 @@ namespace corpus {
 // <h1>, a <main> or an <article>. For pages whose content is prose (an
 // article): a contact page's form and its few lines are the page. Linear:
 // each form's subtree is scanned once, up to a bound.
-void MarkSignupBoxes(DomIndex* dom, uint64_t max_box_text);
+//
+// Also flags pitch boxes: a call to action, a link that is all of its
+// block's own text and whose whole text is a phrase of `phrases`'
+// [pitch_actions] ("Subscribe now", "Support us", "Jetzt abonnieren",
+// "S'abonner"), with the pitch before it ("This article is for subscribers
+// only", "... funded by readers like you"). The box is the largest ancestor
+// of the action's block with at most kMaxPitchBoxText bytes of text and no
+// more than kMaxPitchParagraphs paragraphs of running text, climbing
+// through wrappers of blocks only (not into a list item with text of its
+// own), under the same limits as a form's box otherwise. An action alone is
+// a label's to judge (shop_labels.h).
+void MarkSignupBoxes(DomIndex* dom, const PhraseSet& phrases, uint64_t max_box_text);
 
 }  // namespace corpus
 
