@@ -137,32 +137,35 @@ TEST(ArticleBoxesTest, SignupBoxWithItsPitchGoes) {
   EXPECT_FALSE(Has(text, "free weekly letter")) << text;
 }
 
+// The text of an article of three paragraphs followed by `box`, on a page
+// that declares the language `lang`.
+std::string ArticleWithBoxIn(const std::string& lang, const std::string& box) {
+  return ExtractMainContent("<html lang='" + lang + "'><body><article><h1>Tomatoes</h1>" +
+                                Paragraphs("tomato", 3) + box + "</article></body></html>",
+                            "", ExtractOptions{}).text;
+}
+
 TEST(ArticleBoxesTest, PitchBoxEndingInACallToActionGoes) {
   // No form: the box asks for a subscription or a donation, and its last
   // line is a link set as a button whose words are a call to action of the
   // page's language.
-  const std::string en = ExtractBody(
-      "<article><h1>Growing tomatoes</h1>" + Paragraphs("tomato", 3) +
-      "<div class='x1'><h2>This article is for subscribers only</h2><p>Subscribe today for "
-      "unlimited access to our journalism, newsletters and analysis. Cancel anytime.</p>"
-      "<a href='/subscribe'>Subscribe now</a></div>" + Paragraphs("pepper", 2) + "</article>");
+  const std::string en = ArticleWithBoxIn(
+      "en", "<div class='x1'><h2>This article is for subscribers only</h2><p>Subscribe today "
+      "for unlimited access to our journalism, newsletters and analysis. Cancel anytime.</p>"
+      "<a href='/subscribe'>Subscribe now</a></div>" + Paragraphs("pepper", 2));
   EXPECT_TRUE(Has(en, "tomato section number 2")) << en;
   EXPECT_TRUE(Has(en, "pepper section number 1")) << en;
   EXPECT_FALSE(Has(en, "subscribers only")) << en;
   EXPECT_FALSE(Has(en, "unlimited access")) << en;
-  const std::string de = ExtractMainContent(
-      "<html lang='de'><body><article><h1>Tomaten im Garten</h1>" + Paragraphs("tomato", 3) +
-      "<div class='x2'><p>Sie haben 3 von 5 Gratisartikeln gelesen.</p><p>Lesen Sie weiter "
-      "mit einem Digital-Abo für nur 1 Franken im ersten Monat.</p><div><a class='btn' "
-      "href='/abo'>Jetzt abonnieren</a></div></div></article></body></html>", "",
-      ExtractOptions{}).text;
+  const std::string de = ArticleWithBoxIn(
+      "de", "<div class='x2'><p>Sie haben 3 von 5 Gratisartikeln gelesen.</p><p>Lesen Sie "
+      "weiter mit einem Digital-Abo für nur 1 Franken im ersten Monat.</p><div><a class='btn' "
+      "href='/abo'>Jetzt abonnieren</a></div></div>");
   EXPECT_TRUE(Has(de, "tomato section number 2")) << de;
   EXPECT_FALSE(Has(de, "Gratisartikeln")) << de;
-  const std::string ja = ExtractMainContent(
-      "<html lang='ja'><body><article><h1>トマトの育て方</h1>" + Paragraphs("tomato", 3) +
-      "<section><p>会員になると、すべての記事を読むことができます。毎朝のニュースレターもお届けします。</p>"
-      "<p><a href='/join'>今すぐ登録</a></p></section></article></body></html>", "",
-      ExtractOptions{}).text;
+  const std::string ja = ArticleWithBoxIn(
+      "ja", "<section><p>会員になると、すべての記事を読むことができます。毎朝のニュースレターもお届けします。"
+      "</p><p><a href='/join'>今すぐ登録</a></p></section>");
   EXPECT_TRUE(Has(ja, "tomato section number 2")) << ja;
   EXPECT_FALSE(Has(ja, "会員になると")) << ja;
 }
