@@ -79,6 +79,22 @@ void MarkCodeGutters(DomIndex* dom) {
       }
     }
   }
+  // A gutter inside the <pre>, beside its <code>: "<pre><code>...</code><ul
+  // class=pre-numbering><li>1</li><li>2</li></ul></pre>".
+  for (int32_t p = 0; p < static_cast<int32_t>(nodes.size()); ++p) {
+    if ((nodes[p].flags & kDomText) || nodes[p].tag != GUMBO_TAG_PRE) continue;
+    bool code = false;
+    for (int32_t c = p + 1; c < nodes[p].end && !code; c = nodes[c].end) {
+      code = !(nodes[c].flags & kDomText) && nodes[c].tag == GUMBO_TAG_CODE;
+    }
+    if (!code) continue;
+    for (int32_t c = p + 1; c < nodes[p].end; c = nodes[c].end) {
+      if (!(nodes[c].flags & kDomText) && nodes[c].tag != GUMBO_TAG_CODE && LineNumbers(nodes, c)) {
+        nodes[c].flags |= kDomBoilerplate;
+      }
+    }
+    p = nodes[p].end - 1;
+  }
 }
 
 }  // namespace corpus

@@ -52,6 +52,20 @@ TEST(CodeGuttersTest, NumbersOneADivBesideCodeLinesGo) {
   EXPECT_FALSE(Has(t, "\n2\n")) << t;
 }
 
+TEST(CodeGuttersTest, ANumberedListInsideThePreBesideTheCodeGoes) {
+  // The numbers as a list after the <code>, inside the <pre>; a Chinese
+  // page.
+  const std::string t = ExtractBody(
+      "<article><h1>用 Lua 脚本释放锁</h1><p>很多人释放锁时直接删除键，这是错误的。正确做法是先比较值再删除，"
+      "而且这两步必须是原子的，所以要用 Lua 脚本：</p><pre class='x'><code>if redis.call(\"get\", "
+      "KEYS[1]) == ARGV[1] then\n  return redis.call(\"del\", KEYS[1])\nend\n</code><ul class='y'>"
+      "<li>1</li><li>2</li><li>3</li></ul></pre><p>总结一下：简单场景用 SETNX 加 Lua 就够了，需要自动续期"
+      "就用现成的库，对一致性有强要求的话就换别的存储。</p></article>");
+  EXPECT_TRUE(Has(t, "return redis.call(\"del\", KEYS[1])\nend")) << t;
+  EXPECT_FALSE(Has(t, "1\n2\n3")) << t;
+  EXPECT_TRUE(Has(t, "总结一下")) << t;
+}
+
 TEST(CodeGuttersTest, ANumberThatIsAValueStays) {
   // A table of status codes: each number stands alone beside its code
   // name; and numbers that do not count up are values, not lines.
