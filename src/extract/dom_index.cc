@@ -187,6 +187,7 @@ void DomIndex::ReadHead(const GumboNode* head) {
 void DomIndex::Build(const GumboNode* root) {
   nodes_.clear();
   first_h1_ = -1;
+  buttons_.clear();
   html_title_.clear();
   og_title_.clear();
   og_type_.clear();
@@ -234,7 +235,10 @@ void DomIndex::Build(const GumboNode* root) {
       const bool heading_button = tag == GUMBO_TAG_BUTTON && p.parent >= 0 &&
                                   nodes_[p.parent].tag >= GUMBO_TAG_H1 &&
                                   nodes_[p.parent].tag <= GUMBO_TAG_H6;
-      if (IsHiddenTag(tag) && !heading_button) continue;
+      if (IsHiddenTag(tag) && !heading_button) {
+        if (tag == GUMBO_TAG_BUTTON && p.parent >= 0) buttons_.push_back({p.parent, g});
+        continue;
+      }
       const GumboNode* tex = nullptr;
       if (g->v.element.tag_namespace == GUMBO_NAMESPACE_MATHML) {
         // A formula reads inline, as one run of text: its parts are not

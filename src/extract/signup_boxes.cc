@@ -69,6 +69,29 @@ bool IsCallToAction(const std::vector<DomNode>& nodes, const PhraseSet& phrases,
   return phrases.Matches(PhraseClass::kPitchAction, *text);
 }
 
+// The label of the <button> `button` (its text nodes, joined by spaces),
+// read up to kMaxActionNodes nodes; false if it is longer than a call to
+// action.
+bool ButtonLabel(const GumboNode* button, std::string* text) {
+  text->clear();
+  std::vector<const GumboNode*> stack{button};
+  for (int seen = 0; !stack.empty(); ++seen) {
+    if (seen >= kMaxActionNodes) return false;
+    const GumboNode* g = stack.back();
+    stack.pop_back();
+    if (g->type == GUMBO_NODE_TEXT) {
+      *text += g->v.text.text;
+      *text += ' ';
+    } else if (g->type == GUMBO_NODE_ELEMENT) {
+      const GumboVector& kids = g->v.element.children;
+      for (unsigned i = kids.length; i-- > 0;) {
+        stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
+      }
+    }
+  }
+  return text->size() <= 2 * kMaxActionBytes;
+}
+
 // Paragraphs of running text (IsRunningText) in the subtree at `root`,
 // counted up to `limit`.
 int RunningParagraphs(const std::vector<DomNode>& nodes, int32_t root, int limit) {
@@ -106,11 +129,10 @@ void MarkSignupBoxes(DomIndex* dom, const PhraseSet& phrases, uint64_t max_box_t
     nodes[box].flags |= kDomBoilerplate;
     i = nodes[box].end - 1;
   }
-  std::string text;
-  for (int32_t i = 0; i < static_cast<int32_t>(nodes.size()); ++i) {
-    if (!IsCallToAction(nodes, phrases, i, &text)) continue;
-    const int32_t line = nodes[i].block;
-    if (too_big(line, kMaxPitchBoxText)) continue;
+  // The pitch around the call to action on the line `line`, of which
+  // `action` bytes are the action's own: the largest wrapper of blocks.
+  const auto mark_pitch = [&](int32_t line, uint64_t action) {
+    if (too_big(line, kMaxPitchBoxText)) return;
     int32_t box = line;
     while (nodes[box].parent > 0 && !too_big(nodes[box].parent, kMaxPitchBoxText) &&
            nodes[nodes[box].parent].own_text == 0 &&
@@ -118,8 +140,23 @@ void MarkSignupBoxes(DomIndex* dom, const PhraseSet& phrases, uint64_t max_box_t
                kMaxPitchParagraphs) {
       box = nodes[box].parent;
     }
-    if (nodes[box].text > nodes[i].text) nodes[box].flags |= kDomBoilerplate;
+    if (nodes[box].text > action) nodes[box].flags |= kDomBoilerplate;
+  };
+  std::string text;
+  for (int32_t i = 0; i < static_cast<int32_t>(nodes.size()); ++i) {
+    if (!IsCallToAction(nodes, phrases, i, &text)) continue;
+    mark_pitch(nodes[i].block, nodes[i].text);
     i = nodes[i].end - 1;
+  }
+  // Buttons: their labels are not the page's text, so the line holding one
+  // has no text of its own.
+  for (const DomIndex::Button& b : dom->buttons()) {
+    const int32_t line = nodes[b.parent].block;
+    if (line < 0 || nodes[line].own_text != 0 || !ButtonLabel(b.node, &text) ||
+        !phrases.Matches(PhraseClass::kPitchAction, text)) {
+      continue;
+    }
+    mark_pitch(line, 0);
   }
 }
 

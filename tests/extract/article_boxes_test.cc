@@ -168,6 +168,12 @@ TEST(ArticleBoxesTest, PitchBoxEndingInACallToActionGoes) {
       "</p><p><a href='/join'>今すぐ登録</a></p></section>");
   EXPECT_TRUE(Has(ja, "tomato section number 2")) << ja;
   EXPECT_FALSE(Has(ja, "会員になると")) << ja;
+  // The action as a <button>, whose label is not the page's text.
+  const std::string es = ArticleWithBoxIn(
+      "es", "<div class='x3'><h3>Las noticias del día, en tu correo.</h3><p>Recibe cada mañana "
+      "nuestro boletín.</p><button class='b'>Suscríbete</button></div>" + Paragraphs("pepper", 2));
+  EXPECT_TRUE(Has(es, "tomato section number 2")) << es;
+  EXPECT_FALSE(Has(es, "nuestro boletín")) << es;
 }
 
 TEST(ArticleBoxesTest, CallToActionInsideTextOrAListItemTakesNoText) {

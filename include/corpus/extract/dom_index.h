@@ -161,6 +161,14 @@ class DomIndex {
   }
   // Index of the page's first <h1> element (its headline), -1 if none.
   int32_t first_h1() const { return first_h1_; }
+  // The <button> elements whose text is not read as the page's (all but an
+  // accordion's, in a heading), each with the index of its parent element,
+  // in document order: controls whose labels some rules read (signup_boxes.h).
+  struct Button {
+    int32_t parent;
+    const GumboNode* node;
+  };
+  const std::vector<Button>& buttons() const { return buttons_; }
 
   static bool IsBlockTag(GumboTag tag);
   // Whether an element is never shown as text (and its subtree is dropped).
@@ -176,6 +184,7 @@ class DomIndex {
   std::string declared_language_;
   std::string meta_language_;
   int32_t first_h1_ = -1;
+  std::vector<Button> buttons_;
 };
 
 // Counts the bytes of `text` that are not whitespace, and sentence

@@ -21,8 +21,8 @@ namespace corpus {
 // each form's subtree is scanned once, up to a bound.
 //
 // Also flags pitch boxes: a call to action, a link that is all of its
-// block's own text and whose whole text is a phrase of `phrases`'
-// [pitch_actions] ("Subscribe now", "Support us", "Jetzt abonnieren",
+// block's own text or a <button> on a line without text of its own, whose
+// whole text is a phrase of `phrases`' [pitch_actions] ("Subscribe now", "Support us", "Jetzt abonnieren",
 // "S'abonner"), with the pitch before it ("This article is for subscribers
 // only", "... funded by readers like you"). The box is the largest ancestor
 // of the action's block with at most kMaxPitchBoxText bytes of text and no
