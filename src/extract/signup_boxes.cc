@@ -148,6 +148,18 @@ void MarkSignupBoxes(DomIndex* dom, const PhraseSet& phrases, uint64_t max_box_t
     mark_pitch(nodes[i].block, nodes[i].text);
     i = nodes[i].end - 1;
   }
+  // A question with buttons for answers ("Was this page helpful?" Yes, No;
+  // a poll): two buttons or more whose nearest block is one box of a few
+  // lines.
+  const std::vector<DomIndex::Button>& buttons = dom->buttons();
+  for (size_t k = 0; k + 1 < buttons.size(); ++k) {
+    const int32_t box = nodes[buttons[k].parent].block;
+    if (box < 0 || nodes[buttons[k + 1].parent].block != box || nodes[box].text == 0 ||
+        too_big(box) || RunningParagraphs(nodes, box, 0) > 0) {
+      continue;
+    }
+    nodes[box].flags |= kDomBoilerplate;
+  }
   // Buttons: their labels are not the page's text, so the line holding one
   // has no text of its own.
   for (const DomIndex::Button& b : dom->buttons()) {

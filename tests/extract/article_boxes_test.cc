@@ -176,6 +176,19 @@ TEST(ArticleBoxesTest, PitchBoxEndingInACallToActionGoes) {
   EXPECT_FALSE(Has(es, "nuestro boletín")) << es;
 }
 
+TEST(ArticleBoxesTest, AQuestionWithButtonsForAnswersGoes) {
+  // A documentation page's feedback box (Italian): a question, a button for
+  // each answer, and the replies that the buttons show.
+  const std::string t = ArticleWithBoxIn(
+      "it", "<div class='x4'><h2>Feedback</h2><p>Questa pagina è stata utile?</p><button>Sì"
+      "</button><button>No</button><p>Felice di sentirlo! Diccelo come possiamo migliorare.</p>"
+      "</div>" + Paragraphs("pepper", 2));
+  EXPECT_TRUE(Has(t, "tomato section number 2")) << t;
+  EXPECT_TRUE(Has(t, "pepper section number 1")) << t;
+  EXPECT_FALSE(Has(t, "stata utile")) << t;
+  EXPECT_FALSE(Has(t, "Felice di sentirlo")) << t;
+}
+
 TEST(ArticleBoxesTest, CallToActionInsideTextOrAListItemTakesNoText) {
   // A link in a sentence is not a button; a button in a list item does
   // not take the list.

@@ -30,6 +30,10 @@ namespace corpus {
 // through wrappers of blocks only (not into a list item with text of its
 // own), under the same limits as a form's box otherwise. An action alone is
 // a label's to judge (shop_labels.h).
+//
+// And boxes of answers: the nearest block of two <button>s in a row, with
+// at most kMaxSignupBoxText bytes of text and no paragraph of running text
+// ("Was this page helpful?" Yes, No; a poll's question and its choices).
 void MarkSignupBoxes(DomIndex* dom, const PhraseSet& phrases, uint64_t max_box_text);
 
 }  // namespace corpus
