@@ -151,8 +151,9 @@ bool StartsWithLabel(const PhraseSet& phrases, PhraseClass c, std::string_view t
 
 bool StartsWithTeaserLabel(const PhraseSet& phrases, std::string_view text) {
   if (StartsWithLabel(phrases, PhraseClass::kTeaserLabel, text)) return true;
-  // A teaser's label may also end in a dash or a run of dots ("ये भी पढ़ें-
-  // ...", "ఇవి కూడా చదవండి.. ...", "Lesen Sie auch – ..."), with a space
+  // A teaser's label may also end in a dash, a bar or a run of dots ("ये भी
+  // पढ़ें- ...", "ఇవి కూడా చదవండి.. ...", "Lesen Sie auch – ...", "READ |
+  // ..."), with a space
   // before or after it. A teaser line is mostly its link, so a label before
   // one is as sure a sign as before a colon. A mark between two letters
   // joins them ("сондай-ақ оқыңыз", "Next post-processing").
@@ -162,7 +163,7 @@ bool StartsWithTeaserLabel(const PhraseSet& phrases, std::string_view text) {
     size_t mark = 0;
     if (rest.starts_with("..")) {
       mark = rest.find_first_not_of('.');
-    } else if (rest[0] == '-') {
+    } else if (rest[0] == '-' || rest[0] == '|') {
       mark = 1;
     } else if (rest.starts_with(kEnDash) || rest.starts_with(kEmDash) || rest.starts_with(kEllipsis)) {
       mark = 3;

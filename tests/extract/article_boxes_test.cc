@@ -217,6 +217,11 @@ TEST(ArticleBoxesTest, TeaserLabelsMatch) {
   EXPECT_TRUE(StartsWithTeaserLabel(testing::EnglishPhrases(), "  MUST READ : ten tools"));
   EXPECT_FALSE(StartsWithTeaserLabel(testing::EnglishPhrases(), "Related work shows that"));
   EXPECT_FALSE(StartsWithTeaserLabel(testing::EnglishPhrases(), "Relatedly: a note"));
+  // News sites' short labels, and a bar after the label.
+  EXPECT_TRUE(StartsWithTeaserLabel(testing::EnglishPhrases(), "READ: Class suspensions for Monday"));
+  EXPECT_TRUE(StartsWithTeaserLabel(testing::EnglishPhrases(), "READ | No load shedding expected"));
+  EXPECT_TRUE(StartsWithTeaserLabel(testing::EnglishPhrases(), "More: The delegation splits"));
+  EXPECT_FALSE(StartsWithTeaserLabel(testing::EnglishPhrases(), "Readers | letters to the editor"));
 }
 
 TEST(ArticleBoxesTest, TeaserLineBetweenParagraphsGoesProseWithLabelStays) {
