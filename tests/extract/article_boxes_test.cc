@@ -7,6 +7,7 @@
 #include <string>
 
 #include "corpus/extract/extractor.h"
+#include "corpus/extract/phrase_book.h"
 #include "corpus/extract/related_sections.h"
 #include "corpus/extract/teaser_lines.h"
 #include "extract/extract_test_util.h"
@@ -84,6 +85,8 @@ TEST(ArticleBoxesTest, ArticleBoxHeadingsMatch) {
   EXPECT_TRUE(IsArticleBoxHeading(testing::EnglishPhrases(), "Like this:"));
   EXPECT_TRUE(IsArticleBoxHeading(testing::EnglishPhrases(), "Don't miss"));
   EXPECT_TRUE(IsArticleBoxHeading(testing::EnglishPhrases(), "TRENDING"));
+  EXPECT_TRUE(IsArticleBoxHeading(testing::EnglishPhrases(), "ALSO READ"));
+  EXPECT_TRUE(IsArticleBoxHeading(testing::EnglishPhrases(), "More on this story"));
   EXPECT_FALSE(IsArticleBoxHeading(testing::EnglishPhrases(), "Read more"));
   EXPECT_FALSE(IsArticleBoxHeading(testing::EnglishPhrases(), "Related"));
   EXPECT_FALSE(IsArticleBoxHeading(testing::EnglishPhrases(), "Related work on soil"));
@@ -222,6 +225,13 @@ TEST(ArticleBoxesTest, TeaserLabelsMatch) {
   EXPECT_TRUE(StartsWithTeaserLabel(testing::EnglishPhrases(), "READ | No load shedding expected"));
   EXPECT_TRUE(StartsWithTeaserLabel(testing::EnglishPhrases(), "More: The delegation splits"));
   EXPECT_FALSE(StartsWithTeaserLabel(testing::EnglishPhrases(), "Readers | letters to the editor"));
+  // Labels of Spanish, Italian, Portuguese and French news sites.
+  const PhraseBook& book = PhraseBook::Default();
+  EXPECT_TRUE(StartsWithTeaserLabel(book.For("es"), "Le puede interesar: Pico y placa en Bogotá"));
+  EXPECT_TRUE(StartsWithTeaserLabel(book.For("es"), "Mirá también: el nuevo horario"));
+  EXPECT_TRUE(StartsWithTeaserLabel(book.For("it"), "Per approfondire: il decreto"));
+  EXPECT_TRUE(StartsWithTeaserLabel(book.For("pt"), "Ler também: Enchentes de 2024"));
+  EXPECT_TRUE(StartsWithTeaserLabel(book.For("fr"), "Lire aussi | Budget de l'éducation"));
 }
 
 TEST(ArticleBoxesTest, TeaserLineBetweenParagraphsGoesProseWithLabelStays) {
