@@ -18,17 +18,19 @@ namespace {
 constexpr std::string_view kSectionNames[] = {
     "related_headings", "article_box_headings", "shop_box_headings", "labels",
     "teaser_labels",    "credit_labels",        "shop_phrases",      "pitch_actions",
+    "pitch_openings",
 };
 static_assert(std::size(kSectionNames) == static_cast<size_t>(PhraseClass::kCount));
 
 // Punctuation, arrows and symbols that decorate a label or heading at either
-// end: ASCII punctuation, Latin-1 guillemets and the middle dot, General
+// end: ASCII punctuation, Latin-1 guillemets, the middle dot and the
+// inverted marks that open Spanish exclamations and questions, General
 // Punctuation (dashes, curly quotes, the ellipsis, single guillemets),
 // arrows, geometric shapes (triangles), dingbats, CJK punctuation
 // (U+3000..U+303F) and fullwidth ASCII punctuation.
 bool IsDecoration(char32_t c) {
   if (c < 0x80) return !IsAsciiAlnum(static_cast<char>(c));
-  return c == 0xA0 || c == 0xAB || c == 0xBB || c == 0xB7 || c == 0xA9 ||
+  return c == 0xA0 || c == 0xAB || c == 0xBB || c == 0xB7 || c == 0xA9 || c == 0xA1 || c == 0xBF ||
          (c >= 0x2000 && c <= 0x206F) || (c >= 0x2190 && c <= 0x21FF) ||
          (c >= 0x25A0 && c <= 0x27BF) || (c >= 0x3000 && c <= 0x303F) ||
          (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) ||

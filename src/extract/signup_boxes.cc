@@ -22,6 +22,11 @@ constexpr int kMaxFormScan = 400;
 // A call to action's line: a few words in one or two elements.
 constexpr uint64_t kMaxActionBytes = 64;
 constexpr int32_t kMaxActionNodes = 8;
+// A line that invites the reader to follow, join or subscribe is a
+// sentence or two; its opening words are compared.
+constexpr uint64_t kMaxPitchLineBytes = 300;
+constexpr size_t kPitchOpeningBytes = 160;
+
 // A pitch for a subscription or a donation may run longer, up to three
 // paragraphs; more running text is the article's.
 constexpr uint64_t kMaxPitchBoxText = 800;
@@ -147,6 +152,31 @@ void MarkSignupBoxes(DomIndex* dom, const PhraseSet& phrases, uint64_t max_box_t
     if (!IsCallToAction(nodes, phrases, i, &text)) continue;
     mark_pitch(nodes[i].block, nodes[i].text);
     i = nodes[i].end - 1;
+  }
+  // Lines that open with an invitation to follow, join or subscribe
+  // ("Síguenos en ...", "Join our WhatsApp channel ...", "Iscriviti alla
+  // newsletter ...").
+  for (int32_t i = 0; i < static_cast<int32_t>(nodes.size()); ++i) {
+    DomNode& n = nodes[i];
+    if (n.flags & kDomBoilerplate) {
+      i = n.end - 1;
+      continue;
+    }
+    if ((n.flags & kDomText) || !(n.flags & kDomBlock) || n.text == 0 ||
+        n.text > kMaxPitchLineBytes || n.own_text != n.text || too_big(i)) {
+      continue;
+    }
+    text.clear();
+    for (int32_t j = i + 1; j < n.end && text.size() < kPitchOpeningBytes; ++j) {
+      if (nodes[j].flags & kDomText) {
+        text += nodes[j].node->v.text.text;
+        text += ' ';
+      }
+    }
+    if (phrases.StartsWith(PhraseClass::kPitchOpening, FoldPhrase(text))) {
+      n.flags |= kDomBoilerplate;
+      i = n.end - 1;
+    }
   }
   // A question with buttons for answers ("Was this page helpful?" Yes, No;
   // a poll): two buttons or more whose nearest block is one box of a few

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "corpus/extract/extractor.h"
 #include "corpus/extract/phrase_book.h"
@@ -190,6 +192,24 @@ TEST(ArticleBoxesTest, AQuestionWithButtonsForAnswersGoes) {
   EXPECT_TRUE(Has(t, "pepper section number 1")) << t;
   EXPECT_FALSE(Has(t, "stata utile")) << t;
   EXPECT_FALSE(Has(t, "Felice di sentirlo")) << t;
+}
+
+TEST(ArticleBoxesTest, ALineInvitingTheReaderToFollowGoes) {
+  // A line among the paragraphs that opens with an invitation to follow,
+  // join or subscribe, in the page's language; a sentence that only
+  // mentions following stays.
+  for (const auto& [lang, line] : std::vector<std::pair<std::string, std::string>>{
+           {"es", "¡Síguenos en nuestro canal de WhatsApp y no te pierdas la última hora!"},
+           {"de", "Folgen Sie uns auf Instagram und Facebook für mehr Nachrichten aus der Region."},
+           {"zh", "点击上方蓝字关注我们，每天为你推送上海的老味道。"}}) {
+    const std::string t =
+        ArticleWithBoxIn(lang, "<p class='x5'>" + line + "</p>" + Paragraphs("pepper", 2));
+    EXPECT_TRUE(Has(t, "pepper section number 1")) << lang << "\n" << t;
+    EXPECT_FALSE(Has(t, line)) << lang << "\n" << t;
+  }
+  const std::string kept = ArticleWithBoxIn(
+      "en", "<p>Readers who follow us on the trail will find the beds at the far end.</p>");
+  EXPECT_TRUE(Has(kept, "Readers who follow us on the trail")) << kept;
 }
 
 TEST(ArticleBoxesTest, CallToActionInsideTextOrAListItemTakesNoText) {

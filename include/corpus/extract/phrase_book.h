@@ -23,6 +23,7 @@ enum class PhraseClass {
   kCreditLabel,        // [credit_labels]
   kShopPhrase,         // [shop_phrases]
   kPitchAction,        // [pitch_actions]
+  kPitchOpening,       // [pitch_openings]: matched at the start of a line
   kCount,
 };
 
