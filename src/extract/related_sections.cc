@@ -138,18 +138,19 @@ void MarkBoxesByHeading(DomIndex* dom, const PhraseSet& phrases,
       }
       box = p;
     }
-    if (box != h) {
+    if (nodes[box].text > n.text) {
       nodes[box].flags |= kDomBoilerplate;
       i = nodes[box].end - 1;
       continue;
     }
-    // No wrapper: the heading and what follows it, up to the next heading
-    // or up to two paragraphs of prose in a row (after the box's links, two
-    // paragraphs of running text: a news story's are short): the article going on after
-    // a "Read also" heading and its link, or under a subheading that reads
-    // like a box's ("More from the study"). A box's own prose comes one
-    // paragraph at a time: an excerpt under each link, a comment under its
-    // author's name.
+    // No wrapper, or one that holds the heading alone (sites that wrap each
+    // block of an article in a <div> of its own): the heading and what
+    // follows it, up to the next heading or up to two paragraphs of prose
+    // in a row (after the box's links, two paragraphs of running text: a
+    // news story's are short): the article going on after a "Read also"
+    // heading and its link, or under a subheading that reads like a box's
+    // ("More from the study"). A box's own prose comes one paragraph at a
+    // time: an excerpt under each link, a comment under its author's name.
     // A box links to what it names (other articles, the author's page, the
     // comments' authors): a run under the heading with text and not one
     // link, with more of the page's text after it or itself two blocks or
@@ -157,9 +158,9 @@ void MarkBoxesByHeading(DomIndex* dom, const PhraseSet& phrases,
     // ("Reacties", "Über die Autorin" of a book review, "Weitere Themen der
     // Sitzung"), and stays with its heading. One paragraph without a link
     // at the end is a box still: the author's bio under a post.
-    const int32_t parent = n.parent;
+    const int32_t parent = nodes[box].parent;
     const int32_t parent_end = parent >= 0 ? nodes[parent].end : 0;
-    int32_t s = n.end;
+    int32_t s = nodes[box].end;
     uint64_t run_text = 0, run_link = 0;
     int run_blocks = 0;
     while (s < parent_end) {
@@ -182,12 +183,13 @@ void MarkBoxesByHeading(DomIndex* dom, const PhraseSet& phrases,
       }
       s = nodes[s].end;
     }
-    if (run_text > 0 && run_link == 0 && (run_blocks >= 2 || NextWithText(nodes, s, parent_end) < parent_end)) {
-      i = n.end - 1;
+    if (run_text > 0 && run_link == 0 &&
+        (run_blocks >= 2 || NextWithText(nodes, s, parent_end) < parent_end)) {
+      i = nodes[box].end - 1;
       continue;
     }
-    n.flags |= kDomBoilerplate;
-    for (int32_t k = n.end; k < s; k = nodes[k].end) nodes[k].flags |= kDomBoilerplate;
+    nodes[box].flags |= kDomBoilerplate;
+    for (int32_t k = nodes[box].end; k < s; k = nodes[k].end) nodes[k].flags |= kDomBoilerplate;
     i = s - 1;
   }
 }

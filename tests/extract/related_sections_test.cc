@@ -161,6 +161,26 @@ TEST(RelatedSectionsTest, UnwrappedBoxEndsWhereShortParagraphsGoOn) {
   EXPECT_TRUE(Has(t, "Brötchentaste bleibt")) << t;
 }
 
+TEST(RelatedSectionsTest, AHeadingWrappedAloneTakesTheLinksAfterItsWrapper) {
+  // Each block of the article in a <div> of its own: the box's heading and
+  // its list are in two wrappers side by side, and both go.
+  std::string body = "<article><h1>Temporal causa alagamentos</h1>";
+  const std::string paragraph =
+      "<div class='c'><p>Um temporal atingiu a região metropolitana na noite desta quinta-feira "
+      "e deixou cerca de cento e vinte mil imóveis sem energia elétrica, segundo as "
+      "concessionárias, enquanto a Defesa Civil registrava ventos fortes em várias cidades.</p>"
+      "</div>";
+  body += paragraph + paragraph +
+          "<div class='c'><p><strong>Leia também</strong></p></div><div class='l'><ul><li><a "
+          "href='/a'>Previsão do tempo: frente fria traz chuva ao estado</a></li><li><a "
+          "href='/b'>Famílias ainda vivem em abrigos</a></li></ul></div>" +
+          paragraph + paragraph + "</article>";
+  const std::string t = ExtractIn("pt", body);
+  EXPECT_FALSE(Has(t, "Leia também")) << t;
+  EXPECT_FALSE(Has(t, "frente fria")) << t;
+  EXPECT_TRUE(Has(t, "Um temporal atingiu")) << t;
+}
+
 TEST(RelatedSectionsTest, AnUnwrappedSectionWithoutLinksIsTheArticles) {
   // Headings that read like a box's over text that links nowhere: the
   // reactions to a bill (a paragraph, a quote, a paragraph) in the middle,
