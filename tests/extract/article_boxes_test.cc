@@ -91,6 +91,8 @@ TEST(ArticleBoxesTest, ArticleBoxHeadingsMatch) {
   EXPECT_TRUE(IsArticleBoxHeading(testing::EnglishPhrases(), "More on this story"));
   EXPECT_FALSE(IsArticleBoxHeading(testing::EnglishPhrases(), "Read more"));
   EXPECT_FALSE(IsArticleBoxHeading(testing::EnglishPhrases(), "Related"));
+  // A wire service's game story ends in its own "UP NEXT" section.
+  EXPECT_FALSE(IsArticleBoxHeading(testing::EnglishPhrases(), "UP NEXT"));
   EXPECT_FALSE(IsArticleBoxHeading(testing::EnglishPhrases(), "Related work on soil"));
   EXPECT_FALSE(IsRelatedHeading(testing::EnglishPhrases(), "Related posts"));  // shop boxes are another list
 }
