@@ -147,14 +147,73 @@ std::string FirstHeading(const DomIndex& dom) {
   return RenderText(dom, dom.first_h1(), {}, TextFormat::kPlain);
 }
 
+// Headings looked at for a post's title, and the separators a <title> puts
+// between the post's and the blog's names that Fold keeps (non-ASCII):
+// U+FF5C FULLWIDTH VERTICAL LINE, U+2014 EM DASH, U+2013 EN DASH, U+00BB
+// and U+00AB guillemets, U+00B7 MIDDLE DOT, U+2022 BULLET, U+FF1A
+// FULLWIDTH COLON.
+constexpr int kMaxTitleHeadings = 40;
+constexpr std::string_view kTitleSeparators[] = {
+    "\xEF\xBD\x9C", "\xE2\x80\x94", "\xE2\x80\x93", "\xC2\xBB",
+    "\xC2\xAB",       "\xC2\xB7",     "\xE2\x80\xA2", "\xEF\xBC\x9A"};
+
+// Whether node `i` or one of its ancestors is boilerplate.
+bool InBoilerplate(const std::vector<DomNode>& nodes, int32_t i) {
+  for (int32_t a = i; a >= 0; a = nodes[a].parent) {
+    if (nodes[a].flags & kDomBoilerplate) return true;
+  }
+  return false;
+}
+
+// On a blog the <h1> is often the blog's name in the site's header, and
+// <title> reads "post - blog" or "blog: post": the post's own title is then
+// another heading of the page, outside the header and the other
+// boilerplate, whose text is the rest of <title>. That heading's text, or
+// "" if there is none or the <h1> is not boilerplate.
+std::string PostHeading(const DomIndex& dom, const std::string& title, const std::string& h1) {
+  if (!InBoilerplate(dom.nodes(), dom.first_h1())) return "";
+  const std::string folded_title = Fold(title), folded_h1 = Fold(h1);
+  const size_t at = folded_title.find(folded_h1);
+  if (folded_h1.empty() || at == std::string::npos) return "";
+  std::string_view rest_parts[] = {std::string_view(folded_title).substr(0, at),
+                                   std::string_view(folded_title).substr(at + folded_h1.size())};
+  std::string rest;
+  for (std::string_view part : rest_parts) {
+    for (bool trimmed = true; trimmed;) {
+      trimmed = false;
+      for (std::string_view sep : kTitleSeparators) {
+        if (part.starts_with(sep)) part.remove_prefix(sep.size()), trimmed = true;
+        if (part.ends_with(sep)) part.remove_suffix(sep.size()), trimmed = true;
+      }
+    }
+    rest += part;
+  }
+  if (rest.size() < 8) return "";
+  const std::vector<DomNode>& nodes = dom.nodes();
+  int seen = 0;
+  for (int32_t i = 0; i < static_cast<int32_t>(nodes.size()) && seen < kMaxTitleHeadings; ++i) {
+    const DomNode& n = nodes[i];
+    if ((n.flags & kDomText) || !(n.flags & kDomHeading) || i == dom.first_h1()) continue;
+    ++seen;
+    if (n.text > 300 || InBoilerplate(nodes, i)) continue;
+    std::string heading = CollapseSpaces(RenderText(dom, i, {}, TextFormat::kPlain));
+    if (Fold(heading) == rest) return heading;
+    i = n.end - 1;
+  }
+  return "";
+}
+
 std::string PickTitle(const DomIndex& dom) {
   std::string h1 = CollapseSpaces(FirstHeading(dom));
   std::string og = CollapseSpaces(dom.og_title());
   std::string title = CollapseSpaces(dom.html_title());
-  // The <h1> is the page's own headline; <title> often adds " | Site".
+  // The <h1> is the page's own headline; <title> often adds " | Site". But
+  // when the rest of <title> is another heading, the <h1> is the site's
+  // name and that heading the page's.
   if (!h1.empty() && h1.size() < 300 &&
       (Fold(title).find(Fold(h1)) != std::string::npos ||
        Fold(og).find(Fold(h1)) != std::string::npos)) {
+    if (std::string post = PostHeading(dom, title, h1); !post.empty()) return post;
     return h1;
   }
   if (!og.empty()) return og;

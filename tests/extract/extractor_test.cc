@@ -50,6 +50,32 @@ TEST(ExtractorTest, ArticleWithoutChrome) {
   EXPECT_EQ(r.title, "River");
 }
 
+TEST(ExtractorTest, APostsTitleIsItsHeadingWhenTheH1IsTheBlogsName) {
+  // The blog's name is the <h1> of the site's header; <title> is "blog:
+  // post", and the post's heading in the article is the rest.
+  std::string paragraphs;
+  for (int i = 0; i < 3; ++i) {
+    paragraphs += "<p>Nous sommes partis tôt de Villard-de-Lans, le sac léger, pour suivre le "
+                  "sentier qui longe la Bourne jusqu'aux gorges, paragraphe " +
+                  std::to_string(i) + ".</p>";
+  }
+  const std::string post =
+      "<article><h3>Balade dans le Vercors : les gorges de la Bourne</h3>" + paragraphs +
+      "</article><footer><h4>Les Carnets de Mireille</h4></footer>";
+  const ExtractResult blog = ExtractMainContent(
+      "<html lang='fr'><head><title>Les Carnets de Mireille: Balade dans le Vercors : les gorges "
+      "de la Bourne</title></head><body><header><h1><a href='/'>Les Carnets de Mireille</a></h1>"
+      "</header>" + post + "</body></html>", "", ExtractOptions{});
+  EXPECT_EQ(blog.title, "Balade dans le Vercors : les gorges de la Bourne");
+  // A headline of the article itself stays the title, whatever other
+  // heading repeats the site's name.
+  const ExtractResult news = ExtractMainContent(
+      "<html lang='fr'><head><title>Balade dans le Vercors - Les Carnets de Mireille</title>"
+      "</head><body><main><h1>Balade dans le Vercors</h1>" + paragraphs + "</main><div>"
+      "<h2>Les Carnets de Mireille</h2></div></body></html>", "", ExtractOptions{});
+  EXPECT_EQ(news.title, "Balade dans le Vercors");
+}
+
 TEST(ExtractorTest, CookieBannerIsNotTheContent) {
   const std::string html =
       "<html><body><div id='cookie-consent'><p>We use cookies to improve your experience. By "
