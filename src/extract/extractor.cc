@@ -252,8 +252,8 @@ bool IsProse(const DomIndex& dom, int32_t root) {
 }
 
 // Whether the subtree at `root` reads as a news story of short paragraphs:
-// kMinShortParagraphs paragraphs or more of running text (IsRunningText's
-// length, measured on the block's own text), holding a third of its text,
+// kMinShortParagraphs short paragraphs or more (IsRunningParagraph),
+// holding a third of its text,
 // and few links (a page of teasers links each blurb's headline).
 constexpr int kMinShortParagraphs = 4;
 bool IsShortParagraphStory(const DomIndex& dom, int32_t root) {
@@ -262,10 +262,7 @@ bool IsShortParagraphStory(const DomIndex& dom, int32_t root) {
   int paragraphs = 0;
   for (int32_t i = root; i < nodes[root].end; ++i) {
     const DomNode& n = nodes[i];
-    if ((n.flags & kDomText) || n.own_text < n.own_link + kMinRunningText || n.own_punct == 0 ||
-        4 * uint64_t{n.own_link} >= n.own_text) {
-      continue;
-    }
+    if (!IsRunningParagraph(n)) continue;
     prose += n.own_text;
     ++paragraphs;
   }

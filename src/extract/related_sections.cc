@@ -16,15 +16,10 @@ constexpr uint64_t kMaxHeadingBytes = 96;
 
 bool IsHeadingTag(GumboTag tag) { return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6; }
 
-// The text of a small subtree, its text nodes joined by spaces (FoldPhrase
-// folds case and spacing).
+// The text of a small subtree (FoldPhrase folds case and spacing).
 std::string SmallText(const std::vector<DomNode>& nodes, int32_t root) {
   std::string out;
-  for (int32_t i = root; i < nodes[root].end; ++i) {
-    if (!(nodes[i].flags & kDomText)) continue;
-    out += nodes[i].node->v.text.text;
-    out.push_back(' ');  // separate the texts of sibling inline elements
-  }
+  AppendSmallText(nodes, root, &out);
   return out;
 }
 

@@ -28,12 +28,7 @@ void MarkShopLabels(DomIndex* dom, const PhraseSet& phrases) {
     const DomNode& n = nodes[i];
     if (n.own_text != n.text || n.end - i > kMaxLabelNodes) return false;
     text.clear();
-    for (int32_t j = i + 1; j < n.end; ++j) {
-      if (nodes[j].flags & kDomText) {
-        text += nodes[j].node->v.text.text;
-        text += ' ';
-      }
-    }
+    AppendSmallText(nodes, i, &text);
     return IsShopLabel(phrases, text);
   });
 }

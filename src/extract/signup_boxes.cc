@@ -65,12 +65,7 @@ bool IsCallToAction(const std::vector<DomNode>& nodes, const PhraseSet& phrases,
     return false;
   }
   text->clear();
-  for (int32_t j = i + 1; j < n.end; ++j) {
-    if (nodes[j].flags & kDomText) {
-      *text += nodes[j].node->v.text.text;
-      *text += ' ';
-    }
-  }
+  AppendSmallText(nodes, i, text);
   return phrases.Matches(PhraseClass::kPitchAction, *text);
 }
 
@@ -167,12 +162,7 @@ void MarkSignupBoxes(DomIndex* dom, const PhraseSet& phrases, uint64_t max_box_t
       continue;
     }
     text.clear();
-    for (int32_t j = i + 1; j < n.end && text.size() < kPitchOpeningBytes; ++j) {
-      if (nodes[j].flags & kDomText) {
-        text += nodes[j].node->v.text.text;
-        text += ' ';
-      }
-    }
+    AppendSmallText(nodes, i, &text, kPitchOpeningBytes);
     if (phrases.StartsWith(PhraseClass::kPitchOpening, FoldPhrase(text))) {
       n.flags |= kDomBoilerplate;
       i = n.end - 1;

@@ -75,6 +75,28 @@ inline bool IsRunningText(const DomNode& n) {
   return n.text >= n.link + kMinRunningText && n.punct > 0 && 4 * n.link < n.text;
 }
 
+// Whether the element `n` holds a short paragraph of its own: IsRunningText
+// measured on its own text (the text whose nearest block it is). A story
+// told in short paragraphs is made of these.
+inline bool IsRunningParagraph(const DomNode& n) {
+  return !(n.flags & kDomText) && n.own_text >= n.own_link + kMinRunningText &&
+         n.own_punct > 0 && 4 * uint64_t{n.own_link} < n.own_text;
+}
+
+// Appends the text nodes of the subtree at `root` to `out`, each followed
+// by a space (the texts of sibling inline elements stay apart), until `out`
+// holds `limit` bytes or more: the text of a small block, to compare with
+// phrases.
+inline void AppendSmallText(const std::vector<DomNode>& nodes, int32_t root, std::string* out,
+                            size_t limit = std::string::npos) {
+  for (int32_t j = root; j < nodes[root].end && out->size() < limit; ++j) {
+    if (nodes[j].flags & kDomText) {
+      *out += nodes[j].node->v.text.text;
+      *out += ' ';
+    }
+  }
+}
+
 // Whether a sibling before and a sibling after `i` (among its parent's
 // children) are running text (IsRunningText): `i` is set in the text.
 inline bool SetInRunningText(const std::vector<DomNode>& nodes, int32_t i) {
@@ -110,8 +132,7 @@ inline int32_t LineBefore(const std::vector<DomNode>& nodes, int32_t i, int32_t 
 
 // The last prose block (IsProseBlock) of the subtree at `root` outside
 // boilerplate, or where there is none (a story told in short paragraphs)
-// the last block of running text of its own (kMinRunningText bytes outside
-// links, punctuation); -1 if none: where an article's text ends. Linear in
+// the last short paragraph (IsRunningParagraph); -1 if none: where an article's text ends. Linear in
 // the subtree.
 inline int32_t LastProseBlock(const std::vector<DomNode>& nodes, int32_t root) {
   int32_t last = -1;
@@ -131,10 +152,7 @@ inline int32_t LastProseBlock(const std::vector<DomNode>& nodes, int32_t root) {
       i = n.end - 1;
       continue;
     }
-    if (!(n.flags & kDomText) && n.own_text >= n.own_link + kMinRunningText && n.own_punct > 0 &&
-        4 * uint64_t{n.own_link} < n.own_text) {
-      last = i;
-    }
+    if (IsRunningParagraph(n)) last = i;
   }
   return last;
 }
