@@ -254,7 +254,16 @@ void DomIndex::Build(const GumboNode* root) {
         }
       }
       n.tag = tag;
-      if (IsBlockTag(tag)) {
+      // A custom element is a block (a layout container) but inside a
+      // paragraph, a heading or an inline element, where it sits in the
+      // line as an inline one does (a quote chip: "The yield <bg-quote>
+      // 4.61%</bg-quote> rose"): custom elements display inline unless
+      // styled otherwise.
+      const bool inline_custom =
+          tag == GUMBO_TAG_UNKNOWN && p.parent >= 0 &&
+          (!(nodes_[p.parent].flags & kDomBlock) || nodes_[p.parent].tag == GUMBO_TAG_P ||
+           (nodes_[p.parent].flags & kDomHeading));
+      if (IsBlockTag(tag) && !inline_custom) {
         n.flags |= kDomBlock;
         n.block = static_cast<int32_t>(nodes_.size());
       }

@@ -70,8 +70,13 @@ class TextBuilder {
   // the text so far ends in one: the seam of two boxes a browser lays out
   // apart (buttons, tags, a card's "3 beds" and "2 baths"), which the
   // markup writes with nothing between them. Not between a number and the
-  // lower-case letters after it ("3<span>rd</span>").
-  void SeparateBoxes() { box_seam_ = true; }
+  // lower-case letters after it ("3<span>rd</span>"), but at the edge of
+  // a custom element read inline (dom_index.h), a component that lays out
+  // its own box ("<number-counter>1500</number-counter>watts").
+  void SeparateBoxes(bool component = false) {
+    box_seam_ = true;
+    seam_component_ = seam_component_ || component;
+  }
 
   void Text(std::string_view s) {
     if (box_seam_ && !s.empty()) {
@@ -81,8 +86,10 @@ class TextBuilder {
         const char32_t before = PrevCodePoint(out_, &end);
         const char32_t after = NextCodePoint(s, &next);
         space_ = IsSpacedWordChar(before) && IsSpacedWordChar(after) &&
-                 !(before >= '0' && before <= '9' && after >= 'a' && after <= 'z');
+                 (seam_component_ ||
+                  !(before >= '0' && before <= '9' && after >= 'a' && after <= 'z'));
       }
+      seam_component_ = false;
     }
     for (size_t i = 0; i < s.size(); ++i) {
       const char c = s[i];
@@ -159,12 +166,15 @@ class TextBuilder {
   int pending_ = 0;
   bool space_ = false;
   bool box_seam_ = false;
+  bool seam_component_ = false;
   bool markdown_;
 };
 
 // How an element separates its text from its neighbours'.
-int BreakLevel(GumboTag tag) {
-  switch (tag) {
+int BreakLevel(const DomNode& n) {
+  // A custom element that DomIndex reads inline.
+  if (n.tag == GUMBO_TAG_UNKNOWN && !(n.flags & (kDomBlock | kDomText))) return 0;
+  switch (n.tag) {
     case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_TR:
     case GUMBO_TAG_CAPTION: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_LEGEND:
       return 1;
@@ -172,7 +182,7 @@ int BreakLevel(GumboTag tag) {
     case GUMBO_TAG_TFOOT:
       return 0;
     default:
-      return DomIndex::IsBlockTag(tag) ? 2 : 0;
+      return DomIndex::IsBlockTag(n.tag) ? 2 : 0;
   }
 }
 
@@ -254,11 +264,17 @@ class Renderer {
            n.tag != GUMBO_TAG_SUB && n.tag != GUMBO_TAG_CODE;
   }
 
+  // A custom element that DomIndex reads inline (in a paragraph's line).
+  static bool IsInlineComponent(const DomNode& n) {
+    return n.tag == GUMBO_TAG_UNKNOWN && !(n.flags & (kDomBlock | kDomText));
+  }
+
   void Enter(int32_t i) {
     const DomNode& n = nodes_[i];
     const GumboTag tag = n.tag;
     open_.push_back({i});
     if (IsInlineBox(n)) opened_box_ = true;
+    if (IsInlineComponent(n)) b_.SeparateBoxes(/*component=*/true);
     if (tag == GUMBO_TAG_BR) {
       b_.LineBreak();
       return;
@@ -303,6 +319,7 @@ class Renderer {
       closed_box_ = IsInlineBox(n);
       opened_box_ = false;
     }
+    if (IsInlineComponent(n)) b_.SeparateBoxes(/*component=*/true);
     if (n.flags & kDomTexMath) {
       b_.Text(TexDelimiter(n));
       return;
@@ -335,7 +352,7 @@ class Renderer {
         nodes_[n.parent].tag == GUMBO_TAG_LI) {
       return 1;
     }
-    const int level = BreakLevel(n.tag);
+    const int level = BreakLevel(n);
     if (level > 1 && n.parent >= 0 && (nodes_[n.parent].flags & kDomInPre)) return 1;
     return level;
   }

@@ -52,8 +52,16 @@ bool AsksForEmail(const GumboNode* form) {
   });
 }
 
-// Whether element `i` is a call to action: a link whose whole text is a
-// phrase of [pitch_actions], and the only text of its own block (a
+// Whether `label` asks the reader to subscribe, sign up or donate
+// ([pitch_actions]) or to load what waits for consent ([consent_actions]):
+// the action that ends a pitch box or a consent placeholder.
+bool IsActionPhrase(const PhraseSet& phrases, const std::string& label) {
+  return phrases.Matches(PhraseClass::kPitchAction, label) ||
+         phrases.Matches(PhraseClass::kConsentAction, label);
+}
+
+// Whether element `i` is a call to action: a link whose whole text is an
+// action phrase (IsActionPhrase), and the only text of its own block (a
 // button's line, not a link inside a sentence). (A <button>'s text is not
 // read as the page's: dom_index.h.)
 bool IsCallToAction(const std::vector<DomNode>& nodes, const PhraseSet& phrases, int32_t i,
@@ -66,7 +74,7 @@ bool IsCallToAction(const std::vector<DomNode>& nodes, const PhraseSet& phrases,
   }
   text->clear();
   AppendSmallText(nodes, i, text);
-  return phrases.Matches(PhraseClass::kPitchAction, *text);
+  return IsActionPhrase(phrases, *text);
 }
 
 // The label of the <button> `button` (its text nodes, joined by spaces),
@@ -185,7 +193,7 @@ void MarkSignupBoxes(DomIndex* dom, const PhraseSet& phrases, uint64_t max_box_t
   for (const DomIndex::Button& b : dom->buttons()) {
     const int32_t line = nodes[b.parent].block;
     if (line < 0 || nodes[line].own_text != 0 || !ButtonLabel(b.node, &text) ||
-        !phrases.Matches(PhraseClass::kPitchAction, text)) {
+        !IsActionPhrase(phrases, text)) {
       continue;
     }
     mark_pitch(line, 0);

@@ -15,6 +15,9 @@ constexpr uint64_t kMaxTeaserLine = 300;
 constexpr uint64_t kMaxCreditLine = 120;
 // A caption is a sentence or two about the picture, and may end in its credit.
 constexpr uint64_t kMaxCaptionLine = 300;
+// A copyright notice under a story: the owner, "All rights reserved", and a
+// sentence forbidding republication.
+constexpr uint64_t kMaxCopyrightNotice = 240;
 // A label and its colon lie within this many bytes of a line's start: 32
 // letters of a script written in three bytes a letter (Thai's longest
 // teaser label, "อ่านข่าวที่เกี่ยวข้อง", is 63 bytes, and sites in many
@@ -190,6 +193,33 @@ bool IsCreditLine(const PhraseSet& phrases, std::string_view text) {
   return StartsWithLabel(phrases, PhraseClass::kCreditLabel, text);
 }
 
+bool IsCopyrightNotice(std::string_view text) {
+  size_t b = 0;
+  while (b < text.size() && (text[b] == ' ' || text[b] == '\n' || text[b] == '\t')) ++b;
+  text.remove_prefix(b);
+  // A bare "(c)" may be a list's third item; after the word it is the sign.
+  if (text.starts_with(kCopyrightSign)) return true;
+  size_t word = 0;
+  if (EqualsIgnoreAsciiCase(text.substr(0, 9), "copyright")) {
+    word = 9;
+  } else if (EqualsIgnoreAsciiCase(text.substr(0, 5), "copr.")) {
+    word = 5;
+  } else {
+    return false;
+  }
+  text.remove_prefix(word);
+  const size_t start = text.find_first_not_of(' ');
+  if (start == 0 || start == std::string_view::npos) return false;  // "Copyrighted", "Copyright"
+  text.remove_prefix(start);
+  if (text.starts_with(kCopyrightSign) || text.substr(0, 3) == "(c)" || text.substr(0, 3) == "(C)") {
+    return true;
+  }
+  // A year: four digits, then no more ("Copyright 2025 KTVQ", "Copyright
+  // 2019-2025").
+  return text.size() >= 4 && std::all_of(text.begin(), text.begin() + 4, IsAsciiDigit) &&
+         (text.size() == 4 || !IsAsciiDigit(text[4]));
+}
+
 bool EndsWithCredit(const PhraseSet& phrases, std::string_view text) {
   text = StripAsciiWhitespace(text);
   if (EndsWithCopyrightCredit(text)) return true;
@@ -210,7 +240,11 @@ void MarkCreditLines(DomIndex* dom, const PhraseSet& phrases) {
   const std::vector<DomNode>& nodes = dom->nodes();
   MarkSmallBlocks(dom, kMaxCaptionLine, [&](int32_t i) {
     if (nodes[i].flags & kDomHeading) return false;
-    if (nodes[i].text <= kMaxCreditLine && IsCreditLine(phrases, Opening(nodes, i, kMaxLabelOpening))) {
+    const std::string opening = Opening(nodes, i, kMaxLabelOpening);
+    if (nodes[i].text <= kMaxCreditLine && IsCreditLine(phrases, opening)) return true;
+    // A notice in a listing (a manual page's COPYRIGHT section) is the text's.
+    if (nodes[i].text <= kMaxCopyrightNotice && !(nodes[i].flags & kDomInPre) &&
+        IsCopyrightNotice(opening)) {
       return true;
     }
     // A caption that ends in its credit; its spacing may be wide, and a

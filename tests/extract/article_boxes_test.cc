@@ -183,6 +183,31 @@ TEST(ArticleBoxesTest, PitchBoxEndingInACallToActionGoes) {
   EXPECT_FALSE(Has(es, "nuestro boletín")) << es;
 }
 
+TEST(ArticleBoxesTest, ConsentPlaceholderOfAnEmbedGoes) {
+  // A video or a post from another site waits for the reader's consent: the
+  // placeholder's text says so, and its button loads the embed.
+  const std::string de = ArticleWithBoxIn(
+      "de", "<x-embed class='x6'><div class='x7'><p>Empfohlener redaktioneller Inhalt</p><p>Mit "
+      "Ihrer Zustimmung wird hier ein externer Inhalt geladen.</p><button>Externe Inhalte immer "
+      "anzeigen</button><p>Ich bin damit einverstanden, dass mir externe Inhalte angezeigt "
+      "werden. Damit können personenbezogene Daten an Drittplattformen übermittelt werden."
+      "</p></div></x-embed>" + Paragraphs("pepper", 2));
+  EXPECT_TRUE(Has(de, "tomato section number 2")) << de;
+  EXPECT_TRUE(Has(de, "pepper section number 1")) << de;
+  EXPECT_FALSE(Has(de, "redaktioneller Inhalt")) << de;
+  EXPECT_FALSE(Has(de, "Drittplattformen")) << de;
+  const std::string en = ArticleWithBoxIn(
+      "en", "<div class='x8'><p>By loading the video, you agree to the privacy policy of the "
+      "video platform.</p><p><a href='#load'>Load video</a></p></div>" + Paragraphs("pepper", 2));
+  EXPECT_TRUE(Has(en, "pepper section number 1")) << en;
+  EXPECT_FALSE(Has(en, "By loading the video")) << en;
+  const std::string ja = ArticleWithBoxIn(
+      "ja", "<div class='x9'><p>このコンテンツを表示するには、外部サービスへのデータ送信に同意してください。</p>"
+      "<button>同意して表示</button></div>" + Paragraphs("pepper", 2));
+  EXPECT_TRUE(Has(ja, "pepper section number 1")) << ja;
+  EXPECT_FALSE(Has(ja, "外部サービス")) << ja;
+}
+
 TEST(ArticleBoxesTest, AQuestionWithButtonsForAnswersGoes) {
   // A documentation page's feedback box (Italian): a question, a button for
   // each answer, and the replies that the buttons show.

@@ -79,6 +79,18 @@ TEST(DomTextTest, BoxesThatSplitAWordStayJoined) {
   EXPECT_NE(Render(prose).find(" Learn more about"), std::string::npos) << Render(prose);
 }
 
+TEST(DomTextTest, CustomElementsInALineAreInline) {
+  // A component inside a paragraph or a heading sits in its line (a quote
+  // chip); at its edges words stay apart. At block level it is a block.
+  EXPECT_EQ(Render("<p>The yield <bg-quote class='q'>TMUBMUSD10Y, 4.61%</bg-quote> rose.</p>"),
+            "The yield TMUBMUSD10Y, 4.61% rose.");
+  EXPECT_EQ(Render("<h2>Rates <x-chip>up</x-chip></h2><p><number-counter>1500</number-counter>"
+                   "watts</p>"),
+            "Rates up\n\n1500 watts");
+  EXPECT_EQ(Render("<div><x-card>First card</x-card><x-card>Second card</x-card></div>"),
+            "First card\n\nSecond card");
+}
+
 TEST(DomTextTest, ListItemsOneLineEach) {
   EXPECT_EQ(Render("<p>Intro</p><ul><li>one</li><li>two <b>bold</b></li></ul><p>After</p>"),
             "Intro\n\none\ntwo bold\n\nAfter");

@@ -116,6 +116,40 @@ TEST(MarkupRulesTest, CopyrightNoticeInsideTheArticleGoes) {
   EXPECT_FALSE(Has(text, "Alle Rechte vorbehalten")) << text;
 }
 
+TEST(MarkupRulesTest, CopyrightNoticeInWordsGoesAndAListingKeepsIt) {
+  // The wire's notice under a story, written with the word and a year; in a
+  // listing (a manual page) the notice is the text's.
+  const std::string text = ExtractBody(
+      "<article><h1>Neue Brücke für die Altstadt</h1>" + GermanParagraphs(3) +
+      "<p>Copyright 2025 The Associated Press. All rights reserved. This material may not be "
+      "published, broadcast, rewritten or redistributed without permission.</p>"
+      "<pre>COPYRIGHT\n  Copyright 2019 Free Software Foundation, Inc.</pre>"
+      "<p>Copyrighted works from the archive are shown with the permission of their owners.</p>"
+      "</article>");
+  EXPECT_TRUE(Has(text, "Sitzung Nummer 2")) << text;
+  EXPECT_FALSE(Has(text, "The Associated Press")) << text;
+  EXPECT_TRUE(Has(text, "Free Software Foundation")) << text;
+  EXPECT_TRUE(Has(text, "Copyrighted works from the archive")) << text;
+}
+
+TEST(MarkupRulesTest, CommentSectionNamedInTheSitesLanguageGoes) {
+  // "kommentare" (German), "komentarze" (Polish): the section goes like one
+  // named "comments".
+  for (const char* name : {"leserkommentare", "komentarze-lista"}) {
+    std::string comments;
+    for (int i = 0; i < 3; ++i) {
+      comments += "<div class='post'><p>Leser " + std::to_string(i) +
+                  ": Ich wohne direkt an der Baustelle und kann nur sagen, dass der Lärm seit "
+                  "Monaten kaum auszuhalten ist, auch nachts.</p></div>";
+    }
+    const std::string text = ExtractBody("<article><h1>Neue Brücke für die Altstadt</h1>" +
+                                         GermanParagraphs(3) + "</article><section class='" +
+                                         name + "'><h2>Forum</h2>" + comments + "</section>");
+    EXPECT_TRUE(Has(text, "Sitzung Nummer 2")) << name << "\n" << text;
+    EXPECT_FALSE(Has(text, "kaum auszuhalten")) << name << "\n" << text;
+  }
+}
+
 TEST(MarkupRulesTest, CommentsOfTheCodeInACodeBlockStay) {
   // Syntax highlighters name a code comment's span "hljs-comment" or
   // "token comment": part of the listing, not a comment section. The page's

@@ -24,6 +24,7 @@ enum class PhraseClass {
   kShopPhrase,         // [shop_phrases]
   kPitchAction,        // [pitch_actions]
   kPitchOpening,       // [pitch_openings]: matched at the start of a line
+  kConsentAction,      // [consent_actions]
   kCount,
 };
 

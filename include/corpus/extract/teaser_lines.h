@@ -26,6 +26,14 @@ bool StartsWithTeaserLabel(const PhraseSet& phrases, std::string_view text);
 // copyright sign ("©", "(c)").
 bool IsCreditLine(const PhraseSet& phrases, std::string_view text);
 
+// Whether a line's text opens with a copyright notice in its legal form:
+// the sign "©", or the word "Copyright" or "Copr." followed by a sign
+// ("©", "(c)") or a year ("Copyright 2025 The Associated Press. All rights
+// reserved.", "Copyright © 2025 dpa"), the form copyright law gives the
+// notice (docs/LANGUAGES.md, "Copyright notices"), in whatever language
+// the rest is.
+bool IsCopyrightNotice(std::string_view text);
+
 // Whether a line's text ends in a picture credit: in parentheses, ASCII or
 // fullwidth, opening with a credit label (PhraseClass::kCreditLabel): "The
 // harbour at dawn. (Photo: Jane Doe)", "Der Hafen. (Foto: dpa)",
@@ -48,7 +56,9 @@ void MarkTeaserLines(DomIndex* dom, const PhraseSet& phrases);
 // Flags kDomBoilerplate on picture credits (IsCreditLine): short blocks,
 // not headings, of at most kMaxCreditLine bytes of text; and on captions
 // that end in their credit (EndsWithCredit): blocks with no block inside,
-// of at most kMaxCaptionLine bytes. A credit says who took a picture the
+// of at most kMaxCaptionLine bytes; and on copyright notices
+// (IsCopyrightNotice) of at most kMaxCopyrightNotice bytes, as wire
+// services close their stories. A credit says who took a picture the
 // text does not show, and a caption so signed describes that picture. On
 // any page. Linear.
 void MarkCreditLines(DomIndex* dom, const PhraseSet& phrases);
