@@ -32,6 +32,7 @@
 #include "corpus/extract/trailing_links.h"
 #include "corpus/text/mojibake.h"
 #include "corpus/text/text_units.h"
+#include "corpus/util/ascii.h"
 #include "corpus/util/sha256.h"
 
 namespace corpus {
@@ -275,7 +276,7 @@ bool IsShortParagraphStory(const DomIndex& dom, int32_t root) {
 // Bumped whenever a rule changes what is extracted; the data files (phrase
 // files, class and id name lists, the block model) are versioned by their
 // digests (ExtractorVersion).
-constexpr std::string_view kExtractorCodeVersion = "52";
+constexpr std::string_view kExtractorCodeVersion = "53";
 
 std::string ExtractorVersion() {
   // The data files' digests, hashed together (configs/extract/).
@@ -350,9 +351,18 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
     MarkArticleBoxes(&dom, phrases, max_box);
     MarkSignupBoxes(&dom, phrases, max_box);
     MarkTrailingLinkLists(&dom, sel.root);
-    MarkTeaserCards(&dom, sel.root);
+    // A page that declares itself an article (Open Graph's og:type).
+    const bool declared_article = EqualsIgnoreAsciiCase(dom.og_type(), "article");
+    MarkTeaserCards(&dom, sel.root, declared_article);
     if (score.drop_comments) MarkTrailingNotes(&dom, sel.root);
+    const int32_t first_root = sel.root;
     sel = SelectMainContent(dom, score);
+    if (sel.root >= 0 && sel.root < first_root && first_root < dom.nodes()[sel.root].end) {
+      // The article's text runs on past the first container (a body split
+      // in two around a box): the cards between are looked for again.
+      MarkTeaserCards(&dom, sel.root, declared_article);
+      sel = SelectMainContent(dom, score);
+    }
     // The lead between the headline and a body container of its own.
     AddLeadBlocks(dom, &sel);
   }

@@ -17,20 +17,32 @@ constexpr double kMinCardShare = 0.6;
 // A linked headline: at least this many bytes, and this share in links.
 constexpr uint64_t kMinHeadlineBytes = 10;
 constexpr double kMinHeadlineLinkShare = 0.7;
+// Cards set among an article's paragraphs: two or more, each a linked
+// headline with at most this much text outside links (an excerpt line and a
+// byline: bytes other than spaces, as DomNode counts), not an item of the
+// article's own list with its description.
+constexpr size_t kMinInlineCards = 2;
+constexpr uint64_t kMaxInlineCardPlainBytes = 200;
 
-// Whether heading `h` is a headline linked to another page.
+// Whether `href` leads off the page. Hrefs reach here shortened
+// (html_prescan.cc, ShortHref): whether one starts with '#' is what is left
+// to read.
+bool LeadsOffThePage(const char* href) { return href && href[0] != '\0' && href[0] != '#'; }
+
+// Whether heading `h` is a headline linked to another page: by a link inside
+// it, or by one around it (a card's <a> holding its <h3>).
 bool IsLinkedHeadline(const std::vector<DomNode>& nodes, int32_t h) {
   const DomNode& n = nodes[h];
   if (n.text < kMinHeadlineBytes ||
       static_cast<double>(n.link) < kMinHeadlineLinkShare * static_cast<double>(n.text)) {
     return false;
   }
+  if (n.anchor >= 0 && LeadsOffThePage(ElementAttr(nodes[n.anchor].node->v.element, "href"))) {
+    return true;
+  }
   for (int32_t k = h; k < n.end; ++k) {
     if ((nodes[k].flags & kDomText) || nodes[k].tag != GUMBO_TAG_A) continue;
-    // Hrefs reach here shortened (html_prescan.cc, ShortHref): whether one
-    // starts with '#' is what is left to read.
-    const char* href = ElementAttr(nodes[k].node->v.element, "href");
-    if (href && href[0] != '\0' && href[0] != '#') return true;
+    if (LeadsOffThePage(ElementAttr(nodes[k].node->v.element, "href"))) return true;
   }
   return false;
 }
@@ -42,12 +54,25 @@ bool IsLinkedCard(const std::vector<DomNode>& nodes, int32_t a) {
   if ((n.flags & kDomText) || n.tag != GUMBO_TAG_A || n.text == 0 || n.text > kMaxTeaserCardBytes) {
     return false;
   }
-  const char* href = ElementAttr(n.node->v.element, "href");
-  if (!href || href[0] == '\0' || href[0] == '#') return false;
+  if (!LeadsOffThePage(ElementAttr(n.node->v.element, "href"))) return false;
   for (int32_t k = a + 1; k < n.end; ++k) {
     if (!(nodes[k].flags & kDomText) && (nodes[k].flags & kDomHeading)) return true;
   }
   return false;
+}
+
+// The first paragraph of running text (IsRunningParagraph) in the subtree
+// at `root` outside boilerplate; -1 if none.
+int32_t FirstRunningParagraph(const std::vector<DomNode>& nodes, int32_t root) {
+  for (int32_t i = root; i < nodes[root].end; ++i) {
+    const DomNode& n = nodes[i];
+    if (n.flags & kDomBoilerplate) {
+      i = n.end - 1;
+      continue;
+    }
+    if (IsRunningParagraph(n)) return i;
+  }
+  return -1;
 }
 
 std::string_view ClassValue(const DomNode& n) {
@@ -57,7 +82,7 @@ std::string_view ClassValue(const DomNode& n) {
 
 }  // namespace
 
-void MarkTeaserCards(DomIndex* dom, int32_t root) {
+void MarkTeaserCards(DomIndex* dom, int32_t root, bool inline_grids) {
   std::vector<DomNode>& nodes = dom->mutable_nodes();
   const int32_t end = nodes[root].end;
   // headline[i - root]: the subtree of i holds a linked headline.
@@ -70,6 +95,7 @@ void MarkTeaserCards(DomIndex* dom, int32_t root) {
   }
 
   std::vector<int32_t> groups;
+  std::vector<uint8_t> group_short;  // group_short[k]: groups[k]'s cards are headlines and a line
   uint64_t group_text = 0;
   std::vector<int32_t> cards;
   for (int32_t p = root; p < end; ++p) {
@@ -83,6 +109,7 @@ void MarkTeaserCards(DomIndex* dom, int32_t root) {
     // first text-holding child's tag.
     cards.clear();
     uint64_t card_text = 0;
+    bool short_cards = true;
     GumboTag tag = GUMBO_TAG_UNKNOWN;
     bool first = true;
     for (int32_t c = p + 1; c < pn.end; c = nodes[c].end) {
@@ -98,8 +125,9 @@ void MarkTeaserCards(DomIndex* dom, int32_t root) {
       }
       cards.push_back(c);
       card_text += cn.text;
+      short_cards = short_cards && cn.text - cn.link <= kMaxInlineCardPlainBytes;
     }
-    if (cards.size() < kMinTeaserCards ||
+    if (cards.size() < (inline_grids && short_cards ? kMinInlineCards : kMinTeaserCards) ||
         static_cast<double>(card_text) < kMinCardShare * static_cast<double>(pn.text)) {
       continue;
     }
@@ -108,6 +136,7 @@ void MarkTeaserCards(DomIndex* dom, int32_t root) {
     for (int32_t c : cards) one_shape = one_shape && ClassValue(nodes[c]) == shape;
     if (!one_shape) continue;
     groups.push_back(p);
+    group_short.push_back(short_cards);
     group_text += pn.text;
     p = pn.end - 1;
   }
@@ -142,11 +171,17 @@ void MarkTeaserCards(DomIndex* dom, int32_t root) {
   if (groups.empty() || 2 * group_text > nodes[root].text) return;
   // Only grids after the article's last paragraph outside them go: one
   // with a paragraph of the article after it may be the article's own list
-  // of links, and is given back.
+  // of links, and is given back; but for cards that are headlines and a
+  // line each, set between the article's paragraphs (the "read more" set
+  // of magazines).
   for (int32_t p : groups) nodes[p].flags |= kDomBoilerplate;
   const int32_t last_prose = LastProseBlock(nodes, root);
-  for (int32_t p : groups) {
-    if (p < last_prose) nodes[p].flags &= static_cast<uint16_t>(~kDomBoilerplate);
+  const int32_t first_prose = FirstRunningParagraph(nodes, root);
+  for (size_t k = 0; k < groups.size(); ++k) {
+    const int32_t p = groups[k];
+    if (p > last_prose) continue;
+    if (inline_grids && group_short[k] && first_prose >= 0 && first_prose < p) continue;
+    nodes[p].flags &= static_cast<uint16_t>(~kDomBoilerplate);
   }
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "corpus/extract/dom_index.h"
+#include "corpus/extract/extractor.h"
 #include "extract/extract_test_util.h"
 
 namespace corpus {
@@ -70,6 +71,56 @@ TEST(TeaserCardsTest, AGridBetweenParagraphsStays) {
                                     GermanParagraphs("Schluss", 2) + "</article>");
   EXPECT_TRUE(Has(t, "Auszug 2")) << t;
   EXPECT_TRUE(Has(t, "Schluss 1")) << t;
+}
+
+// An article page (og:type "article") with `between` set among its
+// paragraphs.
+std::string ArticlePageWith(const std::string& between, const std::string& og_type = "article") {
+  return ExtractMainContent(
+             "<html><head><meta property='og:type' content='" + og_type +
+                 "'></head><body><article><h1>Brücke wird saniert</h1>" +
+                 GermanParagraphs("Absatz", 4) + between + GermanParagraphs("Schluss", 2) +
+                 "</article></body></html>",
+             "", ExtractOptions{})
+      .text;
+}
+
+TEST(TeaserCardsTest, HeadlinesAndALineEachBetweenAnArticlesParagraphsGo) {
+  // A magazine's "read more" set: each card a link around its headline, an
+  // excerpt line and a byline; two are enough.
+  std::string cards;
+  for (int i = 0; i < 2; ++i) {
+    cards += "<li class='x2'><a href='/story/" + std::to_string(i) + "'><h3>Die Fähre zur Insel " +
+             std::to_string(i) + " fährt wieder</h3></a><div>Kurztext " + std::to_string(i) +
+             ": Nach dem Sturm ist der Anleger repariert.</div><span>Von Anna Berg</span></li>";
+  }
+  const std::string grid = "<div class='x1'><ul>" + cards + "</ul></div>";
+  const std::string t = ArticlePageWith(grid);
+  EXPECT_TRUE(Has(t, "Absatz 3")) << t;
+  EXPECT_TRUE(Has(t, "Schluss 1")) << t;
+  EXPECT_FALSE(Has(t, "Kurztext 0")) << t;
+  EXPECT_FALSE(Has(t, "Die Fähre zur Insel 1")) << t;
+  EXPECT_FALSE(Has(t, "Von Anna Berg")) << t;
+  // On a page that does not declare itself an article, such cards are
+  // often its offers: the grid is not taken as a whole.
+  const std::string site = ArticlePageWith(grid, "website");
+  EXPECT_TRUE(Has(site, "Von Anna Berg")) << site;
+}
+
+TEST(TeaserCardsTest, AnArticlesOwnListOfLinkedItemsStays) {
+  // Items that say more of each link than a line: the article's list.
+  std::string items;
+  for (int i = 0; i < 3; ++i) {
+    items += "<li><a href='/ort/" + std::to_string(i) + "'><h3>Ausflugsziel " + std::to_string(i) +
+             "</h3></a><p>Beschreibung " + std::to_string(i) +
+             ": Der Weg führt vom Parkplatz am Waldrand über die alte Brücke hinauf zum "
+             "Aussichtsturm, von dem aus man bei klarem Wetter bis zu den Alpen sieht; unterwegs "
+             "laden zwei Hütten zur Rast ein. Für Familien mit kleinen Kindern gibt es eine "
+             "kürzere Runde am See.</p></li>";
+  }
+  const std::string t = ArticlePageWith("<ul>" + items + "</ul>");
+  EXPECT_TRUE(Has(t, "Beschreibung 2")) << t;
+  EXPECT_TRUE(Has(t, "Ausflugsziel 1")) << t;
 }
 
 TEST(TeaserCardsTest, ACardMadeOneLinkAmongTheParagraphsGoes) {
@@ -143,7 +194,7 @@ int FlaggedBesideParagraphs(int paragraphs) {
   int flagged = 0;
   for (size_t i = 0; i < dom.nodes().size(); ++i) {
     if (dom.nodes()[i].tag != GUMBO_TAG_DIV) continue;
-    MarkTeaserCards(&dom, static_cast<int32_t>(i));  // the outer <div>
+    MarkTeaserCards(&dom, static_cast<int32_t>(i), /*inline_grids=*/false);  // the outer <div>
     for (const DomNode& n : dom.nodes()) flagged += (n.flags & kDomBoilerplate) ? 1 : 0;
     break;
   }

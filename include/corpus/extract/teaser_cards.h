@@ -25,9 +25,16 @@ namespace corpus {
 // A card alone goes too when it is one link to another page around a
 // heading (kicker, headline, excerpt), with running text among its siblings
 // before and after it: the "read also" set between an article's paragraphs.
+// With `inline_grids` (a page that declares itself an article), a grid of
+// kMinInlineCards cards or more set after a paragraph of the article goes
+// wherever it stands, when each card is a linked headline with at most
+// kMaxInlineCardPlainBytes of text outside links (an excerpt line, a
+// byline): the "Read more" set of magazines between paragraphs. An
+// article's own list of links has more to say of each (BENCHMARKS.md,
+// "Version 53"); on other pages such cards are often the page's offers.
 // For pages whose selected content is prose. See BENCHMARKS.md, "Version
 // 19". Linear in the subtree, but for each heading's links.
-void MarkTeaserCards(DomIndex* dom, int32_t root);
+void MarkTeaserCards(DomIndex* dom, int32_t root, bool inline_grids);
 
 }  // namespace corpus
 
