@@ -276,7 +276,7 @@ bool IsShortParagraphStory(const DomIndex& dom, int32_t root) {
 // Bumped whenever a rule changes what is extracted; the data files (phrase
 // files, class and id name lists, the block model) are versioned by their
 // digests (ExtractorVersion).
-constexpr std::string_view kExtractorCodeVersion = "53";
+constexpr std::string_view kExtractorCodeVersion = "54";
 
 std::string ExtractorVersion() {
   // The data files' digests, hashed together (configs/extract/).
@@ -342,6 +342,9 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
   if (score.drop_comments && IsDiscussionPage(dom, pre.json_ld)) score.drop_comments = false;
   if (options.drop_related_sections) MarkTeaserLines(&dom, phrases);
   ContentSelection sel = SelectMainContent(dom, score);
+  // The body the selection descended to, before a lead above it widened
+  // the root: whether the page is prose is read on it.
+  int32_t body_root = -1;
   if (options.drop_related_sections && sel.root >= 0 &&
       (IsProse(dom, sel.root) || IsShortParagraphStory(dom, sel.root))) {
     // An article: the boxes of other articles and the author's bio around
@@ -364,6 +367,7 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
       sel = SelectMainContent(dom, score);
     }
     // The lead between the headline and a body container of its own.
+    body_root = sel.root;
     AddLeadBlocks(dom, &sel);
   }
   if (sel.weight < options.link_page_share * sel.page_text && !product_page) {
@@ -387,8 +391,9 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
   }
   // The learned block model's pass over the selected blocks (block_model.h).
   const bool model_pass = options.block_model || block_trace;
+  const int32_t prose_root = result.link_page || body_root < 0 ? sel.root : body_root;
   const BlockPageFacts page{product_page, result.link_page,
-                            model_pass && sel.root >= 0 && IsProse(dom, sel.root)};
+                            model_pass && prose_root >= 0 && IsProse(dom, prose_root)};
   const auto drop_model_boilerplate = [&](ContentSelection* s, std::vector<BlockTrace>* trace) {
     if (model_pass && s->root >= 0) {
       DropModelBoilerplate(dom, phrases, page, BlockModel::Default(), options.block_model, s,

@@ -2,10 +2,15 @@
 
 #include <gumbo.h>
 
+#include <utf8proc.h>
+
 #include <cstring>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "corpus/extract/markup_names.h"
+#include "corpus/text/text_units.h"
 
 namespace corpus {
 namespace {
@@ -33,6 +38,57 @@ bool HoldsNoLead(GumboTag tag) {
 bool IsLead(const DomNode& n) {
   if ((n.flags & kDomText) || !(n.flags & kDomBlock) || n.tag == GUMBO_TAG_H1) return false;
   return n.own_text >= kMinLeadBytes && n.own_punct > 0 && n.own_link == 0;
+}
+
+// A standfirst is often one sentence without a mark at its end or inside
+// ("What happens to a small town when the last shop closes its doors"): a
+// line of kMinBareLeadWords to kMaxBareLeadWords words, in a script that
+// writes capitals, where few words after the first open with one (a byline,
+// a list of names or a title set in title case capitalizes most) and few
+// hold a digit (a date, a time).
+constexpr int kMinBareLeadWords = 8;
+constexpr int kMaxBareLeadWords = 60;
+constexpr uint64_t kMaxBareLeadBytes = 400;
+
+bool IsSentenceLine(std::string_view text) {
+  int words = 0, capitals = 0, cased = 0, digits = 0;
+  bool in_word = false, word_digit = false;
+  for (size_t i = 0; i < text.size();) {
+    const char32_t c = NextCodePoint(text, &i);
+    if (c == ' ' || c == '\n' || c == '\t' || c == 0xA0) {
+      if (in_word && word_digit) ++digits;
+      in_word = false;
+      continue;
+    }
+    if (c >= '0' && c <= '9') word_digit = true;
+    if (in_word) continue;
+    in_word = true;
+    word_digit = c >= '0' && c <= '9';
+    ++words;
+    const utf8proc_category_t cat = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+    if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT) {
+      ++cased;
+      if (words > 1) ++capitals;
+    } else if (cat == UTF8PROC_CATEGORY_LL) {
+      ++cased;
+    }
+  }
+  if (in_word && word_digit) ++digits;
+  return words >= kMinBareLeadWords && words <= kMaxBareLeadWords && 2 * cased >= words &&
+         3 * capitals < words - 1 && 4 * digits <= words;
+}
+
+// Whether block `i`, the first text after the headline, is a standfirst
+// written as one bare sentence (IsSentenceLine), with no link.
+bool IsBareLead(const std::vector<DomNode>& nodes, int32_t i) {
+  const DomNode& n = nodes[i];
+  if ((n.flags & kDomText) || !(n.flags & kDomBlock) || (n.flags & kDomHeading && n.tag == GUMBO_TAG_H1) ||
+      n.own_link != 0 || n.own_text != n.text || n.text > kMaxBareLeadBytes) {
+    return false;
+  }
+  std::string text;
+  AppendSmallText(nodes, i, &text, kMaxBareLeadBytes * 2);
+  return IsSentenceLine(text);
 }
 
 // A summary under the headline written as a list ("Das Wichtigste in
@@ -121,6 +177,7 @@ std::vector<int32_t> Leads(const DomIndex& dom, const ContentSelection& sel, int
   if (t < 0) return leads;
   *top = t;
   uint64_t lead_bytes = 0;
+  bool seen_text = false;  // a line after the headline, before the block at i
   for (int32_t i = nodes[h1].end; i < root; ++i) {
     const DomNode& n = nodes[i];
     if (!sel.drop[i] && !(n.flags & kDomText) && IsSummaryList(nodes, i)) {
@@ -139,7 +196,10 @@ std::vector<int32_t> Leads(const DomIndex& dom, const ContentSelection& sel, int
       continue;
     }
     if (n.end > root) continue;  // an ancestor of the body
-    if (!IsLead(n)) continue;
+    const bool first_line = !seen_text;
+    if ((n.flags & kDomText) && n.text > 0) seen_text = true;
+    if (!IsLead(n) && !(first_line && IsBareLead(nodes, i))) continue;
+    seen_text = true;
     leads.push_back(i);
     ++*blocks;
     lead_bytes += n.text;

@@ -42,6 +42,35 @@ TEST(LeadBlocksTest, ALeadInTheArticleHeaderIsKept) {
   EXPECT_LT(t.find("Nach zwei Jahren"), t.find("Absatz 0")) << t;
 }
 
+TEST(LeadBlocksTest, AStandfirstOfOneBareSentenceIsKept) {
+  // The first line under the headline, one sentence with no mark in or at
+  // the end of it (Spanish, English); not a byline, a date or a line set in
+  // title case.
+  for (const std::string& line :
+       {std::string("El conjunto de Pellegrini remonta un 0-2 en la segunda parte y se mete de "
+                    "lleno en la pelea por Europa"),
+        std::string("What happens to a small town when the last shop closes its doors")}) {
+    const std::string t = ExtractBody("<article><header><h1>Brücke wird saniert</h1><p>" + line +
+                                      "</p></header>" + Body(5) + "</article>");
+    EXPECT_TRUE(Has(t, line)) << t;
+    EXPECT_LT(t.find(line), t.find("Absatz 0")) << t;
+  }
+  for (const std::string& line :
+       {std::string("By Anna Berg and Jonas Weber in Hamburg and Berlin"),
+        std::string("Updated on 12 March 2025 at 10 14 by the newsroom staff"),
+        std::string("Bridge Works Begin In The Spring After Two Years Of Debate")}) {
+    const std::string t = ExtractBody("<article><header><h1>Brücke wird saniert</h1><p>" + line +
+                                      "</p></header>" + Body(5) + "</article>");
+    EXPECT_FALSE(Has(t, line)) << t;
+  }
+  // Only the first line after the headline: a bare line after a byline is
+  // not taken as the lead.
+  const std::string later = ExtractBody(
+      "<article><header><h1>Brücke wird saniert</h1><p>Von Anna Berg</p><p>What happens to a "
+      "small town when the last shop closes its doors</p></header>" + Body(5) + "</article>");
+  EXPECT_FALSE(Has(later, "What happens to a small town")) << later;
+}
+
 TEST(LeadBlocksTest, ALeadInAHeadingIsKept) {
   // A subtitle in an <h2>, in Japanese (sentence punctuation 、。).
   const std::string t = ExtractBody(

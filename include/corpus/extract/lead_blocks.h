@@ -22,7 +22,11 @@ namespace corpus {
 // (kMinLeadBytes of its own text, sentence punctuation, no link: a byline,
 // an author's bio or a disclosure links somewhere; not an <h1>, not in a
 // list, table, figure, form, <nav> or <aside>, nor left out by an earlier
-// verdict) is a lead; so is a summary list (two or more items of a phrase
+// verdict) is a lead; so is the first line after the headline when it is
+// one bare sentence with no link (a standfirst without punctuation, "What
+// happens to a small town when the last shop closes its doors": 8 to 60
+// words in a script with capitals, few of them capitalized after the first
+// or holding a digit, unlike a byline, a date or a title-case line); so is a summary list (two or more items of a phrase
 // or a sentence each, no links: "Das Wichtigste in Kürze", a live blog's
 // standfirst) with the short line titling it. If there are one to
 // kMaxLeadBlocks of them with at most kMaxLeadBytes of text in all, the
