@@ -170,9 +170,15 @@ bool InBoilerplate(const std::vector<DomNode>& nodes, int32_t i) {
 // <title> reads "post - blog" or "blog: post": the post's own title is then
 // another heading of the page, outside the header and the other
 // boilerplate, whose text is the rest of <title>. That heading's text, or
-// "" if there is none or the <h1> is not boilerplate.
+// "" if there is none or the <h1> is neither boilerplate nor a link
+// through and through (a header's <h1><a href="/">Blog</a></h1>).
 std::string PostHeading(const DomIndex& dom, const std::string& title, const std::string& h1) {
-  if (!InBoilerplate(dom.nodes(), dom.first_h1())) return "";
+  const int32_t first_h1 = dom.first_h1();
+  // The blog's name in its header: boilerplate, or a link through and
+  // through (to the blog's front page).
+  const DomNode& h = dom.nodes()[first_h1 >= 0 ? first_h1 : 0];
+  const bool linked_name = first_h1 >= 0 && h.text > 0 && h.link == h.text;
+  if (!linked_name && !InBoilerplate(dom.nodes(), first_h1)) return "";
   const std::string folded_title = Fold(title), folded_h1 = Fold(h1);
   const size_t at = folded_title.find(folded_h1);
   if (folded_h1.empty() || at == std::string::npos) return "";
@@ -276,7 +282,7 @@ bool IsShortParagraphStory(const DomIndex& dom, int32_t root) {
 // Bumped whenever a rule changes what is extracted; the data files (phrase
 // files, class and id name lists, the block model) are versioned by their
 // digests (ExtractorVersion).
-constexpr std::string_view kExtractorCodeVersion = "54";
+constexpr std::string_view kExtractorCodeVersion = "55";
 
 std::string ExtractorVersion() {
   // The data files' digests, hashed together (configs/extract/).

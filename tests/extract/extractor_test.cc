@@ -67,6 +67,13 @@ TEST(ExtractorTest, APostsTitleIsItsHeadingWhenTheH1IsTheBlogsName) {
       "de la Bourne</title></head><body><header><h1><a href='/'>Les Carnets de Mireille</a></h1>"
       "</header>" + post + "</body></html>", "", ExtractOptions{});
   EXPECT_EQ(blog.title, "Balade dans le Vercors : les gorges de la Bourne");
+  // The same with the header in a plain <div>: the <h1> is a link through
+  // and through, as a blog's name is.
+  const ExtractResult plain = ExtractMainContent(
+      "<html lang='fr'><head><title>Balade dans le Vercors : les gorges de la Bourne - Les "
+      "Carnets de Mireille</title></head><body><div class='x1'><h1><a href='/'>Les Carnets de "
+      "Mireille</a></h1></div>" + post + "</body></html>", "", ExtractOptions{});
+  EXPECT_EQ(plain.title, "Balade dans le Vercors : les gorges de la Bourne");
   // A headline of the article itself stays the title, whatever other
   // heading repeats the site's name.
   const ExtractResult news = ExtractMainContent(
