@@ -181,6 +181,13 @@ TEST(ArticleBoxesTest, PitchBoxEndingInACallToActionGoes) {
       "nuestro boletín.</p><button class='b'>Suscríbete</button></div>" + Paragraphs("pepper", 2));
   EXPECT_TRUE(Has(es, "tomato section number 2")) << es;
   EXPECT_FALSE(Has(es, "nuestro boletín")) << es;
+  // An appeal for donations in the middle of the story.
+  const std::string give = ArticleWithBoxIn(
+      "en", "<div class='x4'><h3>Help us keep the rivers open</h3><p>Twenty pounds pays for a "
+      "volunteer's survey kit for a whole season.</p><p><a href='/give'>Donate today</a></p>"
+      "</div>" + Paragraphs("pepper", 2));
+  EXPECT_TRUE(Has(give, "pepper section number 1")) << give;
+  EXPECT_FALSE(Has(give, "survey kit")) << give;
 }
 
 TEST(ArticleBoxesTest, ConsentPlaceholderOfAnEmbedGoes) {

@@ -125,11 +125,13 @@ TEST(MarkupRulesTest, CopyrightNoticeInWordsGoesAndAListingKeepsIt) {
       "published, broadcast, rewritten or redistributed without permission.</p>"
       "<pre>COPYRIGHT\n  Copyright 2019 Free Software Foundation, Inc.</pre>"
       "<p>Copyrighted works from the archive are shown with the permission of their owners.</p>"
-      "</article>");
+      "<p>Alle Rechte vorbehalten.</p></article>");
   EXPECT_TRUE(Has(text, "Sitzung Nummer 2")) << text;
   EXPECT_FALSE(Has(text, "The Associated Press")) << text;
   EXPECT_TRUE(Has(text, "Free Software Foundation")) << text;
   EXPECT_TRUE(Has(text, "Copyrighted works from the archive")) << text;
+  // The reservation alone on its line, in the page's language ([labels]).
+  EXPECT_FALSE(Has(text, "Alle Rechte vorbehalten")) << text;
 }
 
 TEST(MarkupRulesTest, CommentSectionNamedInTheSitesLanguageGoes) {
