@@ -197,7 +197,52 @@ std::string_view TexDelimiter(const DomNode& n) {
 struct Open {
   int32_t index;
   int cells = 0;  // <tr>: cells written so far; <table>: rows (markdown)
+  // <tr>: a row of one-line cells (IsOneLineRow); <td>, <th>: a cell of one.
+  bool one_line = false;
 };
+
+// A cell's text is one line when it is short and holds at most one block
+// with text of its own, and no list, table, heading, listing or line break:
+// a word processor's or a press release's table wraps each cell's text in a
+// <p> ("<td><p><span>Length overall</span></p></td>"), which is still a
+// cell of a row, not a paragraph.
+constexpr uint32_t kMaxOneLineCellBytes = 200;
+
+bool IsOneLineCell(const std::vector<DomNode>& nodes, int32_t cell) {
+  if (nodes[cell].text > kMaxOneLineCellBytes) return false;
+  int32_t line = -1;  // the block that holds the cell's text
+  for (int32_t k = cell + 1; k < nodes[cell].end; ++k) {
+    const DomNode& n = nodes[k];
+    if (n.flags & kDomText) {
+      if (n.text == 0) continue;
+      if (line >= 0 && n.block != line) return false;
+      line = n.block;
+      continue;
+    }
+    switch (n.tag) {
+      case GUMBO_TAG_TABLE: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL:
+      case GUMBO_TAG_PRE: case GUMBO_TAG_BR:
+        return false;
+      default:
+        break;
+    }
+    if (n.flags & kDomHeading) return false;
+  }
+  return true;
+}
+
+// Whether the row `tr` has two cells or more, each of one line.
+bool IsOneLineRow(const std::vector<DomNode>& nodes, int32_t tr) {
+  int cells = 0;
+  for (int32_t c = tr + 1; c < nodes[tr].end; c = nodes[c].end) {
+    const DomNode& n = nodes[c];
+    if (n.flags & kDomText) continue;
+    if (n.tag != GUMBO_TAG_TD && n.tag != GUMBO_TAG_TH) continue;
+    if (!IsOneLineCell(nodes, c)) return false;
+    ++cells;
+  }
+  return cells >= 2;
+}
 
 class Renderer {
  public:
@@ -279,8 +324,13 @@ class Renderer {
       b_.LineBreak();
       return;
     }
+    if (tag == GUMBO_TAG_TR) open_.back().one_line = IsOneLineRow(nodes_, i);
     if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) {
       Open* row = Nearest(GUMBO_TAG_TR);
+      if (row && row->one_line) {
+        open_.back().one_line = true;
+        ++one_line_cells_;
+      }
       if (row && row->cells++ > 0) {
         if (b_.AtLineStart()) {
           // The previous cell ended in a block: a layout table; keep lines.
@@ -297,7 +347,7 @@ class Renderer {
       return;
     }
     const int level = NestedBreakLevel(n);
-    if (level) b_.Break(level);
+    if (level && one_line_cells_ == 0) b_.Break(level);
     if (!b_.markdown()) return;
     if (n.flags & kDomHeading) {
       b_.SetPrefix(std::string(static_cast<size_t>(tag - GUMBO_TAG_H1 + 1), '#') + " ");
@@ -340,8 +390,9 @@ class Renderer {
         }
       }
     }
+    if (o.one_line && (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH)) --one_line_cells_;
     const int level = NestedBreakLevel(n);
-    if (level) b_.Break(level);
+    if (level && one_line_cells_ == 0) b_.Break(level);
   }
 
   // A list inside a list item continues the outer list: one line break.
@@ -365,6 +416,8 @@ class Renderer {
   // one opened (TextBuilder::SeparateBoxes).
   bool closed_box_ = false;
   bool opened_box_ = false;
+  // Open cells of one-line rows (IsOneLineRow): their blocks break no line.
+  int one_line_cells_ = 0;
 };
 
 }  // namespace

@@ -101,6 +101,16 @@ TEST(DomTextTest, TableRowsWithCellsJoined) {
             "Name | Age\nAnn | 7");
 }
 
+TEST(DomTextTest, CellsWrappingTheirTextInAParagraphStayOnTheirRow) {
+  // A word processor's table: each cell's text in a <p>. A cell of two
+  // paragraphs, a list or a long text is a layout cell, and keeps its lines.
+  EXPECT_EQ(Render("<table><tr><td><p><span>Length overall</span></p></td><td><p>82 ft</p></td>"
+                   "</tr><tr><td><p>Bollard pull</p></td><td><div>70 t</div></td></tr></table>"),
+            "Length overall | 82 ft\nBollard pull | 70 t");
+  EXPECT_EQ(Render("<table><tr><td><p>ssh</p><p>winrm</p></td><td><p>string</p></td></tr></table>"),
+            "ssh\n\nwinrm\n\nstring");
+}
+
 TEST(DomTextTest, ListInsideTableCellIsKept) {
   const std::string t = Render("<table><tr><td>Specs</td><td><ul><li>red</li><li>blue</li></ul></td></tr></table>");
   EXPECT_NE(t.find("Specs"), std::string::npos);
