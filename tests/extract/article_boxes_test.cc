@@ -246,6 +246,20 @@ TEST(ArticleBoxesTest, ALineInvitingTheReaderToFollowGoes) {
   EXPECT_TRUE(Has(kept, "Readers who follow us on the trail")) << kept;
 }
 
+TEST(ArticleBoxesTest, ALineSayingTheStoryGoesOnBelowAnAdvertGoes) {
+  // Left where an advert or a video was: a label ([labels]) of the page's
+  // language, whole.
+  for (const auto& [lang, line] : std::vector<std::pair<std::string, std::string>>{
+           {"en", "Story continues below advertisement"},
+           {"pl", "Dalsza część artykułu pod materiałem wideo"},
+           {"de", "Weiterlesen nach der Anzeige"}}) {
+    const std::string t =
+        ArticleWithBoxIn(lang, "<div class='x5'>" + line + "</div>" + Paragraphs("pepper", 2));
+    EXPECT_TRUE(Has(t, "pepper section number 1")) << lang << "\n" << t;
+    EXPECT_FALSE(Has(t, line)) << lang << "\n" << t;
+  }
+}
+
 TEST(ArticleBoxesTest, CallToActionInsideTextOrAListItemTakesNoText) {
   // A link in a sentence is not a button; a button in a list item does
   // not take the list.
