@@ -82,7 +82,7 @@ bool IsSentenceLine(std::string_view text) {
 // written as one bare sentence (IsSentenceLine), with no link.
 bool IsBareLead(const std::vector<DomNode>& nodes, int32_t i) {
   const DomNode& n = nodes[i];
-  if ((n.flags & kDomText) || !(n.flags & kDomBlock) || (n.flags & kDomHeading && n.tag == GUMBO_TAG_H1) ||
+  if ((n.flags & kDomText) || !(n.flags & kDomBlock) || n.tag == GUMBO_TAG_H1 ||
       n.own_link != 0 || n.own_text != n.text || n.text > kMaxBareLeadBytes) {
     return false;
   }

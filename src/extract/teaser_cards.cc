@@ -95,7 +95,8 @@ void MarkTeaserCards(DomIndex* dom, int32_t root, bool inline_grids) {
   }
 
   std::vector<int32_t> groups;
-  std::vector<uint8_t> group_short;  // group_short[k]: groups[k]'s cards are headlines and a line
+  // group_short[k]: groups[k]'s cards are each a headline and a line.
+  std::vector<uint8_t> group_short;
   uint64_t group_text = 0;
   std::vector<int32_t> cards;
   for (int32_t p = root; p < end; ++p) {
