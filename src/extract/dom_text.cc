@@ -170,10 +170,14 @@ class TextBuilder {
   bool markdown_;
 };
 
+// A custom element that DomIndex reads inline (in a paragraph's line).
+bool IsInlineComponent(const DomNode& n) {
+  return n.tag == GUMBO_TAG_UNKNOWN && !(n.flags & (kDomBlock | kDomText));
+}
+
 // How an element separates its text from its neighbours'.
 int BreakLevel(const DomNode& n) {
-  // A custom element that DomIndex reads inline.
-  if (n.tag == GUMBO_TAG_UNKNOWN && !(n.flags & (kDomBlock | kDomText))) return 0;
+  if (IsInlineComponent(n)) return 0;
   switch (n.tag) {
     case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_TR:
     case GUMBO_TAG_CAPTION: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_LEGEND:
@@ -307,11 +311,6 @@ class Renderer {
   static bool IsInlineBox(const DomNode& n) {
     return !(n.flags & (kDomBlock | kDomInPre)) && n.text >= 2 && n.tag != GUMBO_TAG_SUP &&
            n.tag != GUMBO_TAG_SUB && n.tag != GUMBO_TAG_CODE;
-  }
-
-  // A custom element that DomIndex reads inline (in a paragraph's line).
-  static bool IsInlineComponent(const DomNode& n) {
-    return n.tag == GUMBO_TAG_UNKNOWN && !(n.flags & (kDomBlock | kDomText));
   }
 
   void Enter(int32_t i) {

@@ -173,12 +173,14 @@ bool InBoilerplate(const std::vector<DomNode>& nodes, int32_t i) {
 // "" if there is none or the <h1> is neither boilerplate nor a link
 // through and through (a header's <h1><a href="/">Blog</a></h1>).
 std::string PostHeading(const DomIndex& dom, const std::string& title, const std::string& h1) {
+  const std::vector<DomNode>& nodes = dom.nodes();
   const int32_t first_h1 = dom.first_h1();
+  if (first_h1 < 0) return "";
   // The blog's name in its header: boilerplate, or a link through and
   // through (to the blog's front page).
-  const DomNode& h = dom.nodes()[first_h1 >= 0 ? first_h1 : 0];
-  const bool linked_name = first_h1 >= 0 && h.text > 0 && h.link == h.text;
-  if (!linked_name && !InBoilerplate(dom.nodes(), first_h1)) return "";
+  const DomNode& h = nodes[first_h1];
+  const bool linked_name = h.text > 0 && h.link == h.text;
+  if (!linked_name && !InBoilerplate(nodes, first_h1)) return "";
   const std::string folded_title = Fold(title), folded_h1 = Fold(h1);
   const size_t at = folded_title.find(folded_h1);
   if (folded_h1.empty() || at == std::string::npos) return "";
@@ -196,11 +198,10 @@ std::string PostHeading(const DomIndex& dom, const std::string& title, const std
     rest += part;
   }
   if (rest.size() < 8) return "";
-  const std::vector<DomNode>& nodes = dom.nodes();
   int seen = 0;
   for (int32_t i = 0; i < static_cast<int32_t>(nodes.size()) && seen < kMaxTitleHeadings; ++i) {
     const DomNode& n = nodes[i];
-    if ((n.flags & kDomText) || !(n.flags & kDomHeading) || i == dom.first_h1()) continue;
+    if ((n.flags & kDomText) || !(n.flags & kDomHeading) || i == first_h1) continue;
     ++seen;
     if (n.text > 300 || InBoilerplate(nodes, i)) continue;
     std::string heading = CollapseSpaces(RenderText(dom, i, {}, TextFormat::kPlain));

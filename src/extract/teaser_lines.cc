@@ -132,6 +132,19 @@ void MarkTeaserLinesBetweenBreaks(DomIndex* dom, const PhraseSet& phrases) {
   }
 }
 
+// `text` without the spaces, tabs and line ends that open it.
+std::string_view SkipLeadingSpace(std::string_view text) {
+  size_t b = 0;
+  while (b < text.size() && (text[b] == ' ' || text[b] == '\n' || text[b] == '\t')) ++b;
+  return text.substr(b);
+}
+
+// Whether `text` opens with a copyright sign: "©", or "(c)" typed for it.
+bool OpensWithCopyrightSign(std::string_view text) {
+  return text.starts_with(kCopyrightSign) || text.substr(0, 3) == "(c)" ||
+         text.substr(0, 3) == "(C)";
+}
+
 }  // namespace
 
 bool StartsWithLabel(const PhraseSet& phrases, PhraseClass c, std::string_view text) {
@@ -183,26 +196,20 @@ bool StartsWithTeaserLabel(const PhraseSet& phrases, std::string_view text) {
 }
 
 bool IsCreditLine(const PhraseSet& phrases, std::string_view text) {
-  size_t b = 0;
-  while (b < text.size() && (text[b] == ' ' || text[b] == '\n' || text[b] == '\t')) ++b;
-  text.remove_prefix(b);
+  text = SkipLeadingSpace(text);
   // "© Jane Doe", "(c) Reuters": a copyright line, in any language.
-  if (text.starts_with(kCopyrightSign) || text.substr(0, 3) == "(c)" || text.substr(0, 3) == "(C)") {
-    return true;
-  }
+  if (OpensWithCopyrightSign(text)) return true;
   return StartsWithLabel(phrases, PhraseClass::kCreditLabel, text);
 }
 
 bool IsCopyrightNotice(std::string_view text) {
-  size_t b = 0;
-  while (b < text.size() && (text[b] == ' ' || text[b] == '\n' || text[b] == '\t')) ++b;
-  text.remove_prefix(b);
+  text = SkipLeadingSpace(text);
   // A bare "(c)" may be a list's third item; after the word it is the sign.
   if (text.starts_with(kCopyrightSign)) return true;
   size_t word = 0;
-  if (EqualsIgnoreAsciiCase(text.substr(0, 9), "copyright")) {
+  if (StartsWithIgnoreAsciiCase(text, "copyright")) {
     word = 9;
-  } else if (EqualsIgnoreAsciiCase(text.substr(0, 5), "copr.")) {
+  } else if (StartsWithIgnoreAsciiCase(text, "copr.")) {
     word = 5;
   } else {
     return false;
@@ -211,9 +218,7 @@ bool IsCopyrightNotice(std::string_view text) {
   const size_t start = text.find_first_not_of(' ');
   if (start == 0 || start == std::string_view::npos) return false;  // "Copyrighted", "Copyright"
   text.remove_prefix(start);
-  if (text.starts_with(kCopyrightSign) || text.substr(0, 3) == "(c)" || text.substr(0, 3) == "(C)") {
-    return true;
-  }
+  if (OpensWithCopyrightSign(text)) return true;
   // A year: four digits, then no more ("Copyright 2025 KTVQ", "Copyright
   // 2019-2025").
   return text.size() >= 4 && std::all_of(text.begin(), text.begin() + 4, IsAsciiDigit) &&

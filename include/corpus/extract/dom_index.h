@@ -132,29 +132,20 @@ inline int32_t LineBefore(const std::vector<DomNode>& nodes, int32_t i, int32_t 
 
 // The last prose block (IsProseBlock) of the subtree at `root` outside
 // boilerplate, or where there is none (a story told in short paragraphs)
-// the last short paragraph (IsRunningParagraph); -1 if none: where an article's text ends. Linear in
-// the subtree.
+// the last short paragraph (IsRunningParagraph); -1 if none: where an
+// article's text ends. One pass over the subtree.
 inline int32_t LastProseBlock(const std::vector<DomNode>& nodes, int32_t root) {
-  int32_t last = -1;
+  int32_t last_prose = -1, last_paragraph = -1;
   for (int32_t i = root; i < nodes[root].end; ++i) {
     const DomNode& n = nodes[i];
     if (n.flags & kDomBoilerplate) {
       i = n.end - 1;
       continue;
     }
-    if (IsProseBlock(n)) last = i;
+    if (IsProseBlock(n)) last_prose = i;
+    if (IsRunningParagraph(n)) last_paragraph = i;
   }
-  if (last >= 0) return last;
-  // A story told in short paragraphs: its last paragraph of running text.
-  for (int32_t i = root; i < nodes[root].end; ++i) {
-    const DomNode& n = nodes[i];
-    if (n.flags & kDomBoilerplate) {
-      i = n.end - 1;
-      continue;
-    }
-    if (IsRunningParagraph(n)) last = i;
-  }
-  return last;
+  return last_prose >= 0 ? last_prose : last_paragraph;
 }
 
 // DomIndex flattens gumbo's tree of the <body> into a vector in document
