@@ -148,15 +148,30 @@ std::vector<int32_t> BodyParts(const std::vector<DomNode>& nodes, int32_t root) 
 
 // The leads of the body at `root` (see AddLeadBlocks), their lowest common
 // ancestor with the body in *top; empty if there are none or too many.
+// Whether element `n` holds an article: an <article>, or an element whose
+// schema.org microdata type is one ("NewsArticle", "BlogPosting",
+// "LiveBlogPosting": the types whose names end in "Article" or "Posting").
+bool IsArticleContainer(const DomNode& n) {
+  if (n.tag == GUMBO_TAG_ARTICLE) return true;
+  if (n.node == nullptr || n.node->type != GUMBO_NODE_ELEMENT) return false;
+  const char* itemtype = ElementAttr(n.node->v.element, "itemtype");
+  if (itemtype == nullptr) return false;
+  const std::string_view type = SchemaTypeName(itemtype);
+  const auto ends_with = [type](std::string_view suffix) {
+    return type.size() >= suffix.size() && type.substr(type.size() - suffix.size()) == suffix;
+  };
+  return ends_with("Article") || ends_with("Posting");
+}
+
 // The headline of the article whose body is `root`: the page's first <h1>,
-// or on a page without one, the first heading of the <article> that holds
-// the body, if it comes before the body (templates that set the headline
-// as an <h2> in the article's header); -1 if there is none.
+// or on a page without one, the first heading of the article (IsArticleContainer)
+// that holds the body, if it comes before the body (templates that set the
+// headline as an <h2> in the article's header); -1 if there is none.
 int32_t Headline(const DomIndex& dom, int32_t root) {
   if (dom.first_h1() >= 0) return dom.first_h1();
   const std::vector<DomNode>& nodes = dom.nodes();
   int32_t article = nodes[root].parent;
-  while (article >= 0 && nodes[article].tag != GUMBO_TAG_ARTICLE) article = nodes[article].parent;
+  while (article >= 0 && !IsArticleContainer(nodes[article])) article = nodes[article].parent;
   if (article < 0) return -1;
   for (int32_t k = article + 1; k < root; ++k) {
     if (!(nodes[k].flags & kDomText) && (nodes[k].flags & kDomHeading)) return k;

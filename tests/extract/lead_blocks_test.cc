@@ -142,6 +142,22 @@ TEST(LeadBlocksTest, AHeadlineSetAsAnH2InTheArticlesHeaderHasItsLead) {
   EXPECT_FALSE(Has(t, "Lokales")) << t;
 }
 
+TEST(LeadBlocksTest, AHeadlineInAnArticleOfMicrodataHasItsLead) {
+  // No <h1> and no <article>: the headline is the first heading of the
+  // element whose schema.org type is an article.
+  const std::string t = ExtractBody(
+      std::string(kMenu) + "<main><div class='page' itemscope "
+      "itemtype='http://schema.org/NewsArticle'><div class='topic'><a href='/nato'>Nato</a>"
+      "</div><h2 itemprop='headline'>Rutte fordert höhere Ausgaben</h2><div class='summary'>"
+      "<div class='intro'>Der Generalsekretär drängt die Mitgliedstaaten, mehr für Verteidigung "
+      "auszugeben. In Berlin stößt die Forderung auf geteilte Reaktionen.</div></div>"
+      "<div class='meta'>Von Christoph Berg</div>" + Body(8) + "</div></main>");
+  EXPECT_TRUE(Has(t, "Der Generalsekretär drängt die Mitgliedstaaten")) << t;
+  EXPECT_LT(t.find("Der Generalsekretär"), t.find("Absatz 0")) << t;
+  EXPECT_TRUE(Has(t, "Absatz 7")) << t;
+  EXPECT_FALSE(Has(t, "Von Christoph Berg")) << t;
+}
+
 TEST(LeadBlocksTest, NothingChangesWhenTheHeadlineIsInTheBody) {
   DomIndex dom;
   ContentSelection sel;

@@ -16,9 +16,9 @@ namespace corpus {
 // page's <h1> and the body.
 //
 // When `sel->root` starts after the headline ends (the first <h1>; on a
-// page without one, the first heading of the <article> holding the body),
-// the blocks between the two, inside their lowest common ancestor, are
-// looked at: a block of prose
+// page without one, the first heading of the <article>, or of the element
+// of a schema.org article type, holding the body), the blocks between the
+// two, inside their lowest common ancestor, are looked at: a block of prose
 // (kMinLeadBytes of its own text, sentence punctuation, no link: a byline,
 // an author's bio or a disclosure links somewhere; not an <h1>, not in a
 // list, table, figure, form, <nav> or <aside>, nor left out by an earlier
