@@ -1,8 +1,10 @@
 #include "corpus/extract/trailing_links.h"
 
 #include <string_view>
+#include <vector>
 
 #include "corpus/extract/markup_names.h"
+#include "corpus/text/text_units.h"
 
 namespace corpus {
 namespace {
@@ -29,6 +31,9 @@ bool InPageLinksOnly(const std::vector<DomNode>& nodes, int32_t root) {
 constexpr uint64_t kMaxTrailingNote = 64;
 // Notes under a heading of their own, this many or more, are a section.
 constexpr size_t kMinTitledNotes = 3;
+// Lines of one link each, this many or more, that end a block written as
+// lines are a list of links.
+constexpr size_t kMinTrailingLinkLines = 2;
 
 // Whether the last visible character of the subtree at `root` ends a
 // sentence: . ! ? … or their CJK full-width forms.
@@ -65,16 +70,26 @@ bool InListOrTable(const std::vector<DomNode>& nodes, int32_t i, int32_t root) {
   return false;
 }
 
-// Flags kDomBoilerplate on the blocks past the last block of prose inside
-// `root` and outside its ancestors for which `is_trailing_chrome(i)` holds;
-// their subtrees are then skipped.
+// Where the text of `block` ends: one past its last text node whose nearest
+// block it is. A body written as lines between <br>s, in a table cell or a
+// blog post's one container, holds the boxes that follow its last line.
+int32_t OwnTextEnd(const std::vector<DomNode>& nodes, int32_t block) {
+  for (int32_t i = nodes[block].end - 1; i > block; --i) {
+    if ((nodes[i].flags & kDomText) && nodes[i].text > 0 && nodes[i].block == block) return i + 1;
+  }
+  return nodes[block].end;
+}
+
+// Flags kDomBoilerplate on the blocks past the last text of the last block
+// of prose inside `root` and outside its ancestors for which
+// `is_trailing_chrome(i)` holds; their subtrees are then skipped.
 template <typename Pred>
 void MarkAfterLastProse(DomIndex* dom, int32_t root, Pred is_trailing_chrome) {
   std::vector<DomNode>& nodes = dom->mutable_nodes();
   if (root < 0) return;
   const int32_t last_prose = LastProseBlock(nodes, root);
   if (last_prose < 0) return;
-  for (int32_t i = nodes[last_prose].end; i < nodes[root].end; ++i) {
+  for (int32_t i = OwnTextEnd(nodes, last_prose); i < nodes[root].end; ++i) {
     DomNode& n = nodes[i];
     if ((n.flags & kDomText) || (n.flags & kDomBoilerplate)) {
       if (n.flags & kDomBoilerplate) i = n.end - 1;
@@ -103,6 +118,98 @@ bool IntroducesBlock(const std::vector<DomNode>& nodes, int32_t i, int32_t root)
   return false;
 }
 
+// Letters and digits in the text node `n`: what a line says, bullets,
+// separators and punctuation left out.
+uint64_t WordBytes(const DomNode& n) {
+  const std::string_view t = n.node->v.text.text;
+  uint64_t bytes = 0;
+  for (size_t i = 0; i < t.size();) {
+    const size_t at = i;
+    const char32_t c = NextCodePoint(t, &i);
+    if (IsLetter(c) || (c >= '0' && c <= '9')) bytes += i - at;
+  }
+  return bytes;
+}
+
+// One line of a block's own text, between <br>s or child blocks.
+struct OwnLine {
+  std::vector<int32_t> texts;  // its text nodes
+  uint64_t link = 0;           // letters and digits inside a link...
+  uint64_t plain = 0;          // ...and outside one
+  int32_t anchor = -1;         // its link, if it has one
+  bool many_links = false;
+  bool in_page = false;        // a link to a place on the page ("#fn1")
+};
+
+// The lines of the own text of `block`, up to `end`, that hold words.
+std::vector<OwnLine> OwnLines(const std::vector<DomNode>& nodes, int32_t block, int32_t end) {
+  std::vector<OwnLine> lines(1);
+  const auto close_line = [&lines] {
+    if (lines.back().link + lines.back().plain > 0) lines.emplace_back();
+  };
+  for (int32_t i = block + 1; i < end; ++i) {
+    const DomNode& n = nodes[i];
+    if (!(n.flags & kDomText)) {
+      if (n.flags & kDomBlock) {
+        close_line();
+        i = n.end - 1;
+      } else if (n.tag == GUMBO_TAG_BR) {
+        close_line();
+      }
+      continue;
+    }
+    const uint64_t words = WordBytes(n);
+    if (words == 0) continue;
+    OwnLine& line = lines.back();
+    line.texts.push_back(i);
+    if (n.anchor < 0) {
+      line.plain += words;
+      continue;
+    }
+    line.link += words;
+    line.many_links = line.many_links || (line.anchor >= 0 && line.anchor != n.anchor);
+    line.anchor = n.anchor;
+    const char* href = ElementAttr(nodes[n.anchor].node->v.element, "href");
+    line.in_page = line.in_page || (href != nullptr && href[0] == '#');
+  }
+  if (lines.back().texts.empty()) lines.pop_back();
+  return lines;
+}
+
+// Flags kDomBoilerplate on the text of the link lines that end the own
+// text of the prose block `block`: kMinTrailingLinkLines or more lines that
+// are each one link and nothing else but bullets and punctuation, and the
+// short label over them if there is one ("Related posts:", "Previously"), when
+// a paragraph of prose stays before them. A post written as lines between
+// <br>s lists other posts this way, in any language.
+void MarkTrailingLinkLines(DomIndex* dom, int32_t block) {
+  std::vector<DomNode>& nodes = dom->mutable_nodes();
+  const std::vector<OwnLine> lines = OwnLines(nodes, block, OwnTextEnd(nodes, block));
+  size_t first = lines.size();
+  while (first > 0) {
+    const OwnLine& line = lines[first - 1];
+    if (line.plain > 0 || line.link == 0 || line.many_links || line.in_page) break;
+    --first;
+  }
+  if (lines.size() - first < kMinTrailingLinkLines) return;
+  if (first > 0) {
+    const OwnLine& label = lines[first - 1];
+    uint64_t label_text = 0;
+    for (int32_t t : label.texts) label_text += nodes[t].text;
+    const int32_t last = label.texts.back();
+    if (label.link == 0 && label_text <= kMaxTrailingNote &&
+        !EndsWithSentenceMark(TrimSpace(nodes[last].node->v.text.text))) {
+      --first;
+    }
+  }
+  uint64_t prose = 0;
+  for (size_t k = 0; k < first; ++k) prose += lines[k].plain;
+  if (prose < kMinProseBlock) return;
+  for (size_t k = first; k < lines.size(); ++k) {
+    for (int32_t t : lines[k].texts) nodes[t].flags |= kDomBoilerplate;
+  }
+}
+
 }  // namespace
 
 void MarkTrailingLinkLists(DomIndex* dom, int32_t root) {
@@ -112,6 +219,10 @@ void MarkTrailingLinkLists(DomIndex* dom, int32_t root) {
                kMinTrailingLinkShare * static_cast<double>(nodes[i].text) &&
            !InPageLinksOnly(nodes, i);
   });
+  if (root < 0) return;
+  if (const int32_t last_prose = LastProseBlock(nodes, root); last_prose >= 0) {
+    MarkTrailingLinkLines(dom, last_prose);
+  }
 }
 
 void MarkTrailingNotes(DomIndex* dom, int32_t root) {

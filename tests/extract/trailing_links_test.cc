@@ -167,5 +167,55 @@ TEST(TrailingLinksTest, AStoryInShortParagraphsLosesItsTrailingLinks) {
   EXPECT_FALSE(Has(t, "where you live")) << t;
 }
 
+// A body written as lines between <br>s, in Spanish, as table-layout sites
+// and classic blogs write it: the text of one element, with no <p>.
+std::string SpanishLines(int count) {
+  std::string out;
+  for (int i = 0; i < count; ++i) {
+    out += "Párrafo " + std::to_string(i) +
+           " del informe cuenta, con nombres, lugares y fechas, cómo bajó la crecida por el "
+           "valle durante la noche y qué pueblos perdieron sus puentes.<br><br>";
+  }
+  return out;
+}
+
+TEST(TrailingLinksTest, ABoxOfLinksInsideTheCellOfABodyInLinesGoes) {
+  // The body's lines and the box after them share one table cell: the
+  // box follows the body's last line, not the end of the cell.
+  const std::string t = ExtractBody(
+      "<table><tr><td><font size='5'><b>La crecida del río</b></font><br><br><font>" +
+      SpanishLines(5) +
+      "</font><table><tr><td><b>Otras noticias</b></td></tr><tr><td>"
+      "&#8226; <a href='/n/1'>El ayuntamiento abre un albergue</a><br>"
+      "&#8226; <a href='/n/2'>Cortada la carretera del puerto</a><br>"
+      "&#8226; <a href='/n/3'>La biblioteca amplía su horario</a><br></td></tr></table>"
+      "</td></tr></table>");
+  EXPECT_TRUE(Has(t, "Párrafo 4 del informe")) << t;
+  EXPECT_FALSE(Has(t, "Cortada la carretera")) << t;
+  EXPECT_FALSE(Has(t, "Otras noticias")) << t;
+}
+
+TEST(TrailingLinksTest, LinkLinesEndingABodyInLinesGoWithTheirLabel) {
+  const std::string t = ExtractBody(
+      "<div class='post'><h3>La crecida del río</h3><div class='post-body'>" + SpanishLines(5) +
+      "<b>Entradas relacionadas:</b><br><a href='/2012/08/a.html'>El alcalde pide más "
+      "bomberos</a><br><a href='/2012/05/b.html'>Inspección del puente viejo</a><br></div></div>");
+  EXPECT_TRUE(Has(t, "Párrafo 4 del informe")) << t;
+  EXPECT_FALSE(Has(t, "pide más bomberos")) << t;
+  EXPECT_FALSE(Has(t, "Inspección del puente")) << t;
+  EXPECT_FALSE(Has(t, "Entradas relacionadas")) << t;
+}
+
+TEST(TrailingLinksTest, OneLinkLineAndLinksInTheLinesStay) {
+  // One closing link is the article's pointer to its source; a line with
+  // words around its link is text.
+  const std::string t = ExtractBody(
+      "<div class='post-body'>" + SpanishLines(4) +
+      "Más datos en <a href='/informe'>el informe completo</a> de la confederación.<br>"
+      "<a href='https://chebro.es/informe.pdf'>Informe de la confederación (PDF)</a><br></div>");
+  EXPECT_TRUE(Has(t, "el informe completo")) << t;
+  EXPECT_TRUE(Has(t, "Informe de la confederación (PDF)")) << t;
+}
+
 }  // namespace
 }  // namespace corpus

@@ -14,7 +14,12 @@ namespace corpus {
 // article in its own container is, in any language, the list of other
 // stories, the tags, the "more from this section" box and the share bar; a
 // list of references ends in prose-less links too, but is cited from the
-// text (in-page links), which this leaves alone. Linear in the subtree.
+// text (in-page links), which this leaves alone. A body written as lines
+// between <br>s (a table cell, a blog post's one container) ends where its
+// last line does: the boxes after that line, inside the same element, are
+// looked at too, and so are its last lines when two or more of them are a
+// link each and nothing else (with the short label over them): their text
+// is flagged. Linear in the subtree.
 void MarkTrailingLinkLists(DomIndex* dom, int32_t root);
 
 // Flags kDomBoilerplate on notes that follow an article's last paragraph
