@@ -73,12 +73,9 @@ void TrimCard(std::vector<DomNode>& nodes, int32_t card) {
   if (first < card) return;  // no text, or an inline card inside a line: nothing to trim
   for (int32_t j = card + 1; j < end; ++j) {
     DomNode& d = nodes[j];
-    if (j == first) {
-      j = d.end - 1;
-      continue;
-    }
     if ((d.flags & kDomText) || !(d.flags & kDomBlock) || d.text == 0) continue;
-    if (j < first && first < d.end) continue;  // an ancestor of the name: look inside
+    // The name's block, or an ancestor of it: look inside.
+    if (j <= first && first < d.end) continue;
     d.flags |= kDomBoilerplate;
     j = d.end - 1;
   }

@@ -44,6 +44,25 @@ TEST(PostChromeTest, AuthorCardKeepsOnlyTheName) {
   }
 }
 
+TEST(PostChromeTest, AnAuthorCardWhoseNameSharesABlockWithTheBioKeepsOnlyTheName) {
+  // The name's link and the bio's paragraph in one wrapper: the wrapper is
+  // looked into, and the bio goes.
+  std::string body;
+  for (int i = 0; i < 3; ++i) {
+    body += "<p>Paragraph " + std::to_string(i) +
+            " says that most of the country gets an extra hour of sleep this weekend, as "
+            "daylight saving time comes to an end, and that the ritual remains unpopular.</p>";
+  }
+  const std::string t = Extract(
+      "<main><article><h1>Daylight saving time ends Sunday</h1><div class='body'>" + body +
+      "</div><div class='author-card'><img src='/a.jpg' alt=''><div class='author-card__body'>"
+      "<a href='/people/ak'>Andrew Kowalski</a><p>Andrew Kowalski is a science and health "
+      "reporter for Lakeshore Public Media. He previously covered the environment.</p>"
+      "<a href='mailto:ak@example.org'>ak@example.org</a></div></div></article></main>");
+  EXPECT_TRUE(Has(t, "Paragraph 2 says")) << t;
+  EXPECT_FALSE(Has(t, "is a science and health reporter")) << t;
+}
+
 TEST(PostChromeTest, LargeAuthorMarkupIsNotACard) {
   // itemprop=author around the whole text: nothing is trimmed.
   const std::string body = "<div itemprop='author'><h2>Field notes</h2>" +

@@ -13,7 +13,8 @@ namespace corpus {
 //    "postprofile", "user-info", "message-user"): a forum thread's reference
 //    text keeps each poster's name but not the rank, badges, join date,
 //    post count or location shown under it, and an article's keeps neither
-//    the author bio. Only the card's first line (the name) stays.
+//    the author bio. Only the card's first line (the name) stays: the
+//    own text of its block, whose inner blocks (a bio paragraph) go.
 //  - signatures ("signature", "sig" class/id tokens), unless they hold the
 //    author card (some Q&A sites call the card block "post-signature").
 //  - user titles (itemprop=jobTitle, "usertitle", "userbanner").
