@@ -61,6 +61,31 @@ bool IsLinkedCard(const std::vector<DomNode>& nodes, int32_t a) {
   return false;
 }
 
+// The box of a card whose headline `h` holds its link ("<div><span>Related
+// </span><h4><a href=...>headline</a></h4><p>excerpt</p></div>"): the
+// heading's parent below `root`, when it holds no other heading, at most
+// kMaxTeaserCardBytes of text and at most kMaxInlineCardPlainBytes of it
+// outside links (a kicker and an excerpt line); -1 if `h` is not such a
+// headline.
+int32_t HeadlineCardBox(const std::vector<DomNode>& nodes, int32_t h, int32_t root) {
+  const DomNode& n = nodes[h];
+  if ((n.flags & kDomText) || !(n.flags & kDomHeading) || n.anchor >= 0 ||
+      !IsLinkedHeadline(nodes, h)) {
+    return -1;
+  }
+  const int32_t box = n.parent;
+  if (box <= root) return -1;
+  const DomNode& b = nodes[box];
+  if (!(b.flags & kDomBlock) || b.text > kMaxTeaserCardBytes ||
+      b.text - b.link > kMaxInlineCardPlainBytes) {
+    return -1;
+  }
+  for (int32_t k = box + 1; k < b.end; ++k) {
+    if (k != h && !(nodes[k].flags & kDomText) && (nodes[k].flags & kDomHeading)) return -1;
+  }
+  return box;
+}
+
 // The first paragraph of running text (IsRunningParagraph) in the subtree
 // at `root` outside boilerplate; -1 if none.
 int32_t FirstRunningParagraph(const std::vector<DomNode>& nodes, int32_t root) {
@@ -151,8 +176,15 @@ void MarkTeaserCards(DomIndex* dom, int32_t root, bool inline_grids) {
       i = nodes[i].end - 1;
       continue;
     }
-    if (!IsLinkedCard(nodes, i)) continue;
-    const int32_t card = OutermostWrapper(nodes, i, root);
+    int32_t card_root = -1;
+    if (IsLinkedCard(nodes, i)) {
+      card_root = i;
+    } else if (const int32_t box = HeadlineCardBox(nodes, i, root); box >= 0) {
+      card_root = box;
+    } else {
+      continue;
+    }
+    const int32_t card = OutermostWrapper(nodes, card_root, root);
     linked_cards.push_back(card);
     i = nodes[card].end - 1;
   }

@@ -141,6 +141,24 @@ TEST(TeaserCardsTest, ACardMadeOneLinkAmongTheParagraphsGoes) {
   }
 }
 
+TEST(TeaserCardsTest, ACardWithItsLinkInsideTheHeadlineAmongTheParagraphsGoes) {
+  // A kicker, a heading holding the link and an excerpt, between two
+  // paragraphs; a section of the article under a heading of its own stays.
+  const std::string card =
+      "<div class='x1'><span>Mehr dazu</span><h4><a href='/sport/noonan'>Noonan wechselt nach "
+      "Nebraska</a></h4><div><p>Der Läufer entschied sich gegen zwei Stipendien.</p></div></div>";
+  const std::string t = ExtractBody(
+      "<article><h1>Southeast gewinnt in der Verlängerung</h1>" + GermanParagraphs("Absatz", 3) +
+      card + GermanParagraphs("Nachsatz", 2) +
+      "<h3>Die Tabelle</h3><p>Southeast bleibt damit ungeschlagen an der Spitze der Liga.</p>"
+      "</article>");
+  EXPECT_FALSE(Has(t, "Noonan wechselt")) << t;
+  EXPECT_FALSE(Has(t, "gegen zwei Stipendien")) << t;
+  for (const char* kept : {"Absatz 2", "Nachsatz 1", "Die Tabelle", "ungeschlagen"}) {
+    EXPECT_TRUE(Has(t, kept)) << kept << "\n" << t;
+  }
+}
+
 TEST(TeaserCardsTest, ChineseGridAfterTheArticleGoes) {
   std::string body, cards;
   for (int i = 0; i < 8; ++i) {
