@@ -40,6 +40,22 @@ bool IsLead(const DomNode& n) {
   return n.own_text >= kMinLeadBytes && n.own_punct > 0 && n.own_link == 0;
 }
 
+// A paragraph of the lead's container after the lead itself, as short as
+// one sentence ("Here are ten facts you may not know."): a block of the
+// lead's tag and parent, of kMinLeadSentenceBytes or more, no link, ending
+// a sentence.
+constexpr uint32_t kMinLeadSentenceBytes = 24;
+
+bool IsLeadsShortSibling(const std::vector<DomNode>& nodes, int32_t lead, int32_t i) {
+  const DomNode& n = nodes[i];
+  if ((n.flags & kDomText) || !(n.flags & kDomBlock) || n.parent != nodes[lead].parent ||
+      n.tag != nodes[lead].tag || n.own_text != n.text || n.own_text < kMinLeadSentenceBytes ||
+      n.own_link > 0) {
+    return false;
+  }
+  return EndsSentence(nodes, i);
+}
+
 // A standfirst is often one sentence without a mark at its end or inside
 // ("What happens to a small town when the last shop closes its doors"): a
 // line of kMinBareLeadWords to kMaxBareLeadWords words, in a script that
@@ -213,10 +229,13 @@ std::vector<int32_t> Leads(const DomIndex& dom, const ContentSelection& sel, int
     if (n.end > root) continue;  // an ancestor of the body
     const bool first_line = !seen_text;
     if ((n.flags & kDomText) && n.text > 0) seen_text = true;
-    if (!IsLead(n) && !(first_line && IsBareLead(nodes, i))) continue;
+    // A short paragraph beside the lead goes with it and is not counted
+    // as a lead of its own.
+    const bool sibling = !leads.empty() && IsLeadsShortSibling(nodes, leads.back(), i);
+    if (!IsLead(n) && !(first_line && IsBareLead(nodes, i)) && !sibling) continue;
     seen_text = true;
     leads.push_back(i);
-    ++*blocks;
+    if (!sibling) ++*blocks;
     lead_bytes += n.text;
     i = n.end - 1;
   }

@@ -35,27 +35,6 @@ constexpr size_t kMinTitledNotes = 3;
 // lines are a list of links.
 constexpr size_t kMinTrailingLinkLines = 2;
 
-// Whether the last visible character of the subtree at `root` ends a
-// sentence: . ! ? … or their CJK full-width forms.
-bool EndsSentence(const std::vector<DomNode>& nodes, int32_t root) {
-  for (int32_t i = nodes[root].end - 1; i >= root; --i) {
-    if (!(nodes[i].flags & kDomText) || nodes[i].text == 0) continue;
-    std::string_view t = nodes[i].node->v.text.text;
-    while (!t.empty() && (t.back() == ' ' || t.back() == '\n' || t.back() == '\t' ||
-                          t.back() == '\r' || t.back() == ')' || t.back() == '"')) {
-      t.remove_suffix(1);
-    }
-    if (t.empty()) continue;
-    const char c = t.back();
-    if (c == '.' || c == '!' || c == '?') return true;
-    for (std::string_view end : {"\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xE2\x80\xA6",
-                                 "\xC2\xBB", "\xE2\x80\x9C", "\xE2\x80\x9D"}) {
-      if (t.size() >= end.size() && t.substr(t.size() - end.size()) == end) return true;
-    }
-    return false;
-  }
-  return false;
-}
 
 // Whether a list or table holds node `i` below `root`: its items are data.
 bool InListOrTable(const std::vector<DomNode>& nodes, int32_t i, int32_t root) {
@@ -196,9 +175,8 @@ void MarkTrailingLinkLines(DomIndex* dom, int32_t block) {
     const OwnLine& label = lines[first - 1];
     uint64_t label_text = 0;
     for (int32_t t : label.texts) label_text += nodes[t].text;
-    const int32_t last = label.texts.back();
     if (label.link == 0 && label_text <= kMaxTrailingNote &&
-        !EndsWithSentenceMark(TrimSpace(nodes[last].node->v.text.text))) {
+        !EndsSentence(nodes, label.texts.back())) {
       --first;
     }
   }

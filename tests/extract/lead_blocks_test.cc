@@ -158,6 +158,32 @@ TEST(LeadBlocksTest, AHeadlineInAnArticleOfMicrodataHasItsLead) {
   EXPECT_FALSE(Has(t, "Von Christoph Berg")) << t;
 }
 
+TEST(LeadBlocksTest, AShortParagraphBesideTheLeadComesWithIt) {
+  // A list article: an intro of a long paragraph and a one-sentence one,
+  // then numbered sections that the selection descends to.
+  std::string items;
+  for (int i = 1; i <= 7; ++i) {
+    items += "<div class='item'><h2>" + std::to_string(i) + ". Tatsache Nummer " +
+             std::to_string(i) + "</h2><p>Abschnitt " + std::to_string(i) +
+             ": Manche Bahnhöfe wurden geschlossen, weil zu wenige Fahrgäste kamen, andere, "
+             "weil neue Linien sie überflüssig machten; einige dienen heute als Filmkulisse, "
+             "und das Museum bietet dort gelegentlich Führungen für Besucher an, die sehen "
+             "wollen, wie die Stationen vor hundert Jahren aussahen.</p>"
+             "</div>";
+  }
+  const std::string t = ExtractBody(
+      std::string(kMenu) + "<article><h1>Zehn Dinge über die U-Bahn</h1><div class='wrap'>"
+      "<div class='intro'><p>Mehr als drei Millionen Fahrten werden jeden Tag mit der U-Bahn "
+      "gemacht, und die meisten Fahrgäste sehen dabei auf ihr Telefon oder auf den Boden.</p>"
+      "<p>Hier sind zehn Dinge, die Sie noch nicht wussten.</p><p class='date'>12. März</p>"
+      "</div><div class='items'>" + items + "</div></div></article>");
+  EXPECT_TRUE(Has(t, "Mehr als drei Millionen Fahrten")) << t;
+  EXPECT_TRUE(Has(t, "Hier sind zehn Dinge")) << t;
+  EXPECT_LT(t.find("Hier sind zehn Dinge"), t.find("Abschnitt 1:")) << t;
+  EXPECT_TRUE(Has(t, "Abschnitt 7:")) << t;
+  EXPECT_FALSE(Has(t, "12. März")) << t;  // not a sentence
+}
+
 TEST(LeadBlocksTest, NothingChangesWhenTheHeadlineIsInTheBody) {
   DomIndex dom;
   ContentSelection sel;

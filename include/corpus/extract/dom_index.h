@@ -83,6 +83,28 @@ inline bool IsRunningParagraph(const DomNode& n) {
          n.own_punct > 0 && 4 * uint64_t{n.own_link} < n.own_text;
 }
 
+// Whether the last visible character of the subtree at `root` ends a
+// sentence: . ! ? … or their CJK full-width forms.
+inline bool EndsSentence(const std::vector<DomNode>& nodes, int32_t root) {
+  for (int32_t i = nodes[root].end - 1; i >= root; --i) {
+    if (!(nodes[i].flags & kDomText) || nodes[i].text == 0) continue;
+    std::string_view t = nodes[i].node->v.text.text;
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\n' || t.back() == '\t' ||
+                          t.back() == '\r' || t.back() == ')' || t.back() == '"')) {
+      t.remove_suffix(1);
+    }
+    if (t.empty()) continue;
+    const char c = t.back();
+    if (c == '.' || c == '!' || c == '?') return true;
+    for (std::string_view end : {"\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xE2\x80\xA6",
+                                 "\xC2\xBB", "\xE2\x80\x9C", "\xE2\x80\x9D"}) {
+      if (t.size() >= end.size() && t.substr(t.size() - end.size()) == end) return true;
+    }
+    return false;
+  }
+  return false;
+}
+
 // Appends the text nodes of the subtree at `root` to `out`, each followed
 // by a space (the texts of sibling inline elements stay apart), until `out`
 // holds `limit` bytes or more: the text of a small block, to compare with

@@ -26,9 +26,12 @@ namespace corpus {
 // one bare sentence with no link (a standfirst without punctuation, "What
 // happens to a small town when the last shop closes its doors": 8 to 60
 // words in a script with capitals, few of them capitalized after the first
-// or holding a digit, unlike a byline, a date or a title-case line); so is a summary list (two or more items of a phrase
-// or a sentence each, no links: "Das Wichtigste in Kürze", a live blog's
-// standfirst) with the short line titling it. If there are one to
+// or holding a digit, unlike a byline, a date or a title-case line); so
+// is a summary list (two or more items of a phrase or a sentence each, no
+// links: "Das Wichtigste in Kürze", a live blog's standfirst) with the
+// short line titling it. A short paragraph after a lead, of its tag and
+// parent, that ends a sentence ("Here are ten facts you may not know.")
+// goes with it, not counted as a lead of its own. If there are one to
 // kMaxLeadBlocks of them with at most kMaxLeadBytes of text in all, the
 // selection's root becomes the common ancestor and everything in it but the
 // leads and the old root is dropped, so the text is the old text with the
