@@ -299,7 +299,27 @@ bool IsBoxInTheText(const std::vector<DomNode>& nodes, int32_t i) {
   return SetInRunningText(nodes, OutermostWrapper(nodes, i, 0));
 }
 
+// A <header> of a section rather than of the page: a heading below the
+// page's headline level (<h2> to <h6>) and perhaps a line under it,
+// without a link (a page's header links its logo and its
+// menu), of at most kMaxSectionHeaderText bytes. Content management
+// systems wrap each content element's heading in one.
+constexpr uint64_t kMaxSectionHeaderText = 400;
+
+bool IsSectionHeader(const std::vector<DomNode>& nodes, int32_t i) {
+  const DomNode& n = nodes[i];
+  if (n.link > 0 || n.text == 0 || n.text > kMaxSectionHeaderText) return false;
+  bool heading = false;
+  for (int32_t k = i + 1; k < n.end; ++k) {
+    if ((nodes[k].flags & kDomText) || !(nodes[k].flags & kDomHeading)) continue;
+    if (nodes[k].tag == GUMBO_TAG_H1) return false;
+    heading = true;
+  }
+  return heading;
+}
+
 }  // namespace
+
 
 MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main) {
   switch (el.tag) {
@@ -445,6 +465,7 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
         break;
       case MarkupVerdict::kBoilerplate:
         if (n.tag == GUMBO_TAG_ASIDE && IsBoxInTheText(nodes, static_cast<int32_t>(i))) break;
+        if (n.tag == GUMBO_TAG_HEADER && IsSectionHeader(nodes, static_cast<int32_t>(i))) break;
         if (!large && !holds_main[i]) n.flags |= kDomBoilerplate;
         break;
       case MarkupVerdict::kAlwaysBoilerplate:

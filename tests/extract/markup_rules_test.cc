@@ -137,7 +137,7 @@ TEST(MarkupRulesTest, CopyrightNoticeInWordsGoesAndAListingKeepsIt) {
 TEST(MarkupRulesTest, CommentSectionNamedInTheSitesLanguageGoes) {
   // "kommentare" (German), "komentarze" (Polish): the section goes like one
   // named "comments".
-  for (const char* name : {"leserkommentare", "komentarze-lista"}) {
+  for (const char* name : {"leserkommentare", "komentarze-lista", "condolence-list"}) {
     std::string comments;
     for (int i = 0; i < 3; ++i) {
       comments += "<div class='post'><p>Leser " + std::to_string(i) +
@@ -150,6 +150,20 @@ TEST(MarkupRulesTest, CommentSectionNamedInTheSitesLanguageGoes) {
     EXPECT_TRUE(Has(text, "Sitzung Nummer 2")) << name << "\n" << text;
     EXPECT_FALSE(Has(text, "kaum auszuhalten")) << name << "\n" << text;
   }
+}
+
+TEST(MarkupRulesTest, ASectionsHeaderInTheTextStays) {
+  // Each content element's heading in a <header> of its own, outside
+  // <main> and <article>; the page's header with its logo link and menu
+  // goes.
+  const std::string frame = "<div class='frame'><header><h2>Vergleichbare Festigkeit</h2>"
+                            "</header>" + GermanParagraphs(2) + "</div>";
+  const std::string text = ExtractBody(
+      "<header><a href='/'><img src='/logo.png' alt=''>Universität</a><nav><a href='/a'>"
+      "Studium</a> <a href='/b'>Forschung</a></nav></header><div class='col'>" +
+      GermanParagraphs(2) + frame + "</div>");
+  EXPECT_TRUE(Has(text, "Vergleichbare Festigkeit")) << text;
+  EXPECT_FALSE(Has(text, "Forschung")) << text;
 }
 
 TEST(MarkupRulesTest, CommentsOfTheCodeInACodeBlockStay) {

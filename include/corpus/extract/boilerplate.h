@@ -45,7 +45,9 @@ MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main);
 // "page-with-sidebar" or ASP.NET pages inside one <form> hold the content.
 // An element that holds the page's <main>, role=main, microdata article
 // body, or a main column named by class ([main_tokens] of
-// configs/extract/names.txt) with prose in it is layout and gets none.
+// configs/extract/names.txt) with prose in it is layout and gets none. A
+// <header> outside <main> and <article> that holds a heading below <h1>
+// and no link is a section's, not the page's, and is kept.
 void MarkBoilerplate(DomIndex* dom, double veto_share);
 
 }  // namespace corpus
