@@ -350,7 +350,7 @@ MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main) {
   // Class and id values apart, so that one never takes the other's slot.
   thread_local NameCache class_cache, id_cache;
   const char* cls = ElementAttr(el, "class");
-  const char* id = ElementAttr(el, "id");
+  const char* id = NameId(el);
   NameCache::Entry* class_names = cls ? &class_cache.Find(cls) : nullptr;
   NameCache::Entry* id_names = id ? &id_cache.Find(id) : nullptr;
   const bool panel = IsDisclosurePanel(el, class_names ? class_names->inside : 0, id_names ? id_names->inside : 0);

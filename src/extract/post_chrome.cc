@@ -38,7 +38,7 @@ Chrome ClassifyChrome(const GumboElement& el) {
   const Book& names = Book::Default();
   thread_local std::string v;  // the value, lower-cased (no allocation per element)
   for (const char* name : {"class", "id"}) {
-    const char* value = ElementAttr(el, name);
+    const char* value = name[0] == 'c' ? ElementAttr(el, name) : NameId(el);
     if (!value) continue;
     v.assign(value);
     AsciiLowercaseInPlace(&v);

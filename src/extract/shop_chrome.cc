@@ -81,7 +81,7 @@ bool IsShopChromeMarkup(const GumboElement& el, uint64_t text) {
     return true;
   }
   for (const char* name : {"class", "id"}) {
-    const char* value = ElementAttr(el, name);
+    const char* value = name[0] == 'c' ? ElementAttr(el, name) : NameId(el);
     if (!value) continue;
     const ShopNames kind = ClassifyShopNames(value);
     if (kind == ShopNames::kWidget || (kind == ShopNames::kBuyBox && text <= kMaxBuyBoxText)) {

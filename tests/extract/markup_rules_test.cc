@@ -166,6 +166,21 @@ TEST(MarkupRulesTest, ASectionsHeaderInTheTextStays) {
   EXPECT_FALSE(Has(text, "Forschung")) << text;
 }
 
+TEST(MarkupRulesTest, AHeadingsIdIsItsAnchorNotItsName) {
+  // Slugs of the headings' words: "social", "signature", "kommentar" and
+  // "footer" name chrome in a class, not in a heading's anchor.
+  const std::string text = ExtractBody(
+      "<article><h1>Die Bibliothek</h1>" + GermanParagraphs(1) +
+      "<h2 id='Social_media'>Social media</h2>" + GermanParagraphs(1) +
+      "<h2 id='verify-the-signature'>Verify the signature</h2>" + GermanParagraphs(1) +
+      "<h3 id='kommentare-zum-entwurf'>Kommentare zum Entwurf</h3>" + GermanParagraphs(1) +
+      "<h3 id='footer-design'>Footer design</h3>" + GermanParagraphs(1) + "</article>");
+  for (const char* heading :
+       {"Social media", "Verify the signature", "Kommentare zum Entwurf", "Footer design"}) {
+    EXPECT_TRUE(Has(text, heading)) << heading << "\n" << text;
+  }
+}
+
 TEST(MarkupRulesTest, CommentsOfTheCodeInACodeBlockStay) {
   // Syntax highlighters name a code comment's span "hljs-comment" or
   // "token comment": part of the listing, not a comment section. The page's

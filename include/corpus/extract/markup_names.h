@@ -29,6 +29,14 @@ inline const char* ElementAttr(const GumboElement& el, const char* name) {
   return nullptr;
 }
 
+// The id of `el` as a name of what the element is, or nullptr: a heading's
+// id is the anchor that links to it, spelled from its words ("social-media",
+// "Navigation_classes", "verify-the-signature"), not such a name.
+inline const char* NameId(const GumboElement& el) {
+  if (el.tag >= GUMBO_TAG_H1 && el.tag <= GUMBO_TAG_H6) return nullptr;
+  return ElementAttr(el, "id");
+}
+
 // Whether an element of gumbo's subtree at `root` satisfies `pred` (called
 // with its GumboElement), for what DomIndex does not hold (pictures, form
 // fields). Visits at most `max_nodes` nodes, text nodes included, in
