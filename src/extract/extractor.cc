@@ -154,6 +154,10 @@ std::string FirstHeading(const DomIndex& dom) {
 // and U+00AB guillemets, U+00B7 MIDDLE DOT, U+2022 BULLET, U+FF1A
 // FULLWIDTH COLON.
 constexpr int kMaxTitleHeadings = 40;
+// The shortest opening of a heading that a <title> cut short may name.
+constexpr size_t kMinCutTitleBytes = 24;
+// U+2026 HORIZONTAL ELLIPSIS in UTF-8.
+constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
 constexpr std::string_view kTitleSeparators[] = {
     "\xEF\xBD\x9C", "\xE2\x80\x94", "\xE2\x80\x93", "\xC2\xBB",
     "\xC2\xAB",       "\xC2\xB7",     "\xE2\x80\xA2", "\xEF\xBC\x9A"};
@@ -167,20 +171,22 @@ bool InBoilerplate(const std::vector<DomNode>& nodes, int32_t i) {
 }
 
 // On a blog the <h1> is often the blog's name in the site's header, and
-// <title> reads "post - blog" or "blog: post": the post's own title is then
-// another heading of the page, outside the header and the other
-// boilerplate, whose text is the rest of <title>. That heading's text, or
-// "" if there is none or the <h1> is neither boilerplate nor a link
-// through and through (a header's <h1><a href="/">Blog</a></h1>).
+// <title> reads "post - blog" or "blog: post" (or "blog — post cut sh…"):
+// the post's own title is then another heading of the page, outside the
+// header and the other boilerplate, whose text is the rest of <title> (or
+// opens with it). That heading's text, or "" if there is none or the <h1>
+// is inside <main> or <article> and neither boilerplate nor a link through
+// and through (a header's <h1><a href="/">Blog</a></h1>).
 std::string PostHeading(const DomIndex& dom, const std::string& title, const std::string& h1) {
   const std::vector<DomNode>& nodes = dom.nodes();
   const int32_t first_h1 = dom.first_h1();
   if (first_h1 < 0) return "";
-  // The blog's name in its header: boilerplate, or a link through and
-  // through (to the blog's front page).
+  // The blog's name: in boilerplate, a link through and through (to the
+  // blog's front page), or at least outside <main> and <article>, where a
+  // headline is.
   const DomNode& h = nodes[first_h1];
   const bool linked_name = h.text > 0 && h.link == h.text;
-  if (!linked_name && !InBoilerplate(nodes, first_h1)) return "";
+  if (!linked_name && (h.flags & kDomMainHint) && !InBoilerplate(nodes, first_h1)) return "";
   const std::string folded_title = Fold(title), folded_h1 = Fold(h1);
   const size_t at = folded_title.find(folded_h1);
   if (folded_h1.empty() || at == std::string::npos) return "";
@@ -197,7 +203,13 @@ std::string PostHeading(const DomIndex& dom, const std::string& title, const std
     }
     rest += part;
   }
-  if (rest.size() < 8) return "";
+  // A <title> cut short ("… or: why my kitchen...") names the heading
+  // that it opens. (Fold leaves out ASCII dots, not U+2026.)
+  std::string_view raw_title = title;
+  while (!raw_title.empty() && raw_title.back() == ' ') raw_title.remove_suffix(1);
+  const bool cut = raw_title.ends_with("...") || raw_title.ends_with(kEllipsis);
+  if (rest.ends_with(kEllipsis)) rest.resize(rest.size() - kEllipsis.size());
+  if (rest.size() < (cut ? kMinCutTitleBytes : 8)) return "";
   int seen = 0;
   for (int32_t i = 0; i < static_cast<int32_t>(nodes.size()) && seen < kMaxTitleHeadings; ++i) {
     const DomNode& n = nodes[i];
@@ -205,7 +217,8 @@ std::string PostHeading(const DomIndex& dom, const std::string& title, const std
     ++seen;
     if (n.text > 300 || InBoilerplate(nodes, i)) continue;
     std::string heading = CollapseSpaces(RenderText(dom, i, {}, TextFormat::kPlain));
-    if (Fold(heading) == rest) return heading;
+    const std::string folded = Fold(heading);
+    if (folded == rest || (cut && folded.starts_with(rest))) return heading;
     i = n.end - 1;
   }
   return "";
@@ -283,7 +296,7 @@ bool IsShortParagraphStory(const DomIndex& dom, int32_t root) {
 // Bumped whenever a rule changes what is extracted; the data files (phrase
 // files, class and id name lists, the block model) are versioned by their
 // digests (ExtractorVersion).
-constexpr std::string_view kExtractorCodeVersion = "63";
+constexpr std::string_view kExtractorCodeVersion = "64";
 
 std::string ExtractorVersion() {
   // The data files' digests, hashed together (configs/extract/).

@@ -74,6 +74,13 @@ TEST(ExtractorTest, APostsTitleIsItsHeadingWhenTheH1IsTheBlogsName) {
       "Carnets de Mireille</title></head><body><div class='x1'><h1><a href='/'>Les Carnets de "
       "Mireille</a></h1></div>" + post + "</body></html>", "", ExtractOptions{});
   EXPECT_EQ(plain.title, "Balade dans le Vercors : les gorges de la Bourne");
+  // The blog's name as plain text in a plain <div>, and a <title> cut
+  // short: the heading that the rest of <title> opens.
+  const ExtractResult cut = ExtractMainContent(
+      "<html lang='fr'><head><title>Les Carnets de Mireille — Balade dans le Vercors : les "
+      "gorges...</title></head><body><div id='header'><h1>Les Carnets de Mireille</h1><p>Un "
+      "carnet de randonnées</p></div>" + post + "</body></html>", "", ExtractOptions{});
+  EXPECT_EQ(cut.title, "Balade dans le Vercors : les gorges de la Bourne");
   // A headline of the article itself stays the title, whatever other
   // heading repeats the site's name.
   const ExtractResult news = ExtractMainContent(
