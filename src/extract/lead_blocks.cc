@@ -201,7 +201,32 @@ std::vector<int32_t> Leads(const DomIndex& dom, const ContentSelection& sel, int
   const int32_t h1 = Headline(dom, root);
   std::vector<int32_t> leads;  // a summary list's title and list count as one block
   *blocks = 0;
-  if (h1 < 0 || nodes[h1].end > root) return leads;
+  if (h1 < 0) {
+    // No headline: a standfirst in a block of its own right before the
+    // body, its only sibling between them.
+    const int32_t parent = nodes[root].parent;
+    if (parent < 0) return leads;
+    int32_t prev = -1;
+    for (int32_t c = parent + 1; c < root; c = nodes[c].end) {
+      if (nodes[c].text > 0) prev = c;
+    }
+    if (prev < 0 || sel.drop[prev] || (nodes[prev].flags & kDomText) ||
+        HoldsNoLead(nodes[prev].tag) || nodes[prev].link > 0 || nodes[prev].text > kMaxLeadBytes) {
+      return leads;
+    }
+    for (int32_t k = prev; k < nodes[prev].end; ++k) {
+      if (nodes[k].flags & kDomText) continue;
+      if (nodes[k].text != nodes[prev].text) break;
+      if (IsLead(nodes[k])) {
+        *top = parent;
+        *blocks = 1;
+        leads.push_back(prev);
+        break;
+      }
+    }
+    return leads;
+  }
+  if (nodes[h1].end > root) return leads;
   // The lowest common ancestor of the headline and the body.
   int32_t t = nodes[root].parent;
   while (t >= 0 && !(h1 > t && h1 < nodes[t].end)) t = nodes[t].parent;

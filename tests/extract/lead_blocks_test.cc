@@ -184,6 +184,23 @@ TEST(LeadBlocksTest, AShortParagraphBesideTheLeadComesWithIt) {
   EXPECT_FALSE(Has(t, "12. März")) << t;  // not a sentence
 }
 
+TEST(LeadBlocksTest, AStandfirstRightBeforeTheBodyOfAPageWithoutAHeadlineIsKept) {
+  // No heading at all: the block of prose right before the body container
+  // is its standfirst; a block with links there is not.
+  const std::string lead =
+      "<div class='x6'><div class='x7'>Der Generalsekretär drängt die Mitgliedstaaten, mehr für "
+      "Verteidigung auszugeben. In Berlin stößt die Forderung auf geteilte Reaktionen.</div></div>";
+  const std::string t = ExtractBody(std::string(kMenu) + "<main>" + lead + Body(6) + "</main>");
+  EXPECT_TRUE(Has(t, "Der Generalsekretär drängt")) << t;
+  EXPECT_LT(t.find("Der Generalsekretär"), t.find("Absatz 0")) << t;
+  const std::string linked = ExtractBody(
+      std::string(kMenu) + "<main><div><p>Mehr dazu lesen Sie in <a href='/dossier'>unserem "
+      "Dossier zur Verteidigung</a>, das wir jede Woche mit neuen Berichten ergänzen.</p></div>" +
+      Body(6) + "</main>");
+  EXPECT_FALSE(Has(linked, "unserem Dossier")) << linked;
+  EXPECT_TRUE(Has(linked, "Absatz 5")) << linked;
+}
+
 TEST(LeadBlocksTest, NothingChangesWhenTheHeadlineIsInTheBody) {
   DomIndex dom;
   ContentSelection sel;

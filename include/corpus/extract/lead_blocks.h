@@ -31,7 +31,10 @@ namespace corpus {
 // links: "Das Wichtigste in Kürze", a live blog's standfirst) with the
 // short line titling it. A short paragraph after a lead, of its tag and
 // parent, that ends a sentence ("Here are ten facts you may not know.")
-// goes with it, not counted as a lead of its own. If there are one to
+// goes with it, not counted as a lead of its own. On a page with no
+// headline at all, the body's sibling right before it is a lead when it is
+// one block of prose with no link (a standfirst in a block of its own). If
+// there are one to
 // kMaxLeadBlocks of them with at most kMaxLeadBytes of text in all, the
 // selection's root becomes the common ancestor and everything in it but the
 // leads and the old root is dropped, so the text is the old text with the
