@@ -300,10 +300,10 @@ bool IsBoxInTheText(const std::vector<DomNode>& nodes, int32_t i) {
 }
 
 // A <header> of a section rather than of the page: a heading below the
-// page's headline level (<h2> to <h6>) and perhaps a line under it,
-// without a link (a page's header links its logo and its
-// menu), of at most kMaxSectionHeaderText bytes. Content management
-// systems wrap each content element's heading in one.
+// page's headline level (<h2> to <h6>) and perhaps a line under it, without
+// a link (a page's header links its logo and its menu), of at most
+// kMaxSectionHeaderText bytes. Content management systems wrap each
+// content element's heading in one.
 constexpr uint64_t kMaxSectionHeaderText = 400;
 
 bool IsSectionHeader(const std::vector<DomNode>& nodes, int32_t i) {
@@ -319,7 +319,6 @@ bool IsSectionHeader(const std::vector<DomNode>& nodes, int32_t i) {
 }
 
 }  // namespace
-
 
 MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main) {
   switch (el.tag) {

@@ -177,6 +177,7 @@ bool InBoilerplate(const std::vector<DomNode>& nodes, int32_t i) {
 // opens with it). That heading's text, or "" if there is none or the <h1>
 // is inside <main> or <article> and neither boilerplate nor a link through
 // and through (a header's <h1><a href="/">Blog</a></h1>).
+// REQUIRES: `title` is trimmed (CollapseSpaces).
 std::string PostHeading(const DomIndex& dom, const std::string& title, const std::string& h1) {
   const std::vector<DomNode>& nodes = dom.nodes();
   const int32_t first_h1 = dom.first_h1();
@@ -204,10 +205,9 @@ std::string PostHeading(const DomIndex& dom, const std::string& title, const std
     rest += part;
   }
   // A <title> cut short ("… or: why my kitchen...") names the heading
-  // that it opens. (Fold leaves out ASCII dots, not U+2026.)
-  std::string_view raw_title = title;
-  while (!raw_title.empty() && raw_title.back() == ' ') raw_title.remove_suffix(1);
-  const bool cut = raw_title.ends_with("...") || raw_title.ends_with(kEllipsis);
+  // that it opens. (`title` is trimmed; Fold leaves out ASCII dots, not
+  // U+2026.)
+  const bool cut = title.ends_with("...") || title.ends_with(kEllipsis);
   if (rest.ends_with(kEllipsis)) rest.resize(rest.size() - kEllipsis.size());
   if (rest.size() < (cut ? kMinCutTitleBytes : 8)) return "";
   int seen = 0;

@@ -162,27 +162,22 @@ std::vector<int32_t> BodyParts(const std::vector<DomNode>& nodes, int32_t root) 
   return parts;
 }
 
-// The leads of the body at `root` (see AddLeadBlocks), their lowest common
-// ancestor with the body in *top; empty if there are none or too many.
 // Whether element `n` holds an article: an <article>, or an element whose
 // schema.org microdata type is one ("NewsArticle", "BlogPosting",
 // "LiveBlogPosting": the types whose names end in "Article" or "Posting").
 bool IsArticleContainer(const DomNode& n) {
   if (n.tag == GUMBO_TAG_ARTICLE) return true;
-  if (n.node == nullptr || n.node->type != GUMBO_NODE_ELEMENT) return false;
   const char* itemtype = ElementAttr(n.node->v.element, "itemtype");
   if (itemtype == nullptr) return false;
   const std::string_view type = SchemaTypeName(itemtype);
-  const auto ends_with = [type](std::string_view suffix) {
-    return type.size() >= suffix.size() && type.substr(type.size() - suffix.size()) == suffix;
-  };
-  return ends_with("Article") || ends_with("Posting");
+  return type.ends_with("Article") || type.ends_with("Posting");
 }
 
 // The headline of the article whose body is `root`: the page's first <h1>,
-// or on a page without one, the first heading of the article (IsArticleContainer)
-// that holds the body, if it comes before the body (templates that set the
-// headline as an <h2> in the article's header); -1 if there is none.
+// or on a page without one, the first heading of the article
+// (IsArticleContainer) that holds the body, if it comes before the body
+// (templates that set the headline as an <h2> in the article's header); -1
+// if there is none.
 int32_t Headline(const DomIndex& dom, int32_t root) {
   if (dom.first_h1() >= 0) return dom.first_h1();
   const std::vector<DomNode>& nodes = dom.nodes();
@@ -195,6 +190,8 @@ int32_t Headline(const DomIndex& dom, int32_t root) {
   return -1;
 }
 
+// The leads of the body at `root` (see AddLeadBlocks), their lowest common
+// ancestor with the body in *top; empty if there are none or too many.
 std::vector<int32_t> Leads(const DomIndex& dom, const ContentSelection& sel, int32_t* top, int* blocks) {
   const std::vector<DomNode>& nodes = dom.nodes();
   const int32_t root = sel.root;

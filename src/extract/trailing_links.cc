@@ -35,7 +35,6 @@ constexpr size_t kMinTitledNotes = 3;
 // lines are a list of links.
 constexpr size_t kMinTrailingLinkLines = 2;
 
-
 // Whether a list or table holds node `i` below `root`: its items are data.
 bool InListOrTable(const std::vector<DomNode>& nodes, int32_t i, int32_t root) {
   for (int32_t a = nodes[i].parent; a > root; a = nodes[a].parent) {
@@ -59,23 +58,21 @@ int32_t OwnTextEnd(const std::vector<DomNode>& nodes, int32_t block) {
   return nodes[block].end;
 }
 
-// Flags kDomBoilerplate on the blocks past the last text of the last block
-// of prose inside `root` and outside its ancestors for which
-// `is_trailing_chrome(i)` holds; their subtrees are then skipped.
-template <typename Pred>
-void MarkAfterLastProse(DomIndex* dom, int32_t root, Pred is_trailing_chrome) {
+// Flags kDomBoilerplate on the blocks from node `from` to the end of
+// `root`, outside their ancestors, whose text is mostly links (at least
+// kMinTrailingLinkShare of it) that lead off the page; their subtrees are
+// then skipped.
+void MarkLinkBoxesFrom(DomIndex* dom, int32_t from, int32_t root) {
   std::vector<DomNode>& nodes = dom->mutable_nodes();
-  if (root < 0) return;
-  const int32_t last_prose = LastProseBlock(nodes, root);
-  if (last_prose < 0) return;
-  for (int32_t i = OwnTextEnd(nodes, last_prose); i < nodes[root].end; ++i) {
+  for (int32_t i = from; i < nodes[root].end; ++i) {
     DomNode& n = nodes[i];
     if ((n.flags & kDomText) || (n.flags & kDomBoilerplate)) {
       if (n.flags & kDomBoilerplate) i = n.end - 1;
       continue;
     }
     if (n.text == 0 || !(n.flags & kDomBlock)) continue;
-    if (is_trailing_chrome(i)) {
+    if (static_cast<double>(n.link) >= kMinTrailingLinkShare * static_cast<double>(n.text) &&
+        !InPageLinksOnly(nodes, i)) {
       n.flags |= kDomBoilerplate;
       i = n.end - 1;
     }
@@ -156,14 +153,15 @@ std::vector<OwnLine> OwnLines(const std::vector<DomNode>& nodes, int32_t block, 
 }
 
 // Flags kDomBoilerplate on the text of the link lines that end the own
-// text of the prose block `block`: kMinTrailingLinkLines or more lines that
+// text of the prose block `block` (which ends before `text_end`,
+// OwnTextEnd): kMinTrailingLinkLines or more lines that
 // are each one link and nothing else but bullets and punctuation, and the
 // short label over them if there is one ("Related posts:", "Previously"), when
 // a paragraph of prose stays before them. A post written as lines between
 // <br>s lists other posts this way, in any language.
-void MarkTrailingLinkLines(DomIndex* dom, int32_t block) {
+void MarkTrailingLinkLines(DomIndex* dom, int32_t block, int32_t text_end) {
   std::vector<DomNode>& nodes = dom->mutable_nodes();
-  const std::vector<OwnLine> lines = OwnLines(nodes, block, OwnTextEnd(nodes, block));
+  const std::vector<OwnLine> lines = OwnLines(nodes, block, text_end);
   size_t first = lines.size();
   while (first > 0) {
     const OwnLine& line = lines[first - 1];
@@ -191,16 +189,12 @@ void MarkTrailingLinkLines(DomIndex* dom, int32_t block) {
 }  // namespace
 
 void MarkTrailingLinkLists(DomIndex* dom, int32_t root) {
-  const std::vector<DomNode>& nodes = dom->nodes();
-  MarkAfterLastProse(dom, root, [&](int32_t i) {
-    return static_cast<double>(nodes[i].link) >=
-               kMinTrailingLinkShare * static_cast<double>(nodes[i].text) &&
-           !InPageLinksOnly(nodes, i);
-  });
   if (root < 0) return;
-  if (const int32_t last_prose = LastProseBlock(nodes, root); last_prose >= 0) {
-    MarkTrailingLinkLines(dom, last_prose);
-  }
+  const int32_t last_prose = LastProseBlock(dom->nodes(), root);
+  if (last_prose < 0) return;
+  const int32_t text_end = OwnTextEnd(dom->nodes(), last_prose);
+  MarkLinkBoxesFrom(dom, text_end, root);
+  MarkTrailingLinkLines(dom, last_prose, text_end);
 }
 
 void MarkTrailingNotes(DomIndex* dom, int32_t root) {
