@@ -85,6 +85,31 @@ bool MayEndWithCredit(const std::vector<DomNode>& nodes, int32_t root) {
   return false;
 }
 
+// Whether the nodes [first, end), the subtrees of one line, are a teaser
+// label with no mark after it, then one link: the line's text outside
+// links all comes before the link and is a teaser label, decoration aside ("<b>Leggi
+// anche</b> <a href=...>...</a>", "Read more » <a href=...>...</a>").
+// A label before many links heads a list (of tags, of products), not a
+// teaser.
+bool IsBareLabelLine(const std::vector<DomNode>& nodes, int32_t first, int32_t end,
+                     const PhraseSet& phrases) {
+  std::string label;
+  int32_t link = -1;  // the anchor of the first link with text
+  for (int32_t i = first; i < end; ++i) {
+    if (!(nodes[i].flags & kDomText) || nodes[i].text == 0) continue;
+    if (!(nodes[i].flags & kDomInLink)) {
+      if (link >= 0) return false;  // text after the link
+      label += nodes[i].node->v.text.text;
+      if (label.size() > kMaxLabelOpening) return false;
+    } else if (link < 0) {
+      link = nodes[i].anchor;
+    } else if (nodes[i].anchor != link) {
+      return false;
+    }
+  }
+  return link >= 0 && phrases.Matches(PhraseClass::kTeaserLabel, label);
+}
+
 // Flags kDomBoilerplate on the nodes of a teaser line that is not a block of
 // its own but a line of one, between <br>s ("...<br><br>Lesen Sie auch: <a
 // href=...>...</a><br>"), as older sites and forum posts write paragraphs:
@@ -105,7 +130,10 @@ void MarkTeaserLinesBetweenBreaks(DomIndex* dom, const PhraseSet& phrases) {
       }
     }
     if (text == 0 || text > kMaxTeaserLine || 2 * link < text) return;
-    if (!StartsWithTeaserLabel(phrases, opening)) return;
+    if (!StartsWithTeaserLabel(phrases, opening) &&
+        !IsBareLabelLine(nodes, first, end, phrases)) {
+      return;
+    }
     for (int32_t c = first; c < end; c = nodes[c].end) nodes[c].flags |= kDomBoilerplate;
   };
   for (int32_t i = 0; i < static_cast<int32_t>(nodes.size()); ++i) {
@@ -265,8 +293,9 @@ void MarkCreditLines(DomIndex* dom, const PhraseSet& phrases) {
 void MarkTeaserLines(DomIndex* dom, const PhraseSet& phrases) {
   const std::vector<DomNode>& nodes = dom->nodes();
   MarkSmallBlocks(dom, kMaxTeaserLine, [&](int32_t i) {
-    return 2 * nodes[i].link >= nodes[i].text &&
-           StartsWithTeaserLabel(phrases, Opening(nodes, i, kMaxLabelOpening));
+    if (2 * nodes[i].link < nodes[i].text) return false;
+    return StartsWithTeaserLabel(phrases, Opening(nodes, i, kMaxLabelOpening)) ||
+           IsBareLabelLine(nodes, i + 1, nodes[i].end, phrases);
   });
   MarkTeaserLinesBetweenBreaks(dom, phrases);
 }

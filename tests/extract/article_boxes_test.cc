@@ -331,5 +331,29 @@ TEST(ArticleBoxesTest, TeaserLineBetweenBreaksGoes) {
   EXPECT_TRUE(Has(text, "Stellungnahme des Landrats")) << text;
 }
 
+TEST(ArticleBoxesTest, BareTeaserLabelBeforeOneLinkGoes) {
+  // "Leggi anche" with no colon after it, in bold before the link, in a
+  // paragraph of its own and as a line between <br>s; a label before many
+  // links (tags) heads a list and stays.
+  const std::string body =
+      "Il Comune ha approvato ieri sera il nuovo piano per le piste ciclabili del centro "
+      "storico, dopo un lungo dibattito in consiglio.<br><br>"
+      "<strong>Leggi anche</strong> <a href='/m5'>M5 fino a Monza, il cantiere slitta</a>"
+      "<br><br>I lavori cominceranno in primavera e dureranno circa due anni, secondo "
+      "l'assessore alla mobilità.";
+  const std::string text = testing::ExtractBody(
+      "<html lang='it'><body><article><h1>Piste ciclabili in centro</h1><p>" + body + "</p>" +
+      "<p><strong>Leggi anche</strong> <a href='/tram'>Il tram torna in piazza Duomo</a></p>" +
+      "<p>Il piano prevede anche nuove rastrelliere vicino alle stazioni della metropolitana, "
+      "per chi arriva in bicicletta dalla periferia.</p>"
+      "<p>Tag <a href='/t/bici'>bici</a> <a href='/t/mobilita'>mobilità</a></p>"
+      "</article></body></html>");
+  EXPECT_TRUE(Has(text, "secondo l'assessore")) << text;
+  EXPECT_TRUE(Has(text, "nuove rastrelliere")) << text;
+  EXPECT_FALSE(Has(text, "il cantiere slitta")) << text;
+  EXPECT_FALSE(Has(text, "torna in piazza Duomo")) << text;
+  EXPECT_TRUE(Has(text, "mobilità")) << text;
+}
+
 }  // namespace
 }  // namespace corpus

@@ -45,7 +45,9 @@ bool EndsWithCredit(const PhraseSet& phrases, std::string_view text);
 // Flags kDomBoilerplate on teaser lines: a block that opens with a teaser
 // label (StartsWithTeaserLabel) followed by a link to another story or post
 // ("Related: How the port strike ended", "Lesen Sie hier: ...", "Next post:
-// ..."), with at most kMaxTeaserLine bytes of text, most of it in the link.
+// ..."), with at most kMaxTeaserLine bytes of text, most of it in the link;
+// or a bare label, with no mark after it, before one link and nothing else
+// ("<b>Leggi anche</b> <a href=...>...</a>").
 // News and blog editors drop these between paragraphs, and blog themes put
 // the links to the next and previous posts under the text. A line of a
 // block between <br>s, as older sites write paragraphs, counts as a block
