@@ -2,6 +2,7 @@
 
 #include <gumbo.h>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -115,6 +116,25 @@ int RunningParagraphs(const std::vector<DomNode>& nodes, int32_t root, int limit
   return count;
 }
 
+// The own text of block `line` (DomNode::own_text) less what of it lies in
+// inline elements already flagged as chrome: a consent placeholder's
+// button shares its line with the form label of an "always allow" box
+// (post_chrome.h).
+uint64_t OwnTextBesideChrome(const std::vector<DomNode>& nodes, int32_t line) {
+  uint64_t own = nodes[line].own_text;
+  for (int32_t j = line + 1; j < nodes[line].end && own > 0; ++j) {
+    const DomNode& d = nodes[j];
+    if (d.flags & kDomText) continue;
+    if (d.flags & kDomBlock) {
+      j = d.end - 1;
+    } else if (d.flags & kDomBoilerplate) {
+      own -= std::min(own, d.text);
+      j = d.end - 1;
+    }
+  }
+  return own;
+}
+
 }  // namespace
 
 void MarkSignupBoxes(DomIndex* dom, const PhraseSet& phrases, uint64_t max_box_text) {
@@ -192,7 +212,7 @@ void MarkSignupBoxes(DomIndex* dom, const PhraseSet& phrases, uint64_t max_box_t
   // has no text of its own.
   for (const DomIndex::Button& b : dom->buttons()) {
     const int32_t line = nodes[b.parent].block;
-    if (line < 0 || nodes[line].own_text != 0 || !ButtonLabel(b.node, &text) ||
+    if (line < 0 || OwnTextBesideChrome(nodes, line) != 0 || !ButtonLabel(b.node, &text) ||
         !IsActionPhrase(phrases, text)) {
       continue;
     }

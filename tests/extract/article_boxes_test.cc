@@ -213,6 +213,14 @@ TEST(ArticleBoxesTest, ConsentPlaceholderOfAnEmbedGoes) {
       "<button>同意して表示</button></div>" + Paragraphs("pepper", 2));
   EXPECT_TRUE(Has(ja, "pepper section number 1")) << ja;
   EXPECT_FALSE(Has(ja, "外部サービス")) << ja;
+  // The "always allow" box is a form label on the button's line.
+  const std::string labelled = ArticleWithBoxIn(
+      "de", "<div class='x6'><div><p><strong>Externer Inhalt</strong></p><p>Beim Laden des "
+      "Inhalts werden personenbezogene Daten an den Anbieter übermittelt.</p><button>Externen "
+      "Inhalt laden</button><label><input type='checkbox'> Ich bin damit einverstanden, dass mir "
+      "externe Inhalte angezeigt werden.</label></div></div>" + Paragraphs("pepper", 2));
+  EXPECT_TRUE(Has(labelled, "pepper section number 1")) << labelled;
+  EXPECT_FALSE(Has(labelled, "Beim Laden des Inhalts")) << labelled;
 }
 
 TEST(ArticleBoxesTest, AQuestionWithButtonsForAnswersGoes) {
