@@ -52,6 +52,23 @@ bool IsLabelOverBlocks(const std::vector<DomNode>& nodes, int32_t i) {
   return next < nodes[p].end && !(nodes[next].flags & kDomText) && (nodes[next].flags & kDomBlock);
 }
 
+// Whether element `i` is an inline label over lines of links: the first
+// text of its parent, a <br> after it, and at least half of the parent's
+// other text in links: "<p><strong>Weitere Artikel:</strong><br><a>…</a><br>
+// <a>…</a></p>", a list written as lines, as older blogs write one.
+bool IsLabelOverLinkLines(const std::vector<DomNode>& nodes, int32_t i) {
+  const DomNode& n = nodes[i];
+  const int32_t p = n.parent;
+  if ((n.flags & (kDomText | kDomBlock)) || p < 0 || FirstText(nodes, p + 1, nodes[p].end) < i) {
+    return false;
+  }
+  const uint64_t rest = nodes[p].text - n.text;
+  if (rest == 0 || 2 * (nodes[p].link - n.link) < rest) return false;
+  int32_t k = n.end;
+  while (k < nodes[p].end && nodes[k].text == 0 && nodes[k].tag != GUMBO_TAG_BR) k = nodes[k].end;
+  return k < nodes[p].end && !(nodes[k].flags & kDomText) && nodes[k].tag == GUMBO_TAG_BR;
+}
+
 }  // namespace
 
 bool IsRelatedHeading(const PhraseSet& phrases, std::string_view text) {
@@ -107,10 +124,11 @@ void MarkBoxesByHeading(DomIndex* dom, const PhraseSet& phrases,
     }
     // Candidates: headings, blocks that hold all of their own short text
     // (a <div class="title">), and inline labels over blocks (a <span>
-    // over a list).
+    // over a list) or over lines of links.
     if ((n.flags & kDomText) || n.text == 0 || n.text > kMaxHeadingBytes) continue;
     if (!IsHeadingTag(n.tag) && !((n.flags & kDomBlock) && n.own_text == n.text) &&
-        !IsLabelOverBlocks(nodes, static_cast<int32_t>(i))) {
+        !IsLabelOverBlocks(nodes, static_cast<int32_t>(i)) &&
+        !IsLabelOverLinkLines(nodes, static_cast<int32_t>(i))) {
       continue;
     }
     const int32_t h = static_cast<int32_t>(i);

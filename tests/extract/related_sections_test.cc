@@ -229,6 +229,22 @@ TEST(RelatedSectionsTest, ABoxHeadedByASpanGoes) {
   EXPECT_TRUE(Has(t, "Paragraph 3.")) << t;
 }
 
+TEST(RelatedSectionsTest, ABoxWrittenAsLinesGoes) {
+  // A blog's related posts as lines of one paragraph, between <br>s, under
+  // a bold label; a paragraph whose first line is a bold label and whose
+  // other lines are prose stays.
+  const std::string t = ExtractIn(
+      "de", "<article><h1>Tomaten ausgeizen</h1>" + WoolParagraphs(0, 2) +
+      "<p><strong>Weitere Artikel zum Thema:</strong><br><a href='/a'>Tomaten richtig "
+      "vorziehen</a><br><a href='/b'>Tomaten düngen mit Brennnesseljauche</a><br>"
+      "<a href='/c'>Kraut- und Braunfäule erkennen</a></p>" + WoolParagraphs(2, 2) +
+      "<p><strong>Weitere Artikel</strong><br>Im Herbst folgen hier Beiträge über das "
+      "Einlagern der Ernte und das Sammeln von Saatgut, mit vielen Bildern.</p></article>");
+  EXPECT_FALSE(Has(t, "Brennnesseljauche")) << t;
+  EXPECT_TRUE(Has(t, "Paragraph 3.")) << t;
+  EXPECT_TRUE(Has(t, "Sammeln von Saatgut")) << t;
+}
+
 TEST(RelatedSectionsTest, BoxHoldingTheProductStays) {
   // A page whose only heading reads like a box title but which holds the
   // product's <h1> is the product.
