@@ -61,16 +61,48 @@ bool IsActionPhrase(const PhraseSet& phrases, const std::string& label) {
          phrases.Matches(PhraseClass::kConsentAction, label);
 }
 
+// The text, in bytes, of the last line of block `block`: the run of its
+// last children with text between block children and <br>s. Sets
+// `*holds` to whether that run holds node `i`.
+uint64_t LastLineText(const std::vector<DomNode>& nodes, int32_t block, int32_t i, bool* holds) {
+  uint64_t line = 0;
+  *holds = false;
+  for (int32_t c = block + 1; c < nodes[block].end; c = nodes[c].end) {
+    if (nodes[c].text == 0) continue;
+    if (!(nodes[c].flags & kDomText) &&
+        ((nodes[c].flags & kDomBlock) || nodes[c].tag == GUMBO_TAG_BR)) {
+      line = 0;
+      *holds = false;
+      continue;
+    }
+    line += nodes[c].text;
+    *holds = *holds || (c <= i && i < nodes[c].end);
+  }
+  return line;
+}
+
+// Whether element `i`, not a block, is alone on the last line of its
+// block (DomNode::block), as a button closes a box set between paragraphs
+// of running text (SetInRunningText), where an article's editors put
+// their pitches; a pricing table's buttons close cards set side by side.
+bool ClosesABoxInTheText(const std::vector<DomNode>& nodes, int32_t i) {
+  const int32_t block = nodes[i].block;
+  bool holds = false;
+  return LastLineText(nodes, block, i, &holds) == nodes[i].text && holds &&
+         SetInRunningText(nodes, OutermostWrapper(nodes, block, 0));
+}
+
 // Whether element `i` is a call to action: a link whose whole text is an
-// action phrase (IsActionPhrase), and the only text of its own block (a
-// button's line, not a link inside a sentence). (A <button>'s text is not
+// action phrase (IsActionPhrase), and the only text of its own block or
+// the last line of a box in the text (ClosesABoxInTheText): a button's
+// line, not a link inside a sentence. (A <button>'s text is not
 // read as the page's: dom_index.h.)
 bool IsCallToAction(const std::vector<DomNode>& nodes, const PhraseSet& phrases, int32_t i,
                     std::string* text) {
   const DomNode& n = nodes[i];
   if ((n.flags & kDomText) || n.tag != GUMBO_TAG_A ||
       n.text == 0 || n.text > kMaxActionBytes || n.end - i > kMaxActionNodes || n.block < 0 ||
-      nodes[n.block].own_text != n.text) {
+      (nodes[n.block].own_text != n.text && !ClosesABoxInTheText(nodes, i))) {
     return false;
   }
   text->clear();

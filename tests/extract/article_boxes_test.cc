@@ -190,6 +190,18 @@ TEST(ArticleBoxesTest, PitchBoxEndingInACallToActionGoes) {
   EXPECT_FALSE(Has(give, "survey kit")) << give;
 }
 
+TEST(ArticleBoxesTest, PitchBoxWithItsButtonBesideItsTitleGoes) {
+  // The box's title, its sentence and its button are lines of one block;
+  // the button closes it, between paragraphs of the article.
+  const std::string fr = ArticleWithBoxIn(
+      "fr", "<section class='x1'><span class='x2'>Newsletter</span><p class='x3'>« Chaleur "
+      "humaine » Comment faire face au défi climatique ? Chaque jeudi, nos meilleurs articles "
+      "sur le sujet</p><a class='x4' href='/newsletters/'>S’inscrire</a></section>" +
+      Paragraphs("pepper", 2));
+  EXPECT_TRUE(Has(fr, "pepper section number 1")) << fr;
+  EXPECT_FALSE(Has(fr, "Chaleur humaine")) << fr;
+}
+
 TEST(ArticleBoxesTest, ConsentPlaceholderOfAnEmbedGoes) {
   // A video or a post from another site waits for the reader's consent: the
   // placeholder's text says so, and its button loads the embed.
