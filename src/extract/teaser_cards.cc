@@ -47,8 +47,10 @@ bool IsLinkedHeadline(const std::vector<DomNode>& nodes, int32_t h) {
   return false;
 }
 
-// Whether `a` is a link to another page that holds a heading: a card made
-// one link, its kicker, headline and excerpt all inside it.
+// Whether `a` is a link to another page that holds a heading, or a block
+// of text and text beside it: a card made one link, its kicker, headline
+// and excerpt all inside it ("<a><span>kicker</span><span>headline</span>
+// <p>excerpt</p></a>").
 bool IsLinkedCard(const std::vector<DomNode>& nodes, int32_t a) {
   const DomNode& n = nodes[a];
   if ((n.flags & kDomText) || n.tag != GUMBO_TAG_A || n.text == 0 || n.text > kMaxTeaserCardBytes) {
@@ -56,9 +58,26 @@ bool IsLinkedCard(const std::vector<DomNode>& nodes, int32_t a) {
   }
   if (!LeadsOffThePage(ElementAttr(n.node->v.element, "href"))) return false;
   for (int32_t k = a + 1; k < n.end; ++k) {
-    if (!(nodes[k].flags & kDomText) && (nodes[k].flags & kDomHeading)) return true;
+    if (nodes[k].flags & kDomText) continue;
+    if (nodes[k].flags & kDomHeading) return true;
+    if ((nodes[k].flags & kDomBlock) && nodes[k].text > 0 && nodes[k].text < n.text) return true;
   }
   return false;
+}
+
+// The card of the linked card `a` (IsLinkedCard): its parent below `root`
+// when that holds no other link and at most kMaxInlineCardPlainBytes of
+// text outside it (the excerpt under a linked picture and headline), else
+// `a` itself.
+int32_t LinkedCardBox(const std::vector<DomNode>& nodes, int32_t a, int32_t root) {
+  const int32_t box = nodes[a].parent;
+  if (box <= root) return a;
+  const DomNode& b = nodes[box];
+  if (b.text > kMaxTeaserCardBytes || b.link != nodes[a].text ||
+      b.text - b.link > kMaxInlineCardPlainBytes) {
+    return a;
+  }
+  return box;
 }
 
 // The box of a card whose headline `h` holds its link ("<div><span>Related
@@ -178,7 +197,7 @@ void MarkTeaserCards(DomIndex* dom, int32_t root, bool inline_grids) {
     }
     int32_t card_root = -1;
     if (IsLinkedCard(nodes, i)) {
-      card_root = i;
+      card_root = LinkedCardBox(nodes, i, root);
     } else if (const int32_t box = HeadlineCardBox(nodes, i, root); box >= 0) {
       card_root = box;
     } else {

@@ -141,6 +141,36 @@ TEST(TeaserCardsTest, ACardMadeOneLinkAmongTheParagraphsGoes) {
   }
 }
 
+TEST(TeaserCardsTest, ACardOfSpansAndAnExcerptInOneLinkGoes) {
+  // No heading: the kicker and headline are spans, the excerpt a paragraph,
+  // all inside one link between paragraphs.
+  const std::string card =
+      "<div class='x1'><div class='x2'><a href='/sport/tuchel'><span>Nach Pleite gegen Bochum"
+      "</span><span>Tuchel gerät beim FC Bayern unter Druck</span><p>Nach der dritten "
+      "Niederlage in Folge wächst die Kritik am Trainer.</p></a></div></div>";
+  const std::string t = ExtractBody(
+      "<article><h1>Leverkusen gewinnt</h1>" + GermanParagraphs("Absatz", 3) + card +
+      GermanParagraphs("Nachsatz", 2) + "</article>");
+  EXPECT_FALSE(Has(t, "Tuchel gerät")) << t;
+  EXPECT_FALSE(Has(t, "Kritik am Trainer")) << t;
+  EXPECT_TRUE(Has(t, "Nachsatz 1")) << t;
+}
+
+TEST(TeaserCardsTest, ALinkedPictureAndHeadlineWithTheExcerptBesideItGo) {
+  // The link holds the picture and the headline; the excerpt sits beside
+  // it in the card.
+  const std::string card =
+      "<div class='x1'><article class='x2'><a href='/2025/assegno-unico'><img src='/a.jpg' "
+      "alt=''><h3>L’assegno unico per i figli funziona?</h3></a><p>Dopo tre anni, i dati "
+      "mostrano che la misura ha raggiunto quasi tutte le famiglie.</p></article></div>";
+  const std::string t = ExtractBody(
+      "<article><h1>Nascite</h1>" + GermanParagraphs("Absatz", 3) + card +
+      GermanParagraphs("Nachsatz", 2) + "</article>");
+  EXPECT_FALSE(Has(t, "assegno unico")) << t;
+  EXPECT_FALSE(Has(t, "quasi tutte le famiglie")) << t;
+  EXPECT_TRUE(Has(t, "Nachsatz 1")) << t;
+}
+
 TEST(TeaserCardsTest, ACardWithItsLinkInsideTheHeadlineAmongTheParagraphsGoes) {
   // A kicker, a heading holding the link and an excerpt, between two
   // paragraphs; a section of the article under a heading of its own stays.
