@@ -195,7 +195,7 @@ void MarkSignupBoxes(DomIndex* dom, const PhraseSet& phrases, uint64_t max_box_t
     if (too_big(line, kMaxPitchBoxText)) return;
     int32_t box = line;
     while (nodes[box].parent > 0 && !too_big(nodes[box].parent, kMaxPitchBoxText) &&
-           nodes[nodes[box].parent].own_text == 0 &&
+           nodes[nodes[box].parent].own_text == nodes[nodes[box].parent].own_link &&
            RunningParagraphs(nodes, nodes[box].parent, kMaxPitchParagraphs) <=
                kMaxPitchParagraphs) {
       box = nodes[box].parent;
@@ -225,6 +225,7 @@ void MarkSignupBoxes(DomIndex* dom, const PhraseSet& phrases, uint64_t max_box_t
     AppendSmallText(nodes, i, &text, kPitchOpeningBytes);
     if (phrases.StartsWith(PhraseClass::kPitchOpening, FoldPhrase(text))) {
       n.flags |= kDomBoilerplate;
+      mark_pitch(i, 0);
       i = n.end - 1;
     }
   }

@@ -202,6 +202,18 @@ TEST(ArticleBoxesTest, PitchBoxWithItsButtonBesideItsTitleGoes) {
   EXPECT_FALSE(Has(fr, "Chaleur humaine")) << fr;
 }
 
+TEST(ArticleBoxesTest, PitchLineTakesItsBox) {
+  // A subscription box whose first line opens with an invitation; its
+  // button reads as a label, and its log-in line is a sentence.
+  const std::string es = ArticleWithBoxIn(
+      "es", "<div class='x1'><div class='x2'><p>Suscríbete para seguir leyendo</p><p>Lee sin "
+      "límites</p><a href='/suscripciones/'>Seguir leyendo</a><p>¿Ya eres suscriptor? "
+      "<a href='/login'>Inicia sesión</a></p></div></div>");
+  EXPECT_TRUE(Has(es, "tomato section number 2")) << es;
+  EXPECT_FALSE(Has(es, "Lee sin límites")) << es;
+  EXPECT_FALSE(Has(es, "Ya eres suscriptor")) << es;
+}
+
 TEST(ArticleBoxesTest, ConsentPlaceholderOfAnEmbedGoes) {
   // A video or a post from another site waits for the reader's consent: the
   // placeholder's text says so, and its button loads the embed.
