@@ -191,14 +191,24 @@ void MarkSignupBoxes(DomIndex* dom, const PhraseSet& phrases, uint64_t max_box_t
   }
   // The pitch around the call to action on the line `line`, of which
   // `action` bytes are the action's own: the largest wrapper of blocks.
+  // The box grows by wrappers that hold its buttons as their own text. Once
+  // it holds text besides the action, it takes no more paragraphs of
+  // running text: those are the text the box is set in (a consent
+  // placeholder under a live ticker's entry does not take the entry).
   const auto mark_pitch = [&](int32_t line, uint64_t action) {
     if (too_big(line, kMaxPitchBoxText)) return;
     int32_t box = line;
-    while (nodes[box].parent > 0 && !too_big(nodes[box].parent, kMaxPitchBoxText) &&
-           nodes[nodes[box].parent].own_text == nodes[nodes[box].parent].own_link &&
-           RunningParagraphs(nodes, nodes[box].parent, kMaxPitchParagraphs) <=
-               kMaxPitchParagraphs) {
-      box = nodes[box].parent;
+    int box_paragraphs = RunningParagraphs(nodes, box, kMaxPitchParagraphs);
+    while (nodes[box].parent > 0) {
+      const int32_t up = nodes[box].parent;
+      if (too_big(up, kMaxPitchBoxText) || nodes[up].own_text != nodes[up].own_link) break;
+      const int up_paragraphs = RunningParagraphs(nodes, up, kMaxPitchParagraphs);
+      if (up_paragraphs > kMaxPitchParagraphs ||
+          (nodes[box].text > action && up_paragraphs > box_paragraphs)) {
+        break;
+      }
+      box = up;
+      box_paragraphs = up_paragraphs;
     }
     if (nodes[box].text > action) nodes[box].flags |= kDomBoilerplate;
   };

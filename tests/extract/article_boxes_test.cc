@@ -245,6 +245,14 @@ TEST(ArticleBoxesTest, ConsentPlaceholderOfAnEmbedGoes) {
       "externe Inhalte angezeigt werden.</label></div></div>" + Paragraphs("pepper", 2));
   EXPECT_TRUE(Has(labelled, "pepper section number 1")) << labelled;
   EXPECT_FALSE(Has(labelled, "Beim Laden des Inhalts")) << labelled;
+  // A placeholder set under a ticker entry's paragraph takes only itself.
+  const std::string entry = ArticleWithBoxIn(
+      "de", "<div class='x1'><h3>Zugverkehr unterbrochen</h3><p>Wegen eines Murgangs ist die "
+      "Strecke zwischen Langenthal und Olten derzeit gesperrt, sagt die Bahn.</p><div><p>Hier "
+      "findest du ergänzende Inhalte von X. Um sie zu sehen, brauchen wir deine Zustimmung.</p>"
+      "<button>Inhalte anzeigen</button></div></div>" + Paragraphs("pepper", 2));
+  EXPECT_TRUE(Has(entry, "Wegen eines Murgangs")) << entry;
+  EXPECT_FALSE(Has(entry, "ergänzende Inhalte")) << entry;
 }
 
 TEST(ArticleBoxesTest, AQuestionWithButtonsForAnswersGoes) {
