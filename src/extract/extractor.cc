@@ -17,6 +17,7 @@
 #include "corpus/extract/lead_blocks.h"
 #include "corpus/extract/markup_name_book.h"
 #include "corpus/extract/page_language.h"
+#include "corpus/extract/page_title.h"
 #include "corpus/extract/parse_arena.h"
 #include "corpus/extract/phrase_book.h"
 #include "corpus/extract/post_chrome.h"
@@ -38,22 +39,6 @@
 namespace corpus {
 namespace {
 
-// Collapses whitespace and trims (titles, JSON-LD text).
-std::string CollapseSpaces(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
-
 // JSON-LD descriptions sometimes carry HTML markup; keep the text only.
 std::string StripTags(std::string_view s) {
   if (s.find('<') == std::string_view::npos) return std::string(s);
@@ -68,16 +53,6 @@ std::string StripTags(std::string_view s) {
     } else if (!in_tag) {
       out.push_back(c);
     }
-  }
-  return out;
-}
-
-// Lower-cased ASCII letters and digits of `s` only, to compare texts loosely.
-std::string Fold(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c + 32));
-    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c & 0x80)) out.push_back(c);
   }
   return out;
 }
@@ -142,106 +117,6 @@ bool HasDistinctWords(std::string_view text, size_t n) {
   return seen.size() >= n;
 }
 
-// The first <h1> of the page, if any.
-std::string FirstHeading(const DomIndex& dom) {
-  if (dom.first_h1() < 0) return "";
-  return RenderText(dom, dom.first_h1(), {}, TextFormat::kPlain);
-}
-
-// Headings looked at for a post's title, and the separators a <title> puts
-// between the post's and the blog's names that Fold keeps (non-ASCII):
-// U+FF5C FULLWIDTH VERTICAL LINE, U+2014 EM DASH, U+2013 EN DASH, U+00BB
-// and U+00AB guillemets, U+00B7 MIDDLE DOT, U+2022 BULLET, U+FF1A
-// FULLWIDTH COLON.
-constexpr int kMaxTitleHeadings = 40;
-// The shortest opening of a heading that a <title> cut short may name.
-constexpr size_t kMinCutTitleBytes = 24;
-// U+2026 HORIZONTAL ELLIPSIS in UTF-8.
-constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
-constexpr std::string_view kTitleSeparators[] = {
-    "\xEF\xBD\x9C", "\xE2\x80\x94", "\xE2\x80\x93", "\xC2\xBB",
-    "\xC2\xAB",       "\xC2\xB7",     "\xE2\x80\xA2", "\xEF\xBC\x9A"};
-
-// Whether node `i` or one of its ancestors is boilerplate.
-bool InBoilerplate(const std::vector<DomNode>& nodes, int32_t i) {
-  for (int32_t a = i; a >= 0; a = nodes[a].parent) {
-    if (nodes[a].flags & kDomBoilerplate) return true;
-  }
-  return false;
-}
-
-// On a blog the <h1> is often the blog's name in the site's header, and
-// <title> reads "post - blog" or "blog: post" (or "blog — post cut sh…"):
-// the post's own title is then another heading of the page, outside the
-// header and the other boilerplate, whose text is the rest of <title> (or
-// opens with it). That heading's text, or "" if there is none or the <h1>
-// is inside <main> or <article> and neither boilerplate nor a link through
-// and through (a header's <h1><a href="/">Blog</a></h1>).
-// REQUIRES: `title` is trimmed (CollapseSpaces).
-std::string PostHeading(const DomIndex& dom, const std::string& title, const std::string& h1) {
-  const std::vector<DomNode>& nodes = dom.nodes();
-  const int32_t first_h1 = dom.first_h1();
-  if (first_h1 < 0) return "";
-  // The blog's name: in boilerplate, a link through and through (to the
-  // blog's front page), or at least outside <main> and <article>, where a
-  // headline is.
-  const DomNode& h = nodes[first_h1];
-  const bool linked_name = h.text > 0 && h.link == h.text;
-  if (!linked_name && (h.flags & kDomMainHint) && !InBoilerplate(nodes, first_h1)) return "";
-  const std::string folded_title = Fold(title), folded_h1 = Fold(h1);
-  const size_t at = folded_title.find(folded_h1);
-  if (folded_h1.empty() || at == std::string::npos) return "";
-  std::string_view rest_parts[] = {std::string_view(folded_title).substr(0, at),
-                                   std::string_view(folded_title).substr(at + folded_h1.size())};
-  std::string rest;
-  for (std::string_view part : rest_parts) {
-    for (bool trimmed = true; trimmed;) {
-      trimmed = false;
-      for (std::string_view sep : kTitleSeparators) {
-        if (part.starts_with(sep)) part.remove_prefix(sep.size()), trimmed = true;
-        if (part.ends_with(sep)) part.remove_suffix(sep.size()), trimmed = true;
-      }
-    }
-    rest += part;
-  }
-  // A <title> cut short ("… or: why my kitchen...") names the heading
-  // that it opens. (`title` is trimmed; Fold leaves out ASCII dots, not
-  // U+2026.)
-  const bool cut = title.ends_with("...") || title.ends_with(kEllipsis);
-  if (rest.ends_with(kEllipsis)) rest.resize(rest.size() - kEllipsis.size());
-  if (rest.size() < (cut ? kMinCutTitleBytes : 8)) return "";
-  int seen = 0;
-  for (int32_t i = 0; i < static_cast<int32_t>(nodes.size()) && seen < kMaxTitleHeadings; ++i) {
-    const DomNode& n = nodes[i];
-    if ((n.flags & kDomText) || !(n.flags & kDomHeading) || i == first_h1) continue;
-    ++seen;
-    if (n.text > 300 || InBoilerplate(nodes, i)) continue;
-    std::string heading = CollapseSpaces(RenderText(dom, i, {}, TextFormat::kPlain));
-    const std::string folded = Fold(heading);
-    if (folded == rest || (cut && folded.starts_with(rest))) return heading;
-    i = n.end - 1;
-  }
-  return "";
-}
-
-std::string PickTitle(const DomIndex& dom) {
-  std::string h1 = CollapseSpaces(FirstHeading(dom));
-  std::string og = CollapseSpaces(dom.og_title());
-  std::string title = CollapseSpaces(dom.html_title());
-  // The <h1> is the page's own headline; <title> often adds " | Site". But
-  // when the rest of <title> is another heading, the <h1> is the site's
-  // name and that heading the page's.
-  if (!h1.empty() && h1.size() < 300 &&
-      (Fold(title).find(Fold(h1)) != std::string::npos ||
-       Fold(og).find(Fold(h1)) != std::string::npos)) {
-    if (std::string post = PostHeading(dom, title, h1); !post.empty()) return post;
-    return h1;
-  }
-  if (!og.empty()) return og;
-  if (!title.empty()) return title;
-  return h1.size() < 300 ? h1 : "";
-}
-
 // Text in comment sections (outermost ones), not counting menu links.
 double CommentBytes(const DomIndex& dom) {
   const auto& nodes = dom.nodes();
@@ -296,7 +171,7 @@ bool IsShortParagraphStory(const DomIndex& dom, int32_t root) {
 // Bumped whenever a rule changes what is extracted; the data files (phrase
 // files, class and id name lists, the block model) are versioned by their
 // digests (ExtractorVersion).
-constexpr std::string_view kExtractorCodeVersion = "72";
+constexpr std::string_view kExtractorCodeVersion = "73";
 
 std::string ExtractorVersion() {
   // The data files' digests, hashed together (configs/extract/).

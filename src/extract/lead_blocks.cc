@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "corpus/extract/markup_names.h"
+#include "corpus/extract/page_title.h"
 #include "corpus/text/text_units.h"
 
 namespace corpus {
@@ -173,13 +174,17 @@ bool IsArticleContainer(const DomNode& n) {
   return type.ends_with("Article") || type.ends_with("Posting");
 }
 
-// The headline of the article whose body is `root`: the page's first <h1>,
-// or on a page without one, the first heading of the article
-// (IsArticleContainer) that holds the body, if it comes before the body
-// (templates that set the headline as an <h2> in the article's header); -1
-// if there is none.
+// The headline of the article whose body is `root`: the page's first <h1>
+// (or, when that is a blog's name, the post's heading that <title> names:
+// PostHeadingNode), or on a page without one, the first heading of the
+// article (IsArticleContainer) that holds the body, if it comes before the
+// body (templates that set the headline as an <h2> in the article's
+// header); -1 if there is none.
 int32_t Headline(const DomIndex& dom, int32_t root) {
-  if (dom.first_h1() >= 0) return dom.first_h1();
+  if (dom.first_h1() >= 0) {
+    const int32_t post = PostHeadingNode(dom);
+    return post >= 0 ? post : dom.first_h1();
+  }
   const std::vector<DomNode>& nodes = dom.nodes();
   int32_t article = nodes[root].parent;
   while (article >= 0 && !IsArticleContainer(nodes[article])) article = nodes[article].parent;

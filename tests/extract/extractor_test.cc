@@ -90,6 +90,27 @@ TEST(ExtractorTest, APostsTitleIsItsHeadingWhenTheH1IsTheBlogsName) {
   EXPECT_EQ(news.title, "Balade dans le Vercors");
 }
 
+TEST(ExtractorTest, APostsTitleInAThreePartTitleAndNoTaglineAsItsLead) {
+  // <title> is "post_blog_platform" and the post's own title holds a
+  // separator; the sentence under the blog's name is its tagline, not the
+  // post's lead.
+  std::string paragraphs;
+  for (int i = 0; i < 3; ++i) {
+    paragraphs += "<div>今年清明，终于请了两天假回了一趟老家。从城里出发坐高铁，再转大巴，最后坐半小时"
+                  "三轮车，到村口的时候天已经快黑了，外婆站在门口等我们，第" +
+                  std::to_string(i) + "段。</div>";
+  }
+  const ExtractResult r = ExtractMainContent(
+      "<html lang='zh'><head><title>回老家过清明：外婆的青团和那片茶园_山间听雨_某某博客</title>"
+      "</head><body><div class='x1'><h1><a href='/'>山间听雨</a></h1><p>一个在城里上班的人，"
+      "写写周末散步和日常生活里的小事，记录下那些容易被忘掉的时刻。</p></div><div class='x2'>"
+      "<h2>回老家过清明：外婆的青团和那片茶园</h2><div class='x3'>" + paragraphs +
+      "</div></div></body></html>", "", ExtractOptions{});
+  EXPECT_EQ(r.title, "回老家过清明：外婆的青团和那片茶园");
+  EXPECT_TRUE(Has(r.text, "第2段")) << r.text;
+  EXPECT_FALSE(Has(r.text, "周末散步")) << r.text;
+}
+
 TEST(ExtractorTest, CookieBannerIsNotTheContent) {
   const std::string html =
       "<html><body><div id='cookie-consent'><p>We use cookies to improve your experience. By "

@@ -15,21 +15,22 @@ namespace corpus {
 // lead, which is, in any language, the one paragraph of prose between the
 // page's <h1> and the body.
 //
-// When `sel->root` starts after the headline ends (the first <h1>; on a
-// page without one, the first heading of the <article>, or of the element
-// of a schema.org article type, holding the body), the blocks between the
-// two, inside their lowest common ancestor, are looked at: a block of prose
-// (kMinLeadBytes of its own text, sentence punctuation, no link: a byline,
-// an author's bio or a disclosure links somewhere; not an <h1>, not in a
-// list, table, figure, form, <nav> or <aside>, nor left out by an earlier
-// verdict) is a lead; so is the first line after the headline when it is
-// one bare sentence with no link (a standfirst without punctuation, "What
-// happens to a small town when the last shop closes its doors": 8 to 60
-// words in a script with capitals, few of them capitalized after the first
-// or holding a digit, unlike a byline, a date or a title-case line); so
-// is a summary list (two or more items of a phrase or a sentence each, no
-// links: "Das Wichtigste in Kürze", a live blog's standfirst) with the
-// short line titling it. A short paragraph after a lead, of its tag and
+// When `sel->root` starts after the headline ends (the first <h1>, or on a
+// blog whose <h1> is the blog's name the post's heading: PostHeadingNode;
+// on a page without one, the first heading of the <article>, or of the
+// element of a schema.org article type, holding the body), the blocks
+// between the two, inside their lowest common ancestor, are looked at: a
+// block of prose (kMinLeadBytes of its own text, sentence punctuation, no
+// link: a byline, an author's bio or a disclosure links somewhere; not an
+// <h1>, not in a list, table, figure, form, <nav> or <aside>, nor left out
+// by an earlier verdict) is a lead; so is the first line after the
+// headline when it is one bare sentence with no link (a standfirst without
+// punctuation, "What happens to a small town when the last shop closes its
+// doors": 8 to 60 words in a script with capitals, few of them capitalized
+// after the first or holding a digit, unlike a byline, a date or a
+// title-case line); so is a summary list (two or more items of a phrase or
+// a sentence each, no links: "Das Wichtigste in Kürze", a live blog's
+// standfirst) with the short line titling it. A short paragraph after a lead, of its tag and
 // parent, that ends a sentence ("Here are ten facts you may not know.")
 // goes with it, not counted as a lead of its own. On a page with no
 // headline at all, the body's sibling right before it is a lead when it is
