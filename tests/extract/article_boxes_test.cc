@@ -212,6 +212,12 @@ TEST(ArticleBoxesTest, PitchLineTakesItsBox) {
   EXPECT_TRUE(Has(es, "tomato section number 2")) << es;
   EXPECT_FALSE(Has(es, "Lee sin límites")) << es;
   EXPECT_FALSE(Has(es, "Ya eres suscriptor")) << es;
+  // An invitation written as a paragraph of the article (Dutch).
+  const std::string nl = ArticleWithBoxIn(
+      "nl", "<p><em>Heb jij een tip voor de redactie? Mail naar tips@example.nl of stuur een "
+      "bericht via WhatsApp.</em></p>" + Paragraphs("pepper", 2));
+  EXPECT_TRUE(Has(nl, "pepper section number 1")) << nl;
+  EXPECT_FALSE(Has(nl, "tip voor de redactie")) << nl;
 }
 
 TEST(ArticleBoxesTest, ConsentPlaceholderOfAnEmbedGoes) {
