@@ -227,7 +227,12 @@ bool IsCreditLine(const PhraseSet& phrases, std::string_view text) {
   text = SkipLeadingSpace(text);
   // "© Jane Doe", "(c) Reuters": a copyright line, in any language.
   if (OpensWithCopyrightSign(text)) return true;
-  return StartsWithLabel(phrases, PhraseClass::kCreditLabel, text);
+  if (StartsWithLabel(phrases, PhraseClass::kCreditLabel, text)) return true;
+  // A bar for the colon ("图片来源 | 视觉中国", "Photo | Reuters"); not a
+  // dash or dots, which ordinary text after such a word has more often.
+  const size_t bar = text.substr(0, kMaxLabelOpening).find('|');
+  return bar != std::string_view::npos &&
+         phrases.Matches(PhraseClass::kCreditLabel, text.substr(0, bar));
 }
 
 bool IsCopyrightNotice(std::string_view text) {

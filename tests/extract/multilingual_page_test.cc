@@ -136,6 +136,16 @@ TEST(MultilingualPageTest, ChineseRelatedBoxAndCreditGo) {
   EXPECT_FALSE(Has(t, "新华社")) << t;
   EXPECT_FALSE(Has(t, "新自行车道")) << t;
   EXPECT_FALSE(Has(t, "阅读更多")) << t;
+  // An official account's post: a credit with a bar for its colon, and
+  // "往期推荐" over the account's earlier posts.
+  const std::string post = Extract(
+      "<html lang='zh-CN'><body><div id='js_content'><h1>旧桥将重建</h1>" + prose +
+      "<p>图片来源 | 视觉中国</p><p><strong>往期推荐</strong></p><p><a href='/1'>新自行车道在"
+      "河岸开通</a></p><p><a href='/2'>市议会讨论停车费</a></p></div></body></html>");
+  EXPECT_TRUE(Has(post, "第3段")) << post;
+  EXPECT_FALSE(Has(post, "视觉中国")) << post;
+  EXPECT_FALSE(Has(post, "往期推荐")) << post;
+  EXPECT_FALSE(Has(post, "市议会")) << post;
 }
 
 TEST(MultilingualPageTest, CaptionsSignedByTheirCreditGo) {
