@@ -23,6 +23,9 @@ constexpr uint64_t kMaxCopyrightNotice = 240;
 // teaser label, "อ่านข่าวที่เกี่ยวข้อง", is 63 bytes, and sites in many
 // scripts put a space before the colon).
 constexpr size_t kMaxLabelOpening = 96;
+// A credit label written as an abbreviation ("Fot.") or a short word
+// ("Фото.") is this many bytes at most before its full stop.
+constexpr size_t kMaxAbbreviationBytes = 8;
 // A credit after a copyright sign is an agency and a name or two.
 constexpr size_t kMaxCopyrightCredit = 60;
 // Marks that sites in some scripts type for the colon after a label, in
@@ -228,11 +231,19 @@ bool IsCreditLine(const PhraseSet& phrases, std::string_view text) {
   // "© Jane Doe", "(c) Reuters": a copyright line, in any language.
   if (OpensWithCopyrightSign(text)) return true;
   if (StartsWithLabel(phrases, PhraseClass::kCreditLabel, text)) return true;
-  // A bar for the colon ("图片来源 | 视觉中国", "Photo | Reuters"); not a
-  // dash or dots, which ordinary text after such a word has more often.
-  const size_t bar = text.substr(0, kMaxLabelOpening).find('|');
-  return bar != std::string_view::npos &&
-         phrases.Matches(PhraseClass::kCreditLabel, text.substr(0, bar));
+  // A bar for the colon ("图片来源 | 视觉中国", "Photo | Reuters"), or the
+  // full stop and space after a label short enough to be an abbreviation
+  // ("Fot. Jakub Nowak"); not a dash or dots, which ordinary text after
+  // such a word has more often.
+  const std::string_view opening = text.substr(0, kMaxLabelOpening);
+  const size_t bar = opening.find('|');
+  if (bar != std::string_view::npos &&
+      phrases.Matches(PhraseClass::kCreditLabel, text.substr(0, bar))) {
+    return true;
+  }
+  const size_t stop = opening.find(". ");
+  return stop != std::string_view::npos && stop <= kMaxAbbreviationBytes &&
+         phrases.Matches(PhraseClass::kCreditLabel, text.substr(0, stop));
 }
 
 bool IsCopyrightNotice(std::string_view text) {

@@ -234,6 +234,8 @@ TEST(PhraseBookTest, LabelLinesNeedTheLabelBeforeAColon) {
   EXPECT_TRUE(IsCreditLine(PhraseBook::Default().For("zh"), "图片来源 | 视觉中国"));
   EXPECT_TRUE(IsCreditLine(de, "Foto | dpa"));
   EXPECT_FALSE(IsCreditLine(de, "Fotografie | Kurse am Samstag"));
+  EXPECT_TRUE(IsCreditLine(PhraseBook::Default().For("pl"), "Fot. Jakub Nowak / Agencja"));
+  EXPECT_FALSE(IsCreditLine(PhraseBook::Default().For("pl"), "Fotografia. To moja pasja"));
   EXPECT_FALSE(IsCreditLine(de, "Fotografie ist eine Kunst: so viel ist sicher"));
   // A label of 21 Thai letters is 63 bytes long, and a space comes before its colon.
   EXPECT_TRUE(StartsWithTeaserLabel(PhraseBook::Default().For("th"),

@@ -22,8 +22,9 @@ bool StartsWithLabel(const PhraseSet& phrases, PhraseClass c, std::string_view t
 bool StartsWithTeaserLabel(const PhraseSet& phrases, std::string_view text);
 
 // Whether a line's text is a picture credit: it opens with a credit label
-// and a colon or a bar (PhraseClass::kCreditLabel: "Photo:", "Foto:",
-// "Bild:", "写真：", "图片来源 |") or a copyright sign ("©", "(c)").
+// and a colon, a bar or an abbreviation's full stop (PhraseClass::
+// kCreditLabel: "Photo:", "Foto:", "Bild:", "写真：", "图片来源 |", "Fot.")
+// or a copyright sign ("©", "(c)").
 bool IsCreditLine(const PhraseSet& phrases, std::string_view text);
 
 // Whether a line's text opens with a copyright notice in its legal form:
