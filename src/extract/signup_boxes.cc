@@ -190,11 +190,11 @@ void MarkSignupBoxes(DomIndex* dom, const PhraseSet& phrases, uint64_t max_box_t
     i = nodes[box].end - 1;
   }
   // The pitch around the call to action on the line `line`, of which
-  // `action` bytes are the action's own: the largest wrapper of blocks.
-  // The box grows by wrappers that hold its buttons as their own text. Once
-  // it holds text besides the action, it takes no more paragraphs of
-  // running text: those are the text the box is set in (a consent
-  // placeholder under a live ticker's entry does not take the entry).
+  // `action` bytes are the action's own: the largest wrapper of blocks
+  // whose own text is at most its buttons' links. Once the box holds text
+  // besides the action, it takes no more paragraphs of running text: those
+  // are the text it is set in (a consent placeholder under a live ticker's
+  // entry does not take the entry).
   const auto mark_pitch = [&](int32_t line, uint64_t action) {
     if (too_big(line, kMaxPitchBoxText)) return;
     int32_t box = line;

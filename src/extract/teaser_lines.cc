@@ -90,10 +90,10 @@ bool MayEndWithCredit(const std::vector<DomNode>& nodes, int32_t root) {
 
 // Whether the nodes [first, end), the subtrees of one line, are a teaser
 // label with no mark after it, then one link: the line's text outside
-// links all comes before the link and is a teaser label, decoration aside ("<b>Leggi
-// anche</b> <a href=...>...</a>", "Read more » <a href=...>...</a>").
-// A label before many links heads a list (of tags, of products), not a
-// teaser.
+// links all comes before the link and is a teaser label, decoration aside
+// ("<b>Leggi anche</b> <a href=...>...</a>", "Read more » <a
+// href=...>...</a>"). A label before many links heads a list (of tags, of
+// products), not a teaser.
 bool IsBareLabelLine(const std::vector<DomNode>& nodes, int32_t first, int32_t end,
                      const PhraseSet& phrases) {
   std::string label;

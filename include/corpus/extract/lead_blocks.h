@@ -30,16 +30,15 @@ namespace corpus {
 // after the first or holding a digit, unlike a byline, a date or a
 // title-case line); so is a summary list (two or more items of a phrase or
 // a sentence each, no links: "Das Wichtigste in Kürze", a live blog's
-// standfirst) with the short line titling it. A short paragraph after a lead, of its tag and
-// parent, that ends a sentence ("Here are ten facts you may not know.")
-// goes with it, not counted as a lead of its own. On a page with no
-// headline at all, the body's sibling right before it is a lead when it is
-// one block of prose with no link (a standfirst in a block of its own). If
-// there are one to
-// kMaxLeadBlocks of them with at most kMaxLeadBytes of text in all, the
-// selection's root becomes the common ancestor and everything in it but the
-// leads and the old root is dropped, so the text is the old text with the
-// leads before it.
+// standfirst) with the short line titling it. A short paragraph after a
+// lead, of its tag and parent, that ends a sentence ("Here are ten facts
+// you may not know.") goes with it, not counted as a lead of its own. On a
+// page with no headline at all, the body's sibling right before it is a
+// lead when it is one block of prose with no link (a standfirst in a block
+// of its own). If there are one to kMaxLeadBlocks of them with at most
+// kMaxLeadBytes of text in all, the selection's root becomes the common
+// ancestor and everything in it but the leads and the old root is dropped,
+// so the text is the old text with the leads before it.
 //
 // The body's other parts come back the same way: an advert or a sign-up box
 // that splits the body into containers of one tag and class leaves the
