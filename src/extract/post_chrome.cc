@@ -124,6 +124,37 @@ bool HoldsPicture(const GumboNode* root) {
                           [](const GumboElement& el) { return el.tag == GUMBO_TAG_IMG; });
 }
 
+// A picture's credit set beside it: a short inline element with no link
+// right after an <img>, the two alone in their wrapper, inside a <figure>
+// ("<figure><div><img><span>Getty Images</span></div><figcaption>...").
+constexpr uint64_t kMaxPictureCredit = 60;
+
+// Whether element `i` is such a credit.
+bool IsCreditBesidePicture(const std::vector<DomNode>& nodes, int32_t i) {
+  const DomNode& n = nodes[i];
+  if ((n.flags & (kDomText | kDomBlock)) || n.text == 0 || n.text > kMaxPictureCredit ||
+      n.link > 0 || n.parent < 0) {
+    return false;
+  }
+  const DomNode& wrapper = nodes[n.parent];
+  if (wrapper.text != n.text) return false;
+  bool in_figure = false;
+  for (int32_t a = n.parent; a >= 0 && !in_figure; a = nodes[a].parent) {
+    in_figure = nodes[a].tag == GUMBO_TAG_FIGURE;
+  }
+  if (!in_figure) return false;
+  // The element before it among the wrapper's children (DomIndex keeps
+  // elements, not pictures' attributes): gumbo's previous sibling.
+  const GumboNode* g = n.node;
+  const GumboVector& kids = g->parent->v.element.children;
+  for (unsigned k = g->index_within_parent; k-- > 0;) {
+    const GumboNode* prev = static_cast<const GumboNode*>(kids.data[k]);
+    if (prev->type == GUMBO_NODE_WHITESPACE) continue;
+    return prev->type == GUMBO_NODE_ELEMENT && prev->v.element.tag == GUMBO_TAG_IMG;
+  }
+  return false;
+}
+
 }  // namespace
 
 void MarkPostChrome(DomIndex* dom) {
@@ -142,6 +173,11 @@ void MarkPostChrome(DomIndex* dom) {
     // use this site") is about the reader's browser, not the page's text.
     if (n.tag == GUMBO_TAG_NOSCRIPT && n.text <= kMaxNoscriptNotice &&
         MentionsJavaScript(nodes, i)) {
+      n.flags |= kDomBoilerplate;
+      i = n.end - 1;
+      continue;
+    }
+    if (IsCreditBesidePicture(nodes, i)) {
       n.flags |= kDomBoilerplate;
       i = n.end - 1;
       continue;

@@ -103,6 +103,23 @@ TEST(PostChromeTest, FigureCaptionsAndUserTitlesGo) {
   EXPECT_FALSE(Has(t, "Staff photographer"));
 }
 
+TEST(PostChromeTest, ACreditBesideThePictureInAFigureGoes) {
+  // The credit is a <span> right after the <img>, outside the caption; a
+  // figure's text that is not beside a picture stays.
+  const std::string body =
+      "<article><h1>Flooding</h1><p>Residents have begun the clean-up after the worst "
+      "flooding the town has seen in four decades, with some saying they lost everything.</p>"
+      "<figure><div><img src='a.jpg'><span>Getty Images</span></div><figcaption>Boats on "
+      "Tudor Street</figcaption></figure><p>The regulator had issued an amber warning for "
+      "rain covering much of the region, with up to 120mm falling on higher ground.</p>"
+      "<figure><div><span>Rainfall in millimetres, by day</span></div><table><tr><td>Monday"
+      "</td><td>42</td></tr></table></figure></article>";
+  const std::string t = Extract(body);
+  EXPECT_TRUE(Has(t, "amber warning"));
+  EXPECT_FALSE(Has(t, "Getty Images")) << t;
+  EXPECT_TRUE(Has(t, "Rainfall in millimetres")) << t;
+}
+
 std::string ArticleBody() {
   std::string paras;
   for (int i = 0; i < 4; ++i) {

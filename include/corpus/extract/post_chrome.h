@@ -23,7 +23,9 @@ namespace corpus {
 //    default output (it drops them unless asked to keep images). Also
 //    captions by whole class name ("wp-caption-text"), and elements with a
 //    "caption" token that are short, hold no link and have a picture in
-//    their parent.
+//    their parent; and inside a <figure>, a picture's credit set right
+//    after its <img>, alone in their wrapper (a short inline element with
+//    no link: "Getty Images").
 //  - bylines ("byline", "dateline", "posted", "author" tokens, at most 300
 //    bytes), on a page with at most two of them: more are the bylines of
 //    a list of teasers, part of the list.
