@@ -240,8 +240,9 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
   // The body the selection descended to, before a lead above it widened
   // the root: whether the page is prose is read on it.
   int32_t body_root = -1;
-  if (options.drop_related_sections && sel.root >= 0 &&
-      (IsProse(dom, sel.root) || IsShortParagraphStory(dom, sel.root))) {
+  const bool article = options.drop_related_sections && sel.root >= 0 &&
+                       (IsProse(dom, sel.root) || IsShortParagraphStory(dom, sel.root));
+  if (article) {
     // An article: the boxes of other articles and the author's bio around
     // it go, unless a box is most of what was selected (then it is the
     // content).
@@ -261,9 +262,14 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
       MarkTeaserCards(&dom, sel.root, declared_article);
       sel = SelectMainContent(dom, score);
     }
+  }
+  // The boilerplate flags are final from here on: the post's heading on a
+  // blog, for the leads and the title, is found once.
+  const int32_t post_heading = PostHeadingNode(dom);
+  if (article) {
     // The lead between the headline and a body container of its own.
     body_root = sel.root;
-    AddLeadBlocks(dom, &sel);
+    AddLeadBlocks(dom, post_heading, &sel);
   }
   if (sel.weight < options.link_page_share * sel.page_text && !product_page) {
     // Little prose but plenty of text: an index, a category page, a list of
@@ -334,7 +340,7 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
   // grid, "Skip to main content"), are what is left of chrome around a
   // page drawn by JavaScript: no main text.
   if (!HasDistinctWords(result.text, options.min_distinct_words)) result.text.clear();
-  result.title = PickTitle(dom);
+  result.title = PickTitle(dom, post_heading);
   return result;
 }
 

@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "corpus/extract/markup_names.h"
-#include "corpus/extract/page_title.h"
 #include "corpus/text/text_units.h"
 
 namespace corpus {
@@ -175,16 +174,13 @@ bool IsArticleContainer(const DomNode& n) {
 }
 
 // The headline of the article whose body is `root`: the page's first <h1>
-// (or, when that is a blog's name, the post's heading that <title> names:
+// (or, when that is a blog's name, the post's heading `post_heading`:
 // PostHeadingNode), or on a page without one, the first heading of the
 // article (IsArticleContainer) that holds the body, if it comes before the
 // body (templates that set the headline as an <h2> in the article's
 // header); -1 if there is none.
-int32_t Headline(const DomIndex& dom, int32_t root) {
-  if (dom.first_h1() >= 0) {
-    const int32_t post = PostHeadingNode(dom);
-    return post >= 0 ? post : dom.first_h1();
-  }
+int32_t Headline(const DomIndex& dom, int32_t post_heading, int32_t root) {
+  if (dom.first_h1() >= 0) return post_heading >= 0 ? post_heading : dom.first_h1();
   const std::vector<DomNode>& nodes = dom.nodes();
   int32_t article = nodes[root].parent;
   while (article >= 0 && !IsArticleContainer(nodes[article])) article = nodes[article].parent;
@@ -197,10 +193,11 @@ int32_t Headline(const DomIndex& dom, int32_t root) {
 
 // The leads of the body at `root` (see AddLeadBlocks), their lowest common
 // ancestor with the body in *top; empty if there are none or too many.
-std::vector<int32_t> Leads(const DomIndex& dom, const ContentSelection& sel, int32_t* top, int* blocks) {
+std::vector<int32_t> Leads(const DomIndex& dom, int32_t post_heading, const ContentSelection& sel,
+                           int32_t* top, int* blocks) {
   const std::vector<DomNode>& nodes = dom.nodes();
   const int32_t root = sel.root;
-  const int32_t h1 = Headline(dom, root);
+  const int32_t h1 = Headline(dom, post_heading, root);
   std::vector<int32_t> leads;  // a summary list's title and list count as one block
   *blocks = 0;
   if (h1 < 0) {
@@ -275,13 +272,13 @@ std::vector<int32_t> Leads(const DomIndex& dom, const ContentSelection& sel, int
 
 }  // namespace
 
-int AddLeadBlocks(const DomIndex& dom, ContentSelection* sel) {
+int AddLeadBlocks(const DomIndex& dom, int32_t post_heading, ContentSelection* sel) {
   const std::vector<DomNode>& nodes = dom.nodes();
   const int32_t root = sel->root;
   if (root < 0) return 0;
   int32_t top = -1;
   int blocks = 0;
-  const std::vector<int32_t> leads = Leads(dom, *sel, &top, &blocks);
+  const std::vector<int32_t> leads = Leads(dom, post_heading, *sel, &top, &blocks);
   const std::vector<int32_t> parts = BodyParts(nodes, root);
   if (leads.empty()) {
     if (parts.empty()) return 0;

@@ -84,16 +84,44 @@ bool InBoilerplate(const std::vector<DomNode>& nodes, int32_t i) {
   return false;
 }
 
-// On a blog the <h1> is often the blog's name in the site's header, and
-// <title> reads "post - blog" or "blog: post" (or "blog — post cut sh…"):
-// the post's own title is then another heading of the page, outside the
-// header and the other boilerplate, whose text is the rest of <title> (or
-// opens with it). That heading and its text, or -1 if there is none or
-// the <h1> is inside <main> or <article> and neither boilerplate nor a link
-// through and through (a header's <h1><a href="/">Blog</a></h1>).
-// REQUIRES: `title` is trimmed (CollapseSpaces).
-int32_t PostHeading(const DomIndex& dom, const std::string& title, const std::string& h1,
-                    std::string* text) {
+}  // namespace
+
+std::string CollapseSpaces(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string PickTitle(const DomIndex& dom, int32_t post_heading) {
+  std::string h1 = CollapseSpaces(FirstHeading(dom));
+  std::string og = CollapseSpaces(dom.og_title());
+  std::string title = CollapseSpaces(dom.html_title());
+  // The <h1> is the page's own headline; <title> often adds " | Site". But
+  // when the rest of <title> is another heading, the <h1> is the site's
+  // name and that heading the page's.
+  if (!h1.empty() && h1.size() < 300 &&
+      (Fold(title).find(Fold(h1)) != std::string::npos ||
+       Fold(og).find(Fold(h1)) != std::string::npos)) {
+    if (post_heading >= 0) {
+      return CollapseSpaces(RenderText(dom, post_heading, {}, TextFormat::kPlain));
+    }
+    return h1;
+  }
+  if (!og.empty()) return og;
+  if (!title.empty()) return title;
+  return h1.size() < 300 ? h1 : "";
+}
+
+int32_t PostHeadingNode(const DomIndex& dom) {
   const std::vector<DomNode>& nodes = dom.nodes();
   const int32_t first_h1 = dom.first_h1();
   if (first_h1 < 0) return -1;
@@ -103,7 +131,8 @@ int32_t PostHeading(const DomIndex& dom, const std::string& title, const std::st
   const DomNode& h = nodes[first_h1];
   const bool linked_name = h.text > 0 && h.link == h.text;
   if (!linked_name && (h.flags & kDomMainHint) && !InBoilerplate(nodes, first_h1)) return -1;
-  const std::string folded_title = Fold(title), folded_h1 = Fold(h1);
+  const std::string title = CollapseSpaces(dom.html_title());
+  const std::string folded_title = Fold(title), folded_h1 = Fold(FirstHeading(dom));
   const size_t at = folded_title.find(folded_h1);
   if (folded_h1.empty() || at == std::string::npos) return -1;
   std::string_view rest_parts[] = {std::string_view(folded_title).substr(0, at),
@@ -133,10 +162,10 @@ int32_t PostHeading(const DomIndex& dom, const std::string& title, const std::st
     const auto text_of = [&](size_t a, size_t b) {
       return Fold(std::string_view(title).substr(parts[a].first, parts[b].second - parts[a].first));
     };
+    std::vector<bool> blog(parts.size());
+    for (size_t k = 0; k < parts.size(); ++k) blog[k] = text_of(k, k) == folded_h1;
     for (size_t a = 0; a < parts.size(); ++a) {
-      for (size_t b = a; b < parts.size() && text_of(b, b) != folded_h1; ++b) {
-        runs.push_back(text_of(a, b));
-      }
+      for (size_t b = a; b < parts.size() && !blog[b]; ++b) runs.push_back(text_of(a, b));
     }
   }
   int seen = 0;
@@ -145,58 +174,13 @@ int32_t PostHeading(const DomIndex& dom, const std::string& title, const std::st
     if ((n.flags & kDomText) || !(n.flags & kDomHeading) || i == first_h1) continue;
     ++seen;
     if (n.text > 300 || InBoilerplate(nodes, i)) continue;
-    std::string heading = CollapseSpaces(RenderText(dom, i, {}, TextFormat::kPlain));
-    const std::string folded = Fold(heading);
+    const std::string folded = Fold(RenderText(dom, i, {}, TextFormat::kPlain));
     const bool part = folded.size() >= kMinPartBytes &&
                       std::find(runs.begin(), runs.end(), folded) != runs.end();
-    if (folded == rest || (cut && folded.starts_with(rest)) || part) {
-      *text = std::move(heading);
-      return i;
-    }
+    if (folded == rest || (cut && folded.starts_with(rest)) || part) return i;
     i = n.end - 1;
   }
   return -1;
-}
-
-}  // namespace
-
-std::string CollapseSpaces(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
-
-std::string PickTitle(const DomIndex& dom) {
-  std::string h1 = CollapseSpaces(FirstHeading(dom));
-  std::string og = CollapseSpaces(dom.og_title());
-  std::string title = CollapseSpaces(dom.html_title());
-  // The <h1> is the page's own headline; <title> often adds " | Site". But
-  // when the rest of <title> is another heading, the <h1> is the site's
-  // name and that heading the page's.
-  if (!h1.empty() && h1.size() < 300 &&
-      (Fold(title).find(Fold(h1)) != std::string::npos ||
-       Fold(og).find(Fold(h1)) != std::string::npos)) {
-    if (std::string post; PostHeading(dom, title, h1, &post) >= 0) return post;
-    return h1;
-  }
-  if (!og.empty()) return og;
-  if (!title.empty()) return title;
-  return h1.size() < 300 ? h1 : "";
-}
-
-int32_t PostHeadingNode(const DomIndex& dom) {
-  const std::string h1 = CollapseSpaces(FirstHeading(dom));
-  std::string text;
-  return PostHeading(dom, CollapseSpaces(dom.html_title()), h1, &text);
 }
 
 }  // namespace corpus

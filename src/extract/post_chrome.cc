@@ -136,21 +136,21 @@ bool IsCreditBesidePicture(const std::vector<DomNode>& nodes, int32_t i) {
       n.link > 0 || n.parent < 0) {
     return false;
   }
-  const DomNode& wrapper = nodes[n.parent];
-  if (wrapper.text != n.text) return false;
-  bool in_figure = false;
-  for (int32_t a = n.parent; a >= 0 && !in_figure; a = nodes[a].parent) {
-    in_figure = nodes[a].tag == GUMBO_TAG_FIGURE;
-  }
-  if (!in_figure) return false;
-  // The element before it among the wrapper's children (DomIndex keeps
-  // elements, not pictures' attributes): gumbo's previous sibling.
+  if (nodes[n.parent].text != n.text) return false;
+  // The node before it among the wrapper's children, in gumbo's tree
+  // (pictures are not in DomIndex): an <img>.
   const GumboNode* g = n.node;
   const GumboVector& kids = g->parent->v.element.children;
-  for (unsigned k = g->index_within_parent; k-- > 0;) {
-    const GumboNode* prev = static_cast<const GumboNode*>(kids.data[k]);
-    if (prev->type == GUMBO_NODE_WHITESPACE) continue;
-    return prev->type == GUMBO_NODE_ELEMENT && prev->v.element.tag == GUMBO_TAG_IMG;
+  const GumboNode* prev = nullptr;
+  for (unsigned k = g->index_within_parent; k-- > 0 && !prev;) {
+    const GumboNode* c = static_cast<const GumboNode*>(kids.data[k]);
+    if (c->type != GUMBO_NODE_WHITESPACE) prev = c;
+  }
+  if (!prev || prev->type != GUMBO_NODE_ELEMENT || prev->v.element.tag != GUMBO_TAG_IMG) {
+    return false;
+  }
+  for (int32_t a = n.parent; a >= 0; a = nodes[a].parent) {
+    if (nodes[a].tag == GUMBO_TAG_FIGURE) return true;
   }
   return false;
 }

@@ -38,17 +38,22 @@ int32_t FirstText(const std::vector<DomNode>& nodes, int32_t from, int32_t end) 
   return end;
 }
 
+// Whether element `i` is inline and holds its parent's first text: a
+// label, if what follows it says so.
+bool OpensItsParentInline(const std::vector<DomNode>& nodes, int32_t i) {
+  const DomNode& n = nodes[i];
+  return !(n.flags & (kDomText | kDomBlock)) && n.parent >= 0 &&
+         FirstText(nodes, n.parent + 1, nodes[n.parent].end) >= i;
+}
+
 // Whether element `i` is an inline label over blocks: the first text of
 // its parent, and the parent's next child with text is a block (a list, a
 // paragraph): "<div><span>Leia também</span><ul>…</ul></div>" is a box's
 // heading written as a span.
 bool IsLabelOverBlocks(const std::vector<DomNode>& nodes, int32_t i) {
-  const DomNode& n = nodes[i];
-  const int32_t p = n.parent;
-  if ((n.flags & (kDomText | kDomBlock)) || p < 0 || FirstText(nodes, p + 1, nodes[p].end) < i) {
-    return false;
-  }
-  const int32_t next = NextWithText(nodes, n.end, nodes[p].end);
+  if (!OpensItsParentInline(nodes, i)) return false;
+  const int32_t p = nodes[i].parent;
+  const int32_t next = NextWithText(nodes, nodes[i].end, nodes[p].end);
   return next < nodes[p].end && !(nodes[next].flags & kDomText) && (nodes[next].flags & kDomBlock);
 }
 
@@ -57,11 +62,9 @@ bool IsLabelOverBlocks(const std::vector<DomNode>& nodes, int32_t i) {
 // other text in links: "<p><strong>Weitere Artikel:</strong><br><a>…</a><br>
 // <a>…</a></p>", a list written as lines, as older blogs write one.
 bool IsLabelOverLinkLines(const std::vector<DomNode>& nodes, int32_t i) {
+  if (!OpensItsParentInline(nodes, i)) return false;
   const DomNode& n = nodes[i];
   const int32_t p = n.parent;
-  if ((n.flags & (kDomText | kDomBlock)) || p < 0 || FirstText(nodes, p + 1, nodes[p].end) < i) {
-    return false;
-  }
   const uint64_t rest = nodes[p].text - n.text;
   if (rest == 0 || 2 * (nodes[p].link - n.link) < rest) return false;
   int32_t k = n.end;

@@ -204,7 +204,7 @@ TEST(LeadBlocksTest, AStandfirstRightBeforeTheBodyOfAPageWithoutAHeadlineIsKept)
 TEST(LeadBlocksTest, NothingChangesWhenTheHeadlineIsInTheBody) {
   DomIndex dom;
   ContentSelection sel;
-  EXPECT_EQ(AddLeadBlocks(dom, &sel), 0);  // no page, no root: nothing to do
+  EXPECT_EQ(AddLeadBlocks(dom, -1, &sel), 0);  // no page, no root: nothing to do
   const std::string t = ExtractBody("<article><h1>Brücke wird saniert</h1>" + Body(3) +
                                     "</article><p>Impressum und Kontakt der Redaktion, "
                                     "alle Rechte vorbehalten, bitte beachten.</p>");

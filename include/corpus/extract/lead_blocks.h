@@ -16,9 +16,10 @@ namespace corpus {
 // page's <h1> and the body.
 //
 // When `sel->root` starts after the headline ends (the first <h1>, or on a
-// blog whose <h1> is the blog's name the post's heading: PostHeadingNode;
-// on a page without one, the first heading of the <article>, or of the
-// element of a schema.org article type, holding the body), the blocks
+// blog whose <h1> is the blog's name the post's heading `post_heading`,
+// PostHeadingNode's answer, -1 if none; on a page without one, the first
+// heading of the <article>, or of the element of a schema.org article
+// type, holding the body), the blocks
 // between the two, inside their lowest common ancestor, are looked at: a
 // block of prose (kMinLeadBytes of its own text, sentence punctuation, no
 // link: a byline, an author's bio or a disclosure links somewhere; not an
@@ -48,7 +49,7 @@ namespace corpus {
 //
 // REQUIRES: `sel` was computed on `dom` (its drop vector covers every node).
 // Linear in the common ancestor's subtree.
-int AddLeadBlocks(const DomIndex& dom, ContentSelection* sel);
+int AddLeadBlocks(const DomIndex& dom, int32_t post_heading, ContentSelection* sel);
 
 }  // namespace corpus
 

@@ -13,17 +13,21 @@ namespace corpus {
 // (titles, JSON-LD text).
 std::string CollapseSpaces(std::string_view s);
 
-// The page's title: its first <h1> when <title> or og:title names it, but
-// on a blog whose <h1> is the blog's name the post's heading that the rest
-// of <title> names (PostHeadingNode); else og:title, then <title>.
-std::string PickTitle(const DomIndex& dom);
-
 // On a blog whose first <h1> is the blog's name in the site's header,
 // outside <main> and <article> (or in boilerplate, or a link through and
 // through), and whose <title> reads "post - blog" or "blog: post" (or is
-// cut short with "..."), the heading whose text is the rest of <title>,
-// the post's own headline; -1 if there is none. Reads at most 40 headings.
+// cut short with "...", or has three parts or more: "post_blog_platform"),
+// the heading whose text is the rest of <title> (or a run of its parts
+// beside the blog's), the post's own headline; -1 if there is none. Reads
+// at most 40 headings, outside boilerplate: call it once the boilerplate
+// passes are done.
 int32_t PostHeadingNode(const DomIndex& dom);
+
+// The page's title: its first <h1> when <title> or og:title names it, but
+// on a blog whose <h1> is the blog's name the post's heading
+// `post_heading` (PostHeadingNode, -1 if none); else og:title, then
+// <title>.
+std::string PickTitle(const DomIndex& dom, int32_t post_heading);
 
 }  // namespace corpus
 
