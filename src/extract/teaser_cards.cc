@@ -47,6 +47,40 @@ bool IsLinkedHeadline(const std::vector<DomNode>& nodes, int32_t h) {
   return false;
 }
 
+// Whether block `b` is a headline set as a plain block: a <div> or <p>, not
+// a heading, whose text is mostly one link to another page ("<div><a
+// href=...>headline</a></div>" over a card's excerpt).
+bool IsLinkedTitleBlock(const std::vector<DomNode>& nodes, int32_t b) {
+  const DomNode& n = nodes[b];
+  if ((n.flags & kDomText) || !(n.flags & kDomBlock) || (n.flags & kDomHeading) ||
+      n.tag == GUMBO_TAG_LI || n.text < kMinHeadlineBytes ||
+      static_cast<double>(n.link) < kMinHeadlineLinkShare * static_cast<double>(n.text)) {
+    return false;
+  }
+  int links = 0;
+  for (int32_t k = b + 1; k < n.end; ++k) {
+    if ((nodes[k].flags & kDomText) || nodes[k].tag != GUMBO_TAG_A) continue;
+    if (!LeadsOffThePage(ElementAttr(nodes[k].node->v.element, "href")) || ++links > 1) return false;
+  }
+  return links == 1;
+}
+
+// Whether the subtree at `root` holds, outside links, a line cut short: text
+// ending in "..." or U+2026 (a card's excerpt, "... the distribution of
+// 1,500 hampers on Tuesday, December 1...").
+bool HoldsCutExcerpt(const std::vector<DomNode>& nodes, int32_t root) {
+  for (int32_t i = root; i < nodes[root].end; ++i) {
+    const DomNode& n = nodes[i];
+    if (!(n.flags & kDomText) || n.text == 0 || n.anchor >= 0) continue;
+    std::string_view t = n.node->v.text.text;
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\n' || t.back() == '\t' || t.back() == '\r')) {
+      t.remove_suffix(1);
+    }
+    if (t.ends_with("...") || t.ends_with("\xE2\x80\xA6")) return true;
+  }
+  return false;
+}
+
 // Whether `a` is a link to another page that holds a heading, or a block
 // of text and text beside it: a card made one link, its kicker, headline
 // and excerpt all inside it ("<a><span>kicker</span><span>headline</span>
@@ -119,9 +153,18 @@ int32_t FirstRunningParagraph(const std::vector<DomNode>& nodes, int32_t root) {
   return -1;
 }
 
-std::string_view ClassValue(const DomNode& n) {
-  const char* c = ElementAttr(n.node->v.element, "class");
-  return c ? std::string_view(c) : std::string_view();
+// Whether `a` and `b` hold one class, but for digits: the cards of one grid
+// may be numbered ("card card_0", "card card_1").
+bool SameClassButNumbers(const DomNode& a, const DomNode& b) {
+  const char* ca = ElementAttr(a.node->v.element, "class");
+  const char* cb = ElementAttr(b.node->v.element, "class");
+  if (!ca || !cb) return !ca && !cb;
+  for (;; ++ca, ++cb) {
+    while (*ca >= '0' && *ca <= '9') ++ca;
+    while (*cb >= '0' && *cb <= '9') ++cb;
+    if (*ca != *cb) return false;
+    if (*ca == '\0') return true;
+  }
 }
 
 }  // namespace
@@ -135,6 +178,12 @@ void MarkTeaserCards(DomIndex* dom, int32_t root, bool inline_grids) {
     const DomNode& n = nodes[i];
     if (n.flags & kDomText) continue;
     if ((n.flags & kDomHeading) && IsLinkedHeadline(nodes, i)) headline[i - root] = 1;
+    // A title block counts for its card when the card holds an excerpt
+    // cut short beside it: an article's own list of links, each with its
+    // authors or a description, is no grid of teasers.
+    if (n.parent > root && IsLinkedTitleBlock(nodes, i) && HoldsCutExcerpt(nodes, n.parent)) {
+      headline[n.parent - root] = 1;
+    }
     if (headline[i - root] && n.parent >= root) headline[n.parent - root] = 1;
   }
 
@@ -176,9 +225,8 @@ void MarkTeaserCards(DomIndex* dom, int32_t root, bool inline_grids) {
         static_cast<double>(card_text) < kMinCardShare * static_cast<double>(pn.text)) {
       continue;
     }
-    const std::string_view shape = ClassValue(nodes[cards[0]]);
     bool one_shape = true;
-    for (int32_t c : cards) one_shape = one_shape && ClassValue(nodes[c]) == shape;
+    for (int32_t c : cards) one_shape = one_shape && SameClassButNumbers(nodes[cards[0]], nodes[c]);
     if (!one_shape) continue;
     groups.push_back(p);
     group_short.push_back(short_cards);

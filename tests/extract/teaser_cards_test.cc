@@ -42,6 +42,42 @@ TEST(TeaserCardsTest, AGridOfStoriesAfterTheArticleGoes) {
   EXPECT_FALSE(Has(t, "Weitere Geschichte Nummer 3")) << t;
 }
 
+TEST(TeaserCardsTest, NumberedCardsWithTitleBlocksAndCutExcerptsGo) {
+  // Spanish cards numbered in their class, each a <div> holding one link
+  // (no heading), a date and an excerpt cut short: a grid of teasers.
+  std::string cards;
+  for (int i = 0; i < 4; ++i) {
+    cards += "<article class='entrada entrada_" + std::to_string(i) + "'><div class='t'><a href='/n/" +
+             std::to_string(i) + "'>Otra noticia número " + std::to_string(i) +
+             " de la región</a></div><div>19 de diciembre de 2025</div><div>Resumen " +
+             std::to_string(i) + ": El ayuntamiento aprobó el martes el nuevo plan de tráfico "
+             "para el centro, que entrará en vigor...</div></article>";
+  }
+  const std::string t = ExtractBody(
+      "<article><h1>Abre la matrícula</h1>" +
+      testing::GermanParagraphs("Absatz", 6) + "<div><div>" + cards + "</div></div></article>");
+  EXPECT_TRUE(Has(t, "Absatz 5")) << t;
+  EXPECT_FALSE(Has(t, "Resumen 0")) << t;
+  EXPECT_FALSE(Has(t, "Resumen 3")) << t;
+}
+
+TEST(TeaserCardsTest, AnArticlesOwnLinksWithTheirAuthorsStay) {
+  // The same shape without an excerpt cut short: resources the article
+  // lists, each with its authors, are not taken as a grid.
+  std::string items;
+  for (int i = 0; i < 4; ++i) {
+    items += "<div class='item'><div><a href='/r/" + std::to_string(i) + "'>Informe número " +
+             std::to_string(i) + " sobre la tutoría</a></div><div>Autora " + std::to_string(i) +
+             ", Ana Ruiz y Luis Gómez, Universidad de Salamanca, con datos de doce "
+             "colegios de la provincia</div></div>";
+  }
+  const std::string t = ExtractBody("<article><h1>Abre la matrícula</h1>" +
+                                    testing::GermanParagraphs("Absatz", 6) + "<div>" + items +
+                                    "</div></article>");
+  EXPECT_TRUE(Has(t, "Autora 0")) << t;
+  EXPECT_TRUE(Has(t, "Autora 3")) << t;
+}
+
 TEST(TeaserCardsTest, TheArticlesOwnSectionsStay) {
   // Headings of the same shape that are not links: the article's parts.
   std::string sections;

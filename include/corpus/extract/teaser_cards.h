@@ -10,11 +10,13 @@ namespace corpus {
 // Flags kDomBoilerplate on grids of teaser cards after an article's last
 // paragraph, inside its selected content `root`. A grid is an element whose
 // children include at least kMinTeaserCards cards of one shape (same tag,
-// same class value) holding at least kMinCardShare of its text; a card is a
-// child of at most kMaxTeaserCardBytes of text with a linked headline: a
-// heading (h1..h6) of kMinHeadlineBytes or more, at least
-// kMinHeadlineLinkShare of it in links, one of which leads off the page
-// (its href does not start with '#'). What follows an article in this
+// same class value but for digits: "card card_0", "card card_1") holding at
+// least kMinCardShare of its text; a card is a child of at most
+// kMaxTeaserCardBytes of text with a linked headline: a heading (h1..h6) of
+// kMinHeadlineBytes or more, at least kMinHeadlineLinkShare of it in links,
+// one of which leads off the page (its href does not start with '#'); or a
+// plain block of that size and share holding exactly one such link, beside
+// an excerpt cut short ("...", U+2026) outside links. What follows an article in this
 // shape, in any language and with or without a heading over it, is the grid
 // of other stories: a title linked to the story, an excerpt, a date. An
 // article's own sections have headings that are not links, an accordion's
