@@ -112,9 +112,29 @@ void BlankWordTokens(std::string* lower) {
   }
 }
 
+// Blanks the modifier of each class name written block--modifier
+// ("article-body--kommentar"): it names a variant of the block (an opinion
+// piece's body), not a part of the page.
+void BlankModifiers(std::string* lower) {
+  std::string& v = *lower;
+  for (size_t at = v.find("--"); at != std::string::npos; at = v.find("--", at)) {
+    size_t start = at;
+    while (start > 0 && !IsAsciiWhitespace(v[start - 1])) --start;
+    size_t end = at;
+    while (end < v.size() && !IsAsciiWhitespace(v[end])) ++end;
+    if (start == at) {  // a name that starts with "--" has no block
+      at = end;
+      continue;
+    }
+    std::fill(v.begin() + static_cast<std::ptrdiff_t>(at), v.begin() + static_cast<std::ptrdiff_t>(end), ' ');
+    at = end;
+  }
+}
+
 // `raw` lower-cased into *buffer (reused, so no allocation per element),
 // with its topic names and word tokens blanked (BlankTopicNames,
-// BlankWordTokens).
+// BlankWordTokens). A comment stem found only in modifiers (BlankModifiers)
+// names no comment section.
 NameValue ReadNames(std::string_view raw, std::string* buffer) {
   buffer->assign(raw);
   AsciiLowercaseInPlace(buffer);
@@ -123,7 +143,15 @@ NameValue ReadNames(std::string_view raw, std::string* buffer) {
     BlankTopicNames(buffer);
   }
   BlankWordTokens(buffer);
-  return {*buffer, Book::Default().ListsInside(*buffer, kStemLists)};
+  uint32_t inside = Book::Default().ListsInside(*buffer, kStemLists);
+  if ((inside & Book::Bit(NameList::kCommentStems)) && buffer->find("--") != std::string::npos) {
+    std::string blanked = *buffer;
+    BlankModifiers(&blanked);
+    if (!(Book::Default().ListsInside(blanked, kStemLists) & Book::Bit(NameList::kCommentStems))) {
+      inside &= ~Book::Bit(NameList::kCommentStems);
+    }
+  }
+  return {*buffer, inside};
 }
 
 // Boilerplate or comments as named by one class or id attribute value.

@@ -152,6 +152,31 @@ TEST(MarkupRulesTest, CommentSectionNamedInTheSitesLanguageGoes) {
   }
 }
 
+TEST(MarkupRulesTest, ACommentWordInABlocksModifierNamesNoComments) {
+  // "article-body--kommentar": an opinion piece's body, the block
+  // "article-body" in its variant; the line-up box beside it is no body.
+  const std::string body =
+      "<p>Nach der Niederlage unter der Woche stellte der Trainer auf drei Positionen um: "
+      "Hincapié, Andrich und Boniface rückten für Tapsoba, Xhaka und Schick in die Startelf. "
+      "Freiburg vertraute nach dem 2:2 in Mainz derselben Elf.</p><p>Die Gäste übernahmen vom "
+      "Anpfiff weg die Kontrolle und ließen den Ball geduldig zirkulieren. Freiburg stand tief "
+      "und lauerte auf Umschaltmomente.</p><p>Der Sport-Club brauchte einige Minuten, um sich "
+      "von dem Rückstand zu erholen, wurde dann aber mutiger.</p>";
+  const std::string lineup =
+      "<div class='lineup'><div><strong>Leverkusen:</strong> Hradecky - Frimpong, Tah, "
+      "Hincapié, Grimaldo - Andrich, Palacios (77. Xhaka) - Hofmann (84. Terrier), Wirtz - "
+      "Boniface (68. Schick), Adli</div><div><strong>Tore:</strong> 0:1 Boniface (19.), 1:1 "
+      "Gregoritsch (52.), 1:2 Wirtz (58.), 1:3 Grimaldo (62.)</div><div><strong>Zuschauer:"
+      "</strong> 34.700 (ausverkauft)</div></div>";
+  for (const char* name : {"article-body article-body--kommentar", "x1 x1--comment"}) {
+    const std::string text =
+        ExtractBody("<article><h1>Wirtz glänzt beim Sieg in Freiburg</h1><div class='" +
+                    std::string(name) + "'>" + body + "</div>" + lineup + "</article>");
+    EXPECT_TRUE(Has(text, "Nach der Niederlage")) << name << "\n" << text;
+    EXPECT_TRUE(Has(text, "wurde dann aber mutiger")) << name << "\n" << text;
+  }
+}
+
 TEST(MarkupRulesTest, ASectionsHeaderInTheTextStays) {
   // Each content element's heading in a <header> of its own, outside
   // <main> and <article>; the page's header with its logo link and menu
