@@ -209,6 +209,7 @@ void MarkTeaserCards(DomIndex* dom, int32_t root, bool inline_grids) {
     for (int32_t c = p + 1; c < pn.end; c = nodes[c].end) {
       const DomNode& cn = nodes[c];
       if ((cn.flags & kDomText) || cn.text == 0) continue;
+      if (first && !headline[c - root] && (cn.flags & kDomHeading)) continue;  // the grid's title
       if (first) {
         tag = cn.tag;
         first = false;

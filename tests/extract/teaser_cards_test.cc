@@ -61,6 +61,34 @@ TEST(TeaserCardsTest, NumberedCardsWithTitleBlocksAndCutExcerptsGo) {
   EXPECT_FALSE(Has(t, "Resumen 3")) << t;
 }
 
+TEST(TeaserCardsTest, AGridUnderItsOwnTitleAfterTheArticleGoes) {
+  // Five paragraphs of a French press release, then the latest releases
+  // under a heading whose words are in no phrase file: a grid whose first
+  // child is its title.
+  std::string release;
+  for (int i = 0; i < 5; ++i) {
+    release += "<p>Paragraphe " + std::to_string(i) +
+               " : les élus régionaux ont approuvé jeudi la commande de douze rames "
+               "supplémentaires, qui seront mises en service à partir de 2027 sur les lignes "
+               "les plus fréquentées.</p>";
+  }
+  std::string cards;
+  for (int i = 0; i < 3; ++i) {
+    cards += "<div class='item'><span>1er octobre 2024</span><h3><a href='/cp/" + std::to_string(i) +
+             "'>Communiqué numéro " + std::to_string(i) + " sur les lycées de la région</a></h3>"
+             "<p>Extrait " + std::to_string(i) + " : la Région engage un programme de rénovation "
+             "énergétique de grande ampleur dans ses lycées, avec isolation et panneaux "
+             "solaires.</p></div>";
+  }
+  const std::string t = ExtractBody(
+      "<div class='page'><div class='cp'><h1>Douze nouveaux trains</h1>" + release +
+      "</div><div class='liste'><h2>Nos dernières nouvelles</h2>" + cards +
+      "<a href='/cp'>Toutes les nouvelles</a></div></div>");
+  EXPECT_TRUE(Has(t, "Paragraphe 4")) << t;
+  EXPECT_FALSE(Has(t, "Extrait 0")) << t;
+  EXPECT_FALSE(Has(t, "Extrait 2")) << t;
+}
+
 TEST(TeaserCardsTest, AnArticlesOwnLinksWithTheirAuthorsStay) {
   // The same shape without an excerpt cut short: resources the article
   // lists, each with its authors, are not taken as a grid.

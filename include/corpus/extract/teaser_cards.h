@@ -16,7 +16,9 @@ namespace corpus {
 // kMinHeadlineBytes or more, at least kMinHeadlineLinkShare of it in links,
 // one of which leads off the page (its href does not start with '#'); or a
 // plain block of that size and share holding exactly one such link, beside
-// an excerpt cut short ("...", U+2026) outside links. What follows an article in this
+// an excerpt cut short ("...", U+2026) outside links. A heading that is no
+// card, first among the children, is the grid's title and is passed over
+// ("<h2>Derniers communiqués</h2>" over the cards). What follows an article in this
 // shape, in any language and with or without a heading over it, is the grid
 // of other stories: a title linked to the story, an excerpt, a date. An
 // article's own sections have headings that are not links, an accordion's
