@@ -353,6 +353,19 @@ bool PhraseSet::StartsWith(PhraseClass c, std::string_view folded) const {
   return false;
 }
 
+bool PhraseSet::Frames(PhraseClass c, std::string_view folded) const {
+  const size_t first_end = folded.find(' ');
+  const size_t last_start = folded.rfind(' ');
+  if (first_end == std::string_view::npos || first_end == last_start) return false;
+  if (static_cast<size_t>(std::count(folded.begin(), folded.end(), ' ')) + 1 > kMaxFramedWords) {
+    return false;
+  }
+  std::string key(folded.substr(0, first_end));
+  key += ' ';
+  key += folded.substr(last_start + 1);
+  return Has(c, key);
+}
+
 std::vector<std::string_view> PhraseSet::languages() const {
   std::vector<std::string_view> out;
   for (const PhraseTable* t : tables_) {

@@ -57,8 +57,10 @@ bool AsksForEmail(const GumboNode* form) {
 // ([pitch_actions]) or to load what waits for consent ([consent_actions]):
 // the action that ends a pitch box or a consent placeholder.
 bool IsActionPhrase(const PhraseSet& phrases, const std::string& label) {
-  return phrases.Matches(PhraseClass::kPitchAction, label) ||
-         phrases.Matches(PhraseClass::kConsentAction, label);
+  const std::string folded = FoldPhrase(label);
+  return phrases.Has(PhraseClass::kPitchAction, folded) ||
+         phrases.Frames(PhraseClass::kPitchAction, folded) ||
+         phrases.Has(PhraseClass::kConsentAction, folded);
 }
 
 // The text, in bytes, of the last line of block `block`: the run of its

@@ -190,6 +190,23 @@ TEST(ArticleBoxesTest, PitchBoxEndingInACallToActionGoes) {
   EXPECT_FALSE(Has(give, "survey kit")) << give;
 }
 
+TEST(ArticleBoxesTest, ACallToActionWithWordsInsideItsPhraseGoes) {
+  // German sets the verb last: "Jetzt … testen" frames an offer, "Jetzt …
+  // unterstützen" a platform's name.
+  const std::string trial = ArticleWithBoxIn(
+      "de", "<div class='x1'><h3>Du willst weiterlesen?</h3><p>Mit dem Plus-Abo erhältst du "
+      "Zugriff auf alle Analysen und Hintergründe. Jederzeit kündbar.</p><a href='/plus'>Jetzt "
+      "4 Wochen für 0,99 € testen</a></div>" + Paragraphs("pepper", 2));
+  EXPECT_TRUE(Has(trial, "pepper section number 1")) << trial;
+  EXPECT_FALSE(Has(trial, "Jederzeit kündbar")) << trial;
+  const std::string support = ArticleWithBoxIn(
+      "de", "<div class='x2'><h3>Dir gefällt unsere Arbeit?</h3><p>Wir sind unabhängig und "
+      "werbefrei. Schon ab 3 Euro im Monat hilfst du uns weiter.</p><div><a href='/s'>Jetzt "
+      "auf Steady unterstützen</a></div></div>" + Paragraphs("pepper", 2));
+  EXPECT_TRUE(Has(support, "pepper section number 1")) << support;
+  EXPECT_FALSE(Has(support, "werbefrei")) << support;
+}
+
 TEST(ArticleBoxesTest, PitchBoxWithItsButtonBesideItsTitleGoes) {
   // The box's title, its sentence and its button are lines of one block;
   // the button closes it, between paragraphs of the article.

@@ -189,6 +189,20 @@ TEST(PhraseBookTest, HeadingPrefixesEndAtAWordOrAnyCjkCharacter) {
                                         FoldPhrase("Mehr aus Thüringen")));
 }
 
+TEST(PhraseBookTest, APhrasesTwoWordsMayFrameOthers) {
+  const PhraseSet de = PhraseBook::Default().For("de");
+  EXPECT_TRUE(de.Frames(PhraseClass::kPitchAction, FoldPhrase("Jetzt 30 Tage kostenlos testen")));
+  EXPECT_TRUE(de.Frames(PhraseClass::kPitchAction, FoldPhrase("Jetzt auf Steady unterstützen")));
+  // The phrase alone is Has's; a word at either end is no frame; nor are
+  // more than kMaxFramedWords words.
+  EXPECT_FALSE(de.Frames(PhraseClass::kPitchAction, FoldPhrase("Jetzt testen")));
+  EXPECT_FALSE(de.Frames(PhraseClass::kPitchAction, FoldPhrase("Jetzt 30 Tage testen lassen")));
+  EXPECT_FALSE(de.Frames(PhraseClass::kPitchAction,
+                         FoldPhrase("Jetzt wurde die neue Brücke über den Rhein endlich getestet")));
+  EXPECT_FALSE(de.Frames(PhraseClass::kPitchAction,
+                         FoldPhrase("Jetzt kann man die neue Brücke über den Rhein endlich testen")));
+}
+
 TEST(PhraseBookTest, ParseErrorsAreReportedAndTheRestIsKept) {
   const PhraseBook book(Files{{"xx", "stray line\n[labels]\nOkay Button\n[no_such_class]\nlost\n"}});
   EXPECT_FALSE(book.status().ok());

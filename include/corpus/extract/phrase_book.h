@@ -71,6 +71,12 @@ class PhraseSet {
   // a word boundary: the end of the text, a space or punctuation after it,
   // or, in scripts written without spaces (CJK), any character.
   bool StartsWith(PhraseClass c, std::string_view folded) const;
+  // Whether the folded `text`, of three to kMaxFramedWords words, opens
+  // and ends with the two words of a phrase of class `c`: a phrase whose
+  // words frame the rest, as German and Dutch set a verb last ("jetzt
+  // testen": "Jetzt 4 Wochen für 0,99 € testen").
+  static constexpr size_t kMaxFramedWords = 8;
+  bool Frames(PhraseClass c, std::string_view folded) const;
   // Convenience: Has(c, FoldPhrase(text)).
   bool Matches(PhraseClass c, std::string_view text) const { return Has(c, FoldPhrase(text)); }
 
