@@ -113,6 +113,18 @@ bool IsBareLabelLine(const std::vector<DomNode>& nodes, int32_t first, int32_t e
   return link >= 0 && phrases.Matches(PhraseClass::kTeaserLabel, label);
 }
 
+// Whether the nodes [first, end), the subtrees of one line, hold text in
+// one link and in nothing else.
+bool IsOneLinkLine(const std::vector<DomNode>& nodes, int32_t first, int32_t end) {
+  int32_t link = -1;
+  for (int32_t i = first; i < end; ++i) {
+    if (!(nodes[i].flags & kDomText) || nodes[i].text == 0) continue;
+    if (!(nodes[i].flags & kDomInLink) || (link >= 0 && nodes[i].anchor != link)) return false;
+    link = nodes[i].anchor;
+  }
+  return link >= 0;
+}
+
 // Flags kDomBoilerplate on the nodes of a teaser line that is not a block of
 // its own but a line of one, between <br>s ("...<br><br>Lesen Sie auch: <a
 // href=...>...</a><br>"), as older sites and forum posts write paragraphs:
@@ -122,6 +134,10 @@ bool IsBareLabelLine(const std::vector<DomNode>& nodes, int32_t first, int32_t e
 void MarkTeaserLinesBetweenBreaks(DomIndex* dom, const PhraseSet& phrases) {
   std::vector<DomNode>& nodes = dom->mutable_nodes();
   // Flags the run of children [first, end) of one element if it is a teaser line.
+  // The first node of the line before the one looked at, in the same
+  // block, when that line was a label alone ("Anzeige", "Advertisement");
+  // -1 if it was not.
+  int32_t label_line = -1;
   auto check_line = [&](int32_t first, int32_t end) {
     uint64_t text = 0, link = 0;
     std::string opening;
@@ -132,7 +148,20 @@ void MarkTeaserLinesBetweenBreaks(DomIndex* dom, const PhraseSet& phrases) {
         opening += Opening(nodes, c, kMaxLabelOpening - opening.size());
       }
     }
-    if (text == 0 || text > kMaxTeaserLine || 2 * link < text) return;
+    if (text == 0) return;  // an empty line between the label and its link
+    const int32_t label = label_line;
+    label_line = -1;
+    if (link == 0 && phrases.Matches(PhraseClass::kLabel, opening)) {
+      label_line = first;
+      return;
+    }
+    // A link alone on the line after a label is the label's ("Anzeige<br>
+    // <a href=...>Bei Amazon ansehen</a>"): both go.
+    if (label >= 0 && link == text && IsOneLinkLine(nodes, first, end)) {
+      for (int32_t c = label; c < end; c = nodes[c].end) nodes[c].flags |= kDomBoilerplate;
+      return;
+    }
+    if (text > kMaxTeaserLine || 2 * link < text) return;
     if (!StartsWithTeaserLabel(phrases, opening) &&
         !IsBareLabelLine(nodes, first, end, phrases)) {
       return;
@@ -151,6 +180,7 @@ void MarkTeaserLinesBetweenBreaks(DomIndex* dom, const PhraseSet& phrases) {
       has_break = nodes[c].tag == GUMBO_TAG_BR && !(nodes[c].flags & kDomText);
     }
     if (!has_break) continue;
+    label_line = -1;
     int32_t first = i + 1;
     for (int32_t c = i + 1; c < n.end; c = nodes[c].end) {
       const bool ends_line = !(nodes[c].flags & kDomText) &&

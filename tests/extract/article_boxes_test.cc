@@ -418,5 +418,20 @@ TEST(ArticleBoxesTest, BareTeaserLabelBeforeOneLinkGoes) {
   EXPECT_TRUE(Has(text, "mobilità")) << text;
 }
 
+TEST(ArticleBoxesTest, ALinkOnTheLineAfterAnAdLabelGoes) {
+  // "Anzeige" on a line of its own, then the advertised link, in one
+  // paragraph.
+  const std::string text = testing::ExtractBody(
+      "<html lang='de'><body><article><h1>Gleisplan im Schattenbahnhof</h1><p>Jedes Gleis "
+      "bekommt drei Abschnitte: einen Bremsabschnitt, einen Halteabschnitt und einen kurzen "
+      "Sicherheitsabschnitt am Ende, wie bei der großen Bahn.</p><p><span>Anzeige</span><br>"
+      "<a href='https://shop.example/rm'>Rückmeldemodul bei Amazon ansehen</a></p><p>Eine Sache würde ich beim "
+      "nächsten Mal anders machen: Die Weichenstraße an der Einfahrt ist zu eng gebaut.</p>"
+      "</article></body></html>");
+  EXPECT_TRUE(Has(text, "anders machen")) << text;
+  EXPECT_FALSE(Has(text, "Anzeige")) << text;
+  EXPECT_FALSE(Has(text, "bei Amazon ansehen")) << text;
+}
+
 }  // namespace
 }  // namespace corpus

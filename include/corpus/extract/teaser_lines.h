@@ -52,7 +52,10 @@ bool EndsWithCredit(const PhraseSet& phrases, std::string_view text);
 // News and blog editors drop these between paragraphs, and blog themes put
 // the links to the next and previous posts under the text. A line of a
 // block between <br>s, as older sites write paragraphs, counts as a block
-// of its own (BENCHMARKS.md, "Version 45"). On any page (BENCHMARKS.md,
+// of its own (BENCHMARKS.md, "Version 45"); there, a line that is one link
+// and nothing else goes with the line before it when that one is a label
+// alone ([labels]: "Anzeige<br><a href=...>Bei Amazon ansehen</a>"). On
+// any page (BENCHMARKS.md,
 // "Version 31"). Linear.
 void MarkTeaserLines(DomIndex* dom, const PhraseSet& phrases);
 
