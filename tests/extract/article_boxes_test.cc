@@ -433,5 +433,23 @@ TEST(ArticleBoxesTest, ALinkOnTheLineAfterAnAdLabelGoes) {
   EXPECT_FALSE(Has(text, "bei Amazon ansehen")) << text;
 }
 
+TEST(ArticleBoxesTest, ACallToRateARecipeGoes) {
+  // Under a recipe card: the request to rate or tag the recipe, in English
+  // and German; the card's notes stay.
+  const std::string en = ArticleWithBoxIn(
+      "en", "<div class='x1'><h3>Notes</h3><div><span>If using no-boil noodles, add half a cup "
+      "of water to the sauce. Leftovers keep for four days in the fridge.</span></div></div>"
+      "<div class='x3'><h3>Nutrition</h3><span>Calories: 486kcal</span></div><div class='x2'><p>Tried this recipe?<a href='https://example.org/u'>"
+      "Mention @cozy</a> or tag #cozyskillet!</p></div><p>Did you make this recipe? Please "
+      "leave a star rating and a comment below, it helps other readers so much!</p>");
+  EXPECT_TRUE(Has(en, "four days in the fridge")) << en;
+  EXPECT_FALSE(Has(en, "Tried this recipe")) << en;
+  EXPECT_FALSE(Has(en, "star rating")) << en;
+  const std::string de = ArticleWithBoxIn(
+      "de", "<p>Hast du das Rezept ausprobiert? Dann hinterlasse mir gern einen Kommentar und "
+      "eine Bewertung!</p>");
+  EXPECT_FALSE(Has(de, "Rezept ausprobiert")) << de;
+}
+
 }  // namespace
 }  // namespace corpus
