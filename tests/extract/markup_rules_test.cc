@@ -177,6 +177,20 @@ TEST(MarkupRulesTest, ACommentWordInABlocksModifierNamesNoComments) {
   }
 }
 
+TEST(MarkupRulesTest, ASidebarNamedInTheSitesLanguageGoes) {
+  // A short notice in the middle column, office hours in the right one.
+  for (const char* name : {"rechte-spalte", "randspalte", "barre-laterale"}) {
+    const std::string text = ExtractBody(
+        "<div id='wrapper'><div id='mitte'><div class='artikel'><h2>Sperrung der "
+        "Brückenstraße</h2>" + GermanParagraphs(2) + "</div></div><div id='" + std::string(name) +
+        "'><div class='kasten'><h3>Bürgerbüro</h3><p>Rathaus, Marktplatz 1<br>01234 Wernsdorf"
+        "</p><p>Termine können online vereinbart werden. Bitte bringen Sie zu allen Anliegen "
+        "einen gültigen Personalausweis oder Reisepass mit.</p></div></div></div>");
+    EXPECT_TRUE(Has(text, "Sitzung Nummer 1")) << name << "\n" << text;
+    EXPECT_FALSE(Has(text, "Personalausweis")) << name << "\n" << text;
+  }
+}
+
 TEST(MarkupRulesTest, ASectionsHeaderInTheTextStays) {
   // Each content element's heading in a <header> of its own, outside
   // <main> and <article>; the page's header with its logo link and menu
