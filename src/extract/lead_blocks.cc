@@ -180,8 +180,20 @@ bool IsArticleContainer(const DomNode& n) {
 // body (templates that set the headline as an <h2> in the article's
 // header); -1 if there is none.
 int32_t Headline(const DomIndex& dom, int32_t post_heading, int32_t root) {
-  if (dom.first_h1() >= 0) return post_heading >= 0 ? post_heading : dom.first_h1();
   const std::vector<DomNode>& nodes = dom.nodes();
+  if (dom.first_h1() >= 0) {
+    if (post_heading >= 0) return post_heading;
+    // The first <h1> left in: a template's first one may title its
+    // navigation for screen readers, hidden.
+    for (int32_t k = dom.first_h1(); k < root; ++k) {
+      if (nodes[k].flags & kDomBoilerplate) {
+        k = nodes[k].end - 1;
+        continue;
+      }
+      if (!(nodes[k].flags & kDomText) && nodes[k].tag == GUMBO_TAG_H1) return k;
+    }
+    return dom.first_h1();
+  }
   int32_t article = nodes[root].parent;
   while (article >= 0 && !IsArticleContainer(nodes[article])) article = nodes[article].parent;
   if (article < 0) return -1;

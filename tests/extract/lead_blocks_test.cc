@@ -201,6 +201,20 @@ TEST(LeadBlocksTest, AStandfirstRightBeforeTheBodyOfAPageWithoutAHeadlineIsKept)
   EXPECT_TRUE(Has(linked, "Absatz 5")) << linked;
 }
 
+TEST(LeadBlocksTest, AHiddenFirstH1IsNotTheHeadline) {
+  // The template titles its navigation with an <h1> for screen readers
+  // ("aural", German public-sector sites): the headline is the next one,
+  // and its standfirst, a bare sentence, is the line after it.
+  const std::string t = ExtractBody(
+      "<h1 class='aural'>Navigation und Service</h1>" + std::string(kMenu) +
+      "<div class='c-article'><h1>Bund fördert 38 neue Radschnellwege</h1><p class='teaser'>"
+      "Bundesminister stellt Förderbescheide für Projekte in zwölf Ländern vor – "
+      "Pendlerstrecken sollen bis 2030 fertig werden</p>" + Body(4) + "</div>");
+  EXPECT_TRUE(Has(t, "Bundesminister stellt Förderbescheide")) << t;
+  EXPECT_TRUE(Has(t, "Absatz 3")) << t;
+  EXPECT_FALSE(Has(t, "Navigation und Service")) << t;
+}
+
 TEST(LeadBlocksTest, NothingChangesWhenTheHeadlineIsInTheBody) {
   DomIndex dom;
   ContentSelection sel;
