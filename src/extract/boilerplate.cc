@@ -348,7 +348,7 @@ bool IsSectionHeader(const std::vector<DomNode>& nodes, int32_t i) {
 
 }  // namespace
 
-MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main) {
+MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main, bool controlled) {
   switch (el.tag) {
     case GUMBO_TAG_MAIN:
     case GUMBO_TAG_ARTICLE:
@@ -380,7 +380,8 @@ MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main) {
   const char* id = NameId(el);
   NameCache::Entry* class_names = cls ? &class_cache.Find(cls) : nullptr;
   NameCache::Entry* id_names = id ? &id_cache.Find(id) : nullptr;
-  const bool panel = IsDisclosurePanel(el, class_names ? class_names->inside : 0, id_names ? id_names->inside : 0);
+  const bool panel =
+      controlled || IsDisclosurePanel(el, class_names ? class_names->inside : 0, id_names ? id_names->inside : 0);
   // A modal dialog (a privacy policy, a size guide, a sign-in box) is on top
   // of the page, never the page itself, even when it holds most of its text,
   // and whether or not it is hidden until opened.
@@ -463,6 +464,25 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
       holds_main[a] = 1;
     }
   }
+  // The ids that a control names in its aria-controls: disclosure panels.
+  std::vector<std::string_view> controlled_ids;
+  for (const DomNode& n : nodes) {
+    if (n.flags & kDomText) continue;
+    const char* controls = ElementAttr(n.node->v.element, "aria-controls");
+    if (!controls) continue;
+    std::string_view v(controls);
+    while (!v.empty()) {
+      const size_t end = v.find(' ');
+      if (end != 0) controlled_ids.push_back(v.substr(0, end));
+      if (end == std::string_view::npos) break;
+      v.remove_prefix(end + 1);
+    }
+  }
+  std::sort(controlled_ids.begin(), controlled_ids.end());
+  const auto is_controlled = [&controlled_ids](const GumboElement& el) {
+    const char* id = controlled_ids.empty() ? nullptr : ElementAttr(el, "id");
+    return id && std::binary_search(controlled_ids.begin(), controlled_ids.end(), std::string_view(id));
+  };
   // Inside <pre> or <code>: a code listing.
   std::vector<uint8_t> in_code(nodes.size(), 0);
   for (size_t i = 0; i < nodes.size(); ++i) {
@@ -473,7 +493,7 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
     const bool in_main = n.parent >= 0 && (nodes[n.parent].flags & kDomMainHint);
     if (n.parent >= 0) n.flags |= nodes[n.parent].flags & kDomMainHint;
     if (i == 0) continue;  // never the body
-    const MarkupVerdict v = ClassifyMarkup(n.node->v.element, in_main);
+    const MarkupVerdict v = ClassifyMarkup(n.node->v.element, in_main, is_controlled(n.node->v.element));
     // A wrapper named like "sidebar-first-only" that holds much of the
     // page's prose is the content, whatever its name.
     const double text = static_cast<double>(n.text);

@@ -191,6 +191,23 @@ TEST(MarkupRulesTest, ASidebarNamedInTheSitesLanguageGoes) {
   }
 }
 
+TEST(MarkupRulesTest, APanelAControlOpensKeepsItsTextWhileClosed) {
+  // A question's button names its answer in aria-controls; the answer is
+  // hidden until opened, by any of the three means. A hidden block no
+  // control names stays out.
+  for (const char* hides : {"hidden", "aria-hidden='true'", "style='display:none'"}) {
+    const std::string text = ExtractBody(
+        "<div class='rte'><h1>Plan vélo 2024-2030</h1>" + GermanParagraphs(2) +
+        "<h2>Questions fréquentes</h2><div class='x1'><h3><button aria-expanded='false' "
+        "aria-controls='faq-1'>Quand les travaux commencent-ils ?</button></h3><div id='faq-1' " +
+        std::string(hides) + "><p>Les premiers travaux débuteront en septembre 2024 sur le "
+        "tronçon compris entre la gare et la place du Marché.</p></div></div><div id='faq-2' " +
+        hides + "><p>Un texte caché que rien n'ouvre, ancien brouillon de la page.</p></div></div>");
+    EXPECT_TRUE(Has(text, "débuteront en septembre")) << hides << "\n" << text;
+    EXPECT_FALSE(Has(text, "rien n'ouvre")) << hides << "\n" << text;
+  }
+}
+
 TEST(MarkupRulesTest, ASectionsHeaderInTheTextStays) {
   // Each content element's heading in a <header> of its own, outside
   // <main> and <article>; the page's header with its logo link and menu

@@ -36,8 +36,11 @@ enum class MarkupVerdict {
 // (htmlprocessing / xpaths "discard" rules) treat as boilerplate, restricted
 // to names that are unambiguous in practice. `in_main` says whether an
 // ancestor is a kMainHint element (a <header> inside an article is its
-// title block, not the site header).
-MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main);
+// title block, not the site header). `controlled`: a control on the page
+// names the element in its aria-controls (a disclosure's button and its
+// panel, WAI-ARIA's disclosure and accordion patterns), so its hidden state
+// says the panel is closed, not that its text is chrome.
+MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main, bool controlled = false);
 
 // Marks boilerplate, comment and main-hint flags on every element of `dom`.
 // A boilerplate verdict is dropped (the element kept) when the element holds
