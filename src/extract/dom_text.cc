@@ -331,8 +331,10 @@ class Renderer {
         ++one_line_cells_;
       }
       if (row && row->cells++ > 0) {
-        if (b_.AtLineStart()) {
+        if (b_.AtLineStart() && !row->one_line) {
           // The previous cell ended in a block: a layout table; keep lines.
+          // (In a row of one-line cells the line is empty only after empty
+          // cells, a comparison table's corner: they are kept.)
         } else {
           b_.Text(" | ");
         }

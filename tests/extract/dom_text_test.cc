@@ -101,6 +101,14 @@ TEST(DomTextTest, TableRowsWithCellsJoined) {
             "Name | Age\nAnn | 7");
 }
 
+TEST(DomTextTest, AnEmptyCornerCellKeepsTheColumnsInPlace) {
+  // A comparison table's header row opens with an empty cell: the headers
+  // stay over their columns.
+  EXPECT_EQ(Render("<table><tr><th></th><th>RX 9060 XT</th><th>RTX 5060 Ti</th></tr><tr>"
+                   "<th>Shader</th><td>2.048</td><td>4.608</td></tr></table>"),
+            "| RX 9060 XT | RTX 5060 Ti\nShader | 2.048 | 4.608");
+}
+
 TEST(DomTextTest, CellsWrappingTheirTextInAParagraphStayOnTheirRow) {
   // A word processor's table: each cell's text in a <p>. A cell of two
   // paragraphs, a list or a long text is a layout cell, and keeps its lines.
