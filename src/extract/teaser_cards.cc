@@ -174,6 +174,10 @@ void MarkTeaserCards(DomIndex* dom, int32_t root, bool inline_grids) {
   const int32_t end = nodes[root].end;
   // headline[i - root]: the subtree of i holds a linked headline.
   std::vector<uint8_t> headline(static_cast<size_t>(end - root), 0);
+  // cut[i - root]: whether the subtree of i holds an excerpt cut short
+  // (HoldsCutExcerpt), asked once per parent of a title block: 0 not asked,
+  // 1 no, 2 yes.
+  std::vector<uint8_t> cut(static_cast<size_t>(end - root), 0);
   for (int32_t i = end - 1; i >= root; --i) {
     const DomNode& n = nodes[i];
     if (n.flags & kDomText) continue;
@@ -181,8 +185,10 @@ void MarkTeaserCards(DomIndex* dom, int32_t root, bool inline_grids) {
     // A title block counts for its card when the card holds an excerpt
     // cut short beside it: an article's own list of links, each with its
     // authors or a description, is no grid of teasers.
-    if (n.parent > root && IsLinkedTitleBlock(nodes, i) && HoldsCutExcerpt(nodes, n.parent)) {
-      headline[n.parent - root] = 1;
+    if (n.parent > root && IsLinkedTitleBlock(nodes, i)) {
+      uint8_t& parent_cut = cut[n.parent - root];
+      if (parent_cut == 0) parent_cut = HoldsCutExcerpt(nodes, n.parent) ? 2 : 1;
+      if (parent_cut == 2) headline[n.parent - root] = 1;
     }
     if (headline[i - root] && n.parent >= root) headline[n.parent - root] = 1;
   }

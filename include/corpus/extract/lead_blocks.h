@@ -16,8 +16,8 @@ namespace corpus {
 // page's <h1> and the body.
 //
 // When `sel->root` starts after the headline ends (the first <h1> not left
-// out as boilerplate or hidden, or on a
-// blog whose <h1> is the blog's name the post's heading `post_heading`,
+// out as boilerplate or hidden, or on a blog whose <h1> is the blog's name
+// the post's heading `post_heading`,
 // PostHeadingNode's answer, -1 if none; on a page without one, the first
 // heading of the <article>, or of the element of a schema.org article
 // type, holding the body), the blocks

@@ -25,12 +25,11 @@ namespace corpus {
 // whole text is a phrase of `phrases`' [pitch_actions] ("Subscribe now",
 // "Support us", "Jetzt abonnieren", "S'abonner") or opens and ends with a
 // two-word one (PhraseSet::Frames: "Jetzt 4 Wochen für 0,99 € testen"),
-// with the pitch before it
-// ("This article is for subscribers only", "... funded by readers like
-// you"). A consent placeholder is such a box too: its action, a phrase of
-// [consent_actions] ("Load video", "Inhalt laden", "Externe Inhalte
-// anzeigen"), loads a video, map or post from another site once the reader
-// agrees, and its text says so. The box is the largest ancestor
+// with the pitch before it ("This article is for subscribers only", "...
+// funded by readers like you"). A consent placeholder is such a box too:
+// its action, a phrase of [consent_actions] ("Load video", "Inhalt laden",
+// "Externe Inhalte anzeigen"), loads a video, map or post from another site
+// once the reader agrees, and its text says so. The box is the largest ancestor
 // of the action's block with at most kMaxPitchBoxText bytes of text and no
 // more than kMaxPitchParagraphs paragraphs of running text, climbing
 // through wrappers of blocks only (not into a list item with text of its

@@ -18,12 +18,12 @@ namespace corpus {
 // plain block of that size and share holding exactly one such link, beside
 // an excerpt cut short ("...", U+2026) outside links. A heading that is no
 // card, first among the children, is the grid's title and is passed over
-// ("<h2>Derniers communiqués</h2>" over the cards). What follows an article in this
-// shape, in any language and with or without a heading over it, is the grid
-// of other stories: a title linked to the story, an excerpt, a date. An
-// article's own sections have headings that are not links, an accordion's
-// headings link inside the page, and a grid with a paragraph of the
-// article after it (kMinProseBlock bytes outside links) may be the
+// ("<h2>Derniers communiqués</h2>" over the cards). What follows an article
+// in this shape, in any language and with or without a heading over it, is
+// the grid of other stories: a title linked to the story, an excerpt, a
+// date. An article's own sections have headings that are not links, an
+// accordion's headings link inside the page, and a grid with a paragraph
+// of the article after it (kMinProseBlock bytes outside links) may be the
 // article's own; these stay. Grids are left alone when together they would
 // be more than half of the content's text (a page of teasers is a listing).
 // A card alone goes too when it is one link to another page around a

@@ -55,8 +55,7 @@ bool EndsWithCredit(const PhraseSet& phrases, std::string_view text);
 // of its own (BENCHMARKS.md, "Version 45"); there, a line that is one link
 // and nothing else goes with the line before it when that one is a label
 // alone ([labels]: "Anzeige<br><a href=...>Bei Amazon ansehen</a>"). On
-// any page (BENCHMARKS.md,
-// "Version 31"). Linear.
+// any page (BENCHMARKS.md, "Version 31"). Linear.
 void MarkTeaserLines(DomIndex* dom, const PhraseSet& phrases);
 
 // Flags kDomBoilerplate on picture credits (IsCreditLine): short blocks,
