@@ -117,6 +117,21 @@ TEST(ShopLabelsTest, WholeLabelsOnly) {
   }
 }
 
+TEST(ShopLabelsTest, AMediaPlayersControlIsALabel) {
+  // A video's "Play" and a gallery's "Ver galería" over a picture, between
+  // paragraphs; "Play" in a sentence stays.
+  const std::string text = testing::ExtractBody(
+      "<html lang='es'><body><article><h1>Flick ya tiene plan para Pedri</h1>" +
+      testing::GermanParagraphs("Absatz", 2) + "<figure><div><span>Play</span></div><img "
+      "src='v.jpg' alt=''></figure><div><span>Ver galería</span></div>" +
+      testing::GermanParagraphs("Teil", 2) + "<p>Play fair, said the coach before the game "
+      "on Sunday, and the players listened.</p></article></body></html>");
+  EXPECT_TRUE(Has(text, "Teil 1")) << text;
+  EXPECT_FALSE(Has(text, "Ver galería")) << text;
+  EXPECT_EQ(text.find("Play\n"), std::string::npos) << text;
+  EXPECT_TRUE(Has(text, "Play fair")) << text;
+}
+
 TEST(ShopLabelsTest, TileBadgesAndButtonsGo) {
   std::string grid = "<main><h1>Trail shoes</h1><ul>";
   for (int i = 0; i < 6; ++i) {
