@@ -35,8 +35,6 @@ std::string FirstHeading(const DomIndex& dom) {
 constexpr int kMaxTitleHeadings = 40;
 // The shortest opening of a heading that a <title> cut short may name.
 constexpr size_t kMinCutTitleBytes = 24;
-// U+2026 HORIZONTAL ELLIPSIS in UTF-8.
-constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
 constexpr std::string_view kTitleSeparators[] = {
     "\xEF\xBD\x9C", "\xE2\x80\x94", "\xE2\x80\x93", "\xC2\xBB",
     "\xC2\xAB",       "\xC2\xB7",     "\xE2\x80\xA2", "\xEF\xBC\x9A"};

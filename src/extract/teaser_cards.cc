@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "corpus/extract/markup_names.h"
+#include "corpus/util/ascii.h"
 
 namespace corpus {
 namespace {
@@ -72,11 +73,8 @@ bool HoldsCutExcerpt(const std::vector<DomNode>& nodes, int32_t root) {
   for (int32_t i = root; i < nodes[root].end; ++i) {
     const DomNode& n = nodes[i];
     if (!(n.flags & kDomText) || n.text == 0 || n.anchor >= 0) continue;
-    std::string_view t = n.node->v.text.text;
-    while (!t.empty() && (t.back() == ' ' || t.back() == '\n' || t.back() == '\t' || t.back() == '\r')) {
-      t.remove_suffix(1);
-    }
-    if (t.ends_with("...") || t.ends_with("\xE2\x80\xA6")) return true;
+    const std::string_view t = StripAsciiWhitespace(n.node->v.text.text);
+    if (t.ends_with("...") || t.ends_with(kEllipsis)) return true;
   }
   return false;
 }

@@ -39,10 +39,9 @@ constexpr size_t kMaxCopyrightCredit = 60;
 constexpr std::string_view kColonLikeMarks[] = {
     "\xE0\xA6\x83", "\xE0\xA4\x83", "\xE0\xAA\x83", "\xE0\xAC\x83",
     "\xD5\x9D",      "\xE1\x8D\xA1", "\xE1\x81\x8A"};
-// U+2013 EN DASH, U+2014 EM DASH and U+2026 HORIZONTAL ELLIPSIS in UTF-8.
+// U+2013 EN DASH and U+2014 EM DASH in UTF-8 (kEllipsis: dom_index.h).
 constexpr std::string_view kEnDash = "\xE2\x80\x93";
 constexpr std::string_view kEmDash = "\xE2\x80\x94";
-constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
 // U+00A9 COPYRIGHT SIGN in UTF-8.
 constexpr std::string_view kCopyrightSign = "\xC2\xA9";
 
@@ -133,11 +132,11 @@ bool IsOneLinkLine(const std::vector<DomNode>& nodes, int32_t first, int32_t end
 // links, opening with a teaser label.
 void MarkTeaserLinesBetweenBreaks(DomIndex* dom, const PhraseSet& phrases) {
   std::vector<DomNode>& nodes = dom->mutable_nodes();
-  // Flags the run of children [first, end) of one element if it is a teaser line.
   // The first node of the line before the one looked at, in the same
   // block, when that line was a label alone ("Anzeige", "Advertisement");
   // -1 if it was not.
   int32_t label_line = -1;
+  // Flags the run of children [first, end) of one element if it is a teaser line.
   auto check_line = [&](int32_t first, int32_t end) {
     uint64_t text = 0, link = 0;
     std::string opening;

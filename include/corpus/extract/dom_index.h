@@ -83,6 +83,10 @@ inline bool IsRunningParagraph(const DomNode& n) {
          n.own_punct > 0 && 4 * uint64_t{n.own_link} < n.own_text;
 }
 
+// U+2026 HORIZONTAL ELLIPSIS in UTF-8: ends a sentence, cuts a title or an
+// excerpt short, or follows a label.
+inline constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
+
 // Whether the last visible character of the subtree at `root` ends a
 // sentence: . ! ? … or their CJK full-width forms.
 inline bool EndsSentence(const std::vector<DomNode>& nodes, int32_t root) {
