@@ -171,7 +171,7 @@ bool IsShortParagraphStory(const DomIndex& dom, int32_t root) {
 // Bumped whenever a rule changes what is extracted; the data files (phrase
 // files, class and id name lists, the block model) are versioned by their
 // digests (ExtractorVersion).
-constexpr std::string_view kExtractorCodeVersion = "84";
+constexpr std::string_view kExtractorCodeVersion = "85";
 
 std::string ExtractorVersion() {
   // The data files' digests, hashed together (configs/extract/).
@@ -230,6 +230,7 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
     if (options.drop_related_sections) MarkShopBoxes(&dom, phrases);
   }
   MarkShopLabels(&dom, phrases);
+  if (options.drop_shop_chrome) MarkPricedCarousels(&dom);
   const TextFormat format = options.markdown ? TextFormat::kMarkdown : TextFormat::kPlain;
 
   ScoreOptions score = options.score;

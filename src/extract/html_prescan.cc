@@ -176,7 +176,7 @@ constexpr std::string_view kKeptAttributes[] = {
     "href",        "itemprop",   "itemtype",   "name",     "type",      "placeholder",
     "aria-hidden", "aria-label", "aria-modal", "property", "content",   "encoding",
     "color",       "face",       "size",       "lang",     "xml:lang",  "http-equiv",
-    "display",     "aria-controls",
+    "display",     "aria-controls", "aria-roledescription",
 };
 
 bool KeepsAttribute(std::string_view name) {

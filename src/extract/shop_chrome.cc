@@ -178,7 +178,13 @@ bool IsProductPage(const std::vector<std::string>& json_ld, std::string_view og_
   return items == 1;
 }
 
-void MarkShopChrome(DomIndex* dom, const PhraseSet& phrases) {
+namespace {
+
+// Marks as boilerplate each element, outside those already marked, that
+// holds neither the page's headline nor more than kMaxChromeShare of its
+// text, and for which `is_chrome(i)` holds; a marked subtree is not entered.
+template <typename IsChrome>
+void MarkSmallElements(DomIndex* dom, IsChrome is_chrome) {
   std::vector<DomNode>& nodes = dom->mutable_nodes();
   if (nodes.empty()) return;
   const double max_text = kMaxChromeShare * static_cast<double>(nodes[0].text);
@@ -191,18 +197,46 @@ void MarkShopChrome(DomIndex* dom, const PhraseSet& phrases) {
       continue;
     }
     if ((h1 >= i && h1 < n.end) || static_cast<double>(n.text) > max_text) continue;
-    bool chrome = IsShopChromeMarkup(n.node->v.element, n.text);
-    if (!chrome && (n.flags & kDomBlock) && n.text > 0 && n.text <= kMaxShopLine &&
-        n.own_text == n.text) {
-      const std::string line = LineText(nodes, i);
-      chrome = (n.text <= kMaxPriceLine && IsPriceLine(line)) ||
-               phrases.Matches(PhraseClass::kShopPhrase, line);
-    }
-    if (chrome) {
+    if (is_chrome(i)) {
       n.flags |= kDomBoilerplate;
       i = n.end - 1;
     }
   }
+}
+
+// Whether `n` is an element block holding one short line of its own text.
+bool IsShortLineBlock(const DomNode& n, uint64_t max_text) {
+  return !(n.flags & kDomText) && (n.flags & kDomBlock) && n.text > 0 && n.text <= max_text &&
+         n.own_text == n.text;
+}
+
+}  // namespace
+
+void MarkShopChrome(DomIndex* dom, const PhraseSet& phrases) {
+  const std::vector<DomNode>& nodes = dom->nodes();
+  MarkSmallElements(dom, [&](int32_t i) {
+    const DomNode& n = nodes[i];
+    if (IsShopChromeMarkup(n.node->v.element, n.text)) return true;
+    if (!IsShortLineBlock(n, kMaxShopLine)) return false;
+    const std::string line = LineText(nodes, i);
+    return (n.text <= kMaxPriceLine && IsPriceLine(line)) ||
+           phrases.Matches(PhraseClass::kShopPhrase, line);
+  });
+}
+
+void MarkPricedCarousels(DomIndex* dom) {
+  const std::vector<DomNode>& nodes = dom->nodes();
+  MarkSmallElements(dom, [&](int32_t i) {
+    const DomNode& n = nodes[i];
+    const char* desc = ElementAttr(n.node->v.element, "aria-roledescription");
+    if (!desc || !(EqualsIgnoreAsciiCase(desc, "carousel") || EqualsIgnoreAsciiCase(desc, "slide"))) {
+      return false;
+    }
+    for (int32_t j = i; j < n.end; ++j) {
+      if (IsShortLineBlock(nodes[j], kMaxPriceLine) && IsPriceLine(LineText(nodes, j))) return true;
+    }
+    return false;
+  });
 }
 
 }  // namespace corpus

@@ -95,6 +95,49 @@ TEST(ShopPageTest, AriaHiddenTeaserLinkStaysHiddenPanelGoes) {
   EXPECT_FALSE(Has(t, "Collapsed panel"));
 }
 
+// A row of slides (WAI-ARIA's carousel pattern) after a product's German
+// description: each slide another product, its name and its price.
+std::string Carousel(bool priced) {
+  std::string slides;
+  const char* names[] = {"Kabellose Kopfhörer mit Ladeetui und drei Paar Ohrpolstern in Weiß",
+                         "Schutzhülle aus Silikon mit Karabiner für das Ladeetui, Mintgrün",
+                         "Reinigungsset für Ohrhörer mit Bürste, Tüchern und Stift"};
+  for (int i = 0; i < 3; ++i) {
+    slides += std::string("<li aria-roledescription='slide' class='k'><div class='t'><a "
+                          "href='/p") + std::to_string(i) + "'>" + names[i] + "</a></div>" +
+              (priced ? "<div class='q'>-3" + std::to_string(i) + "% 14,8" +
+                            std::to_string(i) + " €</div>"
+                      : std::string()) +
+              "</li>";
+  }
+  return "<div class='r'><ol class='s'>" + slides + "</ol></div>";
+}
+
+std::string GermanProduct(const std::string& after) {
+  return "<div class='c'><h1>Ohrhörer E19</h1><p>Das Ladeetui ist einer Raumkapsel nachgebildet: "
+         "Die Ohrhörer liegen darin wie Astronauten in ihren Sitzen und laden in einer "
+         "Stunde vollständig.</p><p>Die Geräuschunterdrückung filtert Wind und Straßenlärm aus "
+         "Telefonaten, und Bluetooth 5.3 hält die Verbindung auch in vollen Zügen "
+         "stabil.</p>" + after + "<p>Mit einer Ladung spielen die Ohrhörer sechs Stunden, mit "
+         "dem Etui fünfzig.</p></div>";
+}
+
+TEST(ShopPageTest, CarouselOfPricedProductsGoes) {
+  // Not declared a product page: the rule holds on every page.
+  const std::string t = Extract(GermanProduct(Carousel(true)));
+  EXPECT_TRUE(Has(t, "Raumkapsel"));
+  EXPECT_TRUE(Has(t, "sechs Stunden"));
+  EXPECT_FALSE(Has(t, "Schutzhülle"));
+  EXPECT_FALSE(Has(t, "14,8"));
+}
+
+TEST(ShopPageTest, CarouselWithoutPricesStays) {
+  // A carousel of the page's own features or testimonials is its text.
+  const std::string t = Extract(GermanProduct(Carousel(false)));
+  EXPECT_TRUE(Has(t, "Schutzhülle"));
+  EXPECT_TRUE(Has(t, "sechs Stunden"));
+}
+
 size_t Count(const std::string& text, const std::string& needle) {
   size_t n = 0;
   for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;

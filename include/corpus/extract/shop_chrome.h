@@ -44,6 +44,15 @@ bool IsProductPage(const std::vector<std::string>& json_ld, std::string_view og_
 // One pass over the flat index; linear.
 void MarkShopChrome(DomIndex* dom, const PhraseSet& phrases);
 
+// Marks as boilerplate, on any page, a carousel of priced items: an element
+// that WAI-ARIA's carousel pattern describes as a "carousel" or a "slide"
+// (aria-roledescription) and that holds a line that is only a price
+// (IsPriceLine). A row of other products for sale beside a product or an
+// article ("Sponsored products", "Customers also bought"), in any language.
+// A carousel without prices (a service page's testimonials or features, an
+// article's photos) stays. One pass over the flat index; linear.
+void MarkPricedCarousels(DomIndex* dom);
+
 // Whether `text` (one short line) is only a price or a price change,
 // optionally after a short label: "$59.99", "49,35€", "-48%",
 // "Regular Price: $59.99", "EUR 14.86". Exposed for tests.
