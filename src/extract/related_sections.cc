@@ -180,6 +180,13 @@ void MarkBoxesByHeading(DomIndex* dom, const PhraseSet& phrases,
     uint64_t run_text = 0, run_link = 0;
     int run_blocks = 0;
     while (s < parent_end) {
+      // A label that holds its own link ("Te puede interesar: <a>…</a>",
+      // "<div><span>À lire aussi</span> <a>…</a></div>") is a whole teaser
+      // line: only more lines of links go with it, not an interview's answers.
+      if (n.link > 0 && !(nodes[s].flags & kDomBoilerplate) && nodes[s].text > 0 &&
+          2 * nodes[s].link < nodes[s].text) {
+        break;
+      }
       bool has_heading = false;
       for (int32_t k = s; k < nodes[s].end && !has_heading; ++k) {
         has_heading = IsHeadingTag(nodes[k].tag) && !(nodes[k].flags & kDomText);

@@ -161,6 +161,27 @@ TEST(RelatedSectionsTest, UnwrappedBoxEndsWhereShortParagraphsGoOn) {
   EXPECT_TRUE(Has(t, "Brötchentaste bleibt")) << t;
 }
 
+TEST(RelatedSectionsTest, ALabelWithItsLinkInOneLineIsTheWholeBox) {
+  // "Te puede interesar: <a>…</a>" in the middle of an interview whose
+  // questions are short: the line names its one link, and the answers after
+  // it (one with a link of its own) are the interview going on.
+  const std::string t = ExtractIn(
+      "es", "<div><p>Ansó tiene 380 habitantes empadronados, aunque en invierno apenas quedan "
+      "250 en el pueblo y la farmacia más cercana está a media hora.</p><p>—¿Qué les han "
+      "comunicado?</p><p>—Que a partir de enero el médico vendrá los martes y los jueves, en "
+      "lugar de todos los días laborables como hasta ahora.</p><p>Te puede interesar: <a "
+      "href='/a/1'>El Salud reduce la atención en doce consultorios del Pirineo</a></p><p>—¿Qué "
+      "consecuencias prevé?</p><p>—Que las personas mayores tendrán que bajar a Jaca para "
+      "cualquier cosa. Llevamos diez años intentando atraer población con la <a "
+      "href='/a/2'>apertura de un espacio de coworking</a>, y esto lo tira todo por "
+      "tierra.</p><p>—¿Han hablado con otros municipios?</p><p>—Sí, con Hecho y con Canfranc. "
+      "Estamos preparando un escrito conjunto y no descartamos movilizaciones.</p></div>");
+  EXPECT_FALSE(Has(t, "doce consultorios")) << t;
+  EXPECT_TRUE(Has(t, "Qué consecuencias")) << t;
+  EXPECT_TRUE(Has(t, "espacio de coworking")) << t;
+  EXPECT_TRUE(Has(t, "escrito conjunto")) << t;
+}
+
 TEST(RelatedSectionsTest, AHeadingWrappedAloneTakesTheLinksAfterItsWrapper) {
   // Each block of the article in a <div> of its own: the box's heading and
   // its list are in two wrappers side by side, and both go.
