@@ -191,6 +191,25 @@ TEST(MarkupRulesTest, ASidebarNamedInTheSitesLanguageGoes) {
   }
 }
 
+TEST(MarkupRulesTest, AWikisSectionEditLinkGoes) {
+  // MediaWiki's "[Bearbeiten]" beside each heading, in the heading (older
+  // skins) or after it.
+  const std::string edit =
+      "<span class='mw-editsection'><span class='mw-editsection-bracket'>[</span><a "
+      "href='/index.php?title=Br%C3%BCcke&action=edit&section=1'>Bearbeiten</a><span "
+      "class='mw-editsection-bracket'>]</span></span>";
+  const std::string text = ExtractBody(
+      "<div id='content'><h1>Brücke</h1><h2>Geschichte" + edit + "</h2>" + GermanParagraphs(2) +
+      "<div class='mw-heading'><h2>Bauweise</h2>" + edit + "</div><p>Die Brücke ruht auf drei "
+      "Pfeilern aus Sandstein, die im Fluss auf Eichenpfählen stehen; ihr Bogen wurde nach dem "
+      "Hochwasser von 1890 in Beton erneuert und trägt seither auch schwere Fuhrwerke.</p></div>");
+  EXPECT_TRUE(Has(text, "Geschichte")) << text;
+  EXPECT_TRUE(Has(text, "Bauweise")) << text;
+  EXPECT_TRUE(Has(text, "Eichenpfählen")) << text;
+  EXPECT_TRUE(Has(text, "Sitzung Nummer 1")) << text;
+  EXPECT_FALSE(Has(text, "Bearbeiten")) << text;
+}
+
 TEST(MarkupRulesTest, APanelAControlOpensKeepsItsTextWhileClosed) {
   // A question's button names its answer in aria-controls; the answer is
   // hidden until opened, by any of the three means. A hidden block no
