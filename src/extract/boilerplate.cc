@@ -262,14 +262,32 @@ bool IsDisclosurePanel(const GumboElement& el, uint32_t class_inside, uint32_t i
   return ((class_inside | id_inside) & Book::Bit(NameList::kPanelStems)) != 0;
 }
 
-bool StyleHides(std::string_view style) {
+// A style attribute's declarations lower-cased, spaces left out, in a
+// buffer of the thread's: "Display: None" gives "display:none".
+const std::string& CompactStyle(std::string_view style) {
   thread_local std::string compact;
   compact.clear();
   for (char c : style) {
     if (c != ' ') compact += AsciiLower(c);
   }
+  return compact;
+}
+
+bool StyleHides(std::string_view style) {
+  const std::string& compact = CompactStyle(style);
   return compact.find("display:none") != std::string::npos ||
          compact.find("visibility:hidden") != std::string::npos;
+}
+
+// Whether the element is hidden by "visibility:hidden" alone: it keeps its
+// place in the layout, as a body a script shows once the page is ready
+// does, where "display:none" and `hidden` take it out.
+bool KeepsItsPlace(const GumboElement& el) {
+  const char* style = ElementAttr(el, "style");
+  if (!style || ElementAttr(el, "hidden")) return false;
+  const std::string& compact = CompactStyle(style);
+  return compact.find("visibility:hidden") != std::string::npos &&
+         compact.find("display:none") == std::string::npos;
 }
 
 // Elements of a subtree looked at for paragraphs: the answer is in its first
@@ -536,7 +554,10 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
         // Large hidden text is kept when it reads as the page's content (a
         // page that fades in by script): it has paragraphs or headings.
         // Hidden data tables and lists (a shop's custom fields) go.
-        if (!large || !HasProseBlocks(nodes, static_cast<int32_t>(i))) n.flags |= kDomBoilerplate;
+        if (!large || !(HasProseBlocks(nodes, static_cast<int32_t>(i)) ||
+                        (holds_prose[i] && KeepsItsPlace(n.node->v.element)))) {
+          n.flags |= kDomBoilerplate;
+        }
         break;
       case MarkupVerdict::kComments:
         // In a code block a "comment" is a comment of the code

@@ -61,6 +61,27 @@ TEST(HiddenTextTest, LargeHiddenProseStays) {
   EXPECT_TRUE(Has(t, "Paragraph 7"));
 }
 
+// Chinese paragraphs written as <section><span>, as WeChat's editor
+// writes them, in a container hidden by `style`.
+std::string ChineseSectionsHiddenBy(const std::string& style) {
+  std::string sections;
+  for (int i = 0; i < 6; ++i) {
+    sections += "<section><span>第" + std::to_string(i) +
+                "家店在玉林北路一条小巷子里，开了快二十年。蹄花炖得软糯，用筷子轻轻一夹就脱骨，"
+                "汤是奶白色的，喝一口特别暖胃。一定要配他们家的蘸水，香而不燥。</span></section>";
+  }
+  return "<h1>成都的苍蝇馆子</h1><div id='content' style='" + style + "'>" + sections +
+         "</div><div><a href='/'>首页</a> <a href='/about'>关于我们</a></div>";
+}
+
+TEST(HiddenTextTest, ABodyHiddenUntilAScriptShowsItStays) {
+  // "visibility: hidden" keeps the body's place until a script shows it;
+  // its paragraphs are <section>s, not <p>s.
+  EXPECT_TRUE(Has(ExtractBody(ChineseSectionsHiddenBy("visibility: hidden;")), "第3家店"));
+  // "display: none" takes it out of the page: a panel or data nobody opened.
+  EXPECT_FALSE(Has(ExtractBody(ChineseSectionsHiddenBy("display: none;")), "第3家店"));
+}
+
 TEST(HiddenTextTest, AHiddenModalDialogIsNotTheContentHoweverLong) {
   // A "republish this story" dialog, hidden until a button opens it, with
   // more paragraphs than the article: a dialog is never the page.
