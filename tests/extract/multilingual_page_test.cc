@@ -232,6 +232,19 @@ TEST(MultilingualPageTest, JapaneseRelatedBoxAndLabelGo) {
   EXPECT_FALSE(Has(t, "新しい自転車道")) << t;
 }
 
+TEST(MultilingualPageTest, JapaneseAdvertisingNoticesAndSlotLabelsGo) {
+  // The notice at the top of a post and the label over each ad slot.
+  const std::string t = Extract(
+      "<html lang='ja'><body><article><h1>古い橋を架け替え</h1><div class='x1'>"
+      "<p>※本記事はアフィリエイト広告を利用しています。</p></div>" + JapaneseProse() +
+      "<div class='x2'><p>スポンサーリンク</p><ins class='x3'></ins></div>"
+      "<p>橋の完成は再来年の秋になる見通しで、市は説明会を三回開く。</p></article></body></html>");
+  EXPECT_TRUE(Has(t, "第3段落")) << t;
+  EXPECT_TRUE(Has(t, "説明会を三回開く")) << t;
+  EXPECT_FALSE(Has(t, "アフィリエイト広告")) << t;
+  EXPECT_FALSE(Has(t, "スポンサーリンク")) << t;
+}
+
 // Four paragraphs of `sentence`, each numbered, inside an <article> with the
 // headline `h1`, and `chrome` (boxes and labels in the same language) between
 // the second and the third, where only its words tell it from the text.
