@@ -188,6 +188,13 @@ TEST(ArticleBoxesTest, PitchBoxEndingInACallToActionGoes) {
       "</div>" + Paragraphs("pepper", 2));
   EXPECT_TRUE(Has(give, "pepper section number 1")) << give;
   EXPECT_FALSE(Has(give, "survey kit")) << give;
+  // A Portuguese magazine's appeal, its button a bare infinitive.
+  const std::string pt = ArticleWithBoxIn(
+      "pt", "<div class='x5'><h3>A revista precisa de si</h3><p>Somos uma revista independente, "
+      "sem paywall. Contribua com um donativo mensal a partir de 3 euros.</p><a href='/d'>Doar"
+      "</a></div>" + Paragraphs("pepper", 2));
+  EXPECT_TRUE(Has(pt, "pepper section number 1")) << pt;
+  EXPECT_FALSE(Has(pt, "donativo mensal")) << pt;
 }
 
 TEST(ArticleBoxesTest, ACallToActionWithWordsInsideItsPhraseGoes) {
