@@ -166,8 +166,11 @@ int32_t PostHeadingNode(const DomIndex& dom) {
       for (size_t b = a; b < parts.size() && !blog[b]; ++b) runs.push_back(text_of(a, b));
     }
   }
+  // The post's heading comes after the blog's name, which heads the page: a
+  // heading before the <h1> that matches the rest of <title> is the blog's
+  // name set as a heading, and the <h1> the post's own, linked to itself.
   int seen = 0;
-  for (int32_t i = 0; i < static_cast<int32_t>(nodes.size()) && seen < kMaxTitleHeadings; ++i) {
+  for (int32_t i = h.end; i < static_cast<int32_t>(nodes.size()) && seen < kMaxTitleHeadings; ++i) {
     const DomNode& n = nodes[i];
     if ((n.flags & kDomText) || !(n.flags & kDomHeading) || i == first_h1) continue;
     ++seen;

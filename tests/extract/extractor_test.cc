@@ -88,6 +88,16 @@ TEST(ExtractorTest, APostsTitleIsItsHeadingWhenTheH1IsTheBlogsName) {
       "</head><body><main><h1>Balade dans le Vercors</h1>" + paragraphs + "</main><div>"
       "<h2>Les Carnets de Mireille</h2></div></body></html>", "", ExtractOptions{});
   EXPECT_EQ(news.title, "Balade dans le Vercors");
+  // The blog's name as an <h2> atop the page and the post's <h1> linked to
+  // its own address, as older blog templates set them: the <h1> is the
+  // post's.
+  const ExtractResult linked = ExtractMainContent(
+      "<html lang='ja'><head><title>ベランダのミニトマト : ベランダ菜園日誌</title></head><body>"
+      "<div id='x3'><h2><a href='/'>ベランダ菜園日誌</a></h2></div><div class='x4'><h1><a "
+      "href='/archives/1.html'>ベランダのミニトマト</a></h1><div class='x5'><p>梅雨の晴れ間が続いて、"
+      "ベランダのミニトマトがぐんぐん伸びています。去年はわき芽を放置していたら、実はあまりつきませんでした。"
+      "</p></div></div></body></html>", "", ExtractOptions{});
+  EXPECT_EQ(linked.title, "ベランダのミニトマト");
 }
 
 TEST(ExtractorTest, APostsTitleInAThreePartTitleAndNoTaglineAsItsLead) {

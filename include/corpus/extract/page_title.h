@@ -17,8 +17,9 @@ std::string CollapseSpaces(std::string_view s);
 // outside <main> and <article> (or in boilerplate, or a link through and
 // through), and whose <title> reads "post - blog" or "blog: post" (or is
 // cut short with "...", or has three parts or more: "post_blog_platform"),
-// the heading whose text is the rest of <title> (or a run of its parts
-// beside the blog's), the post's own headline; -1 if there is none. Reads
+// the heading after the <h1> whose text is the rest of <title> (or a run of
+// its parts beside the blog's), the post's own headline; -1 if there is
+// none. Reads
 // at most 40 headings, outside boilerplate: call it once the boilerplate
 // passes are done.
 int32_t PostHeadingNode(const DomIndex& dom);
