@@ -31,6 +31,29 @@ void MarkShopLabels(DomIndex* dom, const PhraseSet& phrases) {
     AppendSmallText(nodes, i, &text);
     return IsShopLabel(phrases, text);
   });
+  // A link or button that is all of its block's own text beside the block's
+  // child blocks ("<div><a>Jetzt bewerben</a><p>Die Bewerbung dauert…</p>
+  // </div>"): the label goes, the blocks stay.
+  std::vector<DomNode>& marked = dom->mutable_nodes();
+  for (int32_t i = 1; i < static_cast<int32_t>(marked.size()); ++i) {
+    DomNode& n = marked[i];
+    if (n.flags & kDomBoilerplate) {
+      i = n.end - 1;
+      continue;
+    }
+    if ((n.flags & (kDomText | kDomBlock)) || (n.tag != GUMBO_TAG_A && n.tag != GUMBO_TAG_BUTTON) ||
+        n.text == 0 || n.text > kMaxLabelBytes || n.block < 0 || n.end - i > kMaxLabelNodes) {
+      continue;
+    }
+    const DomNode& block = marked[n.block];
+    if (block.own_text != n.text || block.text == block.own_text) continue;
+    text.clear();
+    AppendSmallText(nodes, i, &text);
+    if (IsShopLabel(phrases, text)) {
+      n.flags |= kDomBoilerplate;
+      i = n.end - 1;
+    }
+  }
 }
 
 }  // namespace corpus

@@ -147,6 +147,24 @@ TEST(ShopLabelsTest, TileBadgesAndButtonsGo) {
   EXPECT_FALSE(Has(t, "New"));
 }
 
+TEST(ShopLabelsTest, AButtonBesideBlocksGoesAndTheBlocksStay) {
+  // A job ad's "Jetzt bewerben" is all of its box's own text, beside a
+  // paragraph in the same box; a link of other words there stays.
+  const std::string ad =
+      "<html lang='de'><body><article><h1>Backend-Entwickler (m/w/d)</h1>" +
+      testing::GermanParagraphs("Absatz", 3) + "<div class='x1'><a class='x2' href='/apply'>"
+      "Jetzt bewerben</a><p>Die Bewerbung dauert etwa fünf Minuten, ein Anschreiben ist nicht "
+      "nötig.</p></div><div class='x3'><a href='/team'>Unser Team in Leipzig</a><p>Zwölf "
+      "Menschen aus acht Ländern arbeiten hier an der Plattform.</p></div>" +
+      testing::GermanParagraphs("Teil", 2) + "</article></body></html>";
+  const std::string t = testing::ExtractBody(ad);
+  EXPECT_TRUE(Has(t, "Teil 1")) << t;
+  EXPECT_FALSE(Has(t, "Jetzt bewerben")) << t;
+  EXPECT_TRUE(Has(t, "fünf Minuten")) << t;
+  EXPECT_TRUE(Has(t, "Unser Team in Leipzig")) << t;
+  EXPECT_TRUE(Has(t, "acht Ländern")) << t;
+}
+
 TEST(ShopLabelsTest, ALabelInsideASentenceStays) {
   const std::string t = ExtractBody(
       "<main><h1>Notes</h1><p>Compare the two models before you buy: the new one is lighter, "
