@@ -53,14 +53,24 @@ bool AsksForEmail(const GumboNode* form) {
   });
 }
 
+// A call to support a site by its name ("Support the Guardian", "Apoiar a
+// Travessa") is its verb and at most this many words more.
+constexpr size_t kMaxWordsAfterPitchVerb = 3;
+
 // Whether `label` asks the reader to subscribe, sign up or donate
-// ([pitch_actions]) or to load what waits for consent ([consent_actions]):
-// the action that ends a pitch box or a consent placeholder.
+// ([pitch_actions], or a verb of [pitch_verbs] before a short name) or to
+// load what waits for consent ([consent_actions]): the action that ends a
+// pitch box or a consent placeholder.
 bool IsActionPhrase(const PhraseSet& phrases, const std::string& label) {
   const std::string folded = FoldPhrase(label);
-  return phrases.Has(PhraseClass::kPitchAction, folded) ||
-         phrases.Frames(PhraseClass::kPitchAction, folded) ||
-         phrases.Has(PhraseClass::kConsentAction, folded);
+  if (phrases.Has(PhraseClass::kPitchAction, folded) ||
+      phrases.Frames(PhraseClass::kPitchAction, folded) ||
+      phrases.Has(PhraseClass::kConsentAction, folded)) {
+    return true;
+  }
+  const size_t spaces = static_cast<size_t>(std::count(folded.begin(), folded.end(), ' '));
+  return spaces >= 1 && spaces <= kMaxWordsAfterPitchVerb &&
+         phrases.StartsWith(PhraseClass::kPitchVerb, folded);
 }
 
 // The text, in bytes, of the last line of block `block`: the run of its

@@ -214,6 +214,30 @@ TEST(ArticleBoxesTest, ACallToActionWithWordsInsideItsPhraseGoes) {
   EXPECT_FALSE(Has(support, "werbefrei")) << support;
 }
 
+TEST(ArticleBoxesTest, ACallToSupportTheSiteByItsNameGoes) {
+  // A verb of [pitch_verbs] and the site's name: "Support the Harbour
+  // Gazette", "Unterstütze die Hafenzeitung".
+  const std::string en = ArticleWithBoxIn(
+      "en", "<div class='x1'><h2>You've read 8 articles this year</h2><p>We have no "
+      "shareholders and no owner to answer to. Readers like you keep our reporting free for "
+      "everyone.</p><a href='/s'>Support the Harbour Gazette</a></div>" + Paragraphs("pepper", 2));
+  EXPECT_TRUE(Has(en, "pepper section number 1")) << en;
+  EXPECT_FALSE(Has(en, "no shareholders")) << en;
+  const std::string de = ArticleWithBoxIn(
+      "de", "<div class='x2'><h3>Lokaljournalismus kostet Geld</h3><p>Wir finanzieren uns "
+      "allein durch unsere Leserinnen und Leser. Schon drei Euro im Monat helfen.</p><a "
+      "href='/s'>Unterstütze die Hafenzeitung</a></div>" + Paragraphs("pepper", 2));
+  EXPECT_TRUE(Has(de, "pepper section number 1")) << de;
+  EXPECT_FALSE(Has(de, "Leserinnen und Leser")) << de;
+  // The verb alone, or before a long line, is no such call.
+  const std::string help = ArticleWithBoxIn(
+      "en", "<div class='x3'><h3>Warranty</h3><p>Parts and labour are covered for the lifetime "
+      "of the product, and returns are free within thirty days.</p><a href='/s'>Support the "
+      "product with our free repair service for as long as you own it</a></div>" +
+      Paragraphs("pepper", 2));
+  EXPECT_TRUE(Has(help, "returns are free")) << help;
+}
+
 TEST(ArticleBoxesTest, PitchBoxWithItsButtonBesideItsTitleGoes) {
   // The box's title, its sentence and its button are lines of one block;
   // the button closes it, between paragraphs of the article.

@@ -25,6 +25,7 @@ enum class PhraseClass {
   kPitchAction,        // [pitch_actions]
   kPitchOpening,       // [pitch_openings]: matched at the start of a line
   kConsentAction,      // [consent_actions]
+  kPitchVerb,          // [pitch_verbs]: matched at the start of a short link
   kCount,
 };
 

@@ -24,7 +24,9 @@ namespace corpus {
 // block's own text or a <button> on a line without text of its own, whose
 // whole text is a phrase of `phrases`' [pitch_actions] ("Subscribe now",
 // "Support us", "Jetzt abonnieren", "S'abonner") or opens and ends with a
-// two-word one (PhraseSet::Frames: "Jetzt 4 Wochen für 0,99 € testen"),
+// two-word one (PhraseSet::Frames: "Jetzt 4 Wochen für 0,99 € testen"), or
+// opens with a verb of [pitch_verbs] before one to three words more, the
+// site's name ("Support the Guardian", "Apoiar a Travessa"),
 // with the pitch before it ("This article is for subscribers only", "...
 // funded by readers like you"). A consent placeholder is such a box too:
 // its action, a phrase of [consent_actions] ("Load video", "Inhalt laden",
