@@ -108,7 +108,8 @@ TEST(ProductGridTest, ZeroMinProseKeepsEveryGrid) {
 
 TEST(ShopLabelsTest, WholeLabelsOnly) {
   for (const char* s : {"Quick view", "  SOLD\n  out ", "Add to Wishlist", "New", "Read more",
-                        "Learn more \xC2\xBB", "See more...", "View full details ->"}) {
+                        "Learn more \xC2\xBB", "See more...", "View full details ->",
+                        "Was this article helpful?"}) {
     EXPECT_TRUE(IsShopLabel(testing::EnglishPhrases(), s)) << s;
   }
   for (const char* s : {"New arrivals for spring", "Sold out in an hour", "view", "", "...",
