@@ -1,6 +1,8 @@
 #include "corpus/extract/shop_labels.h"
 
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 
 namespace corpus {
@@ -31,12 +33,15 @@ void MarkShopLabels(DomIndex* dom, const PhraseSet& phrases) {
     AppendSmallText(nodes, i, &text);
     return IsShopLabel(phrases, text);
   });
-  // A link or button that is all of its block's own text beside the block's
-  // child blocks ("<div><a>Jetzt bewerben</a><p>Die Bewerbung dauert…</p>
-  // </div>"): the label goes, the blocks stay.
+  // Links and buttons that are labels and all of their block's own text
+  // beside the block's child blocks ("<div><a>Jetzt bewerben</a><p>Die
+  // Bewerbung dauert…</p></div>", "<h3>…</h3><p>…</p><a>Get Directions</a>
+  // <a>Add to Calendar</a>"): the labels go, the blocks stay.
   std::vector<DomNode>& marked = dom->mutable_nodes();
+  std::vector<int32_t> labels;
+  std::unordered_map<int32_t, uint64_t> label_text;  // per block
   for (int32_t i = 1; i < static_cast<int32_t>(marked.size()); ++i) {
-    DomNode& n = marked[i];
+    const DomNode& n = marked[i];
     if (n.flags & kDomBoilerplate) {
       i = n.end - 1;
       continue;
@@ -46,12 +51,18 @@ void MarkShopLabels(DomIndex* dom, const PhraseSet& phrases) {
       continue;
     }
     const DomNode& block = marked[n.block];
-    if (block.own_text != n.text || block.text == block.own_text) continue;
+    if (block.text == block.own_text) continue;
     text.clear();
     AppendSmallText(nodes, i, &text);
     if (IsShopLabel(phrases, text)) {
-      n.flags |= kDomBoilerplate;
-      i = n.end - 1;
+      labels.push_back(i);
+      label_text[n.block] += n.text;
+    }
+    i = n.end - 1;
+  }
+  for (int32_t i : labels) {
+    if (label_text[marked[i].block] == marked[marked[i].block].own_text) {
+      marked[i].flags |= kDomBoilerplate;
     }
   }
 }

@@ -164,6 +164,16 @@ TEST(ShopLabelsTest, AButtonBesideBlocksGoesAndTheBlocksStay) {
   EXPECT_TRUE(Has(t, "fünf Minuten")) << t;
   EXPECT_TRUE(Has(t, "Unser Team in Leipzig")) << t;
   EXPECT_TRUE(Has(t, "acht Ländern")) << t;
+  // Two labels that are together all of a box's own text go, each.
+  const std::string service = testing::ExtractBody(
+      "<html lang='en'><body><article><h1>Margaret Hale, 1941-2025</h1>" +
+      testing::GermanParagraphs("Absatz", 3) + "<div class='x4'><h3>Visitation</h3><p>Monday, "
+      "November 24, 4 to 7 in the evening, at the chapel on Broad Street.</p><a href='#'>Get "
+      "Directions</a> <a href='#'>Add to Calendar</a></div>" +
+      testing::GermanParagraphs("Teil", 2) + "</article></body></html>");
+  EXPECT_TRUE(Has(service, "chapel on Broad Street")) << service;
+  EXPECT_FALSE(Has(service, "Get Directions")) << service;
+  EXPECT_FALSE(Has(service, "Add to Calendar")) << service;
 }
 
 TEST(ShopLabelsTest, ALabelInsideASentenceStays) {

@@ -18,9 +18,10 @@ bool IsShopLabel(const PhraseSet& phrases, std::string_view text);
 // Flags kDomBoilerplate on blocks whose whole text is a shop label
 // (IsShopLabel): the badges and buttons repeated on every tile of a
 // category grid, and the "Read more" links under teasers, on any page; and
-// on links and buttons that are a label and all of their block's own text
-// beside its child blocks (a job ad's "Jetzt bewerben" over a paragraph in
-// one box), leaving the child blocks in. They
+// on links and buttons that are labels and together all of their block's
+// own text beside its child blocks (a job ad's "Jetzt bewerben" over a
+// paragraph in one box, "Get Directions" and "Add to Calendar" under an
+// event's time and place), leaving the child blocks in. They
 // are controls, not text; WCXB's references leave them out even where they
 // keep the grid. Linear: a block is looked at only when
 // its text is short and its own, and then through a bounded number of
