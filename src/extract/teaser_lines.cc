@@ -333,6 +333,36 @@ void MarkCreditLines(DomIndex* dom, const PhraseSet& phrases) {
     const std::string text = Opening(nodes, i, 4 * kMaxCaptionLine + 1);
     return text.size() <= 4 * kMaxCaptionLine && EndsWithCredit(phrases, text);
   });
+  // A credit set as the last inline element of a caption's block, after the
+  // caption ("<span>The harbour at dawn.</span><span>Foto: dpa</span>"):
+  // the credit goes, the caption stays.
+  std::vector<DomNode>& marked = dom->mutable_nodes();
+  for (int32_t i = 1; i < static_cast<int32_t>(marked.size()); ++i) {
+    DomNode& n = marked[i];
+    if (n.flags & kDomBoilerplate) {
+      i = n.end - 1;
+      continue;
+    }
+    if (!(n.flags & kDomText) && ((n.flags & kDomInPre) || n.tag == GUMBO_TAG_CODE)) {
+      i = n.end - 1;  // a listing's lines ("image: postgres:18") are code
+      continue;
+    }
+    if ((n.flags & (kDomText | kDomBlock)) || n.text == 0 || n.text > kMaxCreditLine ||
+        n.block < 0 || n.link > 0) {
+      continue;
+    }
+    const DomNode& block = marked[n.block];
+    // The block's own text ends with this element, and holds more before it.
+    bool last = block.own_text > n.text;
+    for (int32_t k = n.end; k < block.end && last; ++k) {
+      last = !((marked[k].flags & kDomText) && marked[k].text > 0 && marked[k].block == n.block);
+    }
+    if (!last) continue;
+    if (IsCreditLine(phrases, Opening(nodes, i, kMaxLabelOpening))) {
+      n.flags |= kDomBoilerplate;
+    }
+    i = n.end - 1;
+  }
 }
 
 void MarkTeaserLines(DomIndex* dom, const PhraseSet& phrases) {

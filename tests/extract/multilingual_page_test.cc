@@ -176,6 +176,25 @@ TEST(MultilingualPageTest, CaptionsSignedByTheirCreditGo) {
   EXPECT_TRUE(Has(de, "mit einem Plan der Strecken belegte")) << de;
 }
 
+TEST(MultilingualPageTest, ACreditSetAfterItsCaptionInAnElementOfItsOwnGoes) {
+  // "<span>caption</span><span>Crédito da imagem: …</span>" in one block:
+  // the credit goes, the caption stays; a code listing's "image:" line
+  // stays.
+  const std::string pt = Extract(
+      "<html lang='pt'><body><article><h1>Efeito estufa</h1><div class='x1'><img src='/e.jpg'>"
+      "<span class='x2'>O efeito estufa retém parte do calor irradiado pela superfície."
+      "</span><span class='x3'>Crédito da imagem: Shutterstock</span></div><p>Efeito estufa é "
+      "o fenômeno natural em que parte da radiação infravermelha emitida pela superfície "
+      "terrestre é absorvida por gases da atmosfera, como um cobertor que retém o calor.</p>"
+      "<p>Sem esse processo, a temperatura média do planeta seria de aproximadamente 18 graus "
+      "negativos, o que tornaria a vida praticamente impossível na superfície.</p><pre><code>"
+      "<span>services:</span>\n  <span>db:</span>\n    <span>image: postgres</span></code></pre>"
+      "</article></body></html>");
+  EXPECT_TRUE(Has(pt, "calor irradiado pela superfície")) << pt;
+  EXPECT_FALSE(Has(pt, "Shutterstock")) << pt;
+  EXPECT_TRUE(Has(pt, "image: postgres")) << pt;
+}
+
 TEST(MultilingualPageTest, CaptionsSignedAfterACopyrightSignGo) {
   // A caption whose last words follow a copyright sign goes; a header that
   // holds a picture's credit after its headline and lead is not a caption
