@@ -50,7 +50,9 @@ void MarkShopChrome(DomIndex* dom, const PhraseSet& phrases);
 // (IsPriceLine). A row of other products for sale beside a product or an
 // article ("Sponsored products", "Customers also bought"), in any language.
 // A carousel without prices (a service page's testimonials or features, an
-// article's photos) stays. One pass over the flat index; linear.
+// article's photos) stays. One pass over the flat index, reading each
+// carousel's subtree once for a price (a carousel inside an unpriced one is
+// read again).
 void MarkPricedCarousels(DomIndex* dom);
 
 // Whether `text` (one short line) is only a price or a price change,
