@@ -156,12 +156,13 @@ TEST(ShopLabelsTest, AButtonBesideBlocksGoesAndTheBlocksStay) {
       testing::GermanParagraphs("Absatz", 3) + "<div class='x1'><a class='x2' href='/apply'>"
       "Jetzt bewerben</a><p>Die Bewerbung dauert etwa fünf Minuten, ein Anschreiben ist nicht "
       "nötig.</p></div><div class='x3'><a href='/team'>Unser Team in Leipzig</a><p>Zwölf "
-      "Menschen aus acht Ländern arbeiten hier an der Plattform.</p></div>" +
+      "Menschen aus acht Ländern arbeiten hier an der Plattform.</p></div><p>Jetzt einblenden</p>" +
       testing::GermanParagraphs("Teil", 2) + "</article></body></html>";
   const std::string t = testing::ExtractBody(ad);
   EXPECT_TRUE(Has(t, "Teil 1")) << t;
   EXPECT_FALSE(Has(t, "Jetzt bewerben")) << t;
   EXPECT_TRUE(Has(t, "fünf Minuten")) << t;
+  EXPECT_FALSE(Has(t, "einblenden")) << t;  // a panel's toggle, whole block
   EXPECT_TRUE(Has(t, "Unser Team in Leipzig")) << t;
   EXPECT_TRUE(Has(t, "acht Ländern")) << t;
   // Two labels that are together all of a box's own text go, each.
