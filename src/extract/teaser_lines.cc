@@ -337,6 +337,7 @@ void MarkCreditLines(DomIndex* dom, const PhraseSet& phrases) {
   // caption ("<span>The harbour at dawn.</span><span>Foto: dpa</span>"):
   // the credit goes, the caption stays.
   std::vector<DomNode>& marked = dom->mutable_nodes();
+  int32_t block_seen = -1, block_text_end = 0;  // OwnTextEnd of the last block asked
   for (int32_t i = 1; i < static_cast<int32_t>(marked.size()); ++i) {
     DomNode& n = marked[i];
     if (n.flags & kDomBoilerplate) {
@@ -351,13 +352,13 @@ void MarkCreditLines(DomIndex* dom, const PhraseSet& phrases) {
         n.block < 0 || n.link > 0) {
       continue;
     }
-    const DomNode& block = marked[n.block];
     // The block's own text ends with this element, and holds more before it.
-    bool last = block.own_text > n.text;
-    for (int32_t k = n.end; k < block.end && last; ++k) {
-      last = !((marked[k].flags & kDomText) && marked[k].text > 0 && marked[k].block == n.block);
+    if (marked[n.block].own_text <= n.text) continue;
+    if (n.block != block_seen) {
+      block_seen = n.block;
+      block_text_end = OwnTextEnd(nodes, n.block);
     }
-    if (!last) continue;
+    if (block_text_end > n.end) continue;
     if (IsCreditLine(phrases, Opening(nodes, i, kMaxLabelOpening))) {
       n.flags |= kDomBoilerplate;
     }

@@ -48,16 +48,6 @@ bool InListOrTable(const std::vector<DomNode>& nodes, int32_t i, int32_t root) {
   return false;
 }
 
-// Where the text of `block` ends: one past its last text node whose nearest
-// block it is. A body written as lines between <br>s, in a table cell or a
-// blog post's one container, holds the boxes that follow its last line.
-int32_t OwnTextEnd(const std::vector<DomNode>& nodes, int32_t block) {
-  for (int32_t i = nodes[block].end - 1; i > block; --i) {
-    if ((nodes[i].flags & kDomText) && nodes[i].text > 0 && nodes[i].block == block) return i + 1;
-  }
-  return nodes[block].end;
-}
-
 // Flags kDomBoilerplate on the blocks from node `from` to the end of
 // `root`, outside their ancestors, whose text is mostly links (at least
 // kMinTrailingLinkShare of it) that lead off the page; their subtrees are

@@ -83,6 +83,17 @@ inline bool IsRunningParagraph(const DomNode& n) {
          n.own_punct > 0 && 4 * uint64_t{n.own_link} < n.own_text;
 }
 
+// Where the own text of `block` ends: one past its last text node with text
+// whose nearest block it is (the end of its subtree if it has none). A body
+// written as lines between <br>s, in a table cell or a blog post's one
+// container, holds the boxes that follow its last line.
+inline int32_t OwnTextEnd(const std::vector<DomNode>& nodes, int32_t block) {
+  for (int32_t i = nodes[block].end - 1; i > block; --i) {
+    if ((nodes[i].flags & kDomText) && nodes[i].text > 0 && nodes[i].block == block) return i + 1;
+  }
+  return nodes[block].end;
+}
+
 // U+2026 HORIZONTAL ELLIPSIS in UTF-8: ends a sentence, cuts a title or an
 // excerpt short, or follows a label.
 inline constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
