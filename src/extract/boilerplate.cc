@@ -447,9 +447,19 @@ MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main, bool controll
     const MarkupVerdict by_name = ClassifyNames(ReadNames(raw.substr(0, e), &tag_buffer), false, panel);
     if (by_name != MarkupVerdict::kNeutral) return by_name;
   }
-  const MarkupVerdict by_class = class_names ? CachedVerdict(*class_names, true, panel) : MarkupVerdict::kNeutral;
+  // A heading's own class or id names how it is set, not a part of the page
+  // it stands in: documentation themes give every section heading a name
+  // for the offset that keeps it clear of a sticky bar when linked to
+  // ("anchorWithStickyNavbar_…"). A heading of a part that is chrome goes
+  // with that part, or by its words.
+  const bool heading = el.tag == GUMBO_TAG_H1 || el.tag == GUMBO_TAG_H2 || el.tag == GUMBO_TAG_H3 ||
+                       el.tag == GUMBO_TAG_H4 || el.tag == GUMBO_TAG_H5 || el.tag == GUMBO_TAG_H6;
+  MarkupVerdict by_class = class_names ? CachedVerdict(*class_names, true, panel) : MarkupVerdict::kNeutral;
+  if (heading && by_class == MarkupVerdict::kBoilerplate) by_class = MarkupVerdict::kNeutral;
   if (by_class != MarkupVerdict::kNeutral) return by_class;
-  return id_names ? CachedVerdict(*id_names, false, panel) : MarkupVerdict::kNeutral;
+  MarkupVerdict by_id = id_names ? CachedVerdict(*id_names, false, panel) : MarkupVerdict::kNeutral;
+  if (heading && by_id == MarkupVerdict::kBoilerplate) by_id = MarkupVerdict::kNeutral;
+  return by_id;
 }
 
 void MarkBoilerplate(DomIndex* dom, double veto_share) {

@@ -392,5 +392,23 @@ TEST(MarkupRulesTest, RememberedNamesKeepEachElementsVerdict) {
   EXPECT_EQ(v[3008], MarkupVerdict::kBoilerplate);
 }
 
+
+TEST(MarkupRulesTest, AHeadingsOwnChromeNameDoesNotDropIt) {
+  // A documentation theme names each section heading after the sticky bar
+  // it must clear when linked to; the headings are the page's outline.
+  const std::string heading = "<h2 class='anchor anchorWithStickyNavbar_LWe7' id='s1'>";
+  const std::string text = ExtractBody(
+      "<nav class='navbar'><a href='/'>首页</a><a href='/docs'>文档</a></nav><article><h1>使用 Docker "
+      "部署</h1><p>对于开发测试环境和中小规模的生产环境，使用 Docker 部署消息队列是最简单的方式。本文将依次介绍"
+      "单节点部署和常见问题的处理方法。</p>" + heading + "单节点部署<a class='hash-link' href='#s1'>&#8203;</a>"
+      "</h2><p>执行以下命令即可启动一个单节点实例。容器会在 9876 端口提供客户端连接，在 8080 端口提供管理控制台。"
+      "</p>" + heading + "常见问题</h2><p>这通常是因为宿主机的参数过小。请在宿主机上执行命令，然后重新启动容器。"
+      "</p></article>");
+  EXPECT_TRUE(Has(text, "单节点部署\n")) << text;
+  EXPECT_TRUE(Has(text, "常见问题\n")) << text;
+  EXPECT_TRUE(Has(text, "重新启动容器")) << text;
+  EXPECT_FALSE(Has(text, "首页")) << text;
+}
+
 }  // namespace
 }  // namespace corpus
