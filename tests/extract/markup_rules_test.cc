@@ -410,5 +410,23 @@ TEST(MarkupRulesTest, AHeadingsOwnChromeNameDoesNotDropIt) {
   EXPECT_FALSE(Has(text, "首页")) << text;
 }
 
+TEST(MarkupRulesTest, ALiveTickersCommentaryIsItsText) {
+  // "commentary" names a match ticker's running text, not readers' comments.
+  const std::string text = ExtractBody(
+      "<main><h1>Inter-Napoli 1-1: Lautaro illude, Lukaku risponde nel finale</h1><div "
+      "class='match-commentary'><div class='commentary__item'><div class='min'>61'</div><div "
+      "class='commentary__text'>Che occasione per l'Inter! Thuram lanciato in profondità da Calhanoglu si "
+      "presenta davanti a Meret ma calcia addosso al portiere in uscita.</div></div><div "
+      "class='commentary__item'><div class='min'>12'</div><div class='commentary__text'>Gol dell'Inter! "
+      "Barella apre per Dumfries, cross teso sul secondo palo e il capitano anticipa Di Lorenzo di "
+      "testa.</div></div></div><div class='lineups'><h2>Le formazioni</h2><p>Inter (3-5-2): Sommer; "
+      "Pavard, Acerbi, Bastoni; Dumfries, Barella, Calhanoglu, Mkhitaryan, Dimarco; Thuram, Lautaro "
+      "Martinez. All. Inzaghi.</p><p>Napoli (4-3-3): Meret; Di Lorenzo, Rrahmani, Buongiorno, Olivera; "
+      "Anguissa, Lobotka, McTominay; Politano, Raspadori, Kvaratskhelia. All. Conte.</p></div></main>");
+  EXPECT_TRUE(Has(text, "Che occasione per l'Inter")) << text;
+  EXPECT_TRUE(Has(text, "anticipa Di Lorenzo")) << text;
+  EXPECT_TRUE(Has(text, "Kvaratskhelia")) << text;
+}
+
 }  // namespace
 }  // namespace corpus
