@@ -364,6 +364,29 @@ bool IsSectionHeader(const std::vector<DomNode>& nodes, int32_t i) {
   return heading;
 }
 
+// Whether the element at `i` is a heading's link to itself shown as a mark
+// and no word ("¶", "#", "§", "🔗"): the permalink that documentation
+// generators and blog themes set in every section heading. Its mark would
+// end each heading's text.
+bool IsHeadingSelfLink(const std::vector<DomNode>& nodes, int32_t i) {
+  const DomNode& n = nodes[i];
+  if (n.tag != GUMBO_TAG_A || n.text == 0 || n.text > 4 || n.block < 0 ||
+      !(nodes[n.block].flags & kDomHeading)) {
+    return false;
+  }
+  const char* href = ElementAttr(n.node->v.element, "href");
+  if (!href || href[0] != '#') return false;
+  for (int32_t k = i + 1; k < n.end; ++k) {
+    if (!(nodes[k].flags & kDomText)) continue;
+    const std::string_view t = nodes[k].node->v.text.text;
+    for (size_t at = 0; at < t.size();) {
+      const char32_t c = NextCodePoint(t, &at);
+      if (IsLetter(c) || (c >= '0' && c <= '9')) return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main, bool controlled) {
@@ -521,6 +544,10 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
     const bool in_main = n.parent >= 0 && (nodes[n.parent].flags & kDomMainHint);
     if (n.parent >= 0) n.flags |= nodes[n.parent].flags & kDomMainHint;
     if (i == 0) continue;  // never the body
+    if (IsHeadingSelfLink(nodes, static_cast<int32_t>(i))) {
+      n.flags |= kDomBoilerplate;
+      continue;
+    }
     const MarkupVerdict v = ClassifyMarkup(n.node->v.element, in_main, is_controlled(n.node->v.element));
     // A wrapper named like "sidebar-first-only" that holds much of the
     // page's prose is the content, whatever its name.

@@ -428,5 +428,21 @@ TEST(MarkupRulesTest, ALiveTickersCommentaryIsItsText) {
   EXPECT_TRUE(Has(text, "Kvaratskhelia")) << text;
 }
 
+TEST(MarkupRulesTest, AHeadingsPermalinkMarkGoes) {
+  // The "¶" a documentation generator links each heading to itself with;
+  // a word linked the same way stays.
+  const std::string text = ExtractBody(
+      "<div role='main'><h1>Konfiguration<a class='x1' href='#konfiguration' title='Link to this "
+      "heading'>¶</a></h1>" + GermanParagraphs(2) + "<h2>Ein einfaches Beispiel<a class='x1' "
+      "href='#beispiel'>#</a></h2><p>Die Datei liegt im Wurzelverzeichnis des Projekts und wird beim "
+      "Start gelesen; fehlt sie, gelten die Voreinstellungen.</p><h2><a href='#zwei'>2</a> "
+      "Fortgeschrittene Optionen</h2><p>Wer mehrere Umgebungen betreibt, legt für jede eine eigene Datei "
+      "an und wählt sie beim Start mit einem Schalter aus.</p></div>");
+  EXPECT_TRUE(Has(text, "Ein einfaches Beispiel\n")) << text;
+  EXPECT_TRUE(Has(text, "2 Fortgeschrittene Optionen")) << text;
+  EXPECT_FALSE(Has(text, "¶")) << text;
+  EXPECT_FALSE(Has(text, "Beispiel#")) << text;
+}
+
 }  // namespace
 }  // namespace corpus
