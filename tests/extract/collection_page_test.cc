@@ -118,6 +118,26 @@ TEST(ShopLabelsTest, WholeLabelsOnly) {
   }
 }
 
+TEST(ShopLabelsTest, AHelpPagesFeedbackPromptGoesInItsLanguage) {
+  // The prompt a documentation theme sets as a heading after the article,
+  // its form hidden until voted, in the page's language.
+  const struct {
+    const char* lang;
+    const char* prompt;
+  } pages[] = {{"ja", "このページは役に立ちましたか？"},
+               {"es", "¿Te ha resultado útil esta página?"},
+               {"zh", "此页面是否有帮助？"}};
+  for (const auto& page : pages) {
+    const std::string text = testing::ExtractBody(
+        std::string("<html lang='") + page.lang + "'><body><article><h1>Webhooks</h1>" +
+        testing::GermanParagraphs("Absatz", 2) + "<h2 id='__comments'>" + page.prompt +
+        "</h2><form class='md-feedback' hidden><button type='submit'>+</button></form></article>"
+        "</body></html>");
+    EXPECT_TRUE(Has(text, "Absatz 1")) << text;
+    EXPECT_FALSE(Has(text, page.prompt)) << page.lang << "\n" << text;
+  }
+}
+
 TEST(ShopLabelsTest, AMediaPlayersControlIsALabel) {
   // A video's "Play" and a gallery's "Ver galería" over a picture, between
   // paragraphs; "Play" in a sentence stays.
