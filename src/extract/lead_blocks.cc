@@ -20,6 +20,9 @@ constexpr uint32_t kMinLeadBytes = 80;
 // ...and a paragraph or two, not a second article.
 constexpr int kMaxLeadBlocks = 2;
 constexpr uint64_t kMaxLeadBytes = 1200;
+// Wrappers around a body, holding nothing else, climbed to find the
+// standfirst beside it on a page without a headline.
+constexpr int kMaxBodyWrappers = 3;
 
 // Subtrees that hold no lead: lists and tables (menus, facts boxes),
 // pictures and their captions, forms, navigation and asides.
@@ -203,6 +206,18 @@ int32_t Headline(const DomIndex& dom, int32_t post_heading, int32_t root) {
   return -1;
 }
 
+// Gumbo nodes looked at for an image in a box (images are not in DomIndex).
+constexpr int kMaxPictureScan = 200;
+
+// Whether the subtree at `i` is a picture with its caption: a <figure>, or
+// a box holding an image and less text than a paragraph of prose.
+bool IsPicture(const std::vector<DomNode>& nodes, int32_t i) {
+  if (nodes[i].tag == GUMBO_TAG_FIGURE) return true;
+  if ((nodes[i].flags & kDomText) || nodes[i].text >= kMinProseBlock) return false;
+  return AnyElementWithin(nodes[i].node, kMaxPictureScan,
+                          [](const GumboElement& el) { return el.tag == GUMBO_TAG_IMG; });
+}
+
 // The leads of the body at `root` (see AddLeadBlocks), their lowest common
 // ancestor with the body in *top; empty if there are none or too many.
 std::vector<int32_t> Leads(const DomIndex& dom, int32_t post_heading, const ContentSelection& sel,
@@ -214,13 +229,22 @@ std::vector<int32_t> Leads(const DomIndex& dom, int32_t post_heading, const Cont
   *blocks = 0;
   if (h1 < 0) {
     // No headline: a standfirst in a block of its own right before the
-    // body, its only sibling between them.
-    const int32_t parent = nodes[root].parent;
-    if (parent < 0) return leads;
+    // body, its only sibling between them but for a picture (IsPicture,
+    // which stays out). The body may sit in wrappers that hold nothing else
+    // (a CMS's field > items > item); the standfirst is then the sibling of
+    // the outermost.
+    int32_t body = root;
+    int32_t parent = nodes[root].parent;
     int32_t prev = -1;
-    for (int32_t c = parent + 1; c < root; c = nodes[c].end) {
-      if (nodes[c].text > 0) prev = c;
+    for (int level = 0; parent >= 0 && level <= kMaxBodyWrappers; ++level) {
+      for (int32_t c = parent + 1; c < body; c = nodes[c].end) {
+        if (nodes[c].text > 0 && !IsPicture(nodes, c)) prev = c;
+      }
+      if (prev >= 0 || nodes[parent].text != nodes[root].text) break;
+      body = parent;
+      parent = nodes[parent].parent;
     }
+    if (parent < 0) return leads;
     if (prev < 0 || sel.drop[prev] || (nodes[prev].flags & kDomText) ||
         HoldsNoLead(nodes[prev].tag) || nodes[prev].link > 0 || nodes[prev].text > kMaxLeadBytes) {
       return leads;

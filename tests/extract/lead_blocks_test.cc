@@ -201,6 +201,25 @@ TEST(LeadBlocksTest, AStandfirstRightBeforeTheBodyOfAPageWithoutAHeadlineIsKept)
   EXPECT_TRUE(Has(linked, "Absatz 5")) << linked;
 }
 
+TEST(LeadBlocksTest, AStandfirstBesideTheBodysWrappersOrAPictureIsKept) {
+  // No <h1>: the headline is an <h2>, the body sits in wrappers that hold
+  // nothing else (a CMS's field > items > item), or a picture with its
+  // caption stands between the standfirst and the body.
+  const std::string lead =
+      "<div class='x0'><p>Gromada kulista ESO 280-SC06 ma około 13,3 miliarda lat i powstała "
+      "zaledwie kilkaset milionów lat po Wielkim Wybuchu – wynika z pomiarów zespołu.</p></div>";
+  const std::string wrapped = ExtractBody(
+      std::string(kMenu) + "<h2>Najstarsza gromada gwiazd</h2><div class='node'>" + lead +
+      "<div class='y0'><div class='y1'>" + GermanParagraphs("Absatz", 5) + "</div></div></div>");
+  EXPECT_TRUE(Has(wrapped, "Gromada kulista")) << wrapped;
+  EXPECT_LT(wrapped.find("Gromada kulista"), wrapped.find("Absatz 0")) << wrapped;
+  const std::string pictured = ExtractBody(
+      std::string(kMenu) + "<div class='node'>" + lead + "<div class='x2'><img src='g.jpg' "
+      "alt=''><p>Gromada na zdjęciu z teleskopu Hubble'a. Fot. NASA</p></div>" + Body(5) + "</div>");
+  EXPECT_TRUE(Has(pictured, "Gromada kulista")) << pictured;
+  EXPECT_TRUE(Has(pictured, "Absatz 4")) << pictured;
+}
+
 TEST(LeadBlocksTest, AHiddenFirstH1IsNotTheHeadline) {
   // The template titles its navigation with an <h1> for screen readers
   // ("aural", German public-sector sites): the headline is the next one,
