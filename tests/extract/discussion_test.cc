@@ -87,5 +87,30 @@ TEST(DiscussionTest, AnswersMakeCommentsSecondary) {
   EXPECT_FALSE(Discussion("<p>Just an article.</p>", {"{\"@type\":\"NewsArticle\"}"}));
 }
 
+TEST(DiscussionTest, AThreadsReplyButtonGoesInItsLanguage) {
+  // A board's "Antworten" ("回复", "返信") under the posts; the word in a
+  // post's sentence stays.
+  const struct {
+    const char* lang;
+    const char* button;
+  } pages[] = {{"de", "Antworten"}, {"zh", "回复"}, {"ja", "返信"}};
+  for (const auto& page : pages) {
+    std::string posts;
+    for (int i = 0; i < 3; ++i) {
+      posts += "<div class='x1'><div class='x2'>Beitrag " + std::to_string(i) +
+               ": Der Sauerteig blubbert seit drei Tagen kaum noch, und der Geruch erinnert an "
+               "Nagellackentferner. Soll ich weiter füttern oder neu anfangen? Antworten gern "
+               "auch per Mail.</div></div>";
+    }
+    const std::string text = testing::ExtractBody(
+        std::string("<html lang='") + page.lang + "'><body><div role='main'>" + posts +
+        "<div class='x3'><a href='./posting.php?mode=reply&amp;t=1' class='x4'><span>" + page.button +
+        "</span> </a><div class='x5'>6 Beiträge &bull; Seite 1 von 1</div></div></div></body></html>");
+    EXPECT_TRUE(Has(text, "Beitrag 2")) << text;
+    EXPECT_TRUE(Has(text, "Antworten gern")) << text;
+    EXPECT_FALSE(Has(text, std::string(page.button) + "\n")) << page.lang << "\n" << text;
+  }
+}
+
 }  // namespace
 }  // namespace corpus
