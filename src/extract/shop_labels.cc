@@ -15,6 +15,16 @@ constexpr uint64_t kMaxLabelBytes = 128;
 // Nodes looked at in one block: a label is a text node in a span or two.
 constexpr int32_t kMaxLabelNodes = 12;
 
+// Whether the block at `i` is the value of a named property: a table cell
+// beside another cell with text in its row, or a <dd>. "Stan | Nowy",
+// "Condition: New": the word of a badge, there, is the fact.
+bool IsPropertyValue(const std::vector<DomNode>& nodes, int32_t i) {
+  const DomNode& n = nodes[i];
+  if (n.tag == GUMBO_TAG_DD) return true;
+  if (n.tag != GUMBO_TAG_TD && n.tag != GUMBO_TAG_TH) return false;
+  return n.parent >= 0 && nodes[n.parent].tag == GUMBO_TAG_TR && nodes[n.parent].text > n.text;
+}
+
 }  // namespace
 
 bool IsShopLabel(const PhraseSet& phrases, std::string_view text) {
@@ -28,7 +38,7 @@ void MarkShopLabels(DomIndex* dom, const PhraseSet& phrases) {
   std::string text;
   MarkSmallBlocks(dom, kMaxLabelBytes, [&](int32_t i) {
     const DomNode& n = nodes[i];
-    if (n.own_text != n.text || n.end - i > kMaxLabelNodes) return false;
+    if (n.own_text != n.text || n.end - i > kMaxLabelNodes || IsPropertyValue(nodes, i)) return false;
     text.clear();
     AppendSmallText(nodes, i, &text);
     return IsShopLabel(phrases, text);

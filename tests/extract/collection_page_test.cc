@@ -138,6 +138,21 @@ TEST(ShopLabelsTest, AHelpPagesFeedbackPromptGoesInItsLanguage) {
   }
 }
 
+TEST(ShopLabelsTest, ABadgesWordAsAPropertysValueStays) {
+  // "Stan | Nowy", "Condition: New": in a row of a specification table or
+  // as a <dd>, the word of a "New" badge is the fact.
+  for (const char* lang : {"pl", "en"}) {
+    const std::string text = testing::ExtractBody(
+        std::string("<html lang='") + lang + "'><body><main><h1>Odkurzacz Dreame R10 Pro</h1>" +
+        testing::GermanParagraphs("Absatz", 2) + "<table><tr><td>Stan</td><td>Nowy</td></tr><tr><td>"
+        "Marka</td><td>Dreame</td></tr></table><dl><dt>Condition</dt><dd>New</dd></dl><div><span>"
+        "New</span></div>" + testing::GermanParagraphs("Teil", 1) + "</main></body></html>");
+    EXPECT_TRUE(Has(text, "Stan | Nowy")) << lang << "\n" << text;
+    EXPECT_TRUE(Has(text, "Condition\nNew")) << lang << "\n" << text;
+    EXPECT_TRUE(Has(text, "Teil 0")) << text;
+  }
+}
+
 TEST(ShopLabelsTest, AMediaPlayersControlIsALabel) {
   // A video's "Play" and a gallery's "Ver galería" over a picture, between
   // paragraphs; "Play" in a sentence stays.
