@@ -137,6 +137,32 @@ double BlockModel::MainProbability(const std::array<float, kBlockFeatureCount>& 
   return 1.0 / (1.0 + std::exp(-score));
 }
 
+namespace {
+
+// The two cells of a table row of a name and its value are judged together,
+// by their mean probability: keeping a property's name without its value
+// ("Moc | 250 Watt" read as "Moc"), or the reverse, is never right. (Rows of
+// more cells are left to each cell's own probability: measured, judging
+// them whole was no better; BENCHMARKS.md, "Versions 93 to".)
+void JudgeRowsWhole(const std::vector<DomNode>& nodes, const std::vector<BlockFeatures>& blocks,
+                    std::vector<double>* p) {
+  for (size_t k = 0; k < blocks.size();) {
+    const int32_t row = nodes[blocks[k].node].parent;
+    size_t end = k + 1;
+    if (row >= 0 && nodes[row].tag == GUMBO_TAG_TR) {
+      while (end < blocks.size() && nodes[blocks[end].node].parent == row) ++end;
+    }
+    if (end - k == 2) {
+      double sum = 0;
+      for (size_t c = k; c < end; ++c) sum += (*p)[c];
+      for (size_t c = k; c < end; ++c) (*p)[c] = sum / static_cast<double>(end - k);
+    }
+    k = end;
+  }
+}
+
+}  // namespace
+
 int DropModelBoilerplate(const DomIndex& dom, const PhraseSet& phrases,
                          const BlockPageFacts& page, const BlockModel& model, bool apply,
                          ContentSelection* sel, std::vector<BlockTrace>* trace) {
@@ -145,9 +171,12 @@ int DropModelBoilerplate(const DomIndex& dom, const PhraseSet& phrases,
   const std::vector<BlockFeatures> blocks = ComputeBlockFeatures(dom, *sel, phrases, page);
   const std::vector<DomNode>& nodes = dom.nodes();
   std::vector<double> p(blocks.size());
-  double total = 0, dropped = 0;
   for (size_t k = 0; k < blocks.size(); ++k) {
     p[k] = model.empty() ? 1.0 : model.MainProbability(blocks[k].x);
+  }
+  JudgeRowsWhole(nodes, blocks, &p);
+  double total = 0, dropped = 0;
+  for (size_t k = 0; k < blocks.size(); ++k) {
     const double text = static_cast<double>(nodes[blocks[k].node].text);
     total += text;
     if (p[k] < model.drop_below()) dropped += text;

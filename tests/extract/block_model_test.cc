@@ -331,5 +331,27 @@ TEST(BlockModelTest, TheModelLeavesOutLinkBlocksWithinItsGuard) {
   }
 }
 
+TEST(BlockModelTest, ARowOfANameAndItsValueIsJudgedWhole) {
+  // A model of one tree: blocks of over 30% digits get -0.5 (probability
+  // 0.38), others +4. "250 Watt" alone would go; beside its name, the
+  // row's mean keeps both. A line of digits alone still goes.
+  BlockModel model;
+  ASSERT_TRUE(BlockModel::Parse("corpus-block-model 1\n" + FeatureLine() +
+                                    "base 0\ndrop_below 0.5\nmin_blocks 3\nmax_drop_share 0.5\ntree 3\n" +
+                                    std::to_string(kBfDigitShare) + " 0.3 1 2 0\n-1 0 0 0 4\n-1 0 0 0 -0.5\n",
+                                &model)
+                  .ok());
+  Selected s("<html><body><div><h1>Dreame R10 Pro</h1>" +
+             Story("The vacuum cleaner combines strong suction with a low weight, and its battery "
+                   "lasts for most flats on one charge.",
+                   3) +
+             "<table><tr><td>Colour</td><td>grey</td></tr><tr><td>Power</td><td>250 Watt</td></tr>"
+             "</table><p>1 2 3 4 5 6 7 8 9</p></div></body></html>");
+  EXPECT_EQ(DropModelBoilerplate(s.dom, testing::EnglishPhrases(), {}, model, true, &s.sel, nullptr), 1);
+  EXPECT_TRUE(Has(s.Text(), "Power | 250 Watt")) << s.Text();
+  EXPECT_TRUE(Has(s.Text(), "Colour | grey")) << s.Text();
+  EXPECT_FALSE(Has(s.Text(), "7 8 9")) << s.Text();
+}
+
 }  // namespace
 }  // namespace corpus

@@ -88,8 +88,10 @@ struct BlockTrace {
 // than model.max_drop_share() of the candidates' text, there are fewer
 // than model.min_blocks() candidates, or the model acts on articles only
 // (prose_pages_only()) and `page` is not one; with `apply` false
-// nothing is left out. When `trace` is not null every candidate is appended
-// to it. Returns the number of blocks left out.
+// nothing is left out. The two cells of a table row (a property's name and
+// its value) are scored by their mean, so they stay or go together. When
+// `trace` is not null every candidate is appended to it, with that score.
+// Returns the number of blocks left out.
 // REQUIRES: sel->root >= 0.
 int DropModelBoilerplate(const DomIndex& dom, const PhraseSet& phrases,
                          const BlockPageFacts& page, const BlockModel& model, bool apply,
