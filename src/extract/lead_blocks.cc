@@ -114,24 +114,35 @@ bool IsBareLead(const std::vector<DomNode>& nodes, int32_t i) {
 // Kürze", "Key points", a live blog's standfirst): at least two items,
 // phrases or sentences rather than words or dates (kMinSummaryItemBytes on
 // average, none under half of that: "Brent gains 1.2%" is a point), and no
-// links (menus, tags and share buttons are links).
+// links (menus, tags and share buttons are links) but for items that are a
+// link and nothing else after the last point (a live blog's link to the
+// story before: IsLinkItem), which are left out.
 constexpr int kMinSummaryItems = 2;
 constexpr uint64_t kMinSummaryItemBytes = 30;
 // Its title, if it has one, is a short line right before it.
 constexpr uint64_t kMaxSummaryTitleBytes = 60;
 
+// Whether the list item `item` is a link and nothing else.
+bool IsLinkItem(const DomNode& item) { return item.text > 0 && item.link == item.text; }
+
 bool IsSummaryList(const std::vector<DomNode>& nodes, int32_t i) {
   const DomNode& n = nodes[i];
-  if ((n.tag != GUMBO_TAG_UL && n.tag != GUMBO_TAG_OL) || n.link > 0 || n.text < kMinLeadBytes) {
-    return false;
-  }
+  if ((n.tag != GUMBO_TAG_UL && n.tag != GUMBO_TAG_OL) || n.text < kMinLeadBytes) return false;
   int items = 0;
+  uint64_t point_text = 0;
+  bool links = false;  // past the points, at the link items
   for (int32_t j = i + 1; j < n.end; j = nodes[j].end) {
     if (nodes[j].flags & kDomText) continue;
-    if (nodes[j].tag != GUMBO_TAG_LI || 2 * nodes[j].text < kMinSummaryItemBytes) return false;
+    if (nodes[j].tag != GUMBO_TAG_LI) return false;
+    if (IsLinkItem(nodes[j])) {
+      links = true;
+      continue;
+    }
+    if (links || nodes[j].link > 0 || 2 * nodes[j].text < kMinSummaryItemBytes) return false;
     ++items;
+    point_text += nodes[j].text;
   }
-  return items >= kMinSummaryItems && n.text >= kMinSummaryItemBytes * items;
+  return items >= kMinSummaryItems && point_text >= kMinSummaryItemBytes * items;
 }
 
 // The title of the summary list at `list`: the largest subtree ending right
@@ -329,7 +340,13 @@ int AddLeadBlocks(const DomIndex& dom, int32_t post_heading, ContentSelection* s
     for (int32_t a = block; a >= 0 && a != top; a = nodes[a].parent) on_path[a] = 1;
   };
   keep(root);
-  for (int32_t l : leads) keep(l);
+  for (int32_t l : leads) {
+    keep(l);
+    if (nodes[l].tag != GUMBO_TAG_UL && nodes[l].tag != GUMBO_TAG_OL) continue;
+    for (int32_t j = l + 1; j < nodes[l].end; j = nodes[j].end) {  // a summary's link items
+      if (!(nodes[j].flags & kDomText) && IsLinkItem(nodes[j])) sel->drop[j] = 1;
+    }
+  }
   for (int32_t p : parts) keep(p);
   on_path[top] = 1;
   for (int32_t i = top + 1; i < nodes[top].end; ++i) {

@@ -130,6 +130,28 @@ TEST(LeadBlocksTest, ASummaryListUnderTheHeadlineIsKept) {
   EXPECT_FALSE(Has(meta, "Von Anna Berg")) << meta;
 }
 
+TEST(LeadBlocksTest, ASummaryListEndingInALinkToTheStoryBeforeIsKeptWithoutIt) {
+  // A live blog's standfirst: its points, then a link to the story before,
+  // under a kicker that links to its section.
+  const std::string t = ExtractBody(
+      "<div><a href='/uk/weather'>UK weather</a><span>Live</span></div><h1>UK storm latest: Storm "
+      "Imogen brings 90mph gusts – live</h1><div><ul><li><p>Amber wind warnings in force across "
+      "Wales and Northern Ireland until 6pm</p></li><li><p>Network Rail urges passengers not to "
+      "travel on western routes</p></li><li><p><a href='/uk-news/storm-imogen-named'>Storm Imogen "
+      "named as Met Office issues warnings</a></p></li></ul></div>" + Body(6));
+  EXPECT_TRUE(Has(t, "Amber wind warnings")) << t;
+  EXPECT_TRUE(Has(t, "Network Rail urges")) << t;
+  EXPECT_FALSE(Has(t, "Storm Imogen named")) << t;
+  EXPECT_LT(t.find("Amber wind"), t.find("Absatz 0")) << t;
+  // A link among the points: no summary.
+  const std::string linked = ExtractBody(
+      "<h1>UK storm latest – live</h1><div><ul><li><p><a href='/a'>Amber wind warnings in force "
+      "across Wales</a></p></li><li><p>Network Rail urges passengers not to travel on western "
+      "routes</p></li><li><p>Ferries between Holyhead and Dublin are cancelled this afternoon</p>"
+      "</li></ul></div>" + Body(6));
+  EXPECT_FALSE(Has(linked, "Network Rail urges")) << linked;
+}
+
 TEST(LeadBlocksTest, AHeadlineSetAsAnH2InTheArticlesHeaderHasItsLead) {
   // No <h1> on the page: the article's first heading is its headline.
   const std::string t = ExtractBody(

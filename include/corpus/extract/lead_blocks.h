@@ -32,7 +32,8 @@ namespace corpus {
 // after the first or holding a digit, unlike a byline, a date or a
 // title-case line); so is a summary list (two or more items of a phrase or
 // a sentence each, no links: "Das Wichtigste in Kürze", a live blog's
-// standfirst) with the short line titling it. A short paragraph after a
+// standfirst; items that are one link each after the points go) with the
+// short line titling it. A short paragraph after a
 // lead, of its tag and parent, that ends a sentence ("Here are ten facts
 // you may not know.") goes with it, not counted as a lead of its own. On a
 // page with no headline at all, the body's sibling right before it is a
