@@ -456,6 +456,10 @@ MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main, bool controll
   if (const char* prop = ElementAttr(el, "itemprop")) {
     const std::string p = AsciiLowercase(prop);
     if (p == "articlebody" || p == "text") return MarkupVerdict::kMainHint;
+    // schema.org's count of a post's likes, shares or comments
+    // ("interactionStatistic", an InteractionCounter): a counter, shown as
+    // "7 Likes" beside each post.
+    if (p == "interactionstatistic") return MarkupVerdict::kBoilerplate;
   }
   if (el.tag == GUMBO_TAG_UNKNOWN && el.original_tag.data) {
     // Custom elements name themselves: <cookie-banner>, <site-footer>.

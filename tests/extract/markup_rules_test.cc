@@ -444,5 +444,22 @@ TEST(MarkupRulesTest, AHeadingsPermalinkMarkGoes) {
   EXPECT_FALSE(Has(text, "Beispiel#")) << text;
 }
 
+TEST(MarkupRulesTest, APostsInteractionCounterGoes) {
+  // schema.org's InteractionCounter under each post of a thread: "7 Likes".
+  std::string posts;
+  for (int i = 0; i < 3; ++i) {
+    posts += "<div itemscope itemtype='http://schema.org/Comment'><div itemprop='text'><p>Beitrag " +
+             std::to_string(i) + ": Mit der alten Firmware auf dem Stick gibt es genau diese "
+             "Zeitüberschreitungen; ein Update auf 7.3 oder neuer behebt sie.</p></div><div "
+             "itemprop='interactionStatistic' itemscope itemtype='http://schema.org/InteractionCounter'>"
+             "<meta itemprop='userInteractionCount' content='7'><span class='x1'>7 „Gefällt mir“</span>"
+             "</div></div>";
+  }
+  const std::string text =
+      ExtractBody("<html lang='de'><body><div role='main'>" + posts + "</div></body></html>");
+  EXPECT_TRUE(Has(text, "Beitrag 2")) << text;
+  EXPECT_FALSE(Has(text, "Gefällt mir")) << text;
+}
+
 }  // namespace
 }  // namespace corpus
