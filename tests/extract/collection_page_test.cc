@@ -110,7 +110,8 @@ TEST(ShopLabelsTest, WholeLabelsOnly) {
   for (const char* s : {"Quick view", "  SOLD\n  out ", "Add to Wishlist", "New", "Read more",
                         "Learn more \xC2\xBB", "See more...", "View full details ->",
                         "Was this article helpful?", "How useful was this post?",
-                        "Click on a star to rate it!", "Did this page help you?"}) {
+                        "Click on a star to rate it!", "Did this page help you?", "Log in",
+                        "Sign in"}) {
     EXPECT_TRUE(IsShopLabel(testing::EnglishPhrases(), s)) << s;
   }
   for (const char* s : {"New arrivals for spring", "Sold out in an hour", "view", "", "...",
