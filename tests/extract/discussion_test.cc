@@ -112,5 +112,22 @@ TEST(DiscussionTest, AThreadsReplyButtonGoesInItsLanguage) {
   }
 }
 
+TEST(DiscussionTest, ABoardsPromptInPlaceOfAttachmentsGoes) {
+  // Discuz!'s prompt to a visitor where a post's attachments would be, its
+  // two links inside the sentence.
+  std::string para;
+  for (int i = 0; i < 3; ++i) {
+    para += "<p>第" + std::to_string(i) +
+            "段：今年第一次在阳台种番茄，品种是千禧圣女果，一共种了四盆。苗长得挺好的，叶子也很绿。</p>";
+  }
+  const std::string text = testing::ExtractBody(
+      "<html lang='zh-CN'><body><div>" + para + "<div class='x1'><h3><strong>本帖子中包含更多资源</strong>"
+      "</h3><p>您需要 <a href='member.php?mod=logging'>登录</a> 才可以下载或查看，没有账号？<a "
+      "href='member.php?mod=register'>立即注册</a> </p></div>" + para + "</div></body></html>");
+  EXPECT_TRUE(Has(text, "第2段")) << text;
+  EXPECT_FALSE(Has(text, "您需要")) << text;
+  EXPECT_FALSE(Has(text, "本帖子中包含更多资源")) << text;
+}
+
 }  // namespace
 }  // namespace corpus
