@@ -246,6 +246,7 @@ std::string FoldPhrase(std::string_view text) {
     e = prev;
   }
   bool space = false;
+  char32_t last = 0;  // the last code point written out
   for (size_t i = b; i < e;) {
     const size_t at = i;
     const char32_t c = NextCodePoint(s, &i);
@@ -259,8 +260,14 @@ std::string FoldPhrase(std::string_view text) {
     // Turkish i's are compared as "i" (with ComparedAs), so "İLGİLİ
     // HABERLER" and "DEVAMINI OKU" match "İlgili haberler", "Devamını oku".
     if (c == 0x0307 && !out.empty() && out.back() == 'i') continue;
-    if (space && !out.empty()) out.push_back(' ');
+    // Scripts written without spaces between words (Han, Kana, Thai...):
+    // a space beside their letters is where markup split the line (a link
+    // inside a sentence), not a word boundary; it is left out.
+    if (space && !out.empty() && !IsNonSpacingScript(c) && !IsNonSpacingScript(last)) {
+      out.push_back(' ');
+    }
     space = false;
+    last = c;
     if (const std::array<char32_t, 2> two = ComparedAsTwo(c); two[0] != 0) {
       // A chillu or a ligature, as its two code points (the joiner of an
       // older chillu is ignored above).

@@ -60,6 +60,12 @@ TEST(PhraseBookTest, FoldIgnoresCaseSpacingAndDecoration) {
   EXPECT_EQ(FoldPhrase("Նմանատիպ նորություններ։"), "նմանատիպ նորություններ");
   EXPECT_EQ(FoldPhrase("Կարդացեք նաև՝"), FoldPhrase("կարդացեք նաեւ"));  // և is ե and ւ
   EXPECT_EQ(FoldPhrase("\xff\xfe Bad UTF-8"), "\xff\xfe bad utf-8");  // folded as ASCII
+  // No space beside a letter of a script written without them: markup split
+  // the line there, or sites differ.
+  EXPECT_EQ(FoldPhrase("您需要 登录 才可以下载或查看，没有账号？ 立即注册"),
+            FoldPhrase("您需要登录才可以下载或查看，没有账号？立即注册"));
+  EXPECT_EQ(FoldPhrase("ข่าว ที่เกี่ยวข้อง"), FoldPhrase("ข่าวที่เกี่ยวข้อง"));
+  EXPECT_EQ(FoldPhrase("Log in 登录"), "log in登录");
 }
 
 TEST(PhraseBookTest, FoldJoinsLettersSitesWriteOneForAnother) {

@@ -41,7 +41,9 @@ std::string CaseFold(std::string_view text);
 // or without hamza, the Arabic and Persian yeh and kaf and the alef maksura
 // made one, zero width joiners and non-joiners left out, Malayalam chillus
 // written as consonant and virama, Hebrew points left out and Yiddish
-// ligatures written as their two letters); whitespace runs made one space; leading
+// ligatures written as their two letters); whitespace runs made one space, and
+// none kept beside a letter of a script written without spaces (Han, Kana,
+// Thai...: where markup split a line, "您需要 登录 才可以"); leading
 // and trailing punctuation, arrows and symbols ("Read more »", "Recently
 // viewed…", "関連記事：", "اقرأ أيضا:") removed. Invalid UTF-8 is folded as ASCII. docs/LANGUAGES.md has the why.
 std::string FoldPhrase(std::string_view text);
