@@ -143,7 +143,7 @@ namespace {
 // by their mean probability: keeping a property's name without its value
 // ("Moc | 250 Watt" read as "Moc"), or the reverse, is never right. (Rows of
 // more cells are left to each cell's own probability: measured, judging
-// them whole was no better; BENCHMARKS.md, "Versions 93 to 98".)
+// them whole was no better; BENCHMARKS.md, "Versions 93 to 100".)
 void JudgeRowsWhole(const std::vector<DomNode>& nodes, const std::vector<BlockFeatures>& blocks,
                     std::vector<double>* p) {
   for (size_t k = 0; k < blocks.size();) {
