@@ -394,6 +394,9 @@ TEST(ArticleBoxesTest, TeaserLabelsMatch) {
   EXPECT_TRUE(StartsWithTeaserLabel(book.For("it"), "Per approfondire: il decreto"));
   EXPECT_TRUE(StartsWithTeaserLabel(book.For("pt"), "Ler também: Enchentes de 2024"));
   EXPECT_TRUE(StartsWithTeaserLabel(book.For("fr"), "Lire aussi | Budget de l'éducation"));
+  EXPECT_TRUE(StartsWithTeaserLabel(book.For("es"), "Siga leyendo: ¿Cuánto cuesta el pico y placa?"));
+  EXPECT_TRUE(StartsWithTeaserLabel(book.For("es"), "Seguí leyendo: Las notas de los jugadores"));
+  EXPECT_TRUE(StartsWithTeaserLabel(book.For("pt"), "Lê também: O plantel para a Taça"));
 }
 
 TEST(ArticleBoxesTest, TeaserLineBetweenParagraphsGoesProseWithLabelStays) {
