@@ -95,6 +95,11 @@ TEST(ArticleBoxesTest, ArticleBoxHeadingsMatch) {
   EXPECT_FALSE(IsArticleBoxHeading(testing::EnglishPhrases(), "UP NEXT"));
   EXPECT_FALSE(IsArticleBoxHeading(testing::EnglishPhrases(), "Related work on soil"));
   EXPECT_FALSE(IsRelatedHeading(testing::EnglishPhrases(), "Related posts"));  // shop boxes are another list
+  // Arabic news sites' box of other stories between paragraphs, with or
+  // without the hamza and the tanween.
+  const PhraseSet ar = PhraseBook::Default().For("ar");
+  EXPECT_TRUE(IsArticleBoxHeading(ar, "اقرأ أيضا"));
+  EXPECT_TRUE(IsArticleBoxHeading(ar, "إقرأ أيضاً"));
 }
 
 TEST(ArticleBoxesTest, RelatedPostsInsideTheArticleGo) {
