@@ -193,12 +193,14 @@ TEST(PhraseBookTest, HeadingPrefixesEndAtAWordOrAnyCjkCharacter) {
   EXPECT_TRUE(book.For("zh").StartsWith(PhraseClass::kRelatedHeading, FoldPhrase("相关文章推荐")));
   EXPECT_TRUE(book.For("de").StartsWith(PhraseClass::kRelatedHeading,
                                         FoldPhrase("Mehr aus Thüringen")));
-  // A shop's cross-selling rows, in the shop's language.
+  // A shop's cross-selling rows and a news site's other stories, in the
+  // page's language.
   for (const auto& [lang, heading] : std::vector<std::pair<const char*, const char*>>{
            {"de", "Kunden, die diesen Artikel angesehen haben, kauften auch"},
            {"de", "Kürzlich angesehene Produkte und Empfehlungen"},
            {"fr", "Les clients ont également aimé"},
-           {"pl", "Inni kupili także"}}) {
+           {"pl", "Inni kupili także"},
+           {"es", "Otras noticias de River Plate"}}) {
     EXPECT_TRUE(book.For(lang).StartsWith(PhraseClass::kRelatedHeading, FoldPhrase(heading)))
         << heading;
   }
