@@ -152,11 +152,7 @@ void JudgeRowsWhole(const std::vector<DomNode>& nodes, const std::vector<BlockFe
     if (row >= 0 && nodes[row].tag == GUMBO_TAG_TR) {
       while (end < blocks.size() && nodes[blocks[end].node].parent == row) ++end;
     }
-    if (end - k == 2) {
-      double sum = 0;
-      for (size_t c = k; c < end; ++c) sum += (*p)[c];
-      for (size_t c = k; c < end; ++c) (*p)[c] = sum / static_cast<double>(end - k);
-    }
+    if (end - k == 2) (*p)[k] = (*p)[k + 1] = ((*p)[k] + (*p)[k + 1]) / 2;
     k = end;
   }
 }

@@ -479,14 +479,13 @@ MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main, bool controll
   // for the offset that keeps it clear of a sticky bar when linked to
   // ("anchorWithStickyNavbar_…"). A heading of a part that is chrome goes
   // with that part, or by its words.
-  const bool heading = el.tag == GUMBO_TAG_H1 || el.tag == GUMBO_TAG_H2 || el.tag == GUMBO_TAG_H3 ||
-                       el.tag == GUMBO_TAG_H4 || el.tag == GUMBO_TAG_H5 || el.tag == GUMBO_TAG_H6;
-  MarkupVerdict by_class = class_names ? CachedVerdict(*class_names, true, panel) : MarkupVerdict::kNeutral;
-  if (heading && by_class == MarkupVerdict::kBoilerplate) by_class = MarkupVerdict::kNeutral;
-  if (by_class != MarkupVerdict::kNeutral) return by_class;
-  MarkupVerdict by_id = id_names ? CachedVerdict(*id_names, false, panel) : MarkupVerdict::kNeutral;
-  if (heading && by_id == MarkupVerdict::kBoilerplate) by_id = MarkupVerdict::kNeutral;
-  return by_id;
+  const auto by_names = [&](NameCache::Entry* names, bool is_class) {
+    if (!names) return MarkupVerdict::kNeutral;
+    const MarkupVerdict v = CachedVerdict(*names, is_class, panel);
+    return IsHeadingTag(el.tag) && v == MarkupVerdict::kBoilerplate ? MarkupVerdict::kNeutral : v;
+  };
+  const MarkupVerdict by_class = by_names(class_names, true);
+  return by_class != MarkupVerdict::kNeutral ? by_class : by_names(id_names, false);
 }
 
 void MarkBoilerplate(DomIndex* dom, double veto_share) {

@@ -217,16 +217,11 @@ int32_t Headline(const DomIndex& dom, int32_t post_heading, int32_t root) {
   return -1;
 }
 
-// Gumbo nodes looked at for an image in a box (images are not in DomIndex).
-constexpr int kMaxPictureScan = 200;
-
 // Whether the subtree at `i` is a picture with its caption: a <figure>, or
 // a box holding an image and less text than a paragraph of prose.
 bool IsPicture(const std::vector<DomNode>& nodes, int32_t i) {
   if (nodes[i].tag == GUMBO_TAG_FIGURE) return true;
-  if ((nodes[i].flags & kDomText) || nodes[i].text >= kMinProseBlock) return false;
-  return AnyElementWithin(nodes[i].node, kMaxPictureScan,
-                          [](const GumboElement& el) { return el.tag == GUMBO_TAG_IMG; });
+  return !(nodes[i].flags & kDomText) && nodes[i].text < kMinProseBlock && HoldsPicture(nodes[i].node);
 }
 
 // The leads of the body at `root` (see AddLeadBlocks), their lowest common

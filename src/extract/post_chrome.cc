@@ -114,15 +114,6 @@ constexpr uint64_t kMaxCaptionText = 300;
 constexpr uint64_t kMaxBylineText = 300;
 // Most bylines on a page that is one article (see MarkPostChrome).
 constexpr size_t kMaxBylines = 2;
-// Gumbo nodes looked at for the picture beside a caption.
-constexpr int kMaxPictureScan = 200;
-
-// Whether gumbo's subtree at `root` holds an <img> (pictures are not in
-// DomIndex), looking at no more than kMaxPictureScan nodes.
-bool HoldsPicture(const GumboNode* root) {
-  return AnyElementWithin(root, kMaxPictureScan,
-                          [](const GumboElement& el) { return el.tag == GUMBO_TAG_IMG; });
-}
 
 // A picture's credit set beside it: a short inline element with no link
 // right after an <img>, the two alone in their wrapper, inside a <figure>

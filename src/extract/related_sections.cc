@@ -7,14 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "corpus/extract/markup_names.h"
+
 namespace corpus {
 namespace {
 
 // Headings longer than this (non-space bytes; 32 CJK characters) are prose,
 // not box titles.
 constexpr uint64_t kMaxHeadingBytes = 96;
-
-bool IsHeadingTag(GumboTag tag) { return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6; }
 
 // The text of a small subtree (FoldPhrase folds case and spacing).
 std::string SmallText(const std::vector<DomNode>& nodes, int32_t root) {

@@ -39,10 +39,11 @@ namespace corpus {
 // page with no headline at all, the body's sibling right before it is a
 // lead when it is one block of prose with no link (a standfirst in a block
 // of its own); a picture with its caption between the two is passed over,
-// and so are up to three wrappers around the body that hold nothing else. If there are one to kMaxLeadBlocks of them with at most
-// kMaxLeadBytes of text in all, the selection's root becomes the common
-// ancestor and everything in it but the leads and the old root is dropped,
-// so the text is the old text with the leads before it.
+// and so are up to three wrappers around the body that hold nothing else.
+// If there are one to kMaxLeadBlocks of them with at most kMaxLeadBytes of
+// text in all, the selection's root becomes the common ancestor and
+// everything in it but the leads and the old root is dropped, so the text
+// is the old text with the leads before it.
 //
 // The body's other parts come back the same way: an advert or a sign-up box
 // that splits the body into containers of one tag and class leaves the

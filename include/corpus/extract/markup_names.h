@@ -29,11 +29,14 @@ inline const char* ElementAttr(const GumboElement& el, const char* name) {
   return nullptr;
 }
 
+// Whether `tag` is a heading's: <h1> to <h6>.
+inline bool IsHeadingTag(GumboTag tag) { return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6; }
+
 // The id of `el` as a name of what the element is, or nullptr: a heading's
 // id is the anchor that links to it, spelled from its words ("social-media",
 // "Navigation_classes", "verify-the-signature"), not such a name.
 inline const char* NameId(const GumboElement& el) {
-  if (el.tag >= GUMBO_TAG_H1 && el.tag <= GUMBO_TAG_H6) return nullptr;
+  if (IsHeadingTag(el.tag)) return nullptr;
   return ElementAttr(el, "id");
 }
 
@@ -56,6 +59,16 @@ bool AnyElementWithin(const GumboNode* root, int max_nodes, Pred pred) {
     }
   }
   return false;
+}
+
+// Gumbo nodes looked at for a picture in a subtree (HoldsPicture).
+constexpr int kMaxPictureScan = 200;
+
+// Whether gumbo's subtree at `root` holds an <img> (pictures are not in
+// DomIndex), looking at no more than kMaxPictureScan nodes.
+inline bool HoldsPicture(const GumboNode* root) {
+  return AnyElementWithin(root, kMaxPictureScan,
+                          [](const GumboElement& el) { return el.tag == GUMBO_TAG_IMG; });
 }
 
 // The schema.org type an itemtype URL names: its last path segment
