@@ -32,6 +32,9 @@ constexpr std::string_view kChromeItemTypes[] = {"review", "aggregaterating", "o
 constexpr std::string_view kChromeItemProps[] = {"review", "reviews", "aggregaterating",
                                                  "offers"};
 
+// A short line of a price beside at most this many words is a buy box's
+// ("Current price is $179.00", "Standard shipping $9.99").
+constexpr int kMaxPricedLineWords = 3;
 // Lines longer than this (non-space bytes) are never a lone price...
 constexpr uint64_t kMaxPriceLine = 40;
 // ...or a buy box's phrase, in any script (a Hindi or Thai phrase of 20
@@ -157,6 +160,39 @@ bool IsPriceLine(std::string_view text) {
   return digit && money;
 }
 
+bool IsPricedLine(std::string_view text) {
+  // Words: runs of anything but spaces. A word holding a currency sign, or
+  // a currency code word, beside a word or part holding a digit is an
+  // amount; other words holding no digit are counted.
+  int words = 0;
+  bool amount = false;
+  bool prev_code = false;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == ' ') {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && text[j] != ' ') ++j;
+    const std::string_view word = text.substr(i, j - i);
+    bool digit = false, sign = false;
+    for (size_t k = 0; k < word.size(); ++k) {
+      if (IsAsciiDigit(word[k])) digit = true;
+      if (const size_t n = CurrencySignLength(word.substr(k)); n > 0) {
+        sign = true;
+        k += n - 1;
+      }
+    }
+    const bool code = IsCurrencyCode(word);
+    if ((sign && digit) || (digit && prev_code)) amount = true;
+    if (!digit && !sign && !code) ++words;
+    prev_code = code;
+    i = j;
+  }
+  return amount && words >= 1 && words <= kMaxPricedLineWords;
+}
+
 bool IsProductPage(const std::vector<std::string>& json_ld, std::string_view og_type,
                    std::string_view html) {
   const std::string og = AsciiLowercase(og_type);
@@ -219,7 +255,7 @@ void MarkShopChrome(DomIndex* dom, const PhraseSet& phrases) {
     if (IsShopChromeMarkup(n.node->v.element, n.text)) return true;
     if (!IsShortLineBlock(n, kMaxShopLine)) return false;
     const std::string line = LineText(nodes, i);
-    return (n.text <= kMaxPriceLine && IsPriceLine(line)) ||
+    return (n.text <= kMaxPriceLine && (IsPriceLine(line) || IsPricedLine(line))) ||
            phrases.Matches(PhraseClass::kShopPhrase, line);
   });
 }

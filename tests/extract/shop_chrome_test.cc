@@ -159,6 +159,48 @@ TEST(ShopChromeTest, PriceLines) {
   }
 }
 
+TEST(ShopChromeTest, PricedLines) {
+  for (const char* yes : {"Current price is $179.00", "$40.00 off", "Standard shipping $9.99",
+                          "$273.99 was$500.00 45% Off", "ab 19,99\xE2\x82\xAC", "Versand EUR 4.90"}) {
+    EXPECT_TRUE(IsPricedLine(yes)) << yes;
+  }
+  // No money, only a share, no word beside the amount, or more than three words.
+  for (const char* no : {"Up to 50% off", "Made in 2020", "10C, 25C, 50C, $1", "$59.99",
+                         "Save $20 on every order over $100", "2 years warranty"}) {
+    EXPECT_FALSE(IsPricedLine(no)) << no;
+  }
+}
+
+TEST(ShopChromeTest, ShippingLinesAndPricedLinesGoInThePageLanguage) {
+  // The lines sit between the description's paragraphs, where nothing else
+  // tells them from it.
+  const std::string de =
+      "<h1>Steinzeugbecher</h1><div class='produkt'><p>Ein handgedrehter Becher aus Steinzeug "
+      "mit gesprenkelter Glasur, zweimal in unserem Ofen am Meer gebrannt.</p>"
+      "<div class='x2'>Kostenloser Versand</div><div class='x2'>Versand EUR 4.90</div>"
+      "<div class='x2'>Kostenlose R\xC3\xBCcksendung</div><p>Er fasst 350 ml, ist "
+      "spülmaschinenfest und behält seine Farbe über Jahre.</p></div>";
+  const std::string t = Text(
+      "<html lang='de'><head>" + std::string(kOgProduct) + "</head><body><main>" + de +
+      "</main></body></html>");
+  EXPECT_TRUE(Has(t, "gesprenkelter Glasur"));
+  EXPECT_TRUE(Has(t, "350 ml"));
+  for (const char* gone : {"Kostenloser Versand", "EUR 4.90", "Rücksendung"}) {
+    EXPECT_FALSE(Has(t, gone)) << gone;
+  }
+  const std::string ja =
+      "<h1>陶器のマグカップ</h1><div class='c1'><p>海辺の窯で二度焼きした、斑点模様の釉薬の"
+      "手作り陶器マグカップです。毎日のコーヒーに使っても色あせません。</p>"
+      "<div class='c2'>送料無料</div><div class='c2'>返品無料</div><p>容量は350mlで、"
+      "食器洗い機にも対応しています。職人が一つずつ仕上げています。</p></div>";
+  const std::string u = Text("<html lang='ja'><head>" + std::string(kOgProduct) +
+                             "</head><body><main>" + ja + "</main></body></html>");
+  EXPECT_TRUE(Has(u, "斑点模様"));
+  EXPECT_TRUE(Has(u, "食器洗い機"));
+  EXPECT_FALSE(Has(u, "送料無料"));
+  EXPECT_FALSE(Has(u, "返品無料"));
+}
+
 TEST(ShopChromeTest, SmallTextNamedLikeTheBuyBoxOnlyWhenSmall) {
   // A seller's long story is the shop's own text, not a seller card.
   std::string story;

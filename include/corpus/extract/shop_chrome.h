@@ -60,6 +60,11 @@ void MarkPricedCarousels(DomIndex* dom);
 // "Regular Price: $59.99", "EUR 14.86". Exposed for tests.
 bool IsPriceLine(std::string_view text);
 
+// Whether `text` (one short line) is an amount of money beside at most three
+// words: "Current price is $179.00", "$40.00 off", "Standard shipping
+// $9.99". A share alone ("Up to 50% off") is not money. Exposed for tests.
+bool IsPricedLine(std::string_view text);
+
 }  // namespace corpus
 
 #endif  // CORPUS_EXTRACT_SHOP_CHROME_H_
