@@ -350,6 +350,7 @@ TEST(ArticleBoxesTest, ALineSayingTheStoryGoesOnBelowAnAdvertGoes) {
   // language, whole.
   for (const auto& [lang, line] : std::vector<std::pair<std::string, std::string>>{
            {"en", "Story continues below advertisement"},
+           {"en", "Advertisement - Continue Reading Below"},
            {"pl", "Dalsza część artykułu pod materiałem wideo"},
            {"de", "Weiterlesen nach der Anzeige"}}) {
     const std::string t =
