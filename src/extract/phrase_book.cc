@@ -18,7 +18,7 @@ namespace {
 constexpr std::string_view kSectionNames[] = {
     "related_headings", "article_box_headings", "shop_box_headings", "labels",
     "teaser_labels",    "credit_labels",        "shop_phrases",      "pitch_actions",
-    "pitch_openings",   "consent_actions",      "pitch_verbs",
+    "pitch_openings",   "consent_actions",      "pitch_verbs",       "paywall_openings",
 };
 static_assert(std::size(kSectionNames) == static_cast<size_t>(PhraseClass::kCount));
 

@@ -32,6 +32,10 @@ constexpr size_t kPitchOpeningBytes = 160;
 // paragraphs; more running text is the article's.
 constexpr uint64_t kMaxPitchBoxText = 800;
 constexpr int kMaxPitchParagraphs = 3;
+// What a paywall shows after its opening line (the offers, a list of what
+// subscribers get, a log-in line) runs to this much text; more after the
+// line is the article's.
+constexpr uint64_t kMaxPaywallTail = 1500;
 
 bool MentionsEmail(const char* value) {
   if (!value) return false;
@@ -179,6 +183,20 @@ uint64_t OwnTextBesideChrome(const std::vector<DomNode>& nodes, int32_t line) {
   return own;
 }
 
+// Marks the siblings after the paywall line `line` to the end of its
+// parent, when they hold at most kMaxPaywallTail bytes of text.
+void MarkPaywallTail(std::vector<DomNode>* nodes_ptr, int32_t line) {
+  std::vector<DomNode>& nodes = *nodes_ptr;
+  const int32_t parent = nodes[line].parent;
+  if (parent < 0) return;
+  uint64_t tail = 0;
+  for (int32_t j = nodes[line].end; j < nodes[parent].end; j = nodes[j].end) tail += nodes[j].text;
+  if (tail > kMaxPaywallTail) return;
+  for (int32_t j = nodes[line].end; j < nodes[parent].end; j = nodes[j].end) {
+    if (!(nodes[j].flags & kDomText)) nodes[j].flags |= kDomBoilerplate;
+  }
+}
+
 }  // namespace
 
 void MarkSignupBoxes(DomIndex* dom, const PhraseSet& phrases, uint64_t max_box_text) {
@@ -232,7 +250,11 @@ void MarkSignupBoxes(DomIndex* dom, const PhraseSet& phrases, uint64_t max_box_t
   }
   // Lines that open with an invitation to follow, join or subscribe
   // ("Síguenos en ...", "Join our WhatsApp channel ...", "Iscriviti alla
-  // newsletter ...").
+  // newsletter ..."); and lines saying the rest is for subscribers ("To view
+  // the full story, please subscribe…", "Dieser Artikel ist nur für
+  // Abonnenten"), which go with the pitch after them to the end of their
+  // parent when that is short (what a paywall shows in place of the
+  // article's rest).
   for (int32_t i = 0; i < static_cast<int32_t>(nodes.size()); ++i) {
     DomNode& n = nodes[i];
     if (n.flags & kDomBoilerplate) {
@@ -245,11 +267,13 @@ void MarkSignupBoxes(DomIndex* dom, const PhraseSet& phrases, uint64_t max_box_t
     }
     text.clear();
     AppendSmallText(nodes, i, &text, kPitchOpeningBytes);
-    if (phrases.StartsWith(PhraseClass::kPitchOpening, FoldPhrase(text))) {
-      n.flags |= kDomBoilerplate;
-      mark_pitch(i, 0);
-      i = n.end - 1;
-    }
+    const std::string folded = FoldPhrase(text);
+    const bool paywall = phrases.StartsWith(PhraseClass::kPaywallOpening, folded);
+    if (!paywall && !phrases.StartsWith(PhraseClass::kPitchOpening, folded)) continue;
+    n.flags |= kDomBoilerplate;
+    mark_pitch(i, 0);
+    if (paywall) MarkPaywallTail(&nodes, i);
+    i = n.end - 1;
   }
   // A question with buttons for answers ("Was this page helpful?" Yes, No;
   // a poll): two buttons or more whose nearest block is one box of a few

@@ -4,6 +4,7 @@
 // The article's text stays.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <string>
 #include <utility>
 #include <vector>
@@ -358,6 +359,29 @@ TEST(ArticleBoxesTest, ALineSayingTheStoryGoesOnBelowAnAdvertGoes) {
     EXPECT_TRUE(Has(t, "pepper section number 1")) << lang << "\n" << t;
     EXPECT_FALSE(Has(t, line)) << lang << "\n" << t;
   }
+}
+
+TEST(ArticleBoxesTest, APaywallLineAndThePitchAfterItGo) {
+  // A paragraph saying the rest is for subscribers ([paywall_openings]),
+  // set as the article's own paragraphs, and the offers after it to the end
+  // of the body; no box, no call to action.
+  for (const auto& [lang, line, offer] : std::vector<std::array<std::string, 3>>{
+           {"en", "To view the full story, please subscribe to the Harbour Times.",
+            "You get unlimited digital access and a welcome gift from our makers."},
+           {"de", "Dieser Artikel ist nur für Abonnenten des Tagblatts lesbar.",
+            "Mit dem Digital-Abo lesen Sie alle Artikel, das E-Paper und die Archive."},
+           {"ja", "この記事は有料会員限定です。有料会員になると全文をお読みいただけます。",
+            "初月無料でデジタル版のすべての記事と紙面ビューアーをご利用いただけます。"}}) {
+    const std::string t =
+        ArticleWithBoxIn(lang, "<p>" + line + "</p><p>" + offer + "</p><p>" + offer + "</p>");
+    EXPECT_TRUE(Has(t, "tomato section number 2")) << lang << "\n" << t;
+    EXPECT_FALSE(Has(t, line)) << lang << "\n" << t;
+    EXPECT_FALSE(Has(t, offer)) << lang << "\n" << t;
+  }
+  // A log-in line under an offer is not the article's end: what follows stays.
+  const std::string kept = ArticleWithBoxIn(
+      "en", "<p>Already a subscriber? Download your reports here.</p>" + Paragraphs("pepper", 1));
+  EXPECT_TRUE(Has(kept, "pepper section number 0")) << kept;
 }
 
 TEST(ArticleBoxesTest, CallToActionInsideTextOrAListItemTakesNoText) {

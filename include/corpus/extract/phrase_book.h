@@ -26,6 +26,7 @@ enum class PhraseClass {
   kPitchOpening,       // [pitch_openings]: matched at the start of a line
   kConsentAction,      // [consent_actions]
   kPitchVerb,          // [pitch_verbs]: matched at the start of a short link
+  kPaywallOpening,     // [paywall_openings]: matched at the start of a line
   kCount,
 };
 

@@ -38,6 +38,13 @@ namespace corpus {
 // own), under the same limits as a form's box otherwise. An action alone is
 // a label's to judge (shop_labels.h).
 //
+// And lines opening with a phrase of [pitch_openings] ("Follow us on") or
+// [paywall_openings] ("To view the full story", "Dieser Artikel ist nur für
+// Abonnenten"), with their box as a call to action's; after a paywall's
+// line, the siblings to the end of its parent go too when they hold at
+// most kMaxPaywallTail bytes of text (the offers shown in place of the
+// article's rest).
+//
 // And boxes of answers: the nearest block of two <button>s in a row, with
 // at most kMaxSignupBoxText bytes of text and no paragraph of running text
 // ("Was this page helpful?" Yes, No; a poll's question and its choices).
