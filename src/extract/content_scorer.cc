@@ -16,6 +16,26 @@ double OwnWeight(const DomNode& n, const ScoreOptions& o) {
   return plain + links;
 }
 
+// Whether the box at `i` is a heading of its own with links set beside it
+// on its line: a wiki's section heading and its "[edit | edit source]"
+// links in one wrapper. Its one child block is the heading; every link is
+// its own text, not in a list of other blocks.
+bool IsHeadingBesideLinks(const std::vector<DomNode>& nodes, int32_t i) {
+  const DomNode& n = nodes[i];
+  if (n.own_link != n.link) return false;
+  int headings = 0;
+  for (int32_t c = i + 1; c < n.end; c = nodes[c].end) {
+    const DomNode& child = nodes[c];
+    if (child.flags & kDomHeading) {
+      if (child.text == 0) return false;
+      ++headings;
+    } else if (!(child.flags & kDomText) && (child.flags & kDomBlock)) {
+      return false;
+    }
+  }
+  return headings == 1;
+}
+
 bool IsListLike(GumboTag tag) {
   switch (tag) {
     case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL: case GUMBO_TAG_MENU:
@@ -166,7 +186,14 @@ ContentSelection SelectMainContent(const DomIndex& dom, const ScoreOptions& o) {
     if (density > o.max_link_density &&
         static_cast<double>(NavLinkOutsideQuantities(nodes, i)) >
             o.max_link_density * static_cast<double>(n.text)) {
-      sel.drop[i] = 1;
+      if (IsHeadingBesideLinks(nodes, i)) {
+        // The section's heading stays; its links go.
+        for (int32_t c = i + 1; c < n.end; c = nodes[c].end) {
+          if (!(nodes[c].flags & kDomHeading)) sel.drop[c] = 1;
+        }
+      } else {
+        sel.drop[i] = 1;
+      }
       i = n.end - 1;
     }
   }

@@ -209,5 +209,30 @@ TEST(ArticlePartsTest, ALayoutNamedAfterItsSidebarHoldsTheMainColumn) {
   EXPECT_FALSE(Has(ExtractBody(GuideInASidebarLayout("c-layout-body")), "Absatz 1"));
 }
 
+TEST(ArticlePartsTest, ASectionHeadingBesideItsEditLinksStays) {
+  // A wiki's section heading and its edit links share one wrapper, the
+  // links longer than the heading: the heading stays, the links go.
+  const auto section = [](const std::string& heading, const std::string& edit,
+                          const std::string& source) {
+    return "<div class='x1'><h2>" + heading + "</h2><span class='x2'>[<a href='/e'>" + edit +
+           "</a> | <a href='/s'>" + source + "</a>]</span></div>";
+  };
+  const std::string de = ExtractBody(
+      GermanParagraphs("Einleitung", 2) + section("Geschichte", "Bearbeiten", "Quelltext bearbeiten") +
+      GermanParagraphs("Geschichte", 3) + section("Bauwerk", "Bearbeiten", "Quelltext bearbeiten") +
+      GermanParagraphs("Bauwerk", 3));
+  EXPECT_TRUE(Has(de, "Geschichte\n")) << de;
+  EXPECT_TRUE(Has(de, "Bauwerk\n")) << de;
+  EXPECT_TRUE(Has(de, "Bauwerk 2")) << de;
+  EXPECT_FALSE(Has(de, "bearbeiten")) << de;
+  // A heading over a list of links is a box of links: it goes whole.
+  const std::string box = ExtractBody(
+      GermanParagraphs("Einleitung", 4) +
+      "<div class='x1'><h3>Siehe auch</h3><ul><li><a href='/a'>Liste der Talsperren in "
+      "Deutschland</a></li><li><a href='/b'>Rur-Talsperre Schwammenauel</a></li><li><a "
+      "href='/c'>Nationalpark Eifel</a></li></ul></div>");
+  EXPECT_FALSE(Has(box, "Nationalpark Eifel")) << box;
+}
+
 }  // namespace
 }  // namespace corpus
