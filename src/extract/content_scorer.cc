@@ -182,6 +182,12 @@ ContentSelection SelectMainContent(const DomIndex& dom, const ScoreOptions& o) {
       continue;
     }
     if ((n.flags & (kDomText | kDomHeading)) || !IsListLike(n.tag) || n.text == 0) continue;
+    // A list item's text in a wrapper of its own (DokuWiki's <li><div
+    // class="li">) is the item: its list is judged whole.
+    if ((n.tag == GUMBO_TAG_DIV || n.tag == GUMBO_TAG_P) && n.parent >= 0 &&
+        nodes[n.parent].tag == GUMBO_TAG_LI && nodes[n.parent].text == n.text) {
+      continue;
+    }
     const double density = static_cast<double>(n.navlink) / static_cast<double>(n.text);
     if (density > o.max_link_density &&
         static_cast<double>(NavLinkOutsideQuantities(nodes, i)) >

@@ -234,5 +234,25 @@ TEST(ArticlePartsTest, ASectionHeadingBesideItsEditLinksStays) {
   EXPECT_FALSE(Has(box, "Nationalpark Eifel")) << box;
 }
 
+TEST(ArticlePartsTest, AListItemInAWrapperOfItsOwnIsJudgedWithItsList) {
+  // DokuWiki sets each item's text in <div class="li">: an item that is
+  // mostly a link is still an item of the article's list.
+  const std::string t = ExtractBody(
+      "<div class='x0'><h1>SSH-Schlüssel einrichten</h1><div class='x1'><p>Für den Zugriff "
+      "auf die Rechner im Linux-Pool von außerhalb des Fakultätsnetzes ist seit dem "
+      "Wintersemester eine Anmeldung per SSH-Schlüssel vorgeschrieben. Die Anmeldung mit "
+      "Passwort funktioniert nur noch innerhalb des Fakultätsnetzes.</p></div>"
+      "<h2>Voraussetzungen</h2><div class='x2'><ul><li><div class='x3'> ein aktives "
+      "Benutzerkonto (nicht das zentrale Konto),</div></li><li><div class='x3'> ein "
+      "SSH-Client: unter Linux und macOS ist OpenSSH vorinstalliert, unter Windows kann der "
+      "mitgelieferte Client verwendet werden,</div></li><li><div class='x3'> Zugriff auf das "
+      "<a href='/portal'>Self-Service-Portal</a>.</div></li></ul></div><h2>Schlüsselpaar "
+      "erzeugen</h2><div class='x2'><p>Öffnen Sie ein Terminal und erzeugen Sie ein neues "
+      "Schlüsselpaar vom Typ Ed25519. Als Kommentar empfiehlt sich Ihre Mailadresse, damit Sie "
+      "den Schlüssel später im Portal leicht zuordnen können.</p></div></div>");
+  EXPECT_TRUE(Has(t, "ein aktives Benutzerkonto")) << t;
+  EXPECT_TRUE(Has(t, "Zugriff auf das Self-Service-Portal")) << t;
+}
+
 }  // namespace
 }  // namespace corpus
