@@ -212,6 +212,23 @@ TEST(MarkupRulesTest, AWikisSectionEditLinkGoes) {
   EXPECT_FALSE(Has(text, "Bearbeiten")) << text;
 }
 
+TEST(MarkupRulesTest, AWikisMaintenanceNoticeGoes) {
+  // MediaWiki's message boxes above an article ("ambox"; French
+  // Wikipedia's "bandeau"), whatever their words.
+  for (const char* box : {"<table class='ambox ambox-content'><tr><td>Dieser Artikel oder "
+                          "Abschnitt ist nicht hinreichend mit Belegen versehen. Bitte hilf mit, "
+                          "indem du gute Belege einfügst.</td></tr></table>",
+                          "<div class='bandeau-container bandeau-article'><div "
+                          "class='bandeau-cell'><strong>Dieser Artikel ist nicht hinreichend mit "
+                          "Belegen versehen</strong> (März 2022). Bitte hilf mit, indem du gute "
+                          "Belege einfügst.</div></div>"}) {
+    const std::string text = ExtractBody("<div id='content'><h1>Brücke</h1>" + std::string(box) +
+                                         GermanParagraphs(3) + "</div>");
+    EXPECT_TRUE(Has(text, "Sitzung Nummer 2")) << text;
+    EXPECT_FALSE(Has(text, "Belegen")) << text;
+  }
+}
+
 TEST(MarkupRulesTest, APanelAControlOpensKeepsItsTextWhileClosed) {
   // A question's button names its answer in aria-controls; the answer is
   // hidden until opened, by any of the three means. A hidden block no
