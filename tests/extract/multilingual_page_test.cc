@@ -295,6 +295,35 @@ void ExpectChromeGoes(const ChromeCase& c) {
   for (const char* words : c.gone) EXPECT_FALSE(Has(t, words)) << t;
 }
 
+TEST(MultilingualPageTest, ReadAlsoBoxesGoInUkrainianCzechAndRomanian) {
+  // A "read also" heading without a colon over a list of links, and the
+  // same heading as a paragraph of its own before paragraphs of one link.
+  const ChromeCase cases[] = {
+      {" lang='uk'", "Старий міст відремонтують",
+       "У вівторок міська рада оголосила, що навесні відремонтує старий міст через річку. Мер "
+       "сказав, що роботи триватимуть близько пів року і мешканцям доведеться їздити об'їздом.",
+       "<div class='x1'><h3>Читайте також</h3><ul><li><a href='/1'>На набережній відкрили нову "
+       "велодоріжку</a></li><li><a href='/2'>Депутати сперечалися про ціни на паркування</a></li>"
+       "</ul></div>",
+       "їздити об'їздом. (3)", {"велодоріжку", "паркування"}},
+      {" lang='cs'", "Starý most se opraví",
+       "Radnice v úterý oznámila, že starý most přes řeku na jaře opraví. Starosta řekl, že práce "
+       "potrvají asi půl roku a obyvatelé budou muset jezdit po objížďce přes sousední obec.",
+       "<div class='x1'><h3>Čtěte také</h3><ul><li><a href='/1'>Na nábřeží otevřeli novou "
+       "cyklostezku</a></li><li><a href='/2'>Zastupitelé se přeli o ceny parkování</a></li>"
+       "</ul></div>",
+       "přes sousední obec. (3)", {"cyklostezku", "ceny parkování"}},
+      {" lang='ro'", "Podul vechi va fi renovat",
+       "Primăria a anunțat marți că va renova în primăvară podul vechi peste râu. Primarul a spus "
+       "că lucrările vor dura aproximativ șase luni, iar locuitorii vor folosi o rută ocolitoare.",
+       "<p><strong>Citește și:</strong></p><p><a href='/1'>O nouă pistă de biciclete a fost "
+       "deschisă pe malul râului</a></p><p><a href='/2'>Consilierii s-au certat pe tarifele de "
+       "parcare</a></p>",
+       "o rută ocolitoare. (3)", {"pistă de biciclete", "tarifele de parcare"}},
+  };
+  for (const ChromeCase& c : cases) ExpectChromeGoes(c);
+}
+
 TEST(MultilingualPageTest, ChromeGoesInKoreanTurkishArabicPersianHebrewAndThai) {
   const ChromeCase cases[] = {
       {" lang='ko-KR'", "오래된 다리 새로 짓는다",
