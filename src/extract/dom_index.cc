@@ -74,14 +74,32 @@ bool IsMathAnnotation(const GumboElement& el) {
   return el.tag == GUMBO_TAG_ANNOTATION_XML || IsAnnotationTag(el);
 }
 
+// Whether the character starting at `i` is a Thai or Lao one (U+0E00 to
+// U+0EFF: E0 B8 80 to E0 BB BF in UTF-8).
+bool IsThaiOrLaoLead(std::string_view text, size_t i) {
+  if (static_cast<unsigned char>(text[i]) != 0xE0 || i + 1 >= text.size()) return false;
+  const unsigned char s1 = static_cast<unsigned char>(text[i + 1]);
+  return s1 >= 0xB8 && s1 <= 0xBB;
+}
+
 }  // namespace
 
 void MeasureText(std::string_view text, uint32_t* chars, uint32_t* punct) {
   uint32_t c = 0, p = 0;
+  // Thai and Lao end a sentence with a space, not a mark: a space between
+  // two of their letters counts as punctuation.
+  bool after_thai = false, space = false;
   for (size_t i = 0; i < text.size(); ++i) {
     const unsigned char b = static_cast<unsigned char>(text[i]);
+    if ((b & 0xC0) != 0x80 && b != ' ' && b != '\t' && b != '\n' && b != '\r' && b != '\f') {
+      const bool thai = IsThaiOrLaoLead(text, i);
+      if (thai && after_thai && space) ++p;
+      after_thai = thai;
+      space = false;
+    }
     switch (b) {
       case ' ': case '\t': case '\n': case '\r': case '\f':
+        space = true;
         continue;
       case '.': case ',':
         // A decimal point or thousands separator ("$79.99", "1,200") is not
@@ -97,6 +115,29 @@ void MeasureText(std::string_view text, uint32_t* chars, uint32_t* punct) {
              static_cast<unsigned char>(text[i + 2]) == 0x81)) {
           ++p;
         }
+        break;
+      case 0xE0:  // । ॥ (U+0964, U+0965): Devanagari, Bengali and others' danda
+        if (i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA5 &&
+            (static_cast<unsigned char>(text[i + 2]) == 0xA4 ||
+             static_cast<unsigned char>(text[i + 2]) == 0xA5)) {
+          ++p;
+        }
+        break;
+      case 0xE1:  // ။ ၊ (U+104B, U+104A): Burmese; ។ (U+17D4): Khmer
+        if (i + 2 < text.size()) {
+          const unsigned char s1 = static_cast<unsigned char>(text[i + 1]);
+          const unsigned char s2 = static_cast<unsigned char>(text[i + 2]);
+          if ((s1 == 0x81 && (s2 == 0x8A || s2 == 0x8B)) || (s1 == 0x9F && s2 == 0x94)) ++p;
+        }
+        break;
+      case 0xD8:  // ، ؛ ؟ (U+060C, U+061B, U+061F): Arabic script
+        if (i + 1 < text.size()) {
+          const unsigned char s1 = static_cast<unsigned char>(text[i + 1]);
+          if (s1 == 0x8C || s1 == 0x9B || s1 == 0x9F) ++p;
+        }
+        break;
+      case 0xDB:  // ۔ (U+06D4): Urdu's full stop
+        if (i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x94) ++p;
         break;
       case 0xEF:  // ，！？ (U+FF0C, U+FF01, U+FF1F)
         if (i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBC) {

@@ -297,7 +297,8 @@ void ExpectChromeGoes(const ChromeCase& c) {
 
 TEST(MultilingualPageTest, ReadAlsoBoxesGoInUkrainianCzechAndRomanian) {
   // A "read also" heading without a colon over a list of links, and the
-  // same heading as a paragraph of its own before paragraphs of one link.
+  // same heading as a paragraph of its own before paragraphs of one link;
+  // an invitation to follow the site's channels ([pitch_openings]).
   const ChromeCase cases[] = {
       {" lang='uk'", "Старий міст відремонтують",
        "У вівторок міська рада оголосила, що навесні відремонтує старий міст через річку. Мер "
@@ -320,8 +321,51 @@ TEST(MultilingualPageTest, ReadAlsoBoxesGoInUkrainianCzechAndRomanian) {
        "deschisă pe malul râului</a></p><p><a href='/2'>Consilierii s-au certat pe tarifele de "
        "parcare</a></p>",
        "o rută ocolitoare. (3)", {"pistă de biciclete", "tarifele de parcare"}},
+      {" lang='ro'", "Podul vechi va fi renovat",
+       "Primăria a anunțat marți că va renova în primăvară podul vechi peste râu. Primarul a spus "
+       "că lucrările vor dura aproximativ șase luni, iar locuitorii vor folosi o rută ocolitoare.",
+       "<div class='x2'><p>Urmărește știrile Ziarului de Vest și pe Google News și pe canalul "
+       "nostru de Telegram, ca să afli primul ce se întâmplă în oraș.</p></div>",
+       "o rută ocolitoare. (3)", {"Google News"}},
   };
   for (const ChromeCase& c : cases) ExpectChromeGoes(c);
+}
+
+TEST(MultilingualPageTest, ThaiProseWithoutMarksIsProse) {
+  // Thai ends its sentences with a space, not a mark: a standfirst in a
+  // block of its own before the body stays, and a related box takes only
+  // its links, not the paragraphs after it.
+  const std::string p1 =
+      "<p>เมื่อวันที่ 16 ส.ค. กรมอุตุนิยมวิทยา ออกประกาศฝนตกหนักถึงหนักมาก ฉบับที่ 5 ระบุว่า "
+      "ร่องมรสุมกำลังปานกลางพาดผ่านภาคเหนือและภาคตะวันออกเฉียงเหนือตอนบน "
+      "ประกอบกับมรสุมตะวันตกเฉียงใต้กำลังค่อนข้างแรงพัดปกคลุมทะเลอันดามัน</p>";
+  const std::string p2 =
+      "<p>ลักษณะเช่นนี้ทำให้ประเทศไทยมีฝนเพิ่มขึ้น และมีฝนตกหนักถึงหนักมากบางแห่ง "
+      "โดยเฉพาะภาคเหนือ ภาคตะวันออกเฉียงเหนือ และภาคใต้ฝั่งตะวันตก "
+      "ขอให้ประชาชนในพื้นที่เสี่ยงภัยระวังอันตรายจากน้ำท่วมฉับพลัน</p>";
+  const std::string p3 =
+      "<p>ส่วนกรุงเทพมหานครและปริมณฑล มีฝนฟ้าคะนองร้อยละ 60 ของพื้นที่ ส่วนมากตกในช่วงบ่ายถึงค่ำ "
+      "อุณหภูมิต่ำสุด 25 องศาเซลเซียส ลมตะวันตกเฉียงใต้ ความเร็ว 10 ถึง 25 กิโลเมตรต่อชั่วโมง</p>";
+  const std::string p4 =
+      "<p>ทั้งนี้ กรมอุตุนิยมวิทยาจะติดตามสถานการณ์อย่างใกล้ชิด "
+      "และจะออกประกาศฉบับต่อไปในวันเดียวกัน "
+      "ประชาชนสามารถติดตามข้อมูลเพิ่มเติมได้ที่เว็บไซต์กรมอุตุนิยมวิทยา</p>";
+  const std::string lead = Extract(
+      "<html lang='th'><body><main><div><h1>กรมอุตุฯ เตือน 35 จังหวัด รับมือฝนตกหนัก</h1>"
+      "<div><h2>กรมอุตุนิยมวิทยา ประกาศเตือนฝนตกหนักถึงหนักมาก ครอบคลุม 35 จังหวัด "
+      "ขอให้ประชาชนระวังอันตรายจากน้ำท่วมฉับพลันและน้ำป่าไหลหลาก</h2></div><div>" +
+      p1 + p2 + p3 + p4 + "</div></div></main></body></html>");
+  EXPECT_TRUE(Has(lead, "ประกาศเตือนฝนตกหนักถึงหนักมาก")) << lead;
+  EXPECT_TRUE(Has(lead, "ติดตามสถานการณ์")) << lead;
+  const std::string box = Extract(
+      "<html lang='th'><body><article><h1>กรมอุตุฯ เตือน 35 จังหวัด รับมือฝนตกหนัก</h1>" + p1 +
+      p2 + "<p><strong>อ่านข่าวที่เกี่ยวข้อง :</strong></p><ul><li><a href='/1'>"
+      "น้ำป่าทะลักท่วมบ้านเรือนที่น่าน ชาวบ้านเร่งขนของหนี</a></li><li><a href='/2'>"
+      "ปภ.แจ้ง 12 จังหวัด เฝ้าระวังดินโคลนถล่ม</a></li></ul>" + p3 + p4 +
+      "</article></body></html>");
+  EXPECT_FALSE(Has(box, "ชาวบ้านเร่งขนของหนี")) << box;
+  EXPECT_TRUE(Has(box, "ส่วนกรุงเทพมหานคร")) << box;
+  EXPECT_TRUE(Has(box, "ติดตามสถานการณ์")) << box;
 }
 
 TEST(MultilingualPageTest, ChromeGoesInKoreanTurkishArabicPersianHebrewAndThai) {

@@ -80,6 +80,19 @@ TEST(ShopPageTest, NumbersAreNotSentencePunctuation) {
   EXPECT_EQ(punct, 1u);
 }
 
+TEST(ShopPageTest, SentenceMarksOfOtherScripts) {
+  uint32_t chars = 0, punct = 0;
+  // Thai: the spaces between phrases end them; none before a digit.
+  MeasureText("ฝนตกหนัก ขอให้ประชาชนระวัง 35 จังหวัด", &chars, &punct);
+  EXPECT_EQ(punct, 1u);
+  MeasureText("बारिश हुई। लोग घर लौटे।", &chars, &punct);  // danda
+  EXPECT_EQ(punct, 2u);
+  MeasureText("هطلت الأمطار، وعاد الناس؟", &chars, &punct);  // Arabic comma, question mark
+  EXPECT_EQ(punct, 2u);
+  MeasureText("မိုးရွာသည်။", &chars, &punct);  // Burmese full stop
+  EXPECT_EQ(punct, 1u);
+}
+
 TEST(ShopPageTest, AriaHiddenTeaserLinkStaysHiddenPanelGoes) {
   std::string cards;
   for (int i = 0; i < 4; ++i) {

@@ -235,7 +235,12 @@ class DomIndex {
 
 // Counts the bytes of `text` that are not whitespace, and sentence
 // punctuation (. , ; ! ? and their CJK full-width forms; a . or , before a
-// digit is part of a number, not punctuation).
+// digit is part of a number, not punctuation). Also the marks of scripts
+// that end sentences otherwise: the danda of Devanagari and the scripts
+// that borrow it, Burmese's and Khmer's full stops, the Arabic comma,
+// semicolon and question mark, Urdu's full stop; and in Thai and Lao,
+// written without marks, a space between two of their letters
+// (docs/LANGUAGES.md).
 void MeasureText(std::string_view text, uint32_t* chars, uint32_t* punct);
 
 // Calls `is_chrome(i)` for each block element i outside boilerplate with
