@@ -387,6 +387,17 @@ bool IsHeadingSelfLink(const std::vector<DomNode>& nodes, int32_t i) {
   return true;
 }
 
+// Whether a child of `el` is a tab panel (WAI-ARIA role "tabpanel").
+bool HoldsTabPanel(const GumboElement& el) {
+  for (unsigned i = 0; i < el.children.length; ++i) {
+    const auto* kid = static_cast<const GumboNode*>(el.children.data[i]);
+    if (kid->type != GUMBO_NODE_ELEMENT) continue;
+    const char* role = ElementAttr(kid->v.element, "role");
+    if (role && EqualsIgnoreAsciiCase(role, "tabpanel")) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main, bool controlled) {
@@ -447,9 +458,10 @@ MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main, bool controll
   }
   if (role) {
     if (r == "main" || r == "article") return MarkupVerdict::kMainHint;
-    // A "tablist" that is itself a panel container holds the panels, not
-    // only their tabs.
-    if (InList(kBoilerplateRoles, r) && !(panel && r == "tablist")) {
+    // A "tablist" that is itself a panel container, or that holds the
+    // panels beside their tabs (Elementor's tabs and toggles), holds the
+    // panels' text, not only the tabs.
+    if (InList(kBoilerplateRoles, r) && !((panel || HoldsTabPanel(el)) && r == "tablist")) {
       return MarkupVerdict::kBoilerplate;
     }
   }

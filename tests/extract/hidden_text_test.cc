@@ -11,6 +11,7 @@ namespace corpus {
 namespace {
 
 using testing::ExtractBody;
+using testing::GermanParagraphs;
 using testing::Has;
 
 const char kIntro[] =
@@ -119,6 +120,25 @@ TEST(HiddenTextTest, CollapsedPanelsStay) {
   EXPECT_TRUE(Has(t, "smokeless fire pit"));
   EXPECT_TRUE(Has(t, "tough enough"));
   EXPECT_TRUE(Has(t, "tracking number"));
+}
+
+TEST(HiddenTextTest, ATabListHoldingItsPanelsKeepsThem) {
+  // Tabs and their panels side by side in one element given the role of
+  // the tab list, with no class to tell (Elementor's tabs and toggles):
+  // the panels' text stays. A tab list of tabs only still goes.
+  std::string body = "<main><h1>Wärmepumpe einbauen lassen</h1>" + GermanParagraphs("Absatz", 6) +
+                     "<h2>Welche Wärmepumpe passt?</h2><div role='tablist'>";
+  for (const char* kind : {"Luft", "Sole", "Hybrid"}) {
+    body += std::string("<div role='tab'>") + kind + "-Wärmepumpe</div><div role='tabpanel'><p>"
+            "Die " + kind + "-Wärmepumpe entzieht ihrer Quelle auch im Winter zuverlässig Wärme, "
+            "braucht wenig Platz und lässt sich in den meisten Häusern nachrüsten.</p></div>";
+  }
+  body += "</div><div role='tablist'><a href='#a'>Kosten</a> <a href='#b'>Förderung</a> <a "
+          "href='#c'>Ablauf</a></div>" + GermanParagraphs("Schluss", 6) + "</main>";
+  const std::string t = ExtractBody(body);
+  EXPECT_TRUE(Has(t, "Die Sole-Wärmepumpe entzieht")) << t;
+  EXPECT_TRUE(Has(t, "Die Hybrid-Wärmepumpe entzieht")) << t;
+  EXPECT_FALSE(Has(t, "Förderung")) << t;
 }
 
 TEST(HiddenTextTest, AnAccordionsQuestionsInTheirButtonsStay) {
