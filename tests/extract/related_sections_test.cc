@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <string>
 
 #include "corpus/extract/extractor.h"
@@ -43,6 +44,26 @@ TEST(RelatedSectionsTest, HeadingsMatchLoosely) {
   EXPECT_TRUE(IsRelatedHeading(testing::EnglishPhrases(), "Similar products from other brands"));
   EXPECT_FALSE(IsRelatedHeading(testing::EnglishPhrases(), "Related itemset mining"));
   EXPECT_TRUE(IsRelatedHeading(testing::EnglishPhrases(), "More items to explore"));
+}
+
+TEST(RelatedSectionsTest, AServicePagesRelatedLinksGo) {
+  // A guidance page too short to read as an article ends in a list of other
+  // pages under "Related articles", "Weiterführende Informationen" or "Et
+  // aussi"; the titles are sentences, not menu words.
+  for (const auto& [lang, heading, link] : std::vector<std::array<std::string, 3>>{
+           {"en", "Related articles", "How to apply for a visitor parking permit for your guests"},
+           {"de", "Weiterführende Informationen", "Abmeldung einer Wohnung beim Bürgeramt"},
+           {"fr", "Et aussi", "Carte d'identité d'un mineur : première demande"}}) {
+    const std::string t = ExtractMainContent(
+        "<html lang='" + lang + "'><body><div class='x1'><h1>Parking permits</h1><p>You can apply for a resident parking permit "
+        "if you live in a controlled parking zone and your vehicle is registered there.</p><p>You "
+        "will need your vehicle registration number and proof of address from the last three "
+        "months.</p><h2>" + heading + "</h2><ul><li><a href='/1'>" + link + "</a></li><li><a "
+        "href='/2'>Blue Badge parking for disabled drivers and passengers</a></li></ul></div>"
+        "</body></html>", "", ExtractOptions{}).text;
+    EXPECT_TRUE(Has(t, "proof of address")) << lang << "\n" << t;
+    EXPECT_FALSE(Has(t, link)) << lang << "\n" << t;
+  }
 }
 
 TEST(RelatedSectionsTest, WrappedBoxGoes) {
