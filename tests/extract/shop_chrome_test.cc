@@ -178,7 +178,7 @@ TEST(ShopChromeTest, ShippingLinesAndPricedLinesGoInThePageLanguage) {
       "<h1>Steinzeugbecher</h1><div class='produkt'><p>Ein handgedrehter Becher aus Steinzeug "
       "mit gesprenkelter Glasur, zweimal in unserem Ofen am Meer gebrannt.</p>"
       "<div class='x2'>Kostenloser Versand</div><div class='x2'>Versand EUR 4.90</div>"
-      "<div class='x2'>Kostenlose R\xC3\xBCcksendung</div><p>Er fasst 350 ml, ist "
+      "<div class='x2'>Kostenlose Rücksendung</div><p>Er fasst 350 ml, ist "
       "spülmaschinenfest und behält seine Farbe über Jahre.</p></div>";
   const std::string t = Text(
       "<html lang='de'><head>" + std::string(kOgProduct) + "</head><body><main>" + de +
