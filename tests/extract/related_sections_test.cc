@@ -47,11 +47,13 @@ TEST(RelatedSectionsTest, HeadingsMatchLoosely) {
 }
 
 TEST(RelatedSectionsTest, AServicePagesRelatedLinksGo) {
-  // A guidance page too short to read as an article ends in a list of other
-  // pages under "Related articles", "Weiterführende Informationen" or "Et
-  // aussi"; the titles are sentences, not menu words.
+  // A guidance page or a news brief too short to read as an article ends in
+  // a list of other pages under "Related articles", "Related stories:",
+  // "Weiterführende Informationen" or "Et aussi"; the titles are sentences,
+  // not menu words.
   for (const auto& [lang, heading, link] : std::vector<std::array<std::string, 3>>{
            {"en", "Related articles", "How to apply for a visitor parking permit for your guests"},
+           {"en", "Related stories:", "Flash flood sweeps through homes as villagers flee"},
            {"de", "Weiterführende Informationen", "Abmeldung einer Wohnung beim Bürgeramt"},
            {"fr", "Et aussi", "Carte d'identité d'un mineur : première demande"}}) {
     const std::string t = ExtractMainContent(
