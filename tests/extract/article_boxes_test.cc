@@ -95,7 +95,10 @@ TEST(ArticleBoxesTest, ArticleBoxHeadingsMatch) {
   // A wire service's game story ends in its own "UP NEXT" section.
   EXPECT_FALSE(IsArticleBoxHeading(testing::EnglishPhrases(), "UP NEXT"));
   EXPECT_FALSE(IsArticleBoxHeading(testing::EnglishPhrases(), "Related work on soil"));
-  EXPECT_FALSE(IsRelatedHeading(testing::EnglishPhrases(), "Related posts"));  // shop boxes are another list
+  // A site's lists of its own popular stories are an article's boxes only;
+  // lists of pages related to this one ("Related posts") go on any page.
+  EXPECT_FALSE(IsRelatedHeading(testing::EnglishPhrases(), "Most popular"));
+  EXPECT_TRUE(IsRelatedHeading(testing::EnglishPhrases(), "Related posts"));
   // Arabic news sites' box of other stories between paragraphs, with or
   // without the hamza and the tanween.
   const PhraseSet ar = PhraseBook::Default().For("ar");
