@@ -92,6 +92,14 @@ namespace {
 
 // Flags the boxes headed by a heading that `is_box_heading` accepts; see
 // MarkRelatedSections.
+// Whether the subtree at `root` holds a link (<a href>).
+bool HoldsLink(const std::vector<DomNode>& nodes, int32_t root) {
+  for (int32_t k = root; k < nodes[root].end; ++k) {
+    if (nodes[k].anchor >= 0) return true;
+  }
+  return false;
+}
+
 void MarkBoxesByHeading(DomIndex* dom, const PhraseSet& phrases,
                         bool (*is_box_heading)(const PhraseSet&, std::string_view),
                         uint64_t max_box_text) {
@@ -155,6 +163,12 @@ void MarkBoxesByHeading(DomIndex* dom, const PhraseSet& phrases,
       box = p;
     }
     if (nodes[box].text > n.text) {
+      // A badge's words over a box without one link ("Most popular" on a
+      // pricing plan) name the box, not a list of other pages.
+      if (!IsHeadingTag(n.tag) && !HoldsLink(nodes, box)) {
+        i = n.end - 1;
+        continue;
+      }
       nodes[box].flags |= kDomBoilerplate;
       i = nodes[box].end - 1;
       continue;

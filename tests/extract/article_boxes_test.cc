@@ -387,6 +387,23 @@ TEST(ArticleBoxesTest, APaywallLineAndThePitchAfterItGo) {
   EXPECT_TRUE(Has(kept, "pepper section number 0")) << kept;
 }
 
+TEST(ArticleBoxesTest, ABadgeOverABoxWithoutLinksNamesTheBox) {
+  // "Most popular" is a box of other stories when it heads links; as a
+  // badge on a pricing plan, over a box without one link, it names the plan.
+  const std::string plan = ArticleWithBoxIn(
+      "en", "<div class='x1'><div class='x2'>Most popular</div><h3>Studio</h3><p>For small "
+            "teams that bill by the hour and need to know which projects make money.</p><ul>"
+            "<li>Up to 25 users</li><li>Invoices from tracked time</li></ul></div>" +
+                Paragraphs("pepper", 1));
+  EXPECT_TRUE(Has(plan, "bill by the hour")) << plan;
+  EXPECT_TRUE(Has(plan, "Invoices from tracked time")) << plan;
+  const std::string box = ArticleWithBoxIn(
+      "en", "<div class='x1'><div class='x2'>Most popular</div><ul><li><a href='/1'>Ten "
+            "tomatoes for a cold summer</a></li><li><a href='/2'>Why the beds need lime</a></li>"
+            "</ul></div>" + Paragraphs("pepper", 1));
+  EXPECT_FALSE(Has(box, "cold summer")) << box;
+}
+
 TEST(ArticleBoxesTest, CallToActionInsideTextOrAListItemTakesNoText) {
   // A link in a sentence is not a button; a button in a list item does
   // not take the list.
