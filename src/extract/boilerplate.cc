@@ -461,7 +461,7 @@ MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main, bool controll
     // A "tablist" that is itself a panel container, or that holds the
     // panels beside their tabs (Elementor's tabs and toggles), holds the
     // panels' text, not only the tabs.
-    if (InList(kBoilerplateRoles, r) && !((panel || HoldsTabPanel(el)) && r == "tablist")) {
+    if (InList(kBoilerplateRoles, r) && !(r == "tablist" && (panel || HoldsTabPanel(el)))) {
       return MarkupVerdict::kBoilerplate;
     }
   }

@@ -90,8 +90,6 @@ bool IsArticleBoxHeading(const PhraseSet& phrases, std::string_view text) {
 
 namespace {
 
-// Flags the boxes headed by a heading that `is_box_heading` accepts; see
-// MarkRelatedSections.
 // Whether the subtree at `root` holds a link (<a href>).
 bool HoldsLink(const std::vector<DomNode>& nodes, int32_t root) {
   for (int32_t k = root; k < nodes[root].end; ++k) {
@@ -100,6 +98,8 @@ bool HoldsLink(const std::vector<DomNode>& nodes, int32_t root) {
   return false;
 }
 
+// Flags the boxes headed by a heading that `is_box_heading` accepts; see
+// MarkRelatedSections.
 void MarkBoxesByHeading(DomIndex* dom, const PhraseSet& phrases,
                         bool (*is_box_heading)(const PhraseSet&, std::string_view),
                         uint64_t max_box_text) {
