@@ -108,15 +108,17 @@ bool ClosesABoxInTheText(const std::vector<DomNode>& nodes, int32_t i) {
          SetInRunningText(nodes, OutermostWrapper(nodes, block, 0));
 }
 
-// Whether element `i` is a call to action: a link whose whole text is an
-// action phrase (IsActionPhrase), and the only text of its own block or
+// Whether element `i` is a call to action: a link, or a form control's
+// <label> (a consent placeholder's "show external content" switch), whose
+// whole text is an action phrase (IsActionPhrase), and the only text of its
+// own block or
 // the last line of a box in the text (ClosesABoxInTheText): a button's
 // line, not a link inside a sentence. (A <button>'s text is not
 // read as the page's: dom_index.h.)
 bool IsCallToAction(const std::vector<DomNode>& nodes, const PhraseSet& phrases, int32_t i,
                     std::string* text) {
   const DomNode& n = nodes[i];
-  if ((n.flags & kDomText) || n.tag != GUMBO_TAG_A ||
+  if ((n.flags & kDomText) || (n.tag != GUMBO_TAG_A && n.tag != GUMBO_TAG_LABEL) ||
       n.text == 0 || n.text > kMaxActionBytes || n.end - i > kMaxActionNodes || n.block < 0 ||
       (nodes[n.block].own_text != n.text && !ClosesABoxInTheText(nodes, i))) {
     return false;

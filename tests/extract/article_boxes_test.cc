@@ -308,6 +308,16 @@ TEST(ArticleBoxesTest, ConsentPlaceholderOfAnEmbedGoes) {
       "externe Inhalte angezeigt werden.</label></div></div>" + Paragraphs("pepper", 2));
   EXPECT_TRUE(Has(labelled, "pepper section number 1")) << labelled;
   EXPECT_FALSE(Has(labelled, "Beim Laden des Inhalts")) << labelled;
+  // No button: the placeholder's switch is a checkbox, its label the action.
+  const std::string toggle = ArticleWithBoxIn(
+      "de", "<div class='x2'><p>Empfohlener redaktioneller Inhalt</p><p>An dieser Stelle finden "
+      "Sie einen externen Inhalt, der den Artikel ergänzt. Sie können ihn sich mit einem Klick "
+      "anzeigen lassen.</p><label class='x5'><input type='checkbox'> Externen Inhalt anzeigen"
+      "</label><p>Damit können personenbezogene Daten an Drittplattformen übermittelt werden.</p>"
+      "</div>" + Paragraphs("pepper", 2));
+  EXPECT_TRUE(Has(toggle, "pepper section number 1")) << toggle;
+  EXPECT_FALSE(Has(toggle, "einen externen Inhalt")) << toggle;
+  EXPECT_FALSE(Has(toggle, "Drittplattformen")) << toggle;
   // A placeholder set under a ticker entry's paragraph takes only itself.
   const std::string entry = ArticleWithBoxIn(
       "de", "<div class='x1'><h3>Zugverkehr unterbrochen</h3><p>Wegen eines Murgangs ist die "
