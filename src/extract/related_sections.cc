@@ -190,6 +190,14 @@ void MarkBoxesByHeading(DomIndex* dom, const PhraseSet& phrases,
     // at the end is a box still: the author's bio under a post.
     const int32_t parent = nodes[box].parent;
     const int32_t parent_end = parent >= 0 ? nodes[parent].end : 0;
+    // A box under a label that is not a heading, set after a paragraph of
+    // the article ("<p><strong>Leia também:</strong></p>" and its list
+    // between two paragraphs), ends at the first paragraph of running text
+    // after its links: the article going on, though one paragraph alone
+    // before its next heading. (Under a heading, one paragraph after a link
+    // is the excerpt under it.)
+    const int32_t before = IsHeadingTag(n.tag) ? -1 : LineBefore(nodes, box, parent + 1);
+    const bool after_text = before >= 0 && IsRunningText(nodes[before]);
     int32_t s = nodes[box].end;
     uint64_t run_text = 0, run_link = 0;
     int run_blocks = 0;
@@ -206,6 +214,7 @@ void MarkBoxesByHeading(DomIndex* dom, const PhraseSet& phrases,
         has_heading = IsHeadingTag(nodes[k].tag) && !(nodes[k].flags & kDomText);
       }
       if (has_heading || too_big(s)) break;
+      if (after_text && run_link > 0 && nodes[s].link == 0 && IsRunningText(nodes[s])) break;
       if (IsProseParagraph(nodes[s]) || (run_link > 0 && IsRunningText(nodes[s]))) {
         const int32_t next = NextWithText(nodes, nodes[s].end, parent_end);
         if (next < parent_end && (IsProseParagraph(nodes[next]) ||

@@ -273,6 +273,23 @@ TEST(RelatedSectionsTest, ABoxHeadedByASpanGoes) {
   EXPECT_TRUE(Has(t, "Paragraph 3.")) << t;
 }
 
+TEST(RelatedSectionsTest, ABoxBetweenParagraphsEndsAtTheNextParagraph) {
+  // "Leggi anche:" and its list between two paragraphs of a story, then one
+  // paragraph before the story's next heading: that paragraph is the
+  // story's, though no second one follows it.
+  const std::string t = ExtractIn(
+      "it", "<article><h1>La nuova linea M4</h1>" + WoolParagraphs(0, 2) +
+      "<p><strong>Leggi anche:</strong></p><ul><li><a href='/a'>Atm, dal 2026 il biglietto "
+      "sale a 2,50 euro: cosa cambia</a></li><li><a href='/b'>M4, i ritardi e i costi: la storia "
+      "di un cantiere infinito</a></li></ul><p>Per i residenti dei quartieri Lorenteggio e "
+      "Giambellino, finora tra i meno serviti dal trasporto pubblico, il cambiamento sarà "
+      "radicale.</p><h2>Le nuove fermate</h2>" + WoolParagraphs(2, 1) + "</article>");
+  EXPECT_FALSE(Has(t, "Leggi anche")) << t;
+  EXPECT_FALSE(Has(t, "cantiere infinito")) << t;
+  EXPECT_TRUE(Has(t, "Per i residenti")) << t;
+  EXPECT_TRUE(Has(t, "Le nuove fermate")) << t;
+}
+
 TEST(RelatedSectionsTest, ABoxWrittenAsLinesGoes) {
   // A blog's related posts as lines of one paragraph, between <br>s, under
   // a bold label; a paragraph whose first line is a bold label and whose
