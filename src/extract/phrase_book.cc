@@ -27,12 +27,16 @@ static_assert(std::size(kSectionNames) == static_cast<size_t>(PhraseClass::kCoun
 // inverted marks that open Spanish exclamations and questions, General
 // Punctuation (dashes, curly quotes, the ellipsis, single guillemets),
 // arrows, geometric shapes (triangles), dingbats, CJK punctuation
-// (U+3000..U+303F) and fullwidth ASCII punctuation.
+// (U+3000..U+303F), fullwidth ASCII punctuation, and emoji ("📲 Participe
+// do canal", "🔥 Mais lidas"): the pictographs' planes (U+1F000..U+1FAFF),
+// the symbols and arrows beside them (U+2B00..U+2BFF: ⭐ ⬇) and the
+// variation selector that asks for the emoji form.
 bool IsDecoration(char32_t c) {
   if (c < 0x80) return !IsAsciiAlnum(static_cast<char>(c));
   return c == 0xA0 || c == 0xAB || c == 0xBB || c == 0xB7 || c == 0xA9 || c == 0xA1 || c == 0xBF ||
          (c >= 0x2000 && c <= 0x206F) || (c >= 0x2190 && c <= 0x21FF) ||
          (c >= 0x25A0 && c <= 0x27BF) || (c >= 0x3000 && c <= 0x303F) ||
+         (c >= 0x1F000 && c <= 0x1FAFF) || (c >= 0x2B00 && c <= 0x2BFF) || c == 0xFE0F ||
          (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) ||
          // Armenian comma and full stop; Arabic comma, semicolon, question
          // mark, full stop; the tatweel; the danda and double danda that end

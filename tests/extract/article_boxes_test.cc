@@ -348,7 +348,13 @@ TEST(ArticleBoxesTest, ALineInvitingTheReaderToFollowGoes) {
   for (const auto& [lang, line] : std::vector<std::pair<std::string, std::string>>{
            {"es", "¡Síguenos en nuestro canal de WhatsApp y no te pierdas la última hora!"},
            {"de", "Folgen Sie uns auf Instagram und Facebook für mehr Nachrichten aus der Region."},
-           {"zh", "点击上方蓝字关注我们，每天为你推送上海的老味道。"}}) {
+           {"zh", "点击上方蓝字关注我们，每天为你推送上海的老味道。"},
+           // A region's name inside the opening, an emoji before it.
+           {"de", "Sie wollen keine Nachrichten aus dem Landkreis Starnberg mehr verpassen? Dann "
+                  "melden Sie sich für unseren kostenlosen Newsletter an."},
+           {"pt", "📲 Participe do canal do g1 Minas no WhatsApp"},
+           {"es", "Suscríbete aquí para recibir directo en tu correo nuestras newsletters sobre "
+                  "noticias del día."}}) {
     const std::string t =
         ArticleWithBoxIn(lang, "<p class='x5'>" + line + "</p>" + Paragraphs("pepper", 2));
     EXPECT_TRUE(Has(t, "pepper section number 1")) << lang << "\n" << t;

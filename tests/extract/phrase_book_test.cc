@@ -52,6 +52,8 @@ TEST(PhraseBookTest, FoldIgnoresCaseSpacingAndDecoration) {
   EXPECT_EQ(FoldPhrase("関連記事："), "関連記事");
   EXPECT_EQ(FoldPhrase("Don’t miss…"), "don't miss");
   EXPECT_EQ(FoldPhrase("→ ЧИТАЙТЕ ТАКЖЕ"), "читайте также");
+  EXPECT_EQ(FoldPhrase("📲 Participe do canal"), "participe do canal");
+  EXPECT_EQ(FoldPhrase("🔥️ Mais lidas ⭐"), "mais lidas");
   // Ethiopic and Khmer punctuation.
   EXPECT_EQ(FoldPhrase("ተዛማጅ ዜናዎች፦"), "ተዛማጅ ዜናዎች");
   EXPECT_EQ(FoldPhrase("ያጋሩ።"), "ያጋሩ");
