@@ -146,6 +146,88 @@ bool IsCreditBesidePicture(const std::vector<DomNode>& nodes, int32_t i) {
   return false;
 }
 
+// A thread laid out as a table (the classic forum "post bit"): each post a
+// row of two cells, the poster's card (name, rank, join date, post count)
+// beside the post's text. A card is at most this long...
+constexpr uint64_t kMaxTableCardText = 600;
+// ...and a thread has this many such rows or more.
+constexpr size_t kMinPostRows = 2;
+
+// Whether table cell `card` is a poster's card beside cell `post`: the card
+// opens with a link (the poster's name, to their profile), holds two lines
+// or more and no paragraph of running text; the post holds running text.
+bool IsCardBesidePost(const std::vector<DomNode>& nodes, int32_t card, int32_t post) {
+  const DomNode& c = nodes[card];
+  if (c.text > kMaxTableCardText || !IsRunningText(nodes[post])) return false;
+  int32_t first_text = -1;
+  int lines = 0;
+  for (int32_t j = card + 1; j < c.end; ++j) {
+    const DomNode& d = nodes[j];
+    if (d.flags & kDomText) {
+      if (d.text > 0 && first_text < 0) first_text = j;
+    } else if (IsRunningParagraph(d)) {
+      return false;
+    } else if ((d.flags & kDomBlock) && d.own_text > 0) {
+      ++lines;
+    }
+  }
+  return first_text >= 0 && nodes[first_text].anchor >= 0 && lines >= 2;
+}
+
+// Trims the posters' cards of a thread laid out as a table to their first
+// line, as named cards are (TrimCard): rows of exactly two cells with text,
+// one a card beside the other (IsCardBesidePost), kMinPostRows of them or
+// more on the page. One row alone is a table in an article.
+void TrimPostTableCards(std::vector<DomNode>& nodes) {
+  std::vector<int32_t> cards;
+  for (int32_t i = 0; i < static_cast<int32_t>(nodes.size()); ++i) {
+    const DomNode& row = nodes[i];
+    if ((row.flags & kDomText) || row.tag != GUMBO_TAG_TR || row.text == 0) continue;
+    int32_t cells[2];
+    int count = 0;
+    for (int32_t c = i + 1; c < row.end; c = nodes[c].end) {
+      if (nodes[c].text == 0 || (nodes[c].flags & kDomText)) continue;
+      if (count == 2 || (nodes[c].tag != GUMBO_TAG_TD && nodes[c].tag != GUMBO_TAG_TH)) {
+        count = 3;
+        break;
+      }
+      cells[count++] = c;
+    }
+    if (count != 2) continue;
+    if (IsCardBesidePost(nodes, cells[0], cells[1])) {
+      cards.push_back(cells[0]);
+    } else if (IsCardBesidePost(nodes, cells[1], cells[0])) {
+      cards.push_back(cells[1]);
+    }
+  }
+  if (cards.size() < kMinPostRows) return;
+  for (int32_t card : cards) TrimCard(nodes, card);
+}
+
+// A signature drawn under its rule: a block whose first line is a run of
+// underscores alone ("__________________", the line forum software such as
+// vBulletin draws above a poster's signature), at most this long.
+constexpr uint64_t kMaxRuledSignature = 500;
+constexpr size_t kMinSignatureRule = 5;
+
+// Whether block `i` is such a signature.
+bool IsRuledSignature(const std::vector<DomNode>& nodes, int32_t i) {
+  const DomNode& n = nodes[i];
+  if (!(n.flags & kDomBlock) || n.text > kMaxRuledSignature) return false;
+  for (int32_t j = i + 1; j < n.end; ++j) {
+    const DomNode& d = nodes[j];
+    if (!(d.flags & kDomText) || d.text == 0) continue;
+    if (d.block != i) return false;  // the first line is an inner block's
+    std::string_view t = d.node->v.text.text;
+    const size_t first = t.find_first_not_of(" \t\r\n");
+    const size_t last = t.find_last_not_of(" \t\r\n");
+    if (first == std::string_view::npos || last - first + 1 < kMinSignatureRule) return false;
+    t = t.substr(first, last - first + 1);
+    return t.find_first_not_of('_') == std::string_view::npos && d.text < n.text;
+  }
+  return false;
+}
+
 }  // namespace
 
 void MarkPostChrome(DomIndex* dom) {
@@ -155,6 +237,7 @@ void MarkPostChrome(DomIndex* dom) {
   // The outermost elements named as bylines, flagged after the walk: an
   // article has one or two (under the headline, at the end); a page with
   // more lists the bylines of many posts, each part of its teaser.
+  TrimPostTableCards(nodes);
   std::vector<int32_t> bylines;
   int32_t byline_end = 0;
   for (int32_t i = 1; i < static_cast<int32_t>(nodes.size()); ++i) {
@@ -168,7 +251,7 @@ void MarkPostChrome(DomIndex* dom) {
       i = n.end - 1;
       continue;
     }
-    if (IsCreditBesidePicture(nodes, i)) {
+    if (IsCreditBesidePicture(nodes, i) || IsRuledSignature(nodes, i)) {
       n.flags |= kDomBoilerplate;
       i = n.end - 1;
       continue;

@@ -44,6 +44,39 @@ TEST(PostChromeTest, AuthorCardKeepsOnlyTheName) {
   }
 }
 
+// One post of a thread laid out as a table, with neutral names: the
+// poster's card in one cell, the message and its ruled signature in the
+// other.
+std::string TablePost(int i) {
+  const std::string n = std::to_string(i);
+  return "<table class='x1'><tr><td class='x2'>13.03.2023, 07:5" + n + "</td><td>#" + n +
+         "</td></tr><tr><td class='x3'><div><a href='/u/" + n + "'>schrauber" + n + "</a></div>"
+         "<div class='x4'>Erfahrener Benutzer</div><div class='x4'><div>Registriert seit: 0" + n +
+         ".2019</div><div>Beiträge: 34" + n + "</div></div></td><td class='x5'><div>Die "
+         "Wasserpumpe wird beim Diesel vom Zahnriemen angetrieben, also tauscht man sie beim "
+         "Wechsel gleich mit, sagt Antwort " + n + ".</div><div>__________________<br>Golf 5 "
+         "Variant – Bj. 200" + n + "</div></td></tr></table>";
+}
+
+TEST(PostChromeTest, CardsAndSignaturesOfAThreadInTablesGo) {
+  std::string thread;
+  for (int i = 0; i < 3; ++i) thread += TablePost(i);
+  const std::string t = Extract("<div class='x0'>" + thread + "</div>");
+  EXPECT_TRUE(Has(t, "sagt Antwort 0")) << t;
+  EXPECT_TRUE(Has(t, "sagt Antwort 2")) << t;
+  EXPECT_FALSE(Has(t, "Erfahrener Benutzer")) << t;
+  EXPECT_FALSE(Has(t, "Registriert seit")) << t;
+  EXPECT_FALSE(Has(t, "Variant – Bj.")) << t;
+  // One such row is a table in an article: its cells stay whole.
+  const std::string one = Extract(
+      "<article><h1>Zahnriemen</h1><p>Der Wechsel ist bei diesem Motor alle 120.000 Kilometer "
+      "fällig, und die Werkstätten verlangen dafür sehr unterschiedliche Preise.</p><table><tr>"
+      "<td><div><a href='/w'>Werkstatt Maier</a></div><div>Heilbronn</div><div>seit 1987</div>"
+      "</td><td>Die Werkstatt verlangt 520 Euro für den Satz mit Spannrolle, mit Wasserpumpe "
+      "sind es 690 Euro.</td></tr></table></article>");
+  EXPECT_TRUE(Has(one, "seit 1987")) << one;
+}
+
 TEST(PostChromeTest, AnAuthorCardWhoseNameSharesABlockWithTheBioKeepsOnlyTheName) {
   // The name's link and the bio's paragraph in one wrapper: the wrapper is
   // looked into, and the bio goes.

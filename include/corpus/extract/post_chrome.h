@@ -15,8 +15,14 @@ namespace corpus {
 //    post count or location shown under it, and an article's keeps neither
 //    the author bio. Only the card's first line (the name) stays: the
 //    own text of its block, whose inner blocks (a bio paragraph) go.
+//  - posters' cards of a thread laid out as a table (the classic forum
+//    "post bit"), whatever their names: in two rows or more of two cells,
+//    a cell that opens with a link and holds short lines only, beside a
+//    cell of running text, is trimmed as a named card is.
 //  - signatures ("signature", "sig" class/id tokens), unless they hold the
-//    author card (some Q&A sites call the card block "post-signature").
+//    author card (some Q&A sites call the card block "post-signature");
+//    and, whatever their names, blocks whose first line is a rule of
+//    underscores alone ("__________________"), the line drawn above one.
 //  - user titles (itemprop=jobTitle, "usertitle", "userbanner").
 //  - figure captions (<figcaption>): photo credits and captions are not the
 //    article's text in the reference data of WCXB, nor in trafilatura's
