@@ -290,6 +290,29 @@ TEST(RelatedSectionsTest, ABoxBetweenParagraphsEndsAtTheNextParagraph) {
   EXPECT_TRUE(Has(t, "Le nuove fermate")) << t;
 }
 
+TEST(RelatedSectionsTest, SimilarTopicsUnderAThreadGo) {
+  // A forum's list of similar topics under the posts, its title in the
+  // header row of a table of topics (counts of replies and views, the last
+  // post's author and date).
+  std::string posts;
+  for (int i = 0; i < 2; ++i) {
+    posts += "<div class='x1'><div class='x2'>Beitrag " + std::to_string(i) + ": Der Heizkörper "
+             "wird unten warm und oben nicht, das ist fast immer Luft oder Schlamm. Erst die "
+             "Pumpe abschalten, eine halbe Stunde warten, dann entlüften.</div></div>";
+  }
+  const std::string t = ExtractIn(
+      "de", "<div class='x0'>" + posts + "<div class='x3'><ul><li><dl><dt><div>Ähnliche Themen"
+      "</div></dt><dd>Antworten</dd><dd>Zugriffe</dd></dl></li></ul><ul><li><dl><dt><a "
+      "href='/t1'>Heizkörper gluckert nach dem Entlüften</a><br><div>von <a href='/u1'>sanimaus"
+      "</a> » Sa 4. Nov 2023</div></dt><dd>4</dd><dd>812</dd></dl></li><li><dl><dt><a "
+      "href='/t2'>Hydraulischer Abgleich im Altbau</a><br><div>von <a href='/u2'>Lotte</a> » "
+      "Mi 13. Sep 2023</div></dt><dd>17</dd><dd>3044</dd></dl></li></ul></div></div>");
+  EXPECT_TRUE(Has(t, "Beitrag 1: Der Heizkörper")) << t;
+  EXPECT_FALSE(Has(t, "Zugriffe")) << t;
+  EXPECT_FALSE(Has(t, "gluckert")) << t;
+  EXPECT_FALSE(Has(t, "3044")) << t;
+}
+
 TEST(RelatedSectionsTest, ABoxWrittenAsLinesGoes) {
   // A blog's related posts as lines of one paragraph, between <br>s, under
   // a bold label; a paragraph whose first line is a bold label and whose
