@@ -199,6 +199,20 @@ TEST(ShopChromeTest, ShippingLinesAndPricedLinesGoInThePageLanguage) {
   EXPECT_TRUE(Has(u, "食器洗い機"));
   EXPECT_FALSE(Has(u, "送料無料"));
   EXPECT_FALSE(Has(u, "返品無料"));
+  // A shop system's own strings: the checkout note under the price, the
+  // sale badge (French).
+  const std::string fr =
+      "<span class='x1'>Promo !</span><h1>Bougie Figue Noire</h1><div class='x2'><p>Une bougie "
+      "coulée à la main dans notre atelier, par petites séries de quarante pièces.</p><div "
+      "class='x3'><a href='/policies'>Frais d'expédition</a> calculés à l'étape de paiement."
+      "</div><p>Laissez-la brûler deux heures au premier allumage, jusqu'à ce que toute la "
+      "surface ait fondu.</p></div>";
+  const std::string v = Text("<html lang='fr'><head>" + std::string(kOgProduct) +
+                             "</head><body><main>" + fr + "</main></body></html>");
+  EXPECT_TRUE(Has(v, "coulée à la main"));
+  EXPECT_TRUE(Has(v, "premier allumage"));
+  EXPECT_FALSE(Has(v, "Promo")) << v;
+  EXPECT_FALSE(Has(v, "calculés")) << v;
 }
 
 TEST(ShopChromeTest, SmallTextNamedLikeTheBuyBoxOnlyWhenSmall) {
