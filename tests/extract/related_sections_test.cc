@@ -311,6 +311,13 @@ TEST(RelatedSectionsTest, SimilarTopicsUnderAThreadGo) {
   EXPECT_FALSE(Has(t, "Zugriffe")) << t;
   EXPECT_FALSE(Has(t, "gluckert")) << t;
   EXPECT_FALSE(Has(t, "3044")) << t;
+  // A Q&A site's line under the answers, a heading that links to others.
+  const std::string qa = Extract(
+      "<div class='x0'>" + posts + "<h2 class='x4'>Not the answer you're looking for? Browse "
+      "other questions tagged <a href='/t/git'>git</a> or <a href='/ask'>ask your own "
+      "question</a>.</h2></div>");
+  EXPECT_TRUE(Has(qa, "Beitrag 1: Der Heizkörper")) << qa;
+  EXPECT_FALSE(Has(qa, "Browse other questions")) << qa;
 }
 
 TEST(RelatedSectionsTest, ABoxWrittenAsLinesGoes) {
