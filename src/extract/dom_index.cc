@@ -229,6 +229,7 @@ void DomIndex::Build(const GumboNode* root) {
   nodes_.clear();
   first_h1_ = -1;
   buttons_.clear();
+  players_.clear();
   html_title_.clear();
   og_title_.clear();
   og_type_.clear();
@@ -278,6 +279,9 @@ void DomIndex::Build(const GumboNode* root) {
                                   nodes_[p.parent].tag <= GUMBO_TAG_H6;
       if (IsHiddenTag(tag) && !heading_button) {
         if (tag == GUMBO_TAG_BUTTON && p.parent >= 0) buttons_.push_back({p.parent, g});
+        if (tag == GUMBO_TAG_AUDIO && p.parent >= 0) {
+          players_.push_back(p.parent);
+        }
         continue;
       }
       const GumboNode* tex = nullptr;

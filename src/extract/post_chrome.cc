@@ -228,6 +228,39 @@ bool IsRuledSignature(const std::vector<DomNode>& nodes, int32_t i) {
   return false;
 }
 
+// An audio player's box: what is shown around an <audio> element
+// (a label, the clip's title, its running time: "Audio", "Rosengartenstrasse:
+// Gemeinderat will Tempo 30", "02:13 min, aus Regionaljournal…"), at most
+// this much text and no paragraph of running text.
+constexpr uint64_t kMaxPlayerText = 240;
+
+// Whether the subtree at `i` holds a paragraph of running text.
+bool HoldsRunningParagraph(const std::vector<DomNode>& nodes, int32_t i) {
+  for (int32_t j = i; j < nodes[i].end; ++j) {
+    if ((nodes[j].flags & kDomBlock) && IsRunningParagraph(nodes[j])) return true;
+  }
+  return false;
+}
+
+// Marks the largest box around each <audio> element (DomIndex::players)
+// that holds at most kMaxPlayerText bytes, no running text and not the
+// headline.
+void MarkPlayerBoxes(const DomIndex& dom, std::vector<DomNode>& nodes) {
+  const int32_t h1 = dom.first_h1();
+  for (int32_t at : dom.players()) {
+    int32_t box = -1;
+    for (int32_t a = at; a > 0; a = nodes[a].parent) {
+      const DomNode& n = nodes[a];
+      if (n.text > kMaxPlayerText || n.tag == GUMBO_TAG_MAIN || n.tag == GUMBO_TAG_ARTICLE ||
+          (h1 >= a && h1 < n.end) || HoldsRunningParagraph(nodes, a)) {
+        break;
+      }
+      box = a;
+    }
+    if (box >= 0 && nodes[box].text > 0) nodes[box].flags |= kDomBoilerplate;
+  }
+}
+
 }  // namespace
 
 void MarkPostChrome(DomIndex* dom) {
@@ -238,6 +271,7 @@ void MarkPostChrome(DomIndex* dom) {
   // article has one or two (under the headline, at the end); a page with
   // more lists the bylines of many posts, each part of its teaser.
   TrimPostTableCards(nodes);
+  MarkPlayerBoxes(*dom, nodes);
   std::vector<int32_t> bylines;
   int32_t byline_end = 0;
   for (int32_t i = 1; i < static_cast<int32_t>(nodes.size()); ++i) {

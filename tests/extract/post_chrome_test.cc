@@ -77,6 +77,26 @@ TEST(PostChromeTest, CardsAndSignaturesOfAThreadInTablesGo) {
   EXPECT_TRUE(Has(one, "seit 1987")) << one;
 }
 
+TEST(PostChromeTest, AnAudioPlayersBoxGoes) {
+  // A broadcaster's clip between two paragraphs: its label, title and
+  // running time are the player's, not the story's. A paragraph beside an
+  // <audio> element stays.
+  const std::string para =
+      "<p>Mit 68 zu 54 Stimmen hat der Gemeinderat am Mittwochabend ein Postulat überwiesen, "
+      "das vom Stadtrat verlangt, sich beim Kanton für Tempo 30 einzusetzen.</p>";
+  const std::string t = Extract(
+      "<article><h1>Ja zu Tempo 30</h1>" + para + "<div class='x1'><div class='x2'><button "
+      "aria-label='Abspielen'></button><audio src='/a.mp3'></audio></div><div class='x3'>"
+      "<span>Audio</span><h3>Rosengartenstrasse: Gemeinderat will Tempo 30</h3><span>02:13 "
+      "min, aus Regionaljournal Zürich vom 21.02.2024.</span></div></div>" + para +
+      "<div><audio src='/b.mp3'></audio><p>Die Befürworter argumentieren vor allem mit dem "
+      "Lärmschutz: Entlang der Strasse wohnen mehrere tausend Menschen.</p></div></article>");
+  EXPECT_TRUE(Has(t, "Postulat")) << t;
+  EXPECT_FALSE(Has(t, "Gemeinderat will Tempo 30")) << t;
+  EXPECT_FALSE(Has(t, "02:13")) << t;
+  EXPECT_TRUE(Has(t, "mit dem Lärmschutz")) << t;
+}
+
 TEST(PostChromeTest, AnAuthorCardWhoseNameSharesABlockWithTheBioKeepsOnlyTheName) {
   // The name's link and the bio's paragraph in one wrapper: the wrapper is
   // looked into, and the bio goes.

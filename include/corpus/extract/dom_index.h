@@ -215,6 +215,9 @@ class DomIndex {
     const GumboNode* node;
   };
   const std::vector<Button>& buttons() const { return buttons_; }
+  // The parent element of each <audio> element, in document order: the
+  // players whose boxes post_chrome.h leaves out.
+  const std::vector<int32_t>& players() const { return players_; }
 
   static bool IsBlockTag(GumboTag tag);
   // Whether an element is never shown as text (and its subtree is dropped).
@@ -231,6 +234,7 @@ class DomIndex {
   std::string meta_language_;
   int32_t first_h1_ = -1;
   std::vector<Button> buttons_;
+  std::vector<int32_t> players_;
 };
 
 // Counts the bytes of `text` that are not whitespace, and sentence

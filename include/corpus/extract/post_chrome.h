@@ -38,6 +38,10 @@ namespace corpus {
 //  - fine print: "disclaimer", "footnotes" and "copyright" blocks.
 // The class and id names are those of configs/extract/names.txt.
 //  - form labels (<label>): sort and filter controls, consent check boxes.
+//  - audio players' boxes: around an <audio> element, the largest box of
+//    at most 240 bytes with no running text and not the headline (a
+//    label, the clip's title, its running time). Not <video>: a service
+//    page's hero sections play one behind their text.
 //  - <noscript> notices that ask for JavaScript: about the reader's
 //    browser, not the page (a page that is only such a notice is empty).
 //
