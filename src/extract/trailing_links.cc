@@ -194,7 +194,10 @@ void MarkTrailingNotes(DomIndex* dom, int32_t root) {
   if (last_prose < 0) return;
   const auto is_note = [&](int32_t i) {
     const DomNode& n = nodes[i];
-    return (n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_DIV) && n.own_text == n.text &&
+    // A <section> that holds its own text and no block is a paragraph too
+    // (editors that write every paragraph as one: WeChat's).
+    return (n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_DIV || n.tag == GUMBO_TAG_SECTION) &&
+           n.own_text == n.text &&
            n.text <= kMaxTrailingNote && !EndsSentence(nodes, i) &&
            !InListOrTable(nodes, i, root) && !IntroducesBlock(nodes, i, root);
   };

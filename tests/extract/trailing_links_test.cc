@@ -113,6 +113,23 @@ TEST(TrailingLinksTest, ASourceLineAfterAChineseArticleGoes) {
                                     "<div class='src'><p>来源：新华社</p></div></article>");
   EXPECT_TRUE(Has(t, "第3段")) << t;
   EXPECT_FALSE(Has(t, "来源")) << t;
+  // Every paragraph a <section>, as some editors write them.
+  std::string sections;
+  for (int i = 0; i < 4; ++i) {
+    sections += "<section><span>第" + std::to_string(i) +
+                "节：在县城的七天里，他每天早上去菜市场买菜，和摊主聊天；中午在老街上的小馆子"
+                "吃一碗拌面；下午骑着共享单车沿着溪边随便逛，晚上就在民宿的院子里看书。</span>"
+                "</section>";
+  }
+  const std::string w = ExtractBody(
+      "<div class='x1'><h1>反向旅游</h1><div class='x2'>" + sections +
+      "<section><span>- END -</span></section><section><span>图片来源于网络，如有侵权请联系删除"
+      "</span></section><section><span>点个“在看”，分享给想去旅行的朋友吧</span></section>"
+      "</div></div>");
+  EXPECT_TRUE(Has(w, "第3节")) << w;
+  EXPECT_FALSE(Has(w, "END")) << w;
+  EXPECT_FALSE(Has(w, "如有侵权")) << w;
+  EXPECT_FALSE(Has(w, "分享给")) << w;
 }
 
 TEST(TrailingLinksTest, ShortLinesThatBelongToTheTextStay) {
