@@ -75,24 +75,57 @@ bool IsContainer(GumboTag tag) {
   }
 }
 
-// Whether the list at `i` is a list of quantities: each item opens with
-// text outside links that holds a digit ("300 g <a>farina</a>", "2 EL
-// <a>Öl</a>"): a recipe's ingredients or a guide's materials whose names
-// link to pages about them. A menu's items are links through and through.
+// Whether the text outside links of the subtree at `item` states a
+// quantity: it opens the item and holds a digit ("300 g <a>farina</a>"),
+// or, after a linked name, holds a digit and a letter ("<a>Guanciale</a>
+// 150 g"; a bare count such as "(24)" beside a menu link is no quantity).
+bool StatesQuantity(const std::vector<DomNode>& nodes, int32_t item) {
+  bool opening = true, digit = false, letter = false;
+  for (int32_t t = item + 1; t < nodes[item].end; ++t) {
+    if (!(nodes[t].flags & kDomText) || nodes[t].text == 0) continue;
+    const bool in_link = nodes[t].anchor > item;
+    if (!in_link) {
+      for (const char* c = nodes[t].node->v.text.text; *c; ++c) {
+        const unsigned char b = static_cast<unsigned char>(*c);
+        if (b >= '0' && b <= '9') {
+          if (opening) return true;
+          digit = true;
+        } else if (b >= 0x80 || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) {
+          letter = true;
+        }
+      }
+    }
+    opening = false;
+  }
+  return digit && letter;
+}
+
+// Whether the list or table at `i` is a list of quantities: each item (a
+// list's <li>, <dt> or <dd>; a table's row) states a quantity
+// (StatesQuantity): a recipe's ingredients or a guide's materials whose
+// names link to pages about them. A menu's items are links through and
+// through.
 bool IsQuantityList(const std::vector<DomNode>& nodes, int32_t i) {
   const DomNode& n = nodes[i];
-  if (n.tag != GUMBO_TAG_UL && n.tag != GUMBO_TAG_OL) return false;
+  const bool table = n.tag == GUMBO_TAG_TABLE;
+  if (n.tag != GUMBO_TAG_UL && n.tag != GUMBO_TAG_OL && n.tag != GUMBO_TAG_DL && !table) {
+    return false;
+  }
   int items = 0;
-  for (int32_t li = i + 1; li < n.end; li = nodes[li].end) {
-    if (nodes[li].flags & kDomText) continue;
-    if (nodes[li].tag != GUMBO_TAG_LI) return false;
-    int32_t t = li + 1;
-    while (t < nodes[li].end && !((nodes[t].flags & kDomText) && nodes[t].text > 0)) ++t;
-    if (t == nodes[li].end || nodes[t].anchor > li) return false;
-    bool digit = false;
-    for (const char* c = nodes[t].node->v.text.text; *c && !digit; ++c) digit = *c >= '0' && *c <= '9';
-    if (!digit) return false;
-    ++items;
+  for (int32_t k = i + 1; k < n.end;) {
+    const DomNode& c = nodes[k];
+    if ((c.flags & kDomText) || c.text == 0) {
+      k = c.end;
+    } else if (table && c.tag != GUMBO_TAG_TR) {
+      if (c.tag == GUMBO_TAG_TABLE) return false;
+      ++k;  // into a <tbody>
+    } else if (table || c.tag == GUMBO_TAG_LI || c.tag == GUMBO_TAG_DT || c.tag == GUMBO_TAG_DD) {
+      if (!StatesQuantity(nodes, k)) return false;
+      ++items;
+      k = c.end;
+    } else {
+      return false;
+    }
   }
   return items >= 2;
 }
