@@ -29,7 +29,7 @@ std::string Post(int i, const std::string& card_attrs) {
 }
 
 TEST(PostChromeTest, AuthorCardKeepsOnlyTheName) {
-  for (const std::string attrs : {"itemprop='author'", "class='postprofile'",
+  for (const std::string attrs : {"itemprop='author'", "class='postprofile'", "class='bloc-auteur'",
                                   "itemscope itemtype='https://schema.org/Person'"}) {
     std::string thread;
     for (int i = 0; i < 4; ++i) thread += Post(i, attrs);
