@@ -318,6 +318,16 @@ TEST(RelatedSectionsTest, SimilarTopicsUnderAThreadGo) {
       "question</a>.</h2></div>");
   EXPECT_TRUE(Has(qa, "Beitrag 1: Der Heizkörper")) << qa;
   EXPECT_FALSE(Has(qa, "Browse other questions")) << qa;
+  // Between two answers of a Japanese Q&A site, a box of other questions.
+  const std::string answer =
+      "<div class='x1'><p>九九は毎日少しずつ声に出して覚えるのが一番です。お風呂の時間に一緒に"
+      "唱えると、無理なく身につきますよ。</p></div>";
+  const std::string ja = ExtractIn(
+      "ja", "<div class='x0'>" + answer + "<div class='x5'><p>あわせてチェック</p><ul><li><a "
+      "href='/q/1'>小3の娘が九九をなかなか覚えられません</a></li><li><a href='/q/2'>中学受験を"
+      "しない子に塾は必要ですか？</a></li></ul></div>" + answer + "</div>");
+  EXPECT_TRUE(Has(ja, "お風呂の時間")) << ja;
+  EXPECT_FALSE(Has(ja, "塾は必要")) << ja;
 }
 
 TEST(RelatedSectionsTest, ABoxWrittenAsLinesGoes) {
