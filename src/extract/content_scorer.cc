@@ -75,29 +75,16 @@ bool IsContainer(GumboTag tag) {
   }
 }
 
-// Whether the text outside links of the subtree at `item` states a
-// quantity: it opens the item and holds a digit ("300 g <a>farina</a>"),
-// or, after a linked name, holds a digit and a letter ("<a>Guanciale</a>
-// 150 g"; a bare count such as "(24)" beside a menu link is no quantity).
+// Whether the item at `item` opens with text outside links that holds a
+// digit ("300 g <a>farina</a>", "2 EL <a>Öl</a>").
 bool StatesQuantity(const std::vector<DomNode>& nodes, int32_t item) {
-  bool opening = true, digit = false, letter = false;
-  for (int32_t t = item + 1; t < nodes[item].end; ++t) {
-    if (!(nodes[t].flags & kDomText) || nodes[t].text == 0) continue;
-    const bool in_link = nodes[t].anchor > item;
-    if (!in_link) {
-      for (const char* c = nodes[t].node->v.text.text; *c; ++c) {
-        const unsigned char b = static_cast<unsigned char>(*c);
-        if (b >= '0' && b <= '9') {
-          if (opening) return true;
-          digit = true;
-        } else if (b >= 0x80 || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) {
-          letter = true;
-        }
-      }
-    }
-    opening = false;
+  int32_t t = item + 1;
+  while (t < nodes[item].end && !((nodes[t].flags & kDomText) && nodes[t].text > 0)) ++t;
+  if (t == nodes[item].end || nodes[t].anchor > item) return false;
+  for (const char* c = nodes[t].node->v.text.text; *c; ++c) {
+    if (*c >= '0' && *c <= '9') return true;
   }
-  return digit && letter;
+  return false;
 }
 
 // Whether the list or table at `i` is a list of quantities: each item (a

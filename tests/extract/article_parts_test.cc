@@ -86,26 +86,29 @@ TEST(ArticlePartsTest, IngredientsThatLinkToTheirPagesAreKept) {
   EXPECT_TRUE(Has(t, "300 g farina 00")) << t;
   EXPECT_TRUE(Has(t, "2 uova")) << t;
   EXPECT_FALSE(Has(t, "Cucina romana")) << t;
-  // The linked name before its quantity, in a description list; and a
-  // table of quantities and linked names. A menu with counts still goes.
-  const std::string named =
-      "<h2>Ingredienti</h2><dl><dd><a href='/i/spaghetti'>Spaghetti</a> <span>320 g</span></dd>"
-      "<dd><a href='/i/guanciale'>Guanciale</a> <span>150 g</span></dd><dd><a href='/i/tuorli'>"
-      "Tuorli</a> <span>6 (di uova medie)</span></dd></dl>";
+  // A table of quantities and linked names, as recipe portals set them; a
+  // menu with counts still goes.
   const std::string table =
-      "<h2>Zutaten</h2><table><tbody><tr><td>1 kg</td><td><a href='/z/gulasch'>Rindergulasch"
-      "</a></td></tr><tr><td>3 EL</td><td><a href='/z/paprika'>Paprikapulver</a></td></tr>"
+      "<h2>Zutaten</h2><table class='x1'><tbody><tr><td>1 kg</td><td><a href='/z/gulasch'>"
+      "Rindergulasch</a>, aus der Schulter</td></tr><tr><td>1 kg</td><td><a href='/z/zwiebel'>"
+      "Zwiebel(n)</a></td></tr><tr><td>3 EL</td><td><a href='/z/paprika'>Paprikapulver</a>, "
+      "edelsüß</td></tr><tr><td>2 EL</td><td><a href='/z/tomatenmark'>Tomatenmark</a></td></tr>"
       "<tr><td>500 ml</td><td><a href='/z/bruehe'>Rinderbrühe</a></td></tr></tbody></table>";
   const std::string counted =
       "<ul><li><a href='/c/dolci'>Dolci</a> (24)</li><li><a href='/c/torte'>Torte</a> (12)</li>"
       "<li><a href='/c/roma'>Cucina romana</a> (31)</li></ul>";
-  const std::string u = ExtractBody("<article><h1>Carbonara</h1>" +
-                                    GermanParagraphs("Absatz", 3) + named + table + counted +
-                                    GermanParagraphs("Nachsatz", 2) + "</article>");
-  EXPECT_TRUE(Has(u, "Guanciale 150 g")) << u;
-  EXPECT_TRUE(Has(u, "Tuorli 6")) << u;
+  const std::string steps =
+      "<h2>Zubereitung</h2><p>Die Zwiebeln schälen und in grobe Würfel schneiden. Das Fleisch "
+      "trocken tupfen und etwas kleiner schneiden, die Stücke sollten etwa 3 cm groß sein.</p>"
+      "<p>In einem Bräter das Butterschmalz stark erhitzen und das Fleisch portionsweise von "
+      "allen Seiten kräftig anbraten, sonst zieht es Wasser und wird grau statt braun.</p>";
+  const std::string u =
+      ExtractBody("<article><h1>Ungarisches Rindergulasch</h1>" + table + steps + "</article>");
   EXPECT_TRUE(Has(u, "Paprikapulver")) << u;
-  EXPECT_FALSE(Has(u, "Cucina romana")) << u;
+  EXPECT_TRUE(Has(u, "500 ml | Rinderbrühe")) << u;
+  const std::string v = ExtractBody("<article><h1>Gulasch</h1>" + GermanParagraphs("Absatz", 3) +
+                                    counted + GermanParagraphs("Nachsatz", 2) + "</article>");
+  EXPECT_FALSE(Has(v, "Cucina romana")) << v;
 }
 
 TEST(ArticlePartsTest, ALineOfChromeBesideTheBodyIsStillLeftOut) {

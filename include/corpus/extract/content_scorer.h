@@ -44,8 +44,8 @@ struct ContentSelection {
 // of prose (`descend_max_prose_left`). Inside the chosen subtree, boilerplate
 // elements and link-dense lists/boxes are dropped (readability.js's
 // link-density test, "cleanConditionally"), but for lists and tables of
-// quantities whose names link ("300 g <a>farina</a>", "<a>Guanciale</a>
-// 150 g": a recipe's ingredients).
+// quantities whose names link ("300 g <a>farina</a>", a table's "500 ml |
+// <a>Rinderbrühe</a>": a recipe's ingredients).
 ContentSelection SelectMainContent(const DomIndex& dom, const ScoreOptions& options);
 
 }  // namespace corpus
