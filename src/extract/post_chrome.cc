@@ -146,6 +146,18 @@ bool IsCreditBesidePicture(const std::vector<DomNode>& nodes, int32_t i) {
   return false;
 }
 
+// Whether element `i` is followed, among its siblings, by running text:
+// the first sibling after it that holds text is a sentence or more
+// (IsRunningText).
+bool HeadsText(const std::vector<DomNode>& nodes, int32_t i) {
+  const int32_t parent = nodes[i].parent;
+  if (parent < 0) return false;
+  for (int32_t k = nodes[i].end; k < nodes[parent].end; k = nodes[k].end) {
+    if (nodes[k].text > 0) return IsRunningText(nodes[k]);
+  }
+  return false;
+}
+
 // A thread laid out as a table (the classic forum "post bit"): each post a
 // row of two cells, the poster's card (name, rank, join date, post count)
 // beside the post's text. A card is at most this long...
@@ -317,6 +329,15 @@ void MarkPostChrome(DomIndex* dom) {
         continue;
       case Chrome::kSignature:
         if (HoldsCard(nodes, i)) continue;  // the author block, handled when reached
+        // A poster's signature is a block under the post. An inline one, a
+        // definition's term, or a line without sentence punctuation over
+        // running text is an API reference's function signature over its
+        // description (Sphinx's <dt class="sig">, Javadoc's
+        // "member-signature"): the page's.
+        if (!(n.flags & kDomBlock) || n.tag == GUMBO_TAG_DT ||
+            (n.punct == 0 && HeadsText(nodes, i))) {
+          continue;
+        }
         n.flags |= kDomBoilerplate;
         break;
       case Chrome::kNone:

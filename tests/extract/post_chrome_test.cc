@@ -97,6 +97,30 @@ TEST(PostChromeTest, AnAudioPlayersBoxGoes) {
   EXPECT_TRUE(Has(t, "mit dem Lärmschutz")) << t;
 }
 
+TEST(PostChromeTest, AnAPIReferencesSignaturesStay) {
+  // Sphinx sets a function's signature in <dt class="sig"> with "sig-*"
+  // spans, Javadoc in <div class="member-signature"> over the description:
+  // the page's text, not a poster's signature.
+  const std::string sphinx = Extract(
+      "<div role='main'><section><h1>quarrel.pool</h1><dl><dt class='sig sig-object py'><span "
+      "class='sig-prename'>quarrel.pool.</span><span class='sig-name'>QueuePool</span><span "
+      "class='sig-paren'>(</span><em class='sig-param'>creator</em>, <em class='sig-param'>"
+      "pool_size=5</em><span class='sig-paren'>)</span></dt><dd><p>A pool that keeps a fixed "
+      "number of idle connections and opens extra ones under load, up to a limit.</p></dd></dl>"
+      "</section></div>");
+  EXPECT_TRUE(Has(sphinx, "quarrel.pool.QueuePool(creator, pool_size=5)")) << sphinx;
+  const std::string javadoc = Extract(
+      "<main><section><h3>defaults</h3><div class='member-signature'><span>public static</span> "
+      "<span><a href='#'>RetryPolicy</a></span> <span>defaults</span>()</div><div class='block'>"
+      "Returns the policy used when none is configured: three attempts with exponential "
+      "backoff, starting at one second and doubling each time.</div></section><section><h3>none</h3><div class='member-signature'><span>public "
+      "static</span> <span><a href='#'>RetryPolicy</a></span> <span>none</span>()</div><div "
+      "class='block'>Returns a policy that never retries, for calls that must fail fast, and "
+      "report the error to their caller at once.</div></section></main>");
+  EXPECT_TRUE(Has(javadoc, "public static RetryPolicy defaults()")) << javadoc;
+  EXPECT_TRUE(Has(javadoc, "public static RetryPolicy none()")) << javadoc;
+}
+
 TEST(PostChromeTest, AnAuthorCardWhoseNameSharesABlockWithTheBioKeepsOnlyTheName) {
   // The name's link and the bio's paragraph in one wrapper: the wrapper is
   // looked into, and the bio goes.

@@ -23,6 +23,9 @@ namespace corpus {
 //    author card (some Q&A sites call the card block "post-signature");
 //    and, whatever their names, blocks whose first line is a rule of
 //    underscores alone ("__________________"), the line drawn above one.
+//    Not an inline element, a <dt>, nor a line without sentence
+//    punctuation over running text: an API reference's function signature
+//    over its description (Sphinx's "sig", Javadoc's "member-signature").
 //  - user titles (itemprop=jobTitle, "usertitle", "userbanner").
 //  - figure captions (<figcaption>): photo credits and captions are not the
 //    article's text in the reference data of WCXB, nor in trafilatura's
