@@ -354,7 +354,11 @@ TEST(ArticleBoxesTest, ALineInvitingTheReaderToFollowGoes) {
                   "melden Sie sich für unseren kostenlosen Newsletter an."},
            {"pt", "📲 Participe do canal do g1 Minas no WhatsApp"},
            {"es", "Suscríbete aquí para recibir directo en tu correo nuestras newsletters sobre "
-                  "noticias del día."}}) {
+                  "noticias del día."},
+           // The newsroom asking for tips, closing Nordic and Dutch stories.
+           {"sv", "Har du tips? Skicka till redaktionen via sms eller e-post, vi betalar för "
+                  "publicerade tips."},
+           {"nl", "Tip de redactie: heb je zelf iets gezien? Mail ons via het tipformulier."}}) {
     const std::string t =
         ArticleWithBoxIn(lang, "<p class='x5'>" + line + "</p>" + Paragraphs("pepper", 2));
     EXPECT_TRUE(Has(t, "pepper section number 1")) << lang << "\n" << t;
