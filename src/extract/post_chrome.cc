@@ -279,11 +279,11 @@ void MarkPostChrome(DomIndex* dom) {
   std::vector<DomNode>& nodes = dom->mutable_nodes();
   if (nodes.empty()) return;
   const uint64_t page_text = nodes[0].text;
+  TrimPostTableCards(nodes);
+  MarkPlayerBoxes(*dom, nodes);
   // The outermost elements named as bylines, flagged after the walk: an
   // article has one or two (under the headline, at the end); a page with
   // more lists the bylines of many posts, each part of its teaser.
-  TrimPostTableCards(nodes);
-  MarkPlayerBoxes(*dom, nodes);
   std::vector<int32_t> bylines;
   int32_t byline_end = 0;
   for (int32_t i = 1; i < static_cast<int32_t>(nodes.size()); ++i) {

@@ -111,9 +111,8 @@ bool ClosesABoxInTheText(const std::vector<DomNode>& nodes, int32_t i) {
 // Whether element `i` is a call to action: a link, or a form control's
 // <label> (a consent placeholder's "show external content" switch), whose
 // whole text is an action phrase (IsActionPhrase), and the only text of its
-// own block or
-// the last line of a box in the text (ClosesABoxInTheText): a button's
-// line, not a link inside a sentence. (A <button>'s text is not
+// own block or the last line of a box in the text (ClosesABoxInTheText): a
+// button's line, not a link inside a sentence. (A <button>'s text is not
 // read as the page's: dom_index.h.)
 bool IsCallToAction(const std::vector<DomNode>& nodes, const PhraseSet& phrases, int32_t i,
                     std::string* text) {

@@ -197,8 +197,7 @@ void MarkTrailingNotes(DomIndex* dom, int32_t root) {
     // A <section> that holds its own text and no block is a paragraph too
     // (editors that write every paragraph as one: WeChat's).
     return (n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_DIV || n.tag == GUMBO_TAG_SECTION) &&
-           n.own_text == n.text &&
-           n.text <= kMaxTrailingNote && !EndsSentence(nodes, i) &&
+           n.own_text == n.text && n.text <= kMaxTrailingNote && !EndsSentence(nodes, i) &&
            !InListOrTable(nodes, i, root) && !IntroducesBlock(nodes, i, root);
   };
   // The notes, if the text after the last paragraph is notes and headings

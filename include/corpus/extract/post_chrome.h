@@ -49,7 +49,10 @@ namespace corpus {
 //    browser, not the page (a page that is only such a notice is empty).
 //
 // Runs after MarkBoilerplate, in one pass over the flat index plus one
-// pass per card over the card's own subtree (cards never nest), so linear.
+// pass per card over the card's own subtree (cards never nest); before it,
+// one pass over table rows reading each row's cells (a table nested in a
+// cell is read again at each level), and a climb from each <audio> element
+// through boxes of at most 240 bytes of text.
 void MarkPostChrome(DomIndex* dom);
 
 }  // namespace corpus

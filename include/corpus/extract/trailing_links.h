@@ -23,8 +23,8 @@ namespace corpus {
 void MarkTrailingLinkLists(DomIndex* dom, int32_t root);
 
 // Flags kDomBoilerplate on notes that follow an article's last paragraph
-// inside the selected content `root`: <p>, <div> and <section> blocks after the last
-// block of prose, outside lists and tables, with at most kMaxTrailingNote
+// inside the selected content `root`: <p>, <div> and <section> blocks
+// after the last block of prose, outside lists and tables, with at most kMaxTrailingNote
 // bytes of text that does not end a sentence (no . ! ? or their CJK forms
 // at its end), and not followed by a list, table or dropped box they
 // introduce (a label goes or stays with what it names); only
