@@ -152,10 +152,8 @@ bool IsCreditBesidePicture(const std::vector<DomNode>& nodes, int32_t i) {
 bool HeadsText(const std::vector<DomNode>& nodes, int32_t i) {
   const int32_t parent = nodes[i].parent;
   if (parent < 0) return false;
-  for (int32_t k = nodes[i].end; k < nodes[parent].end; k = nodes[k].end) {
-    if (nodes[k].text > 0) return IsRunningText(nodes[k]);
-  }
-  return false;
+  const int32_t next = NextWithText(nodes, nodes[i].end, nodes[parent].end);
+  return next < nodes[parent].end && IsRunningText(nodes[next]);
 }
 
 // A thread laid out as a table (the classic forum "post bit"): each post a
@@ -246,17 +244,10 @@ bool IsRuledSignature(const std::vector<DomNode>& nodes, int32_t i) {
 // this much text and no paragraph of running text.
 constexpr uint64_t kMaxPlayerText = 240;
 
-// Whether the subtree at `i` holds a paragraph of running text.
-bool HoldsRunningParagraph(const std::vector<DomNode>& nodes, int32_t i) {
-  for (int32_t j = i; j < nodes[i].end; ++j) {
-    if ((nodes[j].flags & kDomBlock) && IsRunningParagraph(nodes[j])) return true;
-  }
-  return false;
-}
-
 // Marks the largest box around each <audio> element (DomIndex::players)
-// that holds at most kMaxPlayerText bytes, no running text and not the
-// headline.
+// that holds at most kMaxPlayerText bytes, no paragraph of running text
+// (IsRunningParagraph) and not the headline. Each step up reads only what
+// the box below it did not hold.
 void MarkPlayerBoxes(const DomIndex& dom, std::vector<DomNode>& nodes) {
   const int32_t h1 = dom.first_h1();
   for (int32_t at : dom.players()) {
@@ -264,9 +255,18 @@ void MarkPlayerBoxes(const DomIndex& dom, std::vector<DomNode>& nodes) {
     for (int32_t a = at; a > 0; a = nodes[a].parent) {
       const DomNode& n = nodes[a];
       if (n.text > kMaxPlayerText || n.tag == GUMBO_TAG_MAIN || n.tag == GUMBO_TAG_ARTICLE ||
-          (h1 >= a && h1 < n.end) || HoldsRunningParagraph(nodes, a)) {
+          (h1 >= a && h1 < n.end)) {
         break;
       }
+      bool running = false;
+      for (int32_t j = a; j < n.end && !running; ++j) {
+        if (j == box) {
+          j = nodes[box].end - 1;
+          continue;
+        }
+        running = (nodes[j].flags & kDomBlock) && IsRunningParagraph(nodes[j]);
+      }
+      if (running) break;
       box = a;
     }
     if (box >= 0 && nodes[box].text > 0) nodes[box].flags |= kDomBoilerplate;

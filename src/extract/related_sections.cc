@@ -23,13 +23,6 @@ std::string SmallText(const std::vector<DomNode>& nodes, int32_t root) {
   return out;
 }
 
-// The first sibling at or after `k` with text, `end` (its parent's end) if
-// none.
-int32_t NextWithText(const std::vector<DomNode>& nodes, int32_t k, int32_t end) {
-  while (k < end && nodes[k].text == 0) k = nodes[k].end;
-  return k;
-}
-
 // Index of the first text node with visible text at or after `from`, or `end`.
 int32_t FirstText(const std::vector<DomNode>& nodes, int32_t from, int32_t end) {
   for (int32_t i = from; i < end; ++i) {

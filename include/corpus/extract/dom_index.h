@@ -155,6 +155,13 @@ inline int32_t OutermostWrapper(const std::vector<DomNode>& nodes, int32_t i, in
   return w;
 }
 
+// The first sibling at or after `k` with text, `end` (its parent's end) if
+// none.
+inline int32_t NextWithText(const std::vector<DomNode>& nodes, int32_t k, int32_t end) {
+  while (k < end && nodes[k].text == 0) k = nodes[k].end;
+  return k;
+}
+
 // The line right before `i`: the largest subtree that holds the last text
 // before `i` and ends before it (a heading, a bold line before a <br>, the
 // <summary> of a <details>), at or after `floor`; -1 if no text lies in
