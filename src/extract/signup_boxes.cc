@@ -165,6 +165,21 @@ int RunningParagraphs(const std::vector<DomNode>& nodes, int32_t root, int limit
   return count;
 }
 
+// Whether the last visible character of the subtree at `root` is a
+// question mark: "?", or its full-width (U+FF1F) or Arabic (U+061F) form.
+bool EndsQuestion(const std::vector<DomNode>& nodes, int32_t root) {
+  for (int32_t i = nodes[root].end - 1; i >= root; --i) {
+    if (!(nodes[i].flags & kDomText) || nodes[i].text == 0) continue;
+    std::string_view t = nodes[i].node->v.text.text;
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\n' || t.back() == '\t' || t.back() == '\r')) {
+      t.remove_suffix(1);
+    }
+    if (t.empty()) continue;
+    return t.back() == '?' || t.ends_with("\xEF\xBC\x9F") || t.ends_with("\xD8\x9F");
+  }
+  return false;
+}
+
 // The own text of block `line` (DomNode::own_text) less what of it lies in
 // inline elements already flagged as chrome: a consent placeholder's
 // button shares its line with the form label of an "always allow" box
@@ -277,13 +292,26 @@ void MarkSignupBoxes(DomIndex* dom, const PhraseSet& phrases, uint64_t max_box_t
     i = n.end - 1;
   }
   // A question with buttons for answers ("Was this page helpful?" Yes, No;
-  // a poll): two buttons or more whose nearest block is one box of a few
-  // lines.
+  // a poll): two buttons or more in a row whose nearest block is one box of
+  // a few lines; or, when each button has a block of its own (a list of
+  // them, one to an item), whose nearest block holding both, or the block
+  // around that when it holds only the buttons, is a box of a few lines
+  // ending with a question mark.
   const std::vector<DomIndex::Button>& buttons = dom->buttons();
+  const auto block_above = [&](int32_t block) {
+    const int32_t up = nodes[block].parent;
+    return up < 0 ? -1 : nodes[up].block;
+  };
   for (size_t k = 0; k + 1 < buttons.size(); ++k) {
-    const int32_t box = nodes[buttons[k].parent].block;
-    if (box < 0 || nodes[buttons[k + 1].parent].block != box || nodes[box].text == 0 ||
-        too_big(box) || RunningParagraphs(nodes, box, 0) > 0) {
+    const int32_t next = buttons[k + 1].parent;
+    int32_t box = nodes[buttons[k].parent].block;
+    const bool apart = box >= 0 && nodes[next].block != box;
+    while (box >= 0 && (next < box || next >= nodes[box].end) && !too_big(box)) {
+      box = block_above(box);
+    }
+    if (apart && box >= 0 && nodes[box].text == 0 && !too_big(box)) box = block_above(box);
+    if (box < 0 || nodes[box].text == 0 || too_big(box) || RunningParagraphs(nodes, box, 0) > 0 ||
+        (apart && !EndsQuestion(nodes, box))) {
       continue;
     }
     nodes[box].flags |= kDomBoilerplate;

@@ -339,6 +339,21 @@ TEST(ArticleBoxesTest, AQuestionWithButtonsForAnswersGoes) {
   EXPECT_TRUE(Has(t, "pepper section number 1")) << t;
   EXPECT_FALSE(Has(t, "stata utile")) << t;
   EXPECT_FALSE(Has(t, "Felice di sentirlo")) << t;
+  // Buttons one to a list item (Japanese): the box is the block around
+  // their list, and it asks a question.
+  const std::string listed = ArticleWithBoxIn(
+      "ja", "<div class='x4'><p>この回答で疑問は解決しましたか？</p><ul><li><button type='button'>"
+      "はい</button></li><li><button type='button'>いいえ</button></li></ul></div>" +
+      Paragraphs("pepper", 2));
+  EXPECT_TRUE(Has(listed, "pepper section number 1")) << listed;
+  EXPECT_FALSE(Has(listed, "解決しましたか")) << listed;
+  // A short line over a list of buttons that asks nothing (a forum post's
+  // one line and its Like and Reply buttons) stays.
+  const std::string post = ArticleWithBoxIn(
+      "en", "<div class='x4'><p>Mine did the same after the update, and a reset fixed it.</p>"
+      "<ul><li><button type='button'>Like</button></li><li><button type='button'>Reply</button>"
+      "</li></ul></div>" + Paragraphs("pepper", 2));
+  EXPECT_TRUE(Has(post, "a reset fixed it")) << post;
 }
 
 TEST(ArticleBoxesTest, ALineInvitingTheReaderToFollowGoes) {

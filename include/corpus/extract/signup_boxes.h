@@ -47,7 +47,10 @@ namespace corpus {
 //
 // And boxes of answers: the nearest block of two <button>s in a row, with
 // at most kMaxSignupBoxText bytes of text and no paragraph of running text
-// ("Was this page helpful?" Yes, No; a poll's question and its choices).
+// ("Was this page helpful?" Yes, No; a poll's question and its choices); or,
+// for buttons each in a block of its own (one to a list item), the nearest
+// block holding both (or the one around it, when that holds only the
+// buttons) under the same limits, when its text ends with a question mark.
 void MarkSignupBoxes(DomIndex* dom, const PhraseSet& phrases, uint64_t max_box_text);
 
 }  // namespace corpus
