@@ -156,6 +156,34 @@ bool HeadsText(const std::vector<DomNode>& nodes, int32_t i) {
   return next < nodes[parent].end && IsRunningText(nodes[next]);
 }
 
+// Quotation marks that open a quote, in UTF-8: " ' and the typographic
+// forms of Latin, Cyrillic and Greek scripts (“ ‘ „ ‚ « » ‹ ›) and of CJK
+// (「 『).
+constexpr std::string_view kOpeningQuotes[] = {
+    "\"", "'", "\xE2\x80\x9C", "\xE2\x80\x98", "\xE2\x80\x9E", "\xE2\x80\x9A", "\xC2\xAB",
+    "\xC2\xBB", "\xE2\x80\xB9", "\xE2\x80\xBA", "\xE3\x80\x8C", "\xE3\x80\x8E"};
+
+// Whether element `i` comes right after a quotation among what its parent
+// holds: the line before it opens with a quotation mark. An "author" there
+// is the speaker of the quote ("article__quote-author" under the quoted
+// words), not the article's byline.
+bool FollowsQuotation(const std::vector<DomNode>& nodes, int32_t i) {
+  const int32_t parent = nodes[i].parent;
+  if (parent < 0) return false;
+  const int32_t line = LineBefore(nodes, i, parent + 1);
+  if (line < 0) return false;
+  for (int32_t j = line; j < nodes[line].end; ++j) {
+    if (!(nodes[j].flags & kDomText) || nodes[j].text == 0) continue;
+    std::string_view t = nodes[j].node->v.text.text;
+    t.remove_prefix(std::min(t.size(), t.find_first_not_of(" \n\t\r")));
+    for (std::string_view mark : kOpeningQuotes) {
+      if (t.starts_with(mark)) return true;
+    }
+    return false;
+  }
+  return false;
+}
+
 // A thread laid out as a table (the classic forum "post bit"): each post a
 // row of two cells, the poster's card (name, rank, join date, post count)
 // beside the post's text. A card is at most this long...
@@ -322,6 +350,7 @@ void MarkPostChrome(DomIndex* dom) {
         n.flags |= kDomBoilerplate;
         break;
       case Chrome::kByline:
+        if (FollowsQuotation(nodes, i)) continue;
         if (i >= byline_end) {
           bylines.push_back(i);
           byline_end = n.end;

@@ -354,6 +354,29 @@ TEST(MarkupRulesTest, BylinesGoByClassName) {
   EXPECT_TRUE(Has(whole, "Sitzung Nummer 2")) << whole;
 }
 
+TEST(MarkupRulesTest, AQuotesSpeakerNamedAuthorStays) {
+  // Russian and Vietnamese articles: the line under a quotation, named
+  // "quote-author", says who spoke; the byline under the headline still goes.
+  const std::string ru = ExtractBody(
+      "<div class='x1'><h1>Астрономы нашли планету</h1><div class='x2-author'>Иван Петров</div>"
+      "<div class='x3'><p>Планету удалось обнаружить транзитным методом: телескоп зафиксировал "
+      "небольшие периодические снижения яркости звезды.</p><div class='x4'><div class='x5'>«Мы "
+      "пока не знаем, похожа ли эта планета на Землю или на Венеру, это определит атмосфера»"
+      "</div><div class='x5-author'>соавтор исследования, астрофизик Токийского университета"
+      "</div></div><p>Ученые отмечают, что планета получает от своей звезды примерно в полтора "
+      "раза больше энергии, чем Земля от Солнца.</p></div></div>");
+  EXPECT_TRUE(Has(ru, "астрофизик Токийского университета")) << ru;
+  EXPECT_FALSE(Has(ru, "Иван Петров")) << ru;
+  const std::string vi = ExtractBody(
+      "<article><h1>Học thêm trở lại trường</h1><p>Từ ngày 14-2, thông tư mới về dạy thêm chính "
+      "thức có hiệu lực, nhà trường chỉ được tổ chức dạy thêm cho ba nhóm học sinh.</p><div "
+      "class='x4'><p>\"Tôi ủng hộ chủ trương chống dạy thêm tràn lan, nhưng cần có cơ chế trả "
+      "công xứng đáng cho giáo viên.\"</p><p class='quote-author'>Cô Lê Thị Hồng, giáo viên "
+      "THPT tại quận 3</p></div><p>Sở sẽ hướng dẫn các trường xây dựng kế hoạch dạy phụ đạo, "
+      "bồi dưỡng và ôn thi phù hợp với học sinh.</p></article>");
+  EXPECT_TRUE(Has(vi, "Cô Lê Thị Hồng")) << vi;
+}
+
 TEST(MarkupRulesTest, BylinesOfManyTeasersStay) {
   // A blog's front page: each post's teaser has its author line, which is
   // part of the list (more than two bylines on the page).
