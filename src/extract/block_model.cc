@@ -139,20 +139,54 @@ double BlockModel::MainProbability(const std::array<float, kBlockFeatureCount>& 
 
 namespace {
 
-// The two cells of a table row of a name and its value are judged together,
-// by their mean probability: keeping a property's name without its value
-// ("Moc | 250 Watt" read as "Moc"), or the reverse, is never right. (Rows of
-// more cells are left to each cell's own probability: measured, judging
-// them whole was no better; BENCHMARKS.md, "Versions 93 to 100".)
+// The longest line (bytes of text) set in a block of its own inside a cell
+// that is read as a property's name or value ("0.178 kg", "AEB-L core, 410
+// stainless cladding"); a longer text is a layout table's column.
+constexpr uint64_t kMaxWrappedValueText = 160;
+
+// The row whose cell block `block` is: a block of a <tr>, or a line that is
+// all of its cell's text (WooCommerce sets each value in a <p>:
+// "<th>Weight</th><td><p>0.178 kg</p></td>"); -1 if none. `*wrapped` tells
+// which.
+int32_t RowOf(const std::vector<DomNode>& nodes, int32_t block, bool* wrapped) {
+  const int32_t up = nodes[block].parent;
+  *wrapped = false;
+  if (up < 0) return -1;
+  if (nodes[up].tag == GUMBO_TAG_TR) return up;
+  if ((nodes[up].tag != GUMBO_TAG_TD && nodes[up].tag != GUMBO_TAG_TH) ||
+      nodes[up].text != nodes[block].text) {
+    return -1;
+  }
+  *wrapped = true;
+  const int32_t row = nodes[up].parent;
+  return row >= 0 && nodes[row].tag == GUMBO_TAG_TR ? row : -1;
+}
+
+// The two cells of a table row of a name and its value (RowOf) are judged
+// together, by their mean probability: keeping a property's name without
+// its value ("Moc | 250 Watt" read as "Moc"), or the reverse, is never
+// right. A row with a cell's line set in a block of its own is such a row
+// when one cell is the block itself and both are lines: two columns of
+// blocks are a layout table's. (Rows of more cells are left to each cell's
+// own probability: measured, judging them whole was no better;
+// BENCHMARKS.md, "Versions 93 to 100".)
 void JudgeRowsWhole(const std::vector<DomNode>& nodes, const std::vector<BlockFeatures>& blocks,
                     std::vector<double>* p) {
   for (size_t k = 0; k < blocks.size();) {
-    const int32_t row = nodes[blocks[k].node].parent;
+    bool wrapped = false, next_wrapped = false;
+    const int32_t row = RowOf(nodes, blocks[k].node, &wrapped);
     size_t end = k + 1;
-    if (row >= 0 && nodes[row].tag == GUMBO_TAG_TR) {
-      while (end < blocks.size() && nodes[blocks[end].node].parent == row) ++end;
+    if (row >= 0) {
+      while (end < blocks.size() && RowOf(nodes, blocks[end].node, &next_wrapped) == row) ++end;
     }
-    if (end - k == 2) (*p)[k] = (*p)[k + 1] = ((*p)[k] + (*p)[k + 1]) / 2;
+    if (end - k == 2) {
+      RowOf(nodes, blocks[k + 1].node, &next_wrapped);
+      const bool lines = nodes[blocks[k].node].text <= kMaxWrappedValueText &&
+                         nodes[blocks[k + 1].node].text <= kMaxWrappedValueText;
+      if (!(wrapped || next_wrapped) || (!(wrapped && next_wrapped) && lines)) {
+        (*p)[k] = (*p)[k + 1] = ((*p)[k] + (*p)[k + 1]) / 2;
+      }
+    }
     k = end;
   }
 }

@@ -351,6 +351,32 @@ TEST(BlockModelTest, ARowOfANameAndItsValueIsJudgedWhole) {
   EXPECT_TRUE(Has(s.Text(), "Power | 250 Watt")) << s.Text();
   EXPECT_TRUE(Has(s.Text(), "Colour | grey")) << s.Text();
   EXPECT_FALSE(Has(s.Text(), "7 8 9")) << s.Text();
+  // The value set in a <p> of its own inside its cell (WooCommerce, a German
+  // shop): the row is still judged whole.
+  Selected wrapped("<html><body><div><h1>Dreame R10 Pro</h1>" +
+                   Story("Der Staubsauger verbindet eine starke Saugleistung mit geringem Gewicht, "
+                         "und sein Akku reicht in den meisten Wohnungen für eine Ladung.",
+                         3) +
+                   "<table><tr><th>Farbe</th><td><p>grau</p></td></tr><tr><th>Leistung</th><td>"
+                   "<p>250 Watt</p></td></tr></table><p>1 2 3 4 5 6 7 8 9</p></div></body></html>");
+  EXPECT_EQ(DropModelBoilerplate(wrapped.dom, testing::EnglishPhrases(), {}, model, true,
+                                 &wrapped.sel, nullptr),
+            1);
+  EXPECT_TRUE(Has(wrapped.Text(), "Leistung | 250 Watt")) << wrapped.Text();
+  // A row of a long text beside a line (an old layout table's sidebar
+  // beside its column): not a name and its value; each is judged alone.
+  Selected layout("<html><body><div><h1>Dreame R10 Pro</h1>" +
+                  Story("Der Staubsauger verbindet eine starke Saugleistung mit geringem Gewicht, "
+                        "und sein Akku reicht in den meisten Wohnungen für eine Ladung.",
+                        3) +
+                  "<table><tr><td>Heft 72, 2007/2, 7,65 Euro, 128 S., ISSN 0247-3739, Nr. 4471-2007-72, "
+                  "1998-2007, 24/12, Tel. 01 45 67 89 10, Fax 01 45 67 89 11, 75011 Paris, "
+                  "Abo 2007-2008: 49,50 Euro, 2007-02-28 12:45, 2007-03-01 08:30</td>"
+                  "<td><p>Dreame R10 Pro im Test: stark und leicht.</p></td></tr><tr><td>1</td>"
+                  "<td>2</td></tr></table></div></body></html>");
+  DropModelBoilerplate(layout.dom, testing::EnglishPhrases(), {}, model, true, &layout.sel, nullptr);
+  EXPECT_TRUE(Has(layout.Text(), "stark und leicht")) << layout.Text();
+  EXPECT_FALSE(Has(layout.Text(), "Heft 72")) << layout.Text();
 }
 
 }  // namespace
