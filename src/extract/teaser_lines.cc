@@ -42,8 +42,12 @@ constexpr std::string_view kColonLikeMarks[] = {
 // U+2013 EN DASH and U+2014 EM DASH in UTF-8 (kEllipsis: dom_index.h).
 constexpr std::string_view kEnDash = "\xE2\x80\x93";
 constexpr std::string_view kEmDash = "\xE2\x80\x94";
-// U+00A9 COPYRIGHT SIGN in UTF-8.
+// U+00A9 COPYRIGHT SIGN in UTF-8, and U+24D2 CIRCLED LATIN SMALL LETTER C
+// and U+24B8 CIRCLED LATIN CAPITAL LETTER C, set for it in Korean and
+// Japanese notices.
 constexpr std::string_view kCopyrightSign = "\xC2\xA9";
+constexpr std::string_view kCircledSmallC = "\xE2\x93\x92";
+constexpr std::string_view kCircledCapitalC = "\xE2\x92\xB8";
 
 // The first `limit` bytes of the text of the subtree at `root`.
 std::string Opening(const std::vector<DomNode>& nodes, int32_t root, size_t limit) {
@@ -199,9 +203,14 @@ std::string_view SkipLeadingSpace(std::string_view text) {
   return text.substr(b);
 }
 
-// Whether `text` opens with a copyright sign: "©", or "(c)" typed for it.
+// Whether `text` opens with a copyright sign: "©", the circled letter that
+// Korean and Japanese notices set for it ("ⓒ 한국경제", U+24D2; U+24B8 "Ⓒ"),
+// or "(c)" typed for it; inside an opening bracket or not ("[ⓒ 매일경제 &
+// mk.co.kr, 무단전재 및 재배포 금지]").
 bool OpensWithCopyrightSign(std::string_view text) {
-  return text.starts_with(kCopyrightSign) || text.substr(0, 3) == "(c)" ||
+  if (text.starts_with('[')) text = SkipLeadingSpace(text.substr(1));
+  return text.starts_with(kCopyrightSign) || text.starts_with(kCircledSmallC) ||
+         text.starts_with(kCircledCapitalC) || text.substr(0, 3) == "(c)" ||
          text.substr(0, 3) == "(C)";
 }
 
@@ -278,7 +287,10 @@ bool IsCreditLine(const PhraseSet& phrases, std::string_view text) {
 bool IsCopyrightNotice(std::string_view text) {
   text = SkipLeadingSpace(text);
   // A bare "(c)" may be a list's third item; after the word it is the sign.
-  if (text.starts_with(kCopyrightSign)) return true;
+  if (text.starts_with(kCopyrightSign) || text.starts_with(kCircledSmallC) ||
+      text.starts_with(kCircledCapitalC)) {
+    return true;
+  }
   size_t word = 0;
   if (StartsWithIgnoreAsciiCase(text, "copyright")) {
     word = 9;

@@ -238,6 +238,20 @@ TEST(ArticleBoxesTest, ACallToSupportTheSiteByItsNameGoes) {
       "href='/s'>Unterstütze die Hafenzeitung</a></div>" + Paragraphs("pepper", 2));
   EXPECT_TRUE(Has(de, "pepper section number 1")) << de;
   EXPECT_FALSE(Has(de, "Leserinnen und Leser")) << de;
+  // Russian: the verb before the site's name in guillemets.
+  const std::string ru = ArticleWithBoxIn(
+      "ru", "<div class='x2'><p>«Гавань» работает благодаря вам. Мы лишились почти всех доходов "
+      "от рекламы. Помогите нам продолжать работу.</p><a href='/s'>Поддержать «Гавань»</a>"
+      "</div>" + Paragraphs("pepper", 2));
+  EXPECT_TRUE(Has(ru, "pepper section number 1")) << ru;
+  EXPECT_FALSE(Has(ru, "доходов")) << ru;
+  // Czech: a subscription box closing with its action.
+  const std::string cs = ArticleWithBoxIn(
+      "cs", "<div class='x2'><h3>Přístav Premium</h3><p>Získejte neomezený přístup ke všem "
+      "článkům a archivu. Předplatné od 99 Kč měsíčně.</p><a href='/s'>Předplatit</a></div>" +
+      Paragraphs("pepper", 2));
+  EXPECT_TRUE(Has(cs, "pepper section number 1")) << cs;
+  EXPECT_FALSE(Has(cs, "neomezený přístup")) << cs;
   // The verb alone, or before a long line, is no such call.
   const std::string help = ArticleWithBoxIn(
       "en", "<div class='x3'><h3>Warranty</h3><p>Parts and labour are covered for the lifetime "

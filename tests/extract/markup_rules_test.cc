@@ -116,6 +116,25 @@ TEST(MarkupRulesTest, CopyrightNoticeInsideTheArticleGoes) {
   EXPECT_FALSE(Has(text, "Alle Rechte vorbehalten")) << text;
 }
 
+TEST(MarkupRulesTest, KoreanCopyrightNoticesWithTheCircledLetterGo) {
+  // Korean papers set "ⓒ" (U+24D2) for the sign, alone, in brackets or
+  // after the word.
+  for (const char* notice : {"ⓒ 한국경제 &amp; hankyung.com, 무단전재 및 재배포 금지",
+                             "[ⓒ 매일경제 &amp; mk.co.kr, 무단전재 및 재배포 금지]",
+                             "Copyright ⓒ 한국경제. All rights reserved."}) {
+    const std::string text = ExtractBody(
+        std::string("<html lang='ko'><body><article><h1>서울 아파트값 6주 연속 상승</h1><p>서울 "
+                    "아파트값이 6주 연속 오르며 상승폭을 키운 것으로 나타났다. 한국부동산원이 "
+                    "13일 발표한 주간 동향에 따르면 지난주보다 0.15% 올랐다.</p><p>전문가들은 "
+                    "금리 인하 기대감과 공급 부족 우려가 맞물리며 강세가 이어질 가능성이 크다고 "
+                    "보고 있다.</p><p>") +
+        notice + "</p></article></body></html>");
+    EXPECT_TRUE(Has(text, "공급 부족 우려")) << text;
+    EXPECT_FALSE(Has(text, "한국경제")) << notice << "\n" << text;
+    EXPECT_FALSE(Has(text, "매일경제")) << notice << "\n" << text;
+  }
+}
+
 TEST(MarkupRulesTest, CopyrightNoticeInWordsGoesAndAListingKeepsIt) {
   // The wire's notice under a story, written with the word and a year; in a
   // listing (a manual page) the notice is the text's.

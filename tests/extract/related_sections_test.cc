@@ -330,6 +330,32 @@ TEST(RelatedSectionsTest, SimilarTopicsUnderAThreadGo) {
   EXPECT_FALSE(Has(ja, "塾は必要")) << ja;
 }
 
+TEST(RelatedSectionsTest, ReadAlsoBoxesInIndonesianAndVietnameseGo) {
+  // A box of other stories between paragraphs under a heading without a
+  // colon: "Baca Juga" (Indonesian), "Xem thêm" (Vietnamese).
+  const std::string id_text =
+      "<p>Harga beras medium di sejumlah pasar tradisional kembali naik pekan ini, menurut data "
+      "panel harga yang dirilis pemerintah pada Senin pagi.</p>";
+  const std::string id = ExtractIn(
+      "id", "<div class='x0'>" + id_text + "<div class='x1'><div class='x2'>Baca Juga</div><ul>"
+      "<li><a href='/a/1'>Bulog Pastikan Stok Beras Aman hingga Lebaran</a></li><li><a "
+      "href='/a/2'>Antrean Beli Beras Murah di Pasar Cipinang Mengular</a></li></ul></div>" +
+      id_text + "</div>");
+  EXPECT_TRUE(Has(id, "panel harga")) << id;
+  EXPECT_FALSE(Has(id, "Stok Beras Aman")) << id;
+  const std::string vi_text =
+      "<p>Theo dự thảo, từ năm 2026 thành phố sẽ phân vùng hạn chế xe máy, trước mắt là khu "
+      "vực bên trong đường vành đai 1 của thủ đô.</p>";
+  const std::string vi = ExtractIn(
+      "vi", "<div class='x0'>" + vi_text + "<div class='x1'><h3>Xem thêm</h3><ul><li><a "
+      "href='/b/1'>Metro Nhổn - ga Hà Nội sắp chạy thử toàn tuyến trên cao</a></li><li><a "
+      "href='/b/2'>Hà Nội lắp camera phạt nguội trên các tuyến phố</a></li></ul></div>" +
+      vi_text + "</div>");
+  EXPECT_TRUE(Has(vi, "vành đai 1")) << vi;
+  EXPECT_FALSE(Has(vi, "Metro Nhổn")) << vi;
+  EXPECT_FALSE(Has(vi, "camera phạt nguội")) << vi;
+}
+
 TEST(RelatedSectionsTest, ABoxWrittenAsLinesGoes) {
   // A blog's related posts as lines of one paragraph, between <br>s, under
   // a bold label; a paragraph whose first line is a bold label and whose
