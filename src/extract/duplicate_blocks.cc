@@ -61,10 +61,11 @@ void MarkDuplicateSubtrees(DomIndex* dom, size_t min_bytes) {
     // after the first one ends is a repetition.
     if (!inserted && nodes[it->second].end <= static_cast<int32_t>(i)) {
       DomNode& earlier = nodes[it->second];
-      if (earlier.link >= earlier.text && n.link == 0) {
+      if (earlier.link >= earlier.text && n.link < n.text) {
         // The earlier copy is a link to this text (a table of contents, a
         // live blog's key events, a breadcrumb ending in the headline): the
-        // text itself is the one kept.
+        // text itself is the one kept, parts of it linked or not (a live
+        // blog's update links its time to itself).
         earlier.flags |= kDomDuplicate;
         it->second = static_cast<int32_t>(i);
         continue;

@@ -99,6 +99,20 @@ TEST(DuplicateBlocksTest, ALinkToATextIsTheCopyThatGoes) {
   EXPECT_EQ(flagged, "k1 k2 again ");  // a later link to the text is a copy as before
 }
 
+TEST(DuplicateBlocksTest, AKeyEventLinkingTheTimeAndHeadlineIsTheCopy) {
+  // The key event's link holds the update's time and headline; the update's
+  // header links its time (a permalink) over its headline: the header,
+  // partly linked, is the text, and the headline's link a copy of it.
+  Parsed p(
+      "<ul id='keys'><li><a href='#u1'><span>12.31</span><span id='title'>Network Rail says "
+      "twenty trees were removed from lines overnight</span></a></li></ul>"
+      "<div id='u1'><div id='head'><p><a href='#u1'>12.31</a></p><h2>Network Rail says twenty "
+      "trees were removed from lines overnight</h2></div><p>Engineers worked through the "
+      "night.</p></div>");
+  MarkDuplicateSubtrees(&p.dom, 40);
+  EXPECT_EQ(p.Flagged(), "keys title ");
+}
+
 TEST(DuplicateBlocksTest, AnUnnamedTableOfContentsLeavesTheHeadingsBe) {
   // A table of contents no class names: its links hold the first copy of
   // each long heading (here Japanese, three bytes a character).

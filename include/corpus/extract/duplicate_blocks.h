@@ -11,8 +11,9 @@ namespace corpus {
 // order) is the same as that of an earlier element outside it, when that
 // text has at least `min_bytes` non-space bytes. Only the outermost copy is
 // flagged; the first copy stays, unless it is all link text and the later
-// copy has none: a link to a text (a table of contents, a live blog's key
-// events, a breadcrumb) is the copy, the text itself is kept.
+// copy is not: a link to a text (a table of contents, a live blog's key
+// events, a breadcrumb) is the copy, the text itself is kept, also when
+// part of it links (an update's header whose time is its permalink).
 //
 // Why: pages repeat blocks for their scripts to show one at a time — carousel
 // slides cloned for infinite scrolling, a mobile and a desktop copy of the same
