@@ -137,6 +137,32 @@ int32_t HeadlineCardBox(const std::vector<DomNode>& nodes, int32_t h, int32_t ro
   return box;
 }
 
+// The box of a card whose first line is its one link, to another page, and
+// the rest its excerpt ("<div><a href=...><span>kicker</span><span>headline
+// </span></a><p>excerpt</p></div>"): the link's parent below `root`, a block
+// whose own text is the link alone, with at most kMaxTeaserCardBytes of text
+// and at most kMaxInlineCardPlainBytes of it outside the link, some of it in
+// blocks after the link; -1 if `a` is not such a link.
+int32_t TitleLinkCardBox(const std::vector<DomNode>& nodes, int32_t a, int32_t root) {
+  const DomNode& n = nodes[a];
+  if ((n.flags & kDomText) || n.tag != GUMBO_TAG_A || n.text < kMinHeadlineBytes ||
+      !LeadsOffThePage(ElementAttr(n.node->v.element, "href"))) {
+    return -1;
+  }
+  const int32_t box = n.parent;
+  if (box <= root) return -1;
+  const DomNode& b = nodes[box];
+  if (!(b.flags & kDomBlock) || b.own_text != n.text || b.link != n.text ||
+      b.text > kMaxTeaserCardBytes || b.text == n.text || b.text - n.text > kMaxInlineCardPlainBytes) {
+    return -1;
+  }
+  // The link opens the box: no text before it.
+  for (int32_t k = box + 1; k < a; ++k) {
+    if ((nodes[k].flags & kDomText) && nodes[k].text > 0) return -1;
+  }
+  return box;
+}
+
 // The first paragraph of running text (IsRunningParagraph) in the subtree
 // at `root` outside boilerplate; -1 if none.
 int32_t FirstRunningParagraph(const std::vector<DomNode>& nodes, int32_t root) {
@@ -253,6 +279,8 @@ void MarkTeaserCards(DomIndex* dom, int32_t root, bool inline_grids) {
       card_root = LinkedCardBox(nodes, i, root);
     } else if (const int32_t box = HeadlineCardBox(nodes, i, root); box >= 0) {
       card_root = box;
+    } else if (const int32_t titled = TitleLinkCardBox(nodes, i, root); titled >= 0) {
+      card_root = titled;
     } else {
       continue;
     }

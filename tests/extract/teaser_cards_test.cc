@@ -253,6 +253,27 @@ TEST(TeaserCardsTest, ACardWithItsLinkInsideTheHeadlineAmongTheParagraphsGoes) {
   }
 }
 
+TEST(TeaserCardsTest, ACardWhoseFirstLineIsItsLinkAmongTheParagraphsGoes) {
+  // The kicker and headline in one link, the excerpt a paragraph beside it
+  // in the card; a box that opens with text before its link stays.
+  const std::string card =
+      "<div class='x2'><a href='/arbeit/fachkraefte-gesetz'><span>Fachkräfteeinwanderung</span>"
+      "<span>Wie das neue Gesetz Deutschland attraktiver machen soll</span></a><p>Seit März gilt "
+      "das reformierte Gesetz. Es soll Verfahren beschleunigen. Was sich konkret ändert.</p>"
+      "</div>";
+  const std::string box =
+      "<div class='x3'>Die Regeln im Überblick: <a href='/arbeit/regeln'>alle Änderungen des "
+      "Gesetzes</a><p>Die Übersicht nennt Fristen, Nachweise und die zuständigen Ämter.</p></div>";
+  const std::string t = ExtractBody(
+      "<article><h1>Pflegekräfte</h1>" + GermanParagraphs("Absatz", 3) + card +
+      GermanParagraphs("Mittelsatz", 2) + box + GermanParagraphs("Nachsatz", 2) + "</article>");
+  EXPECT_FALSE(Has(t, "attraktiver machen")) << t;
+  EXPECT_FALSE(Has(t, "Verfahren beschleunigen")) << t;
+  for (const char* kept : {"Absatz 2", "Mittelsatz 1", "Nachsatz 1", "Fristen, Nachweise"}) {
+    EXPECT_TRUE(Has(t, kept)) << kept << "\n" << t;
+  }
+}
+
 TEST(TeaserCardsTest, ChineseGridAfterTheArticleGoes) {
   std::string body, cards;
   for (int i = 0; i < 8; ++i) {

@@ -28,9 +28,11 @@ namespace corpus {
 // be more than half of the content's text (a page of teasers is a listing).
 // A card alone goes too when it is one link to another page around a
 // heading (kicker, headline, excerpt), or a box whose one heading holds
-// such a link, with at most kMaxInlineCardPlainBytes of text outside links
-// (a kicker, an excerpt line), and has running text among its siblings
-// before and after it: the "read also" set between an article's paragraphs.
+// such a link, or a box whose first line is its one link to another page
+// (kicker and headline) over its excerpt, with at most
+// kMaxInlineCardPlainBytes of text outside links (a kicker, an excerpt
+// line), and has running text among its siblings before and after it: the
+// "read also" set between an article's paragraphs.
 // With `inline_grids` (a page that declares itself an article), a grid of
 // kMinInlineCards cards or more set after a paragraph of the article goes
 // wherever it stands, when each card is a linked headline with at most
