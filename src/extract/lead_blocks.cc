@@ -64,7 +64,8 @@ bool IsLeadsShortSibling(const std::vector<DomNode>& nodes, int32_t lead, int32_
 // line of kMinBareLeadWords to kMaxBareLeadWords words, in a script that
 // writes capitals, where few words after the first open with one (a byline,
 // a list of names or a title set in title case capitalizes most) and few
-// hold a digit (a date, a time).
+// hold a digit (a date, a time); or of two words fewer in a script without
+// capitals (Hangul, Thai), where few hold a digit.
 constexpr int kMinBareLeadWords = 8;
 constexpr int kMaxBareLeadWords = 60;
 constexpr uint64_t kMaxBareLeadBytes = 400;
@@ -93,7 +94,11 @@ bool IsSentenceLine(std::string_view text) {
     }
   }
   if (in_word && word_digit) ++digits;
-  return words >= kMinBareLeadWords && words <= kMaxBareLeadWords && 2 * cased >= words &&
+  // A script without capitals (Hangul, Thai, ...) says nothing of title
+  // case; its words are longer, so fewer make a sentence.
+  const bool caseless = cased == 0;
+  const int min_words = caseless ? kMinBareLeadWords - 2 : kMinBareLeadWords;
+  return words >= min_words && words <= kMaxBareLeadWords && (caseless || 2 * cased >= words) &&
          3 * capitals < words - 1 && 4 * digits <= words;
 }
 

@@ -49,7 +49,9 @@ TEST(LeadBlocksTest, AStandfirstOfOneBareSentenceIsKept) {
   for (const std::string& line :
        {std::string("El conjunto de Pellegrini remonta un 0-2 en la segunda parte y se mete de "
                     "lleno en la pelea por Europa"),
-        std::string("What happens to a small town when the last shop closes its doors")}) {
+        std::string("What happens to a small town when the last shop closes its doors"),
+        // Korean, a script without capitals: fewer, longer words.
+        std::string("보폭 넓히고 뒤꿈치부터 딛어야… 평지에서 천천히 늘려야")}) {
     const std::string t = ExtractBody("<article><header><h1>Brücke wird saniert</h1><p>" + line +
                                       "</p></header>" + Body(5) + "</article>");
     EXPECT_TRUE(Has(t, line)) << t;
@@ -58,7 +60,8 @@ TEST(LeadBlocksTest, AStandfirstOfOneBareSentenceIsKept) {
   for (const std::string& line :
        {std::string("By Anna Berg and Jonas Weber in Hamburg and Berlin"),
         std::string("Updated on 12 March 2025 at 10 14 by the newsroom staff"),
-        std::string("Bridge Works Begin In The Spring After Two Years Of Debate")}) {
+        std::string("Bridge Works Begin In The Spring After Two Years Of Debate"),
+        std::string("이슬비 기자 입력 2024.05.21. 05:00 수정 2024.05.21. 09:12")}) {
     const std::string t = ExtractBody("<article><header><h1>Brücke wird saniert</h1><p>" + line +
                                       "</p></header>" + Body(5) + "</article>");
     EXPECT_FALSE(Has(t, line)) << t;

@@ -30,7 +30,8 @@ namespace corpus {
 // punctuation, "What happens to a small town when the last shop closes its
 // doors": 8 to 60 words in a script with capitals, few of them capitalized
 // after the first or holding a digit, unlike a byline, a date or a
-// title-case line); so is a summary list (two or more items of a phrase or
+// title-case line; 6 to 60 in a script without capitals, such as Hangul,
+// whose words are longer); so is a summary list (two or more items of a phrase or
 // a sentence each, no links: "Das Wichtigste in Kürze", a live blog's
 // standfirst; items that are one link each after the points go) with the
 // short line titling it. A short paragraph after a
