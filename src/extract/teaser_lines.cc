@@ -364,8 +364,9 @@ void MarkCreditLines(DomIndex* dom, const PhraseSet& phrases) {
         n.block < 0 || n.link > 0) {
       continue;
     }
-    // The block's own text ends with this element, and holds more before it.
-    if (marked[n.block].own_text <= n.text) continue;
+    // The block's own text ends with this element, and the block holds more
+    // before it (in its own text, or in a paragraph of its own: the caption).
+    if (marked[n.block].text <= n.text) continue;
     if (n.block != block_seen) {
       block_seen = n.block;
       block_text_end = OwnTextEnd(nodes, n.block);

@@ -193,6 +193,18 @@ TEST(MultilingualPageTest, ACreditSetAfterItsCaptionInAnElementOfItsOwnGoes) {
   EXPECT_TRUE(Has(pt, "calor irradiado pela superfície")) << pt;
   EXPECT_FALSE(Has(pt, "Shutterstock")) << pt;
   EXPECT_TRUE(Has(pt, "image: postgres")) << pt;
+  // The caption a paragraph of its own, the credit an element after it in
+  // the caption's box (German).
+  const std::string de = Extract(
+      "<html lang='de'><body><article><h1>Die letzten Krabbenfischer</h1><div class='x1'><img "
+      "src='/k.jpg'><div class='x2'><p>Krabbenkutter im Hafen: Von einst mehr als 40 Schiffen "
+      "sind noch 14 übrig.</p><span class='x3'>Foto: Christian Charisius / dpa</span></div></div>"
+      "<p>Vor zwanzig Jahren lagen im Hafen noch mehr als 40 Kutter, heute sind es 14. An der "
+      "ganzen Küste ist die Flotte in dieser Zeit stark geschrumpft.</p><p>Am späten Vormittag "
+      "hat der Kutter knapp 300 Kilogramm Krabben an Bord, ein mittelmäßiger Tag.</p>"
+      "</article></body></html>");
+  EXPECT_TRUE(Has(de, "Kilogramm Krabben")) << de;
+  EXPECT_FALSE(Has(de, "Charisius")) << de;
 }
 
 TEST(MultilingualPageTest, CaptionsSignedAfterACopyrightSignGo) {

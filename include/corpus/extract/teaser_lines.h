@@ -65,7 +65,9 @@ void MarkTeaserLines(DomIndex* dom, const PhraseSet& phrases);
 // (IsCopyrightNotice) of at most kMaxCopyrightNotice bytes, as wire
 // services close their stories; and on a credit set as the last inline
 // element of a block after a caption ("<span>caption</span><span>Foto:
-// dpa</span>"), outside code listings, which leaves the caption in. A
+// dpa</span>", or the caption a paragraph of its own: "<p>caption</p>
+// <span>Foto: dpa</span>"), outside code listings, which leaves the
+// caption in. A
 // credit says who took a picture the text does not show, and a caption so
 // signed describes that picture. On any page. Linear.
 void MarkCreditLines(DomIndex* dom, const PhraseSet& phrases);
