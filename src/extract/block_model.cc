@@ -173,17 +173,18 @@ int32_t RowOf(const std::vector<DomNode>& nodes, int32_t block, bool* wrapped) {
 void JudgeRowsWhole(const std::vector<DomNode>& nodes, const std::vector<BlockFeatures>& blocks,
                     std::vector<double>* p) {
   for (size_t k = 0; k < blocks.size();) {
-    bool wrapped = false, next_wrapped = false;
-    const int32_t row = RowOf(nodes, blocks[k].node, &wrapped);
+    bool wrapped[2] = {false, false};  // of blocks k and k + 1
+    bool later_wrapped = false;        // of the blocks after those
+    const int32_t row = RowOf(nodes, blocks[k].node, &wrapped[0]);
     size_t end = k + 1;
-    if (row >= 0) {
-      while (end < blocks.size() && RowOf(nodes, blocks[end].node, &next_wrapped) == row) ++end;
+    while (row >= 0 && end < blocks.size() &&
+           RowOf(nodes, blocks[end].node, end == k + 1 ? &wrapped[1] : &later_wrapped) == row) {
+      ++end;
     }
     if (end - k == 2) {
-      RowOf(nodes, blocks[k + 1].node, &next_wrapped);
       const bool lines = nodes[blocks[k].node].text <= kMaxWrappedValueText &&
                          nodes[blocks[k + 1].node].text <= kMaxWrappedValueText;
-      if (!(wrapped || next_wrapped) || (!(wrapped && next_wrapped) && lines)) {
+      if (!(wrapped[0] || wrapped[1]) || (!(wrapped[0] && wrapped[1]) && lines)) {
         (*p)[k] = (*p)[k + 1] = ((*p)[k] + (*p)[k + 1]) / 2;
       }
     }

@@ -168,16 +168,8 @@ int RunningParagraphs(const std::vector<DomNode>& nodes, int32_t root, int limit
 // Whether the last visible character of the subtree at `root` is a
 // question mark: "?", or its full-width (U+FF1F) or Arabic (U+061F) form.
 bool EndsQuestion(const std::vector<DomNode>& nodes, int32_t root) {
-  for (int32_t i = nodes[root].end - 1; i >= root; --i) {
-    if (!(nodes[i].flags & kDomText) || nodes[i].text == 0) continue;
-    std::string_view t = nodes[i].node->v.text.text;
-    while (!t.empty() && (t.back() == ' ' || t.back() == '\n' || t.back() == '\t' || t.back() == '\r')) {
-      t.remove_suffix(1);
-    }
-    if (t.empty()) continue;
-    return t.back() == '?' || t.ends_with("\xEF\xBC\x9F") || t.ends_with("\xD8\x9F");
-  }
-  return false;
+  const std::string_view t = LastText(nodes, root, " \n\t\r");
+  return t.ends_with('?') || t.ends_with("\xEF\xBC\x9F") || t.ends_with("\xD8\x9F");
 }
 
 // The own text of block `line` (DomNode::own_text) less what of it lies in

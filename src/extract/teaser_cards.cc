@@ -152,8 +152,8 @@ int32_t TitleLinkCardBox(const std::vector<DomNode>& nodes, int32_t a, int32_t r
   const int32_t box = n.parent;
   if (box <= root) return -1;
   const DomNode& b = nodes[box];
-  if (!(b.flags & kDomBlock) || b.own_text != n.text || b.link != n.text ||
-      b.text > kMaxTeaserCardBytes || b.text == n.text || b.text - n.text > kMaxInlineCardPlainBytes) {
+  if (!(b.flags & kDomBlock) || b.own_text != n.text || b.link != n.text || b.text == n.text ||
+      b.text > kMaxTeaserCardBytes || b.text - n.text > kMaxInlineCardPlainBytes) {
     return -1;
   }
   // The link opens the box: no text before it.

@@ -203,15 +203,20 @@ std::string_view SkipLeadingSpace(std::string_view text) {
   return text.substr(b);
 }
 
+// Whether `text` opens with a character that is the copyright sign: "©",
+// or a circled letter c set for it (kCircledSmallC, kCircledCapitalC).
+bool OpensWithSignCharacter(std::string_view text) {
+  return text.starts_with(kCopyrightSign) || text.starts_with(kCircledSmallC) ||
+         text.starts_with(kCircledCapitalC);
+}
+
 // Whether `text` opens with a copyright sign: "©", the circled letter that
 // Korean and Japanese notices set for it ("ⓒ 한국경제", U+24D2; U+24B8 "Ⓒ"),
 // or "(c)" typed for it; inside an opening bracket or not ("[ⓒ 매일경제 &
 // mk.co.kr, 무단전재 및 재배포 금지]").
 bool OpensWithCopyrightSign(std::string_view text) {
   if (text.starts_with('[')) text = SkipLeadingSpace(text.substr(1));
-  return text.starts_with(kCopyrightSign) || text.starts_with(kCircledSmallC) ||
-         text.starts_with(kCircledCapitalC) || text.substr(0, 3) == "(c)" ||
-         text.substr(0, 3) == "(C)";
+  return OpensWithSignCharacter(text) || text.substr(0, 3) == "(c)" || text.substr(0, 3) == "(C)";
 }
 
 }  // namespace
@@ -287,10 +292,7 @@ bool IsCreditLine(const PhraseSet& phrases, std::string_view text) {
 bool IsCopyrightNotice(std::string_view text) {
   text = SkipLeadingSpace(text);
   // A bare "(c)" may be a list's third item; after the word it is the sign.
-  if (text.starts_with(kCopyrightSign) || text.starts_with(kCircledSmallC) ||
-      text.starts_with(kCircledCapitalC)) {
-    return true;
-  }
+  if (OpensWithSignCharacter(text)) return true;
   size_t word = 0;
   if (StartsWithIgnoreAsciiCase(text, "copyright")) {
     word = 9;

@@ -369,12 +369,14 @@ TEST(BlockModelTest, ARowOfANameAndItsValueIsJudgedWhole) {
                   Story("Der Staubsauger verbindet eine starke Saugleistung mit geringem Gewicht, "
                         "und sein Akku reicht in den meisten Wohnungen für eine Ladung.",
                         3) +
-                  "<table><tr><td>Heft 72, 2007/2, 7,65 Euro, 128 S., ISSN 0247-3739, Nr. 4471-2007-72, "
-                  "1998-2007, 24/12, Tel. 01 45 67 89 10, Fax 01 45 67 89 11, 75011 Paris, "
+                  "<table><tr><td>Heft 72, 2007/2, 7,65 Euro, 128 S., ISSN 0247-3739, "
+                  "Nr. 4471-2007-72, 1998-2007, 24/12, Tel. 01 45 67 89 10, Fax 01 45 67 89 11, "
+                  "75011 Paris, "
                   "Abo 2007-2008: 49,50 Euro, 2007-02-28 12:45, 2007-03-01 08:30</td>"
                   "<td><p>Dreame R10 Pro im Test: stark und leicht.</p></td></tr><tr><td>1</td>"
                   "<td>2</td></tr></table></div></body></html>");
-  DropModelBoilerplate(layout.dom, testing::EnglishPhrases(), {}, model, true, &layout.sel, nullptr);
+  DropModelBoilerplate(layout.dom, testing::EnglishPhrases(), {}, model, true, &layout.sel,
+                       nullptr);
   EXPECT_TRUE(Has(layout.Text(), "stark und leicht")) << layout.Text();
   EXPECT_FALSE(Has(layout.Text(), "Heft 72")) << layout.Text();
 }

@@ -187,13 +187,14 @@ TEST(ShopLabelsTest, TileBadgesAndButtonsGo) {
 
 TEST(ShopLabelsTest, AButtonBesideBlocksGoesAndTheBlocksStay) {
   // A job ad's "Jetzt bewerben" is all of its box's own text, beside a
-  // paragraph in the same box; a link of other words there stays.
+  // paragraph in the same box; a link of other words there stays. (A box
+  // opened by its link over a line is a card: teaser_cards_test.cc.)
   const std::string ad =
       "<html lang='de'><body><article><h1>Backend-Entwickler (m/w/d)</h1>" +
       testing::GermanParagraphs("Absatz", 3) + "<div class='x1'><a class='x2' href='/apply'>"
       "Jetzt bewerben</a><p>Die Bewerbung dauert etwa fünf Minuten, ein Anschreiben ist nicht "
-      "nötig.</p></div><div class='x3'><a href='/team'>Unser Team in Leipzig</a><p>Zwölf "
-      "Menschen aus acht Ländern arbeiten hier an der Plattform.</p></div><p>Jetzt einblenden</p>" +
+      "nötig.</p></div><div class='x3'><p>Zwölf Menschen aus acht Ländern arbeiten hier an der "
+      "Plattform.</p><a href='/team'>Unser Team in Leipzig</a></div><p>Jetzt einblenden</p>" +
       testing::GermanParagraphs("Teil", 2) + "</article></body></html>";
   const std::string t = testing::ExtractBody(ad);
   EXPECT_TRUE(Has(t, "Teil 1")) << t;

@@ -98,24 +98,30 @@ inline int32_t OwnTextEnd(const std::vector<DomNode>& nodes, int32_t block) {
 // excerpt short, or follows a label.
 inline constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
 
-// Whether the last visible character of the subtree at `root` ends a
-// sentence: . ! ? … or their CJK full-width forms.
-inline bool EndsSentence(const std::vector<DomNode>& nodes, int32_t root) {
+// The last text of the subtree at `root` without the characters of `trim`
+// at its end, from the last text node that holds more than them; empty if
+// none does.
+inline std::string_view LastText(const std::vector<DomNode>& nodes, int32_t root,
+                                 std::string_view trim) {
   for (int32_t i = nodes[root].end - 1; i >= root; --i) {
     if (!(nodes[i].flags & kDomText) || nodes[i].text == 0) continue;
     std::string_view t = nodes[i].node->v.text.text;
-    while (!t.empty() && (t.back() == ' ' || t.back() == '\n' || t.back() == '\t' ||
-                          t.back() == '\r' || t.back() == ')' || t.back() == '"')) {
-      t.remove_suffix(1);
-    }
-    if (t.empty()) continue;
-    const char c = t.back();
-    if (c == '.' || c == '!' || c == '?') return true;
-    for (std::string_view end : {"\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xE2\x80\xA6",
-                                 "\xC2\xBB", "\xE2\x80\x9C", "\xE2\x80\x9D"}) {
-      if (t.size() >= end.size() && t.substr(t.size() - end.size()) == end) return true;
-    }
-    return false;
+    while (!t.empty() && trim.find(t.back()) != std::string_view::npos) t.remove_suffix(1);
+    if (!t.empty()) return t;
+  }
+  return {};
+}
+
+// Whether the last visible character of the subtree at `root` ends a
+// sentence: . ! ? … or their CJK full-width forms.
+inline bool EndsSentence(const std::vector<DomNode>& nodes, int32_t root) {
+  const std::string_view t = LastText(nodes, root, " \n\t\r)\"");
+  if (t.empty()) return false;
+  const char c = t.back();
+  if (c == '.' || c == '!' || c == '?') return true;
+  for (std::string_view end : {"\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xE2\x80\xA6",
+                               "\xC2\xBB", "\xE2\x80\x9C", "\xE2\x80\x9D"}) {
+    if (t.ends_with(end)) return true;
   }
   return false;
 }

@@ -31,10 +31,10 @@ namespace corpus {
 // doors": 8 to 60 words in a script with capitals, few of them capitalized
 // after the first or holding a digit, unlike a byline, a date or a
 // title-case line; 6 to 60 in a script without capitals, such as Hangul,
-// whose words are longer); so is a summary list (two or more items of a phrase or
-// a sentence each, no links: "Das Wichtigste in Kürze", a live blog's
-// standfirst; items that are one link each after the points go) with the
-// short line titling it. A short paragraph after a
+// whose words are longer); so is a summary list (two or more items of a
+// phrase or a sentence each, no links: "Das Wichtigste in Kürze", a live
+// blog's standfirst; items that are one link each after the points go) with
+// the short line titling it. A short paragraph after a
 // lead, of its tag and parent, that ends a sentence ("Here are ten facts
 // you may not know.") goes with it, not counted as a lead of its own. On a
 // page with no headline at all, the body's sibling right before it is a

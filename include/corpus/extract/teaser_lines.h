@@ -67,9 +67,8 @@ void MarkTeaserLines(DomIndex* dom, const PhraseSet& phrases);
 // element of a block after a caption ("<span>caption</span><span>Foto:
 // dpa</span>", or the caption a paragraph of its own: "<p>caption</p>
 // <span>Foto: dpa</span>"), outside code listings, which leaves the
-// caption in. A
-// credit says who took a picture the text does not show, and a caption so
-// signed describes that picture. On any page. Linear.
+// caption in. A credit says who took a picture the text does not show, and
+// a caption so signed describes that picture. On any page. Linear.
 void MarkCreditLines(DomIndex* dom, const PhraseSet& phrases);
 
 }  // namespace corpus
