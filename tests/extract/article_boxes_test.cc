@@ -245,6 +245,13 @@ TEST(ArticleBoxesTest, ACallToSupportTheSiteByItsNameGoes) {
       "</div>" + Paragraphs("pepper", 2));
   EXPECT_TRUE(Has(ru, "pepper section number 1")) << ru;
   EXPECT_FALSE(Has(ru, "доходов")) << ru;
+  // Hungarian: "Támogatom" and the site's name, between paragraphs.
+  const std::string hu = ArticleWithBoxIn(
+      "hu", "<div class='x2'><h3>A Kikötő független, mert te támogatod</h3><p>Nálunk nincsenek "
+      "milliárdos tulajdonosok és kormányzati hirdetések. Ha fontos neked, támogass minket!</p>"
+      "<a href='/s'>Támogatom a Kikötőt</a></div>" + Paragraphs("pepper", 2));
+  EXPECT_TRUE(Has(hu, "pepper section number 1")) << hu;
+  EXPECT_FALSE(Has(hu, "milliárdos")) << hu;
   // Czech: a subscription box closing with its action.
   const std::string cs = ArticleWithBoxIn(
       "cs", "<div class='x2'><h3>Přístav Premium</h3><p>Získejte neomezený přístup ke všem "

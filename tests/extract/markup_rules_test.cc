@@ -155,10 +155,12 @@ TEST(MarkupRulesTest, CopyrightNoticeInWordsGoesAndAListingKeepsIt) {
 
 TEST(MarkupRulesTest, CommentSectionNamedInTheSitesLanguageGoes) {
   // "kommentare" (German), "komentarze" (Polish), a memorial page's book of
-  // condolences ("kondolenzen", "livre-condoleances"): the section goes like
-  // one named "comments".
+  // condolences ("kondolenzen", "livre-condoleances"), "talkbacks": the
+  // section goes like one named "comments".
   for (const char* name : {"leserkommentare", "komentarze-lista", "condolence-list",
-                           "kondolenz-box", "livre-condoleances"}) {
+                           "kondolenz-box", "livre-condoleances",
+                           // Israeli news sites' "talkbacks".
+                           "ArticleTalkbacksComponent"}) {
     std::string comments;
     for (int i = 0; i < 3; ++i) {
       comments += "<div class='post'><p>Leser " + std::to_string(i) +

@@ -330,9 +330,10 @@ TEST(RelatedSectionsTest, SimilarTopicsUnderAThreadGo) {
   EXPECT_FALSE(Has(ja, "塾は必要")) << ja;
 }
 
-TEST(RelatedSectionsTest, ReadAlsoBoxesInIndonesianAndVietnameseGo) {
+TEST(RelatedSectionsTest, ReadAlsoBoxesInIndonesianVietnameseAndHungarianGo) {
   // A box of other stories between paragraphs under a heading without a
-  // colon: "Baca Juga" (Indonesian), "Xem thêm" (Vietnamese).
+  // colon: "Baca Juga" (Indonesian), "Xem thêm" (Vietnamese), "Olvasson
+  // tovább!" (Hungarian).
   const std::string id_text =
       "<p>Harga beras medium di sejumlah pasar tradisional kembali naik pekan ini, menurut data "
       "panel harga yang dirilis pemerintah pada Senin pagi.</p>";
@@ -351,6 +352,16 @@ TEST(RelatedSectionsTest, ReadAlsoBoxesInIndonesianAndVietnameseGo) {
       "href='/b/1'>Metro Nhổn - ga Hà Nội sắp chạy thử toàn tuyến trên cao</a></li><li><a "
       "href='/b/2'>Hà Nội lắp camera phạt nguội trên các tuyến phố</a></li></ul></div>" +
       vi_text + "</div>");
+  // Hungarian: "Olvasson tovább!" over one linked story, between paragraphs.
+  const std::string hu_text =
+      "<p>A lakásbérleti díjak az elmúlt negyedévben tovább emelkedtek a fővárosban, derül ki a "
+      "legfrissebb adatokból, amelyeket hétfőn tettek közzé.</p>";
+  const std::string hu = ExtractIn(
+      "hu", "<div class='x0'>" + hu_text + "<div class='x1'><div class='x2'>Olvasson tovább!"
+      "</div><a href='/gazdasag/lakashitel'><span>Csökkennek a lakáshitelkamatok, de ez még nem "
+      "hozza vissza a vevőket</span></a></div>" + hu_text + "</div>");
+  EXPECT_TRUE(Has(hu, "legfrissebb adatokból")) << hu;
+  EXPECT_FALSE(Has(hu, "lakáshitelkamatok")) << hu;
   EXPECT_TRUE(Has(vi, "vành đai 1")) << vi;
   EXPECT_FALSE(Has(vi, "Metro Nhổn")) << vi;
   EXPECT_FALSE(Has(vi, "camera phạt nguội")) << vi;
