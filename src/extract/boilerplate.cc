@@ -511,13 +511,19 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
   // formulas shown as TeX (dom_index.h, kDomTexMath).
   std::vector<uint8_t> holds_prose(nodes.size(), 0);
   std::vector<uint64_t> tex_text(nodes.size(), 0);
+  // And the text of its code listings (<pre>, <code>).
+  std::vector<uint64_t> code_text(nodes.size(), 0);
   for (size_t i = nodes.size(); i-- > 1;) {
     const DomNode& n = nodes[i];
     if (IsProseBlock(n)) holds_prose[i] = 1;
     if (n.flags & kDomTexMath) tex_text[i] = n.text;
+    if (!(n.flags & kDomText) && (n.tag == GUMBO_TAG_PRE || n.tag == GUMBO_TAG_CODE)) {
+      code_text[i] = n.text;
+    }
     if (n.parent < 0) continue;
     if (holds_prose[i]) holds_prose[n.parent] = 1;
     tex_text[n.parent] += tex_text[i];
+    code_text[n.parent] += code_text[i];
   }
   // The elements that hold the page's <main> (or role=main, or the
   // microdata articleBody, or a main column by name that holds prose) are
@@ -582,6 +588,10 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
         break;
       case MarkupVerdict::kBoilerplate:
         if (n.tag == GUMBO_TAG_ASIDE && IsBoxInTheText(nodes, static_cast<int32_t>(i))) break;
+        // A wrapper whose text is a code listing's is the listing's,
+        // named after the toolbar set on it (Prism's "code-toolbar" around
+        // each <pre>, with its copy button).
+        if (n.text > 0 && code_text[i] == n.text) break;
         if (n.tag == GUMBO_TAG_HEADER && IsSectionHeader(nodes, static_cast<int32_t>(i))) break;
         if (!large && !holds_main[i]) n.flags |= kDomBoilerplate;
         break;

@@ -153,6 +153,19 @@ TEST(MarkupRulesTest, CopyrightNoticeInWordsGoesAndAListingKeepsIt) {
   EXPECT_FALSE(Has(text, "Alle Rechte vorbehalten")) << text;
 }
 
+TEST(MarkupRulesTest, ACodeListingInAToolbarNamedWrapperStays) {
+  // Prism's toolbar plugin sets every <pre> in a "code-toolbar" wrapper with
+  // its copy button: the listing stays; a toolbar of links goes.
+  const std::string text = ExtractBody(
+      "<article><h1>Nginx einrichten</h1>" + GermanParagraphs(2) +
+      "<div class='code-toolbar'><pre><code>server {\n  listen 80;\n  root /var/www/html;\n}"
+      "</code></pre><div class='toolbar'><button>Kopieren</button></div></div>" +
+      GermanParagraphs(2) + "<div class='toolbar'><a href='/druck'>Drucken</a> <a "
+      "href='/teilen'>Teilen</a></div></article>");
+  EXPECT_TRUE(Has(text, "root /var/www/html;")) << text;
+  EXPECT_FALSE(Has(text, "Drucken")) << text;
+}
+
 TEST(MarkupRulesTest, CommentSectionNamedInTheSitesLanguageGoes) {
   // "kommentare" (German), "komentarze" (Polish), a memorial page's book of
   // condolences ("kondolenzen", "livre-condoleances"), "talkbacks": the

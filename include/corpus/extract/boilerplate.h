@@ -50,7 +50,9 @@ MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main, bool controll
 // body, or a main column named by class ([main_tokens] of
 // configs/extract/names.txt) with prose in it is layout and gets none. A
 // <header> outside <main> and <article> that holds a heading below <h1>
-// and no link is a section's, not the page's, and is kept.
+// and no link is a section's, not the page's, and is kept; so is an element
+// named as chrome whose whole text is a code listing's (<pre>, <code>): a
+// syntax highlighter's toolbar wrapper ("code-toolbar") around the listing.
 void MarkBoilerplate(DomIndex* dom, double veto_share);
 
 }  // namespace corpus
