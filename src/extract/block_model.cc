@@ -169,10 +169,21 @@ int32_t RowOf(const std::vector<DomNode>& nodes, int32_t block, bool* wrapped) {
 // when one cell is the block itself and both are lines: two columns of
 // blocks are a layout table's. (Rows of more cells are left to each cell's
 // own probability: measured, judging them whole was no better;
-// BENCHMARKS.md, "Versions 93 to 100".)
+// BENCHMARKS.md, "Versions 93 to 100".) So are a description list's term
+// and its one description ("<dt>Wohnfläche ca.:</dt><dd>78 m²</dd>").
 void JudgeRowsWhole(const std::vector<DomNode>& nodes, const std::vector<BlockFeatures>& blocks,
                     std::vector<double>* p) {
+  const auto tag = [&](size_t k) {
+    return k < blocks.size() ? nodes[blocks[k].node].tag : GUMBO_TAG_UNKNOWN;
+  };
+  const auto parent = [&](size_t k) { return nodes[blocks[k].node].parent; };
   for (size_t k = 0; k < blocks.size();) {
+    if (tag(k) == GUMBO_TAG_DT && tag(k + 1) == GUMBO_TAG_DD && parent(k) == parent(k + 1) &&
+        !(tag(k + 2) == GUMBO_TAG_DD && parent(k + 2) == parent(k))) {
+      (*p)[k] = (*p)[k + 1] = ((*p)[k] + (*p)[k + 1]) / 2;
+      k += 2;
+      continue;
+    }
     bool wrapped[2] = {false, false};  // of blocks k and k + 1
     bool later_wrapped = false;        // of the blocks after those
     const int32_t row = RowOf(nodes, blocks[k].node, &wrapped[0]);

@@ -363,6 +363,18 @@ TEST(BlockModelTest, ARowOfANameAndItsValueIsJudgedWhole) {
                                  &wrapped.sel, nullptr),
             1);
   EXPECT_TRUE(Has(wrapped.Text(), "Leistung | 250 Watt")) << wrapped.Text();
+  // A description list's term and its one description (a flat's key facts).
+  Selected facts("<html><body><div><h1>Wohnung in Gohlis</h1>" +
+                 Story("Die Wohnung liegt in einem ruhigen Altbau, nur wenige Gehminuten von der "
+                       "Straßenbahn und den Geschäften der Hauptstraße entfernt.",
+                       3) +
+                 "<dl><dt>Etage:</dt><dd>2 von 4</dd></dl><dl><dt>Wohnfläche ca.:</dt><dd>78 m²"
+                 "</dd></dl><p>1 2 3 4 5 6 7 8 9</p></div></body></html>");
+  EXPECT_EQ(DropModelBoilerplate(facts.dom, testing::EnglishPhrases(), {}, model, true,
+                                 &facts.sel, nullptr),
+            1);
+  EXPECT_TRUE(Has(facts.Text(), "2 von 4")) << facts.Text();
+  EXPECT_TRUE(Has(facts.Text(), "78 m²")) << facts.Text();
   // A row of a long text beside a line (an old layout table's sidebar
   // beside its column): not a name and its value; each is judged alone.
   Selected layout("<html><body><div><h1>Dreame R10 Pro</h1>" +
