@@ -316,6 +316,13 @@ TEST(ArticleBoxesTest, ConsentPlaceholderOfAnEmbedGoes) {
       "video platform.</p><p><a href='#load'>Load video</a></p></div>" + Paragraphs("pepper", 2));
   EXPECT_TRUE(Has(en, "pepper section number 1")) << en;
   EXPECT_FALSE(Has(en, "By loading the video")) << en;
+  // Persian: "Allow Instagram content?" and its "Accept and continue".
+  const std::string fa = ArticleWithBoxIn(
+      "fa", "<div class='x9'><p>مجاز شمردن محتوای Instagram؟</p><p>این مطلب حاوی محتوای "
+      "Instagram است. پیش از بارگذاری هر مطلبی از شما اجازه خواسته می‌شود.</p><button>قبول و "
+      "ادامه</button></div>" + Paragraphs("pepper", 2));
+  EXPECT_TRUE(Has(fa, "pepper section number 1")) << fa;
+  EXPECT_FALSE(Has(fa, "اجازه خواسته")) << fa;
   const std::string ja = ArticleWithBoxIn(
       "ja", "<div class='x9'><p>このコンテンツを表示するには、外部サービスへのデータ送信に同意してください。</p>"
       "<button>同意して表示</button></div>" + Paragraphs("pepper", 2));
