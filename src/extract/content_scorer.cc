@@ -1,6 +1,9 @@
 #include "corpus/extract/content_scorer.h"
 
 #include <algorithm>
+#include <string_view>
+
+#include "corpus/util/ascii.h"
 
 namespace corpus {
 namespace {
@@ -81,10 +84,8 @@ bool StatesQuantity(const std::vector<DomNode>& nodes, int32_t item) {
   int32_t t = item + 1;
   while (t < nodes[item].end && !((nodes[t].flags & kDomText) && nodes[t].text > 0)) ++t;
   if (t == nodes[item].end || nodes[t].anchor > item) return false;
-  for (const char* c = nodes[t].node->v.text.text; *c; ++c) {
-    if (*c >= '0' && *c <= '9') return true;
-  }
-  return false;
+  const std::string_view text = nodes[t].node->v.text.text;
+  return std::any_of(text.begin(), text.end(), IsAsciiDigit);
 }
 
 // Whether the list or table at `i` is a list of quantities: each item (a

@@ -174,8 +174,7 @@ bool FollowsQuotation(const std::vector<DomNode>& nodes, int32_t i) {
   if (line < 0) return false;
   for (int32_t j = line; j < nodes[line].end; ++j) {
     if (!(nodes[j].flags & kDomText) || nodes[j].text == 0) continue;
-    std::string_view t = nodes[j].node->v.text.text;
-    t.remove_prefix(std::min(t.size(), t.find_first_not_of(" \n\t\r")));
+    const std::string_view t = StripAsciiWhitespace(nodes[j].node->v.text.text);
     for (std::string_view mark : kOpeningQuotes) {
       if (t.starts_with(mark)) return true;
     }
@@ -256,12 +255,9 @@ bool IsRuledSignature(const std::vector<DomNode>& nodes, int32_t i) {
     const DomNode& d = nodes[j];
     if (!(d.flags & kDomText) || d.text == 0) continue;
     if (d.block != i) return false;  // the first line is an inner block's
-    std::string_view t = d.node->v.text.text;
-    const size_t first = t.find_first_not_of(" \t\r\n");
-    const size_t last = t.find_last_not_of(" \t\r\n");
-    if (first == std::string_view::npos || last - first + 1 < kMinSignatureRule) return false;
-    t = t.substr(first, last - first + 1);
-    return t.find_first_not_of('_') == std::string_view::npos && d.text < n.text;
+    const std::string_view t = StripAsciiWhitespace(d.node->v.text.text);
+    return t.size() >= kMinSignatureRule && t.find_first_not_of('_') == std::string_view::npos &&
+           d.text < n.text;
   }
   return false;
 }
