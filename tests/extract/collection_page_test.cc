@@ -140,6 +140,29 @@ TEST(ShopLabelsTest, AHelpPagesFeedbackPromptGoesInItsLanguage) {
   }
 }
 
+TEST(ShopLabelsTest, AReadingTimeLineGoesInItsLanguage) {
+  // The reading time a blog or news theme sets under the headline or on
+  // each teaser, whole in its element: a label with a count, not text. In a
+  // sentence it stays.
+  const struct {
+    const char* lang;
+    const char* line;
+  } pages[] = {{"en", "5 min read"},          {"de", "3 Min. Lesezeit"},
+               {"fr", "4 min de lecture"},    {"es", "6 minutos de lectura"},
+               {"ja", "3分で読めます"},       {"zh", "5分钟阅读"},
+               {"ru", "7 мин чтения"}};
+  for (const auto& page : pages) {
+    const std::string text = testing::ExtractBody(
+        std::string("<html lang='") + page.lang + "'><body><article><h1>Titel</h1><div "
+        "class='meta'><span>" + page.line + "</span></div>" + testing::GermanParagraphs("Absatz", 3) +
+        "<p>Die Anleitung ist kurz: " + page.line + ", danach kann man loslegen und "
+        "alles selbst ausprobieren.</p></article></body></html>");
+    EXPECT_TRUE(Has(text, "Absatz 2")) << text;
+    EXPECT_EQ(text.find(std::string(page.line) + "\n"), std::string::npos) << page.lang << "\n" << text;
+    EXPECT_TRUE(Has(text, std::string("kurz: ") + page.line)) << page.lang << "\n" << text;
+  }
+}
+
 TEST(ShopLabelsTest, ABadgesWordAsAPropertysValueStays) {
   // "Stan | Nowy", "Condition: New": in a row of a specification table or
   // as a <dd>, the word of a "New" badge is the fact.
