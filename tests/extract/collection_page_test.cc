@@ -111,7 +111,7 @@ TEST(ShopLabelsTest, WholeLabelsOnly) {
                         "Learn more \xC2\xBB", "See more...", "View full details ->",
                         "Was this article helpful?", "How useful was this post?",
                         "Click on a star to rate it!", "Did this page help you?", "Log in",
-                        "Sign in"}) {
+                        "Sign in", "Skip to main content"}) {
     EXPECT_TRUE(IsShopLabel(testing::EnglishPhrases(), s)) << s;
   }
   for (const char* s : {"New arrivals for spring", "Sold out in an hour", "view", "", "...",

@@ -112,6 +112,33 @@ TEST(DiscussionTest, AThreadsReplyButtonGoesInItsLanguage) {
   }
 }
 
+TEST(DiscussionTest, AQuotesExpanderGoesInItsLanguage) {
+  // A board's quote clipped to a few lines, with its "Click to expand..."
+  // under it (the forum software's own words in the board's language); the
+  // words in a post's sentence stay.
+  const struct {
+    const char* lang;
+    const char* expander;
+  } pages[] = {{"en", "Click to expand..."}, {"de", "Zum Vergrößern anklicken...."},
+               {"fr", "Cliquez pour agrandir..."}};
+  for (const auto& page : pages) {
+    std::string posts;
+    for (int i = 0; i < 3; ++i) {
+      posts += "<article class='x1'><div class='x2'><blockquote class='x3'><div class='x4'>"
+               "Zitat " + std::to_string(i) + ": Der Sauerteig blubbert seit drei Tagen kaum "
+               "noch.</div><div class='x5'>" + page.expander + "</div></blockquote>Beitrag " +
+               std::to_string(i) + ": Dann würde ich neu anfangen und das Glas wärmer stellen, "
+               "sonst wird das nichts mehr. Click to expand the photo to see it.</div></article>";
+    }
+    const std::string text = testing::ExtractBody(std::string("<html lang='") + page.lang +
+                                                  "'><body><div role='main'>" + posts +
+                                                  "</div></body></html>");
+    EXPECT_TRUE(Has(text, "Beitrag 2")) << text;
+    EXPECT_TRUE(Has(text, "Click to expand the photo")) << text;
+    EXPECT_FALSE(Has(text, page.expander)) << page.lang << "\n" << text;
+  }
+}
+
 TEST(DiscussionTest, ABoardsPromptInPlaceOfAttachmentsGoes) {
   // Discuz!'s prompt to a visitor where a post's attachments would be, its
   // two links inside the sentence.
