@@ -334,6 +334,22 @@ std::string_view WithoutCount(std::string_view folded) {
   return digits && b < e ? folded.substr(b, e - b) : std::string_view();
 }
 
+// `folded` with each run of ASCII digits inside it written as one '#'
+// ("lesezeit: 6 min" -> "lesezeit: # min"), into *out; false if it holds
+// no digit. A phrase names a number inside it so (configs/extract/en.txt).
+bool WithNumberSlots(std::string_view folded, std::string* out) {
+  if (std::none_of(folded.begin(), folded.end(), IsAsciiDigit)) return false;
+  out->clear();
+  for (size_t i = 0; i < folded.size(); ++i) {
+    if (!IsAsciiDigit(folded[i])) {
+      out->push_back(folded[i]);
+    } else if (out->empty() || out->back() != '#') {
+      out->push_back('#');
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 bool PhraseSet::Has(PhraseClass c, std::string_view folded) const {
@@ -343,6 +359,12 @@ bool PhraseSet::Has(PhraseClass c, std::string_view folded) const {
     const std::string key(folded);
     for (const PhraseTable* t : tables_) {
       if (t && t->classes[k].count(key)) return true;
+    }
+    std::string slotted;
+    if (WithNumberSlots(folded, &slotted)) {
+      for (const PhraseTable* t : tables_) {
+        if (t && t->classes[k].count(slotted)) return true;
+      }
     }
   }
   const std::string_view bare = WithoutCount(folded);

@@ -25,6 +25,47 @@ bool IsPropertyValue(const std::vector<DomNode>& nodes, int32_t i) {
   return n.parent >= 0 && nodes[n.parent].tag == GUMBO_TAG_TR && nodes[n.parent].text > n.text;
 }
 
+// Inline elements that hold, whole, a block's own text beside its child
+// blocks, when that text is a label: the reading time a blog plugin sets
+// in spans above the post's paragraphs ("<div><span>Reading Time:
+// </span><span>11</span><span>minutes</span><p>…</p></div>"). The spans
+// go, the paragraphs stay. A block with a text node of its own, outside
+// the inline elements, is left alone.
+void MarkOwnTextLabels(DomIndex* dom, const PhraseSet& phrases) {
+  std::vector<DomNode>& nodes = dom->mutable_nodes();
+  std::string text;
+  std::vector<int32_t> inline_children;
+  for (int32_t b = 1; b < static_cast<int32_t>(nodes.size()); ++b) {
+    const DomNode& block = nodes[b];
+    if (block.flags & kDomBoilerplate) {
+      b = block.end - 1;
+      continue;
+    }
+    if ((block.flags & kDomText) || !(block.flags & kDomBlock) || block.own_text == 0 ||
+        block.own_text > kMaxLabelBytes || block.text == block.own_text) {
+      continue;
+    }
+    inline_children.clear();
+    uint64_t held = 0;
+    bool bare_text = false;
+    for (int32_t c = b + 1; c < block.end; c = nodes[c].end) {
+      const DomNode& child = nodes[c];
+      if (child.text == 0 || (child.flags & kDomBlock)) continue;
+      if (child.flags & kDomText) {
+        bare_text = true;
+        break;
+      }
+      inline_children.push_back(c);
+      held += child.text;
+    }
+    if (bare_text || held != block.own_text) continue;
+    text.clear();
+    for (int32_t c : inline_children) AppendSmallText(nodes, c, &text);
+    if (!IsShopLabel(phrases, text)) continue;
+    for (int32_t c : inline_children) nodes[c].flags |= kDomBoilerplate;
+  }
+}
+
 }  // namespace
 
 bool IsShopLabel(const PhraseSet& phrases, std::string_view text) {
@@ -75,6 +116,7 @@ void MarkShopLabels(DomIndex* dom, const PhraseSet& phrases) {
       marked[i].flags |= kDomBoilerplate;
     }
   }
+  MarkOwnTextLabels(dom, phrases);
 }
 
 }  // namespace corpus

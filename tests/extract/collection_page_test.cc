@@ -150,7 +150,9 @@ TEST(ShopLabelsTest, AReadingTimeLineGoesInItsLanguage) {
   } pages[] = {{"en", "5 min read"},          {"de", "3 Min. Lesezeit"},
                {"fr", "4 min de lecture"},    {"es", "6 minutos de lectura"},
                {"ja", "3分で読めます"},       {"zh", "5分钟阅读"},
-               {"ru", "7 мин чтения"}};
+               {"ru", "7 мин чтения"},        {"de", "Lesezeit: 6 Min."},
+               {"en", "Reading Time: 11 minutes"}, {"ja", "読了時間：約3分"},
+               {"fr", "Temps de lecture : 4 min"}};
   for (const auto& page : pages) {
     const std::string text = testing::ExtractBody(
         std::string("<html lang='") + page.lang + "'><body><article><h1>Titel</h1><div "
@@ -161,6 +163,22 @@ TEST(ShopLabelsTest, AReadingTimeLineGoesInItsLanguage) {
     EXPECT_EQ(text.find(std::string(page.line) + "\n"), std::string::npos) << page.lang << "\n" << text;
     EXPECT_TRUE(Has(text, std::string("kurz: ") + page.line)) << page.lang << "\n" << text;
   }
+}
+
+TEST(ShopLabelsTest, AReadingTimeInSpansBesideTheParagraphsGoes) {
+  // A blog plugin's reading time, set in spans straight inside the post's
+  // container, above its paragraphs: the container's own text is the label.
+  // A container whose own text is more than a label keeps it.
+  const std::string text = testing::ExtractBody(
+      "<html lang='en'><body><article><h1>Comparing platforms</h1><div class='x1'><span "
+      "class='x2'><span class='x3'>Reading Time: </span> <span class='x4'> 11</span> <span "
+      "class='x3'>minutes</span></span>" + testing::GermanParagraphs("Absatz", 3) + "</div><div "
+      "class='x5'><span>Reading time matters to us</span>" + testing::GermanParagraphs("Teil", 2) +
+      "</div></article></body></html>");
+  EXPECT_TRUE(Has(text, "Absatz 2")) << text;
+  EXPECT_FALSE(Has(text, "Reading Time")) << text;
+  EXPECT_FALSE(Has(text, "minutes")) << text;
+  EXPECT_TRUE(Has(text, "Reading time matters to us")) << text;
 }
 
 TEST(ShopLabelsTest, ABadgesWordAsAPropertysValueStays) {

@@ -69,7 +69,9 @@ class PhraseSet {
 
   // Whether the folded `text` (FoldPhrase) is, whole, a phrase of class `c`,
   // or is one with a count before or after it ("Komentarze (3)", "12
-  // Comments", "网友评论（4）"): a heading counts what its box holds.
+  // Comments", "网友评论（4）"): a heading counts what its box holds. A
+  // "#" inside a phrase stands for a run of digits ("lesezeit: # min"
+  // matches "Lesezeit: 6 Min.").
   bool Has(PhraseClass c, std::string_view folded) const;
   // Whether the folded `text` starts with a phrase of class `c` that ends at
   // a word boundary: the end of the text, a space or punctuation after it,

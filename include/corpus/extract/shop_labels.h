@@ -21,7 +21,10 @@ bool IsShopLabel(const PhraseSet& phrases, std::string_view text);
 // on links and buttons that are labels and together all of their block's
 // own text beside its child blocks (a job ad's "Jetzt bewerben" over a
 // paragraph in one box, "Get Directions" and "Add to Calendar" under an
-// event's time and place), leaving the child blocks in. A property's value
+// event's time and place), and on inline elements that hold all of a
+// block's own text beside its child blocks when it is a label (a reading
+// time in spans above a post's paragraphs), leaving the child blocks in. A
+// property's value
 // (a table cell beside a cell with text in its row, a <dd>) is never a
 // label: "Stan | Nowy". Labels
 // are controls, not text; WCXB's references leave them out even where they
