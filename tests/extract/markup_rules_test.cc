@@ -166,6 +166,22 @@ TEST(MarkupRulesTest, ACodeListingInAToolbarNamedWrapperStays) {
   EXPECT_FALSE(Has(text, "Drucken")) << text;
 }
 
+TEST(MarkupRulesTest, AProseParagraphInAChromeNamedPartOfTheArticleBodyStays) {
+  // A news CMS sets the lede shown to every reader in a part named for
+  // subscribers, inside the element microdata names the article's body: the
+  // paragraph stays. A sign-up line under the same name there still goes.
+  const std::string text = ExtractBody(
+      "<article><h1>Wasserpreise steigen</h1><div itemprop='articleBody'><div "
+      "class='subscriber-preview'><p>BLOOMINGTON — Ein durchschnittlicher Haushalt zahlt ab Juli "
+      "rund 6,40 Dollar mehr im Monat für Wasser, nachdem der Stadtrat am Montag die erste von "
+      "drei jährlichen Erhöhungen beschlossen hat, mit denen die Sanierung des fast hundert "
+      "Jahre alten Wasserwerks bezahlt werden soll.</p></div><div class='subscriber-only'>" +
+      GermanParagraphs(3) + "</div><div class='subscribe-box'><p>Jetzt den Newsletter "
+      "bestellen und informiert bleiben.</p></div></div></article>");
+  EXPECT_TRUE(Has(text, "BLOOMINGTON")) << text;
+  EXPECT_FALSE(Has(text, "Newsletter")) << text;
+}
+
 TEST(MarkupRulesTest, CommentSectionNamedInTheSitesLanguageGoes) {
   // "kommentare" (German), "komentarze" (Polish), a memorial page's book of
   // condolences ("kondolenzen", "livre-condoleances"), "talkbacks": the
