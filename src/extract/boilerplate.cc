@@ -557,18 +557,18 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
   };
   // Inside <pre> or <code>: a code listing.
   std::vector<uint8_t> in_code(nodes.size(), 0);
-  // Inside the element microdata names the article's body (itemprop
-  // articleBody).
-  std::vector<uint8_t> in_body(nodes.size(), 0);
+  // The element microdata names the article's body (itemprop articleBody)
+  // or inside it.
+  std::vector<uint8_t> body_or_in(nodes.size(), 0);
   for (size_t i = 0; i < nodes.size(); ++i) {
     DomNode& n = nodes[i];
     if (n.flags & kDomText) continue;
     in_code[i] = (n.flags & kDomInPre) || n.tag == GUMBO_TAG_CODE ||
                  (n.parent >= 0 && in_code[n.parent]);
-    if (n.parent >= 0) {
-      const char* prop = ElementAttr(nodes[n.parent].node->v.element, "itemprop");
-      in_body[i] = in_body[n.parent] || (prop && EqualsIgnoreAsciiCase(prop, "articlebody"));
-    }
+    const char* prop = ElementAttr(n.node->v.element, "itemprop");
+    body_or_in[i] = (n.parent >= 0 && body_or_in[n.parent]) ||
+                    (prop && EqualsIgnoreAsciiCase(prop, "articlebody"));
+    const bool in_body = n.parent >= 0 && body_or_in[n.parent];
     const bool in_main = n.parent >= 0 && (nodes[n.parent].flags & kDomMainHint);
     if (n.parent >= 0) n.flags |= nodes[n.parent].flags & kDomMainHint;
     if (i == 0) continue;  // never the body
@@ -602,7 +602,7 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
         // Inside the article's body, a part named for readers of one kind
         // ("subscriber-preview": the lede shown to all) that holds a
         // paragraph of prose is the article's.
-        if (in_body[i] && holds_prose[i] && 4 * n.link < n.text) break;
+        if (in_body && holds_prose[i] && 4 * n.link < n.text) break;
         if (n.tag == GUMBO_TAG_HEADER && IsSectionHeader(nodes, static_cast<int32_t>(i))) break;
         if (!large && !holds_main[i]) n.flags |= kDomBoilerplate;
         break;
