@@ -23,14 +23,12 @@ bool IsShopLabel(const PhraseSet& phrases, std::string_view text);
 // paragraph in one box, "Get Directions" and "Add to Calendar" under an
 // event's time and place), and on inline elements that hold all of a
 // block's own text beside its child blocks when it is a label (a reading
-// time in spans above a post's paragraphs), leaving the child blocks in. A
-// property's value
-// (a table cell beside a cell with text in its row, a <dd>) is never a
-// label: "Stan | Nowy". Labels
-// are controls, not text; WCXB's references leave them out even where they
-// keep the grid. Linear: a block is looked at only when
-// its text is short and its own, and then through a bounded number of
-// nodes.
+// time in spans above a post's paragraphs), leaving the child blocks in.
+// A property's value (a table cell beside a cell with text in its row, a
+// <dd>) is never a label: "Stan | Nowy". Labels are controls, not text;
+// WCXB's references leave them out even where they keep the grid. Linear:
+// a block is compared with the labels only when its own text is short, and
+// then through a bounded number of nodes or its direct children.
 void MarkShopLabels(DomIndex* dom, const PhraseSet& phrases);
 
 }  // namespace corpus
