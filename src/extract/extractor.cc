@@ -21,6 +21,7 @@
 #include "corpus/extract/parse_arena.h"
 #include "corpus/extract/phrase_book.h"
 #include "corpus/extract/post_chrome.h"
+#include "corpus/extract/reply_subjects.h"
 #include "corpus/extract/product_grid.h"
 #include "corpus/extract/related_sections.h"
 #include "corpus/extract/shop_chrome.h"
@@ -171,7 +172,7 @@ bool IsShortParagraphStory(const DomIndex& dom, int32_t root) {
 // Bumped whenever a rule changes what is extracted; the data files (phrase
 // files, class and id name lists, the block model) are versioned by their
 // digests (ExtractorVersion).
-constexpr std::string_view kExtractorCodeVersion = "128";
+constexpr std::string_view kExtractorCodeVersion = "129";
 
 std::string ExtractorVersion() {
   // The data files' digests, hashed together (configs/extract/).
@@ -221,6 +222,7 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
   MarkTocLists(&dom);
   if (options.duplicate_min_bytes > 0) MarkDuplicateSubtrees(&dom, options.duplicate_min_bytes);
   MarkPostChrome(&dom);
+  MarkReplySubjects(&dom, phrases);
   MarkCodeGutters(&dom);
   MarkCreditLines(&dom, phrases);
   const bool product_page =

@@ -139,6 +139,29 @@ TEST(DiscussionTest, AQuotesExpanderGoesInItsLanguage) {
   }
 }
 
+TEST(DiscussionTest, AReplysSubjectLineRepeatingTheTitleGoes) {
+  // Board software prints "Re: <thread title>" over each reply ("AW:" in
+  // German); a reply whose subject is its own stays, and so does the
+  // prefix in a post's text.
+  for (const char* prefix : {"Re", "AW"}) {
+    std::string posts;
+    for (int i = 0; i < 3; ++i) {
+      const std::string subject =
+          i == 2 ? "Re: Roggenmehl statt Weizen" : std::string(prefix) + ": Sauerteig blubbert nicht";
+      posts += "<div class='x1'><h3 class='x2'>" + subject + "</h3><div class='x3'>Beitrag " + std::to_string(i) + ": Der Sauerteig braucht "
+               "Wärme; stell das Glas auf den Kühlschrank und füttere ihn zweimal am Tag. Re: "
+               "deine Frage von gestern, ja.</div></div>";
+    }
+    const std::string text = Extract(
+        "<html lang='de'><head><title>Sauerteig blubbert nicht - Brotforum</title></head><body>"
+        "<div role='main'><h1>Sauerteig blubbert nicht</h1>" + posts + "</div></body></html>");
+    EXPECT_TRUE(Has(text, "Beitrag 2")) << text;
+    EXPECT_FALSE(Has(text, ": Sauerteig blubbert nicht")) << prefix << "\n" << text;
+    EXPECT_TRUE(Has(text, "Re: Roggenmehl statt Weizen")) << text;
+    EXPECT_TRUE(Has(text, "Re: deine Frage")) << text;
+  }
+}
+
 TEST(DiscussionTest, ABoardsPromptInPlaceOfAttachmentsGoes) {
   // Discuz!'s prompt to a visitor where a post's attachments would be, its
   // two links inside the sentence.

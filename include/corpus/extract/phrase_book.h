@@ -27,6 +27,7 @@ enum class PhraseClass {
   kConsentAction,      // [consent_actions]
   kPitchVerb,          // [pitch_verbs]: matched at the start of a short link
   kPaywallOpening,     // [paywall_openings]: matched at the start of a line
+  kReplyPrefix,        // [reply_prefixes]
   kCount,
 };
 

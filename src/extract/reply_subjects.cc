@@ -1,0 +1,37 @@
+#include "corpus/extract/reply_subjects.h"
+
+#include <string>
+#include <string_view>
+
+namespace corpus {
+namespace {
+
+// A subject line is a prefix and a thread's title: at most this many bytes
+// of text.
+constexpr uint64_t kMaxSubjectBytes = 300;
+// The title's part after the prefix holds at least this many bytes (folded):
+// "Re: Hi" on a page about hiking is no subject line.
+constexpr size_t kMinSubjectTitleBytes = 8;
+
+}  // namespace
+
+void MarkReplySubjects(DomIndex* dom, const PhraseSet& phrases) {
+  const std::string title = FoldPhrase(dom->html_title());
+  if (title.size() < kMinSubjectTitleBytes) return;
+  const std::vector<DomNode>& nodes = dom->nodes();
+  std::string text;
+  MarkSmallBlocks(dom, kMaxSubjectBytes, [&](int32_t i) {
+    if (nodes[i].own_text != nodes[i].text) return false;
+    text.clear();
+    AppendSmallText(nodes, i, &text);
+    const std::string folded = FoldPhrase(text);
+    const size_t colon = folded.find(':');
+    if (colon == std::string::npos || colon == 0) return false;
+    std::string_view rest = std::string_view(folded).substr(colon + 1);
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    return rest.size() >= kMinSubjectTitleBytes && title.find(rest) != std::string::npos &&
+           phrases.Has(PhraseClass::kReplyPrefix, std::string_view(folded).substr(0, colon));
+  });
+}
+
+}  // namespace corpus
