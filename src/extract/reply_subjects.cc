@@ -12,6 +12,10 @@ constexpr uint64_t kMaxSubjectBytes = 300;
 // The title's part after the prefix holds at least this many bytes (folded):
 // "Re: Hi" on a page about hiking is no subject line.
 constexpr size_t kMinSubjectTitleBytes = 8;
+// A reply prefix and its colon lie within this many bytes of the line's
+// start (leading spaces included): the raw text is looked at before it is
+// folded, which costs more.
+constexpr size_t kMaxPrefixBytes = 24;
 
 }  // namespace
 
@@ -24,6 +28,12 @@ void MarkReplySubjects(DomIndex* dom, const PhraseSet& phrases) {
     if (nodes[i].own_text != nodes[i].text) return false;
     text.clear();
     AppendSmallText(nodes, i, &text);
+    // ASCII or fullwidth (U+FF1A) colon; folding makes them one.
+    const std::string_view head = std::string_view(text).substr(0, kMaxPrefixBytes + 3);
+    if (head.find(':') == std::string_view::npos &&
+        head.find("\xEF\xBC\x9A") == std::string_view::npos) {
+      return false;
+    }
     const std::string folded = FoldPhrase(text);
     const size_t colon = folded.find(':');
     if (colon == std::string::npos || colon == 0) return false;
