@@ -2,6 +2,9 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "corpus/util/ascii.h"
 
 namespace corpus {
 namespace {
@@ -37,8 +40,7 @@ void MarkReplySubjects(DomIndex* dom, const PhraseSet& phrases) {
     const std::string folded = FoldPhrase(text);
     const size_t colon = folded.find(':');
     if (colon == std::string::npos || colon == 0) return false;
-    std::string_view rest = std::string_view(folded).substr(colon + 1);
-    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    const std::string_view rest = StripAsciiWhitespace(std::string_view(folded).substr(colon + 1));
     return rest.size() >= kMinSubjectTitleBytes && title.find(rest) != std::string::npos &&
            phrases.Has(PhraseClass::kReplyPrefix, std::string_view(folded).substr(0, colon));
   });
