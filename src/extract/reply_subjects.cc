@@ -29,14 +29,17 @@ void MarkReplySubjects(DomIndex* dom, const PhraseSet& phrases) {
   std::string text;
   MarkSmallBlocks(dom, kMaxSubjectBytes, [&](int32_t i) {
     if (nodes[i].own_text != nodes[i].text) return false;
+    // The line's start first, with an ASCII or fullwidth (U+FF1A) colon
+    // (folding makes them one); the whole line only then.
     text.clear();
-    AppendSmallText(nodes, i, &text);
-    // ASCII or fullwidth (U+FF1A) colon; folding makes them one.
+    AppendSmallText(nodes, i, &text, kMaxPrefixBytes + 3);
     const std::string_view head = std::string_view(text).substr(0, kMaxPrefixBytes + 3);
     if (head.find(':') == std::string_view::npos &&
         head.find("\xEF\xBC\x9A") == std::string_view::npos) {
       return false;
     }
+    text.clear();
+    AppendSmallText(nodes, i, &text);
     const std::string folded = FoldPhrase(text);
     const size_t colon = folded.find(':');
     if (colon == std::string::npos || colon == 0) return false;
