@@ -343,6 +343,44 @@ TEST(MultilingualPageTest, ReadAlsoBoxesGoInUkrainianCzechAndRomanian) {
   for (const ChromeCase& c : cases) ExpectChromeGoes(c);
 }
 
+TEST(MultilingualPageTest, ReadAlsoBoxesAndVideoNoticesGoInDutchPolishPortugueseAndItalian) {
+  // A "read also" heading without a colon over a list of links between the
+  // paragraphs ([related_headings]), and the line over a video that says the
+  // text goes on below it ([labels]).
+  const ChromeCase cases[] = {
+      {" lang='nl'", "Kabinet wil boetes verdubbelen",
+       "Volgens het ministerie is de huidige boete niet meer afschrikwekkend genoeg. Het bedrag "
+       "is sinds 2013 niet aangepast, terwijl de prijs van een treinkaartje flink is gestegen.",
+       "<div><h3>Lees ook</h3><ul><li><a href='/1'>NS wil vaker controleren op stoptreinen</a>"
+       "</li><li><a href='/2'>Stakende sjorders leggen containerhaven plat</a></li></ul></div>",
+       "flink is gestegen. (3)", {"stoptreinen", "containerhaven"}},
+      {" lang='pl'", "Ceny prądu w przyszłym roku",
+       "Projekt przygotowany przez ministerstwo zakłada, że przez pierwsze trzy kwartały "
+       "przyszłego roku odbiorcy będą płacić nie więcej niż pięćset złotych netto za megawatogodzinę.",
+       "<div><h3>Zobacz też</h3><ul><li><a href='/1'>Rząd przyjął projekt budżetu na przyszły rok"
+       "</a></li><li><a href='/2'>Sejm zajmie się ustawą o energetyce wiatrowej</a></li></ul></div>",
+       "netto za megawatogodzinę. (3)", {"projekt budżetu", "energetyce wiatrowej"}},
+      {" lang='pt-BR'", "Chuva forte no Rio Grande do Sul",
+       "A Defesa Civil do estado emitiu um alerta para chuva forte em doze municípios das regiões "
+       "dos Vales e da Serra nesta quarta-feira, com acumulados que podem chegar a cem milímetros.",
+       "<div><h3>Leia também</h3><ul><li><a href='/1'>Moradores ainda reconstroem casas seis meses "
+       "após a enchente</a></li><li><a href='/2'>Frente fria chega ao estado no fim de semana</a>"
+       "</li></ul></div>",
+       "chegar a cem milímetros. (3)", {"reconstroem casas", "Frente fria"}},
+      {" lang='pl'", "Ceny prądu w przyszłym roku",
+       "Projekt przygotowany przez ministerstwo zakłada, że przez pierwsze trzy kwartały "
+       "przyszłego roku odbiorcy będą płacić nie więcej niż pięćset złotych netto za megawatogodzinę.",
+       "<div class='x1'><p class='x2'>Dalszy ciąg materiału pod wideo</p><div class='x3'></div></div>",
+       "netto za megawatogodzinę. (3)", {"Dalszy ciąg"}},
+      {" lang='it'", "Il ponte vecchio sarà rifatto",
+       "Il comune ha annunciato martedì che in primavera rifarà il vecchio ponte sul fiume. Il "
+       "sindaco ha detto che i lavori dureranno circa sei mesi e che ci saranno deviazioni.",
+       "<div class='x1'><p>L'articolo continua sotto</p><div class='x3'></div></div>",
+       "ci saranno deviazioni. (3)", {"continua sotto"}},
+  };
+  for (const ChromeCase& c : cases) ExpectChromeGoes(c);
+}
+
 TEST(MultilingualPageTest, ThaiProseWithoutMarksIsProse) {
   // Thai ends its sentences with a space, not a mark: a standfirst in a
   // block of its own before the body stays, and a related box takes only
