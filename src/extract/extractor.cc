@@ -8,6 +8,7 @@
 #include "corpus/extract/block_model.h"
 #include "corpus/extract/boilerplate.h"
 #include "corpus/extract/code_gutters.h"
+#include "corpus/extract/comment_threads.h"
 #include "corpus/extract/discussion.h"
 #include "corpus/extract/dom_index.h"
 #include "corpus/extract/dom_text.h"
@@ -172,7 +173,7 @@ bool IsShortParagraphStory(const DomIndex& dom, int32_t root) {
 // Bumped whenever a rule changes what is extracted; the data files (phrase
 // files, class and id name lists, the block model) are versioned by their
 // digests (ExtractorVersion).
-constexpr std::string_view kExtractorCodeVersion = "129";
+constexpr std::string_view kExtractorCodeVersion = "130";
 
 std::string ExtractorVersion() {
   // The data files' digests, hashed together (configs/extract/).
@@ -223,6 +224,7 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
   if (options.duplicate_min_bytes > 0) MarkDuplicateSubtrees(&dom, options.duplicate_min_bytes);
   MarkPostChrome(&dom);
   MarkReplySubjects(&dom, phrases);
+  MarkReplyThreads(&dom, phrases);
   MarkCodeGutters(&dom);
   MarkCreditLines(&dom, phrases);
   const bool product_page =

@@ -127,29 +127,6 @@ bool IsCallToAction(const std::vector<DomNode>& nodes, const PhraseSet& phrases,
   return IsActionPhrase(phrases, *text);
 }
 
-// The label of the <button> `button` (its text nodes, joined by spaces),
-// read up to kMaxActionNodes nodes; false if it is longer than a call to
-// action.
-bool ButtonLabel(const GumboNode* button, std::string* text) {
-  text->clear();
-  std::vector<const GumboNode*> stack{button};
-  for (int seen = 0; !stack.empty(); ++seen) {
-    if (seen >= kMaxActionNodes) return false;
-    const GumboNode* g = stack.back();
-    stack.pop_back();
-    if (g->type == GUMBO_NODE_TEXT) {
-      *text += g->v.text.text;
-      *text += ' ';
-    } else if (g->type == GUMBO_NODE_ELEMENT) {
-      const GumboVector& kids = g->v.element.children;
-      for (unsigned i = kids.length; i-- > 0;) {
-        stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
-      }
-    }
-  }
-  return text->size() <= 2 * kMaxActionBytes;
-}
-
 // Paragraphs of running text (IsRunningText) in the subtree at `root`,
 // counted up to `limit`.
 int RunningParagraphs(const std::vector<DomNode>& nodes, int32_t root, int limit) {
@@ -312,7 +289,7 @@ void MarkSignupBoxes(DomIndex* dom, const PhraseSet& phrases, uint64_t max_box_t
   // has no text of its own.
   for (const DomIndex::Button& b : dom->buttons()) {
     const int32_t line = nodes[b.parent].block;
-    if (line < 0 || OwnTextBesideChrome(nodes, line) != 0 || !ButtonLabel(b.node, &text) ||
+    if (line < 0 || OwnTextBesideChrome(nodes, line) != 0 || !ButtonLabel(b.node, kMaxActionNodes, 2 * kMaxActionBytes, &text) ||
         !IsActionPhrase(phrases, text)) {
       continue;
     }

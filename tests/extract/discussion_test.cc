@@ -162,6 +162,60 @@ TEST(DiscussionTest, AReplysSubjectLineRepeatingTheTitleGoes) {
   }
 }
 
+TEST(DiscussionTest, ReadersNotesWithAReplyButtonEachGoUnderAnArticle) {
+  // A recipe site's "Cooking Notes" under the recipe, in markup no name
+  // calls comments: each item a name, a date, the text and a "Reply"
+  // button ("Antworten" link on the German page).
+  const struct {
+    const char* lang;
+    const char* control;
+  } pages[] = {{"en", "<button>Helpful (12)</button> <button>Reply</button>"},
+               {"de", "<a href='#r'>Antworten</a>"}};
+  for (const auto& page : pages) {
+    std::string notes;
+    for (int i = 0; i < 3; ++i) {
+      notes += "<li class='Note_note__Bc5Gh'><span>Leserin " + std::to_string(i) +
+               "</span> <span>3. März 2024</span><p>Notiz " + std::to_string(i) +
+               ": mit Hähnchenschenkeln ohne Knochen nur zwölf Minuten.</p>" + page.control +
+               "</li>";
+    }
+    const std::string text = Extract(
+        std::string("<html lang='") + page.lang + "'><head><title>Gochujang-Hähnchen</title>"
+        "</head><body><main><h1>Gochujang-Hähnchen</h1>" + testing::GermanParagraphs("Absatz", 3) +
+        "<section class='CookingNotes_section__Wx0Bc'><h2>Notizen</h2><ul>" + notes +
+        "</ul></section></main></body></html>");
+    EXPECT_TRUE(Has(text, "Absatz 2")) << text;
+    EXPECT_FALSE(Has(text, "Notiz 1")) << page.lang << "\n" << text;
+  }
+}
+
+TEST(DiscussionTest, AnswersWithReplyButtonsInTheirCommentsStay) {
+  // Each answer of a Q&A page holds a list of short comments, each with a
+  // "Reply" button: the comments make the thread, not the answers around
+  // them.
+  std::string answers;
+  for (int i = 0; i < 3; ++i) {
+    answers += "<div class='answer'><div class='body'><p>Answer " + std::to_string(i) +
+               ": call asyncio.run on the coroutine, and inside it await each task you "
+               "created with asyncio.create_task, so that both sleeps overlap.</p></div>"
+               "<ul class='comments'>";
+    for (int k = 0; k < 2; ++k) {
+      answers += "<li class='comment'><span>Remark " + std::to_string(i) + std::to_string(k) +
+                 ": the sleep stands for input or output.</span> <button>Reply</button></li>";
+    }
+    answers += "</ul></div>";
+  }
+  const std::string text = Extract(
+      "<html lang='en'><head><title>Simplest async example</title></head><body><main>"
+      "<h1>Simplest async example</h1><div class='question'>" +
+      testing::GermanParagraphs("Frage", 4) + "</div>"
+      "<div class='answers'>" + answers + "</div></main></body></html>");
+  EXPECT_TRUE(Has(text, "Frage 3")) << text;
+  EXPECT_TRUE(Has(text, "Answer 0")) << text;
+  EXPECT_TRUE(Has(text, "Answer 2")) << text;
+  EXPECT_FALSE(Has(text, "Remark 21")) << text;
+}
+
 TEST(DiscussionTest, ABoardsPromptInPlaceOfAttachmentsGoes) {
   // Discuz!'s prompt to a visitor where a post's attachments would be, its
   // two links inside the sentence.

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstring>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -59,6 +60,32 @@ bool AnyElementWithin(const GumboNode* root, int max_nodes, Pred pred) {
     }
   }
   return false;
+}
+
+// Puts in `text` the label of the <button> `button` (its text nodes, each
+// followed by a space), reading at most `max_nodes` nodes; false when the
+// button holds more nodes or the label more than `max_bytes` bytes: then it
+// is more than a control's label. Buttons are not in DomIndex
+// (DomIndex::buttons()).
+inline bool ButtonLabel(const GumboNode* button, int max_nodes, size_t max_bytes,
+                        std::string* text) {
+  text->clear();
+  std::vector<const GumboNode*> stack{button};
+  for (int seen = 0; !stack.empty(); ++seen) {
+    if (seen >= max_nodes) return false;
+    const GumboNode* g = stack.back();
+    stack.pop_back();
+    if (g->type == GUMBO_NODE_TEXT) {
+      *text += g->v.text.text;
+      *text += ' ';
+    } else if (g->type == GUMBO_NODE_ELEMENT) {
+      const GumboVector& kids = g->v.element.children;
+      for (unsigned i = kids.length; i-- > 0;) {
+        stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
+      }
+    }
+  }
+  return text->size() <= max_bytes;
 }
 
 // Gumbo nodes looked at for a picture in a subtree (HoldsPicture).

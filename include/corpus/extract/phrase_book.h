@@ -28,6 +28,7 @@ enum class PhraseClass {
   kPitchVerb,          // [pitch_verbs]: matched at the start of a short link
   kPaywallOpening,     // [paywall_openings]: matched at the start of a line
   kReplyPrefix,        // [reply_prefixes]
+  kReplyAction,        // [reply_actions]
   kCount,
 };
 
