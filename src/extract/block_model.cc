@@ -170,16 +170,28 @@ int32_t RowOf(const std::vector<DomNode>& nodes, int32_t block, bool* wrapped) {
 // blocks are a layout table's. (Rows of more cells are left to each cell's
 // own probability: measured, judging them whole was no better;
 // BENCHMARKS.md, "Versions 93 to 100".) So are a description list's term
-// and its one description ("<dt>Wohnfläche ca.:</dt><dd>78 m²</dd>").
+// and its one description ("<dt>Wohnfläche ca.:</dt><dd>78 m²</dd>"), the
+// description's text set in a <dd> or in one block inside it.
 void JudgeRowsWhole(const std::vector<DomNode>& nodes, const std::vector<BlockFeatures>& blocks,
                     std::vector<double>* p) {
   const auto tag = [&](size_t k) {
     return k < blocks.size() ? nodes[blocks[k].node].tag : GUMBO_TAG_UNKNOWN;
   };
   const auto parent = [&](size_t k) { return nodes[blocks[k].node].parent; };
+  // The list that holds block `k` as a description: a <dd>'s, or that of
+  // the <dd> whose text it is all of (a description set in a <p>); -1.
+  const auto description_of = [&](size_t k) -> int32_t {
+    if (k >= blocks.size()) return -1;
+    const int32_t n = blocks[k].node;
+    if (nodes[n].tag == GUMBO_TAG_DD) return nodes[n].parent;
+    const int32_t up = nodes[n].parent;
+    return up >= 0 && nodes[up].tag == GUMBO_TAG_DD && nodes[up].text == nodes[n].text
+               ? nodes[up].parent
+               : -1;
+  };
   for (size_t k = 0; k < blocks.size();) {
-    if (tag(k) == GUMBO_TAG_DT && tag(k + 1) == GUMBO_TAG_DD && parent(k) == parent(k + 1) &&
-        !(tag(k + 2) == GUMBO_TAG_DD && parent(k + 2) == parent(k))) {
+    if (tag(k) == GUMBO_TAG_DT && description_of(k + 1) == parent(k) &&
+        description_of(k + 2) != parent(k)) {
       (*p)[k] = (*p)[k + 1] = ((*p)[k] + (*p)[k + 1]) / 2;
       k += 2;
       continue;

@@ -375,6 +375,19 @@ TEST(BlockModelTest, ARowOfANameAndItsValueIsJudgedWhole) {
             1);
   EXPECT_TRUE(Has(facts.Text(), "2 von 4")) << facts.Text();
   EXPECT_TRUE(Has(facts.Text(), "78 m²")) << facts.Text();
+  // The description set in a <p> inside its <dd> (documentation generators,
+  // a shop's facts): still judged with its term.
+  Selected set_in_p("<html><body><div><h1>Wohnung in Gohlis</h1>" +
+                    Story("Die Wohnung liegt in einem ruhigen Altbau, nur wenige Gehminuten von "
+                          "der Straßenbahn und den Geschäften der Hauptstraße entfernt.",
+                          3) +
+                    "<dl><dt>Etage:</dt><dd><p>2 von 4</p></dd><dt>Baujahr:</dt><dd><p>1908</p>"
+                    "</dd></dl><p>1 2 3 4 5 6 7 8 9</p></div></body></html>");
+  EXPECT_EQ(DropModelBoilerplate(set_in_p.dom, testing::EnglishPhrases(), {}, model, true,
+                                 &set_in_p.sel, nullptr),
+            1);
+  EXPECT_TRUE(Has(set_in_p.Text(), "2 von 4")) << set_in_p.Text();
+  EXPECT_TRUE(Has(set_in_p.Text(), "1908")) << set_in_p.Text();
   // A row of a long text beside a line (an old layout table's sidebar
   // beside its column): not a name and its value; each is judged alone.
   Selected layout("<html><body><div><h1>Dreame R10 Pro</h1>" +
