@@ -204,9 +204,12 @@ ContentSelection SelectMainContent(const DomIndex& dom, const ScoreOptions& o) {
     }
     if ((n.flags & (kDomText | kDomHeading)) || !IsListLike(n.tag) || n.text == 0) continue;
     // A list item's text in a wrapper of its own (DokuWiki's <li><div
-    // class="li">) is the item: its list is judged whole.
+    // class="li">) is the item: its list is judged whole. A description's
+    // (Sphinx's "<dt>Return type:</dt><dd><p><a>Table</a></p></dd>") is a
+    // term's value, as a <dd> holding the link itself is.
     if ((n.tag == GUMBO_TAG_DIV || n.tag == GUMBO_TAG_P) && n.parent >= 0 &&
-        nodes[n.parent].tag == GUMBO_TAG_LI && nodes[n.parent].text == n.text) {
+        (nodes[n.parent].tag == GUMBO_TAG_LI || nodes[n.parent].tag == GUMBO_TAG_DD) &&
+        nodes[n.parent].text == n.text) {
       continue;
     }
     const double density = static_cast<double>(n.navlink) / static_cast<double>(n.text);

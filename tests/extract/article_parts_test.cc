@@ -277,5 +277,18 @@ TEST(ArticlePartsTest, AListItemInAWrapperOfItsOwnIsJudgedWithItsList) {
   EXPECT_TRUE(Has(t, "Zugriff auf das Self-Service-Portal")) << t;
 }
 
+TEST(ArticlePartsTest, ADescriptionThatIsOneLinkInAParagraphOfItsOwnStays) {
+  // Sphinx sets each field's value in a <p> inside its <dd>; a return type
+  // is one short link to the class's page: the term's value, not a menu.
+  const std::string t = ExtractBody(
+      "<main><h1>read_csv()</h1><p>Read a delimited text file into a table. Quoted fields may "
+      "span several lines, and the delimiter is guessed from the first line when it is not "
+      "given.</p><dl class='x1'><dt>Returns:</dt><dd><p>A new table holding the rows of the "
+      "file.</p></dd><dt>Return type:</dt><dd><p><a href='core.html#Table'><em>Table</em></a>"
+      "</p></dd></dl><p>Rows longer than the header raise an error, unless the option to skip "
+      "them is set.</p></main>");
+  EXPECT_TRUE(Has(t, "Return type:\n\nTable")) << t;
+}
+
 }  // namespace
 }  // namespace corpus
