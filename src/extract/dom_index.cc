@@ -177,6 +177,30 @@ bool DomIndex::IsBlockTag(GumboTag tag) {
   }
 }
 
+namespace {
+
+// The table element that a <div>, <span> or custom element stands for by
+// its ARIA role (WAI-ARIA 1.2, 5.3.3 "Document Structure Roles": table,
+// rowgroup, row, cell, columnheader, rowheader), read as one: a table a
+// script framework draws in divs (GitBook, React data grids) is a table.
+// A row counts inside a table or a row group, a cell inside a row, as
+// the roles require; `tag` otherwise.
+GumboTag TableRoleTag(const GumboElement& el, GumboTag parent, GumboTag tag) {
+  const char* role = ElementAttr(el, "role");
+  if (!role) return tag;
+  const std::string_view r(role);
+  const bool in_table = parent == GUMBO_TAG_TABLE || parent == GUMBO_TAG_TBODY ||
+                        parent == GUMBO_TAG_THEAD;
+  if (r == "table") return GUMBO_TAG_TABLE;
+  if (r == "rowgroup" && parent == GUMBO_TAG_TABLE) return GUMBO_TAG_TBODY;
+  if (r == "row" && in_table) return GUMBO_TAG_TR;
+  if ((r == "cell" || r == "gridcell") && parent == GUMBO_TAG_TR) return GUMBO_TAG_TD;
+  if ((r == "columnheader" || r == "rowheader") && parent == GUMBO_TAG_TR) return GUMBO_TAG_TH;
+  return tag;
+}
+
+}  // namespace
+
 bool DomIndex::IsHiddenTag(GumboTag tag) {
   switch (tag) {
     case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
@@ -297,6 +321,10 @@ void DomIndex::Build(const GumboNode* root) {
         } else {
           tag = GUMBO_TAG_SPAN;
         }
+      }
+      if (tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_SPAN || tag == GUMBO_TAG_UNKNOWN) {
+        tag = TableRoleTag(g->v.element, p.parent >= 0 ? nodes_[p.parent].tag : GUMBO_TAG_BODY,
+                           tag);
       }
       n.tag = tag;
       // A custom element is a block (a layout container) but inside a

@@ -277,6 +277,23 @@ TEST(ArticlePartsTest, AListItemInAWrapperOfItsOwnIsJudgedWithItsList) {
   EXPECT_TRUE(Has(t, "Zugriff auf das Self-Service-Portal")) << t;
 }
 
+TEST(ArticlePartsTest, ATableDrawnInDivsByItsRolesReadsAsATable) {
+  // A documentation platform draws its tables in <div>s with ARIA's table
+  // roles: rows and cells read as a table's. Without a table around them,
+  // the roles are not a table's and the divs stay blocks.
+  const std::string t = ExtractBody(
+      "<main><h1>Webhooks</h1><p>You can subscribe to the following events. Each event is "
+      "delivered as a POST request with a JSON body to the address you registered in the "
+      "dashboard.</p><div role='table'><div role='rowgroup'><div role='row'><div "
+      "role='columnheader'>Event</div><div role='columnheader'>Sent when</div></div><div "
+      "role='row'><div role='cell'>order.created</div><div role='cell'>A customer completes "
+      "checkout</div></div></div></div><div><div role='row'><div role='cell'>Loose</div><div "
+      "role='cell'>cells</div></div></div><p>Every request carries a signature header that you "
+      "should verify before trusting the body.</p></main>");
+  EXPECT_TRUE(Has(t, "Event | Sent when\norder.created | A customer completes checkout")) << t;
+  EXPECT_TRUE(Has(t, "Loose\n\ncells")) << t;
+}
+
 TEST(ArticlePartsTest, ADescriptionThatIsOneLinkInAParagraphOfItsOwnStays) {
   // Sphinx sets each field's value in a <p> inside its <dd>; a return type
   // is one short link to the class's page: the term's value, not a menu.
