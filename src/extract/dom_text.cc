@@ -203,6 +203,7 @@ struct Open {
   int cells = 0;  // <tr>: cells written so far; <table>: rows (markdown)
   // <tr>: a row of one-line cells (IsOneLineRow); <td>, <th>: a cell of one.
   bool one_line = false;
+  bool lone = false;  // <tr>: its table's only row (IsLoneRow)
 };
 
 // A cell's text is one line when it is short and holds at most one block
@@ -246,6 +247,26 @@ bool IsOneLineRow(const std::vector<DomNode>& nodes, int32_t tr) {
     ++cells;
   }
   return cells >= 2;
+}
+
+// Whether the row `tr` is the only one of its table (rows of tables nested
+// in it aside): a box laid out as a table (an icon's cell beside a notice),
+// where an empty cell is no column of data. Looks at the table's nodes up
+// to its second row.
+bool IsLoneRow(const std::vector<DomNode>& nodes, int32_t tr) {
+  int32_t table = nodes[tr].parent;
+  while (table >= 0 && nodes[table].tag != GUMBO_TAG_TABLE) table = nodes[table].parent;
+  if (table < 0) return true;
+  int rows = 0;
+  for (int32_t i = table + 1; i < nodes[table].end; ++i) {
+    const DomNode& n = nodes[i];
+    if (n.flags & kDomText) continue;
+    if (n.tag == GUMBO_TAG_TABLE || n.tag == GUMBO_TAG_TR) {
+      if (n.tag == GUMBO_TAG_TR && ++rows > 1) return false;
+      i = n.end - 1;
+    }
+  }
+  return true;
 }
 
 class Renderer {
@@ -323,9 +344,15 @@ class Renderer {
       b_.LineBreak();
       return;
     }
-    if (tag == GUMBO_TAG_TR) open_.back().one_line = IsOneLineRow(nodes_, i);
+    if (tag == GUMBO_TAG_TR) {
+      open_.back().one_line = IsOneLineRow(nodes_, i);
+      open_.back().lone = IsLoneRow(nodes_, i);
+    }
     if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) {
       Open* row = Nearest(GUMBO_TAG_TR);
+      // An empty cell of a table's only row (an icon's) is no column; in a
+      // table of rows it is (a comparison table's corner).
+      if (row && row->lone && n.text == 0) return;
       if (row && row->one_line) {
         open_.back().one_line = true;
         ++one_line_cells_;

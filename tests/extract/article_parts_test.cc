@@ -294,6 +294,21 @@ TEST(ArticlePartsTest, ATableDrawnInDivsByItsRolesReadsAsATable) {
   EXPECT_TRUE(Has(t, "Loose\n\ncells")) << t;
 }
 
+TEST(ArticlePartsTest, AnIconsEmptyCellBesideANoticeIsNoColumn) {
+  // A wiki's notice box: a table of one row, an icon's cell and the
+  // notice. The empty cell writes no separator; a comparison table's empty
+  // corner still does, so its columns stay in line.
+  const std::string t = ExtractBody(
+      "<main><h1>Schlüssel einrichten</h1><table class='x1'><tr><td><img alt='Info' "
+      "src='i.png'></td><td>Dieser Artikel setzt Grundkenntnisse voraus.</td></tr></table>" +
+      GermanParagraphs("Absatz", 2) +
+      "<table><tr><td></td><td>Basis</td><td>Pro</td></tr><tr><td>Preis</td><td>5 Euro</td>"
+      "<td>9 Euro</td></tr></table></main>");
+  EXPECT_TRUE(Has(t, "\nDieser Artikel setzt")) << t;
+  EXPECT_FALSE(Has(t, "| Dieser")) << t;
+  EXPECT_TRUE(Has(t, "| Basis | Pro\nPreis | 5 Euro | 9 Euro")) << t;
+}
+
 TEST(ArticlePartsTest, ADescriptionThatIsOneLinkInAParagraphOfItsOwnStays) {
   // Sphinx sets each field's value in a <p> inside its <dd>; a return type
   // is one short link to the class's page: the term's value, not a menu.
