@@ -181,8 +181,9 @@ namespace {
 
 // The table element that a <div>, <span> or custom element stands for by
 // its ARIA role (WAI-ARIA 1.2, 5.3.3 "Document Structure Roles": table,
-// rowgroup, row, cell, columnheader, rowheader), read as one: a table a
-// script framework draws in divs (GitBook, React data grids) is a table.
+// rowgroup, row, cell, columnheader, rowheader; and a grid's gridcell,
+// 5.3.2), read as one: a table a script framework draws in divs (GitBook,
+// React data grids) is a table.
 // A row counts inside a table or a row group, a cell inside a row, as
 // the roles require; `tag` otherwise.
 GumboTag TableRoleTag(const GumboElement& el, GumboTag parent, GumboTag tag) {

@@ -203,7 +203,7 @@ struct Open {
   int cells = 0;  // <tr>: cells written so far; <table>: rows (markdown)
   // <tr>: a row of one-line cells (IsOneLineRow); <td>, <th>: a cell of one.
   bool one_line = false;
-  bool lone = false;  // <tr>: its table's only row (IsLoneRow)
+  bool lone = false;  // <table>: of one row (HasOneRow); <tr>: that row
 };
 
 // A cell's text is one line when it is short and holds at most one block
@@ -249,14 +249,11 @@ bool IsOneLineRow(const std::vector<DomNode>& nodes, int32_t tr) {
   return cells >= 2;
 }
 
-// Whether the row `tr` is the only one of its table (rows of tables nested
-// in it aside): a box laid out as a table (an icon's cell beside a notice),
-// where an empty cell is no column of data. Looks at the table's nodes up
-// to its second row.
-bool IsLoneRow(const std::vector<DomNode>& nodes, int32_t tr) {
-  int32_t table = nodes[tr].parent;
-  while (table >= 0 && nodes[table].tag != GUMBO_TAG_TABLE) table = nodes[table].parent;
-  if (table < 0) return true;
+// Whether the table `table` has one row (rows of tables nested in it
+// aside): a box laid out as a table (an icon's cell beside a notice), where
+// an empty cell is no column of data. Looks at its nodes up to its second
+// row.
+bool HasOneRow(const std::vector<DomNode>& nodes, int32_t table) {
   int rows = 0;
   for (int32_t i = table + 1; i < nodes[table].end; ++i) {
     const DomNode& n = nodes[i];
@@ -266,7 +263,7 @@ bool IsLoneRow(const std::vector<DomNode>& nodes, int32_t tr) {
       i = n.end - 1;
     }
   }
-  return true;
+  return rows == 1;
 }
 
 class Renderer {
@@ -344,9 +341,11 @@ class Renderer {
       b_.LineBreak();
       return;
     }
+    if (tag == GUMBO_TAG_TABLE) open_.back().lone = HasOneRow(nodes_, i);
     if (tag == GUMBO_TAG_TR) {
       open_.back().one_line = IsOneLineRow(nodes_, i);
-      open_.back().lone = IsLoneRow(nodes_, i);
+      const Open* table = Nearest(GUMBO_TAG_TABLE);
+      open_.back().lone = table && table->lone;
     }
     if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) {
       Open* row = Nearest(GUMBO_TAG_TR);
