@@ -381,6 +381,24 @@ TEST(MultilingualPageTest, ReadAlsoBoxesAndVideoNoticesGoInDutchPolishPortuguese
   for (const ChromeCase& c : cases) ExpectChromeGoes(c);
 }
 
+TEST(MultilingualPageTest, RecipeButtonsGoInTheirLanguage) {
+  // A recipe site's buttons between the paragraphs: a link set straight in
+  // the article, or alone in a box of its own ([labels]).
+  const ChromeCase cases[] = {
+      {" lang='de'", "Käsespätzle",
+       "Nach einer langen Wanderung gibt es auf der Hütte nichts Besseres als eine dampfende "
+       "Pfanne Käsespätzle, in der sich der würzige Bergkäse lange Fäden zieht.",
+       "<a class='x1' href='/liste/add/1'>Auf die Einkaufsliste</a>",
+       "lange Fäden zieht. (3)", {"Einkaufsliste"}},
+      {" lang='es'", "Tortilla de patatas",
+       "La tortilla de patatas es uno de los platos más sencillos de la cocina española, y "
+       "también uno de los que más discusiones provoca en cualquier sobremesa familiar.",
+       "<div class='x2'><a class='x1' href='/guardar/1'>Guardar receta</a></div>",
+       "cualquier sobremesa familiar. (3)", {"Guardar receta"}},
+  };
+  for (const ChromeCase& c : cases) ExpectChromeGoes(c);
+}
+
 TEST(MultilingualPageTest, ThaiProseWithoutMarksIsProse) {
   // Thai ends its sentences with a space, not a mark: a standfirst in a
   // block of its own before the body stays, and a related box takes only
