@@ -246,6 +246,36 @@ bool IsShortLineBlock(const DomNode& n, uint64_t max_text) {
          n.own_text == n.text;
 }
 
+// Whether `line` is a share and nothing else: digits, a percent sign and
+// the marks between ("40–50%", "13,5 %", "100%").
+bool IsPercentage(std::string_view line) {
+  bool digit = false, percent = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (IsAsciiDigit(c)) {
+      digit = true;
+    } else if (c == '%') {
+      percent = true;
+    } else if (line.substr(i, 3) == "\xE2\x80\x93") {
+      i += 2;  // en dash
+    } else if (c != ' ' && c != '.' && c != ',' && c != '-' && c != '+') {
+      return false;
+    }
+  }
+  return digit && percent;
+}
+
+// Whether element `i` is, or is all of, a term's description or a table
+// cell: the value of a property ("Alkohol | 13,5 %"), not a badge.
+bool IsPropertyValue(const std::vector<DomNode>& nodes, int32_t i) {
+  const auto cell = [](GumboTag t) {
+    return t == GUMBO_TAG_DD || t == GUMBO_TAG_TD || t == GUMBO_TAG_TH;
+  };
+  if (cell(nodes[i].tag)) return true;
+  const int32_t up = nodes[i].parent;
+  return up >= 0 && cell(nodes[up].tag) && nodes[up].text == nodes[i].text;
+}
+
 }  // namespace
 
 void MarkShopChrome(DomIndex* dom, const PhraseSet& phrases) {
@@ -255,6 +285,9 @@ void MarkShopChrome(DomIndex* dom, const PhraseSet& phrases) {
     if (IsShopChromeMarkup(n.node->v.element, n.text)) return true;
     if (!IsShortLineBlock(n, kMaxShopLine)) return false;
     const std::string line = LineText(nodes, i);
+    // A share is a discount's badge ("-20%") unless it is a property's
+    // value (a fabric's "100% Baumwolle" has words and stays anyway).
+    if (IsPercentage(line) && IsPropertyValue(nodes, i)) return false;
     return (n.text <= kMaxPriceLine && (IsPriceLine(line) || IsPricedLine(line))) ||
            phrases.Matches(PhraseClass::kShopPhrase, line);
   });

@@ -61,6 +61,24 @@ TEST(ShopChromeTest, BuyBoxReviewsAndPlaceholdersGoOnAProductPage) {
   }
 }
 
+TEST(ShopChromeTest, AShareIsAPropertysValueInItsCellAndABadgeAlone) {
+  // "-20%" alone is a discount's badge; "40–50%" as a term's description
+  // or in a table's cell is a property's value (a tea's oxidation, a wine's
+  // alcohol).
+  const std::string t = Text(Page(
+      kOgProduct,
+      "<h1>Da Hong Pao</h1><div class='x1'>-20%</div><div class='product-description'><p>A rock "
+      "oolong from the Wuyi mountains, dark and dense, with a deep mineral taste and a long "
+      "finish.</p><dl><dt>Oxidation</dt><dd>40–50%</dd><dt>Roast</dt><dd>Strong</dd></dl>"
+      "<table><tr><th>Alcohol</th><td>13,5 %</td></tr><tr><th>Acidity</th><td>Low</td></tr>"
+      "</table><p>Steep it for ten seconds at first, and a little longer each time after.</p>"
+      "</div>"));
+  EXPECT_TRUE(Has(t, "mineral taste")) << t;
+  EXPECT_TRUE(Has(t, "Oxidation\n40–50%")) << t;
+  EXPECT_TRUE(Has(t, "Alcohol | 13,5 %")) << t;
+  EXPECT_FALSE(Has(t, "-20%")) << t;
+}
+
 TEST(ShopChromeTest, AProductPageIsNeverReadAsAnIndexOfLinks) {
   // Little prose and many links is an index page, whose links are its
   // content; on a product's page the links are other brands and products.
