@@ -265,17 +265,6 @@ bool IsPercentage(std::string_view line) {
   return digit && percent;
 }
 
-// Whether element `i` is, or is all of, a term's description or a table
-// cell: the value of a property ("Alkohol | 13,5 %"), not a badge.
-bool IsPropertyValue(const std::vector<DomNode>& nodes, int32_t i) {
-  const auto cell = [](GumboTag t) {
-    return t == GUMBO_TAG_DD || t == GUMBO_TAG_TD || t == GUMBO_TAG_TH;
-  };
-  if (cell(nodes[i].tag)) return true;
-  const int32_t up = nodes[i].parent;
-  return up >= 0 && cell(nodes[up].tag) && nodes[up].text == nodes[i].text;
-}
-
 }  // namespace
 
 void MarkShopChrome(DomIndex* dom, const PhraseSet& phrases) {
@@ -286,8 +275,14 @@ void MarkShopChrome(DomIndex* dom, const PhraseSet& phrases) {
     if (!IsShortLineBlock(n, kMaxShopLine)) return false;
     const std::string line = LineText(nodes, i);
     // A share is a discount's badge ("-20%") unless it is a property's
-    // value (a fabric's "100% Baumwolle" has words and stays anyway).
-    if (IsPercentage(line) && IsPropertyValue(nodes, i)) return false;
+    // value, or all of one's text (a fabric's "100% Baumwolle" has words
+    // and stays anyway).
+    const int32_t up = n.parent;
+    if (IsPercentage(line) &&
+        (IsPropertyValue(nodes, i) ||
+         (up >= 0 && nodes[up].text == n.text && IsPropertyValue(nodes, up)))) {
+      return false;
+    }
     return (n.text <= kMaxPriceLine && (IsPriceLine(line) || IsPricedLine(line))) ||
            phrases.Matches(PhraseClass::kShopPhrase, line);
   });

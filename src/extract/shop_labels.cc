@@ -15,16 +15,6 @@ constexpr uint64_t kMaxLabelBytes = 128;
 // Nodes looked at in one block: a label is a text node in a span or two.
 constexpr int32_t kMaxLabelNodes = 12;
 
-// Whether the block at `i` is the value of a named property: a table cell
-// beside another cell with text in its row, or a <dd>. "Stan | Nowy",
-// "Condition: New": the word of a badge, there, is the fact.
-bool IsPropertyValue(const std::vector<DomNode>& nodes, int32_t i) {
-  const DomNode& n = nodes[i];
-  if (n.tag == GUMBO_TAG_DD) return true;
-  if (n.tag != GUMBO_TAG_TD && n.tag != GUMBO_TAG_TH) return false;
-  return n.parent >= 0 && nodes[n.parent].tag == GUMBO_TAG_TR && nodes[n.parent].text > n.text;
-}
-
 // Inline elements that hold, whole, a block's own text beside its child
 // blocks, when that text is a label: the reading time a blog plugin sets
 // in spans above the post's paragraphs ("<div><span>Reading Time:

@@ -66,6 +66,17 @@ inline bool IsProseParagraph(const DomNode& n) {
   return IsProseBlock(n) && n.own_punct > 0 && 4 * uint64_t{n.own_link} < n.own_text;
 }
 
+// Whether the block at `i` is the value of a named property: a table cell
+// beside another cell with text in its row, or a <dd>. "Stan | Nowy",
+// "Condition: New", "Alkohol | 13,5 %": a badge's word or a share, there,
+// is the fact.
+inline bool IsPropertyValue(const std::vector<DomNode>& nodes, int32_t i) {
+  const DomNode& n = nodes[i];
+  if (n.tag == GUMBO_TAG_DD) return true;
+  if (n.tag != GUMBO_TAG_TD && n.tag != GUMBO_TAG_TH) return false;
+  return n.parent >= 0 && nodes[n.parent].tag == GUMBO_TAG_TR && nodes[n.parent].text > n.text;
+}
+
 // Whether the subtree `n` is a sentence or more of running text:
 // kMinRunningText bytes outside links, punctuation, under a quarter of its
 // text in links. Shorter than a prose block: a short paragraph of an
