@@ -398,6 +398,33 @@ bool HoldsTabPanel(const GumboElement& el) {
   return false;
 }
 
+// Whether the element at `i`, after the page's first <h1> (`h1`, -1 for
+// none), is a box whose class name or id is, whole, one of
+// [boilerplate_tokens] ("sidebar", "footer", "col-md-4 sidebar") and is a
+// child of one of the headline's ancestors: a column or box beside the
+// headline's, not a wrapper of the text (a wrapper holds the headline).
+// Such a box is boilerplate however much text it holds (a column of a
+// business's customer reviews beside a product). Longer names
+// ("sidebar-first-only", "content-sidebar-wrap") are often a layout's
+// wrappers, named after the columns they hold, and keep the size veto.
+bool IsNamedBoxBesideHeadline(const std::vector<DomNode>& nodes, int32_t i, int32_t h1) {
+  if (h1 < 0 || h1 > i) return false;
+  const GumboElement& el = nodes[i].node->v.element;
+  bool named = false;
+  for (const char* attr : {"class", "id"}) {
+    const char* v = ElementAttr(el, attr);
+    if (v && (Book::Default().ListsNamingPieces(AsciiLowercase(v), false) &
+              Book::Bit(NameList::kBoilerplateTokens))) {
+      named = true;
+    }
+  }
+  if (!named) return false;
+  for (int32_t a = nodes[h1].parent; a >= 0; a = nodes[a].parent) {
+    if (a == nodes[i].parent) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main, bool controlled) {
@@ -604,7 +631,10 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
         // paragraph of prose is the article's.
         if (in_body && holds_prose[i] && 4 * n.link < n.text) break;
         if (n.tag == GUMBO_TAG_HEADER && IsSectionHeader(nodes, static_cast<int32_t>(i))) break;
-        if (!large && !holds_main[i]) n.flags |= kDomBoilerplate;
+        if (holds_main[i]) break;
+        if (!large || IsNamedBoxBesideHeadline(nodes, static_cast<int32_t>(i), first_h1)) {
+          n.flags |= kDomBoilerplate;
+        }
         break;
       case MarkupVerdict::kAlwaysBoilerplate:
         n.flags |= kDomBoilerplate;

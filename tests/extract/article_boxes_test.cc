@@ -143,6 +143,37 @@ TEST(ArticleBoxesTest, AsideHoldingTheHeadlineIsAWrapper) {
   EXPECT_TRUE(Has(text, "tomato section number 2")) << text;
 }
 
+TEST(ArticleBoxesTest, NamedSidebarBesideTheHeadlineGoesHoweverLarge) {
+  // A shop's column of customer reviews beside its product: a <div> named
+  // "sidebar" whole, a sibling of the column that holds the headline. It
+  // holds a large share of the page's prose, which a wrapper's size veto
+  // would keep.
+  const std::string reviews =
+      "<div class='card'><a href='/r'>Jana K.</a><p>Wir haben das Familienzelt im Oktober "
+      "gemietet und alles hat wunderbar geklappt. Die Ausrüstung kam zwei Tage früher an und "
+      "war in einem sehr guten Zustand. Gerne wieder!</p></div>"
+      "<div class='card'><a href='/r'>Tom B.</a><p>Freundliche Beratung am Telefon, schnelle "
+      "Lieferung und eine unkomplizierte Rückgabe im Laden. Für unsere Wanderung in den Alpen "
+      "war alles dabei, was wir brauchten.</p></div>";
+  const std::string product =
+      "<p>Der Rucksack hat ein Tragesystem mit einem durchgehenden Rückenteil aus leichtem "
+      "Netzgewebe, das vom oberen Rand bis zum Hüftgurt reicht und sich dem Körper anpasst.</p>"
+      "<p>Die Ausrüstung erreichen Sie von oben oder über ein Reißverschlussfach vorne.</p>";
+  const std::string page = "<html lang='de'><body><div id='content-area'><div id='left-area'>"
+                           "<h1>Trekkingrucksack 65 zur Miete</h1>" + product +
+                           "</div><div id='sidebar'><h4>Bewertungen</h4>" + reviews +
+                           "</div></div></body></html>";
+  const std::string text = ExtractMainContent(page, "", ExtractOptions{}).text;
+  EXPECT_TRUE(Has(text, "Netzgewebe")) << text;
+  EXPECT_FALSE(Has(text, "Familienzelt")) << text;
+  // A longer name is often a layout's wrapper named after the column it
+  // holds, and keeps the veto.
+  std::string wrapper = page;
+  wrapper.replace(wrapper.find("id='sidebar'"), 12, "class='sidebar-first-only'");
+  const std::string kept = ExtractMainContent(wrapper, "", ExtractOptions{}).text;
+  EXPECT_TRUE(Has(kept, "Familienzelt")) << kept;
+}
+
 TEST(ArticleBoxesTest, SignupBoxWithItsPitchGoes) {
   const std::string text = ExtractBody(
       "<article><h1>Growing tomatoes</h1>" + Paragraphs("tomato", 3) +
