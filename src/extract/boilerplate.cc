@@ -425,6 +425,24 @@ bool IsNamedBoxBesideHeadline(const std::vector<DomNode>& nodes, int32_t i, int3
   return false;
 }
 
+// Nodes of a form's subtree read for a control (AsksOfTheReader).
+constexpr int kMaxFormScan = 4000;
+
+// Whether the gumbo subtree of `form` has a control a reader uses (controls
+// are not in DomIndex): a field to fill in or pick from (<textarea>,
+// <select>, an <input> other than a hidden one) or a button. Reads at most
+// kMaxFormScan nodes.
+bool AsksOfTheReader(const GumboNode* form) {
+  return AnyElementWithin(form, kMaxFormScan, [](const GumboElement& el) {
+    if (el.tag == GUMBO_TAG_TEXTAREA || el.tag == GUMBO_TAG_SELECT || el.tag == GUMBO_TAG_BUTTON) {
+      return true;
+    }
+    if (el.tag != GUMBO_TAG_INPUT) return false;
+    const char* type = ElementAttr(el, "type");
+    return !type || !EqualsIgnoreAsciiCase(type, "hidden");
+  });
+}
+
 }  // namespace
 
 MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main, bool controlled) {
@@ -631,6 +649,10 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
         // paragraph of prose is the article's.
         if (in_body && holds_prose[i] && 4 * n.link < n.text) break;
         if (n.tag == GUMBO_TAG_HEADER && IsSectionHeader(nodes, static_cast<int32_t>(i))) break;
+        // A <form> that asks nothing of the reader (hidden fields only)
+        // around a paragraph of prose is a wrapper of text: a forum's posts
+        // inside the form that edits or moderates them.
+        if (n.tag == GUMBO_TAG_FORM && holds_prose[i] && !AsksOfTheReader(n.node)) break;
         if (holds_main[i]) break;
         if (!large || IsNamedBoxBesideHeadline(nodes, static_cast<int32_t>(i), first_h1)) {
           n.flags |= kDomBoilerplate;

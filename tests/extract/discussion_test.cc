@@ -216,6 +216,44 @@ TEST(DiscussionTest, AnswersWithReplyButtonsInTheirCommentsStay) {
   EXPECT_FALSE(Has(text, "Remark 21")) << text;
 }
 
+TEST(DiscussionTest, PostsInsideFormsThatAskNothingStay) {
+  // A board that wraps each post in the form that would edit it (hidden
+  // fields only, in the logged-out view): the posts are the page. A form
+  // that asks for something (the reply box, a consent choice) still goes.
+  std::string posts;
+  const char* bodies[] = {
+      "Bei mir hat das Umtopfen im Frühjahr geholfen, danach wuchsen die Pflanzen deutlich "
+      "kräftiger und standen auch ohne Stab. Wichtig war vor allem, dass ich die Erde nicht mehr "
+      "so feucht gehalten habe und die Töpfe jeden Tag ein wenig gedreht habe.",
+      "Ich würde die Lampe näher an die Pflanzen hängen und die Temperatur etwas senken, dann "
+      "strecken sie sich nicht so stark nach dem Licht. Zwölf Stunden Licht am Tag reichen völlig, "
+      "mehr bringt nach meiner Erfahrung keinen Vorteil für die Jungpflanzen.",
+      "Versuch es mal mit einem kleinen Ventilator, der leichte Luftzug stärkt die Stängel, das "
+      "war bei meinen Tomaten letztes Jahr der Durchbruch. Zwei Stunden am Tag auf kleiner Stufe "
+      "genügen, und die Pflanzen werden merklich kompakter und fester.",
+      "Zu warm und zu wenig Licht, das ist fast immer der Grund. Am Fensterbrett im Süden ging "
+      "es bei mir ohne jede Lampe gut. Wenn du keinen hellen Platz hast, säe lieber zwei Wochen "
+      "später aus, dann holen die Pflanzen den Rückstand schnell wieder auf."};
+  for (const char* body : bodies) {
+    posts += std::string("<div class='entry'><p class='tagline'><a href='/user/x'>gartenfreund</a>"
+                         " vor 3 Stunden</p><form action='#' class='usertext'><input type='hidden' "
+                         "name='thing_id' value='t1_x'><div class='md'><p>") +
+             body + "</p></div></form></div>";
+  }
+  std::string menu = "<nav><ul>";
+  for (int i = 0; i < 30; ++i) menu += "<li><a href='/r/" + std::to_string(i) + "'>Forum " + std::to_string(i) + "</a></li>";
+  menu += "</ul></nav>";
+  const std::string page =
+      "<html lang='de'><body>" + menu + "<main><h1>Vergeilte Tomatenpflanzen</h1>" + posts +
+      "<form action='/antworten' class='usertext'><p>Schreib eine Antwort, die anderen Mitgliedern "
+      "hilft, und bleib freundlich, auch wenn du anderer Meinung bist.</p><textarea name='text'>"
+      "</textarea></form></main></body></html>";
+  const std::string text = Extract(page);
+  EXPECT_TRUE(Has(text, "Umtopfen im Frühjahr")) << text;
+  EXPECT_TRUE(Has(text, "kleinen Ventilator")) << text;
+  EXPECT_FALSE(Has(text, "Schreib eine Antwort")) << text;
+}
+
 TEST(DiscussionTest, ABoardsPromptInPlaceOfAttachmentsGoes) {
   // Discuz!'s prompt to a visitor where a post's attachments would be, its
   // two links inside the sentence.
