@@ -71,10 +71,35 @@ ShopNames ClassifyShopNames(const char* raw) {
                                                                                  : ShopNames::kNone;
 }
 
+// Gumbo nodes read of a <fieldset> for its choices (IsOptionPicker).
+constexpr int kMaxPickerScan = 400;
+
+// Whether the <fieldset> `el` offers a choice of options: two or more radio
+// buttons or check boxes (a colour's or a size's swatches, add-on plans).
+bool IsOptionPicker(const GumboElement& el) {
+  int choices = 0;
+  for (unsigned i = 0; i < el.children.length; ++i) {
+    AnyElementWithin(static_cast<const GumboNode*>(el.children.data[i]), kMaxPickerScan,
+                     [&choices](const GumboElement& e) {
+                       if (e.tag != GUMBO_TAG_INPUT) return false;
+                       const char* type = ElementAttr(e, "type");
+                       if (type && (EqualsIgnoreAsciiCase(type, "radio") ||
+                                    EqualsIgnoreAsciiCase(type, "checkbox"))) {
+                         ++choices;
+                       }
+                       return false;
+                     });
+  }
+  return choices >= 2;
+}
+
 bool IsShopChromeMarkup(const GumboElement& el, uint64_t text) {
-  if (const char* role = ElementAttr(el, "role"); role && EqualsIgnoreAsciiCase(role, "tooltip")) {
+  if (const char* role = ElementAttr(el, "role");
+      role && (EqualsIgnoreAsciiCase(role, "tooltip") ||
+               (EqualsIgnoreAsciiCase(role, "radiogroup") && text <= kMaxBuyBoxText))) {
     return true;
   }
+  if (el.tag == GUMBO_TAG_FIELDSET && text <= kMaxBuyBoxText && IsOptionPicker(el)) return true;
   if (const char* prop = ElementAttr(el, "itemprop");
       prop && InList(kChromeItemProps, AsciiLowercase(prop))) {
     return true;

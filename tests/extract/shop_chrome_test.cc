@@ -61,6 +61,38 @@ TEST(ShopChromeTest, BuyBoxReviewsAndPlaceholdersGoOnAProductPage) {
   }
 }
 
+TEST(ShopChromeTest, OptionPickersGoWithTheirLegendsOnAProductPage) {
+  // A colour's swatches in a <fieldset> (its legend names the choice made)
+  // and add-on plans in a role=radiogroup, on a Spanish product page: the
+  // labels and inputs are no text, but the legend and the group's notes are.
+  const std::string pickers =
+      "<fieldset><legend><span>Color:</span> blanco</legend>"
+      "<label><input name='c' type='radio' checked value='blanco'></label>"
+      "<label><input name='c' type='radio' value='negro'></label></fieldset>"
+      "<div role='radiogroup' aria-labelledby='g'><span id='g'>Plan de protección ampliada</span>"
+      "<p>(Solo se puede elegir una opción a la vez)</p>"
+      "<label><input type='checkbox'>3 años</label><label><input type='checkbox'>4 años</label>"
+      "</div>";
+  const std::string head = "<html lang='es'><head>" + std::string(kOgProduct) +
+                           "</head><body><main><h1>Taza de gres</h1><div><p>Una taza de gres "
+                           "torneada a mano, con un esmalte moteado y cocida dos veces en "
+                           "nuestro horno junto al mar.</p>";
+  const std::string tail = "<p>Hecho a mano en nuestro taller; apta para el lavavajillas y el "
+                           "microondas durante años de café diario.</p></div></main></body></html>";
+  const std::string t = Text(head + pickers + tail);
+  EXPECT_TRUE(Has(t, "esmalte moteado")) << t;
+  EXPECT_TRUE(Has(t, "nuestro taller")) << t;
+  EXPECT_FALSE(Has(t, "blanco")) << t;
+  EXPECT_FALSE(Has(t, "protección")) << t;
+  EXPECT_FALSE(Has(t, "una opción")) << t;
+  // A fieldset of one check box (a consent line in a product's text) is no
+  // choice of options.
+  const std::string one = Text(head +
+                               "<fieldset><legend>Grabado personalizado disponible</legend>"
+                               "<label><input type='checkbox'>Sí</label></fieldset>" + tail);
+  EXPECT_TRUE(Has(one, "Grabado personalizado")) << one;
+}
+
 TEST(ShopChromeTest, AShareIsAPropertysValueInItsCellAndABadgeAlone) {
   // "-20%" alone is a discount's badge; "40–50%" as a term's description
   // or in a table's cell is a property's value (a tea's oxidation, a wine's

@@ -25,6 +25,9 @@ bool IsProductPage(const std::vector<std::string>& json_ld, std::string_view og_
 //  - the buy box: prices, stock and delivery notes, quantity pickers, cart
 //    and payment-plan widgets ("or 4 payments of"), variant swatches,
 //    seller cards, named by the class/id tokens shop software gives them;
+//    option pickers in the markup of HTML forms and ARIA: a <fieldset> of
+//    two or more radio buttons or check boxes, a role=radiogroup (their
+//    legends and notes: "Color: white", "Only one option can be selected");
 //  - customer reviews: schema.org Review and AggregateRating items
 //    (microdata), and the widgets of review services (Yotpo, Judge.me,
 //    Okendo, Stamped, Trustpilot, ...); carousels (other products, press
