@@ -443,6 +443,46 @@ bool AsksOfTheReader(const GumboNode* form) {
   });
 }
 
+// Whether `node` is a carousel's slide that is out of view: aria-hidden
+// "true" beside a sibling of its first class name that is aria-hidden
+// "false", the slide in view (carousel scripts such as Slick mark every
+// slide so). The slides are the carousel's text, shown one at a time; the
+// copies a looping carousel makes of its first and last slides ("cloned",
+// "clone", "duplicate" in their class) are not.
+bool IsSlideOutOfView(const GumboNode* node) {
+  const GumboElement& el = node->v.element;
+  const char* aria = ElementAttr(el, "aria-hidden");
+  const char* cls = ElementAttr(el, "class");
+  if (!aria || std::string_view(aria) != "true" || !cls || !node->parent ||
+      node->parent->type != GUMBO_NODE_ELEMENT) {
+    return false;
+  }
+  const std::string lower = AsciiLowercase(cls);
+  if (AnyNamePiece(lower, true, [](std::string_view t) {
+        return t == "cloned" || t == "clone" || t == "duplicate";
+      })) {
+    return false;
+  }
+  std::string_view first;
+  AnyNamePiece(lower, false, [&first](std::string_view c) {
+    first = c;
+    return true;
+  });
+  const GumboVector& kids = node->parent->v.element.children;
+  for (unsigned k = 0; k < kids.length; ++k) {
+    const auto* kid = static_cast<const GumboNode*>(kids.data[k]);
+    if (kid == node || kid->type != GUMBO_NODE_ELEMENT) continue;
+    const char* kid_aria = ElementAttr(kid->v.element, "aria-hidden");
+    const char* kid_cls = ElementAttr(kid->v.element, "class");
+    if (!kid_aria || std::string_view(kid_aria) != "false" || !kid_cls) continue;
+    const std::string kid_lower = AsciiLowercase(kid_cls);
+    if (AnyNamePiece(kid_lower, false, [first](std::string_view c) { return c == first; })) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main, bool controlled) {
@@ -676,6 +716,7 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
         // A formula's MathML hidden beside a picture of it (MediaWiki's
         // pages) is the only text of that formula.
         if (n.text > 0 && tex_text[i] == n.text) break;
+        if (IsSlideOutOfView(n.node)) break;
         // Large hidden text is kept when it reads as the page's content (a
         // page that fades in by script): it has paragraphs or headings.
         // Hidden data tables and lists (a shop's custom fields) go.

@@ -104,6 +104,40 @@ TEST(HiddenTextTest, AHiddenModalDialogIsNotTheContentHoweverLong) {
   }
 }
 
+TEST(HiddenTextTest, ACarouselsSlidesOutOfViewStayButNotItsClones) {
+  // A French agency's testimonials in a looping carousel: the script marks
+  // every slide out of view aria-hidden, and copies the first and last
+  // slides ("slick-cloned") to loop. Each testimonial comes out once.
+  const auto slide = [](const std::string& cls, const char* hidden, const char* quote) {
+    return "<div class='" + cls + "' aria-hidden='" + hidden + "'><blockquote>" + quote +
+           "</blockquote></div>";
+  };
+  const char* a = "« Une équipe réactive qui a compris nos besoins dès le premier rendez-vous. »";
+  const char* b = "« Le nouveau site a doublé nos demandes de devis en trois mois. »";
+  const char* c = "« Un accompagnement clair, des délais tenus et un vrai sens du détail. »";
+  const std::string page =
+      "<html lang='fr'><body><main><h1>Création de sites web</h1><p>Nous concevons des sites "
+      "rapides, accessibles et faciles à faire évoluer pour les PME de la région.</p>"
+      "<h2>Ils nous font confiance</h2><div class='slick-track'>" +
+      slide("slick-slide slick-cloned", "true", c) +
+      slide("slick-slide slick-active slick-current", "false", a) +
+      slide("slick-slide", "true", b) + slide("slick-slide", "true", c) +
+      slide("slick-slide slick-cloned", "true", a) + "</div></main></body></html>";
+  const std::string t = ExtractBody(page);
+  for (const char* quote : {a, b, c}) {
+    const std::string line = std::string(quote).substr(3, 30);
+    EXPECT_TRUE(Has(t, line)) << t;
+    EXPECT_EQ(t.find(line), t.rfind(line)) << t;
+  }
+  // Out of view with no slide in view beside it, aria-hidden text goes.
+  const std::string alone = ExtractBody(
+      "<main><h1>Création de sites web</h1><p>Nous concevons des sites rapides, accessibles et "
+      "faciles à faire évoluer pour les PME de la région.</p><div><div class='note' "
+      "aria-hidden='true'>Texte décoratif répété pour les lecteurs d'écran.</div>"
+      "<div class='note'>Visible.</div></div></main>");
+  EXPECT_FALSE(Has(alone, "Texte décoratif")) << alone;
+}
+
 TEST(HiddenTextTest, CollapsedPanelsStay) {
   // A collapsible panel (Bootstrap "collapse", Chakra "chakra-collapse", an
   // FAQ's answer) is hidden until a click, and a "tab-content" container may
