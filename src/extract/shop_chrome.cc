@@ -43,16 +43,17 @@ constexpr uint64_t kMaxShopLine = 128;
 // A marked element holds less than this share of the page's text.
 constexpr double kMaxChromeShare = 0.3;
 
-// Whether a class or id value names a buy box: "buybox", "buy-box",
-// "buy_box", also inside longer names ("desktop_buybox",
-// "outOfStockBuyBox_feature_div", "product-page__buy-box"). ASCII case is
-// ignored.
-bool NamesBuyBox(std::string_view value) {
-  for (size_t i = 0; i + 6 <= value.size(); ++i) {
-    if (!StartsWithLowercase(value, i, "buy")) continue;
-    size_t j = i + 3;
+// Whether a class or id value holds the compound name `first` + `second`,
+// written as one word or with a '-' or '_' between, also inside longer
+// names: "buybox", "buy-box", "buy_box", "outOfStockBuyBox_feature_div",
+// "product-page__buy-box"; "tool-tip__content". ASCII case is ignored.
+// REQUIRES: `first` and `second` are ASCII lower case.
+bool NamesCompound(std::string_view value, std::string_view first, std::string_view second) {
+  for (size_t i = 0; i + first.size() + second.size() <= value.size(); ++i) {
+    if (!StartsWithLowercase(value, i, first)) continue;
+    size_t j = i + first.size();
     if (value[j] == '-' || value[j] == '_') ++j;
-    if (StartsWithLowercase(value, j, "box")) return true;
+    if (StartsWithLowercase(value, j, second)) return true;
   }
   return false;
 }
@@ -66,9 +67,13 @@ ShopNames ClassifyShopNames(const char* raw) {
   using Book = MarkupNameBook;
   const Book& names = Book::Default();
   const uint32_t lists = names.ListsNamingPieces(AsciiLowercase(raw), true);
-  if (lists & Book::Bit(NameList::kShopWidgetTokens)) return ShopNames::kWidget;
-  return (lists & Book::Bit(NameList::kBuyBoxTokens)) != 0 || NamesBuyBox(raw) ? ShopNames::kBuyBox
-                                                                                 : ShopNames::kNone;
+  // A tooltip's text waits for the pointer: "tooltip", "tool-tip__content".
+  if ((lists & Book::Bit(NameList::kShopWidgetTokens)) || NamesCompound(raw, "tool", "tip")) {
+    return ShopNames::kWidget;
+  }
+  return (lists & Book::Bit(NameList::kBuyBoxTokens)) != 0 || NamesCompound(raw, "buy", "box")
+             ? ShopNames::kBuyBox
+             : ShopNames::kNone;
 }
 
 // Gumbo nodes read of a <fieldset> for its choices (IsOptionPicker).

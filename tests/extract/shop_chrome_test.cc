@@ -93,6 +93,31 @@ TEST(ShopChromeTest, OptionPickersGoWithTheirLegendsOnAProductPage) {
   EXPECT_TRUE(Has(one, "Grabado personalizado")) << one;
 }
 
+TEST(ShopChromeTest, TooltipsGoOnAProductPageButNotElsewhere) {
+  // A German headphone shop's spec list: each term has an info icon whose
+  // tooltip explains it; the explanation waits for the pointer.
+  const std::string specs =
+      "<h4>Bauform <span class='tool-tip'><span class='visually-hidden'>Mehr Informationen</span>"
+      "<div class='tool-tip__content'>Offene Kopfhörer klingen oft natürlicher, dämpfen aber "
+      "kaum Umgebungsgeräusche.</div></span></h4><p>Offen</p>"
+      "<h4>Impedanz <span class='tooltip'><span class='tooltip__content'>Ein höherer Wert braucht "
+      "einen kräftigeren Verstärker.</span></span></h4><p>300 Ohm</p>";
+  const std::string body = "<h1>Studiokopfhörer</h1><div><p>Ein offener Studiokopfhörer für "
+                           "lange Sitzungen am Mischpult, mit weichen Polstern aus Velours und "
+                           "einem austauschbaren Kabel.</p>" + specs + "</div>";
+  const std::string product =
+      Text("<html lang='de'><head>" + std::string(kOgProduct) + "</head><body><main>" + body +
+           "</main></body></html>");
+  EXPECT_TRUE(Has(product, "Velours")) << product;
+  EXPECT_TRUE(Has(product, "300 Ohm")) << product;
+  EXPECT_FALSE(Has(product, "Umgebungsgeräusche")) << product;
+  EXPECT_FALSE(Has(product, "Verstärker")) << product;
+  // On a page that is not a product's, the shop's names say nothing.
+  const std::string other =
+      Text("<html lang='de'><body><main>" + body + "</main></body></html>");
+  EXPECT_TRUE(Has(other, "Umgebungsgeräusche")) << other;
+}
+
 TEST(ShopChromeTest, AShareIsAPropertysValueInItsCellAndABadgeAlone) {
   // "-20%" alone is a discount's badge; "40–50%" as a term's description
   // or in a table's cell is a property's value (a tea's oxidation, a wine's

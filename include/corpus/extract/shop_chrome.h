@@ -33,6 +33,8 @@ bool IsProductPage(const std::vector<std::string>& json_ld, std::string_view og_
 //    Okendo, Stamped, Trustpilot, ...); carousels (other products, press
 //    quotes);
 //  - loading placeholders (spinners, skeletons, "Loading" lines);
+//  - tooltips: role=tooltip, or named "tooltip", "tool-tip" (a spec's
+//    explanation that waits for the pointer);
 //  - short lines that are only a price ("$110", "-48%", "Price: USD 99.60")
 //    or a fixed buy-box phrase ("Add to cart", "Out of stock").
 //
