@@ -483,6 +483,32 @@ bool IsSlideOutOfView(const GumboNode* node) {
   return false;
 }
 
+// Whether the element at `i` is the folded answer of a question: the only
+// other child with text of its parent is a heading before it, and the
+// parent has a sibling of its tag and class (the next question). A list of
+// questions whose answers a script unfolds, in any language, whatever the
+// names.
+bool IsAnswerUnderItsQuestion(const std::vector<DomNode>& nodes, int32_t i) {
+  const int32_t parent = nodes[i].parent;
+  if (parent < 0 || nodes[parent].parent < 0) return false;
+  int32_t heading = -1;
+  for (int32_t c = parent + 1; c < nodes[parent].end; c = nodes[c].end) {
+    if (c == i || nodes[c].text == 0) continue;
+    if (heading >= 0 || c > i || !IsHeadingTag(nodes[c].tag)) return false;
+    heading = c;
+  }
+  if (heading < 0) return false;
+  const int32_t up = nodes[parent].parent;
+  const char* cls = ElementAttr(nodes[parent].node->v.element, "class");
+  const std::string_view mine = cls ? cls : "";
+  for (int32_t c = up + 1; c < nodes[up].end; c = nodes[c].end) {
+    if (c == parent || nodes[c].tag != nodes[parent].tag || (nodes[c].flags & kDomText)) continue;
+    const char* other = ElementAttr(nodes[c].node->v.element, "class");
+    if (std::string_view(other ? other : "") == mine) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main, bool controlled) {
@@ -717,6 +743,7 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
         // pages) is the only text of that formula.
         if (n.text > 0 && tex_text[i] == n.text) break;
         if (IsSlideOutOfView(n.node)) break;
+        if (IsAnswerUnderItsQuestion(nodes, static_cast<int32_t>(i))) break;
         // Large hidden text is kept when it reads as the page's content (a
         // page that fades in by script): it has paragraphs or headings.
         // Hidden data tables and lists (a shop's custom fields) go.

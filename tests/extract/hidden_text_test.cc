@@ -138,6 +138,34 @@ TEST(HiddenTextTest, ACarouselsSlidesOutOfViewStayButNotItsClones) {
   EXPECT_FALSE(Has(alone, "Texte décoratif")) << alone;
 }
 
+TEST(HiddenTextTest, FoldedAnswersUnderTheirQuestionsStay) {
+  // A Japanese shop's questions, each a heading over its answer folded by
+  // an inline style, in wrappers no name calls panels or answers.
+  std::string faq = "<div class='qa'><h2>よくある質問</h2>";
+  const char* pairs[][2] = {
+      {"屋外でも使えますか？", "はい。防滴仕様なので、ベランダやテラスでもお使いいただけます。"},
+      {"どのアロマオイルがおすすめですか？", "リラックスしたい夜にはラベンダー、朝にはレモンがおすすめです。"}};
+  for (const auto& qa : pairs) {
+    faq += std::string("<div class='item'><h3>") + qa[0] + "</h3><div class='item-body' "
+           "style='display: none;'><p>" + qa[1] + "</p></div></div>";
+  }
+  faq += "</div>";
+  const std::string t = ExtractBody(
+      "<main><h1>アロマディフューザー</h1><p>小さくてもパワフルなディフューザーが、どんな部屋も"
+      "くつろぎの空間に変えます。超音波方式で約七時間、静かにミストを広げます。</p>" + faq +
+      "</main>");
+  EXPECT_TRUE(Has(t, "ベランダやテラス")) << t;
+  EXPECT_TRUE(Has(t, "ラベンダー")) << t;
+  // A hidden block beside a heading with no list of questions around it
+  // (a single pair) still goes.
+  const std::string one = ExtractBody(
+      "<main><h1>アロマディフューザー</h1><p>小さくてもパワフルなディフューザーが、どんな部屋も"
+      "くつろぎの空間に変えます。超音波方式で約七時間、静かにミストを広げます。</p><div><h3>"
+      "お知らせ</h3><div style='display:none'><p>メンテナンス中の表示です。</p></div></div>"
+      "</main>");
+  EXPECT_FALSE(Has(one, "メンテナンス")) << one;
+}
+
 TEST(HiddenTextTest, CollapsedPanelsStay) {
   // A collapsible panel (Bootstrap "collapse", Chakra "chakra-collapse", an
   // FAQ's answer) is hidden until a click, and a "tab-content" container may

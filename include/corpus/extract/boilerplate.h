@@ -53,6 +53,12 @@ MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main, bool controll
 // and no link is a section's, not the page's, and is kept; so is an element
 // named as chrome whose whole text is a code listing's (<pre>, <code>): a
 // syntax highlighter's toolbar wrapper ("code-toolbar") around the listing.
+// A box whose class name or id is, whole, a boilerplate name ("sidebar")
+// beside the headline's column goes however large. A <form> that asks
+// nothing of the reader (hidden fields only) around prose is a wrapper of
+// text. Hidden text stays when it is a carousel's slide out of view (beside
+// the slide in view) or the folded answer under its question heading in a
+// list of such pairs.
 void MarkBoilerplate(DomIndex* dom, double veto_share);
 
 }  // namespace corpus
