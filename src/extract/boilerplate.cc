@@ -499,12 +499,10 @@ bool IsAnswerUnderItsQuestion(const std::vector<DomNode>& nodes, int32_t i) {
   }
   if (heading < 0) return false;
   const int32_t up = nodes[parent].parent;
-  const char* cls = ElementAttr(nodes[parent].node->v.element, "class");
-  const std::string_view mine = cls ? cls : "";
+  const std::string_view mine = ClassValue(nodes[parent].node->v.element);
   for (int32_t c = up + 1; c < nodes[up].end; c = nodes[c].end) {
     if (c == parent || nodes[c].tag != nodes[parent].tag || (nodes[c].flags & kDomText)) continue;
-    const char* other = ElementAttr(nodes[c].node->v.element, "class");
-    if (std::string_view(other ? other : "") == mine) return true;
+    if (ClassValue(nodes[c].node->v.element) == mine) return true;
   }
   return false;
 }

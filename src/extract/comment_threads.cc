@@ -19,12 +19,6 @@ constexpr uint64_t kMaxControlBytes = 32;
 // Gumbo nodes read of a <button>'s label.
 constexpr int kMaxControlNodes = 6;
 
-// The class attribute of element `i`, "" when it has none.
-std::string_view ClassOf(const std::vector<DomNode>& nodes, int32_t i) {
-  const char* cls = ElementAttr(nodes[i].node->v.element, "class");
-  return cls ? std::string_view(cls) : std::string_view();
-}
-
 }  // namespace
 
 void MarkReplyThreads(DomIndex* dom, const PhraseSet& phrases) {
@@ -93,7 +87,7 @@ void MarkReplyThreads(DomIndex* dom, const PhraseSet& phrases) {
       for (size_t b = a; b < kids.size(); ++b) {
         const int32_t kid = kids[b];
         if (done[b] || nodes[kid].tag != nodes[kids[a]].tag ||
-            ClassOf(nodes, kid) != ClassOf(nodes, kids[a])) {
+            ClassValue(nodes[kid].node->v.element) != ClassValue(nodes[kids[a]].node->v.element)) {
           continue;
         }
         done[b] = true;

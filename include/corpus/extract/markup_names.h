@@ -30,6 +30,13 @@ inline const char* ElementAttr(const GumboElement& el, const char* name) {
   return nullptr;
 }
 
+// The class attribute of `el` as written, "" when it has none: items of one
+// kind in a list share it.
+inline std::string_view ClassValue(const GumboElement& el) {
+  const char* cls = ElementAttr(el, "class");
+  return cls ? std::string_view(cls) : std::string_view();
+}
+
 // Whether `tag` is a heading's: <h1> to <h6>.
 inline bool IsHeadingTag(GumboTag tag) { return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6; }
 
