@@ -79,32 +79,28 @@ ShopNames ClassifyShopNames(const char* raw) {
 // Gumbo nodes read of a <fieldset> for its choices (IsOptionPicker).
 constexpr int kMaxPickerScan = 400;
 
-// Whether the <fieldset> `el` offers a choice of options: two or more radio
-// buttons or check boxes (a colour's or a size's swatches, add-on plans).
-bool IsOptionPicker(const GumboElement& el) {
+// Whether the <fieldset> `fieldset` offers a choice of options: two or more
+// radio buttons or check boxes (a colour's or a size's swatches, add-on
+// plans). Reads at most kMaxPickerScan nodes, up to the second choice.
+bool IsOptionPicker(const GumboNode* fieldset) {
   int choices = 0;
-  for (unsigned i = 0; i < el.children.length; ++i) {
-    AnyElementWithin(static_cast<const GumboNode*>(el.children.data[i]), kMaxPickerScan,
-                     [&choices](const GumboElement& e) {
-                       if (e.tag != GUMBO_TAG_INPUT) return false;
-                       const char* type = ElementAttr(e, "type");
-                       if (type && (EqualsIgnoreAsciiCase(type, "radio") ||
-                                    EqualsIgnoreAsciiCase(type, "checkbox"))) {
-                         ++choices;
-                       }
-                       return false;
-                     });
-  }
-  return choices >= 2;
+  return AnyElementWithin(fieldset, kMaxPickerScan, [&choices](const GumboElement& e) {
+    if (e.tag != GUMBO_TAG_INPUT) return false;
+    const char* type = ElementAttr(e, "type");
+    return type &&
+           (EqualsIgnoreAsciiCase(type, "radio") || EqualsIgnoreAsciiCase(type, "checkbox")) &&
+           ++choices >= 2;
+  });
 }
 
-bool IsShopChromeMarkup(const GumboElement& el, uint64_t text) {
+bool IsShopChromeMarkup(const GumboNode* node, uint64_t text) {
+  const GumboElement& el = node->v.element;
   if (const char* role = ElementAttr(el, "role");
       role && (EqualsIgnoreAsciiCase(role, "tooltip") ||
                (EqualsIgnoreAsciiCase(role, "radiogroup") && text <= kMaxBuyBoxText))) {
     return true;
   }
-  if (el.tag == GUMBO_TAG_FIELDSET && text <= kMaxBuyBoxText && IsOptionPicker(el)) return true;
+  if (el.tag == GUMBO_TAG_FIELDSET && text <= kMaxBuyBoxText && IsOptionPicker(node)) return true;
   if (const char* prop = ElementAttr(el, "itemprop");
       prop && InList(kChromeItemProps, AsciiLowercase(prop))) {
     return true;
@@ -301,7 +297,7 @@ void MarkShopChrome(DomIndex* dom, const PhraseSet& phrases) {
   const std::vector<DomNode>& nodes = dom->nodes();
   MarkSmallElements(dom, [&](int32_t i) {
     const DomNode& n = nodes[i];
-    if (IsShopChromeMarkup(n.node->v.element, n.text)) return true;
+    if (IsShopChromeMarkup(n.node, n.text)) return true;
     if (!IsShortLineBlock(n, kMaxShopLine)) return false;
     const std::string line = LineText(nodes, i);
     // A share is a discount's badge ("-20%") unless it is a property's
