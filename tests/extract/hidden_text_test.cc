@@ -108,6 +108,9 @@ TEST(HiddenTextTest, ACarouselsSlidesOutOfViewStayButNotItsClones) {
   // A French agency's testimonials in a looping carousel: the script marks
   // every slide out of view aria-hidden, and copies the first and last
   // slides ("slick-cloned") to loop. Each testimonial comes out once.
+  const std::string intro =
+      "<h1>Création de sites web</h1><p>Nous concevons des sites rapides, accessibles et "
+      "faciles à faire évoluer pour les PME de la région.</p>";
   const auto slide = [](const std::string& cls, const char* hidden, const char* quote) {
     return "<div class='" + cls + "' aria-hidden='" + hidden + "'><blockquote>" + quote +
            "</blockquote></div>";
@@ -116,8 +119,7 @@ TEST(HiddenTextTest, ACarouselsSlidesOutOfViewStayButNotItsClones) {
   const char* b = "« Le nouveau site a doublé nos demandes de devis en trois mois. »";
   const char* c = "« Un accompagnement clair, des délais tenus et un vrai sens du détail. »";
   const std::string page =
-      "<html lang='fr'><body><main><h1>Création de sites web</h1><p>Nous concevons des sites "
-      "rapides, accessibles et faciles à faire évoluer pour les PME de la région.</p>"
+      "<html lang='fr'><body><main>" + intro +
       "<h2>Ils nous font confiance</h2><div class='slick-track'>" +
       slide("slick-slide slick-cloned", "true", c) +
       slide("slick-slide slick-active slick-current", "false", a) +
@@ -131,10 +133,8 @@ TEST(HiddenTextTest, ACarouselsSlidesOutOfViewStayButNotItsClones) {
   }
   // Out of view with no slide in view beside it, aria-hidden text goes.
   const std::string alone = ExtractBody(
-      "<main><h1>Création de sites web</h1><p>Nous concevons des sites rapides, accessibles et "
-      "faciles à faire évoluer pour les PME de la région.</p><div><div class='note' "
-      "aria-hidden='true'>Texte décoratif répété pour les lecteurs d'écran.</div>"
-      "<div class='note'>Visible.</div></div></main>");
+      "<main>" + intro + "<div><div class='note' aria-hidden='true'>Texte décoratif répété pour "
+      "les lecteurs d'écran.</div><div class='note'>Visible.</div></div></main>");
   EXPECT_FALSE(Has(alone, "Texte décoratif")) << alone;
 }
 
@@ -150,19 +150,17 @@ TEST(HiddenTextTest, FoldedAnswersUnderTheirQuestionsStay) {
            "style='display: none;'><p>" + qa[1] + "</p></div></div>";
   }
   faq += "</div>";
-  const std::string t = ExtractBody(
+  const std::string intro =
       "<main><h1>アロマディフューザー</h1><p>小さくてもパワフルなディフューザーが、どんな部屋も"
-      "くつろぎの空間に変えます。超音波方式で約七時間、静かにミストを広げます。</p>" + faq +
-      "</main>");
+      "くつろぎの空間に変えます。超音波方式で約七時間、静かにミストを広げます。</p>";
+  const std::string t = ExtractBody(intro + faq + "</main>");
   EXPECT_TRUE(Has(t, "ベランダやテラス")) << t;
   EXPECT_TRUE(Has(t, "ラベンダー")) << t;
   // A hidden block beside a heading with no list of questions around it
   // (a single pair) still goes.
   const std::string one = ExtractBody(
-      "<main><h1>アロマディフューザー</h1><p>小さくてもパワフルなディフューザーが、どんな部屋も"
-      "くつろぎの空間に変えます。超音波方式で約七時間、静かにミストを広げます。</p><div><h3>"
-      "お知らせ</h3><div style='display:none'><p>メンテナンス中の表示です。</p></div></div>"
-      "</main>");
+      intro + "<div><h3>お知らせ</h3><div style='display:none'><p>メンテナンス中の表示です。</p>"
+      "</div></div></main>");
   EXPECT_FALSE(Has(one, "メンテナンス")) << one;
 }
 
