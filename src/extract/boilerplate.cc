@@ -325,6 +325,24 @@ bool IsNamedMainColumn(const DomNode& n) {
   return (lists & Book::Bit(NameList::kMainTokens)) != 0;
 }
 
+// Whether `el` is a link to a place on its own page named as a jump past a
+// part of the page ([jump_link_tokens] of configs/extract/names.txt): a
+// keyboard user's shortcut, shown only when focused.
+bool IsJumpLink(const GumboElement& el) {
+  if (el.tag != GUMBO_TAG_A) return false;
+  const char* href = ElementAttr(el, "href");
+  if (!href || href[0] != '#') return false;
+  for (const char* attr : {"class", "id"}) {
+    const char* value = ElementAttr(el, attr);
+    if (value && *value &&
+        (Book::Default().ListsNamingPieces(AsciiLowercase(value), true) &
+         Book::Bit(NameList::kJumpLinkTokens))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Whether the element at `i` is a box set in the running text: a titled
 // list or table that links nowhere, with running text among its siblings
 // before and after it (a fact box, "by the numbers", a timeline, set in an
@@ -532,6 +550,7 @@ MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main, bool controll
     default:
       break;
   }
+  if (IsJumpLink(el)) return MarkupVerdict::kAlwaysBoilerplate;
   // A popover (HTML "popover" attribute) stays hidden until some control
   // opens it over the page: app prompts, menus, tooltips.
   if (ElementAttr(el, "popover")) return MarkupVerdict::kBoilerplate;

@@ -262,6 +262,23 @@ TEST(MarkupRulesTest, AWikisSectionEditLinkGoes) {
   EXPECT_FALSE(Has(text, "Bearbeiten")) << text;
 }
 
+TEST(MarkupRulesTest, AJumpPastAPartOfThePageGoesAndThePartStays) {
+  // A shop's links past its product list and past a carousel, in German;
+  // the carousel they jump past is named after them and stays.
+  const std::string text = ExtractBody(
+      "<main><a href='#produktliste' class='plp-skip-to-product-list'>Zur Produktliste "
+      "springen</a><h1>Sofas</h1>" + GermanParagraphs(2) +
+      "<div class='skip-item'><a href='#weiter' class='skip-content__button'>Karussell "
+      "überspringen</a><p>Die Sofas der Reihe Kivik verbinden Schaumstoff, der sich dem Körper "
+      "anpasst, mit niedrigen Armlehnen und einer breiten Liege für lange Abende.</p></div>"
+      "<div id='produktliste'></div></main>");
+  EXPECT_TRUE(Has(text, "Sofas")) << text;
+  EXPECT_TRUE(Has(text, "niedrigen Armlehnen")) << text;
+  EXPECT_TRUE(Has(text, "Sitzung Nummer 1")) << text;
+  EXPECT_FALSE(Has(text, "springen")) << text;
+  EXPECT_FALSE(Has(text, "überspringen")) << text;
+}
+
 TEST(MarkupRulesTest, AWikisMaintenanceNoticeGoes) {
   // MediaWiki's message boxes above an article ("ambox"; French
   // Wikipedia's "bandeau"), whatever their words.

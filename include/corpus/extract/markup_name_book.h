@@ -40,6 +40,7 @@ enum class NameList {
   kBylineTokens,          // [byline_tokens]
   kMainTokens,            // [main_tokens]
   kWordTokens,            // [word_tokens]
+  kJumpLinkTokens,        // [jump_link_tokens]
   kCount,
 };
 
