@@ -60,6 +60,7 @@ StageConfig ExtractStage::config() const {
   c.Set("descend_max_prose_left", e.score.descend_max_prose_left);
   c.Set("max_link_density", e.score.max_link_density);
   c.Set("boilerplate_veto_share", e.boilerplate_veto_share);
+  c.Set("relaxed_veto_share", e.relaxed_veto_share);
   c.Set("comments_dominate", e.comments_dominate);
   c.Set("link_page_share", e.link_page_share);
   c.Set("link_page_link_weight", e.link_page_link_weight);

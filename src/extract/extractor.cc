@@ -173,7 +173,7 @@ bool IsShortParagraphStory(const DomIndex& dom, int32_t root) {
 // Bumped whenever a rule changes what is extracted; the data files (phrase
 // files, class and id name lists, the block model) are versioned by their
 // digests (ExtractorVersion).
-constexpr std::string_view kExtractorCodeVersion = "142";
+constexpr std::string_view kExtractorCodeVersion = "143";
 
 std::string ExtractorVersion() {
   // The data files' digests, hashed together (configs/extract/).
@@ -184,10 +184,12 @@ std::string ExtractorVersion() {
   return std::string(kExtractorCodeVersion) + "-" + data.HexDigest().substr(0, 16);
 }
 
-ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
-                                 const ExtractOptions& options,
-                                 std::string_view content_language,
-                                 std::vector<BlockTrace>* block_trace) {
+namespace {
+
+// One extraction of a page with `options` (ExtractMainContent).
+ExtractResult ExtractOnce(std::string_view html, const ExtractOptions& options,
+                          std::string_view content_language,
+                          std::vector<BlockTrace>* block_trace) {
   ExtractResult result;
   std::string resolved;
   if (ResolveStreamedSegments(html, &resolved)) html = resolved;
@@ -347,6 +349,30 @@ ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
   if (!HasDistinctWords(result.text, options.min_distinct_words)) result.text.clear();
   result.title = PickTitle(dom, post_heading);
   return result;
+}
+
+}  // namespace
+
+ExtractResult ExtractMainContent(std::string_view html, std::string_view url,
+                                 const ExtractOptions& options,
+                                 std::string_view content_language,
+                                 std::vector<BlockTrace>* block_trace) {
+  ExtractResult result = ExtractOnce(html, options, content_language, block_trace);
+  if (!result.text.empty() || options.relaxed_veto_share >= options.boilerplate_veto_share) {
+    return result;
+  }
+  // Nothing outside boilerplate: the page's content may sit in a part
+  // named like chrome that holds too little of the page's text for the
+  // size veto (a category's tiles in a "related-product" section, under a
+  // menu larger than they are). A second pass with a lower veto takes it,
+  // if it finds a main text's worth; a page drawn by JavaScript, with a
+  // few menu links around an empty frame, stays empty.
+  ExtractOptions relaxed = options;
+  relaxed.boilerplate_veto_share = options.relaxed_veto_share;
+  ExtractResult again = ExtractOnce(html, relaxed, content_language, nullptr);
+  if (again.text.size() < options.min_text_bytes) return result;
+  again.relaxed = true;
+  return again;
 }
 
 }  // namespace corpus

@@ -304,6 +304,45 @@ TEST(NarrowScreenHiddenTest, AnExcerptOrASidebarShownFromABreakpointStaysOut) {
   EXPECT_FALSE(Has(ExtractBody(page), "packing light"));
 }
 
+// A site menu of `links` links, each to a category of a shop.
+std::string LargeMenu(int links) {
+  std::string nav = "<nav><ul>";
+  for (int i = 0; i < links; ++i) {
+    nav += "<li><a href='/c/" + std::to_string(i) + "'>Garden tools and machines, range " +
+           std::to_string(i) + "</a></li>";
+  }
+  return nav + "</ul></nav>";
+}
+
+TEST(RelaxedBoilerplateTest, TilesInAChromeNamedSectionAreTheContentWhenNothingElseIs) {
+  // A category page whose only content is its tiles, in a section named
+  // "related-product", under a menu with more text than the tiles have.
+  std::string tiles = "<section class='related-product'>";
+  for (int i = 0; i < 6; ++i) {
+    tiles += "<div class='items-listing'><a href='/p/" + std::to_string(i) + "'><h4>KR" +
+             std::to_string(i) + "</h4><h3>Robotic mower for " + std::to_string(i + 1) +
+             " acres with obstacle avoidance</h3><span class='price'>$ " +
+             std::to_string(2 + i) + ",099.99</span></a></div>";
+  }
+  tiles += "</section>";
+  const ExtractResult r = ExtractMainContent(
+      "<html><body>" + LargeMenu(30) + "<h3>Robotic lawn mowers</h3>" + tiles +
+          "</body></html>", "", {});
+  EXPECT_TRUE(Has(r.text, "Robotic mower for 3 acres")) << r.text;
+  EXPECT_FALSE(Has(r.text, "range 7")) << r.text;
+  EXPECT_TRUE(r.relaxed);
+}
+
+TEST(RelaxedBoilerplateTest, APageDrawnByScriptStaysEmpty) {
+  // A forum thread drawn by JavaScript: an empty frame, a menu and a bar
+  // of links named like chrome, which the second pass would take.
+  const std::string page =
+      "<nav><a href='/'>Forum home</a> <a href='/latest'>Latest topics</a></nav><div "
+      "class='promo-bar'><a href='/calc'>Range calculator</a> <a href='/donate'>Donate "
+      "now</a> <a href='/shop'>Shop</a></div><section id='main'></section>";
+  EXPECT_EQ(ExtractBody(page), "");
+}
+
 TEST(DistinctWordsTest, AFewRepeatedWordsAreNoMainText) {
   std::string grid = "<main>";
   for (int i = 0; i < 10; ++i) grid += "<div class='tile'><a href='/p'>Sold Out</a></div>";

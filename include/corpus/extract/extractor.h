@@ -20,6 +20,9 @@ struct ExtractOptions {
   // A boilerplate-looking element that holds this share of the page's text is
   // kept: it is a wrapper, not a sidebar.
   double boilerplate_veto_share = 0.6;
+  // When nothing is left outside boilerplate, extraction is tried once more
+  // with this veto share, and its text taken if it holds min_text_bytes.
+  double relaxed_veto_share = 0.2;
   // Below this many bytes of text, extraction is retried with comment
   // sections kept (a forum thread), then the JSON-LD article body is taken
   // if it is longer (a page drawn by JavaScript).
