@@ -219,6 +219,32 @@ bool OpensWithCopyrightSign(std::string_view text) {
   return OpensWithSignCharacter(text) || text.substr(0, 3) == "(c)" || text.substr(0, 3) == "(C)";
 }
 
+// A copyright line opens with one word at most this long before its sign.
+constexpr size_t kMaxOwnerWord = 16;
+
+// Whether `text` opens with one word and then a copyright sign, in angle or
+// square brackets or not: "<저작권자(c) 연합뉴스, 무단 전재-재배포, AI 학습
+// 및 활용 금지>" (the notice Korean news agencies close every story with,
+// "copyright holder" and the sign), "[저작권자ⓒ ...]". The word is any
+// word, so no language's is listed; "(c)" counts only right after it.
+bool IsOwnerWordAndSign(std::string_view text) {
+  if (text.starts_with('<') || text.starts_with('[')) {
+    text.remove_prefix(1);
+  } else if (text.starts_with("\xE2\x80\xB9")) {  // U+2039 SINGLE LEFT-POINTING ANGLE QUOTATION MARK
+    text.remove_prefix(3);
+  }
+  const std::string_view word = text.substr(0, kMaxOwnerWord + 1);
+  size_t end = 0;
+  while (end < word.size() && word[end] != ' ' && word[end] != '(' &&
+         !OpensWithSignCharacter(word.substr(end))) {
+    ++end;
+  }
+  if (end == 0 || end > kMaxOwnerWord) return false;
+  std::string_view rest = text.substr(end);
+  if (rest.starts_with("(c)") || rest.starts_with("(C)")) return true;
+  return OpensWithSignCharacter(SkipLeadingSpace(rest));
+}
+
 }  // namespace
 
 bool StartsWithLabel(const PhraseSet& phrases, PhraseClass c, std::string_view text) {
@@ -293,6 +319,7 @@ bool IsCopyrightNotice(std::string_view text) {
   text = SkipLeadingSpace(text);
   // A bare "(c)" may be a list's third item; after the word it is the sign.
   if (OpensWithSignCharacter(text)) return true;
+  if (IsOwnerWordAndSign(text)) return true;
   size_t word = 0;
   if (StartsWithIgnoreAsciiCase(text, "copyright")) {
     word = 9;

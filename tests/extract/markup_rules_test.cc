@@ -118,10 +118,13 @@ TEST(MarkupRulesTest, CopyrightNoticeInsideTheArticleGoes) {
 
 TEST(MarkupRulesTest, KoreanCopyrightNoticesWithTheCircledLetterGo) {
   // Korean papers set "ⓒ" (U+24D2) for the sign, alone, in brackets or
-  // after the word.
+  // after the word; the news agencies write "(c)" after "저작권자"
+  // (copyright holder), in angle brackets, and now forbid AI training too.
   for (const char* notice : {"ⓒ 한국경제 &amp; hankyung.com, 무단전재 및 재배포 금지",
                              "[ⓒ 매일경제 &amp; mk.co.kr, 무단전재 및 재배포 금지]",
-                             "Copyright ⓒ 한국경제. All rights reserved."}) {
+                             "Copyright ⓒ 한국경제. All rights reserved.",
+                             "&lt;저작권자(c) 한국경제, 무단 전재-재배포, AI 학습 및 활용 금지&gt;",
+                             "[저작권자ⓒ 매일경제, 무단전재-재배포 및 AI학습 이용 금지]"}) {
     const std::string text = ExtractBody(
         std::string("<html lang='ko'><body><article><h1>서울 아파트값 6주 연속 상승</h1><p>서울 "
                     "아파트값이 6주 연속 오르며 상승폭을 키운 것으로 나타났다. 한국부동산원이 "
@@ -133,6 +136,14 @@ TEST(MarkupRulesTest, KoreanCopyrightNoticesWithTheCircledLetterGo) {
     EXPECT_FALSE(Has(text, "한국경제")) << notice << "\n" << text;
     EXPECT_FALSE(Has(text, "매일경제")) << notice << "\n" << text;
   }
+}
+
+TEST(MarkupRulesTest, ALetterInParenthesesAfterAWordIsNoCopyrightSign) {
+  // "(c)" right after the word is the sign; after a space it is a letter
+  // in parentheses.
+  const std::string text = ExtractBody("<article><h1>Der Umbau</h1>" + GermanParagraphs(2) +
+                                       "<p>Schritt (c) ist der schwerste.</p></article>");
+  EXPECT_TRUE(Has(text, "Schritt (c) ist der schwerste.")) << text;
 }
 
 TEST(MarkupRulesTest, CopyrightNoticeInWordsGoesAndAListingKeepsIt) {
