@@ -361,6 +361,9 @@ void MarkCreditLines(DomIndex* dom, const PhraseSet& phrases) {
     if (nodes[i].flags & kDomHeading) return false;
     const std::string opening = Opening(nodes, i, kMaxLabelOpening);
     if (nodes[i].text <= kMaxCreditLine && IsCreditLine(phrases, opening)) return true;
+    // A disclaimer or a rights notice under its label ("免责声明：本文仅代表作者
+    // 个人观点…", "Disclaimer: ..."): the site's fine print, not the text.
+    if (StartsWithLabel(phrases, PhraseClass::kNoticeLabel, opening)) return true;
     // A notice in a listing (a manual page's COPYRIGHT section) is the text's.
     if (nodes[i].text <= kMaxCopyrightNotice && !(nodes[i].flags & kDomInPre) &&
         IsCopyrightNotice(opening)) {

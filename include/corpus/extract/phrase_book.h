@@ -29,6 +29,7 @@ enum class PhraseClass {
   kPaywallOpening,     // [paywall_openings]: matched at the start of a line
   kReplyPrefix,        // [reply_prefixes]
   kReplyAction,        // [reply_actions]
+  kNoticeLabel,        // [notice_labels]
   kCount,
 };
 
