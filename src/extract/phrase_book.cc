@@ -304,21 +304,36 @@ void PhraseSet::Add(const PhraseTable* table) {
 
 namespace {
 
+// Whether folded[i] is a thousands separator: "." or "," between a digit
+// and a group of exactly three ("1.841 Aufrufe", "12,345 views").
+bool IsGroupSeparator(std::string_view folded, size_t i) {
+  if ((folded[i] != '.' && folded[i] != ',') || i == 0 || i + 4 > folded.size() ||
+      !IsAsciiDigit(folded[i - 1])) {
+    return false;
+  }
+  for (size_t k = i + 1; k <= i + 3; ++k) {
+    if (!IsAsciiDigit(folded[k])) return false;
+  }
+  return i + 4 == folded.size() || !IsAsciiDigit(folded[i + 4]);
+}
+
 // `folded` without the count at its start or its end (a number, with the
 // spaces, brackets and colon around it: "komentarze (3", "12 comments",
-// "网友评论（4"), or empty if it has none or is nothing else. A price or a
-// date is no count: its separators are not taken.
+// "网友评论（4"; a number's thousands separators: "1.841 aufrufe"), or empty
+// if it has none or is nothing else. A price or a date is no count: its
+// separators are not taken.
 std::string_view WithoutCount(std::string_view folded) {
-  auto part_of_count = [](char32_t c) {
+  auto part_of_count = [folded](char32_t c, size_t at) {
     return (c >= '0' && c <= '9') || c == ' ' || c == '(' || c == ')' || c == '[' || c == ']' ||
-           c == ':' || c == 0xFF08 || c == 0xFF09 || c == 0xFF1A || c == 0x3000;
+           c == ':' || c == 0xFF08 || c == 0xFF09 || c == 0xFF1A || c == 0x3000 ||
+           IsGroupSeparator(folded, at);
   };
   size_t b = 0, e = folded.size();
   bool digits = false;
   while (e > 0) {
     size_t prev = e;
     const char32_t c = PrevCodePoint(folded, &prev);
-    if (!part_of_count(c)) break;
+    if (!part_of_count(c, prev)) break;
     digits = digits || (c >= '0' && c <= '9');
     e = prev;
   }
@@ -327,7 +342,7 @@ std::string_view WithoutCount(std::string_view folded) {
     while (b < e) {
       size_t next = b;
       const char32_t c = NextCodePoint(folded, &next);
-      if (!part_of_count(c)) break;
+      if (!part_of_count(c, b)) break;
       digits = digits || (c >= '0' && c <= '9');
       b = next;
     }

@@ -159,6 +159,11 @@ TEST(PhraseBookTest, AHeadingsCountIsNotPartOfItsPhrase) {
   EXPECT_FALSE(en.Matches(PhraseClass::kLabel, "Reply 1.2"));
   EXPECT_FALSE(en.Matches(PhraseClass::kLabel, "Reply $12"));
   EXPECT_FALSE(en.Matches(PhraseClass::kLabel, "(12)"));
+  // A count's thousands separators are part of it; a date's dots are not.
+  EXPECT_TRUE(en.Matches(PhraseClass::kLabel, "Reply 1,234"));
+  EXPECT_TRUE(PhraseBook::Default().For("de").Matches(PhraseClass::kLabel, "12.841 Aufrufe"));
+  EXPECT_FALSE(en.Matches(PhraseClass::kLabel, "Reply 12.05.2024"));
+  EXPECT_FALSE(en.Matches(PhraseClass::kLabel, "Reply 1.2345"));
 }
 
 TEST(PhraseBookTest, ThePageLanguageAndEnglishApply) {

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "corpus/extract/extractor.h"
@@ -18,10 +19,10 @@ namespace {
 using testing::Has;
 
 // A story in `lang` of four copies of `paragraph` (each numbered), then
-// `tail`, in one container.
+// `tail`, in one container, which `head` opens.
 std::string StoryWith(const std::string& lang, const std::string& paragraph,
-                      const std::string& tail) {
-  std::string body;
+                      const std::string& tail, const std::string& head = "") {
+  std::string body = head;
   for (int i = 0; i < 4; ++i) body += "<p>" + paragraph + " (" + std::to_string(i) + ")</p>";
   return "<html lang='" + lang + "'><body><article><h1>" + paragraph.substr(0, 24) +
          "</h1><div class='story'>" + body + tail + "</div></article></body></html>";
@@ -104,6 +105,27 @@ TEST(StoryTailTest, ClosingLinesGoInTheirLanguage) {
     const std::string text = ExtractMainContent(StoryWith(c.lang, c.paragraph, c.tail), "", {}).text;
     EXPECT_TRUE(Has(text, "(3)")) << c.lang << "\n" << text;
     for (const char* words : c.gone) EXPECT_FALSE(Has(text, words)) << c.lang << "\n" << text;
+  }
+}
+
+TEST(StoryTailTest, AViewCounterGoesInItsLanguage) {
+  // The counter a news theme prints beside the date, on a line of its own.
+  const std::pair<const char*, const char*> counters[] = {
+      {"pl", "Wyświetleń: 1841"}, {"de", "1.841 Aufrufe"}, {"ru", "Просмотров: 1841"},
+      {"en", "1,841 views"}};
+  for (const auto& [lang, counter] : counters) {
+    const std::string text =
+        ExtractMainContent(StoryWith(lang,
+                                     "Kostka masła w wielu sklepach kosztuje już ponad 9 zł, a w "
+                                     "niektórych delikatesach nawet 11 zł. Ekonomiści ostrzegają, "
+                                     "że ceny mogą jeszcze wzrosnąć.",
+                                     "", std::string("<div>") + counter + "</div>"),
+                           "", {})
+            .text;
+    EXPECT_TRUE(Has(text, "(3)")) << text;
+    EXPECT_FALSE(Has(text, "1841")) << counter << "\n" << text;
+    EXPECT_FALSE(Has(text, "1.841")) << counter << "\n" << text;
+    EXPECT_FALSE(Has(text, "1,841")) << counter << "\n" << text;
   }
 }
 
