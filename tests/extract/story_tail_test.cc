@@ -1,8 +1,8 @@
 // The lines that close a story in its own container, found by the phrases
 // of the page's language (configs/extract/*.txt): invitations to follow a
 // channel or to click for a blog ranking, staff lines, end marks, notices
-// forbidding reproduction, disclaimers under their label, paywall notices,
-// a post's pager.
+// forbidding reproduction, disclaimers under their label, paywall notices;
+// and a post's pager and view counter wherever they stand.
 // Hand-written pages in Chinese, Japanese, Korean, Spanish, French,
 // Italian, Polish and Russian.
 #include <gtest/gtest.h>
@@ -95,12 +95,6 @@ TEST(StoryTailTest, ClosingLinesGoInTheirLanguage) {
        "<p>Obserwuj nas w <a href='https://news.google.com/x'>Google News</a>, aby być na "
        "bieżąco!</p>",
        {"Google News"}},
-      {"pl",
-       "Kostka masła w wielu sklepach kosztuje już ponad 9 zł, a w niektórych delikatesach nawet "
-       "11 zł. Ekonomiści ostrzegają, że przed świętami ceny mogą jeszcze wzrosnąć.",
-       "<div class='page-links'>Strony: <a href='?page=1'>1</a> <a href='?page=2'>2</a> <a "
-       "href='?page=3'>3</a></div>",
-       {"Strony"}},
       {"ru",
        "В Казани в пятницу запустили движение по первой линии нового трамвая, который соединил "
        "центр города с жилыми кварталами на окраине.",
@@ -113,6 +107,22 @@ TEST(StoryTailTest, ClosingLinesGoInTheirLanguage) {
     EXPECT_TRUE(Has(text, "(3)")) << c.lang << "\n" << text;
     for (const char* words : c.gone) EXPECT_FALSE(Has(text, words)) << c.lang << "\n" << text;
   }
+}
+
+TEST(StoryTailTest, APostsPagerGoesInItsLanguage) {
+  // WordPress's pager of a post split into pages, under its headline.
+  const std::string text =
+      ExtractMainContent(StoryWith("pl",
+                                   "Kostka masła w wielu sklepach kosztuje już ponad 9 zł, a w "
+                                   "niektórych delikatesach nawet 11 zł. Ekonomiści ostrzegają, "
+                                   "że ceny mogą jeszcze wzrosnąć.",
+                                   "",
+                                   "<div class='page-links'>Strony: <a href='?page=1'>1</a> <a "
+                                   "href='?page=2'>2</a> <a href='?page=3'>3</a></div>"),
+                         "", {})
+          .text;
+  EXPECT_TRUE(Has(text, "(3)")) << text;
+  EXPECT_FALSE(Has(text, "Strony")) << text;
 }
 
 TEST(StoryTailTest, AViewCounterGoesInItsLanguage) {
