@@ -84,10 +84,12 @@ struct ExtractResult {
 std::string ExtractorVersion();
 
 // Extracts the title and main text of one HTML page (UTF-8). Never fails:
-// garbage in gives an empty or short text. Linear in the input apart from
-// gumbo's own parse; no recursion, so any nesting depth is safe. `url` is the
-// page's address (reserved for resolving relative references; unused today).
-// `content_language` is the HTTP Content-Language of the response when
+// garbage in gives an empty or short text. A page that comes out empty is
+// read once more with `relaxed_veto_share` (ExtractResult::relaxed). Linear
+// in the input apart from gumbo's own parse; no recursion, so any nesting
+// depth is safe. `url` is the page's address (reserved for resolving
+// relative references; unused today). `content_language` is the HTTP
+// Content-Language of the response when
 // known; it overrides the language the markup declares (page_language.h).
 // When `block_trace` is not null, it receives the candidate blocks of the
 // first selection with their model features (tools/extract_blocks.cc).

@@ -32,7 +32,8 @@ bool IsCreditLine(const PhraseSet& phrases, std::string_view text);
 // ("©", "(c)") or a year ("Copyright 2025 The Associated Press. All rights
 // reserved.", "Copyright © 2025 dpa"), the form copyright law gives the
 // notice (docs/LANGUAGES.md, "Copyright notices"), in whatever language
-// the rest is.
+// the rest is; or one word of at most 16 bytes and then the sign, in
+// brackets or not ("<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>").
 bool IsCopyrightNotice(std::string_view text);
 
 // Whether a line's text ends in a picture credit: in parentheses, ASCII or
@@ -63,7 +64,9 @@ void MarkTeaserLines(DomIndex* dom, const PhraseSet& phrases);
 // that end in their credit (EndsWithCredit): blocks with no block inside,
 // of at most kMaxCaptionLine bytes; and on copyright notices
 // (IsCopyrightNotice) of at most kMaxCopyrightNotice bytes, as wire
-// services close their stories; and on a credit set as the last inline
+// services close their stories; and on fine print under its label
+// ([notice_labels]: "Disclaimer: ...", "免责声明：..."), blocks of at most
+// kMaxCaptionLine bytes; and on a credit set as the last inline
 // element of a block after a caption ("<span>caption</span><span>Foto:
 // dpa</span>", or the caption a paragraph of its own: "<p>caption</p>
 // <span>Foto: dpa</span>"), outside code listings, which leaves the
