@@ -228,9 +228,11 @@ constexpr size_t kMaxOwnerWord = 16;
 // "copyright holder" and the sign), "[저작권자ⓒ ...]". The word is any
 // word, so no language's is listed; "(c)" counts only right after it.
 bool IsOwnerWordAndSign(std::string_view text) {
+  // An opening bracket: "<", "[", or U+2039 SINGLE LEFT-POINTING ANGLE
+  // QUOTATION MARK, which some sites type for "<".
   if (text.starts_with('<') || text.starts_with('[')) {
     text.remove_prefix(1);
-  } else if (text.starts_with("\xE2\x80\xB9")) {  // U+2039 SINGLE LEFT-POINTING ANGLE QUOTATION MARK
+  } else if (text.starts_with("\xE2\x80\xB9")) {
     text.remove_prefix(3);
   }
   const std::string_view word = text.substr(0, kMaxOwnerWord + 1);
