@@ -315,14 +315,20 @@ bool IsMainElement(const DomNode& n) {
   return role && EqualsIgnoreAsciiCase(role, "main");
 }
 
+// Whether the value of `el`'s attribute `attr` (a class list or an id)
+// holds one of list `l`'s names: a whole class name or, with
+// `split_tokens`, one of its alphanumeric tokens (ListsNamingPieces).
+bool AttrNames(const GumboElement& el, const char* attr, NameList l, bool split_tokens) {
+  const char* value = ElementAttr(el, attr);
+  return value && *value &&
+         (Book::Default().ListsNamingPieces(AsciiLowercase(value), split_tokens) & Book::Bit(l));
+}
+
 // Whether the element's class names the page's main column ([main_tokens]
 // of configs/extract/names.txt).
 bool IsNamedMainColumn(const DomNode& n) {
   if ((n.flags & kDomText) || n.node->type != GUMBO_NODE_ELEMENT) return false;
-  const char* classes = ElementAttr(n.node->v.element, "class");
-  if (!classes || !*classes) return false;
-  const uint32_t lists = Book::Default().ListsNamingPieces(AsciiLowercase(classes), true);
-  return (lists & Book::Bit(NameList::kMainTokens)) != 0;
+  return AttrNames(n.node->v.element, "class", NameList::kMainTokens, true);
 }
 
 // Whether `el` is a link to a place on its own page named as a jump past a
@@ -332,15 +338,8 @@ bool IsJumpLink(const GumboElement& el) {
   if (el.tag != GUMBO_TAG_A) return false;
   const char* href = ElementAttr(el, "href");
   if (!href || href[0] != '#') return false;
-  for (const char* attr : {"class", "id"}) {
-    const char* value = ElementAttr(el, attr);
-    if (value && *value &&
-        (Book::Default().ListsNamingPieces(AsciiLowercase(value), true) &
-         Book::Bit(NameList::kJumpLinkTokens))) {
-      return true;
-    }
-  }
-  return false;
+  return AttrNames(el, "class", NameList::kJumpLinkTokens, true) ||
+         AttrNames(el, "id", NameList::kJumpLinkTokens, true);
 }
 
 // Whether the element at `i` is a box set in the running text: a titled
@@ -428,15 +427,10 @@ bool HoldsTabPanel(const GumboElement& el) {
 bool IsNamedBoxBesideHeadline(const std::vector<DomNode>& nodes, int32_t i, int32_t h1) {
   if (h1 < 0 || h1 > i) return false;
   const GumboElement& el = nodes[i].node->v.element;
-  bool named = false;
-  for (const char* attr : {"class", "id"}) {
-    const char* v = ElementAttr(el, attr);
-    if (v && (Book::Default().ListsNamingPieces(AsciiLowercase(v), false) &
-              Book::Bit(NameList::kBoilerplateTokens))) {
-      named = true;
-    }
+  if (!AttrNames(el, "class", NameList::kBoilerplateTokens, false) &&
+      !AttrNames(el, "id", NameList::kBoilerplateTokens, false)) {
+    return false;
   }
-  if (!named) return false;
   for (int32_t a = nodes[h1].parent; a >= 0; a = nodes[a].parent) {
     if (a == nodes[i].parent) return true;
   }
