@@ -21,6 +21,7 @@
 #include "corpus/extract/page_title.h"
 #include "corpus/extract/parse_arena.h"
 #include "corpus/extract/phrase_book.h"
+#include "corpus/extract/placeholder_text.h"
 #include "corpus/extract/post_chrome.h"
 #include "corpus/extract/reply_subjects.h"
 #include "corpus/extract/product_grid.h"
@@ -173,7 +174,7 @@ bool IsShortParagraphStory(const DomIndex& dom, int32_t root) {
 // Bumped whenever a rule changes what is extracted; the data files (phrase
 // files, class and id name lists, the block model) are versioned by their
 // digests (ExtractorVersion).
-constexpr std::string_view kExtractorCodeVersion = "147";
+constexpr std::string_view kExtractorCodeVersion = "148";
 
 std::string ExtractorVersion() {
   // The data files' digests, hashed together (configs/extract/).
@@ -229,6 +230,7 @@ ExtractResult ExtractOnce(std::string_view html, const ExtractOptions& options,
   MarkReplyThreads(&dom, phrases);
   MarkCodeGutters(&dom);
   MarkCreditLines(&dom, phrases);
+  MarkPlaceholderText(&dom, phrases);
   const bool product_page =
       IsProductPage(pre.json_ld, dom.og_type(), pre.html);
   if (options.drop_shop_chrome && product_page) {

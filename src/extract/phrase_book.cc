@@ -19,7 +19,7 @@ constexpr std::string_view kSectionNames[] = {
     "related_headings", "article_box_headings", "shop_box_headings", "labels",
     "teaser_labels",    "credit_labels",        "shop_phrases",      "pitch_actions",
     "pitch_openings",   "consent_actions",      "pitch_verbs",       "paywall_openings",
-    "reply_prefixes",   "reply_actions",        "notice_labels",
+    "reply_prefixes",   "reply_actions",        "notice_labels",     "placeholder_openings",
 };
 static_assert(std::size(kSectionNames) == static_cast<size_t>(PhraseClass::kCount));
 

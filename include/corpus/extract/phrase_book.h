@@ -30,6 +30,7 @@ enum class PhraseClass {
   kReplyPrefix,        // [reply_prefixes]
   kReplyAction,        // [reply_actions]
   kNoticeLabel,        // [notice_labels]
+  kPlaceholderOpening, // [placeholder_openings]: matched at the start of a block
   kCount,
 };
 
