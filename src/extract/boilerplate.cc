@@ -192,6 +192,8 @@ MarkupVerdict ClassifyNames(const NameValue& value, bool is_class, bool panel) {
       while (e < name.size() && IsAlnum(name[e])) ++e;
       const std::string_view token = name.substr(k, e - k);
       const uint32_t lists = e > k ? names.ListsNaming(token) : 0;
+      // "hide-read-more-ad", "no-sidebar": what follows is not there.
+      if (lists & Book::Bit(NameList::kNegationTokens)) break;
       // A disclosure panel's "dropdown" names its behaviour, not a menu.
       if ((lists & Book::Bit(NameList::kBoilerplateTokens)) != 0 && !(panel && token == "dropdown")) {
         return MarkupVerdict::kBoilerplate;

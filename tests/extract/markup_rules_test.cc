@@ -579,5 +579,24 @@ TEST(MarkupRulesTest, APostsInteractionCounterGoes) {
   EXPECT_FALSE(Has(text, "Gefällt mir")) << text;
 }
 
+TEST(MarkupRulesTest, ANegatedChromeNameIsNoEvidence) {
+  // "hide-read-more-ad" wraps each section of a magazine's science page:
+  // the wrapper hides the advert a template would set there. The advert's
+  // own slot, named "ad-slot", still goes.
+  std::string sections;
+  for (int i = 0; i < 6; ++i) {
+    sections += "<div class='rubrik-items hide-read-more-ad'><h2>Rubrik " + std::to_string(i) +
+                "</h2>" + GermanParagraphs(1) + "</div>";
+  }
+  const std::string text = ExtractBody(
+      "<html lang='de'><body><main><h1>Wissenschaft</h1>" + sections +
+      "<div class='ad-slot'>Anzeige: Die neue Küche zum halben Preis, nur diese Woche im "
+      "Möbelhaus am Stadtrand</div></main></body></html>");
+  EXPECT_TRUE(Has(text, "Rubrik 0")) << text;
+  EXPECT_TRUE(Has(text, "Rubrik 5")) << text;
+  EXPECT_TRUE(Has(text, "Sitzung Nummer 0")) << text;
+  EXPECT_FALSE(Has(text, "Möbelhaus")) << text;
+}
+
 }  // namespace
 }  // namespace corpus

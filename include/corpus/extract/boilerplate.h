@@ -34,7 +34,9 @@ enum class MarkupVerdict {
 // of its class and id (split on non-alphanumerics, lower-cased). The token
 // lists follow what readability.js (unlikelyCandidates) and trafilatura
 // (htmlprocessing / xpaths "discard" rules) treat as boilerplate, restricted
-// to names that are unambiguous in practice. `in_main` says whether an
+// to names that are unambiguous in practice; a token after a negation in the
+// same class name ([negation_tokens]: "hide-read-more-ad", "no-sidebar") is
+// no evidence. `in_main` says whether an
 // ancestor is a kMainHint element (a <header> inside an article is its
 // title block, not the site header). `controlled`: a control on the page
 // names the element in its aria-controls (a disclosure's button and its

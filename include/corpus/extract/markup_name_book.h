@@ -41,6 +41,7 @@ enum class NameList {
   kMainTokens,            // [main_tokens]
   kWordTokens,            // [word_tokens]
   kJumpLinkTokens,        // [jump_link_tokens]
+  kNegationTokens,        // [negation_tokens]
   kCount,
 };
 
