@@ -297,6 +297,7 @@ void PhraseSet::Add(const PhraseTable* table) {
     if (!slot) {
       slot = table;
       max_bytes_ = std::max(max_bytes_, table->max_bytes);
+      for (size_t c = 0; c < first_bytes_.size(); ++c) first_bytes_[c] |= table->first_bytes[c];
       return;
     }
   }
@@ -402,6 +403,20 @@ bool PhraseSet::StartsWith(PhraseClass c, std::string_view folded) const {
   return false;
 }
 
+bool PhraseSet::MayOpenWith(PhraseClass c, std::string_view text) const {
+  // FoldPhrase drops leading whitespace and punctuation, and lower-cases an
+  // ASCII letter; a character beyond ASCII may fold to anything.
+  const std::bitset<256>& first = first_bytes_[static_cast<size_t>(c)];
+  for (char ch : text) {
+    const auto b = static_cast<uint8_t>(ch);
+    // A count may stand before a phrase (Has): "12 Comments".
+    if (b >= 0x80 || IsAsciiDigit(ch)) return true;
+    if (IsAsciiAlpha(ch)) return first.test(static_cast<uint8_t>(AsciiLower(ch)));
+    if (first.test(b)) return true;  // a mark a phrase opens with, if folding keeps it
+  }
+  return false;
+}
+
 bool PhraseSet::Frames(PhraseClass c, std::string_view folded) const {
   const size_t first_end = folded.find(' ');
   const size_t last_start = folded.rfind(' ');
@@ -468,6 +483,11 @@ PhraseBook::PhraseBook(const std::vector<std::pair<std::string, std::string>>& f
       std::string folded = FoldPhrase(line);
       if (folded.empty()) continue;
       table.max_bytes = std::max(table.max_bytes, folded.size());
+      std::bitset<256>& first = table.first_bytes[section];
+      first.set(static_cast<uint8_t>(folded[0]));
+      if (folded[0] == '#') {
+        for (char d = '0'; d <= '9'; ++d) first.set(static_cast<uint8_t>(d));
+      }
       if (!table.classes[section].insert(std::move(folded)).second && status_.ok()) {
         status_ = Status::InvalidArgument(code + ".txt:" + std::to_string(line_no) +
                                           ": phrase already listed in its section (once folded)");

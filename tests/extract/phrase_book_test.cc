@@ -383,5 +383,20 @@ TEST(PhraseBookTest, CaseFoldEqualsFoldingTheWholeText) {
   }
 }
 
+TEST(PhraseBookTest, TheQuickTestBeforeFoldingNeverSaysNoToAPhrase) {
+  const PhraseBook book(Files{{"xx", "[labels]\nLorem ipsum\n# comments\n\u00c9dition\n"}});
+  ASSERT_TRUE(book.status().ok()) << book.status().ToString();
+  const PhraseSet xx = book.For("xx");
+  // It may say yes to a text that folds to none ("Later"); never no to one
+  // that folds to a phrase: leading marks, case, a count, a letter beyond
+  // ASCII.
+  for (const char* text : {"  \u00bb LOREM ipsum dolor", "12 Comments", "\u00e9dition du soir"}) {
+    EXPECT_TRUE(xx.MayOpenWith(PhraseClass::kLabel, text)) << text;
+  }
+  EXPECT_FALSE(xx.MayOpenWith(PhraseClass::kLabel, "- Other text"));
+  EXPECT_FALSE(xx.MayOpenWith(PhraseClass::kTeaserLabel, "Lorem ipsum"));
+  EXPECT_FALSE(xx.MayOpenWith(PhraseClass::kLabel, " ... "));
+}
+
 }  // namespace
 }  // namespace corpus

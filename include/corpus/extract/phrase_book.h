@@ -2,6 +2,7 @@
 #define CORPUS_EXTRACT_PHRASE_BOOK_H_
 
 #include <array>
+#include <bitset>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -58,6 +59,9 @@ struct PhraseTable {
   std::string language;  // "en", "de", ...
   std::array<std::unordered_set<std::string>, static_cast<size_t>(PhraseClass::kCount)> classes;
   size_t max_bytes = 0;  // longest folded phrase
+  // first_bytes[c][b]: a folded phrase of class c opens with byte b (a
+  // phrase that opens with "#", a count, with every ASCII digit).
+  std::array<std::bitset<256>, static_cast<size_t>(PhraseClass::kCount)> first_bytes;
 };
 
 // What applies to one page: the phrases of its declared language, of the
@@ -89,6 +93,11 @@ class PhraseSet {
   bool Frames(PhraseClass c, std::string_view folded) const;
   // Convenience: Has(c, FoldPhrase(text)).
   bool Matches(PhraseClass c, std::string_view text) const { return Has(c, FoldPhrase(text)); }
+  // A quick test before folding: false when the unfolded `text` cannot
+  // open with a phrase of class `c` (its first character that folding
+  // keeps is an ASCII letter that opens none of them); true when it may (a
+  // digit: a count may come first).
+  bool MayOpenWith(PhraseClass c, std::string_view text) const;
 
   // The languages whose phrases apply, in the order added.
   std::vector<std::string_view> languages() const;
@@ -99,6 +108,7 @@ class PhraseSet {
 
   std::array<const PhraseTable*, kMaxTables> tables_ = {};
   size_t max_bytes_ = 0;
+  std::array<std::bitset<256>, static_cast<size_t>(PhraseClass::kCount)> first_bytes_;
 };
 
 // PhraseBook holds the phrase tables of every language the extractor knows.
