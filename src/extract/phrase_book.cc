@@ -483,11 +483,7 @@ PhraseBook::PhraseBook(const std::vector<std::pair<std::string, std::string>>& f
       std::string folded = FoldPhrase(line);
       if (folded.empty()) continue;
       table.max_bytes = std::max(table.max_bytes, folded.size());
-      std::bitset<256>& first = table.first_bytes[section];
-      first.set(static_cast<uint8_t>(folded[0]));
-      if (folded[0] == '#') {
-        for (char d = '0'; d <= '9'; ++d) first.set(static_cast<uint8_t>(d));
-      }
+      table.first_bytes[section].set(static_cast<uint8_t>(folded[0]));
       if (!table.classes[section].insert(std::move(folded)).second && status_.ok()) {
         status_ = Status::InvalidArgument(code + ".txt:" + std::to_string(line_no) +
                                           ": phrase already listed in its section (once folded)");

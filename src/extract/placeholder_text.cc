@@ -1,5 +1,6 @@
 #include "corpus/extract/placeholder_text.h"
 
+#include <cstdint>
 #include <string>
 
 namespace corpus {

@@ -59,8 +59,8 @@ struct PhraseTable {
   std::string language;  // "en", "de", ...
   std::array<std::unordered_set<std::string>, static_cast<size_t>(PhraseClass::kCount)> classes;
   size_t max_bytes = 0;  // longest folded phrase
-  // first_bytes[c][b]: a folded phrase of class c opens with byte b (a
-  // phrase that opens with "#", a count, with every ASCII digit).
+  // first_bytes[c][b]: a folded phrase of class c opens with byte b
+  // (PhraseSet::MayOpenWith).
   std::array<std::bitset<256>, static_cast<size_t>(PhraseClass::kCount)> first_bytes;
 };
 
