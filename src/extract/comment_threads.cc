@@ -35,11 +35,11 @@ void MarkReplyThreads(DomIndex* dom, const PhraseSet& phrases) {
     }
     text.clear();
     AppendSmallText(nodes, i, &text);
-    if (phrases.Has(PhraseClass::kReplyAction, FoldPhrase(text))) controls.push_back(i);
+    if (phrases.Matches(PhraseClass::kReplyAction, text)) controls.push_back(i);
   }
   for (const DomIndex::Button& b : dom->buttons()) {
     if (ButtonLabel(b.node, kMaxControlNodes, 2 * kMaxControlBytes, &text) &&
-        phrases.Has(PhraseClass::kReplyAction, FoldPhrase(text))) {
+        phrases.Matches(PhraseClass::kReplyAction, text)) {
       controls.push_back(b.parent);
     }
   }

@@ -253,6 +253,21 @@ std::string FoldPhrase(std::string_view text) {
   bool space = false;
   char32_t last = 0;  // the last code point written out
   for (size_t i = b; i < e;) {
+    if (const auto byte = static_cast<unsigned char>(s[i]); byte < 0x80) {
+      // ASCII, the common case, by the rules below: no ASCII character is
+      // an ignored mark, in a script without spaces, or compared as two;
+      // the grave accent is compared as the apostrophe (ComparedAs).
+      ++i;
+      if (byte == ' ' || byte == '\t' || byte == '\n' || byte == '\r' || byte == '\f') {
+        space = true;
+        continue;
+      }
+      if (space && !out.empty() && !IsNonSpacingScript(last)) out.push_back(' ');
+      space = false;
+      last = byte;
+      out.push_back(byte == '`' ? '\'' : static_cast<char>(byte));
+      continue;
+    }
     const size_t at = i;
     const char32_t c = NextCodePoint(s, &i);
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0xA0 ||
@@ -373,14 +388,13 @@ bool PhraseSet::Has(PhraseClass c, std::string_view folded) const {
   if (folded.empty()) return false;
   const size_t k = static_cast<size_t>(c);
   if (folded.size() <= max_bytes_) {
-    const std::string key(folded);
     for (const PhraseTable* t : tables_) {
-      if (t && t->classes[k].count(key)) return true;
+      if (t && t->classes[k].contains(folded)) return true;
     }
     std::string slotted;
     if (WithNumberSlots(folded, &slotted)) {
       for (const PhraseTable* t : tables_) {
-        if (t && t->classes[k].count(slotted)) return true;
+        if (t && t->classes[k].contains(slotted)) return true;
       }
     }
   }

@@ -70,7 +70,8 @@ bool IsLabelOverLinkLines(const std::vector<DomNode>& nodes, int32_t i) {
 bool IsRelatedHeading(const PhraseSet& phrases, std::string_view text) {
   // Shops extend the fixed phrase: "Related items to explore", "Similar
   // products from other brands", "You may also like these".
-  return phrases.StartsWith(PhraseClass::kRelatedHeading, FoldPhrase(text));
+  return phrases.MayOpenWith(PhraseClass::kRelatedHeading, text) &&
+         phrases.StartsWith(PhraseClass::kRelatedHeading, FoldPhrase(text));
 }
 
 bool IsShopBoxHeading(const PhraseSet& phrases, std::string_view text) {

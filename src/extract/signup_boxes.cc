@@ -66,6 +66,11 @@ constexpr size_t kMaxWordsAfterPitchVerb = 3;
 // load what waits for consent ([consent_actions]): the action that ends a
 // pitch box or a consent placeholder.
 bool IsActionPhrase(const PhraseSet& phrases, const std::string& label) {
+  if (!phrases.MayOpenWith(PhraseClass::kPitchAction, label) &&
+      !phrases.MayOpenWith(PhraseClass::kConsentAction, label) &&
+      !phrases.MayOpenWith(PhraseClass::kPitchVerb, label)) {
+    return false;
+  }
   const std::string folded = FoldPhrase(label);
   if (phrases.Has(PhraseClass::kPitchAction, folded) ||
       phrases.Frames(PhraseClass::kPitchAction, folded) ||
@@ -252,6 +257,10 @@ void MarkSignupBoxes(DomIndex* dom, const PhraseSet& phrases, uint64_t max_box_t
     }
     text.clear();
     AppendSmallText(nodes, i, &text, kPitchOpeningBytes);
+    if (!phrases.MayOpenWith(PhraseClass::kPaywallOpening, text) &&
+        !phrases.MayOpenWith(PhraseClass::kPitchOpening, text)) {
+      continue;
+    }
     const std::string folded = FoldPhrase(text);
     const bool paywall = phrases.StartsWith(PhraseClass::kPaywallOpening, folded);
     if (!paywall && !phrases.StartsWith(PhraseClass::kPitchOpening, folded)) continue;

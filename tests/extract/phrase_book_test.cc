@@ -68,6 +68,12 @@ TEST(PhraseBookTest, FoldIgnoresCaseSpacingAndDecoration) {
             FoldPhrase("您需要登录才可以下载或查看，没有账号？立即注册"));
   EXPECT_EQ(FoldPhrase("ข่าว ที่เกี่ยวข้อง"), FoldPhrase("ข่าวที่เกี่ยวข้อง"));
   EXPECT_EQ(FoldPhrase("Log in 登录"), "log in登录");
+  // ASCII takes a quicker path than other text; it folds by the same rules:
+  // no space after a letter of such a script either, the grave accent typed
+  // for an apostrophe, every kind of white space run made one space.
+  EXPECT_EQ(FoldPhrase("登录 Log in"), "登录log in");
+  EXPECT_EQ(FoldPhrase("Don`t\tmiss \r\n this"), "don't miss this");
+  EXPECT_EQ(FoldPhrase("Don`t miss"), FoldPhrase("Don’t miss"));
 }
 
 TEST(PhraseBookTest, FoldJoinsLettersSitesWriteOneForAnother) {

@@ -4,6 +4,7 @@
 #include <array>
 #include <bitset>
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -54,10 +55,18 @@ std::string CaseFold(std::string_view text);
 // viewed…", "関連記事：", "اقرأ أيضا:") removed. Invalid UTF-8 is folded as ASCII. docs/LANGUAGES.md has the why.
 std::string FoldPhrase(std::string_view text);
 
+// Hashes a std::string and a std::string_view alike, so a phrase set is
+// searched for a piece of a text without copying it into a std::string.
+struct PhraseHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using PhraseStrings = std::unordered_set<std::string, PhraseHash, std::equal_to<>>;
+
 // The phrases of one language, parsed from a language file.
 struct PhraseTable {
   std::string language;  // "en", "de", ...
-  std::array<std::unordered_set<std::string>, static_cast<size_t>(PhraseClass::kCount)> classes;
+  std::array<PhraseStrings, static_cast<size_t>(PhraseClass::kCount)> classes;
   size_t max_bytes = 0;  // longest folded phrase
   // first_bytes[c][b]: a folded phrase of class c opens with byte b
   // (PhraseSet::MayOpenWith).
@@ -91,8 +100,10 @@ class PhraseSet {
   // testen": "Jetzt 4 Wochen für 0,99 € testen").
   static constexpr size_t kMaxFramedWords = 8;
   bool Frames(PhraseClass c, std::string_view folded) const;
-  // Convenience: Has(c, FoldPhrase(text)).
-  bool Matches(PhraseClass c, std::string_view text) const { return Has(c, FoldPhrase(text)); }
+  // Has(c, FoldPhrase(text)), folding only when MayOpenWith(c, text).
+  bool Matches(PhraseClass c, std::string_view text) const {
+    return MayOpenWith(c, text) && Has(c, FoldPhrase(text));
+  }
   // A quick test before folding: false when the unfolded `text` cannot
   // open with a phrase of class `c` (its first character that folding
   // keeps is an ASCII letter that opens none of them); true when it may (a
