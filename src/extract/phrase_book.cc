@@ -186,25 +186,38 @@ bool Utf8procFold(std::string_view text, std::string* out) {
 }
 
 // The NFKC case fold of code points below kFoldTableEnd (Latin, Greek and
-// Cyrillic) that do not combine: each one's fold, computed once by utf8proc
-// for that code point alone. A text made only of such code points folds to
-// the concatenation of their folds (normalization changes a text only
-// around combining marks, and no fold here starts with one; a unit test
-// checks every pair), so most European text is folded by table lookups
-// instead of utf8proc's decomposition and recomposition of the whole text.
+// Cyrillic) and of General Punctuation (U+2000..U+206F: the curly quotes,
+// dashes, ellipsis and spaces of text in every script) that do not
+// combine: each one's fold, computed once by utf8proc for that code point
+// alone. A text made only of such code points folds to the concatenation
+// of their folds (normalization changes a text only around combining
+// marks, and no fold here starts with one; a unit test checks every pair),
+// so most European text is folded by table lookups instead of utf8proc's
+// decomposition and recomposition of the whole text.
 constexpr char32_t kFoldTableEnd = 0x530;
+constexpr char32_t kPunctuationBegin = 0x2000, kPunctuationEnd = 0x2070;
+constexpr size_t kFoldTableSize = kFoldTableEnd + (kPunctuationEnd - kPunctuationBegin);
 struct FoldTable {
-  std::array<std::string, kFoldTableEnd> fold;
-  std::array<bool, kFoldTableEnd> known{};
+  std::array<std::string, kFoldTableSize> fold;
+  std::array<bool, kFoldTableSize> known{};
 };
+
+// The slot of code point `c` in FoldTable, or kFoldTableSize if it has none.
+size_t FoldSlot(char32_t c) {
+  if (c < kFoldTableEnd) return c;
+  if (c >= kPunctuationBegin && c < kPunctuationEnd) return kFoldTableEnd + (c - kPunctuationBegin);
+  return kFoldTableSize;
+}
 
 const FoldTable& Folds() {
   static const FoldTable* const table = [] {
     auto* t = new FoldTable;
-    for (char32_t c = 0; c < kFoldTableEnd; ++c) {
+    for (char32_t c = 0; c < kPunctuationEnd; ++c) {
+      const size_t slot = FoldSlot(c);
+      if (slot == kFoldTableSize) continue;
       if (utf8proc_get_property(static_cast<utf8proc_int32_t>(c))->combining_class != 0) continue;
       char one[4];
-      t->known[c] = Utf8procFold(std::string_view(one, EncodeUtf8(c, one)), &t->fold[c]);
+      t->known[slot] = Utf8procFold(std::string_view(one, EncodeUtf8(c, one)), &t->fold[slot]);
     }
     return t;
   }();
@@ -223,11 +236,12 @@ std::string CaseFold(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
     char32_t c;
     const size_t len = DecodeUtf8(text, i, &c);
-    if (len == 0 || c >= kFoldTableEnd || !table.known[c]) {
+    const size_t slot = len == 0 ? kFoldTableSize : FoldSlot(c);
+    if (slot == kFoldTableSize || !table.known[slot]) {
       // A code point the table does not hold: utf8proc folds the whole text.
       return Utf8procFold(text, &out) ? out : AsciiLowercase(text);
     }
-    out += table.fold[c];
+    out += table.fold[slot];
     i += len;
   }
   return out;

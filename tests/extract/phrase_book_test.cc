@@ -366,16 +366,17 @@ std::string Utf8(char32_t c) {
   return std::string(reinterpret_cast<char*>(b), static_cast<size_t>(n));
 }
 
-// CaseFold folds Latin, Greek and Cyrillic text code point by code point;
-// that must equal folding the text whole, for every pair of code points of
-// those blocks (combining marks among them), and for texts that mix them
-// with code points of other scripts.
+// CaseFold folds Latin, Greek and Cyrillic text, and General Punctuation,
+// code point by code point; that must equal folding the text whole, for
+// every pair of code points of those blocks (combining marks among them),
+// and for texts that mix them with code points of other scripts.
 TEST(PhraseBookTest, CaseFoldEqualsFoldingTheWholeText) {
   std::vector<std::string> cps;
   for (char32_t c = 0x20; c < 0x530; ++c) {
     if (c >= 0x7F && c < 0xA0) continue;
     cps.push_back(Utf8(c));
   }
+  for (char32_t c = 0x2000; c < 0x2070; ++c) cps.push_back(Utf8(c));
   for (const std::string& a : cps) {
     for (const std::string& b : cps) {
       const std::string ab = a + b;
@@ -384,7 +385,8 @@ TEST(PhraseBookTest, CaseFoldEqualsFoldingTheWholeText) {
   }
   for (const std::string text : {"Das könnte Sie auch interessieren", "ÄHNLICHE ARTIKEL", "Straße",
                                  "İstanbul", "ΣΧΕΤΙΚΑ ΑΡΘΡΑ", "Читайте также", "ﬁnal ①", "e\xCC\x81t\xC3\xA9",
-                                 "관련 기사", "相关文章", "x\xff"}) {
+                                 "관련 기사", "相关文章", "x\xff", "Don\u2019t miss\u2026", "\u201cQuote\u201d \u2014 \u2033",
+                                 "Ａ\u2019"}) {
     EXPECT_EQ(CaseFold(text), text == std::string("x\xff") ? std::string("x\xff") : Utf8procFold(text)) << text;
   }
 }
