@@ -398,6 +398,20 @@ bool WithNumberSlots(std::string_view folded, std::string* out) {
 
 }  // namespace
 
+namespace {
+
+// Steps *i past the code point at *i in folded `text`; true when the prefix
+// it ends is at a word boundary: the end of the text, a letter of a script
+// written without spaces, or decoration (a space, punctuation) next.
+bool AtPhraseBoundary(std::string_view text, size_t* i) {
+  const char32_t c = NextCodePoint(text, i);
+  if (*i == text.size() || IsNonSpacingScript(c)) return true;
+  size_t j = *i;
+  return IsDecoration(NextCodePoint(text, &j));
+}
+
+}  // namespace
+
 bool PhraseSet::Has(PhraseClass c, std::string_view folded) const {
   if (folded.empty()) return false;
   const size_t k = static_cast<size_t>(c);
@@ -417,16 +431,22 @@ bool PhraseSet::Has(PhraseClass c, std::string_view folded) const {
 }
 
 bool PhraseSet::StartsWith(PhraseClass c, std::string_view folded) const {
+  // Without a digit, Has reads a prefix only as it is (no count to take off,
+  // no number slot), so once a prefix opens no phrase (PhraseTable::openings)
+  // no longer one is a phrase: the search stops there.
+  const bool digits = std::any_of(folded.begin(), folded.end(), IsAsciiDigit);
+  const size_t k = static_cast<size_t>(c);
   // Every prefix that ends at a boundary, shortest first.
   size_t i = 0;
   while (i < folded.size() && i < max_bytes_) {
-    const char32_t c1 = NextCodePoint(folded, &i);
-    bool boundary = i == folded.size() || IsNonSpacingScript(c1);
-    if (!boundary) {
-      size_t j = i;
-      boundary = IsDecoration(NextCodePoint(folded, &j));
+    if (!AtPhraseBoundary(folded, &i)) continue;
+    const std::string_view prefix = folded.substr(0, i);
+    if (Has(c, prefix)) return true;
+    if (!digits && std::none_of(tables_.begin(), tables_.end(), [&](const PhraseTable* t) {
+          return t && t->openings[k].contains(prefix);
+        })) {
+      return false;
     }
-    if (boundary && Has(c, folded.substr(0, i))) return true;
   }
   return false;
 }
@@ -512,6 +532,9 @@ PhraseBook::PhraseBook(const std::vector<std::pair<std::string, std::string>>& f
       if (folded.empty()) continue;
       table.max_bytes = std::max(table.max_bytes, folded.size());
       table.first_bytes[section].set(static_cast<uint8_t>(folded[0]));
+      for (size_t i = 0; i < folded.size();) {
+        if (AtPhraseBoundary(folded, &i)) table.openings[section].emplace(folded.substr(0, i));
+      }
       if (!table.classes[section].insert(std::move(folded)).second && status_.ok()) {
         status_ = Status::InvalidArgument(code + ".txt:" + std::to_string(line_no) +
                                           ": phrase already listed in its section (once folded)");

@@ -406,5 +406,26 @@ TEST(PhraseBookTest, TheQuickTestBeforeFoldingNeverSaysNoToAPhrase) {
   EXPECT_FALSE(xx.MayOpenWith(PhraseClass::kLabel, " ... "));
 }
 
+// StartsWith gives up at the first prefix that opens no phrase; a phrase of
+// several words is still found through the prefixes that open it, and a
+// count before a phrase ("12 comments") still is, though "12" opens none.
+TEST(PhraseBookTest, APhraseIsFoundAtTheStartThroughEveryPrefixThatOpensIt) {
+  const PhraseBook book(Files{{"xx", "[related_headings]\nMore from our readers\nComments\n相关文章\n"}});
+  ASSERT_TRUE(book.status().ok()) << book.status().ToString();
+  const PhraseSet xx = book.For("xx");
+  const auto starts = [&](std::string_view text) {
+    return xx.StartsWith(PhraseClass::kRelatedHeading, FoldPhrase(text));
+  };
+  EXPECT_TRUE(starts("More from our readers this week"));
+  EXPECT_TRUE(starts("More from our readers: letters"));
+  EXPECT_FALSE(starts("More from our reader"));
+  EXPECT_FALSE(starts("More of our readers this week"));
+  EXPECT_TRUE(starts("12 Comments on this story"));
+  EXPECT_TRUE(starts("(3) comments"));
+  EXPECT_FALSE(starts("12 readers commented"));
+  EXPECT_TRUE(starts("相关文章推荐"));
+  EXPECT_FALSE(starts("相关新闻"));
+}
+
 }  // namespace
 }  // namespace corpus

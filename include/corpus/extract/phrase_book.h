@@ -71,6 +71,9 @@ struct PhraseTable {
   // first_bytes[c][b]: a folded phrase of class c opens with byte b
   // (PhraseSet::MayOpenWith).
   std::array<std::bitset<256>, static_cast<size_t>(PhraseClass::kCount)> first_bytes;
+  // openings[c]: every prefix of a folded phrase of class c that ends at a
+  // word boundary, the phrase itself among them (PhraseSet::StartsWith).
+  std::array<PhraseStrings, static_cast<size_t>(PhraseClass::kCount)> openings;
 };
 
 // What applies to one page: the phrases of its declared language, of the
