@@ -441,12 +441,12 @@ bool PhraseSet::StartsWith(PhraseClass c, std::string_view folded) const {
   while (i < folded.size() && i < max_bytes_) {
     if (!AtPhraseBoundary(folded, &i)) continue;
     const std::string_view prefix = folded.substr(0, i);
-    if (Has(c, prefix)) return true;
     if (!digits && std::none_of(tables_.begin(), tables_.end(), [&](const PhraseTable* t) {
           return t && t->openings[k].contains(prefix);
         })) {
-      return false;
+      return false;  // nor is it a phrase: a phrase opens itself
     }
+    if (Has(c, prefix)) return true;
   }
   return false;
 }
