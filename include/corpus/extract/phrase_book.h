@@ -10,6 +10,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "corpus/extract/phrase_fold.h"
 #include "corpus/util/status.h"
 
 namespace corpus {
@@ -35,25 +36,6 @@ enum class PhraseClass {
   kPlaceholderOpening, // [placeholder_openings]: matched at the start of a block
   kCount,
 };
-
-// NFKC and Unicode case folding of `text` (utf8proc's, with stable
-// normalization); ASCII lower-casing when `text` is not valid UTF-8.
-std::string CaseFold(std::string_view text);
-
-// Folds a short text for comparison with phrases: NFKC and Unicode case
-// folding; then the spellings sites use for one another made one (curly
-// and modifier apostrophes and the grave accent made straight, the four
-// Turkish i's made "i", Romanian ş ţ made ș ț, Hebrew geresh and gershayim
-// made ASCII quotes, Arabic-script harakat and tatweel left out, alef with
-// or without hamza, the Arabic and Persian yeh and kaf and the alef maksura
-// made one, zero width joiners and non-joiners left out, Malayalam chillus
-// written as consonant and virama, Hebrew points left out and Yiddish
-// ligatures written as their two letters); whitespace runs made one space, and
-// none kept beside a letter of a script written without spaces (Han, Kana,
-// Thai...: where markup split a line, "您需要 登录 才可以"); leading
-// and trailing punctuation, arrows and symbols ("Read more »", "Recently
-// viewed…", "関連記事：", "اقرأ أيضا:") removed. Invalid UTF-8 is folded as ASCII. docs/LANGUAGES.md has the why.
-std::string FoldPhrase(std::string_view text);
 
 // Hashes a std::string and a std::string_view alike, so a phrase set is
 // searched for a piece of a text without copying it into a std::string.
