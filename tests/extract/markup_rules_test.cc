@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "corpus/extract/boilerplate.h"
+#include "corpus/extract/markup_verdict.h"
 
 #include "extract/extract_test_util.h"
 
