@@ -393,6 +393,10 @@ void PrescanHtml(std::string_view s, PrescanResult* out) {
     if (!skip_to && lt + 3 < s.size() && s[lt + 1] == 'b' && s[lt + 2] == '>') {
       skip_to = PhpDiagnosticEnd(s, lt);
     }
+    // A start tag's attributes, read once for the depth cap and the copy
+    // below: the end of the tag (0: it never closes) and the edits to them.
+    bool scanned = false;
+    size_t scanned_end = 0;
     if (!skip_to) {
       // Depth cap: tags past kMaxPrescanDepth are dropped, text kept.
       const bool end_tag = lt + 1 < s.size() && s[lt + 1] == '/';
@@ -404,7 +408,12 @@ void PrescanHtml(std::string_view s, PrescanResult* out) {
           ++name_end;
         }
         if (CountsForDepth(s, name_pos, name_end)) {
-          const size_t tag_end = EndOfTag(s, lt);
+          if (!end_tag && !unclosed_tag) {
+            edits.clear();
+            scanned_end = ScanAttributes(s, TagNameEnd(s, lt + 2), &edits);
+            scanned = true;
+          }
+          const size_t tag_end = scanned ? (scanned_end ? scanned_end : s.size()) : EndOfTag(s, lt);
           const bool self_closing = !end_tag && tag_end >= 2 && s[tag_end - 2] == '/';
           if (end_tag) {
             if (depth > kMaxPrescanDepth) skip_to = tag_end;
@@ -424,9 +433,11 @@ void PrescanHtml(std::string_view s, PrescanResult* out) {
     pos = lt + 1;
     if (!unclosed_tag && lt + 1 < s.size() && IsAsciiAlpha(s[lt + 1])) {
       // A start tag: copy it without the attributes nothing reads.
-      const size_t name_end = TagNameEnd(s, lt + 2);
-      edits.clear();
-      const size_t tag_end = ScanAttributes(s, name_end, &edits);
+      if (!scanned) {
+        edits.clear();
+        scanned_end = ScanAttributes(s, TagNameEnd(s, lt + 2), &edits);
+      }
+      const size_t tag_end = scanned_end;
       if (tag_end == 0) {
         unclosed_tag = true;
         continue;
