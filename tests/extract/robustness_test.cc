@@ -112,6 +112,20 @@ TEST(HtmlPrescanTest, CapsNestingDepthButKeepsText) {
   EXPECT_EQ(r.html, expect);
 }
 
+TEST(HtmlPrescanTest, CapsNestingDepthOfTagsWithAttributes) {
+  // A tag within the cap loses the attributes nothing reads; one past it
+  // goes whole, a quoted '>' in its attributes and all.
+  std::string html;
+  for (size_t i = 0; i < kMaxPrescanDepth + 2; ++i) html += "<div data-x=\"a>b\" class=k>";
+  html += "deep";
+  PrescanResult r;
+  PrescanHtml(html, &r);
+  std::string expect;
+  for (size_t i = 0; i < kMaxPrescanDepth; ++i) expect += "<div  class=k>";
+  expect += "deep";
+  EXPECT_EQ(r.html, expect);
+}
+
 TEST(HtmlPrescanTest, RemovesRawTextBlocksAndKeepsJsonLd) {
   PrescanResult r;
   PrescanHtml(
