@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "corpus/extract/author_bios.h"
 #include "corpus/extract/block_model.h"
 #include "corpus/extract/boilerplate.h"
 #include "corpus/extract/code_gutters.h"
@@ -174,7 +175,7 @@ bool IsShortParagraphStory(const DomIndex& dom, int32_t root) {
 // Bumped whenever a rule changes what is extracted; the data files (phrase
 // files, class and id name lists, the block model) are versioned by their
 // digests (ExtractorVersion).
-constexpr std::string_view kExtractorCodeVersion = "149";
+constexpr std::string_view kExtractorCodeVersion = "150";
 
 std::string ExtractorVersion() {
   // The data files' digests, hashed together (configs/extract/).
@@ -257,6 +258,7 @@ ExtractResult ExtractOnce(std::string_view html, const ExtractOptions& options,
     // content).
     const uint64_t max_box = dom.nodes()[sel.root].text / 2;
     MarkArticleBoxes(&dom, phrases, max_box);
+    if (!pre.json_ld.empty()) MarkAuthorBios(&dom, FindAuthorDescriptions(pre.json_ld), max_box);
     MarkSignupBoxes(&dom, phrases, max_box);
     MarkTrailingLinkLists(&dom, sel.root);
     // A page that declares itself an article (Open Graph's og:type).

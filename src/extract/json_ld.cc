@@ -2,6 +2,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <string_view>
 
 #include "corpus/extract/markup_names.h"
@@ -30,10 +31,12 @@ bool IsListType(simdjson::dom::element type) {
 }
 
 // Calls visit(object) for every JSON object in the blocks, depth first,
-// without recursion; malformed blocks are skipped.
+// without recursion; malformed blocks are skipped. `visit` must not call it
+// again: the thread's one parser (its buffers kept from page to page) holds
+// the objects it is given.
 template <typename Visit>
 void ForEachObject(const std::vector<std::string>& blocks, Visit visit) {
-  simdjson::dom::parser parser;
+  thread_local simdjson::dom::parser parser;
   for (const std::string& block : blocks) {
     simdjson::dom::element root;
     if (parser.parse(block).get(root) != simdjson::SUCCESS) continue;
@@ -89,6 +92,54 @@ std::string FindJsonLdBody(const std::vector<std::string>& blocks) {
     }
   });
   return best;
+}
+
+std::vector<std::string> FindAuthorDescriptions(const std::vector<std::string>& blocks) {
+  std::vector<std::string> found;
+  // Most blocks name no author: those are not parsed.
+  if (std::none_of(blocks.begin(), blocks.end(), [](const std::string& b) {
+        return b.find("\"author\"") != std::string::npos;
+      })) {
+    return found;
+  }
+  std::vector<std::string> ids;  // of authors given by reference
+  const auto take = [&](simdjson::dom::object person, bool by_id) {
+    std::string_view text;
+    if (by_id) {
+      std::string_view id;
+      if (person["@id"].get(id) != simdjson::SUCCESS ||
+          std::find(ids.begin(), ids.end(), id) == ids.end()) {
+        return;
+      }
+    }
+    if (person["description"].get(text) == simdjson::SUCCESS && !text.empty() &&
+        std::find(found.begin(), found.end(), text) == found.end()) {
+      found.emplace_back(text);
+    }
+  };
+  ForEachObject(blocks, [&](simdjson::dom::object obj) {
+    simdjson::dom::element author;
+    if (obj["author"].get(author) != simdjson::SUCCESS) return;
+    std::vector<simdjson::dom::object> people;
+    simdjson::dom::object one;
+    simdjson::dom::array many;
+    if (author.get(one) == simdjson::SUCCESS) {
+      people.push_back(one);
+    } else if (author.get(many) == simdjson::SUCCESS) {
+      for (simdjson::dom::element e : many) {
+        if (e.get(one) == simdjson::SUCCESS) people.push_back(one);
+      }
+    }
+    for (simdjson::dom::object person : people) {
+      std::string_view id;
+      if (person["@id"].get(id) == simdjson::SUCCESS) ids.emplace_back(id);
+      take(person, false);
+    }
+  });
+  if (!ids.empty()) {
+    ForEachObject(blocks, [&](simdjson::dom::object obj) { take(obj, true); });
+  }
+  return found;
 }
 
 }  // namespace corpus

@@ -25,6 +25,13 @@ bool DescribesProductForSale(const std::vector<std::string>& json_ld_blocks);
 // text of pages whose body is rendered by JavaScript. Empty if none.
 std::string FindJsonLdBody(const std::vector<std::string>& json_ld_blocks);
 
+// Returns the "description" of each of the page's authors, as given in the
+// JSON-LD blocks: an object that is the value of an "author" key (or one of
+// an array of them), or an object whose "@id" an "author" value names (SEO
+// plugins write the post's author as {"@id": ...} and the Person apart, in
+// one @graph). Each description once, as written (it may hold HTML).
+std::vector<std::string> FindAuthorDescriptions(const std::vector<std::string>& json_ld_blocks);
+
 }  // namespace corpus
 
 #endif  // CORPUS_EXTRACT_JSON_LD_H_
