@@ -121,6 +121,49 @@ bool HasDistinctWords(std::string_view text, size_t n) {
   return seen.size() >= n;
 }
 
+// Blocks of at least this many distinct words are compared with the body.
+constexpr size_t kMinBodyBlockWords = 12;
+
+// Drops from `sel` each block of the selection, with no block inside and
+// at least kMinBodyBlockWords distinct words, of which fewer than half are
+// words of `body`: the article's text as the page's JSON-LD gives it
+// ("articleBody"). Only when the body is the article (most words of the
+// selection are in it).
+void DropBlocksOutsideArticleBody(const DomIndex& dom, std::string_view body, ContentSelection* sel) {
+  const auto& nodes = dom.nodes();
+  if (sel->root < 0) return;
+  std::unordered_set<std::string> words;
+  ForEachWord(body, [&](const std::string& w) {
+    words.insert(w);
+    return true;
+  });
+  std::vector<int32_t> blocks;
+  size_t seen = 0, in_body = 0;
+  std::string text;
+  std::unordered_set<std::string> mine;
+  for (int32_t i = sel->root; i < nodes[sel->root].end; ++i) {
+    const DomNode& n = nodes[i];
+    if (sel->drop[i]) {
+      i = n.end - 1;
+      continue;
+    }
+    if ((n.flags & kDomText) || !(n.flags & kDomBlock) || n.text == 0 || n.own_text != n.text) continue;
+    text.clear();
+    AppendSmallText(nodes, i, &text);
+    mine.clear();
+    size_t hits = 0;
+    ForEachWord(text, [&](const std::string& w) {
+      if (mine.insert(w).second) hits += words.count(w);
+      return true;
+    });
+    seen += mine.size();
+    in_body += hits;
+    if (mine.size() >= kMinBodyBlockWords && 2 * hits < mine.size()) blocks.push_back(i);
+  }
+  if (seen == 0 || 10 * in_body < 7 * seen) return;
+  for (int32_t b : blocks) sel->drop[b] = 1;
+}
+
 // Text in comment sections (outermost ones), not counting menu links.
 double CommentBytes(const DomIndex& dom) {
   const auto& nodes = dom.nodes();
@@ -175,7 +218,7 @@ bool IsShortParagraphStory(const DomIndex& dom, int32_t root) {
 // Bumped whenever a rule changes what is extracted; the data files (phrase
 // files, class and id name lists, the block model) are versioned by their
 // digests (ExtractorVersion).
-constexpr std::string_view kExtractorCodeVersion = "150";
+constexpr std::string_view kExtractorCodeVersion = "151";
 
 std::string ExtractorVersion() {
   // The data files' digests, hashed together (configs/extract/).
@@ -312,6 +355,10 @@ ExtractResult ExtractOnce(std::string_view html, const ExtractOptions& options,
                            trace);
     }
   };
+  if (article && !result.link_page && !pre.json_ld.empty()) {
+    const std::string body = CollapseSpaces(StripTags(FindArticleBody(pre.json_ld)));
+    if (body.size() >= 1000) DropBlocksOutsideArticleBody(dom, body, &sel);
+  }
   drop_model_boilerplate(&sel, block_trace);
   result.text = RenderText(dom, sel.root, sel.drop, format);
   if (score.drop_comments && (result.text.size() < options.min_text_bytes ||

@@ -94,6 +94,20 @@ std::string FindJsonLdBody(const std::vector<std::string>& blocks) {
   return best;
 }
 
+std::string FindArticleBody(const std::vector<std::string>& blocks) {
+  std::string best;
+  if (std::none_of(blocks.begin(), blocks.end(), [](const std::string& b) {
+        return b.find("\"articleBody\"") != std::string::npos;
+      })) {
+    return best;
+  }
+  ForEachObject(blocks, [&best](simdjson::dom::object obj) {
+    std::string_view body;
+    if (obj["articleBody"].get(body) == simdjson::SUCCESS && body.size() > best.size()) best.assign(body);
+  });
+  return best;
+}
+
 std::vector<std::string> FindAuthorDescriptions(const std::vector<std::string>& blocks) {
   std::vector<std::string> found;
   // Most blocks name no author: those are not parsed.

@@ -25,6 +25,10 @@ bool DescribesProductForSale(const std::vector<std::string>& json_ld_blocks);
 // text of pages whose body is rendered by JavaScript. Empty if none.
 std::string FindJsonLdBody(const std::vector<std::string>& json_ld_blocks);
 
+// Returns the longest "articleBody" string in the JSON-LD blocks: the
+// article's text as the page's structured data gives it. Empty if none.
+std::string FindArticleBody(const std::vector<std::string>& json_ld_blocks);
+
 // Returns the "description" of each of the page's authors, as given in the
 // JSON-LD blocks: an object that is the value of an "author" key (or one of
 // an array of them), or an object whose "@id" an "author" value names (SEO
