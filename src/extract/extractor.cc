@@ -121,14 +121,18 @@ bool HasDistinctWords(std::string_view text, size_t n) {
   return seen.size() >= n;
 }
 
+// An articleBody shorter than this is a summary, not the article.
+constexpr size_t kMinArticleBodyBytes = 1000;
 // Blocks of at least this many distinct words are compared with the body.
 constexpr size_t kMinBodyBlockWords = 12;
 
 // Drops from `sel` each block of the selection, with no block inside and
 // at least kMinBodyBlockWords distinct words, of which fewer than half are
 // words of `body`: the article's text as the page's JSON-LD gives it
-// ("articleBody"). Only when the body is the article (most words of the
-// selection are in it).
+// ("articleBody"). Only when the body is the article: 70% of the words of
+// the selection's blocks are in it (a body cut short to its opening
+// paragraphs takes nothing). docs/LANGUAGES.md, "The article's text as its
+// structured data gives it".
 void DropBlocksOutsideArticleBody(const DomIndex& dom, std::string_view body, ContentSelection* sel) {
   const auto& nodes = dom.nodes();
   if (sel->root < 0) return;
@@ -357,7 +361,7 @@ ExtractResult ExtractOnce(std::string_view html, const ExtractOptions& options,
   };
   if (article && !result.link_page && !pre.json_ld.empty()) {
     const std::string body = CollapseSpaces(StripTags(FindArticleBody(pre.json_ld)));
-    if (body.size() >= 1000) DropBlocksOutsideArticleBody(dom, body, &sel);
+    if (body.size() >= kMinArticleBodyBytes) DropBlocksOutsideArticleBody(dom, body, &sel);
   }
   drop_model_boilerplate(&sel, block_trace);
   result.text = RenderText(dom, sel.root, sel.drop, format);
