@@ -3,6 +3,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <initializer_list>
 #include <string_view>
 
 #include "corpus/extract/markup_names.h"
@@ -57,6 +58,27 @@ void ForEachObject(const std::vector<std::string>& blocks, Visit visit) {
   }
 }
 
+// Whether a block holds `quoted_key` ("\"author\""): blocks without it
+// are not parsed for that key.
+bool AnyBlockHolds(const std::vector<std::string>& blocks, std::string_view quoted_key) {
+  return std::any_of(blocks.begin(), blocks.end(), [&](const std::string& b) {
+    return b.find(quoted_key) != std::string::npos;
+  });
+}
+
+// The longest string value of any of `keys` in any object of the blocks.
+std::string LongestStringOf(const std::vector<std::string>& blocks,
+                            std::initializer_list<const char*> keys) {
+  std::string best;
+  ForEachObject(blocks, [&](simdjson::dom::object obj) {
+    for (const char* key : keys) {
+      std::string_view value;
+      if (obj[key].get(value) == simdjson::SUCCESS && value.size() > best.size()) best.assign(value);
+    }
+  });
+  return best;
+}
+
 }  // namespace
 
 std::string FindProductDescription(const std::vector<std::string>& blocks) {
@@ -84,38 +106,17 @@ bool DescribesProductForSale(const std::vector<std::string>& blocks) {
 }
 
 std::string FindJsonLdBody(const std::vector<std::string>& blocks) {
-  std::string best;
-  ForEachObject(blocks, [&best](simdjson::dom::object obj) {
-    for (const char* key : {"articleBody", "text"}) {
-      std::string_view body;
-      if (obj[key].get(body) == simdjson::SUCCESS && body.size() > best.size()) best.assign(body);
-    }
-  });
-  return best;
+  return LongestStringOf(blocks, {"articleBody", "text"});
 }
 
 std::string FindArticleBody(const std::vector<std::string>& blocks) {
-  std::string best;
-  if (std::none_of(blocks.begin(), blocks.end(), [](const std::string& b) {
-        return b.find("\"articleBody\"") != std::string::npos;
-      })) {
-    return best;
-  }
-  ForEachObject(blocks, [&best](simdjson::dom::object obj) {
-    std::string_view body;
-    if (obj["articleBody"].get(body) == simdjson::SUCCESS && body.size() > best.size()) best.assign(body);
-  });
-  return best;
+  if (!AnyBlockHolds(blocks, "\"articleBody\"")) return {};
+  return LongestStringOf(blocks, {"articleBody"});
 }
 
 std::vector<std::string> FindAuthorDescriptions(const std::vector<std::string>& blocks) {
   std::vector<std::string> found;
-  // Most blocks name no author: those are not parsed.
-  if (std::none_of(blocks.begin(), blocks.end(), [](const std::string& b) {
-        return b.find("\"author\"") != std::string::npos;
-      })) {
-    return found;
-  }
+  if (!AnyBlockHolds(blocks, "\"author\"")) return found;
   std::vector<std::string> ids;  // of authors given by reference
   const auto take = [&](simdjson::dom::object person, bool by_id) {
     std::string_view text;

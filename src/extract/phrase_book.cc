@@ -100,10 +100,6 @@ bool WithNumberSlots(std::string_view folded, std::string* out) {
   return true;
 }
 
-}  // namespace
-
-namespace {
-
 // Steps *i past the code point at *i in folded `text`; true when the prefix
 // it ends is at a word boundary: the end of the text, a letter of a script
 // written without spaces, or decoration (a space, punctuation) next.
@@ -163,8 +159,8 @@ bool PhraseSet::MayOpenWith(PhraseClass c, std::string_view text) const {
     const auto b = static_cast<uint8_t>(ch);
     // A count may stand before a phrase (Has): "12 Comments".
     if (b >= 0x80 || IsAsciiDigit(ch)) return true;
+    // Other ASCII is decoration, which folding drops (no phrase opens with it).
     if (IsAsciiAlpha(ch)) return first.test(static_cast<uint8_t>(AsciiLower(ch)));
-    if (first.test(b)) return true;  // a mark a phrase opens with, if folding keeps it
   }
   return false;
 }

@@ -18,8 +18,7 @@ void MarkPlaceholderText(DomIndex* dom, const PhraseSet& phrases) {
     if (nodes[i].own_text != nodes[i].text) return false;
     std::string opening;
     AppendSmallText(nodes, i, &opening, kMaxOpening);
-    if (!phrases.MayOpenWith(PhraseClass::kPlaceholderOpening, opening)) return false;
-    return phrases.StartsWith(PhraseClass::kPlaceholderOpening, FoldPhrase(opening));
+    return phrases.OpensWith(PhraseClass::kPlaceholderOpening, opening);
   });
 }
 

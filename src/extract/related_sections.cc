@@ -70,8 +70,7 @@ bool IsLabelOverLinkLines(const std::vector<DomNode>& nodes, int32_t i) {
 bool IsRelatedHeading(const PhraseSet& phrases, std::string_view text) {
   // Shops extend the fixed phrase: "Related items to explore", "Similar
   // products from other brands", "You may also like these".
-  return phrases.MayOpenWith(PhraseClass::kRelatedHeading, text) &&
-         phrases.StartsWith(PhraseClass::kRelatedHeading, FoldPhrase(text));
+  return phrases.OpensWith(PhraseClass::kRelatedHeading, text);
 }
 
 bool IsShopBoxHeading(const PhraseSet& phrases, std::string_view text) {

@@ -89,6 +89,10 @@ class PhraseSet {
   bool Matches(PhraseClass c, std::string_view text) const {
     return MayOpenWith(c, text) && Has(c, FoldPhrase(text));
   }
+  // StartsWith(c, FoldPhrase(text)), folding only when MayOpenWith(c, text).
+  bool OpensWith(PhraseClass c, std::string_view text) const {
+    return MayOpenWith(c, text) && StartsWith(c, FoldPhrase(text));
+  }
   // A quick test before folding: false when the unfolded `text` cannot
   // open with a phrase of class `c` (its first character that folding
   // keeps is an ASCII letter that opens none of them); true when it may (a
