@@ -279,8 +279,9 @@ ExtractResult ExtractOnce(std::string_view html, const ExtractOptions& options,
   MarkCodeGutters(&dom);
   MarkCreditLines(&dom, phrases);
   MarkPlaceholderText(&dom, phrases);
-  const bool product_page =
-      IsProductPage(pre.json_ld, dom.og_type(), pre.html);
+  // The page's JSON-LD, read once for the rules that use it.
+  const JsonLdFacts ld = ReadJsonLd(pre.json_ld);
+  const bool product_page = IsProductPage(ld, dom.og_type(), pre.html);
   if (options.drop_shop_chrome && product_page) {
     MarkShopChrome(&dom, phrases);
     if (options.drop_related_sections) MarkShopBoxes(&dom, phrases);
@@ -305,7 +306,7 @@ ExtractResult ExtractOnce(std::string_view html, const ExtractOptions& options,
     // content).
     const uint64_t max_box = dom.nodes()[sel.root].text / 2;
     MarkArticleBoxes(&dom, phrases, max_box);
-    if (!pre.json_ld.empty()) MarkAuthorBios(&dom, FindAuthorDescriptions(pre.json_ld), max_box);
+    MarkAuthorBios(&dom, ld.author_descriptions, max_box);
     MarkSignupBoxes(&dom, phrases, max_box);
     MarkTrailingLinkLists(&dom, sel.root);
     // A page that declares itself an article (Open Graph's og:type).
@@ -359,8 +360,8 @@ ExtractResult ExtractOnce(std::string_view html, const ExtractOptions& options,
                            trace);
     }
   };
-  if (article && !result.link_page && !pre.json_ld.empty()) {
-    const std::string body = CollapseSpaces(StripTags(FindArticleBody(pre.json_ld)));
+  if (article && !result.link_page && !ld.article_body.empty()) {
+    const std::string body = CollapseSpaces(StripTags(ld.article_body));
     if (body.size() >= kMinArticleBodyBytes) DropBlocksOutsideArticleBody(dom, body, &sel);
   }
   drop_model_boilerplate(&sel, block_trace);
@@ -379,8 +380,8 @@ ExtractResult ExtractOnce(std::string_view html, const ExtractOptions& options,
     }
   }
 
-  if (options.json_ld_products && !pre.json_ld.empty()) {
-    const std::string desc = CollapseSpaces(StripTags(FindProductDescription(pre.json_ld)));
+  if (options.json_ld_products) {
+    const std::string desc = CollapseSpaces(StripTags(ld.product_description));
     // Compare words, not bytes: visible copies are reflowed, truncated,
     // reworded a little or typeset with other quotes and dashes.
     if (!desc.empty() && !MostWordsIn(desc, result.text, options.json_ld_seen_share)) {
@@ -392,7 +393,7 @@ ExtractResult ExtractOnce(std::string_view html, const ExtractOptions& options,
   if (result.text.size() < options.min_text_bytes) {
     // A page drawn by JavaScript: its text, if anywhere, is in JSON-LD. (The
     // meta description is not used: it is a teaser, not the content.)
-    std::string body = CollapseSpaces(StripTags(FindJsonLdBody(pre.json_ld)));
+    std::string body = CollapseSpaces(StripTags(ld.body));
     if (body.size() > result.text.size()) {
       result.text = std::move(body);
       result.relaxed = true;

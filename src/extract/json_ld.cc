@@ -3,8 +3,9 @@
 #include <simdjson.h>
 
 #include <algorithm>
-#include <initializer_list>
+#include <optional>
 #include <string_view>
+#include <utility>
 
 #include "corpus/extract/markup_names.h"
 
@@ -31,17 +32,111 @@ bool IsListType(simdjson::dom::element type) {
   return type.get(s) == simdjson::SUCCESS && InList(kLists, s);
 }
 
-// Calls visit(object) for every JSON object in the blocks, depth first,
-// without recursion; malformed blocks are skipped. `visit` must not call it
-// again: the thread's one parser (its buffers kept from page to page) holds
-// the objects it is given.
-template <typename Visit>
-void ForEachObject(const std::vector<std::string>& blocks, Visit visit) {
+// Keeps `value` in `*best` when it is longer (the first of equal lengths).
+void KeepLonger(std::string_view value, std::string* best) {
+  if (value.size() > best->size()) best->assign(value);
+}
+
+// Adds `text` to `found` unless it is empty or there already.
+void AddOnce(std::string_view text, std::vector<std::string>* found) {
+  if (!text.empty() && std::find(found->begin(), found->end(), text) == found->end()) {
+    found->emplace_back(text);
+  }
+}
+
+// The fields of one object that the facts read: the first of each name, as
+// a lookup by name finds it; absent ones empty.
+struct Fields {
+  std::optional<simdjson::dom::element> type, offers, description, article_body, text, id, author;
+};
+
+Fields ReadFields(simdjson::dom::object obj) {
+  Fields f;
+  const std::pair<std::string_view, std::optional<simdjson::dom::element>*> slots[] = {
+      {"@type", &f.type},         {"offers", &f.offers},  {"description", &f.description},
+      {"articleBody", &f.article_body}, {"text", &f.text}, {"@id", &f.id},
+      {"author", &f.author}};
+  for (auto field : obj) {
+    for (const auto& [name, slot] : slots) {
+      if (field.key == name && !slot->has_value()) *slot = field.value;
+    }
+  }
+  return f;
+}
+
+// The string `e` holds, if it holds one.
+std::optional<std::string_view> StringOf(const std::optional<simdjson::dom::element>& e) {
+  std::string_view s;
+  if (e && e->get(s) == simdjson::SUCCESS) return s;
+  return std::nullopt;
+}
+
+// One walk over a page's blocks: the facts so far, and what the authors'
+// descriptions are resolved from once all blocks are read (the Person an
+// "author" names by "@id" may stand before or after the post).
+struct Walk {
+  bool authors = false;  // whether any block names an author (else no author field is read)
+  bool product = false;  // a Product with offers was seen
+  bool list = false;     // a list of items was seen
+  JsonLdFacts facts;
+  std::vector<std::string> ids;  // the "@id" of authors named by reference
+  std::vector<std::pair<std::string, std::string>> described;  // every "@id" with a "description"
+
+  void Read(simdjson::dom::object obj);
+};
+
+void Walk::Read(simdjson::dom::object obj) {
+  const Fields f = ReadFields(obj);
+  if (f.type) {
+    const bool product_type = IsProductType(*f.type);
+    product = product || (product_type && f.offers);
+    list = list || IsListType(*f.type);
+    if (const auto d = StringOf(f.description); product_type && d) {
+      KeepLonger(*d, &facts.product_description);
+    }
+  }
+  if (const auto b = StringOf(f.article_body)) {
+    KeepLonger(*b, &facts.body);
+    KeepLonger(*b, &facts.article_body);
+  }
+  if (const auto t = StringOf(f.text)) KeepLonger(*t, &facts.body);
+  if (!authors) return;
+  const auto id = StringOf(f.id);
+  const auto description = StringOf(f.description);
+  if (id && description && !description->empty()) described.emplace_back(*id, *description);
+  if (!f.author) return;
+  simdjson::dom::object one;
+  simdjson::dom::array many;
+  const auto take = [&](simdjson::dom::object person) {
+    std::string_view person_id, text;
+    if (person["@id"].get(person_id) == simdjson::SUCCESS) ids.emplace_back(person_id);
+    if (person["description"].get(text) == simdjson::SUCCESS) {
+      AddOnce(text, &facts.author_descriptions);
+    }
+  };
+  if (f.author->get(one) == simdjson::SUCCESS) {
+    take(one);
+  } else if (f.author->get(many) == simdjson::SUCCESS) {
+    for (simdjson::dom::element e : many) {
+      if (e.get(one) == simdjson::SUCCESS) take(one);
+    }
+  }
+}
+
+}  // namespace
+
+JsonLdFacts ReadJsonLd(const std::vector<std::string>& blocks) {
+  Walk walk;
+  walk.authors = std::any_of(blocks.begin(), blocks.end(), [](const std::string& b) {
+    return b.find("\"author\"") != std::string::npos;
+  });
+  // One parser per thread: its buffers are kept from page to page.
   thread_local simdjson::dom::parser parser;
+  std::vector<simdjson::dom::element> stack;
   for (const std::string& block : blocks) {
     simdjson::dom::element root;
     if (parser.parse(block).get(root) != simdjson::SUCCESS) continue;
-    std::vector<simdjson::dom::element> stack{root};
+    stack.assign(1, root);
     while (!stack.empty()) {
       simdjson::dom::element e = stack.back();
       stack.pop_back();
@@ -52,109 +147,17 @@ void ForEachObject(const std::vector<std::string>& blocks, Visit visit) {
       }
       simdjson::dom::object obj;
       if (e.get(obj) != simdjson::SUCCESS) continue;
-      visit(obj);
+      walk.Read(obj);
       for (auto field : obj) stack.push_back(field.value);
     }
   }
-}
-
-// Whether a block holds `quoted_key` ("\"author\""): blocks without it
-// are not parsed for that key.
-bool AnyBlockHolds(const std::vector<std::string>& blocks, std::string_view quoted_key) {
-  return std::any_of(blocks.begin(), blocks.end(), [&](const std::string& b) {
-    return b.find(quoted_key) != std::string::npos;
-  });
-}
-
-// The longest string value of any of `keys` in any object of the blocks.
-std::string LongestStringOf(const std::vector<std::string>& blocks,
-                            std::initializer_list<const char*> keys) {
-  std::string best;
-  ForEachObject(blocks, [&](simdjson::dom::object obj) {
-    for (const char* key : keys) {
-      std::string_view value;
-      if (obj[key].get(value) == simdjson::SUCCESS && value.size() > best.size()) best.assign(value);
+  walk.facts.product_for_sale = walk.product && !walk.list;
+  for (const auto& [id, text] : walk.described) {
+    if (std::find(walk.ids.begin(), walk.ids.end(), id) != walk.ids.end()) {
+      AddOnce(text, &walk.facts.author_descriptions);
     }
-  });
-  return best;
-}
-
-}  // namespace
-
-std::string FindProductDescription(const std::vector<std::string>& blocks) {
-  std::string best;
-  ForEachObject(blocks, [&best](simdjson::dom::object obj) {
-    simdjson::dom::element type;
-    std::string_view desc;
-    if (obj["@type"].get(type) == simdjson::SUCCESS && IsProductType(type) &&
-        obj["description"].get(desc) == simdjson::SUCCESS && desc.size() > best.size()) {
-      best.assign(desc);
-    }
-  });
-  return best;
-}
-
-bool DescribesProductForSale(const std::vector<std::string>& blocks) {
-  bool product = false, list = false;
-  ForEachObject(blocks, [&](simdjson::dom::object obj) {
-    simdjson::dom::element type, offers;
-    if (obj["@type"].get(type) != simdjson::SUCCESS) return;
-    product = product || (IsProductType(type) && obj["offers"].get(offers) == simdjson::SUCCESS);
-    list = list || IsListType(type);
-  });
-  return product && !list;
-}
-
-std::string FindJsonLdBody(const std::vector<std::string>& blocks) {
-  return LongestStringOf(blocks, {"articleBody", "text"});
-}
-
-std::string FindArticleBody(const std::vector<std::string>& blocks) {
-  if (!AnyBlockHolds(blocks, "\"articleBody\"")) return {};
-  return LongestStringOf(blocks, {"articleBody"});
-}
-
-std::vector<std::string> FindAuthorDescriptions(const std::vector<std::string>& blocks) {
-  std::vector<std::string> found;
-  if (!AnyBlockHolds(blocks, "\"author\"")) return found;
-  std::vector<std::string> ids;  // of authors given by reference
-  const auto take = [&](simdjson::dom::object person, bool by_id) {
-    std::string_view text;
-    if (by_id) {
-      std::string_view id;
-      if (person["@id"].get(id) != simdjson::SUCCESS ||
-          std::find(ids.begin(), ids.end(), id) == ids.end()) {
-        return;
-      }
-    }
-    if (person["description"].get(text) == simdjson::SUCCESS && !text.empty() &&
-        std::find(found.begin(), found.end(), text) == found.end()) {
-      found.emplace_back(text);
-    }
-  };
-  ForEachObject(blocks, [&](simdjson::dom::object obj) {
-    simdjson::dom::element author;
-    if (obj["author"].get(author) != simdjson::SUCCESS) return;
-    std::vector<simdjson::dom::object> people;
-    simdjson::dom::object one;
-    simdjson::dom::array many;
-    if (author.get(one) == simdjson::SUCCESS) {
-      people.push_back(one);
-    } else if (author.get(many) == simdjson::SUCCESS) {
-      for (simdjson::dom::element e : many) {
-        if (e.get(one) == simdjson::SUCCESS) people.push_back(one);
-      }
-    }
-    for (simdjson::dom::object person : people) {
-      std::string_view id;
-      if (person["@id"].get(id) == simdjson::SUCCESS) ids.emplace_back(id);
-      take(person, false);
-    }
-  });
-  if (!ids.empty()) {
-    ForEachObject(blocks, [&](simdjson::dom::object obj) { take(obj, true); });
   }
-  return found;
+  return std::move(walk.facts);
 }
 
 }  // namespace corpus

@@ -219,11 +219,10 @@ bool IsPricedLine(std::string_view text) {
   return amount && words >= 1 && words <= kMaxPricedLineWords;
 }
 
-bool IsProductPage(const std::vector<std::string>& json_ld, std::string_view og_type,
-                   std::string_view html) {
+bool IsProductPage(const JsonLdFacts& json_ld, std::string_view og_type, std::string_view html) {
   const std::string og = AsciiLowercase(og_type);
   if (og == "product" || og == "og:product" || og == "product.item") return true;
-  if (!json_ld.empty() && DescribesProductForSale(json_ld)) return true;
+  if (json_ld.product_for_sale) return true;
   // Microdata: exactly one Product (a category page has one per item).
   // memmem: a two-way search, much faster than a byte-by-byte find on
   // markup where 's' is everywhere.

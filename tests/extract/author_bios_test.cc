@@ -5,12 +5,9 @@
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <string>
-#include <vector>
 
 #include "corpus/extract/extractor.h"
-#include "corpus/extract/json_ld.h"
 #include "extract/extract_test_util.h"
 
 namespace corpus {
@@ -102,18 +99,6 @@ TEST(AuthorBiosTest, TheArticlesOwnWordsStay) {
       GermanParagraphs("Schluss", 2) + "</article></body></html>";
   const std::string text = ExtractMainContent(html, "", {}).text;
   EXPECT_TRUE(Has(text, "Pendler befragt")) << text;
-}
-
-TEST(AuthorBiosTest, OnlyTheAuthorsDescriptionsAreRead) {
-  const std::vector<std::string> blocks = {
-      "{\"@graph\":[{\"@type\":\"NewsArticle\",\"author\":[{\"@id\":\"#a\"},{\"@type\":\"Person\","
-      "\"description\":\"Second author.\"}],\"description\":\"The article's summary.\"},"
-      "{\"@type\":\"Person\",\"@id\":\"#a\",\"description\":\"First author.\"},"
-      "{\"@type\":\"Person\",\"@id\":\"#b\",\"description\":\"Someone quoted.\"}]}",
-      "{not json"};
-  std::vector<std::string> got = FindAuthorDescriptions(blocks);
-  std::sort(got.begin(), got.end());
-  EXPECT_EQ(got, (std::vector<std::string>{"First author.", "Second author."}));
 }
 
 }  // namespace

@@ -203,19 +203,21 @@ TEST(ShopChromeTest, APriceNamedColumnHoldingTheDescriptionStays) {
 }
 
 TEST(ShopChromeTest, ProductPageDetection) {
-  const std::vector<std::string> none;
+  const JsonLdFacts none;
   EXPECT_TRUE(IsProductPage(none, "product", ""));
   EXPECT_TRUE(IsProductPage(none, "og:product", ""));
   EXPECT_FALSE(IsProductPage(none, "article", ""));
-  EXPECT_TRUE(IsProductPage({R"({"@type": "Product", "name": "Mug", "offers": {"price": 9}})"},
-                            "website", ""));
-  EXPECT_TRUE(IsProductPage({R"({"@graph": [{"@type": "ProductGroup", "offers": []}]})"}, "", ""));
+  EXPECT_TRUE(IsProductPage(
+      ReadJsonLd({R"({"@type": "Product", "name": "Mug", "offers": {"price": 9}})"}), "website",
+      ""));
+  EXPECT_TRUE(IsProductPage(
+      ReadJsonLd({R"({"@graph": [{"@type": "ProductGroup", "offers": []}]})"}), "", ""));
   // Some shops describe a category as a Product rated by its reviews.
-  EXPECT_FALSE(IsProductPage({R"({"@type": "Product", "aggregateRating": {"ratingValue": 4}})"},
-                             "", ""));
+  EXPECT_FALSE(IsProductPage(
+      ReadJsonLd({R"({"@type": "Product", "aggregateRating": {"ratingValue": 4}})"}), "", ""));
   // A category page describes each product it lists.
-  EXPECT_FALSE(IsProductPage({R"({"@type": "ItemList", "itemListElement": [)"
-                              R"({"@type": "Product", "offers": {"price": 9}}]})"},
+  EXPECT_FALSE(IsProductPage(ReadJsonLd({R"({"@type": "ItemList", "itemListElement": [)"
+                                        R"({"@type": "Product", "offers": {"price": 9}}]})"}),
                              "", ""));
   EXPECT_TRUE(IsProductPage(none, "", "<div itemtype=\"https://schema.org/Product\">"));
   const std::string two_items = "<li itemtype='http://schema.org/Product'>";

@@ -11,7 +11,7 @@ namespace corpus {
 
 // Flags kDomBoilerplate on the bio of the page's author: a block of at most
 // `max_box_text` bytes of text whose words are one of `descriptions` (the
-// authors' descriptions in the page's JSON-LD, FindAuthorDescriptions), or
+// authors' descriptions in the page's JSON-LD, JsonLdFacts::author_descriptions), or
 // a paragraph of one. Publishing software writes the author's profile both
 // into the box under each post and into the post's structured data, so the
 // match needs no words of any language; the bio is the same on every post

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "corpus/extract/dom_index.h"
+#include "corpus/extract/json_ld.h"
 #include "corpus/extract/phrase_book.h"
 
 namespace corpus {
@@ -13,10 +14,9 @@ namespace corpus {
 // Whether a page is a shop's page of one product: its Open Graph type is
 // "product", or its microdata has exactly one schema.org Product, or its
 // JSON-LD offers a Product for sale and lists no items
-// (DescribesProductForSale). `html` is the page (as prescanned), `json_ld`
-// its JSON-LD script bodies.
-bool IsProductPage(const std::vector<std::string>& json_ld, std::string_view og_type,
-                   std::string_view html);
+// (JsonLdFacts::product_for_sale). `html` is the page (as prescanned),
+// `json_ld` what its JSON-LD script bodies say.
+bool IsProductPage(const JsonLdFacts& json_ld, std::string_view og_type, std::string_view html);
 
 // Marks as boilerplate the shop's chrome around a product's description and
 // specifications, which the page-level rules (boilerplate.h) keep because it
