@@ -60,6 +60,9 @@ size_t SkipValue(std::string_view s, size_t i) {
 }  // namespace
 
 Status Record::Parse(std::string_view line) {
+  // Room for simdjson's padding after the text, so that it parses the line
+  // where it is instead of copying it into a padded buffer first.
+  line_.reserve(line.size() + simdjson::SIMDJSON_PADDING);
   line_.assign(line);
   fields_.clear();
   edited_ = false;
