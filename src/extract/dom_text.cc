@@ -38,6 +38,23 @@ bool IsJoinerAt(std::string_view s, size_t i) {
   return c == "\xE2\x80\x8D" || c == "\xE2\x80\x8C";
 }
 
+// The length of the space separator at s[i] other than U+0020 and U+00A0 (which
+// are collapsed like any space), 0 if there is none: U+1680, U+2000..U+200A,
+// U+202F, U+205F and U+3000 IDEOGRAPHIC SPACE. Inside a line they are the
+// page's own spacing and stay; at either end of one they are an indent (two
+// U+3000 open every paragraph of Chinese typesetting) and go. docs/LANGUAGES.md,
+// "Text the page shows".
+size_t SpaceSeparatorLength(std::string_view s, size_t i) {
+  if (i + 3 > s.size()) return 0;
+  const auto at = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char a = at(i), b = at(i + 1), c = at(i + 2);
+  if (a == 0xE3) return b == 0x80 && c == 0x80 ? 3 : 0;                        // U+3000
+  if (a == 0xE1) return b == 0x9A && c == 0x80 ? 3 : 0;                        // U+1680
+  if (a != 0xE2) return 0;
+  if (b == 0x80) return (c >= 0x80 && c <= 0x8A) || c == 0xAF ? 3 : 0;  // U+2000..200A, 202F
+  return b == 0x81 && c == 0x9F ? 3 : 0;                                       // U+205F
+}
+
 // Whether `c` is part of a word in a script that spaces its words: a letter
 // or a digit outside Han, kana, Thai and the other scripts written without
 // spaces.
@@ -112,6 +129,12 @@ class TextBuilder {
         continue;
       }
       if (line_start) {
+        if (const size_t n = SpaceSeparatorLength(s, i); n > 0) {
+          i += n - 1;
+          continue;
+        }
+      }
+      if (line_start) {
         Flush();
       } else if (space_) {
         out_.push_back(' ');
@@ -141,8 +164,8 @@ class TextBuilder {
 
   void Flush() {
     if (!out_.empty() && pending_ > 0) {
-      while (!out_.empty() && out_.back() == ' ') out_.pop_back();
-      if (out_.back() != '\n') out_.push_back('\n');
+      TrimLineEnd();
+      if (!out_.empty() && out_.back() != '\n') out_.push_back('\n');
       if (pending_ == 2) out_.push_back('\n');
     }
     pending_ = 0;
@@ -153,6 +176,7 @@ class TextBuilder {
   }
 
   std::string Finish() {
+    TrimLineEnd();
     size_t b = 0, e = out_.size();
     while (b < e && (out_[b] == ' ' || out_[b] == '\n')) ++b;
     while (e > b && (out_[e - 1] == ' ' || out_[e - 1] == '\n')) --e;
@@ -161,6 +185,19 @@ class TextBuilder {
   bool markdown() const { return markdown_; }
 
  private:
+  // Drops the spaces, and the space separators, that end the last line.
+  void TrimLineEnd() {
+    while (!out_.empty()) {
+      if (out_.back() == ' ') {
+        out_.pop_back();
+      } else if (out_.size() >= 3 && SpaceSeparatorLength(out_, out_.size() - 3) == 3) {
+        out_.resize(out_.size() - 3);
+      } else {
+        break;
+      }
+    }
+  }
+
   std::string out_;
   std::string prefix_;
   int pending_ = 0;

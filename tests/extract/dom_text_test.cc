@@ -161,6 +161,21 @@ TEST(DomTextTest, InvisibleFormatCharactersAreRemoved) {
             "Erster Absatz.\n\nZweiter Absatz.");
 }
 
+// Chinese typesetting opens every paragraph with two U+3000 IDEOGRAPHIC
+// SPACE: an indent, not text. Inside a line such a space is the page's own
+// spacing (between a Japanese family and given name) and stays.
+TEST(DomTextTest, SpaceSeparatorsAtTheEndsOfALineAreAnIndent) {
+  EXPECT_EQ(Render("<p>\xE3\x80\x80\xE3\x80\x80记者14日从国家铁路集团获悉。</p>"
+                   "<p>\xE3\x80\x80\xE3\x80\x80春运将于1月29日启动。\xE3\x80\x80</p>"),
+            "记者14日从国家铁路集团获悉。\n\n春运将于1月29日启动。");
+  EXPECT_EQ(Render("<p>著者：山田\xE3\x80\x80太郎</p>"), "著者：山田\xE3\x80\x80太郎");
+  // An em space (U+2003) as an indent, a line of U+3000 alone, and a line
+  // ending in a thin space (U+2009) before a <br>.
+  EXPECT_EQ(Render("<p>\xE2\x80\x83" "Erster Absatz.</p><p>\xE3\x80\x80</p>"
+                   "<p>Zweiter\xE2\x80\x89<br>Absatz.</p>"),
+            "Erster Absatz.\n\nZweiter\nAbsatz.");
+}
+
 TEST(DomTextTest, DivsWithoutParagraphsAreBlocks) {
   EXPECT_EQ(Render("<section><div>First block</div><div>Second block</div></section>"),
             "First block\n\nSecond block");
