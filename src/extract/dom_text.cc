@@ -48,11 +48,12 @@ size_t SpaceSeparatorLength(std::string_view s, size_t i) {
   if (i + 3 > s.size()) return 0;
   const auto at = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
   const unsigned char a = at(i), b = at(i + 1), c = at(i + 2);
-  if (a == 0xE3) return b == 0x80 && c == 0x80 ? 3 : 0;                        // U+3000
-  if (a == 0xE1) return b == 0x9A && c == 0x80 ? 3 : 0;                        // U+1680
+  if (a == 0xE3) return b == 0x80 && c == 0x80 ? 3 : 0;  // U+3000
+  if (a == 0xE1) return b == 0x9A && c == 0x80 ? 3 : 0;  // U+1680
   if (a != 0xE2) return 0;
-  if (b == 0x80) return (c >= 0x80 && c <= 0x8A) || c == 0xAF ? 3 : 0;  // U+2000..200A, 202F
-  return b == 0x81 && c == 0x9F ? 3 : 0;                                       // U+205F
+  // U+2000..U+200A, U+202F; U+205F.
+  if (b == 0x80) return (c >= 0x80 && c <= 0x8A) || c == 0xAF ? 3 : 0;
+  return b == 0x81 && c == 0x9F ? 3 : 0;
 }
 
 // Whether `c` is part of a word in a script that spaces its words: a letter
@@ -129,12 +130,10 @@ class TextBuilder {
         continue;
       }
       if (line_start) {
-        if (const size_t n = SpaceSeparatorLength(s, i); n > 0) {
+        if (const size_t n = SpaceSeparatorLength(s, i); n > 0) {  // an indent
           i += n - 1;
           continue;
         }
-      }
-      if (line_start) {
         Flush();
       } else if (space_) {
         out_.push_back(' ');
