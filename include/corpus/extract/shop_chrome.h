@@ -1,9 +1,7 @@
 #ifndef CORPUS_EXTRACT_SHOP_CHROME_H_
 #define CORPUS_EXTRACT_SHOP_CHROME_H_
 
-#include <string>
 #include <string_view>
-#include <vector>
 
 #include "corpus/extract/dom_index.h"
 #include "corpus/extract/json_ld.h"
