@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 
 #include "corpus/extract/extractor.h"
 #include "extract/extract_test_util.h"
@@ -41,6 +42,32 @@ TEST(PostChromeTest, AuthorCardKeepsOnlyTheName) {
     EXPECT_FALSE(Has(t, "Senior Member"));
     EXPECT_FALSE(Has(t, "Joined:"));
     EXPECT_FALSE(Has(t, "My rig"));  // the signature
+  }
+}
+
+// An article's author box after its last paragraph, named "about the
+// author" in the theme's language: the name and the bio go.
+TEST(PostChromeTest, AnAboutTheAuthorBoxGoesInItsLanguage) {
+  const std::pair<const char*, const char*> boxes[] = {
+      {"pl", "o-autorze"}, {"cs", "o-autorovi"}, {"nl", "over-de-auteur"}, {"ru", "ob-avtore"}};
+  for (const auto& [lang, name] : boxes) {
+    std::string body;
+    for (int i = 0; i < 4; ++i) {
+      body += "<p>Za uchwałą głosowało 28 radnych, przeciw było 12, a trzech wstrzymało się od "
+              "głosu; projekt zmian przygotował prezydent miasta (" +
+              std::to_string(i) + ").</p>";
+    }
+    const std::string page =
+        std::string("<html lang='") + lang + "'><body><div class='x'><h1>Radni zdecydowali</h1>"
+        "<div class='y'><span>Tomasz Nowak</span> 14.01.2026</div><div class='lead'><p>Krakowscy "
+        "radni zdecydowali w środę o przesunięciu terminu wprowadzenia ograniczeń w strefie "
+        "czystego transportu.</p></div><div class='z'>" + body + "</div><div class='" + name +
+        "'><p><strong>Tomasz Nowak</strong></p><p>Dziennikarz działu krakowskiego. Zajmuje się "
+        "samorządem i transportem publicznym.</p></div></div></body></html>";
+    const std::string t = ExtractMainContent(page, "", {}).text;
+    SCOPED_TRACE(name);
+    EXPECT_TRUE(Has(t, "(3)")) << t;
+    EXPECT_FALSE(Has(t, "Dziennikarz")) << t;
   }
 }
 
