@@ -10,6 +10,7 @@
 #include "corpus/extract/boilerplate.h"
 #include "corpus/extract/code_gutters.h"
 #include "corpus/extract/comment_threads.h"
+#include "corpus/extract/date_lines.h"
 #include "corpus/extract/discussion.h"
 #include "corpus/extract/dom_index.h"
 #include "corpus/extract/dom_text.h"
@@ -222,7 +223,7 @@ bool IsShortParagraphStory(const DomIndex& dom, int32_t root) {
 // Bumped whenever a rule changes what is extracted; the data files (phrase
 // files, class and id name lists, the block model) are versioned by their
 // digests (ExtractorVersion).
-constexpr std::string_view kExtractorCodeVersion = "153";
+constexpr std::string_view kExtractorCodeVersion = "154";
 
 std::string ExtractorVersion() {
   // The data files' digests, hashed together (configs/extract/).
@@ -279,6 +280,7 @@ ExtractResult ExtractOnce(std::string_view html, const ExtractOptions& options,
   MarkCodeGutters(&dom);
   MarkCreditLines(&dom, phrases);
   MarkPlaceholderText(&dom, phrases);
+  MarkDateLines(&dom, phrases);
   // The page's JSON-LD, read once for the rules that use it.
   const JsonLdFacts ld = ReadJsonLd(pre.json_ld);
   const bool product_page = IsProductPage(ld, dom.og_type(), pre.html);

@@ -18,6 +18,7 @@ constexpr std::string_view kSectionNames[] = {
     "teaser_labels",    "credit_labels",        "shop_phrases",      "pitch_actions",
     "pitch_openings",   "consent_actions",      "pitch_verbs",       "paywall_openings",
     "reply_prefixes",   "reply_actions",        "notice_labels",     "placeholder_openings",
+    "date_labels",
 };
 static_assert(std::size(kSectionNames) == static_cast<size_t>(PhraseClass::kCount));
 
@@ -149,6 +150,24 @@ bool PhraseSet::StartsWith(PhraseClass c, std::string_view folded) const {
     if (Has(c, prefix)) return true;
   }
   return false;
+}
+
+size_t PhraseSet::LongestOpening(PhraseClass c, std::string_view folded) const {
+  const size_t k = static_cast<size_t>(c);
+  size_t longest = 0;
+  size_t i = 0;
+  while (i < folded.size() && i < max_bytes_) {
+    if (!AtPhraseBoundary(folded, &i)) continue;
+    const std::string_view prefix = folded.substr(0, i);
+    bool opens = false;
+    for (const PhraseTable* t : tables_) {
+      if (!t) continue;
+      if (t->classes[k].contains(prefix)) longest = i;
+      opens = opens || t->openings[k].contains(prefix);
+    }
+    if (!opens) break;  // no longer prefix is a phrase: a phrase opens itself
+  }
+  return longest;
 }
 
 bool PhraseSet::MayOpenWith(PhraseClass c, std::string_view text) const {

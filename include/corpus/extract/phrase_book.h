@@ -34,6 +34,7 @@ enum class PhraseClass {
   kReplyAction,        // [reply_actions]
   kNoticeLabel,        // [notice_labels]
   kPlaceholderOpening, // [placeholder_openings]: matched at the start of a block
+  kDateLabel,          // [date_labels]: matched at the start of a short line
   kCount,
 };
 
@@ -79,6 +80,10 @@ class PhraseSet {
   // a word boundary: the end of the text, a space or punctuation after it,
   // or, in scripts written without spaces (CJK), any character.
   bool StartsWith(PhraseClass c, std::string_view folded) const;
+  // The bytes of the longest prefix of the folded `text` that is, as it is
+  // (no count taken off, no number slot), a phrase of class `c` ending at a
+  // word boundary (StartsWith's); 0 when none is.
+  size_t LongestOpening(PhraseClass c, std::string_view folded) const;
   // Whether the folded `text`, of three to kMaxFramedWords words, opens
   // and ends with the two words of a phrase of class `c`: a phrase whose
   // words frame the rest, as German and Dutch set a verb last ("jetzt
