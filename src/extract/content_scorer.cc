@@ -212,6 +212,11 @@ ContentSelection SelectMainContent(const DomIndex& dom, const ScoreOptions& o) {
         nodes[n.parent].text == n.text) {
       continue;
     }
+    // A paragraph whose links stand inside its sentences ("rulings against
+    // <a>retailers</a>, <a>airlines</a> and <a>two broadcasters</a> in
+    // <a>France</a>.") is text: it has sentence marks and words of its own
+    // between the links.
+    if (n.tag == GUMBO_TAG_P && n.punct > 0 && 10 * (n.text - n.link) >= 2 * n.text) continue;
     const double density = static_cast<double>(n.navlink) / static_cast<double>(n.text);
     if (density > o.max_link_density &&
         static_cast<double>(NavLinkOutsideQuantities(nodes, i)) >

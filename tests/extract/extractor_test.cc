@@ -11,6 +11,7 @@
 namespace corpus {
 namespace {
 
+using testing::GermanParagraphs;
 using testing::Has;
 
 std::string Para(int n, const std::string& topic) {
@@ -163,6 +164,48 @@ TEST(ExtractorTest, ShareAndRelatedBoxesInsideTheArticleGo) {
   EXPECT_TRUE(Has(t, "glacier paragraph number 2"));
   EXPECT_FALSE(Has(t, "Facebook"));
   EXPECT_FALSE(Has(t, "You may also like"));
+}
+
+// A paragraph whose sentence links most of its words, each a word or two
+// (the short links a menu is made of), is text: it has sentence marks and
+// words of its own between the links. A paragraph of links alone goes.
+TEST(ExtractorTest, AParagraphWhoseSentenceLinksItsWordsStays) {
+  struct Case {
+    const char* lang;
+    const char* linked;  // the paragraph of linked words
+    const char* words;   // words of it to find
+  };
+  const Case cases[] = {
+      {"en",
+       "<p>The decision follows rulings against <a href='/a'>retailers</a>, <a href='/b'>"
+       "airlines</a>, <a href='/c'>streaming services</a> and <a href='/d'>two broadcasters</a> "
+       "in <a href='/e'>France</a>, <a href='/f'>Belgium</a> and <a href='/g'>Italy</a>.</p>",
+       "The decision follows"},
+      {"de",
+       "<p>Ähnlich entschieden zuvor <a href='/a'>Gerichte</a> in <a href='/b'>Köln</a>, "
+       "<a href='/c'>Bremen</a>, <a href='/d'>Kiel</a> und <a href='/e'>Leipzig</a> gegen "
+       "<a href='/f'>Händler</a> und <a href='/g'>Fluglinien</a>.</p>",
+       "Ähnlich entschieden zuvor"},
+      {"zh",
+       "<p>此前，<a href='/a'>法国</a>、<a href='/b'>比利时</a>和<a href='/c'>意大利</a>的"
+       "<a href='/d'>监管机构</a>也对<a href='/e'>零售商</a>、<a href='/f'>航空公司</a>作出了类似"
+       "裁决。</p>",
+       "作出了类似裁决"},
+  };
+  for (const Case& c : cases) {
+    const std::string prose = c.lang == std::string("zh") ? std::string(
+        "<p>监管机构周三裁定，该网站要求读者接受追踪，但拒绝需要点击五次，这不符合数据保护条例的"
+        "要求，因此必须在三个月内修改其同意横幅。</p>") : GermanParagraphs("Absatz", 1);
+    std::string body;
+    for (int i = 0; i < 3; ++i) body += prose;
+    const std::string t = ExtractMainContent(
+        std::string("<html lang='") + c.lang + "'><body><article><h1>Urteil</h1>" + body +
+            c.linked + body + "<p><a href='/x'>Politik</a> <a href='/y'>Wirtschaft</a> "
+            "<a href='/z'>Sport</a> <a href='/w'>Kultur</a></p></article></body></html>",
+        "", {}).text;
+    EXPECT_TRUE(Has(t, c.words)) << c.lang << "\n" << t;
+    EXPECT_FALSE(Has(t, "Wirtschaft")) << c.lang << "\n" << t;
+  }
 }
 
 TEST(ExtractorTest, ContentInDivsAndSectionsWithoutParagraphs) {
