@@ -351,10 +351,14 @@ void MarkBoilerplate(DomIndex* dom, double veto_share) {
         if (IsSlideOutOfView(n.node)) break;
         if (IsAnswerUnderItsQuestion(nodes, static_cast<int32_t>(i))) break;
         // Large hidden text is kept when it reads as the page's content (a
-        // page that fades in by script): it has paragraphs or headings.
-        // Hidden data tables and lists (a shop's custom fields) go.
+        // page that fades in by script): it has paragraphs or headings, or
+        // it keeps its place on the page and holds half of its text, few
+        // of it in links (an article whose paragraphs are <section>s of
+        // short lines, shown when its script has run). Hidden data tables
+        // and lists (a shop's custom fields) go.
         if (!large || !(HasProseBlocks(nodes, static_cast<int32_t>(i)) ||
-                        (holds_prose[i] && KeepsItsPlace(n.node->v.element)))) {
+                        ((holds_prose[i] || (prose && 2 * text >= page_text)) &&
+                         KeepsItsPlace(n.node->v.element)))) {
           n.flags |= kDomBoilerplate;
         }
         break;

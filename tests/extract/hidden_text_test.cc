@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 
 #include "extract/extract_test_util.h"
 
@@ -81,6 +82,37 @@ TEST(HiddenTextTest, ABodyHiddenUntilAScriptShowsItStays) {
   EXPECT_TRUE(Has(ExtractBody(ChineseSectionsHiddenBy("visibility: hidden;")), "第3家店"));
   // "display: none" takes it out of the page: a panel or data nobody opened.
   EXPECT_FALSE(Has(ExtractBody(ChineseSectionsHiddenBy("display: none;")), "第3家店"));
+}
+
+// A body of short lines (one <section> or <div> a line, none a paragraph
+// of prose by itself) hidden until its script runs: the page's text when
+// it keeps its place and holds half of the page's text; a hidden box of
+// short lines beside a visible article is not.
+TEST(HiddenTextTest, ABodyOfShortLinesHiddenUntilAScriptShowsItStays) {
+  const std::pair<const char*, const char*> lines[] = {
+      {"<section><span>", "三年前的春天我辞掉了省城的工作回到老家的县城开了一家书店"},
+      {"<div>", "三年前の春、私は東京の会社を辞めて故郷の町に小さな本屋を開きました"},
+      {"<div>", "Vor drei Jahren kündigte ich meine Stelle und eröffnete eine Buchhandlung"},
+  };
+  for (const auto& [open, line] : lines) {
+    const std::string tag = std::string(open).substr(1, std::string(open).find_first_of(" >") - 1);
+    std::string body;
+    for (int i = 0; i < 8; ++i) {
+      body += std::string(open) + line + " (" + std::to_string(i) + ")" +
+              (tag == "section" ? "</span></section>" : "</div>");
+    }
+    const std::string t =
+        ExtractBody("<h1>Titel</h1><div id='js_content' style='visibility: hidden;'>" + body +
+                    "</div><div><a href='/'>Start</a> <a href='/a'>Archiv</a></div>");
+    EXPECT_TRUE(Has(t, "(7)")) << line << "\n" << t;
+  }
+  // Beside a visible article, a hidden box of short lines goes.
+  std::string box;
+  for (int i = 0; i < 4; ++i) box += "<div>Vorschau " + std::to_string(i) + ": Neue Termine</div>";
+  const std::string t = ExtractBody("<article>" + GermanParagraphs("Absatz", 4) +
+                                    "</article><div style='visibility:hidden'>" + box + "</div>");
+  EXPECT_TRUE(Has(t, "Absatz 3")) << t;
+  EXPECT_FALSE(Has(t, "Vorschau")) << t;
 }
 
 TEST(HiddenTextTest, AHiddenModalDialogIsNotTheContentHoweverLong) {
