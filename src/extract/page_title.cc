@@ -11,12 +11,24 @@
 namespace corpus {
 namespace {
 
-// Lower-cased ASCII letters and digits of `s` only, to compare texts loosely.
+// Lower-cased ASCII letters and digits of `s`, and its characters beyond
+// ASCII but the typographic quotes (U+2018, U+2019, U+201A, U+201C,
+// U+201D, U+201E: a headline's “…” or „…“ is a <title>'s "..." typed
+// plainly; guillemets separate a <title>'s parts and stay), to compare
+// texts loosely.
 std::string Fold(std::string_view s) {
   std::string out;
-  for (char c : s) {
-    if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c + 32));
-    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c & 0x80)) out.push_back(c);
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '\xE2' && i + 2 < s.size() && s[i + 1] == '\x80' &&
+        (s[i + 2] == '\x98' || s[i + 2] == '\x99' || s[i + 2] == '\x9A' || s[i + 2] == '\x9C' ||
+         s[i + 2] == '\x9D' || s[i + 2] == '\x9E')) {
+      i += 2;
+    } else if (c >= 'A' && c <= 'Z') {
+      out.push_back(static_cast<char>(c + 32));
+    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c & 0x80)) {
+      out.push_back(c);
+    }
   }
   return out;
 }

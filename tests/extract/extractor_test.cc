@@ -101,6 +101,31 @@ TEST(ExtractorTest, APostsTitleIsItsHeadingWhenTheH1IsTheBlogsName) {
   EXPECT_EQ(linked.title, "ベランダのミニトマト");
 }
 
+// A headline typeset with typographic quotes is the headline of a <title>
+// that types them plainly.
+TEST(ExtractorTest, AHeadlinesQuotesAreItsTitlesPlainQuotes) {
+  std::string paragraphs;
+  for (int i = 0; i < 3; ++i) {
+    paragraphs += "<p>Das Gedicht entstand im September 1902 in Paris, kurz nachdem der Dichter "
+                  "in die Stadt gekommen war, Absatz " + std::to_string(i) + ".</p>";
+  }
+  const struct {
+    const char* title;
+    const char* h1;
+  } cases[] = {
+      {"Rilkes \"Herbsttag\" neu gelesen | Lyrikblatt", "Rilkes „Herbsttag“ neu gelesen"},
+      {"On translating Rilke's \"Herbsttag\" | marginalia",
+       "On translating Rilke’s “Herbsttag”"},
+  };
+  for (const auto& c : cases) {
+    const ExtractResult r = ExtractMainContent(
+        std::string("<html><head><title>") + c.title + "</title></head><body><h1>" + c.h1 +
+            "</h1><div class='x'>" + paragraphs + "</div></body></html>",
+        "", ExtractOptions{});
+    EXPECT_EQ(r.title, c.h1);
+  }
+}
+
 TEST(ExtractorTest, APostsTitleInAThreePartTitleAndNoTaglineAsItsLead) {
   // <title> is "post_blog_platform" and the post's own title holds a
   // separator; the sentence under the blog's name is its tagline, not the
