@@ -25,7 +25,7 @@ constexpr size_t kMaxWordLetters = 12;
 constexpr size_t kMaxDateLinesOnAPage = 2;
 
 // Whether `word` holds a year (four digits from 1900 to 2099 with no digit
-// beside them: "2024", "2024年", "05.12.2024") or numbers joined twice by
+// beside them: "2024", "2024年", "05.12.2024") or three numbers joined by
 // '.', '/' or '-' ("05.12.24", "3/5/24").
 bool HoldsDate(std::string_view word) {
   int joins = 0;  // joiners between the runs of digits read so far

@@ -11,7 +11,7 @@ namespace corpus {
 // Whether a line's text says when a story was published or last updated,
 // and nothing more: it opens with a date label of the page's languages
 // (PhraseClass::kDateLabel: "Updated on", "Aktualisiert am", "Publié le",
-// "公開日"), and the rest holds a date (a year from 1900 to 2099, or
+// "公開日"), and the rest holds a date (a year from 1900 to 2099, or three
 // numbers joined by '.', '/' or '-'), at most two words of four letters or
 // more and none of more than twelve ("Last updated on September 16th, 2023
 // at 09:27 am", "Stand: 05.12.2024 14:32 Uhr", "公開日：2024年3月5日"): a
