@@ -223,7 +223,7 @@ bool IsShortParagraphStory(const DomIndex& dom, int32_t root) {
 // Bumped whenever a rule changes what is extracted; the data files (phrase
 // files, class and id name lists, the block model) are versioned by their
 // digests (ExtractorVersion).
-constexpr std::string_view kExtractorCodeVersion = "157";
+constexpr std::string_view kExtractorCodeVersion = "158";
 
 std::string ExtractorVersion() {
   // The data files' digests, hashed together (configs/extract/).
@@ -310,7 +310,9 @@ ExtractResult ExtractOnce(std::string_view html, const ExtractOptions& options,
     MarkArticleBoxes(&dom, phrases, max_box);
     MarkAuthorBios(&dom, ld.author_descriptions, max_box);
     MarkSignupBoxes(&dom, phrases, max_box);
-    MarkTrailingLinkLists(&dom, sel.root);
+    // On a product's page the list after the description is the
+    // product's: its features and specifications, often linked.
+    if (!product_page) MarkTrailingLinkLists(&dom, sel.root);
     // A page that declares itself an article (Open Graph's og:type).
     const bool declared_article = EqualsIgnoreAsciiCase(dom.og_type(), "article");
     MarkTeaserCards(&dom, sel.root, declared_article);

@@ -61,6 +61,28 @@ TEST(TrailingLinksTest, AnUnheadedStoryListAfterTheArticleGoes) {
   EXPECT_FALSE(Has(t, "Yeni köprü")) << t;
 }
 
+// On a product's page the list after the description is the product's:
+// its features, each linked to a page that explains it. The same list
+// after an article goes.
+TEST(TrailingLinksTest, AProductsLinkedFeaturesAfterItsDescriptionStay) {
+  const std::string features =
+      "<ul><li><a href='/t/1'>Großmembran-Kondensatorkapsel mit vergoldeter Membran</a></li>"
+      "<li><a href='/t/2'>Nierencharakteristik für Gesang und Sprache</a></li><li><a "
+      "href='/t/3'>Eigenrauschen von nur 4 dB(A) bei 48 kHz</a></li></ul>";
+  const std::string body = "<main><h1>Studiomikrofon NT-5</h1>" + GermanProse(3) + features +
+                           "</main>";
+  const std::string product = ExtractMainContent(
+      "<html lang='de'><head><meta property='og:type' content='product'></head><body>" + body +
+          "</body></html>",
+      "", {}).text;
+  EXPECT_TRUE(Has(product, "Absatz 2 des Berichts")) << product;
+  EXPECT_TRUE(Has(product, "Nierencharakteristik")) << product;
+  const std::string article =
+      ExtractMainContent("<html lang='de'><body>" + body + "</body></html>", "", {}).text;
+  EXPECT_TRUE(Has(article, "Absatz 2 des Berichts")) << article;
+  EXPECT_FALSE(Has(article, "Nierencharakteristik")) << article;
+}
+
 TEST(TrailingLinksTest, LinksInsideAndBeforeTheTextStay) {
   const std::string t = ExtractBody(
       "<article><h1>The flood</h1><p><a href='/map'>Map of the valley</a></p>" + Prose(3) +
