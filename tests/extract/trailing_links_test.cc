@@ -83,6 +83,28 @@ TEST(TrailingLinksTest, AProductsLinkedFeaturesAfterItsDescriptionStay) {
   EXPECT_FALSE(Has(article, "Nierencharakteristik")) << article;
 }
 
+// A page that shows code (a manual's, a tutorial's) ends in the list of
+// the pages it builds on: that list is its text. Without the listing, the
+// same list after the same prose goes.
+TEST(TrailingLinksTest, AManualsClosingLinksStay) {
+  const std::string see_also =
+      "<ul><li><a href='/docs/config'>設定ファイルの書き方</a></li><li><a href='/docs/cli'>"
+      "コマンドラインの使い方</a></li><li><a href='/docs/api'>APIリファレンス</a></li></ul>";
+  const std::string listing =
+      "<pre><code>corpus extract --in pages/ --out docs/ --threads 2</code></pre>";
+  const std::string manual = ExtractMainContent(
+      "<html lang='ja'><body><article><h1>抽出</h1>" + GermanProse(3) + listing + see_also +
+          "</article></body></html>",
+      "", {}).text;
+  EXPECT_TRUE(Has(manual, "--threads 2")) << manual;
+  EXPECT_TRUE(Has(manual, "コマンドラインの使い方")) << manual;
+  const std::string story = ExtractMainContent(
+      "<html lang='ja'><body><article><h1>抽出</h1>" + GermanProse(3) + see_also +
+          "</article></body></html>",
+      "", {}).text;
+  EXPECT_FALSE(Has(story, "コマンドラインの使い方")) << story;
+}
+
 TEST(TrailingLinksTest, LinksInsideAndBeforeTheTextStay) {
   const std::string t = ExtractBody(
       "<article><h1>The flood</h1><p><a href='/map'>Map of the valley</a></p>" + Prose(3) +
