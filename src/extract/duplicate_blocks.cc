@@ -20,11 +20,29 @@ struct Span {
   uint64_t len = 0;  // non-space bytes
 };
 
+// A page with this many bytes of code listings (<pre>) or more is a
+// manual's or a tutorial's.
+constexpr uint64_t kMinManualCodeBytes = 2000;
+
+// The bytes of text in the page's code listings.
+uint64_t CodeListingBytes(const std::vector<DomNode>& nodes) {
+  uint64_t bytes = 0;
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if ((nodes[i].flags & kDomText) || nodes[i].tag != GUMBO_TAG_PRE) continue;
+    bytes += nodes[i].text;
+    i = static_cast<size_t>(nodes[i].end) - 1;  // its text holds any listing inside it
+  }
+  return bytes;
+}
+
 }  // namespace
 
 void MarkDuplicateSubtrees(DomIndex* dom, size_t min_bytes) {
   std::vector<DomNode>& nodes = dom->mutable_nodes();
   if (nodes.empty()) return;
+  // A manual repeats itself on purpose: the same command in several steps,
+  // one snippet per language, a note under each section.
+  if (CodeListingBytes(nodes) >= kMinManualCodeBytes) return;
   std::vector<Span> span(nodes.size());
   // Children before parents; in reverse document order the children of one
   // parent arrive right to left, so each is prepended to what is there.

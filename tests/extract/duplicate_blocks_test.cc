@@ -55,6 +55,27 @@ TEST(DuplicateBlocksTest, WhitespaceAndMarkupDoNotHideACopy) {
   EXPECT_EQ(p.Flagged(), "b ");
 }
 
+// A manual (2,000 bytes or more of code listings) repeats itself on
+// purpose: the same command in two steps stays twice. With less code the
+// second copy is flagged.
+TEST(DuplicateBlocksTest, AManualsRepeatsStay) {
+  const std::string step =
+      "<pre>make build &amp;&amp; ./build/corpus extract --in pages --out docs --threads 2</pre>";
+  std::string listings;
+  for (int i = 0; i < 30; ++i) {
+    listings += "<pre>ausgabe " + std::to_string(i) +
+                ": docs/part-00000.jsonl.zst geschrieben, 1234 Seiten, 0 Fehler</pre>";
+  }
+  Parsed manual("<div id='a'>" + step + "</div><p>Dann die Ausgabe prüfen.</p><div id='b'>" +
+                step + "</div>" + listings);
+  MarkDuplicateSubtrees(&manual.dom, 40);
+  EXPECT_EQ(manual.Flagged(), "");
+  Parsed note("<div id='a'>" + step + "</div><p>Dann die Ausgabe prüfen.</p><div id='b'>" +
+              step + "</div>");
+  MarkDuplicateSubtrees(&note.dom, 40);
+  EXPECT_EQ(note.Flagged(), "b ");
+}
+
 TEST(DuplicateBlocksTest, ShortOrDifferentTextsStay) {
   Parsed p(
       "<p id='a'>Add to cart</p><p id='b'>Add to cart</p>"

@@ -21,8 +21,11 @@ namespace corpus {
 // once. Word-level quality measures (and a language model) count every
 // copy. Copies inside boilerplate (kDomBoilerplate) are neither flagged nor
 // count as first copies: a text first seen in a hidden menu must stay where it
-// is content. Must run after MarkBoilerplate. Linear in the page: one
-// rolling hash per subtree, composed from its children's.
+// is content. Not on a page with 2,000 bytes of code listings (<pre>) or
+// more, a manual's or a tutorial's, which repeats itself on purpose (a
+// command in several steps, a snippet per language). Must run after
+// MarkBoilerplate. Linear in the page: one rolling hash per subtree,
+// composed from its children's.
 void MarkDuplicateSubtrees(DomIndex* dom, size_t min_bytes);
 
 }  // namespace corpus
