@@ -24,17 +24,6 @@ struct Span {
 // manual's or a tutorial's.
 constexpr uint64_t kMinManualCodeBytes = 2000;
 
-// The bytes of text in the page's code listings.
-uint64_t CodeListingBytes(const std::vector<DomNode>& nodes) {
-  uint64_t bytes = 0;
-  for (size_t i = 0; i < nodes.size(); ++i) {
-    if ((nodes[i].flags & kDomText) || nodes[i].tag != GUMBO_TAG_PRE) continue;
-    bytes += nodes[i].text;
-    i = static_cast<size_t>(nodes[i].end) - 1;  // its text holds any listing inside it
-  }
-  return bytes;
-}
-
 }  // namespace
 
 void MarkDuplicateSubtrees(DomIndex* dom, size_t min_bytes) {
@@ -42,7 +31,7 @@ void MarkDuplicateSubtrees(DomIndex* dom, size_t min_bytes) {
   if (nodes.empty()) return;
   // A manual repeats itself on purpose: the same command in several steps,
   // one snippet per language, a note under each section.
-  if (CodeListingBytes(nodes) >= kMinManualCodeBytes) return;
+  if (CodeListingBytes(nodes, 0) >= kMinManualCodeBytes) return;
   std::vector<Span> span(nodes.size());
   // Children before parents; in reverse document order the children of one
   // parent arrive right to left, so each is prepended to what is there.

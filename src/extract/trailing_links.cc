@@ -12,21 +12,9 @@ namespace {
 // Share of a trailing block's text in links from which it is a link list.
 constexpr double kMinTrailingLinkShare = 0.6;
 
-// A code listing (<pre>) of at least this many bytes of text makes the
+// Code listings (<pre>) of at least this many bytes of text make the
 // content a manual's or a tutorial's page.
 constexpr uint64_t kMinCodeListingBytes = 40;
-
-// Whether the subtree at `root` holds a code listing of kMinCodeListingBytes
-// or more.
-bool HoldsCodeListing(const std::vector<DomNode>& nodes, int32_t root) {
-  for (int32_t i = root; i < nodes[root].end; ++i) {
-    if (!(nodes[i].flags & kDomText) && nodes[i].tag == GUMBO_TAG_PRE &&
-        nodes[i].text >= kMinCodeListingBytes) {
-      return true;
-    }
-  }
-  return false;
-}
 
 // Whether the element's links all point inside the page ("#fn1"): footnote
 // and reference lists, which belong to the text.
@@ -197,7 +185,7 @@ void MarkTrailingLinkLines(DomIndex* dom, int32_t block, int32_t text_end) {
 void MarkTrailingLinkLists(DomIndex* dom, int32_t root) {
   // A page that shows code (a manual, a tutorial) ends in the list of the
   // pages it builds on or leads to ("See also", "Next steps"): its text.
-  if (root < 0 || HoldsCodeListing(dom->nodes(), root)) return;
+  if (root < 0 || CodeListingBytes(dom->nodes(), root) >= kMinCodeListingBytes) return;
   const int32_t last_prose = LastProseBlock(dom->nodes(), root);
   if (last_prose < 0) return;
   const int32_t text_end = OwnTextEnd(dom->nodes(), last_prose);

@@ -137,6 +137,19 @@ inline bool EndsSentence(const std::vector<DomNode>& nodes, int32_t root) {
   return false;
 }
 
+// The bytes of text in the code listings (<pre>) of the subtree at `root`,
+// each counted once (a listing inside another is its text): how much code a
+// content shows, a manual's or a tutorial's.
+inline uint64_t CodeListingBytes(const std::vector<DomNode>& nodes, int32_t root) {
+  uint64_t bytes = 0;
+  for (int32_t i = root; i < nodes[root].end; ++i) {
+    if ((nodes[i].flags & kDomText) || nodes[i].tag != GUMBO_TAG_PRE) continue;
+    bytes += nodes[i].text;
+    i = nodes[i].end - 1;
+  }
+  return bytes;
+}
+
 // Appends the text nodes of the subtree at `root` to `out`, each followed
 // by a space (the texts of sibling inline elements stay apart), until `out`
 // holds `limit` bytes or more: the text of a small block, to compare with

@@ -19,11 +19,11 @@ namespace corpus {
 // last line does: the boxes after that line, inside the same element, are
 // looked at too, and so are its last lines when two or more of them are a
 // link each and nothing else (with the short label over them): their text
-// is flagged. Not on a content that shows a code listing (a <pre> of 40
-// bytes or more: a manual's or a tutorial's page, whose closing lists are
-// its "See also" and "Next steps"), and not run on a product's page, where
-// the list after the description is the product's features. Linear in the
-// subtree.
+// is flagged. Nothing is flagged in a content that shows code (40 bytes or
+// more of code listings, <pre>: a manual's or a tutorial's page, whose
+// closing lists are its "See also" and "Next steps"); and the extractor
+// does not run this on a product's page, where the list after the
+// description is the product's features. Linear in the subtree.
 void MarkTrailingLinkLists(DomIndex* dom, int32_t root);
 
 // Flags kDomBoilerplate on notes that follow an article's last paragraph
