@@ -38,22 +38,18 @@ bool IsJoinerAt(std::string_view s, size_t i) {
   return c == "\xE2\x80\x8D" || c == "\xE2\x80\x8C";
 }
 
-// The length of the space separator at s[i] other than U+0020 and U+00A0 (which
-// are collapsed like any space), 0 if there is none: U+1680, U+2000..U+200A,
-// U+202F, U+205F and U+3000 IDEOGRAPHIC SPACE. Inside a line they are the
-// page's own spacing and stay; at either end of one they are an indent (two
-// U+3000 open every paragraph of Chinese typesetting) and go. docs/LANGUAGES.md,
-// "Text the page shows".
+// The length of the space separator (Unicode Zs) at s[i] other than U+0020
+// and U+00A0 (which are collapsed like any space), 0 if there is none:
+// U+1680, U+2000..U+200A, U+202F, U+205F and U+3000 IDEOGRAPHIC SPACE, three
+// bytes each, the characters of three bytes IsSpace knows but the line and
+// paragraph separators (U+2028, U+2029), which are not spacing. Inside a line they are the page's own spacing and stay;
+// at either end of one they are an indent (two U+3000 open every paragraph
+// of Chinese typesetting) and go. docs/LANGUAGES.md, "Text the page shows".
 size_t SpaceSeparatorLength(std::string_view s, size_t i) {
-  if (i + 3 > s.size()) return 0;
-  const auto at = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char a = at(i), b = at(i + 1), c = at(i + 2);
-  if (a == 0xE3) return b == 0x80 && c == 0x80 ? 3 : 0;  // U+3000
-  if (a == 0xE1) return b == 0x9A && c == 0x80 ? 3 : 0;  // U+1680
-  if (a != 0xE2) return 0;
-  // U+2000..U+200A, U+202F; U+205F.
-  if (b == 0x80) return (c >= 0x80 && c <= 0x8A) || c == 0xAF ? 3 : 0;
-  return b == 0x81 && c == 0x9F ? 3 : 0;
+  if (i >= s.size() || static_cast<unsigned char>(s[i]) < 0xE0) return 0;
+  size_t end = i;
+  const char32_t c = NextCodePoint(s, &end);
+  return IsSpace(c) && c != 0x2028 && c != 0x2029 ? end - i : 0;
 }
 
 // Whether `c` is part of a word in a script that spaces its words: a letter
