@@ -40,11 +40,12 @@ bool IsJoinerAt(std::string_view s, size_t i) {
 
 // The length of the space separator (Unicode Zs) at s[i] other than U+0020
 // and U+00A0 (which are collapsed like any space), 0 if there is none:
-// U+1680, U+2000..U+200A, U+202F, U+205F and U+3000 IDEOGRAPHIC SPACE, three
-// bytes each, the characters of three bytes IsSpace knows but the line and
-// paragraph separators (U+2028, U+2029), which are not spacing. Inside a line they are the page's own spacing and stay;
-// at either end of one they are an indent (two U+3000 open every paragraph
-// of Chinese typesetting) and go. docs/LANGUAGES.md, "Text the page shows".
+// U+1680, U+2000..U+200A, U+202F, U+205F and U+3000 IDEOGRAPHIC SPACE, the
+// three-byte characters IsSpace knows but the line and paragraph separators
+// (U+2028, U+2029), which are not spacing. Inside a line they are the page's
+// own spacing and stay; at either end of one they are an indent (two U+3000
+// open every paragraph of Chinese typesetting) and go. docs/LANGUAGES.md,
+// "Text the page shows".
 size_t SpaceSeparatorLength(std::string_view s, size_t i) {
   if (i >= s.size() || static_cast<unsigned char>(s[i]) < 0xE0) return 0;
   size_t end = i;
