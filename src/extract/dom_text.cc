@@ -310,6 +310,15 @@ class Renderer {
     for (int32_t i = root; i < end; ++i) {
       while (!open_.empty() && nodes_[open_.back().index].end <= i) Close();
       if (i != root && !drop_.empty() && drop_[i]) {
+        // A block left out still stood between the text before it and the
+        // text after it, which were laid out on lines of their own (a date,
+        // a left-out view counter, the story's first line, all three in
+        // one <div>): a new line, not a paragraph's blank one, and none in
+        // a table's cell, whose row stays one line.
+        if (nodes_[i].text > 0 && BreakLevel(nodes_[i]) > 0 && one_line_cells_ == 0 &&
+            !Nearest(GUMBO_TAG_TD) && !Nearest(GUMBO_TAG_TH)) {
+          b_.Break(1);
+        }
         i = nodes_[i].end - 1;
         continue;
       }

@@ -200,6 +200,34 @@ TEST(DomTextTest, DropSkipsSubtrees) {
   EXPECT_EQ(RenderText(p.dom, 0, drop, TextFormat::kPlain), "keep\n\nalso");
 }
 
+// A block left out between two runs of one block's text still ends the
+// line before it: a news template sets the date, a view counter and the
+// story's first line in one <div>, and the counter goes.
+TEST(DomTextTest, ALeftOutBlockStillEndsTheLine) {
+  Parsed p("<html><body><div class=news><span>17.03.2025 11:20</span>"
+           "<div class=views>Просмотров: 1247</div>"
+           "В этом году в Кургане благоустроят 14 дворов.<br><br>Работы завершат к осени.</div>"
+           "</body></html>");
+  std::vector<uint8_t> drop(p.dom.nodes().size(), 0);
+  for (size_t i = 0; i < p.dom.nodes().size(); ++i) {
+    const DomNode& n = p.dom.nodes()[i];
+    if (!(n.flags & kDomText) && n.tag == GUMBO_TAG_DIV && ClassValue(n.node->v.element) == "views") {
+      drop[i] = 1;
+    }
+  }
+  EXPECT_EQ(RenderText(p.dom, 0, drop, TextFormat::kPlain),
+            "17.03.2025 11:20\nВ этом году в Кургане благоустроят 14 дворов.\n\nРаботы завершат к осени.");
+  // In a table's cell the row stays one line.
+  Parsed t("<html><body><table><tr><td>Chat <div class=views>icon</div>sessions</td>"
+           "<td>yes</td></tr></table></body></html>");
+  std::vector<uint8_t> drop_cell(t.dom.nodes().size(), 0);
+  for (size_t i = 0; i < t.dom.nodes().size(); ++i) {
+    const DomNode& n = t.dom.nodes()[i];
+    if (!(n.flags & kDomText) && n.tag == GUMBO_TAG_DIV) drop_cell[i] = 1;
+  }
+  EXPECT_EQ(RenderText(t.dom, 0, drop_cell, TextFormat::kPlain), "Chat sessions | yes");
+}
+
 TEST(DomTextTest, MarkdownHeadingsListsTablesFences) {
   const std::string md = Render(
       "<h2>Intro</h2><ul><li>a</li><li>b<ol><li>c</li></ol></li></ul>"

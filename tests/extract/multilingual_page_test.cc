@@ -868,5 +868,42 @@ TEST(MultilingualPageTest, ChromeTypedWithoutItsMarksGoes) {
   for (const ChromeCase& c : cases) ExpectChromeGoes(c);
 }
 
+// A block the extractor leaves out between a date and the story's first
+// line, all three written in one <div> (a regional news template's view
+// counter, a share bar): the date stays on its own line and the story's
+// first sentence starts a line of its own (dom_text.h).
+TEST(MultilingualPageTest, TheFirstLineIsNotGluedToTheDateAcrossALeftOutBlock) {
+  const std::string ru =
+      "<html lang=ru><head><title>В Кургане отремонтируют 14 дворов</title></head><body>"
+      "<div class=news-detail><h1>В Кургане отремонтируют 14 дворов</h1>"
+      "<span class=news-date-time>17.03.2025 11:20</span>"
+      "<div class=news-views>Просмотров: 1247</div>"
+      "В этом году в Кургане благоустроят 14 дворовых территорий. Список адресов утвердила "
+      "общественная комиссия по итогам голосования жителей, которое прошло в феврале.<br><br>"
+      "В большинстве дворов заменят асфальтовое покрытие, установят новые скамейки, урны и "
+      "освещение. В шести дворах появятся детские площадки.<br><br>"
+      "Подрядчиков определят в апреле по итогам аукционов. Работы планируется завершить до "
+      "1 сентября.</div></body></html>";
+  const std::string ru_text = ExtractMainContent(ru, "", ExtractOptions()).text;
+  EXPECT_TRUE(Has(ru_text, "\nВ этом году в Кургане")) << ru_text;
+  EXPECT_FALSE(Has(ru_text, "11:20 В этом году")) << ru_text;
+  EXPECT_FALSE(Has(ru_text, "Просмотров")) << ru_text;
+
+  const std::string ja =
+      "<html lang=ja><head><title>市内の公園を改修</title></head><body>"
+      "<div class=news-detail><h1>市内の公園を改修</h1>"
+      "<span class=date>2025年3月17日 11:20</span>"
+      "<div class=share><a href='https://twitter.com/share'>ツイート</a> "
+      "<a href='https://www.facebook.com/sharer'>シェア</a></div>"
+      "今年、市は十四か所の公園を改修する。住民の投票で選ばれた場所の一覧は、二月に開かれた"
+      "委員会で承認された。<br><br>多くの公園では古いベンチと照明が新しくなり、六か所には子ども"
+      "向けの遊び場ができる。<br><br>工事は四月の入札で業者が決まり、九月一日までに終わる予定だ。"
+      "</div></body></html>";
+  const std::string ja_text = ExtractMainContent(ja, "", ExtractOptions()).text;
+  EXPECT_TRUE(Has(ja_text, "\n今年、市は十四か所の公園を改修する。")) << ja_text;
+  EXPECT_FALSE(Has(ja_text, "11:20 今年")) << ja_text;
+  EXPECT_FALSE(Has(ja_text, "ツイート")) << ja_text;
+}
+
 }  // namespace
 }  // namespace corpus

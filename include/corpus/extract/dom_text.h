@@ -28,6 +28,8 @@ enum class TextFormat {
 // lays out apart, and their words are written apart, unless the seam is
 // inside a paragraph of prose, between a number and lower-case letters, at
 // a letter set apart, or in a script written without spaces (same section).
+// A dropped block with text still ends the line before it, outside table
+// cells (same section, "A block left out still ends a line").
 std::string RenderText(const DomIndex& dom, int32_t root, const std::vector<uint8_t>& drop,
                        TextFormat format);
 
