@@ -75,10 +75,15 @@ bool EndsWithCopyrightCredit(std::string_view text) {
          text.size() - sign <= kMaxCopyrightCredit;
 }
 
+// What sets a credit apart from the caption before it, when it is not
+// in parentheses: an em dash, an en dash, a hyphen or a bar between spaces.
+constexpr std::string_view kCreditSeparators[] = {" \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ",
+                                                  " | "};
+
 // Whether the text of the subtree at `root` ends, spacing aside, in a
-// closing parenthesis, or holds a copyright sign in its last
-// kMaxCopyrightCredit bytes: the cheap test before EndsWithCredit reads the
-// whole text.
+// closing parenthesis, or holds a copyright sign or a credit separator in
+// its last kMaxCopyrightCredit bytes: the cheap test before EndsWithCredit
+// reads the whole text.
 bool MayEndWithCredit(const std::vector<DomNode>& nodes, int32_t root) {
   size_t tail = 0;  // bytes of text after the node looked at
   for (int32_t i = nodes[root].end - 1; i >= root && tail <= kMaxCopyrightCredit; --i) {
@@ -86,6 +91,9 @@ bool MayEndWithCredit(const std::vector<DomNode>& nodes, int32_t root) {
     const std::string_view t = StripAsciiWhitespace(nodes[i].node->v.text.text);
     if (tail == 0 && ClosingParenthesisLength(t) > 0) return true;
     if (t.find(kCopyrightSign) != std::string_view::npos) return true;
+    for (std::string_view separator : kCreditSeparators) {
+      if (t.find(separator) != std::string_view::npos) return true;
+    }
     tail += t.size();
   }
   return false;
@@ -344,6 +352,17 @@ bool IsCopyrightNotice(std::string_view text) {
 bool EndsWithCredit(const PhraseSet& phrases, std::string_view text) {
   text = StripAsciiWhitespace(text);
   if (EndsWithCopyrightCredit(text)) return true;
+  // The credit closes the line after a dash or a bar set between spaces
+  // ("… no Campo Belo — Foto: Arquivo pessoal", "… | Beeld: ANP").
+  for (std::string_view separator : kCreditSeparators) {
+    const size_t at = text.rfind(separator);
+    if (at == std::string_view::npos || at == 0) continue;
+    const std::string_view credit = text.substr(at + separator.size());
+    if (!credit.empty() && credit.size() <= kMaxCreditLine &&
+        StartsWithLabel(phrases, PhraseClass::kCreditLabel, credit)) {
+      return true;
+    }
+  }
   // The credit closes the line in parentheses, ASCII or fullwidth (U+FF08,
   // U+FF09: "（写真：共同）").
   const size_t close_length = ClosingParenthesisLength(text);

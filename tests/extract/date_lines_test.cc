@@ -34,6 +34,16 @@ TEST(DateLinesTest, ALabelThenADate) {
   EXPECT_TRUE(IsDateLine(book.For("ja"), "更新日 2024/03/05"));
 }
 
+TEST(DateLinesTest, APagesLastChange) {
+  // The date a municipal or an institution's page prints under its text.
+  const PhraseBook& book = PhraseBook::Default();
+  EXPECT_TRUE(IsDateLine(book.For("nl"), "Laatst gewijzigd: 4 februari 2025"));
+  EXPECT_TRUE(IsDateLine(book.For("nl"), "Gewijzigd op 4 februari 2025"));
+  EXPECT_TRUE(IsDateLine(book.For("de"), "Zuletzt geändert: 21.10.2025"));
+  EXPECT_TRUE(IsDateLine(book.For("fr"), "Dernière modification : 21 octobre 2025"));
+  EXPECT_TRUE(IsDateLine(book.For("es"), "Última modificación: 21 de octubre de 2025"));
+}
+
 TEST(DateLinesTest, NotASentenceNorALabelAlone) {
   const PhraseBook& book = PhraseBook::Default();
   // A sentence that opens with the label's word.

@@ -176,6 +176,37 @@ TEST(MultilingualPageTest, CaptionsSignedByTheirCreditGo) {
   EXPECT_TRUE(Has(de, "mit einem Plan der Strecken belegte")) << de;
 }
 
+TEST(MultilingualPageTest, CaptionsSignedAfterADashOrABarGo) {
+  // "caption — Foto: credit", as Brazilian and Portuguese news templates
+  // write it under a picture, and "caption | Foto: credit" in German: the
+  // caption goes; a paragraph with a dash that no credit label follows
+  // stays.
+  const std::string pt = Extract(
+      "<html lang='pt-BR'><body><article><h1>Temporal derruba árvores</h1>"
+      "<div class='content-media'><img src='/a.jpg'><p class='content-media__description'>"
+      "Árvore caiu sobre a fiação na Rua Vieira de Morais, no Campo Belo \xE2\x80\x94 Foto: "
+      "Arquivo pessoal</p></div>"
+      "<p>A chuva forte que atingiu a cidade na tarde desta terça-feira derrubou ao menos 40 "
+      "árvores e deixou bairros inteiros sem energia, segundo a Defesa Civil municipal.</p>"
+      "<p>O Centro de Gerenciamento de Emergências colocou toda a cidade em estado de atenção "
+      "para alagamentos \xE2\x80\x94 em uma hora choveu quase um quarto do esperado para o mês.</p>"
+      "<p>A Defesa Civil orienta a população a evitar áreas de alagamento e a não tocar em fios "
+      "caídos. Em caso de emergência, o telefone de contato é o 199.</p>"
+      "<p>A concessionária de energia informou que as equipes trabalham para restabelecer o "
+      "fornecimento em todos os bairros até a manhã de quarta-feira.</p>"
+      "</article></body></html>");
+  EXPECT_TRUE(Has(pt, "derrubou ao menos 40")) << pt;
+  EXPECT_TRUE(Has(pt, "estado de atenção para alagamentos")) << pt;
+  EXPECT_FALSE(Has(pt, "Campo Belo")) << pt;
+
+  const std::string de = Extract(
+      "<html lang='de'><body><article><h1>Die neue Brücke</h1>"
+      "<div class='bild'><p>Die alte Brücke im Morgenlicht | Foto: Jane Doe/Agentur</p></div>" +
+      GermanProse() + "</article></body></html>");
+  EXPECT_TRUE(Has(de, "Abschnitt 3 der Meldung")) << de;
+  EXPECT_FALSE(Has(de, "im Morgenlicht")) << de;
+}
+
 TEST(MultilingualPageTest, ACreditSetAfterItsCaptionInAnElementOfItsOwnGoes) {
   // "<span>caption</span><span>Crédito da imagem: …</span>" in one block:
   // the credit goes, the caption stays; a code listing's "image:" line

@@ -41,7 +41,8 @@ bool IsCopyrightNotice(std::string_view text);
 // harbour at dawn. (Photo: Jane Doe)", "Der Hafen. (Foto: dpa)",
 // "港の朝（写真：共同）"; or after a copyright sign that opens the line's
 // last 60 bytes: "Marco Odermatt, Ski-Star aus der Schweiz. © AFP / Marco
-// Bertorello".
+// Bertorello"; or after a dash or a bar between spaces, a credit label
+// opening the rest: "… no Campo Belo — Foto: Arquivo pessoal".
 bool EndsWithCredit(const PhraseSet& phrases, std::string_view text);
 
 // Flags kDomBoilerplate on teaser lines: a block that opens with a teaser
