@@ -94,6 +94,39 @@ bool InBoilerplate(const std::vector<DomNode>& nodes, int32_t i) {
   return false;
 }
 
+// On a page with no <h1>, the first heading (at most kMaxTitleHeadings
+// looked at, outside boilerplate) whose text is a part of <title>, or a run
+// of its parts, short of the whole ("Harmonogram … – jesień 2025" of
+// "Harmonogram … – jesień 2025 - Urząd Gminy"): the headline of a template
+// that sets it in an <h2>. -1 if none.
+int32_t HeadingNamedByTitle(const DomIndex& dom, std::string_view title) {
+  const auto parts = TitleParts(title);
+  if (parts.size() < 2) return -1;
+  std::vector<std::string> runs;
+  for (size_t a = 0; a < parts.size(); ++a) {
+    for (size_t b = a; b < parts.size(); ++b) {
+      if (a == 0 && b + 1 == parts.size()) continue;
+      std::string run = Fold(title.substr(parts[a].first, parts[b].second - parts[a].first));
+      if (run.size() >= kMinPartBytes) runs.push_back(std::move(run));
+    }
+  }
+  const std::vector<DomNode>& nodes = dom.nodes();
+  int seen = 0;
+  for (int32_t i = 0; i < static_cast<int32_t>(nodes.size()) && seen < kMaxTitleHeadings; ++i) {
+    const DomNode& n = nodes[i];
+    if ((n.flags & kDomText) || !(n.flags & kDomHeading)) continue;
+    ++seen;
+    if (n.text == 0 || n.text > 300 || InBoilerplate(nodes, i)) {
+      i = n.end - 1;
+      continue;
+    }
+    const std::string folded = Fold(RenderText(dom, i, {}, TextFormat::kPlain));
+    if (std::find(runs.begin(), runs.end(), folded) != runs.end()) return i;
+    i = n.end - 1;
+  }
+  return -1;
+}
+
 }  // namespace
 
 std::string CollapseSpaces(std::string_view s) {
@@ -127,6 +160,11 @@ std::string PickTitle(const DomIndex& dom, int32_t post_heading) {
     return h1;
   }
   if (!og.empty()) return og;
+  if (h1.empty()) {
+    if (const int32_t headline = HeadingNamedByTitle(dom, title); headline >= 0) {
+      return CollapseSpaces(RenderText(dom, headline, {}, TextFormat::kPlain));
+    }
+  }
   if (!title.empty()) return title;
   return h1.size() < 300 ? h1 : "";
 }

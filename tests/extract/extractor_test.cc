@@ -126,6 +126,45 @@ TEST(ExtractorTest, AHeadlinesQuotesAreItsTitlesPlainQuotes) {
   }
 }
 
+// A page with no <h1> whose template sets the headline in an <h2> (Joomla's
+// article layout, phpBB's topic title): the title is that heading, not the
+// <title> with the site's name after it; a heading that is not a part of
+// <title> is not taken.
+TEST(ExtractorTest, AnH2HeadlineNamedByTheTitleIsThePagesTitleWhenThereIsNoH1) {
+  const auto title_of = [](const std::string& title, const std::string& body) {
+    return ExtractMainContent("<html><head><title>" + title + "</title></head><body>" + body +
+                                  "</body></html>",
+                              "", ExtractOptions{})
+        .title;
+  };
+  const std::string pl_body =
+      "<div class='item-page'><div class='page-header'><h2 itemprop='headline'>Harmonogram "
+      "odbioru odpadów wielkogabarytowych – jesień 2025</h2></div><div itemprop='articleBody'>"
+      "<p>Urząd Gminy informuje, że w dniach od 6 do 17 października 2025 r. odbędzie się zbiórka "
+      "odpadów wielkogabarytowych, zużytego sprzętu elektrycznego i elektronicznego.</p>"
+      "<p>Odpady należy wystawić przed posesję w dniu odbioru do godziny 7:00.</p></div></div>";
+  EXPECT_EQ(title_of("Harmonogram odbioru odpadów wielkogabarytowych – jesień 2025 - Urząd Gminy "
+                     "Lipowa Wola",
+                     pl_body),
+            "Harmonogram odbioru odpadów wielkogabarytowych – jesień 2025");
+  const std::string de_body =
+      "<h2 class='topic-title'>Wärmepumpe brummt nachts</h2><div class='post'><p>Seit zwei "
+      "Monaten haben wir eine Luft-Wasser-Wärmepumpe, und nachts hört man die Außeneinheit "
+      "im Schlafzimmer.</p></div>";
+  EXPECT_EQ(title_of("Haustechnik-Forum \xE2\x80\xA2 Thema anzeigen - Wärmepumpe brummt nachts", de_body),
+            "Wärmepumpe brummt nachts");
+  const std::string ja_body =
+      "<h2>ベランダで育てるミニトマト</h2><p>春に苗を植えてから三か月、ベランダのプランターで"
+      "ミニトマトが赤くなり始めた。水やりは朝と夕方の二回にした。</p>";
+  EXPECT_EQ(title_of("ベランダで育てるミニトマト\xEF\xBD\x9C緑の小部屋", ja_body),
+            "ベランダで育てるミニトマト");
+  // A heading the <title> does not name: the <title> stays the title.
+  EXPECT_EQ(title_of("Gemeindenachrichten - Musterstadt",
+                     "<h2>Aktuelles</h2><p>Die Gemeinde hat am Dienstag beschlossen, die alte "
+                     "Brücke im kommenden Frühjahr zu erneuern.</p>"),
+            "Gemeindenachrichten - Musterstadt");
+}
+
 TEST(ExtractorTest, APostsTitleInAThreePartTitleAndNoTaglineAsItsLead) {
   // <title> is "post_blog_platform" and the post's own title holds a
   // separator; the sentence under the blog's name is its tagline, not the

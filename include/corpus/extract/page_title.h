@@ -26,8 +26,9 @@ int32_t PostHeadingNode(const DomIndex& dom);
 
 // The page's title: its first <h1> when <title> or og:title names it, but
 // on a blog whose <h1> is the blog's name the post's heading
-// `post_heading` (PostHeadingNode, -1 if none); else og:title, then
-// <title>.
+// `post_heading` (PostHeadingNode, -1 if none); else og:title; else, on a
+// page with no <h1>, the first heading outside boilerplate whose text is a
+// part of <title> (or a run of its parts) short of the whole; else <title>.
 std::string PickTitle(const DomIndex& dom, int32_t post_heading);
 
 }  // namespace corpus
