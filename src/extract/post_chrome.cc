@@ -73,9 +73,13 @@ void TrimCard(std::vector<DomNode>& nodes, int32_t card) {
   if (first < card) return;  // no text, or an inline card inside a line: nothing to trim
   for (int32_t j = card + 1; j < end; ++j) {
     DomNode& d = nodes[j];
-    if ((d.flags & kDomText) || !(d.flags & kDomBlock) || d.text == 0) continue;
+    if ((d.flags & kDomText) || d.text == 0) continue;
     // The name's block, or an ancestor of it: look inside.
-    if (j <= first && first < d.end) continue;
+    if ((d.flags & kDomBlock) && j <= first && first < d.end) continue;
+    // An inline element set in the card's own line after the name's block
+    // (a link "all articles by the author" under the bio) goes with the
+    // bio; before it, or in the name's block, it is the name's.
+    if (!(d.flags & kDomBlock) && (d.block != card || j < nodes[first].end)) continue;
     d.flags |= kDomBoilerplate;
     j = d.end - 1;
   }

@@ -167,6 +167,46 @@ TEST(PostChromeTest, AnAuthorCardWhoseNameSharesABlockWithTheBioKeepsOnlyTheName
   EXPECT_FALSE(Has(t, "is a science and health reporter")) << t;
 }
 
+TEST(PostChromeTest, AnAuthorBoxsLinkUnderTheBioGoesWithIt) {
+  // A link set in the box's own line after the bio ("all articles by the
+  // author", "follow") goes with the bio. Polish,
+  // Portuguese and Japanese themes, the lead set beside the body so that
+  // the selection holds the box.
+  const struct {
+    const char* lang;
+    const char* paragraph;
+    const char* name;  // stays as a card's name, or goes with a box the article passes find
+    const char* bio;
+    const char* link;
+  } cases[] = {
+      {"pl", "Jeszcze jesienią średnia marża dla nowych kredytów hipotecznych wynosiła około 1,9 "
+             "pkt proc., a dziś w kilku dużych bankach przekracza już 2,2 pkt proc.",
+       "Tomasz Wierzbicki",
+       "Dziennikarz działu finansowego. Pisze o bankowości i ochronie konsumentów.",
+       "Zobacz wszystkie artykuły autora"},
+      {"pt", "O presidente da câmara prometeu apresentar o mapa detalhado das obras na próxima "
+             "reunião pública, marcada para junho, e ouvir os moradores dos bairros afetados.",
+       "Joana Amorim", "Jornalista de política local. Escreve sobre urbanismo e transportes.",
+       "Seguir"},
+      {"ja", "市は火曜日、川に架かる古い橋を来年の春に架け替えると発表した。市長によると、"
+             "工事はおよそ半年かかる見込みで、その間住民は迂回路を利用する必要がある。",
+       "山田花子", "地域ニュース担当の記者。行政と交通を取材している。", "この著者の記事一覧"},
+  };
+  for (const auto& c : cases) {
+    std::string body;
+    for (int i = 0; i < 3; ++i) body += std::string("<p>") + c.paragraph + " " + std::to_string(i) + "</p>";
+    const std::string t = testing::ExtractBody(
+        std::string("<article lang='") + c.lang + "'><h1>Headline</h1><p class='lead'>" +
+        c.paragraph + "</p><div class='content'>" + body +
+        "</div><div class='author-box'><p class='author-box__name'>" + c.name +
+        "</p><p class='author-box__bio'>" + c.bio + "</p><a href='/autor/x'>" + c.link +
+        "</a></div></article>");
+    EXPECT_TRUE(Has(t, "Headline")) << t;
+    EXPECT_FALSE(Has(t, c.bio)) << t;
+    EXPECT_FALSE(Has(t, c.link)) << t;
+  }
+}
+
 TEST(PostChromeTest, LargeAuthorMarkupIsNotACard) {
   // itemprop=author around the whole text: nothing is trimmed.
   const std::string body = "<div itemprop='author'><h2>Field notes</h2>" +

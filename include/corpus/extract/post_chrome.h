@@ -14,7 +14,9 @@ namespace corpus {
 //    text keeps each poster's name but not the rank, badges, join date,
 //    post count or location shown under it, and an article's keeps neither
 //    the author bio. Only the card's first line (the name) stays: the
-//    own text of its block, whose inner blocks (a bio paragraph) go.
+//    own text of its block, whose inner blocks (a bio paragraph) go, and
+//    so do the inline elements of the card's own line after the name's
+//    block (a link "all articles by the author" under the bio).
 //  - posters' cards of a thread laid out as a table (the classic forum
 //    "post bit"), whatever their names: in two rows or more of two cells,
 //    a cell that opens with a link and holds short lines only, beside a
