@@ -78,28 +78,45 @@ bool IsContainer(GumboTag tag) {
   }
 }
 
-// Whether the item at `item` opens with text outside links that holds a
-// digit ("300 g <a>farina</a>", "2 EL <a>Öl</a>").
-bool StatesQuantity(const std::vector<DomNode>& nodes, int32_t item) {
+// Whether the item at `item` states a quantity: it opens with text outside
+// links that holds a digit ("300 g <a>farina</a>", "2 EL <a>Öl</a>"); or,
+// when `named_first` (a recipe's page), it opens with a link and the text
+// after the link holds one, outside brackets ("<a>Pomodori pelati</a>
+// 800 g"; an archive's or a category's count, "<a>March 2024</a> (12)", is
+// no quantity).
+bool StatesQuantity(const std::vector<DomNode>& nodes, int32_t item, bool named_first) {
   int32_t t = item + 1;
   while (t < nodes[item].end && !((nodes[t].flags & kDomText) && nodes[t].text > 0)) ++t;
-  if (t == nodes[item].end || nodes[t].anchor > item) return false;
-  const std::string_view text = nodes[t].node->v.text.text;
-  return std::any_of(text.begin(), text.end(), IsAsciiDigit);
+  if (t == nodes[item].end) return false;
+  if (nodes[t].anchor <= item) {
+    const std::string_view text = nodes[t].node->v.text.text;
+    return std::any_of(text.begin(), text.end(), IsAsciiDigit);
+  }
+  if (!named_first) return false;
+  for (int32_t k = nodes[nodes[t].anchor].end; k < nodes[item].end; ++k) {
+    if (!(nodes[k].flags & kDomText) || nodes[k].anchor > item) continue;
+    const std::string_view text = StripAsciiWhitespace(nodes[k].node->v.text.text);
+    if (text.empty()) continue;
+    if (text[0] == '(' || text[0] == '[') return false;
+    return std::any_of(text.begin(), text.end(), IsAsciiDigit);
+  }
+  return false;
 }
 
-// Whether the list or table at `i` is a list of quantities: each item (a
-// list's <li>, <dt> or <dd>; a table's row) states a quantity
-// (StatesQuantity): a recipe's ingredients or a guide's materials whose
-// names link to pages about them. A menu's items are links through and
-// through.
-bool IsQuantityList(const std::vector<DomNode>& nodes, int32_t i) {
+// Whether the list or table at `i` is a list of quantities: its items (a
+// list's <li>, <dt> or <dd>; a table's row), two or more, state a
+// quantity (StatesQuantity): a recipe's ingredients or a guide's
+// materials whose names link to pages about them. A menu's items are links
+// through and through. On a recipe's page (`recipe`), the name may come
+// first, and two items in three are enough: "salt and pepper", "basil to
+// taste" name no amount.
+bool IsQuantityList(const std::vector<DomNode>& nodes, int32_t i, bool recipe) {
   const DomNode& n = nodes[i];
   const bool table = n.tag == GUMBO_TAG_TABLE;
   if (n.tag != GUMBO_TAG_UL && n.tag != GUMBO_TAG_OL && n.tag != GUMBO_TAG_DL && !table) {
     return false;
   }
-  int items = 0;
+  int items = 0, quantities = 0;
   for (int32_t k = i + 1; k < n.end;) {
     const DomNode& c = nodes[k];
     if ((c.flags & kDomText) || c.text == 0) {
@@ -108,29 +125,44 @@ bool IsQuantityList(const std::vector<DomNode>& nodes, int32_t i) {
       if (c.tag == GUMBO_TAG_TABLE) return false;
       ++k;  // into a <tbody>
     } else if (table || c.tag == GUMBO_TAG_LI || c.tag == GUMBO_TAG_DT || c.tag == GUMBO_TAG_DD) {
-      if (!StatesQuantity(nodes, k)) return false;
+      quantities += StatesQuantity(nodes, k, recipe) ? 1 : 0;
       ++items;
       k = c.end;
     } else {
       return false;
     }
   }
-  return items >= 2;
+  return recipe ? quantities >= 2 && 3 * quantities >= 2 * items
+                : items >= 2 && quantities == items;
 }
 
 // The short-link text of the subtree at `i` outside its lists of
 // quantities (IsQuantityList).
-uint64_t NavLinkOutsideQuantities(const std::vector<DomNode>& nodes, int32_t i) {
-  if (IsQuantityList(nodes, i)) return 0;
+uint64_t NavLinkOutsideQuantities(const std::vector<DomNode>& nodes, int32_t i, bool recipe) {
+  if (IsQuantityList(nodes, i, recipe)) return 0;
   uint64_t in_lists = 0;
   for (int32_t k = i + 1; k < nodes[i].end; ++k) {
     if (nodes[k].flags & kDomText) continue;
-    if (IsQuantityList(nodes, k)) {
+    if (IsQuantityList(nodes, k, recipe)) {
       in_lists += nodes[k].navlink;
       k = nodes[k].end - 1;
     }
   }
   return nodes[i].navlink - in_lists;
+}
+
+// Whether the subtree at `i` holds a recipe's list of quantities
+// (IsQuantityList) outside the subtrees `drop` leaves out.
+bool HoldsQuantityList(const std::vector<DomNode>& nodes, const std::vector<uint8_t>& drop,
+                       int32_t i) {
+  for (int32_t k = i; k < nodes[i].end; ++k) {
+    if (drop[k]) {
+      k = nodes[k].end - 1;
+      continue;
+    }
+    if (!(nodes[k].flags & kDomText) && IsQuantityList(nodes, k, /*recipe=*/true)) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -190,6 +222,16 @@ ContentSelection SelectMainContent(const DomIndex& dom, const ScoreOptions& o) {
     }
     if (next < 0 || sum[next] < floor) break;
     if (prose[cur] - OwnProse(nodes[cur]) - prose[next] >= o.descend_max_prose_left) break;
+    // On a recipe's page, a list of quantities beside the text (its
+    // ingredients in a box of their own, its steps in another) is part of
+    // it.
+    bool beside = false;
+    for (int32_t c = cur + 1; o.recipe_page && c < nodes[cur].end && !beside;
+         c = nodes[c].end) {
+      beside = c != next && !sel.drop[c] && !(nodes[c].flags & kDomText) &&
+               HoldsQuantityList(nodes, sel.drop, c);
+    }
+    if (beside) break;
     cur = next;
   }
   sel.root = cur;
@@ -219,7 +261,7 @@ ContentSelection SelectMainContent(const DomIndex& dom, const ScoreOptions& o) {
     if (n.tag == GUMBO_TAG_P && n.punct > 0 && 10 * (n.text - n.link) >= 2 * n.text) continue;
     const double density = static_cast<double>(n.navlink) / static_cast<double>(n.text);
     if (density > o.max_link_density &&
-        static_cast<double>(NavLinkOutsideQuantities(nodes, i)) >
+        static_cast<double>(NavLinkOutsideQuantities(nodes, i, o.recipe_page)) >
             o.max_link_density * static_cast<double>(n.text)) {
       if (IsHeadingBesideLinks(nodes, i)) {
         // The section's heading stays; its links go.

@@ -223,7 +223,7 @@ bool IsShortParagraphStory(const DomIndex& dom, int32_t root) {
 // Bumped whenever a rule changes what is extracted; the data files (phrase
 // files, class and id name lists, the block model) are versioned by their
 // digests (ExtractorVersion).
-constexpr std::string_view kExtractorCodeVersion = "164";
+constexpr std::string_view kExtractorCodeVersion = "165";
 
 std::string ExtractorVersion() {
   // The data files' digests, hashed together (configs/extract/).
@@ -295,6 +295,8 @@ ExtractResult ExtractOnce(std::string_view html, const ExtractOptions& options,
   ScoreOptions score = options.score;
   // On a forum thread the "comments" are the posts.
   if (score.drop_comments && IsDiscussionPage(dom, pre.json_ld)) score.drop_comments = false;
+  // A recipe's ingredients may stand in a box beside its steps.
+  score.recipe_page = score.recipe_page || ld.recipe;
   if (options.drop_related_sections) MarkTeaserLines(&dom, phrases);
   ContentSelection sel = SelectMainContent(dom, score);
   // The body the selection descended to, before a lead above it widened

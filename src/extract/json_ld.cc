@@ -3,6 +3,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <initializer_list>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -12,15 +13,24 @@
 namespace corpus {
 namespace {
 
-bool IsProductType(simdjson::dom::element type) {
+// Whether the "@type" value `type` (a string or an array of them) names
+// one of `names`.
+bool TypeNames(simdjson::dom::element type, std::initializer_list<std::string_view> names) {
+  const auto named = [&](std::string_view s) {
+    return std::find(names.begin(), names.end(), s) != names.end();
+  };
   std::string_view s;
-  if (type.get(s) == simdjson::SUCCESS) return s == "Product" || s == "ProductGroup";
+  if (type.get(s) == simdjson::SUCCESS) return named(s);
   simdjson::dom::array arr;
   if (type.get(arr) != simdjson::SUCCESS) return false;
   for (simdjson::dom::element e : arr) {
-    if (e.get(s) == simdjson::SUCCESS && (s == "Product" || s == "ProductGroup")) return true;
+    if (e.get(s) == simdjson::SUCCESS && named(s)) return true;
   }
   return false;
+}
+
+bool IsProductType(simdjson::dom::element type) {
+  return TypeNames(type, {"Product", "ProductGroup"});
 }
 
 // Types of pages and objects that list several products: a category page
@@ -91,6 +101,7 @@ void Walk::Read(simdjson::dom::object obj) {
     const bool product_type = IsProductType(*f.type);
     product = product || (product_type && f.offers);
     list = list || IsListType(*f.type);
+    facts.recipe = facts.recipe || TypeNames(*f.type, {"Recipe"});
     if (const auto d = StringOf(f.description); product_type && d) {
       KeepLonger(*d, &facts.product_description);
     }

@@ -111,6 +111,73 @@ TEST(ArticlePartsTest, IngredientsThatLinkToTheirPagesAreKept) {
   EXPECT_FALSE(Has(v, "Cucina romana")) << v;
 }
 
+// A page that declares a schema.org Recipe, its body `body`.
+std::string RecipePage(const std::string& lang, const std::string& body) {
+  return ExtractMainContent(
+             "<html lang='" + lang + "'><head><script type='application/ld+json'>"
+             "{\"@context\":\"https://schema.org\",\"@type\":\"Recipe\",\"name\":\"x\"}"
+             "</script></head><body>" + body + "</body></html>",
+             "", ExtractOptions())
+      .text;
+}
+
+TEST(ArticlePartsTest, ARecipesIngredientsNamedFirstOrInABoxOfTheirOwnAreKept) {
+  // On a recipe's page, the linked name first and its quantity after it
+  // ("<a>Pomodori pelati</a> 800 g"), a few items with no amount ("q.b."):
+  // still a list of quantities. An archive's counts in brackets are not;
+  // nor, on a page that is no recipe, is a list of names and numbers.
+  const std::string ingredients =
+      "<h2>Ingredienti</h2><dl class='ingredients'>"
+      "<dd><a href='/i/sedani'>Sedani rigati</a> 320 g</dd><dd><a href='/i/melanzane'>Melanzane</a> 2</dd>"
+      "<dd><a href='/i/pelati'>Pomodori pelati</a> 800 g</dd>"
+      "<dd><a href='/i/ricotta'>Ricotta salata</a> 100 g</dd><dd><a href='/i/basilico'>Basilico</a> q.b.</dd>"
+      "</dl>";
+  const std::string body =
+      "<main><h1>Pasta alla Norma</h1><p>La pasta alla Norma è uno dei piatti simbolo della "
+      "cucina siciliana: melanzane fritte, salsa di pomodoro e ricotta salata.</p>" + ingredients +
+      "<h2>Preparazione</h2><p>Lavate le melanzane, eliminate il picciolo e tagliatele a "
+      "cubetti. Friggetele in abbondante olio ben caldo, poi scolatele su carta assorbente.</p>"
+      "<p>In un tegame fate rosolare l'aglio, aggiungete i pomodori pelati e cuocete a fiamma "
+      "bassa per 20 minuti.</p><ul class='archive'><li><a href='/2024/03'>Marzo 2024</a> (12)</li>"
+      "<li><a href='/2024/02'>Febbraio 2024</a> (9)</li><li><a href='/2024/01'>Gennaio 2024</a> "
+      "(15)</li></ul></main>";
+  const std::string it = RecipePage("it", body);
+  EXPECT_TRUE(Has(it, "Pomodori pelati 800 g")) << it;
+  EXPECT_TRUE(Has(it, "Basilico q.b.")) << it;
+  EXPECT_FALSE(Has(it, "Febbraio 2024")) << it;
+  const std::string plain = ExtractBody(body);
+  EXPECT_FALSE(Has(plain, "Pomodori pelati 800 g")) << plain;
+
+  // Ingredients in a box beside the box of the steps: the selection holds
+  // both. German and Japanese.
+  const auto boxes = [](const std::string& lang, const std::string& first,
+                        const std::string& second) {
+    return RecipePage(lang, "<main><article class='box'>" + first +
+                                "</article><article class='box'>" + second + "</article></main>");
+  };
+  const std::string de = boxes(
+      "de",
+      "<h2>Zutaten</h2><table><tr><td>4 Scheibe/n</td><td>Rindfleisch (Rouladen)</td></tr>"
+      "<tr><td>4 TL</td><td>Senf, mittelscharf</td></tr><tr><td>8 Scheibe/n</td><td>Bacon</td></tr>"
+      "<tr><td>500 ml</td><td>Rinderfond</td></tr><tr><td></td><td>Salz und Pfeffer</td></tr></table>",
+      "<h2>Zubereitung</h2><div>Die Rouladen flach auf die Arbeitsfläche legen, trocken tupfen "
+      "und etwas dünner klopfen. Mit Salz und Pfeffer würzen und dünn mit Senf bestreichen.<br><br>"
+      "Jede Roulade mit Bacon, Zwiebelstreifen und Gurken belegen, die Seiten einschlagen und fest "
+      "aufrollen.<br><br>In einem Bräter Öl erhitzen und die Rouladen rundherum kräftig anbraten, "
+      "dann zugedeckt etwa 2 Stunden schmoren lassen.</div>");
+  EXPECT_TRUE(Has(de, "500 ml | Rinderfond")) << de;
+  EXPECT_TRUE(Has(de, "zugedeckt etwa 2 Stunden schmoren")) << de;
+  const std::string ja = boxes(
+      "ja",
+      "<h2>材料</h2><ul><li>豚バラ肉 200g</li><li>キャベツ 1/4個</li><li>しょうゆ 大さじ2</li>"
+      "<li>みりん 大さじ1</li></ul>",
+      "<h2>作り方</h2><p>キャベツはざく切りにし、豚バラ肉は食べやすい大きさに切る。フライパンを"
+      "中火で熱し、豚肉を炒めて色が変わったらキャベツを加える。</p><p>しょうゆとみりんを回し入れ、"
+      "全体にからめたら火を止めて器に盛る。好みで七味唐辛子をふってもおいしい。</p>");
+  EXPECT_TRUE(Has(ja, "豚バラ肉 200g")) << ja;
+  EXPECT_TRUE(Has(ja, "全体にからめたら火を止めて")) << ja;
+}
+
 TEST(ArticlePartsTest, ALineOfChromeBesideTheBodyIsStillLeftOut) {
   // What the descent leaves behind here is short lines, not paragraphs: the
   // tighter container wins as before.

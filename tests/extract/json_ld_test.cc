@@ -18,6 +18,15 @@ TEST(JsonLdTest, NoBlocksSayNothing) {
   EXPECT_TRUE(facts.body.empty());
   EXPECT_TRUE(facts.article_body.empty());
   EXPECT_TRUE(facts.author_descriptions.empty());
+  EXPECT_FALSE(facts.recipe);
+}
+
+TEST(JsonLdTest, ARecipeAnywhereInTheGraph) {
+  EXPECT_TRUE(ReadJsonLd({R"({"@graph": [{"@type": "WebPage"}, {"@type": ["Recipe", "Thing"],)"
+                          R"( "name": "Rinderrouladen"}]})"})
+                  .recipe);
+  EXPECT_FALSE(ReadJsonLd({R"({"@type": "Article", "headline": "Recipes for a quiet winter"})"})
+                   .recipe);
 }
 
 TEST(JsonLdTest, AProductForSaleAndItsLongestDescription) {

@@ -19,6 +19,11 @@ struct ScoreOptions {
   // ...but not this many bytes of prose paragraphs left beside the tighter one
   double descend_max_prose_left = 1500;
   double max_link_density = 0.5;  // menu-link-dense lists and boxes inside the content go
+  // A recipe's page (schema.org Recipe): its ingredients are read as a list
+  // of quantities when their names come first and a few name no amount, and
+  // the descent stops above a box that holds them beside the box of its
+  // steps.
+  bool recipe_page = false;
 };
 
 // The outcome of selection: the subtree to render and what to leave out of it.

@@ -17,6 +17,9 @@ struct JsonLdFacts {
   // software describes a category as one Product with an AggregateRating of
   // its reviews, and no offers).
   bool product_for_sale = false;
+  // A schema.org Recipe: a page that gives a recipe, its ingredients and
+  // its steps often in boxes of their own.
+  bool recipe = false;
   // The longest "description" of a Product or ProductGroup. Many shops
   // render their product description with JavaScript and ship it only here.
   std::string product_description;
