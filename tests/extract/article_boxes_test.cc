@@ -432,7 +432,14 @@ TEST(ArticleBoxesTest, ALineInvitingTheReaderToFollowGoes) {
            // The newsroom asking for tips, closing Nordic and Dutch stories.
            {"sv", "Har du tips? Skicka till redaktionen via sms eller e-post, vi betalar för "
                   "publicerade tips."},
-           {"nl", "Tip de redactie: heb je zelf iets gezien? Mail ons via het tipformulier."}}) {
+           {"nl", "Tip de redactie: heb je zelf iets gezien? Mail ons via het tipformulier."},
+           // The formal "Síganos", a self-media account's "欢迎关注", a blog
+           // ranking's banner without "ブログ", a news site's "Suivez toute
+           // l'actualité".
+           {"es", "Síganos en nuestro canal de WhatsApp y entérese de las noticias más importantes."},
+           {"zh", "欢迎关注我们的公众号，每天为你推送本地新鲜事。"},
+           {"ja", "ランキングに参加しています。よろしければポチッとお願いします"},
+           {"fr", "Suivez toute l'actualité de votre région sur Google et sur notre canal WhatsApp."}}) {
     const std::string t =
         ArticleWithBoxIn(lang, "<p class='x5'>" + line + "</p>" + Paragraphs("pepper", 2));
     EXPECT_TRUE(Has(t, "pepper section number 1")) << lang << "\n" << t;
