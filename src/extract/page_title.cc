@@ -94,11 +94,35 @@ bool InBoilerplate(const std::vector<DomNode>& nodes, int32_t i) {
   return false;
 }
 
-// On a page with no <h1>, the first heading (at most kMaxTitleHeadings
-// looked at, outside boilerplate) whose text is a part of <title>, or a run
-// of its parts, short of the whole ("Harmonogram … – jesień 2025" of
-// "Harmonogram … – jesień 2025 - Urząd Gminy"): the headline of a template
-// that sets it in an <h2>. -1 if none.
+// The text of the parts [a, b] of `title` (TitleParts), separators
+// between them included, folded (Fold).
+std::string FoldedParts(std::string_view title, const std::vector<std::pair<size_t, size_t>>& parts,
+                        size_t a, size_t b) {
+  return Fold(title.substr(parts[a].first, parts[b].second - parts[a].first));
+}
+
+// The first heading from node `from` on, other than `skip`, outside
+// boilerplate and of at most 300 bytes of text, whose folded text
+// `matches`; at most kMaxTitleHeadings headings are looked at. -1 if none.
+template <typename Matches>
+int32_t FirstHeadingWhere(const DomIndex& dom, int32_t from, int32_t skip, Matches matches) {
+  const std::vector<DomNode>& nodes = dom.nodes();
+  int seen = 0;
+  for (int32_t i = from; i < static_cast<int32_t>(nodes.size()) && seen < kMaxTitleHeadings; ++i) {
+    const DomNode& n = nodes[i];
+    if ((n.flags & kDomText) || !(n.flags & kDomHeading) || i == skip) continue;
+    ++seen;
+    if (n.text > 300 || InBoilerplate(nodes, i)) continue;
+    if (matches(Fold(RenderText(dom, i, {}, TextFormat::kPlain)))) return i;
+    i = n.end - 1;
+  }
+  return -1;
+}
+
+// On a page with no <h1>, the first heading whose text is a part of
+// <title>, or a run of its parts, short of the whole ("Harmonogram … –
+// jesień 2025" of "Harmonogram … – jesień 2025 - Urząd Gminy"): the
+// headline of a template that sets it in an <h2>. -1 if none.
 int32_t HeadingNamedByTitle(const DomIndex& dom, std::string_view title) {
   const auto parts = TitleParts(title);
   if (parts.size() < 2) return -1;
@@ -106,25 +130,13 @@ int32_t HeadingNamedByTitle(const DomIndex& dom, std::string_view title) {
   for (size_t a = 0; a < parts.size(); ++a) {
     for (size_t b = a; b < parts.size(); ++b) {
       if (a == 0 && b + 1 == parts.size()) continue;
-      std::string run = Fold(title.substr(parts[a].first, parts[b].second - parts[a].first));
+      std::string run = FoldedParts(title, parts, a, b);
       if (run.size() >= kMinPartBytes) runs.push_back(std::move(run));
     }
   }
-  const std::vector<DomNode>& nodes = dom.nodes();
-  int seen = 0;
-  for (int32_t i = 0; i < static_cast<int32_t>(nodes.size()) && seen < kMaxTitleHeadings; ++i) {
-    const DomNode& n = nodes[i];
-    if ((n.flags & kDomText) || !(n.flags & kDomHeading)) continue;
-    ++seen;
-    if (n.text == 0 || n.text > 300 || InBoilerplate(nodes, i)) {
-      i = n.end - 1;
-      continue;
-    }
-    const std::string folded = Fold(RenderText(dom, i, {}, TextFormat::kPlain));
-    if (std::find(runs.begin(), runs.end(), folded) != runs.end()) return i;
-    i = n.end - 1;
-  }
-  return -1;
+  return FirstHeadingWhere(dom, 0, -1, [&](const std::string& folded) {
+    return std::find(runs.begin(), runs.end(), folded) != runs.end();
+  });
 }
 
 }  // namespace
@@ -207,9 +219,7 @@ int32_t PostHeadingNode(const DomIndex& dom) {
   // a separator: "Home again: the tea garden").
   std::vector<std::string> runs;
   if (const auto parts = TitleParts(title); parts.size() >= 3) {
-    const auto text_of = [&](size_t a, size_t b) {
-      return Fold(std::string_view(title).substr(parts[a].first, parts[b].second - parts[a].first));
-    };
+    const auto text_of = [&](size_t a, size_t b) { return FoldedParts(title, parts, a, b); };
     std::vector<bool> blog(parts.size());
     for (size_t k = 0; k < parts.size(); ++k) blog[k] = text_of(k, k) == folded_h1;
     for (size_t a = 0; a < parts.size(); ++a) {
@@ -219,19 +229,11 @@ int32_t PostHeadingNode(const DomIndex& dom) {
   // The post's heading comes after the blog's name, which heads the page: a
   // heading before the <h1> that matches the rest of <title> is the blog's
   // name set as a heading, and the <h1> the post's own, linked to itself.
-  int seen = 0;
-  for (int32_t i = h.end; i < static_cast<int32_t>(nodes.size()) && seen < kMaxTitleHeadings; ++i) {
-    const DomNode& n = nodes[i];
-    if ((n.flags & kDomText) || !(n.flags & kDomHeading) || i == first_h1) continue;
-    ++seen;
-    if (n.text > 300 || InBoilerplate(nodes, i)) continue;
-    const std::string folded = Fold(RenderText(dom, i, {}, TextFormat::kPlain));
+  return FirstHeadingWhere(dom, h.end, first_h1, [&](const std::string& folded) {
     const bool part = folded.size() >= kMinPartBytes &&
                       std::find(runs.begin(), runs.end(), folded) != runs.end();
-    if (folded == rest || (cut && folded.starts_with(rest)) || part) return i;
-    i = n.end - 1;
-  }
-  return -1;
+    return folded == rest || (cut && folded.starts_with(rest)) || part;
+  });
 }
 
 }  // namespace corpus
