@@ -36,6 +36,7 @@
 #include "corpus/extract/teaser_lines.h"
 #include "corpus/extract/toc_lists.h"
 #include "corpus/extract/trailing_links.h"
+#include "corpus/text/control_characters.h"
 #include "corpus/text/mojibake.h"
 #include "corpus/text/text_units.h"
 #include "corpus/util/ascii.h"
@@ -223,7 +224,7 @@ bool IsShortParagraphStory(const DomIndex& dom, int32_t root) {
 // Bumped whenever a rule changes what is extracted; the data files (phrase
 // files, class and id name lists, the block model) are versioned by their
 // digests (ExtractorVersion).
-constexpr std::string_view kExtractorCodeVersion = "167";
+constexpr std::string_view kExtractorCodeVersion = "168";
 
 std::string ExtractorVersion() {
   // The data files' digests, hashed together (configs/extract/).
@@ -248,11 +249,12 @@ ExtractResult ExtractOnce(std::string_view html, const ExtractOptions& options,
   // Before the parse: gumbo turns the C1 controls of Latin-1 mojibake
   // ("â\u0080\u0099") into U+FFFD, and then it cannot be undone. Markup is
   // ASCII and stays as it is. A whole page of Chinese, Japanese or Korean
-  // read byte by byte as Latin-1 is decoded again first; C1 controls left
-  // alone after the repair ("we\u0092re") are Windows-1252 read as Latin-1.
+  // read byte by byte as Latin-1 is decoded again first; control
+  // characters left after the repair ("we\u0092re": Windows-1252 read as
+  // Latin-1) are mended or go.
   RedecodeMisreadCjk(&pre.html);
   RepairMojibake(&pre.html);
-  RepairC1Controls(&pre.html);
+  RepairControlCharacters(&pre.html);
 
   // One arena per thread, so its first block is reused page after page.
   thread_local ParseArena arena;

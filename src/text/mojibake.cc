@@ -155,33 +155,6 @@ size_t RepairMojibake(std::string* text) {
   return repaired;
 }
 
-size_t RepairC1Controls(std::string* text) {
-  const std::string& s = *text;
-  // U+0080..U+009F is 0xC2 followed by 0x80..0x9F, and 0xC2 is never a
-  // continuation byte, so each find lands on a character.
-  if (s.find('\xC2') == std::string::npos) return 0;
-  std::string out;
-  size_t replaced = 0;
-  size_t copied = 0;
-  for (size_t i = s.find('\xC2'); i != std::string::npos && i + 1 < s.size();
-       i = s.find('\xC2', i + 1)) {
-    const unsigned char byte = static_cast<unsigned char>(s[i + 1]);
-    if (byte < 0x80 || byte > 0x9F) continue;
-    const char raw = static_cast<char>(byte);
-    std::string decoded;
-    if (!ConvertToUtf8(std::string_view(&raw, 1), "windows-1252", &decoded)) continue;
-    if (out.empty()) out.reserve(s.size() + 16);
-    out.append(s, copied, i - copied);
-    if (decoded != s.substr(i, 2)) out += decoded;  // else undefined in Windows-1252: removed
-    copied = i + 2;
-    ++replaced;
-  }
-  if (replaced == 0) return 0;
-  out.append(s, copied, std::string::npos);
-  text->swap(out);
-  return replaced;
-}
-
 std::string RedecodeMisreadCjk(std::string* text) {
   const std::string& s = *text;
   // First pass: count the characters that stand for bytes 0x80..0xFF; stop

@@ -430,18 +430,22 @@ TEST(ExtractorTest, MojibakeIsRepairedBeforeTheParseLosesIt) {
   EXPECT_TRUE(Has(t, "farmers\xE2\x80\x99 fields")) << t;
 }
 
-TEST(ExtractorTest, Windows1252ReadAsLatin1IsRepairedBeforeTheParse) {
+TEST(ExtractorTest, ControlCharactersAreRepairedBeforeTheParse) {
   // A German page whose quotes and dashes are Windows-1252 bytes that a
   // tool read as ISO-8859-1: C1 controls, which the HTML parser would show
-  // as U+FFFD. Each is its Windows-1252 character; an undefined one goes.
+  // as U+FFFD. Each is its Windows-1252 character; an undefined one goes, and
+  // so does a C0 control.
   const std::string t = Extract(
       "<html lang='de'><body><article><p>Der Verein sagt, es sei \xC2\x84" "ein gro\xC3\x9F"
       "er Tag\xC2\x93 f\xC3\xBCr die Stadt \xC2\x96 und der B\xC3\xBCrgermeister "
       "stimmt zu\xC2\x85 Die Feier beginnt um acht Uhr am Marktplatz.\xC2\x9D</p>"
+      "<p>Die Weltsicht auch auf die unbequemen \x1DThemen unserer Zeit, mit genug Worten "
+      "f\xC3\xBCr einen zweiten Absatz.</p>"
       "</article></body></html>");
   EXPECT_TRUE(Has(t, "\xE2\x80\x9E" "ein gro\xC3\x9F" "er Tag\xE2\x80\x9C")) << t;  // „…“
   EXPECT_TRUE(Has(t, "Stadt \xE2\x80\x93 und")) << t;                              // –
   EXPECT_TRUE(Has(t, "zu\xE2\x80\xA6 Die Feier")) << t;                            // …
+  EXPECT_TRUE(Has(t, "unbequemen Themen")) << t;
   EXPECT_FALSE(Has(t, "\xEF\xBF\xBD")) << t;                                       // no U+FFFD
 }
 

@@ -12,18 +12,10 @@
 namespace corpus {
 namespace {
 
-// `s` after `repair`; the count it returns in *count.
-std::string Apply(size_t (*repair)(std::string*), std::string s, size_t* count) {
-  const size_t n = repair(&s);
+std::string Repair(std::string s, size_t* count = nullptr) {
+  const size_t n = RepairMojibake(&s);
   if (count) *count = n;
   return s;
-}
-
-std::string Repair(std::string s, size_t* count = nullptr) {
-  return Apply(RepairMojibake, s, count);
-}
-std::string RepairC1(std::string s, size_t* count = nullptr) {
-  return Apply(RepairC1Controls, s, count);
 }
 
 TEST(MojibakeTest, Windows1252Spelling) {
@@ -59,33 +51,6 @@ TEST(MojibakeTest, IncompleteOrInvalidSequencesStay) {
   EXPECT_EQ(Repair("Ã€"), "À");                      // € stands for 0x80
   EXPECT_EQ(Repair("\xC3\xA0\xC2\x80\xC2\x80"), "\xC3\xA0\xC2\x80\xC2\x80");  // E0 80 80 is overlong
   EXPECT_EQ(Repair("í\xC2\xA0\xC2\x80"), "í\xC2\xA0\xC2\x80");  // ED A0 80 is a surrogate
-}
-
-TEST(RepairC1ControlsTest, Windows1252BytesReadAsLatin1) {
-  size_t n = 0;
-  // 0x92, 0x93, 0x94, 0x96, 0x85, 0x80 of Windows-1252, each as its C1 control.
-  EXPECT_EQ(RepairC1("we\xC2\x92re \xC2\x93quoted\xC2\x94 \xC2\x96 and so on\xC2\x85 \xC2\x80" "5", &n),
-            "we’re “quoted” – and so on… €5");
-  EXPECT_EQ(n, 6u);
-  EXPECT_EQ(RepairC1("C\xC2\x92" "est l\xC2\x92\xC3\xA9t\xC3\xA9 \xC2\x96 der Stra\xC3\x9F" "e"),
-            "C’est l’été – der Straße");
-}
-
-TEST(RepairC1ControlsTest, UndefinedBytesAreRemoved) {
-  size_t n = 0;
-  // U+009D, the lone tail of a "”": no Windows-1252 character.
-  EXPECT_EQ(RepairC1("love \xE2\x80\x9D\xC2\x9D guarantee", &n), "love \xE2\x80\x9D guarantee");
-  EXPECT_EQ(n, 1u);
-}
-
-TEST(RepairC1ControlsTest, OtherTextIsLeftAlone) {
-  size_t n = 7;
-  // U+00A0..U+00FF (0xC2 0xA0.., 0xC3 ..), CJK and Cyrillic are text.
-  const std::string text =
-      "caf\xC3\xA9\xC2\xA0\xC2\xA9 2024 \xE6\xB2\xB3\xE5\x8C\x97 "
-      "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 \xC2";
-  EXPECT_EQ(RepairC1(text, &n), text);
-  EXPECT_EQ(n, 0u);
 }
 
 // `utf8` encoded in `charset` (an iconv name), then read back byte by byte

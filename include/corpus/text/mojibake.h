@@ -24,22 +24,6 @@ namespace corpus {
 // sequences repaired.
 size_t RepairMojibake(std::string* text);
 
-// Replaces each C1 control character (U+0080..U+009F) with the
-// Windows-1252 character of the same byte value: "we\u0092re" becomes
-// "we’re", "\u0093quoted\u0094" becomes "“quoted”". Such text is Windows-1252
-// that some tool read as ISO-8859-1 and encoded as UTF-8; pages served that
-// way are common among older sites. C1 controls are never text in HTML (a
-// parse error in the input stream, HTML Standard 13.2.3.5), and a numeric
-// character reference to one already means the Windows-1252 character (the
-// table of 13.2.5.80, "Numeric character reference end state"); ftfy's
-// fix_c1_controls does the same. The five that Windows-1252 leaves
-// undefined (U+0081, U+008D, U+008F, U+0090, U+009D) stand for no
-// character and are removed: left in, the HTML parser shows each as U+FFFD
-// (the tail of a "”" whose other bytes were lost becomes "em”\u009D",
-// "em”�"). The input must be valid UTF-8. Returns the number of characters
-// replaced or removed.
-size_t RepairC1Controls(std::string* text);
-
 // Repairs text in a legacy East Asian charset (GBK, GB18030, Big5, Shift_JIS,
 // EUC-JP, EUC-KR) that was decoded as Windows-1252 or ISO-8859-1: "ºÓ±±"
 // for "河北", every byte its own character. A page's bytes reach an HTML
