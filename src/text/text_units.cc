@@ -147,7 +147,28 @@ bool IsNonSpacingScript(char32_t c) {
 }
 
 namespace {
-constexpr std::string_view kSentenceMarks[] = {"。", "！", "？", "｡", "．", "।", "॥", "۔", "؟", "።", "။", "។", "།"};
+// See text_units.h; the code points, by script, are those of Unicode's
+// Sentence_Terminal property (PropList.txt) in scripts of living languages,
+// with Khmer's ។ ៕ and Tibetan's ། ༎, which end sentences without it.
+constexpr std::string_view kSentenceMarks[] = {
+    "。", "！", "？", "｡", "．",  // CJK, full-width and half-width
+    "।", "॥",                     // Devanagari and other Indic scripts
+    "۔", "؟",                     // Arabic script
+    "։",                          // Armenian
+    "።", "፧",                     // Ethiopic full stop and question mark
+    "။",                          // Myanmar
+    "។", "៕",                     // Khmer
+    "།", "༎",                     // Tibetan
+    "᠃",                          // Mongolian
+    "᙮",                          // Canadian Aboriginal syllabics
+    "߹",                          // N'Ko (its exclamation mark)
+    "᱾",                          // Ol Chiki (Santali)
+    "꓿",                          // Lisu
+    "꘎",                          // Vai
+    "꛳",                          // Bamum
+    "꧉",                          // Javanese
+    "꯫",                          // Meetei Mayek (Manipuri)
+};
 
 // The first two bytes of the marks, as bits of a 65,536-bit set: text in
 // other scripts (and kana, which shares its first byte with "。") passes
@@ -176,10 +197,13 @@ size_t SentenceMarkAt(std::string_view s, size_t i) {
 }
 
 bool EndsWithSentenceMark(std::string_view s) {
-  for (std::string_view m : kSentenceMarks) {
-    if (s.ends_with(m)) return true;
-  }
-  return false;
+  // The last character starts at the last byte that is not a continuation
+  // byte (every mark is two to three bytes).
+  size_t i = s.size();
+  while (i > 0 && s.size() - i < 4 && (static_cast<uint8_t>(s[i - 1]) & 0xC0) == 0x80) --i;
+  if (i == 0 || i == s.size()) return false;
+  --i;
+  return SentenceMarkAt(s, i) == s.size() - i;
 }
 
 std::string_view TrimSpace(std::string_view s) {

@@ -171,7 +171,8 @@ TEST(C4Test, CountSentences) {
   EXPECT_EQ(CountSentences("你好。我很好。"), 2u);
   // Every mark of every script, also where its first byte is that of the
   // letters around it (kana and "。" both begin with 0xE3).
-  for (const char* mark : {"。", "！", "？", "｡", "．", "।", "॥", "۔", "؟", "።", "။", "។", "།"}) {
+  for (const char* mark : {"。", "！", "？", "｡", "．", "।", "॥", "۔", "؟", "։", "።", "፧", "။", "។", "៕", "།",
+                           "༎", "᠃", "᙮", "߹", "᱾", "꓿", "꘎", "꛳", "꧉", "꯫"}) {
     const std::string m(mark);
     EXPECT_EQ(CountSentences("ひらがな" + m + "カタカナ" + m + "漢字"), 3u) << m;
     EXPECT_EQ(CountSentences("ab" + m), 1u) << m;
@@ -185,6 +186,8 @@ TEST(C4Test, TerminalPunctuation) {
   EXPECT_FALSE(EndsWithTerminalPunct("And so on..."));
   EXPECT_FALSE(EndsWithTerminalPunct("Menu"));
   EXPECT_TRUE(EndsWithTerminalPunct("这是一个句子。"));
+  EXPECT_TRUE(EndsWithTerminalPunct("Քաղաքային խորհրդի նիստը կայացավ։"));  // Armenian full stop
+  EXPECT_FALSE(EndsWithTerminalPunct("Քաղաքային խորհրդի նիստը՝"));        // Armenian comma
 }
 
 }  // namespace

@@ -84,5 +84,17 @@ TEST(FineWebTest, CjkFullStopsCountAsPunctuation) {
   EXPECT_TRUE(FineWebFilter(opts).Apply(doc).keep);
 }
 
+TEST(FineWebTest, FullStopsOfOtherScriptsCountAsPunctuation) {
+  // Armenian ends a sentence with "։" (U+0589), Amharic a question with "፧".
+  Document hy = MakeDoc("Երևանում այսօր տեղի ունեցավ քաղաքային խորհրդի հերթական նիստը։\n"
+                        "Քաղաքապետը նշեց, որ առաջիկա տարում կվերանորոգվեն կենտրոնական փողոցները։",
+                        "hy");
+  EXPECT_TRUE(FineWebFilter(FineWebOptions()).Apply(hy).keep);
+  Document am = MakeDoc("የከተማው ምክር ቤት ዛሬ ስለ ትራንስፖርት እና ስለ ትምህርት ተወያየ።\n"
+                        "አዲሶቹ ትምህርት ቤቶች መቼ ይከፈታሉ ብለው ነዋሪዎቹ ጠየቁ፧",
+                        "am");
+  EXPECT_TRUE(FineWebFilter(FineWebOptions()).Apply(am).keep);
+}
+
 }  // namespace
 }  // namespace corpus

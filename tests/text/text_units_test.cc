@@ -131,6 +131,21 @@ TEST(TextUnitsTest, LinesParagraphsAndCountsMatchTheirDefinitions) {
 
 // CountCodePoints counts the bytes that are not continuation bytes (10xxxxxx),
 // whatever the bytes; lengths cross its 8-byte words and 255-word blocks.
+TEST(TextUnitsTest, EndsWithSentenceMarkOfEveryScript) {
+  for (const char* mark : {"。", "！", "？", "｡", "．", "।", "॥", "۔", "؟", "։", "።", "፧", "။", "។", "៕", "།",
+                           "༎", "᠃", "᙮", "߹", "᱾", "꓿", "꘎", "꛳", "꧉", "꯫"}) {
+    const std::string m(mark);
+    EXPECT_TRUE(EndsWithSentenceMark("text" + m)) << m;
+    EXPECT_TRUE(EndsWithSentenceMark(m)) << m;
+    EXPECT_FALSE(EndsWithSentenceMark(m + "x")) << m;
+    EXPECT_FALSE(EndsWithSentenceMark("text" + m.substr(0, m.size() - 1))) << m;  // cut
+    EXPECT_FALSE(EndsWithSentenceMark(m.substr(1))) << m;  // its tail alone
+  }
+  EXPECT_FALSE(EndsWithSentenceMark(""));
+  EXPECT_FALSE(EndsWithSentenceMark("plain."));  // ASCII marks are the caller's
+  EXPECT_FALSE(EndsWithSentenceMark("Երևան՝"));  // Armenian comma
+}
+
 TEST(TextUnitsTest, CountCodePointsCountsNonContinuationBytes) {
   uint64_t state = 88172645463325252ULL;
   for (size_t len : {0, 1, 7, 8, 9, 63, 2039, 2040, 2041, 4100, 20000}) {

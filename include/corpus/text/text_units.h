@@ -37,10 +37,12 @@ bool IsSpace(char32_t c);        // ASCII whitespace or Unicode Zs
 bool IsNonSpacingScript(char32_t c);
 
 // Sentence-ending marks of scripts other than Latin: 。！？｡． (CJK),
-// । ॥ (Devanagari and other Indic scripts), ۔ ؟ (Arabic script), ።
-// (Ethiopic), ။ (Myanmar), ។ (Khmer), ། (Tibetan). The rules that look for
-// terminal punctuation accept these besides the ASCII marks, so a Hindi or
-// Chinese page is not judged by the English full stop.
+// । ॥ (Devanagari and other Indic scripts), ۔ ؟ (Arabic script), ։
+// (Armenian), ። ፧ (Ethiopic), ။ (Myanmar), ។ ៕ (Khmer), ། ༎ (Tibetan), and
+// the full stops of Mongolian, Canadian syllabics, N'Ko, Ol Chiki, Lisu, Vai,
+// Bamum, Javanese and Meetei Mayek (text_units.cc lists them). The rules that
+// look for terminal punctuation accept these besides the ASCII marks, so a
+// Hindi, Armenian or Chinese page is not judged by the English full stop.
 // Returns the byte length of such a mark at s[i], or 0.
 size_t SentenceMarkAt(std::string_view s, size_t i);
 bool EndsWithSentenceMark(std::string_view s);
