@@ -200,6 +200,35 @@ GumboTag TableRoleTag(const GumboElement& el, GumboTag parent, GumboTag tag) {
   return tag;
 }
 
+// Whether <a> element `a`, which has no href, is a placeholder link (HTML
+// Standard 4.5.1, "the a element": one with no href "represents a
+// placeholder for where a link might otherwise have been placed"): a
+// control that a script makes clickable, as a tab, a tile's title or a
+// button ("Відгуки 38", "Δες το στο κατάστημα"). It is read as a link, but
+// not when it names a place in the page (name or id: a target), nor when it
+// holds more text than a control's label (kMaxPlaceholderLinkBytes): editors
+// leave empty-looking <a> around whole list items and paragraphs.
+constexpr size_t kMaxPlaceholderLinkBytes = 100;
+
+bool IsPlaceholderLink(const GumboNode* a) {
+  if (ElementAttr(a->v.element, "name") || ElementAttr(a->v.element, "id")) return false;
+  size_t bytes = 0;
+  std::vector<const GumboNode*> stack{a};
+  while (!stack.empty()) {
+    const GumboNode* g = stack.back();
+    stack.pop_back();
+    if (g->type == GUMBO_NODE_TEXT) {
+      bytes += std::string_view(g->v.text.text).size();
+      if (bytes > kMaxPlaceholderLinkBytes) return false;
+      continue;
+    }
+    if (g->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboVector& kids = g->v.element.children;
+    for (unsigned i = 0; i < kids.length; ++i) stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
+  }
+  return bytes > 0;
+}
+
 }  // namespace
 
 bool DomIndex::IsHiddenTag(GumboTag tag) {
@@ -341,8 +370,9 @@ void DomIndex::Build(const GumboNode* root) {
         n.flags |= kDomBlock;
         n.block = static_cast<int32_t>(nodes_.size());
       }
-      if (tag == GUMBO_TAG_A && ElementAttr(g->v.element, "href") &&
-          !(n.flags & kDomInLink)) {
+      if (tag == GUMBO_TAG_A && !(n.flags & kDomInLink) &&
+          (ElementAttr(g->v.element, "href") ||
+           (!(n.block >= 0 && (nodes_[n.block].flags & kDomHeading)) && IsPlaceholderLink(g)))) {
         n.flags |= kDomInLink;
         n.anchor = static_cast<int32_t>(nodes_.size());
       }

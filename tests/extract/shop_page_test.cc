@@ -135,6 +135,53 @@ std::string GermanProduct(const std::string& after) {
          "dem Etui fünfzig.</p></div>";
 }
 
+TEST(ShopPageTest, PlaceholderLinksAreLinks) {
+  // Tabs, actions and offer buttons written as <a> with no href (a script
+  // makes them clickable) are links, as the same markup with href="#" is.
+  const std::string uk = Extract(
+      "<rz-product><div class='product-tabs'><ul class='tabs__list'>"
+      "<li class='tabs__item tabs__item--active'><a>Усе про товар</a></li><li class='tabs__item'><a>"
+      "Питання <span class='tabs__link-text'>5</span></a></li><li class='tabs__item'><a>Фото</a></li>"
+      "</ul></div><h1 class='product__title'>Електрочайник Philips HD9350/90</h1>"
+      "<div class='product-about__description-content'><p>Чайник Philips HD9350/90 поєднує простий "
+      "дизайн із надійною конструкцією. Корпус із нержавіючої сталі не вбирає запахів, тому вода "
+      "завжди має чистий смак, навіть якщо ви кип'ятите її кілька разів на день.</p></div>"
+      "<section class='recently-viewed'><ul class='goods-tile-list'><li class='goods-tile'>"
+      "<span class='goods-tile__title'>Електрочайник Tefal KO150F30</span></li></ul></section>"
+      "</rz-product>");
+  EXPECT_TRUE(Has(uk, "поєднує простий дизайн")) << uk;
+  EXPECT_FALSE(Has(uk, "Питання")) << uk;
+  EXPECT_FALSE(Has(uk, "Фото")) << uk;
+  const std::string el = Extract(
+      "<main><div id='sku-details'><ul class='sku-actions'><li><a class='add-to-favorites'>Αγαπημένα</a>"
+      "</li></ul></div><section id='shops'><ol id='prices'><li class='card'><div class='shipping-cost'>"
+      "Μεταφορικά: 3,00 €</div><a class='button go-to-shop'>Δες το στο κατάστημα</a></li></ol>"
+      "<a class='more-shops'>Δες και τα υπόλοιπα 44 καταστήματα</a></section><section id='description'>"
+      "<p>Το Xiaomi Mi Band 5 είναι η πέμπτη γενιά του δημοφιλούς activity tracker της εταιρείας. Σε σχέση "
+      "με τον προκάτοχό του διαθέτει μεγαλύτερη οθόνη AMOLED 1,1 ιντσών, που παραμένει ευανάγνωστη ακόμη "
+      "και κάτω από τον δυνατό ήλιο του καλοκαιριού.</p></section></main>");
+  EXPECT_TRUE(Has(el, "πέμπτη γενιά")) << el;
+  EXPECT_FALSE(Has(el, "Αγαπημένα")) << el;
+  EXPECT_FALSE(Has(el, "Δες το στο κατάστημα")) << el;
+  EXPECT_FALSE(Has(el, "υπόλοιπα 44")) << el;
+}
+
+TEST(ShopPageTest, AnchorsAroundContentAreNotPlaceholderLinks) {
+  // An editor's empty-looking <a> around a heading or a whole list item, and
+  // a named target, hold the content: they are not controls.
+  const std::string t = Extract(
+      "<article><p>Coffee is served in many ways around the world, and each country has its own "
+      "customs for brewing, sweetening and drinking it.</p><h3><a><strong>LATIN AMERICA</strong></a>"
+      "</h3><ul><li><a><strong>Café de Olla</strong>, brewed with dark roasted ground coffee, raw "
+      "sugar, cinnamon and other spices, is popular in Mexico, where it is served in a clay cup.</a>"
+      "</li></ul><h3><a name='brazil'>BRAZIL</a></h3><p>In Brazil, cafezinho is a small, strong and "
+      "very sweet coffee offered to guests at any hour, at home and in offices alike.</p></article>");
+  EXPECT_TRUE(Has(t, "LATIN AMERICA")) << t;
+  EXPECT_TRUE(Has(t, "is popular in Mexico")) << t;
+  EXPECT_TRUE(Has(t, "BRAZIL")) << t;
+  EXPECT_TRUE(Has(t, "cafezinho")) << t;
+}
+
 TEST(ShopPageTest, CarouselOfPricedProductsGoes) {
   // Not declared a product page: the rule holds on every page.
   const std::string t = Extract(GermanProduct(Carousel(true)));
