@@ -349,6 +349,39 @@ bool IsCopyrightNotice(std::string_view text) {
          (text.size() == 4 || !IsAsciiDigit(text[4]));
 }
 
+// The copyright notice that ends the block at `block` on a line of its
+// own, after a line break (<br>) and some text of the block before it: a
+// short story's last line ("...운행하게 된다.<br><br><저작권자 © 한빛일보,
+// 무단전재 및 재배포 금지>", a portal's "ⓒ 한빛일보 & hanbit.co.kr, 무단 전재
+// 및 재배포 금지"). Returns the index of the <br> that opens the notice's
+// line, or -1. A caption's credit runs on after the caption instead.
+int32_t TrailingNoticeLine(const std::vector<DomNode>& nodes, int32_t block) {
+  // `line`: the <br> that opens the last line holding text; `open`: the
+  // last <br> seen, which opens the next line if text follows it.
+  int32_t line = -1, open = -1;
+  bool text_before = false;
+  for (int32_t k = block + 1; k < nodes[block].end; ++k) {
+    const DomNode& n = nodes[k];
+    if (!(n.flags & kDomText)) {
+      if (n.flags & kDomBlock) return -1;  // a block inside: not one run of lines
+      if (n.tag == GUMBO_TAG_BR && text_before) open = k;
+      continue;
+    }
+    if (n.text == 0) continue;
+    if (open >= 0) {
+      line = open;
+      open = -1;
+    }
+    text_before = true;
+  }
+  if (line < 0) return -1;
+  std::string text;
+  for (int32_t k = line + 1; k < nodes[block].end && text.size() <= kMaxCopyrightNotice; ++k) {
+    if (nodes[k].flags & kDomText) text += nodes[k].node->v.text.text;
+  }
+  return text.size() <= kMaxCopyrightNotice && IsCopyrightNotice(text) ? line : -1;
+}
+
 bool EndsWithCredit(const PhraseSet& phrases, std::string_view text) {
   text = StripAsciiWhitespace(text);
   if (EndsWithCopyrightCredit(text)) return true;
@@ -394,7 +427,10 @@ void MarkCreditLines(DomIndex* dom, const PhraseSet& phrases) {
     // text longer than the bound is not read whole. A caption is one block:
     // a header that holds a picture's credit after its headline and lead
     // is not one.
-    if (nodes[i].own_text != nodes[i].text || !MayEndWithCredit(nodes, i)) return false;
+    if (nodes[i].own_text != nodes[i].text || !MayEndWithCredit(nodes, i) ||
+        TrailingNoticeLine(nodes, i) >= 0) {
+      return false;
+    }
     const std::string text = Opening(nodes, i, 4 * kMaxCaptionLine + 1);
     return text.size() <= 4 * kMaxCaptionLine && EndsWithCredit(phrases, text);
   });
@@ -429,6 +465,22 @@ void MarkCreditLines(DomIndex* dom, const PhraseSet& phrases) {
       n.flags |= kDomBoilerplate;
     }
     i = n.end - 1;
+  }
+  // A copyright notice on the last line of a block of lines (TrailingNoticeLine):
+  // the line goes, the story above it stays.
+  int32_t notice_block = -1;
+  for (int32_t i = 1; i < static_cast<int32_t>(marked.size()); ++i) {
+    const DomNode& n = marked[i];
+    if ((n.flags & kDomText) || n.tag != GUMBO_TAG_BR || n.block < 0 || n.block == notice_block ||
+        (marked[n.block].flags & kDomBoilerplate)) {
+      continue;
+    }
+    notice_block = n.block;
+    const int32_t line = TrailingNoticeLine(nodes, n.block);
+    if (line < 0) continue;
+    for (int32_t k = line + 1; k < marked[n.block].end; ++k) {
+      if (marked[k].flags & kDomText) marked[k].flags |= kDomBoilerplate;
+    }
   }
 }
 

@@ -903,6 +903,29 @@ TEST(MultilingualPageTest, ChromeTypedWithoutItsMarksGoes) {
 // line, all three written in one <div> (a regional news template's view
 // counter, a share bar): the date stays on its own line and the story's
 // first sentence starts a line of its own (dom_text.h).
+TEST(MultilingualPageTest, ACopyrightNoticeOnTheLastLineOfAStoryGoesAlone) {
+  // A Korean portal's story is one block of lines; its last line is the
+  // paper's notice. The notice goes; the story, however short, stays (it
+  // was read as a caption that ends in its credit, and the page was empty).
+  const std::string brief = Extract(
+      "<html lang='ko'><body><article id='dic_area'>서울시가 코로나19 확산 이후 중단됐던 지하철 "
+      "심야 연장 운행을 다음 달 1일부터 재개한다고 14일 밝혔다. 이에 따라 1~8호선 열차는 평일 기준 "
+      "새벽 1시까지 운행하게 된다.<br><br>&lt;저작권자 © 한빛일보, 무단전재 및 재배포 금지&gt;"
+      "</article></body></html>");
+  EXPECT_TRUE(Has(brief, "심야 연장 운행을")) << brief;
+  EXPECT_FALSE(Has(brief, "무단전재")) << brief;
+  std::string lines;
+  for (int i = 0; i < 4; ++i) {
+    lines += "시는 이번 조치로 늦은 시간 귀가하는 시민들의 불편이 크게 줄어들 것으로 기대한다고 "
+             "설명했다. 관련 예산은 올해 추가경정예산에 반영됐다.<br><br>";
+  }
+  const std::string portal = Extract(
+      "<html lang='ko'><body><article id='dic_area'>" + lines +
+      "ⓒ 한빛일보 &amp; hanbit.co.kr, 무단 전재 및 재배포 금지</article></body></html>");
+  EXPECT_TRUE(Has(portal, "추가경정예산에 반영됐다")) << portal;
+  EXPECT_FALSE(Has(portal, "재배포 금지")) << portal;
+}
+
 TEST(MultilingualPageTest, TheFirstLineIsNotGluedToTheDateAcrossALeftOutBlock) {
   const std::string ru =
       "<html lang=ru><head><title>В Кургане отремонтируют 14 дворов</title></head><body>"
