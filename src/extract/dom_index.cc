@@ -224,7 +224,9 @@ bool IsPlaceholderLink(const GumboNode* a) {
     }
     if (g->type != GUMBO_NODE_ELEMENT) continue;
     const GumboVector& kids = g->v.element.children;
-    for (unsigned i = 0; i < kids.length; ++i) stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
+    for (unsigned i = 0; i < kids.length; ++i) {
+      stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
+    }
   }
   return bytes > 0;
 }
@@ -370,11 +372,13 @@ void DomIndex::Build(const GumboNode* root) {
         n.flags |= kDomBlock;
         n.block = static_cast<int32_t>(nodes_.size());
       }
-      if (tag == GUMBO_TAG_A && !(n.flags & kDomInLink) &&
-          (ElementAttr(g->v.element, "href") ||
-           (!(n.block >= 0 && (nodes_[n.block].flags & kDomHeading)) && IsPlaceholderLink(g)))) {
-        n.flags |= kDomInLink;
-        n.anchor = static_cast<int32_t>(nodes_.size());
+      if (tag == GUMBO_TAG_A && !(n.flags & kDomInLink)) {
+        // (An <a> is inline: its block is an ancestor's, already indexed.)
+        const bool in_heading = n.block >= 0 && (nodes_[n.block].flags & kDomHeading);
+        if (ElementAttr(g->v.element, "href") || (!in_heading && IsPlaceholderLink(g))) {
+          n.flags |= kDomInLink;
+          n.anchor = static_cast<int32_t>(nodes_.size());
+        }
       }
       if (tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING || tag == GUMBO_TAG_PLAINTEXT ||
           tag == GUMBO_TAG_XMP) {
