@@ -17,13 +17,11 @@ bool IsStrayC0(unsigned char c) {
   return (c >= 0x01 && c <= 0x08) || c == 0x0B || (c >= 0x0E && c <= 0x1F) || c == 0x7F;
 }
 
-// Whether the byte at `i` starts a control character that
-// RepairControlCharacters changes: a stray C0 control, or 0xC2 leading a
-// C1 control (U+0080..U+009F).
-bool ControlAt(const std::string& s, size_t i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  return IsStrayC0(c) ||
-         (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F);
+// Whether a C1 control (U+0080..U+009F: 0xC2, then 0x80..0x9F) starts at
+// `i`. 0xC2 is never a continuation byte, so `i` is a character's start.
+bool C1At(const std::string& s, size_t i) {
+  return static_cast<unsigned char>(s[i]) == 0xC2 && i + 1 < s.size() &&
+         static_cast<unsigned char>(s[i + 1]) <= 0x9F;
 }
 
 // The offset of the first stray C0 control of `s`, or npos.
@@ -59,7 +57,7 @@ size_t RepairControlCharacters(std::string* text) {
   // looked for sixteen bytes at a time, a C1 control at each 0xC2 (memchr).
   size_t first = FirstStrayC0(s);
   for (size_t k = s.find('\xC2'); k != std::string::npos && k < first; k = s.find('\xC2', k + 1)) {
-    if (ControlAt(s, k)) {
+    if (C1At(s, k)) {
       first = k;
       break;
     }
@@ -76,8 +74,7 @@ size_t RepairControlCharacters(std::string* text) {
       ++changed;
       continue;
     }
-    // 0xC2 is never a continuation byte: here it leads U+0080..U+00BF.
-    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+    if (C1At(s, i)) {
       const char raw = s[i + 1];
       std::string decoded;
       if (ConvertToUtf8(std::string_view(&raw, 1), "windows-1252", &decoded) &&
