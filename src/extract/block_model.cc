@@ -1,5 +1,6 @@
 #include "corpus/extract/block_model.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <sstream>
@@ -171,7 +172,10 @@ int32_t RowOf(const std::vector<DomNode>& nodes, int32_t block, bool* wrapped) {
 // own probability: measured, judging them whole was no better;
 // BENCHMARKS.md, "Versions 93 to 100".) So are a description list's term
 // and its one description ("<dt>Wohnfläche ca.:</dt><dd>78 m²</dd>"), the
-// description's text set in a <dd> or in one block inside it.
+// description's text set in a <dd> or in one block inside it. A list item
+// that is a name and its value in two lines ("<li><div>Farbe</div><div>
+// Silber</div></li>") keeps both when either is kept: the model reads a
+// short value last on a page as a footer's word.
 void JudgeRowsWhole(const std::vector<DomNode>& nodes, const std::vector<BlockFeatures>& blocks,
                     std::vector<double>* p) {
   const auto tag = [&](size_t k) {
@@ -189,10 +193,26 @@ void JudgeRowsWhole(const std::vector<DomNode>& nodes, const std::vector<BlockFe
                ? nodes[up].parent
                : -1;
   };
+  // Whether blocks k and k + 1 are all the text of one list item, two
+  // lines: a spec list's name and value.
+  const auto item_pair = [&](size_t k) {
+    if (k + 1 >= blocks.size() || parent(k) != parent(k + 1) || parent(k) < 0) return false;
+    const DomNode& item = nodes[parent(k)];
+    const DomNode& name = nodes[blocks[k].node];
+    const DomNode& value = nodes[blocks[k + 1].node];
+    return item.tag == GUMBO_TAG_LI && item.text == name.text + value.text &&
+           name.text <= kMaxWrappedValueText && value.text <= kMaxWrappedValueText &&
+           (k + 2 >= blocks.size() || parent(k + 2) != parent(k));
+  };
   for (size_t k = 0; k < blocks.size();) {
     if (tag(k) == GUMBO_TAG_DT && description_of(k + 1) == parent(k) &&
         description_of(k + 2) != parent(k)) {
       (*p)[k] = (*p)[k + 1] = ((*p)[k] + (*p)[k + 1]) / 2;
+      k += 2;
+      continue;
+    }
+    if (item_pair(k)) {
+      (*p)[k] = (*p)[k + 1] = std::max((*p)[k], (*p)[k + 1]);
       k += 2;
       continue;
     }

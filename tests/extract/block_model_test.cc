@@ -331,16 +331,19 @@ TEST(BlockModelTest, TheModelLeavesOutLinkBlocksWithinItsGuard) {
   }
 }
 
+// A model of one tree: blocks of over 30% digits get -0.5 (probability
+// 0.38), others +4.
+std::string DigitModel() {
+  return "corpus-block-model 1\n" + FeatureLine() +
+         "base 0\ndrop_below 0.5\nmin_blocks 3\nmax_drop_share 0.5\ntree 3\n" +
+         std::to_string(kBfDigitShare) + " 0.3 1 2 0\n-1 0 0 0 4\n-1 0 0 0 -0.5\n";
+}
+
 TEST(BlockModelTest, ARowOfANameAndItsValueIsJudgedWhole) {
-  // A model of one tree: blocks of over 30% digits get -0.5 (probability
-  // 0.38), others +4. "250 Watt" alone would go; beside its name, the
-  // row's mean keeps both. A line of digits alone still goes.
+  // "250 Watt" alone would go (DigitModel); beside its name, the row's mean
+  // keeps both. A line of digits alone still goes.
   BlockModel model;
-  ASSERT_TRUE(BlockModel::Parse("corpus-block-model 1\n" + FeatureLine() +
-                                    "base 0\ndrop_below 0.5\nmin_blocks 3\nmax_drop_share 0.5\ntree 3\n" +
-                                    std::to_string(kBfDigitShare) + " 0.3 1 2 0\n-1 0 0 0 4\n-1 0 0 0 -0.5\n",
-                                &model)
-                  .ok());
+  ASSERT_TRUE(BlockModel::Parse(DigitModel(), &model).ok());
   Selected s("<html><body><div><h1>Dreame R10 Pro</h1>" +
              Story("The vacuum cleaner combines strong suction with a low weight, and its battery "
                    "lasts for most flats on one charge.",
@@ -404,6 +407,27 @@ TEST(BlockModelTest, ARowOfANameAndItsValueIsJudgedWhole) {
                        nullptr);
   EXPECT_TRUE(Has(layout.Text(), "stark und leicht")) << layout.Text();
   EXPECT_FALSE(Has(layout.Text(), "Heft 72")) << layout.Text();
+}
+
+TEST(BlockModelTest, AListItemOfANameAndItsValueKeepsBoth) {
+  // "250 Watt" alone goes (DigitModel). A list item
+  // that is a name and its value in two blocks keeps both when either is
+  // kept; an item of one block, or of three, is judged block by block.
+  BlockModel model;
+  ASSERT_TRUE(BlockModel::Parse(DigitModel(), &model).ok());
+  Selected s("<html><body><div><h1>Dreame R10 Pro</h1>" +
+             Story("Der Staubsauger verbindet eine starke Saugleistung mit geringem Gewicht, "
+                   "und sein Akku reicht in den meisten Wohnungen für eine Ladung.",
+                   3) +
+             "<ul><li><div>Farbe</div><div>grau</div></li><li><div>Leistung</div><div>250 Watt"
+             "</div></li><li><div>1 2 3 4 5 6 7 8 9</div></li><li><div>Akku</div><div>Laufzeit"
+             "</div><div>60 min</div></li></ul></div></body></html>");
+  EXPECT_EQ(DropModelBoilerplate(s.dom, testing::EnglishPhrases(), {}, model, true, &s.sel, nullptr), 2);
+  EXPECT_TRUE(Has(s.Text(), "Leistung\n\n250 Watt")) << s.Text();
+  EXPECT_TRUE(Has(s.Text(), "grau")) << s.Text();
+  EXPECT_FALSE(Has(s.Text(), "7 8 9")) << s.Text();
+  EXPECT_TRUE(Has(s.Text(), "Laufzeit")) << s.Text();
+  EXPECT_FALSE(Has(s.Text(), "60 min")) << s.Text();
 }
 
 }  // namespace

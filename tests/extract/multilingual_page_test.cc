@@ -983,5 +983,65 @@ TEST(MultilingualPageTest, TheFirstLineIsNotGluedToTheDateAcrossALeftOutBlock) {
   EXPECT_FALSE(Has(ja_text, "ツイート")) << ja_text;
 }
 
+TEST(MultilingualPageTest, ASpecListsLastNameKeepsItsValue) {
+  // A product's specifications as a list of items, each a name and its value
+  // in two blocks ("<li><div>Farbe</div><div>Silber</div></li>"), last on
+  // the page: the learned model takes a short last value alone for page
+  // chrome, but a name and its value are judged together.
+  const struct {
+    std::string html;
+    const char* last_value;
+  } cases[] = {
+      {"<html lang='ar' dir='rtl'><head><meta charset='utf-8'><title>خلاط كهربائي</title></head><body>"
+       "<p>يعمل المحرك بقدرة 1000 واط بهدوء نسبي، ويحافظ نظام التبريد الداخلي على كفاءته حتى عند الاستخدام المتواصل، كما أن جميع الأجزاء القابلة للفك آمنة للغسل في غسالة الأطباق.</p>"
+       "<h3>المواصفات العامة</h3>"
+       "<ul>"
+       "<li><div>القدرة</div><div>1000 واط</div></li>"
+       "<li><div>السعة</div><div>1.6 لتر</div></li>"
+       "<li><div>المادة</div><div>زجاج</div></li>"
+       "<li><div>اللون</div><div>فضي</div></li>"
+       "</ul>"
+       "</body></html>",
+       "فضي"},
+      {"<html lang='he' dir='rtl'><head><meta charset='utf-8'><title>קומקום חשמלי</title></head><body>"
+       "<p>הקומקום עשוי נירוסטה, וגוף החימום שלו מוסתר מתחת לתחתית, כך שפחות אבנית מצטברת במיכל וקל יותר לנקות אותו. בהספק של 2200 וואט ליטר מים רותח תוך כשלוש דקות.</p>"
+       "<h3>מפרט טכני</h3>"
+       "<ul>"
+       "<li><div>מידות</div><div>22 ס'מ</div></li>"
+       "<li><div>משקל</div><div>1100 גרם</div></li>"
+       "<li><div>נפח</div><div>1.7 ליטר</div></li>"
+       "<li><div>גוף חימום</div><div>מוסתר</div></li>"
+       "</ul>"
+       "</body></html>",
+       "מוסתר"},
+      {"<html lang='fa' dir='rtl'><head><meta charset='utf-8'><title>کتری برقی</title></head><body>"
+       "<p>المنت این کتری مخفی است و زیر کف استیل قرار دارد؛ به همین دلیل رسوب کمتری در مخزن جمع می‌شود و تمیز کردن آن هم ساده‌تر است. با توان ۲۲۰۰ وات، یک لیتر آب در حدود سه دقیقه به جوش می‌آید و پس از جوش آمدن، کتری به‌طور خودکار خاموش می‌شود.</p>"
+       "<h3>مشخصات کلی</h3>"
+       "<ul class='c-params__list'>"
+       "<li><div class='c-params__list-key'>ابعاد</div><div class='c-params__list-value'>۲۲ سانتی‌متر</div></li>"
+       "<li><div class='c-params__list-key'>وزن</div><div class='c-params__list-value'>۱۱۰۰ گرم</div></li>"
+       "<li><div class='c-params__list-key'>حجم مخزن</div><div class='c-params__list-value'>۱.۷ لیتر</div></li>"
+       "<li><div class='c-params__list-key'>نوع المنت</div><div class='c-params__list-value'>مخفی</div></li>"
+       "</ul>"
+       "</body></html>",
+       "مخفی"},
+      {"<html lang='hi'><head><meta charset='utf-8'><title>इलेक्ट्रिक केतली</title></head><body>"
+       "<p>इस केतली की बॉडी स्टेनलेस स्टील की है और हीटिंग एलिमेंट नीचे छिपा हुआ है, इसलिए इसमें कम मैल जमता है और इसे साफ करना आसान है। 2200 वाट की क्षमता से एक लीटर पानी करीब तीन मिनट में उबल जाता है।</p>"
+       "<h3>स्पेसिफिकेशन</h3>"
+       "<ul>"
+       "<li><div>आकार</div><div>22 सेमी</div></li>"
+       "<li><div>वज़न</div><div>1100 ग्राम</div></li>"
+       "<li><div>क्षमता</div><div>1.7 लीटर</div></li>"
+       "<li><div>एलिमेंट</div><div>छिपा हुआ</div></li>"
+       "</ul>"
+       "</body></html>",
+       "छिपा हुआ"},
+  };
+  for (const auto& c : cases) {
+    const std::string t = Extract(c.html);
+    EXPECT_TRUE(Has(t, std::string("\n") + c.last_value)) << t;
+  }
+}
+
 }  // namespace
 }  // namespace corpus

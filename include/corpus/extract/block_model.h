@@ -89,7 +89,8 @@ struct BlockTrace {
 // than model.min_blocks() candidates, or the model acts on articles only
 // (prose_pages_only()) and `page` is not one; with `apply` false
 // nothing is left out. The two cells of a table row (a property's name and
-// its value) are scored by their mean, so they stay or go together. When
+// its value) are scored by their mean, so they stay or go together; a list
+// item of a name and its value in two lines, by the higher score. When
 // `trace` is not null every candidate is appended to it, with that score.
 // Returns the number of blocks left out.
 // REQUIRES: sel->root >= 0.
