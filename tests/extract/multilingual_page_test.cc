@@ -1043,5 +1043,88 @@ TEST(MultilingualPageTest, ASpecListsLastNameKeepsItsValue) {
   }
 }
 
+TEST(MultilingualPageTest, AForumThreadsInfoAndQuickReplyBoxesGo) {
+  // Under a thread's posts, forum software (vBulletin) prints a box of
+  // thread information, one of who is reading the thread, and a quick-reply
+  // form, each under a heading in the forum's language.
+  const std::string he =
+      "<html dir='rtl' lang='he'><head><meta charset='utf-8'><title>המחשב נכבה לבד</title>"
+      "</head><body>"
+      "<ol id='posts' class='posts'><li class='postcontainer' id='post_1'>"
+      "<div class='content'><blockquote class='postcontent restore'>המחשב שלי נכבה פתאום אחרי בערך חצי שעה של משחק, בלי מסך כחול ובלי שום הודעה, פשוט כבה כאילו ניתקו אותו מהחשמל. כשאני רק גולש או רואה סרטים זה לא קורה בכלל.<br><br>כבר ניקיתי את האבק מהמאווררים ועדכנתי דרייברים, וזה לא עזר. מישהו יודע מה זה יכול להיות?</blockquote></div></li></ol>"
+      "<div id='thread_info' class='thread_info block'>"
+      "<h4 class='threadinfohead blockhead'>מידע על האשכול</h4>"
+      "<div id='wholist'><h5>משתמשים בצפייה באשכול זה</h5><p>כרגע 1 משתמשים צופים באשכול. (0 חברים ו-1 אורחים)</p>"
+      "</div>"
+      "</div>"
+      "<div id='qr_defaultcontainer' class='block quickreply'><h2 class='blockhead'>תגובה מהירה</h2>"
+      "<div class='blockbody formcontrols'><p>עליך להתחבר כדי להגיב לאשכול זה.</p>"
+      "<textarea name='message'></textarea></div></div>"
+      "</body></html>";
+  const std::string en =
+      "<html lang='en'><head><meta charset='utf-8'><title>My computer switches itself off</title>"
+      "</head><body>"
+      "<ol id='posts' class='posts'><li class='postcontainer' id='post_1'>"
+      "<div class='content'><blockquote class='postcontent restore'>My computer suddenly switches off after about half an hour of gaming, with no blue screen and no message, as if it had been unplugged. When I only browse or watch films it never happens.<br><br>I have already cleaned the dust out of the fans and updated the drivers, and it did not help. Does anyone know what it could be?</blockquote></div></li></ol>"
+      "<div id='thread_info' class='thread_info block'>"
+      "<h4 class='threadinfohead blockhead'>Thread Information</h4>"
+      "<div id='wholist'><h5>Users Browsing this Thread</h5><p>There are currently 1 users browsing this thread. (0 members and 1 guests)</p>"
+      "</div>"
+      "</div>"
+      "<div id='qr_defaultcontainer' class='block quickreply'><h2 class='blockhead'>Quick Reply</h2>"
+      "<div class='blockbody formcontrols'><p>You must log in to reply to this thread.</p>"
+      "<textarea name='message'></textarea></div></div>"
+      "</body></html>";
+  const std::string he_text = Extract(he);
+  EXPECT_TRUE(Has(he_text, "מישהו יודע מה זה יכול להיות?")) << he_text;
+  for (const char* gone : {"מידע על האשכול", "משתמשים בצפייה", "אורחים", "תגובה מהירה", "להתחבר"}) {
+    EXPECT_FALSE(Has(he_text, gone)) << he_text;
+  }
+  const std::string en_text = Extract(en);
+  EXPECT_TRUE(Has(en_text, "Does anyone know what it could be?")) << en_text;
+  for (const char* gone : {"Thread Information", "Users Browsing", "guests", "Quick Reply", "log in"}) {
+    EXPECT_FALSE(Has(en_text, gone)) << en_text;
+  }
+  // The quick-reply box of forums in German, French and Spanish.
+  const struct {
+    const char* lang;
+    const char* post;
+    const char* post_end;
+    const char* heading;
+    const char* log_in;
+  } quick_replies[] = {
+      {"de",
+       "Mein Rechner schaltet sich nach etwa einer halben Stunde Spielen einfach ab, ohne "
+       "Bluescreen und ohne Meldung. Beim Surfen passiert das nie.",
+       "Die Lüfter habe ich schon gereinigt und die Treiber aktualisiert, aber es hat nichts "
+       "geholfen. Weiß jemand, woran das liegt?",
+       "Schnellantwort", "Du musst angemeldet sein, um in diesem Thema zu antworten."},
+      {"fr",
+       "Mon ordinateur s'éteint tout seul après environ une demi-heure de jeu, sans écran bleu ni "
+       "message. En navigation, cela n'arrive jamais.",
+       "J'ai déjà nettoyé les ventilateurs et mis à jour les pilotes, sans résultat. Quelqu'un "
+       "sait-il d'où cela peut venir ?",
+       "Réponse rapide", "Vous devez être connecté pour répondre à ce sujet."},
+      {"es",
+       "Mi ordenador se apaga solo después de media hora de juego, sin pantalla azul y sin ningún "
+       "mensaje. Navegando no pasa nunca.",
+       "Ya limpié los ventiladores y actualicé los controladores, pero no sirvió de nada. "
+       "¿Alguien sabe qué puede ser?",
+       "Respuesta rápida", "Debes iniciar sesión para responder a este tema."},
+  };
+  for (const auto& c : quick_replies) {
+    const std::string t = Extract(
+        std::string("<html lang='") + c.lang + "'><body><ol id='posts'><li class='postcontainer'>"
+        "<div class='content'><blockquote class='postcontent'>" + c.post + "<br><br>" + c.post_end +
+        "</blockquote></div>"
+        "</li></ol><div class='block quickreply'><h2 class='blockhead'>" + c.heading + "</h2>"
+        "<div class='blockbody'><p>" + c.log_in + "</p><textarea name='message'></textarea></div>"
+        "</div></body></html>");
+    EXPECT_TRUE(Has(t, c.post_end)) << t;
+    EXPECT_FALSE(Has(t, c.heading)) << t;
+    EXPECT_FALSE(Has(t, c.log_in)) << t;
+  }
+}
+
 }  // namespace
 }  // namespace corpus
