@@ -927,6 +927,28 @@ TEST(MultilingualPageTest, ReadAlsoLabelsOfMoreWordings) {
   for (const ChromeCase& c : cases) ExpectChromeGoes(c);
 }
 
+TEST(MultilingualPageTest, CallsToFollowOrTipOffInThaiTurkishAndKorean) {
+  // A news story's call to follow the site on a messaging app or on Google
+  // News, or to send it tips, in a paragraph of its own ([pitch_openings]).
+  const ChromeCase cases[] = {
+      {" lang='th'", "พยากรณ์อากาศวันนี้",
+       "ประชาชนที่อาศัยอยู่บริเวณเชิงเขา ใกล้ทางน้ำไหลผ่าน และพื้นที่ลุ่มต่ำ ควรระมัดระวังอันตรายจากฝนตกหนักและฝนที่ตกสะสม ซึ่งอาจทำให้เกิดน้ำท่วมฉับพลันและน้ำป่าไหลหลาก",
+       "<p><strong>ติดตามข่าวสารทันเหตุการณ์ ทาง LINE :</strong> <a href='https://lin.ee/abc123'>"
+       "https://lin.ee/abc123</a></p>",
+       "น้ำป่าไหลหลาก (3)", {"LINE", "lin.ee"}},
+      {" lang='tr'", "Gece metrosu hafta içine de geliyor",
+       "Metro İstanbul Genel Müdürü, gece seferleri süresince istasyonlarda güvenlik personeli sayısının artırılacağını, tüm vagonlarda kamera sisteminin aktif olarak izleneceğini söyledi.",
+       "<p><strong>Son dakika gelişmeler için <a href='https://news.google.com/publications/xyz'>"
+       "Google News</a> üzerinden Gündem Postası'nı takip edebilirsiniz.</strong></p>",
+       "eceğini söyledi. (3)", {"Google News", "takip edebilirsiniz"}},
+      {" lang='ko'", "지하철 심야 연장 운행 재개",
+       "서울시가 코로나19 확산 이후 중단됐던 지하철 심야 연장 운행을 다음 달 1일부터 재개한다고 14일 밝혔다. 이에 따라 1~8호선 열차는 평일 기준 새벽 1시까지 운행하게 된다.",
+       "<p>▶ 제보하기 : 카카오톡 @한빛일보, 이메일 jebo@hanbit.co.kr</p>",
+       "운행하게 된다. (3)", {"제보하기", "jebo@"}},
+  };
+  for (const ChromeCase& c : cases) ExpectChromeGoes(c);
+}
+
 TEST(MultilingualPageTest, ACopyrightNoticeOnTheLastLineOfAStoryGoesAlone) {
   // A Korean portal's story is one block of lines; its last line is the
   // paper's notice. The notice goes; the story, however short, stays (it
