@@ -187,6 +187,34 @@ void MarkPaywallTail(std::vector<DomNode>* nodes_ptr, int32_t line) {
   }
 }
 
+// The last line of the block at `i`, after a line break (<br>), when it
+// opens with an invitation to follow, join or subscribe: the call a story
+// written as lines ends with ("…운행하게 된다.<br>▶ 제보하기 : 카카오톡 …").
+// The line's text goes; the lines above it stay.
+void MarkPitchLastLine(std::vector<DomNode>* nodes, int32_t i, const PhraseSet& phrases,
+                       std::string* text) {
+  std::vector<DomNode>& n = *nodes;
+  const int32_t line = LastBrokenLine(n, i);
+  if (line < 0) return;
+  text->clear();
+  uint64_t bytes = 0;
+  for (int32_t k = line + 1; k < n[i].end; ++k) {
+    if (!(n[k].flags & kDomText)) continue;
+    bytes += n[k].text;
+    if (text->size() < kPitchOpeningBytes) {
+      *text += n[k].node->v.text.text;
+      *text += ' ';
+    }
+  }
+  if (bytes > kMaxPitchLineBytes || !phrases.MayOpenWith(PhraseClass::kPitchOpening, *text) ||
+      !phrases.StartsWith(PhraseClass::kPitchOpening, FoldPhrase(*text))) {
+    return;
+  }
+  for (int32_t k = line + 1; k < n[i].end; ++k) {
+    if (n[k].flags & kDomText) n[k].flags |= kDomBoilerplate;
+  }
+}
+
 }  // namespace
 
 void MarkSignupBoxes(DomIndex* dom, const PhraseSet& phrases, uint64_t max_box_text) {
@@ -251,23 +279,26 @@ void MarkSignupBoxes(DomIndex* dom, const PhraseSet& phrases, uint64_t max_box_t
       i = n.end - 1;
       continue;
     }
-    if ((n.flags & kDomText) || !(n.flags & kDomBlock) || n.text == 0 ||
-        n.text > kMaxPitchLineBytes || n.own_text != n.text || too_big(i)) {
+    if ((n.flags & kDomText) || !(n.flags & kDomBlock) || n.text == 0 || n.own_text != n.text) {
       continue;
     }
-    text.clear();
-    AppendSmallText(nodes, i, &text, kPitchOpeningBytes);
-    if (!phrases.MayOpenWith(PhraseClass::kPaywallOpening, text) &&
-        !phrases.MayOpenWith(PhraseClass::kPitchOpening, text)) {
-      continue;
+    if (n.text <= kMaxPitchLineBytes && !too_big(i)) {
+      text.clear();
+      AppendSmallText(nodes, i, &text, kPitchOpeningBytes);
+      if (phrases.MayOpenWith(PhraseClass::kPaywallOpening, text) ||
+          phrases.MayOpenWith(PhraseClass::kPitchOpening, text)) {
+        const std::string folded = FoldPhrase(text);
+        const bool paywall = phrases.StartsWith(PhraseClass::kPaywallOpening, folded);
+        if (paywall || phrases.StartsWith(PhraseClass::kPitchOpening, folded)) {
+          n.flags |= kDomBoilerplate;
+          mark_pitch(i, 0);
+          if (paywall) MarkPaywallTail(&nodes, i);
+          i = n.end - 1;
+          continue;
+        }
+      }
     }
-    const std::string folded = FoldPhrase(text);
-    const bool paywall = phrases.StartsWith(PhraseClass::kPaywallOpening, folded);
-    if (!paywall && !phrases.StartsWith(PhraseClass::kPitchOpening, folded)) continue;
-    n.flags |= kDomBoilerplate;
-    mark_pitch(i, 0);
-    if (paywall) MarkPaywallTail(&nodes, i);
-    i = n.end - 1;
+    MarkPitchLastLine(&nodes, i, phrases, &text);
   }
   // A question with buttons for answers ("Was this page helpful?" Yes, No;
   // a poll): two buttons or more in a row whose nearest block is one box of

@@ -356,24 +356,7 @@ bool IsCopyrightNotice(std::string_view text) {
 // 및 재배포 금지"). Returns the index of the <br> that opens the notice's
 // line, or -1. A caption's credit runs on after the caption instead.
 int32_t TrailingNoticeLine(const std::vector<DomNode>& nodes, int32_t block) {
-  // `line`: the <br> that opens the last line holding text; `open`: the
-  // last <br> seen, which opens the next line if text follows it.
-  int32_t line = -1, open = -1;
-  bool text_before = false;
-  for (int32_t k = block + 1; k < nodes[block].end; ++k) {
-    const DomNode& n = nodes[k];
-    if (!(n.flags & kDomText)) {
-      if (n.flags & kDomBlock) return -1;  // a block inside: not one run of lines
-      if (n.tag == GUMBO_TAG_BR && text_before) open = k;
-      continue;
-    }
-    if (n.text == 0) continue;
-    if (open >= 0) {
-      line = open;
-      open = -1;
-    }
-    text_before = true;
-  }
+  const int32_t line = LastBrokenLine(nodes, block);
   if (line < 0) return -1;
   std::string text;
   for (int32_t k = line + 1; k < nodes[block].end && text.size() <= kMaxCopyrightNotice; ++k) {

@@ -450,6 +450,28 @@ TEST(ArticleBoxesTest, ALineInvitingTheReaderToFollowGoes) {
   EXPECT_TRUE(Has(kept, "Readers who follow us on the trail")) << kept;
 }
 
+TEST(ArticleBoxesTest, AnInvitationOnALastLineAfterABreakGoesAlone) {
+  // A paragraph whose last line, after a <br>, invites the reader to follow
+  // the site or send it tips: the line goes, the lines above it stay. An
+  // invitation on a line that is not the last stays with its paragraph.
+  for (const auto& [lang, story, line] : std::vector<std::array<std::string, 3>>{
+           {"ko", "한편 시는 이달 말까지 시민 의견을 수렴한 뒤 세부 운행 시간표를 확정해 공개할 예정이다.",
+            "▶ 제보하기 : 카카오톡 @한빛일보, 이메일 jebo@hanbit.co.kr"},
+           {"es", "El ayuntamiento publicará el calendario definitivo de las obras a finales de mes.",
+            "Síguenos en nuestro canal de WhatsApp y no te pierdas la última hora."},
+           {"de", "Die Stadt will den endgültigen Zeitplan für die Bauarbeiten Ende des Monats "
+                  "veröffentlichen.",
+            "Folgen Sie uns auf Instagram und Facebook für mehr Nachrichten aus der Region."}}) {
+    const std::string t = ArticleWithBoxIn(
+        lang, "<p>" + story + "<br><br>" + line + "</p>" + Paragraphs("pepper", 1));
+    EXPECT_TRUE(Has(t, story)) << lang << "\n" << t;
+    EXPECT_FALSE(Has(t, line)) << lang << "\n" << t;
+    const std::string middle = ArticleWithBoxIn(
+        lang, "<p>" + story + "<br>" + line + "<br>" + story + "</p>" + Paragraphs("pepper", 1));
+    EXPECT_TRUE(Has(middle, line)) << lang << "\n" << middle;
+  }
+}
+
 TEST(ArticleBoxesTest, ALineSayingTheStoryGoesOnBelowAnAdvertGoes) {
   // Left where an advert or a video was: a label ([labels]) of the page's
   // language, whole.

@@ -105,6 +105,32 @@ inline int32_t OwnTextEnd(const std::vector<DomNode>& nodes, int32_t block) {
   return nodes[block].end;
 }
 
+// The line break (<br>) that opens the last line of `block`, a block with
+// no block inside, when text comes before it in the block: the last of
+// the lines a story or a caption writes between <br>s. -1 if the block
+// holds a block, or no line of text follows a <br> after some text.
+inline int32_t LastBrokenLine(const std::vector<DomNode>& nodes, int32_t block) {
+  // `line`: the <br> that opens the last line holding text; `open`: the
+  // last <br> seen, which opens the next line if text follows it.
+  int32_t line = -1, open = -1;
+  bool text_before = false;
+  for (int32_t k = block + 1; k < nodes[block].end; ++k) {
+    const DomNode& n = nodes[k];
+    if (!(n.flags & kDomText)) {
+      if (n.flags & kDomBlock) return -1;  // a block inside: not one run of lines
+      if (n.tag == GUMBO_TAG_BR && text_before) open = k;
+      continue;
+    }
+    if (n.text == 0) continue;
+    if (open >= 0) {
+      line = open;
+      open = -1;
+    }
+    text_before = true;
+  }
+  return line;
+}
+
 // U+2026 HORIZONTAL ELLIPSIS in UTF-8: ends a sentence, cuts a title or an
 // excerpt short, or follows a label.
 inline constexpr std::string_view kEllipsis = "\xE2\x80\xA6";

@@ -43,7 +43,9 @@ namespace corpus {
 // Abonnenten"), with their box as a call to action's; after a paywall's
 // line, the siblings to the end of its parent go too when they hold at
 // most kMaxPaywallTail bytes of text (the offers shown in place of the
-// article's rest).
+// article's rest). A block written as lines between <br>s whose last
+// line opens with a [pitch_openings] phrase loses that line alone (a news
+// story's closing "▶ 제보하기 …" under its last paragraph, in one <p>).
 //
 // And boxes of answers: the nearest block of two <button>s in a row, with
 // at most kMaxSignupBoxText bytes of text and no paragraph of running text
