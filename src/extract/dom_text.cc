@@ -60,6 +60,18 @@ bool IsSpacedWordChar(char32_t c) {
   return (IsLetter(c) || (c >= '0' && c <= '9')) && !IsNonSpacingScript(c);
 }
 
+// Whether a box ending in `before` and one opening with `after` read as a
+// clause and the next ("Tried this recipe?" and "Tag us on Instagram",
+// two boxes a template lays out as lines; "Author:" and the name): a
+// question or exclamation mark, a colon, semicolon or comma, before a
+// letter of a script that spaces its words. Not a full stop: a name's
+// parts are boxes too ("json." and "JSONDecoder" in a documentation's
+// signature).
+bool EndsClauseBeforeWord(char32_t before, char32_t after) {
+  if (!IsLetter(after) || IsNonSpacingScript(after)) return false;
+  return before == '?' || before == '!' || before == ':' || before == ';' || before == ',';
+}
+
 // Accumulates text with pending line breaks, so runs of empty blocks never
 // produce runs of blank lines.
 class TextBuilder {
@@ -100,9 +112,10 @@ class TextBuilder {
         size_t end = out_.size(), next = 0;
         const char32_t before = PrevCodePoint(out_, &end);
         const char32_t after = NextCodePoint(s, &next);
-        space_ = IsSpacedWordChar(before) && IsSpacedWordChar(after) &&
-                 (seam_component_ ||
-                  !(before >= '0' && before <= '9' && after >= 'a' && after <= 'z'));
+        space_ = (IsSpacedWordChar(before) && IsSpacedWordChar(after) &&
+                  (seam_component_ ||
+                   !(before >= '0' && before <= '9' && after >= 'a' && after <= 'z'))) ||
+                 EndsClauseBeforeWord(before, after);
       }
       seam_component_ = false;
     }

@@ -656,6 +656,13 @@ TEST(ArticleBoxesTest, ACallToRateARecipeGoes) {
       "de", "<p>Hast du das Rezept ausprobiert? Dann hinterlasse mir gern einen Kommentar und "
       "eine Bewertung!</p>");
   EXPECT_FALSE(Has(de, "Rezept ausprobiert")) << de;
+  // WP Recipe Maker's call in Czech, its header and text in two boxes.
+  const std::string cs = ArticleWithBoxIn(
+      "cs", "<div class='x4'><span><span>Uvařili jste podle tohoto receptu?</span><span>Označte "
+      "<a href='https://example.org/u'>@varime</a> na Instagramu nebo dejte hashtag #varime!</span>"
+      "</span></div>");
+  EXPECT_FALSE(Has(cs, "Uvařili jste")) << cs;
+  EXPECT_FALSE(Has(cs, "Instagramu")) << cs;
 }
 
 }  // namespace

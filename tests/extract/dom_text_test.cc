@@ -61,6 +61,21 @@ TEST(DomTextTest, AdjacentInlineBoxesAreSeparateWords) {
             "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 \xD0\x9A\xD0\xB8\xD0\xB5\xD0\xB2");
 }
 
+TEST(DomTextTest, AClauseEndingABoxIsSetApartFromTheNextBox) {
+  // A question, an exclamation or a label's colon that ends one box, and a
+  // word that opens the next (a recipe card's call, a review's "Tested
+  // by:"), in Czech, English and German; a full stop between boxes is not
+  // a clause's end (a name's parts in a documentation's signature).
+  EXPECT_EQ(Render("<div><span><span>Uvařili jste podle tohoto receptu?</span><span>Označte nás "
+                   "na Instagramu!</span></span></div>"),
+            "Uvařili jste podle tohoto receptu? Označte nás na Instagramu!");
+  EXPECT_EQ(Render("<div><span>Tested by:</span><span>James L.</span></div>"), "Tested by: James L.");
+  EXPECT_EQ(Render("<div><span>Auf Lager!</span><span>Details ansehen</span></div>"),
+            "Auf Lager! Details ansehen");
+  EXPECT_EQ(Render("<dt><span>json.</span><span>JSONDecoder</span></dt>"), "json.JSONDecoder");
+  EXPECT_EQ(Render("<div><span>a?</span><span>1</span></div>"), "a?1");
+}
+
 TEST(DomTextTest, BoxesThatSplitAWordStayJoined) {
   // A letter set apart (a drop cap, a word animated letter by letter), a
   // number's ordinal suffix, a superscript, text after a box that is not in
