@@ -23,6 +23,8 @@ constexpr int kMaxFormScan = 400;
 // A call to action's line: a few words in one or two elements.
 constexpr uint64_t kMaxActionBytes = 64;
 constexpr int32_t kMaxActionNodes = 8;
+// A row of such buttons side by side: a few of them.
+constexpr uint64_t kMaxButtonRowBytes = 3 * kMaxActionBytes;
 // A line that invites the reader to follow, join or subscribe is a
 // sentence or two; its opening words are compared.
 constexpr uint64_t kMaxPitchLineBytes = 300;
@@ -113,6 +115,33 @@ bool ClosesABoxInTheText(const std::vector<DomNode>& nodes, int32_t i) {
          SetInRunningText(nodes, OutermostWrapper(nodes, block, 0));
 }
 
+// Whether the own text of `block` is a row of calls to action: two links
+// or more side by side, each an action phrase (IsActionPhrase), and no
+// other text of its own ("Jetzt registrieren" and "Abo abschließen" under
+// a paywall's pitch). A row with any other link (a pricing card's "Compare
+// plans") is not one.
+bool InARowOfActions(const std::vector<DomNode>& nodes, const PhraseSet& phrases, int32_t block,
+                     std::string* text) {
+  const DomNode& b = nodes[block];
+  if (b.own_text != b.own_link || b.own_text > kMaxButtonRowBytes) return false;
+  int actions = 0;
+  for (int32_t c = block + 1; c < b.end; ++c) {
+    const DomNode& n = nodes[c];
+    if ((n.flags & kDomText) || n.text == 0) continue;
+    if (n.flags & kDomBlock) {
+      c = n.end - 1;
+      continue;
+    }
+    if (n.tag != GUMBO_TAG_A) continue;
+    text->clear();
+    AppendSmallText(nodes, c, text);
+    if (!IsActionPhrase(phrases, *text)) return false;
+    ++actions;
+    c = n.end - 1;
+  }
+  return actions >= 2;
+}
+
 // Whether element `i` is a call to action: a link, or a form control's
 // <label> (a consent placeholder's "show external content" switch), whose
 // whole text is an action phrase (IsActionPhrase), and the only text of its
@@ -124,7 +153,8 @@ bool IsCallToAction(const std::vector<DomNode>& nodes, const PhraseSet& phrases,
   const DomNode& n = nodes[i];
   if ((n.flags & kDomText) || (n.tag != GUMBO_TAG_A && n.tag != GUMBO_TAG_LABEL) ||
       n.text == 0 || n.text > kMaxActionBytes || n.end - i > kMaxActionNodes || n.block < 0 ||
-      (nodes[n.block].own_text != n.text && !ClosesABoxInTheText(nodes, i))) {
+      (nodes[n.block].own_text != n.text && !ClosesABoxInTheText(nodes, i) &&
+       !InARowOfActions(nodes, phrases, n.block, text))) {
     return false;
   }
   text->clear();

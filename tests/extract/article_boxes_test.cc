@@ -510,6 +510,32 @@ TEST(ArticleBoxesTest, APaywallLineAndThePitchAfterItGo) {
   EXPECT_TRUE(Has(kept, "pepper section number 0")) << kept;
 }
 
+TEST(ArticleBoxesTest, APaywallBoxEndingInARowOfActionsGoes) {
+  // A registration wall closing the body: a question, an offer, and two
+  // calls to action side by side on one line of their own ("Jetzt
+  // registrieren", "Abo abschließen"), in German and English.
+  const std::string de = ArticleWithBoxIn(
+      "de", "<div class='x7'><p>Sie wollen weiterlesen?</p><p>Kostenlos registrieren und "
+      "weiterlesen. Oder jetzt Plus testen: 4 Wochen für 0,99 Euro.</p><a href='/r'>Jetzt "
+      "registrieren</a> <a href='/abo'>Abo abschließen</a></div>");
+  EXPECT_TRUE(Has(de, "tomato section number 2")) << de;
+  for (const char* gone : {"weiterlesen", "0,99 Euro", "registrieren", "Abo abschließen"}) {
+    EXPECT_FALSE(Has(de, gone)) << de;
+  }
+  const std::string en = ArticleWithBoxIn(
+      "en", "<div class='x7'><h3>Keep reading for free</h3><p>Create a free account to read "
+      "five stories a month, or subscribe for unlimited access.</p><div><a href='/r'>Register "
+      "now</a> <a href='/s'>Subscribe now</a></div></div>");
+  EXPECT_FALSE(Has(en, "free account")) << en;
+  // A row with a link that is not a call to action (a pricing card's
+  // "Compare plans") does not take its card.
+  const std::string card = ArticleWithBoxIn(
+      "en", "<div class='x8'><h3>Family plan</h3><p>Five adults and unlimited children, with "
+      "fraud alerts for everyone in the household.</p><div><a href='/s'>Subscribe now</a> "
+      "<a href='/plans'>Compare plans</a></div></div>");
+  EXPECT_TRUE(Has(card, "unlimited children")) << card;
+}
+
 TEST(ArticleBoxesTest, ABadgeOverABoxWithoutLinksNamesTheBox) {
   // "Most popular" is a box of other stories when it heads links; as a
   // badge on a pricing plan, over a box without one link, it names the plan.

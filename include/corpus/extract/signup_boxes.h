@@ -21,7 +21,9 @@ namespace corpus {
 // each form's subtree is scanned once, up to a bound.
 //
 // Also flags pitch boxes: a call to action, a link that is all of its
-// block's own text or a <button> on a line without text of its own, whose
+// block's own text (or one of a row of such links that are, together, all
+// of it: "Jetzt registrieren", "Abo abschließen") or a <button> on a line
+// without text of its own, whose
 // whole text is a phrase of `phrases`' [pitch_actions] ("Subscribe now",
 // "Support us", "Jetzt abonnieren", "S'abonner") or opens and ends with a
 // two-word one (PhraseSet::Frames: "Jetzt 4 Wochen für 0,99 € testen"), or
