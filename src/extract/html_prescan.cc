@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "corpus/extract/markup_name_book.h"
 #include "corpus/text/html_attributes.h"
 #include "corpus/util/ascii.h"
 
@@ -194,11 +195,13 @@ struct TagEdit {
 };
 
 // What an `href` value may be cut to. The extractor reads only whether a
-// link has an href (dom_index.cc) and whether it points inside the page:
-// starts with '#' and has more after it (toc_lists.cc, trailing_links.cc).
-// URLs are a tenth of the bytes gumbo would otherwise copy on the WCXB
-// pages, so a value becomes "#x", "#" or "x", which answer those questions
-// alike. Values are kept whole when an entity could decode to '#' ('&'), and
+// link has an href (dom_index.cc), whether it points inside the page:
+// starts with '#' and has more after it (toc_lists.cc, trailing_links.cc),
+// and whether it is an e-mail address, a phone number or a profile on a
+// social network (signup_boxes.cc). URLs are a tenth of the bytes gumbo
+// would otherwise copy on the WCXB pages, so a value becomes "#x", "#",
+// "mailto:", "tel:", the network's domain or "x", which answer those
+// questions alike. Values are kept whole when an entity could decode to '#' ('&'), and
 // when they name schema.org, which IsProductPage counts in the markup.
 // Returns false to keep the value as it is.
 bool ShortHref(std::string_view value, std::string_view* with) {
@@ -206,7 +209,13 @@ bool ShortHref(std::string_view value, std::string_view* with) {
       value.find("schema.org") != std::string_view::npos) {
     return false;
   }
-  if (value[0] != '#') {
+  if (StartsWithLowercase(value, 0, "mailto:")) {
+    *with = "mailto:";
+  } else if (StartsWithLowercase(value, 0, "tel:")) {
+    *with = "tel:";
+  } else if (const std::string_view domain = SocialProfileDomain(value); !domain.empty()) {
+    *with = domain;
+  } else if (value[0] != '#') {
     *with = "x";
   } else if (value.size() > 2) {
     *with = "#x";
@@ -215,6 +224,37 @@ bool ShortHref(std::string_view value, std::string_view* with) {
   }
   return true;
 }
+
+}  // namespace
+
+std::string_view SocialProfileDomain(std::string_view href) {
+  size_t start;
+  if (href.starts_with("//")) {
+    start = 2;
+  } else {
+    const size_t scheme = href.find("://");
+    if (scheme == std::string_view::npos || scheme < 4 || scheme > 5 ||
+        !StartsWithLowercase(href, 0, "http")) {
+      return {};
+    }
+    start = scheme + 3;
+  }
+  const size_t host_end = std::min(href.find_first_of("/?#:", start), href.size());
+  const std::string_view host = href.substr(start, host_end - start);
+  const size_t dot = host.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return {};
+  const size_t label = host.rfind('.', dot - 1);
+  const std::string_view domain = label == std::string_view::npos ? host : host.substr(label + 1);
+  if (!MarkupNameBook::Default().Has(NameList::kSocialHosts, domain)) return {};
+  if (host_end < href.size() && href[host_end] == ':') return {};  // a port: not a profile
+  std::string_view path = href.substr(host_end);
+  path = path.substr(0, path.find_first_of("?#"));
+  while (path.ends_with('/')) path.remove_suffix(1);
+  if (path.find('/', 1) != std::string_view::npos) return {};
+  return domain;
+}
+
+namespace {
 
 // The attributes of the start tag whose name ends at `name_end`, split as the
 // HTML5 tokenizer splits them (NextHtmlAttribute, text/html_attributes.h).

@@ -20,7 +20,7 @@ constexpr std::string_view kListNames[] = {
     "author_card_classes", "signature_tokens",    "user_title_names",
     "fine_print_tokens",   "caption_classes",     "caption_tokens",
     "byline_tokens",       "main_tokens",         "word_tokens",
-    "jump_link_tokens",    "negation_tokens",
+    "jump_link_tokens",    "negation_tokens",     "social_hosts",
 };
 static_assert(std::size(kListNames) == static_cast<size_t>(NameList::kCount));
 static_assert(static_cast<size_t>(NameList::kCount) <= 32, "a list is one bit of a uint32_t mask");

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "corpus/extract/html_prescan.h"
+#include "corpus/extract/markup_name_book.h"
 #include "corpus/extract/markup_names.h"
 #include "corpus/util/ascii.h"
 
@@ -217,6 +219,40 @@ void MarkPaywallTail(std::vector<DomNode>* nodes_ptr, int32_t line) {
   }
 }
 
+// Whether the block at `i` is a call to follow the site on its social
+// networks, in any language: its links, two or more, are all the site's
+// profiles on social networks (SocialProfileDomain; the prescan cuts such
+// an href to the network's domain), on two networks at least, or an e-mail
+// address or phone number to send tips to ("Follow City News on
+// <a>Facebook</a>, <a>X</a> and <a>Instagram</a>. Send your story ideas to
+// <a href=mailto:…>…</a>", "Síguenos en <a>Facebook</a> y <a>TikTok</a>").
+bool IsFollowLine(const std::vector<DomNode>& nodes, int32_t i) {
+  std::string_view first_network;
+  bool two_networks = false;
+  for (int32_t k = i + 1; k < nodes[i].end; ++k) {
+    const DomNode& n = nodes[k];
+    if ((n.flags & kDomText) || n.tag != GUMBO_TAG_A) continue;
+    const char* attr = ElementAttr(n.node->v.element, "href");
+    if (!attr) continue;
+    const std::string_view href = attr;
+    if (href == "mailto:" || href == "tel:" || href.starts_with("mailto:") ||
+        href.starts_with("tel:")) {
+      continue;
+    }
+    std::string_view network = SocialProfileDomain(href);
+    if (network.empty() && MarkupNameBook::Default().Has(NameList::kSocialHosts, href)) {
+      network = href;
+    }
+    if (network.empty()) return false;
+    if (first_network.empty()) {
+      first_network = network;
+    } else if (network != first_network) {
+      two_networks = true;
+    }
+  }
+  return two_networks;
+}
+
 // The last line of the block at `i`, after a line break (<br>), when it
 // opens with an invitation to follow, join or subscribe: the call a story
 // written as lines ends with ("…운행하게 된다.<br>▶ 제보하기 : 카카오톡 …").
@@ -310,6 +346,11 @@ void MarkSignupBoxes(DomIndex* dom, const PhraseSet& phrases, uint64_t max_box_t
       continue;
     }
     if ((n.flags & kDomText) || !(n.flags & kDomBlock) || n.text == 0 || n.own_text != n.text) {
+      continue;
+    }
+    if (n.text <= kMaxPitchLineBytes && n.link > 0 && !too_big(i) && IsFollowLine(nodes, i)) {
+      n.flags |= kDomBoilerplate;
+      i = n.end - 1;
       continue;
     }
     if (n.text <= kMaxPitchLineBytes && !too_big(i)) {

@@ -472,6 +472,35 @@ TEST(ArticleBoxesTest, AnInvitationOnALastLineAfterABreakGoesAlone) {
   }
 }
 
+TEST(ArticleBoxesTest, ALineOfLinksToTheSitesSocialProfilesGoes) {
+  // A short line whose links are all the site's profiles on two social
+  // networks or more (and perhaps an address for tips), however it is
+  // worded: the site's name may stand where "us" would.
+  for (const auto& [lang, line] : std::vector<std::pair<std::string, std::string>>{
+           {"en", "<i>Follow City News on <a href='https://www.facebook.com/CityNews'>Facebook"
+                  "</a>, <a href='https://twitter.com/citynews'>Twitter</a> and <a "
+                  "href='https://www.instagram.com/citynews/'>Instagram</a>. Send your story ideas "
+                  "to <a href='mailto:tips@citynews.example'>tips@citynews.example</a>.</i>"},
+           {"es", "Toda la actualidad de Ciudad en <a href='https://www.tiktok.com/@ciudad'>TikTok"
+                  "</a> y <a href='https://www.youtube.com/@ciudad'>YouTube</a>."},
+           {"de", "Die Stadtzeitung gibt es auch bei <a href='https://www.instagram.com/stadt'>"
+                  "Instagram</a> und <a href='https://t.me/stadtzeitung'>Telegram</a>."}}) {
+    const std::string t = ArticleWithBoxIn(lang, "<p>" + line + "</p>");
+    EXPECT_TRUE(Has(t, "tomato section number 2")) << lang << "\n" << t;
+    EXPECT_FALSE(Has(t, "Instagram") || Has(t, "TikTok")) << lang << "\n" << t;
+  }
+  // A sentence citing posts on two networks is the story's; so is a line
+  // with one network and a link elsewhere.
+  const std::string posts = ArticleWithBoxIn(
+      "en", "<p>The mayor announced it on <a href='https://twitter.com/mayor/status/1'>Twitter</a> "
+      "and <a href='https://www.facebook.com/mayor/posts/2'>Facebook</a> on Monday.</p>");
+  EXPECT_TRUE(Has(posts, "The mayor announced it")) << posts;
+  const std::string mixed = ArticleWithBoxIn(
+      "en", "<p>Read the <a href='https://example.gov/report'>report</a> and the mayor's <a "
+      "href='https://twitter.com/mayor'>account</a>.</p>");
+  EXPECT_TRUE(Has(mixed, "Read the report")) << mixed;
+}
+
 TEST(ArticleBoxesTest, ALineSayingTheStoryGoesOnBelowAnAdvertGoes) {
   // Left where an advert or a video was: a label ([labels]) of the page's
   // language, whole.

@@ -168,6 +168,25 @@ TEST(HtmlPrescanTest, HrefValuesAreCutToWhatIsRead) {
             "<a href=\"x\" href=\"#x\">8</a>");
 }
 
+TEST(HtmlPrescanTest, HrefsToMailPhonesAndSocialProfilesKeepWhatTheyAre) {
+  // An e-mail address or a phone number keeps its scheme; a site's profile
+  // on a social network ([social_hosts]) becomes the network's domain; a
+  // post on a network, a port, or another site is cut as any link.
+  EXPECT_EQ(Prescanned("<a href=\"mailto:tips@example.org\">1</a><a href='tel:+15550100'>2</a>"
+                       "<a href=\"https://www.facebook.com/CityNews/\">3</a>"
+                       "<a href=\"https://twitter.com/citynews?lang=en\">4</a>"
+                       "<a href=\"//m.youtube.com\">5</a>"
+                       "<a href=\"https://twitter.com/citynews/status/123\">6</a>"
+                       "<a href=\"https://example.com/facebook.com\">7</a>"
+                       "<a href=\"https://www.facebook.com:8080/x\">8</a>"),
+            "<a href=\"mailto:\">1</a><a href='tel:'>2</a><a href=\"facebook.com\">3</a>"
+            "<a href=\"twitter.com\">4</a><a href=\"youtube.com\">5</a><a href=\"x\">6</a>"
+            "<a href=\"x\">7</a><a href=\"x\">8</a>");
+  EXPECT_EQ(SocialProfileDomain("https://t.me/citynews"), "t.me");
+  EXPECT_EQ(SocialProfileDomain("https://www.instagram.com/p/AbC123/"), "");
+  EXPECT_EQ(SocialProfileDomain("mailto:a@b.c"), "");
+}
+
 TEST(HtmlPrescanTest, WhitespaceBetweenTagsBecomesOneCharacter) {
   EXPECT_EQ(Prescanned("<div>\n    <p>a   b</p>  \r\n\t</div>\t\t<br>   text   <b>x</b>\n\n"),
             "<div>\n<p>a   b</p>\n</div>\t<br>   text   <b>x</b>\n\n");

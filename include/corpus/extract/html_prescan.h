@@ -38,8 +38,9 @@ struct PrescanResult {
 // the HTML5 tokenizer splits them (NextHtmlAttribute, text/html_attributes.h),
 // so the tree is unchanged but for the dropped attributes. `href` values are
 // cut to the little the extractor reads of them (whether a link points inside
-// the page; see ShortHref in html_prescan.cc), which leaves every extraction
-// byte-identical.
+// the page, to an e-mail address or phone number, or to a site's profile on
+// a social network: SocialProfileDomain; see ShortHref in html_prescan.cc),
+// which leaves every extraction byte-identical.
 //
 // It also caps element nesting at kMaxPrescanDepth: deeper start tags (and
 // their end tags) are dropped, their text kept. HTML5 tree construction scans
@@ -50,6 +51,14 @@ struct PrescanResult {
 void PrescanHtml(std::string_view html, PrescanResult* out);
 
 constexpr size_t kMaxPrescanDepth = 400;
+
+// The domain of the social network or messaging app ([social_hosts] of
+// configs/extract/names.txt: its last two labels) whose profile `href`
+// links to: an absolute http(s) URL whose path is one segment at most
+// ("https://www.facebook.com/CityNews/" gives "facebook.com"; a post,
+// "…/CityNews/posts/123", gives nothing). PrescanHtml cuts such an href to
+// this domain. Empty otherwise.
+std::string_view SocialProfileDomain(std::string_view href);
 
 }  // namespace corpus
 

@@ -42,6 +42,7 @@ enum class NameList {
   kWordTokens,            // [word_tokens]
   kJumpLinkTokens,        // [jump_link_tokens]
   kNegationTokens,        // [negation_tokens]
+  kSocialHosts,           // [social_hosts]
   kCount,
 };
 

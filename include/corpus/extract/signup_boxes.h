@@ -49,6 +49,11 @@ namespace corpus {
 // line opens with a [pitch_openings] phrase loses that line alone (a news
 // story's closing "▶ 제보하기 …" under its last paragraph, in one <p>).
 //
+// And short lines (at most 300 bytes) whose links, two or more, are all
+// the site's profiles on two social networks or more, perhaps with an
+// e-mail address or phone number for tips: a call to follow, whatever its
+// words ("Follow City News on Facebook, X and Instagram").
+//
 // And boxes of answers: the nearest block of two <button>s in a row, with
 // at most kMaxSignupBoxText bytes of text and no paragraph of running text
 // ("Was this page helpful?" Yes, No; a poll's question and its choices); or,
