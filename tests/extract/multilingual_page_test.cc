@@ -949,6 +949,47 @@ TEST(MultilingualPageTest, CallsToFollowOrTipOffInThaiTurkishAndKorean) {
   for (const ChromeCase& c : cases) ExpectChromeGoes(c);
 }
 
+TEST(MultilingualPageTest, MostViewedAndMostSharedBoxesGo) {
+  // A box of the site's most viewed or most shared stories set in the
+  // article, under its heading in the page's language.
+  const ChromeCase cases[] = {
+      {" lang='de'", "Neue Radwege für die Innenstadt",
+       "Der Stadtrat hat am Dienstag beschlossen, in den kommenden zwei Jahren acht Kilometer neue "
+       "Radwege in der Innenstadt zu bauen. Die Kosten von rund vier Millionen Euro trägt zum Teil "
+       "das Land.",
+       "<div class='x9'><h3>Meistgesehen</h3><ol><li><a href='/a'>Hitzewelle: Bis zu 36 Grad am "
+       "Wochenende erwartet</a></li><li><a href='/b'>Küstenweg nach Erdrutsch wieder offen</a></li>"
+       "</ol></div>",
+       "trägt zum Teil das Land. (3)", {"Meistgesehen", "Hitzewelle", "Küstenweg"}},
+      {" lang='it'", "Nuove piste ciclabili in centro",
+       "Il consiglio comunale ha approvato martedì la costruzione di otto chilometri di nuove piste "
+       "ciclabili nel centro città nei prossimi due anni, per una spesa di circa quattro milioni "
+       "di euro.",
+       "<div class='x9'><h3>I più visti</h3><ol><li><a href='/a'>Caldo record, fino a 36 gradi nel "
+       "fine settimana</a></li><li><a href='/b'>Riapre il sentiero costiero dopo la frana</a></li>"
+       "</ol></div>",
+       "quattro milioni di euro. (3)", {"I più visti", "Caldo record", "sentiero costiero"}},
+      {" lang='pt'", "Novas ciclovias no centro",
+       "A câmara municipal aprovou na terça-feira a construção de oito quilômetros de novas "
+       "ciclovias no centro da cidade nos próximos dois anos, com um custo de cerca de quatro "
+       "milhões de reais.",
+       "<div class='x9'><h3>Mais vistos</h3><ol><li><a href='/a'>Calor de até 36 graus no fim de "
+       "semana</a></li><li><a href='/b'>Trilha costeira reabre após deslizamento</a></li></ol>"
+       "</div>",
+       "quatro milhões de reais. (3)", {"Mais vistos", "Calor de até 36", "Trilha costeira"}},
+      // A list of other sites' pages, and the note under it.
+      {" lang='en'", "Rail line to close for six weeks",
+       "The main railway line between Northvale and Carlow will close for six weeks this summer "
+       "while a 150-year-old bridge is replaced, the rail operator has said.",
+       "<section class='x9'><h2>Related Internet Links</h2><ul><li><a "
+       "href='https://rail.example/'>Network Rail</a></li><li><a href='https://rug.example/'>"
+       "Northvale Rail Users' Group</a></li></ul><p>The site is not responsible for the content "
+       "of external sites.</p></section>",
+       "operator has said. (3)", {"Related Internet Links", "Rail Users", "external sites"}},
+  };
+  for (const ChromeCase& c : cases) ExpectChromeGoes(c);
+}
+
 TEST(MultilingualPageTest, ACopyrightNoticeOnTheLastLineOfAStoryGoesAlone) {
   // A Korean portal's story is one block of lines; its last line is the
   // paper's notice. The notice goes; the story, however short, stays (it
