@@ -52,16 +52,27 @@ bool IsGroupSeparator(std::string_view folded, size_t i) {
   return i + 4 == folded.size() || !IsAsciiDigit(folded[i + 4]);
 }
 
+// Whether folded[i] is the decimal mark of a rating opening the text: "."
+// or "," between its first digit and one or two more, then a space ("4,86
+// von 14 bewertungen", "4.5 from 12 votes").
+bool IsRatingDecimalMark(std::string_view folded, size_t i) {
+  if ((folded[i] != '.' && folded[i] != ',') || i != 1 || !IsAsciiDigit(folded[0])) return false;
+  size_t k = i + 1;
+  while (k < folded.size() && k <= i + 2 && IsAsciiDigit(folded[k])) ++k;
+  return k > i + 1 && k < folded.size() && folded[k] == ' ';
+}
+
 // `folded` without the count at its start or its end (a number, with the
 // spaces, brackets and colon around it: "komentarze (3", "12 comments",
-// "网友评论（4"; a number's thousands separators: "1.841 aufrufe"), or empty
-// if it has none or is nothing else. A price or a date is no count: its
+// "网友评论（4"; a number's thousands separators: "1.841 aufrufe"; a
+// rating's decimals at its start: "4,86 von 14 bewertungen"), or empty if
+// it has none or is nothing else. A price or a date is no count: its
 // separators are not taken.
 std::string_view WithoutCount(std::string_view folded) {
   auto part_of_count = [folded](char32_t c, size_t at) {
     return (c >= '0' && c <= '9') || c == ' ' || c == '(' || c == ')' || c == '[' || c == ']' ||
            c == ':' || c == 0xFF08 || c == 0xFF09 || c == 0xFF1A || c == 0x3000 ||
-           IsGroupSeparator(folded, at);
+           IsGroupSeparator(folded, at) || IsRatingDecimalMark(folded, at);
   };
   size_t b = 0, e = folded.size();
   bool digits = false;

@@ -990,6 +990,33 @@ TEST(MultilingualPageTest, MostViewedAndMostSharedBoxesGo) {
   for (const ChromeCase& c : cases) ExpectChromeGoes(c);
 }
 
+TEST(MultilingualPageTest, ReadAlsoLabelsOfGermanFrenchAndItalianNewsrooms) {
+  // "Lesetipp:", "Relire :", "Ne abbiamo parlato qui:" before a link to
+  // another story, between two paragraphs.
+  const ChromeCase cases[] = {
+      {" lang='de'", "Baustelle in der Hauptstraße",
+       "Die Sanierung der Hauptstraße dauert länger als geplant. Nach Angaben der Stadt werden "
+       "die Arbeiten erst im Herbst abgeschlossen, weil beim Aufgraben alte Leitungen gefunden "
+       "wurden.",
+       "<p><strong>Lesetipp:</strong> <a href='/lokales/umleitung'>Umleitung über die "
+       "Bahnhofstraße bleibt bis Oktober</a></p>",
+       "Leitungen gefunden wurden. (3)", {"Lesetipp", "Umleitung über die Bahnhofstraße"}},
+      {" lang='fr'", "Les travaux de la rue principale prolongés",
+       "La rénovation de la rue principale durera plus longtemps que prévu. Selon la mairie, les "
+       "travaux ne seront terminés qu'à l'automne, car d'anciennes canalisations ont été trouvées.",
+       "<p><strong>Relire :</strong> <a href='/local/deviation'>La déviation par la rue de la "
+       "Gare maintenue jusqu'en octobre</a></p>",
+       "ont été trouvées. (3)", {"Relire", "La déviation par la rue de la Gare"}},
+      {" lang='it'", "Lavori in via Roma prolungati",
+       "Il rifacimento di via Roma durerà più del previsto. Secondo il Comune i lavori finiranno "
+       "solo in autunno, perché durante gli scavi sono state trovate vecchie tubature.",
+       "<p><strong>Ne abbiamo parlato qui:</strong> <a href='/cronaca/deviazione'>La deviazione "
+       "per via della Stazione resta fino a ottobre</a></p>",
+       "vecchie tubature. (3)", {"Ne abbiamo parlato", "La deviazione per via della Stazione"}},
+  };
+  for (const ChromeCase& c : cases) ExpectChromeGoes(c);
+}
+
 TEST(MultilingualPageTest, ACopyrightNoticeOnTheLastLineOfAStoryGoesAlone) {
   // A Korean portal's story is one block of lines; its last line is the
   // paper's notice. The notice goes; the story, however short, stays (it

@@ -60,6 +60,14 @@ TEST(PhraseBookTest, AHeadingsCountIsNotPartOfItsPhrase) {
   EXPECT_TRUE(PhraseBook::Default().For("de").Matches(PhraseClass::kLabel, "12.841 Aufrufe"));
   EXPECT_FALSE(en.Matches(PhraseClass::kLabel, "Reply 12.05.2024"));
   EXPECT_FALSE(en.Matches(PhraseClass::kLabel, "Reply 1.2345"));
+  // A rating's decimals before a recipe card's count of votes (WP Recipe
+  // Maker's "4.86 from 14 votes"), in English and German; not a number
+  // of more digits, nor one glued to the words.
+  EXPECT_TRUE(en.Matches(PhraseClass::kLabel, "4.86 from 14 votes"));
+  EXPECT_TRUE(en.Matches(PhraseClass::kLabel, "5 from 3 votes"));
+  EXPECT_TRUE(PhraseBook::Default().For("de").Matches(PhraseClass::kLabel, "4,86 von 14 Bewertungen"));
+  EXPECT_FALSE(en.Matches(PhraseClass::kLabel, "12.5 from 14 votes"));
+  EXPECT_FALSE(en.Matches(PhraseClass::kLabel, "4.86from 14 votes"));
 }
 
 TEST(PhraseBookTest, ThePageLanguageAndEnglishApply) {

@@ -72,7 +72,8 @@ class PhraseSet {
 
   // Whether the folded `text` (FoldPhrase) is, whole, a phrase of class `c`,
   // or is one with a count before or after it ("Komentarze (3)", "12
-  // Comments", "网友评论（4）"): a heading counts what its box holds. A
+  // Comments", "网友评论（4）"): a heading counts what its box holds; a
+  // rating's decimals before it count too ("4.86 from 14 votes"). A
   // "#" inside a phrase stands for a run of digits ("lesezeit: # min"
   // matches "Lesezeit: 6 Min.").
   bool Has(PhraseClass c, std::string_view folded) const;
