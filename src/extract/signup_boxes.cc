@@ -264,7 +264,7 @@ void MarkPitchLastLine(std::vector<DomNode>* nodes, int32_t i, const PhraseSet& 
   if (line < 0) return;
   text->clear();
   uint64_t bytes = 0;
-  for (int32_t k = line + 1; k < n[i].end; ++k) {
+  for (int32_t k = line; k < n[i].end; ++k) {
     if (!(n[k].flags & kDomText)) continue;
     bytes += n[k].text;
     if (text->size() < kPitchOpeningBytes) {
@@ -276,7 +276,7 @@ void MarkPitchLastLine(std::vector<DomNode>* nodes, int32_t i, const PhraseSet& 
       !phrases.StartsWith(PhraseClass::kPitchOpening, FoldPhrase(*text))) {
     return;
   }
-  for (int32_t k = line + 1; k < n[i].end; ++k) {
+  for (int32_t k = line; k < n[i].end; ++k) {
     if (n[k].flags & kDomText) n[k].flags |= kDomBoilerplate;
   }
 }

@@ -353,13 +353,13 @@ bool IsCopyrightNotice(std::string_view text) {
 // own, after a line break (<br>) and some text of the block before it: a
 // short story's last line ("...운행하게 된다.<br><br><저작권자 © 한빛일보,
 // 무단전재 및 재배포 금지>", a portal's "ⓒ 한빛일보 & hanbit.co.kr, 무단 전재
-// 및 재배포 금지"). Returns the index of the <br> that opens the notice's
-// line, or -1. A caption's credit runs on after the caption instead.
+// 및 재배포 금지"). Returns where the notice's line starts (LastBrokenLine),
+// or -1. A caption's credit runs on after the caption instead.
 int32_t TrailingNoticeLine(const std::vector<DomNode>& nodes, int32_t block) {
   const int32_t line = LastBrokenLine(nodes, block);
   if (line < 0) return -1;
   std::string text;
-  for (int32_t k = line + 1; k < nodes[block].end && text.size() <= kMaxCopyrightNotice; ++k) {
+  for (int32_t k = line; k < nodes[block].end && text.size() <= kMaxCopyrightNotice; ++k) {
     if (nodes[k].flags & kDomText) text += nodes[k].node->v.text.text;
   }
   return text.size() <= kMaxCopyrightNotice && IsCopyrightNotice(text) ? line : -1;
@@ -461,7 +461,7 @@ void MarkCreditLines(DomIndex* dom, const PhraseSet& phrases) {
     notice_block = n.block;
     const int32_t line = TrailingNoticeLine(nodes, n.block);
     if (line < 0) continue;
-    for (int32_t k = line + 1; k < marked[n.block].end; ++k) {
+    for (int32_t k = line; k < marked[n.block].end; ++k) {
       if (marked[k].flags & kDomText) marked[k].flags |= kDomBoilerplate;
     }
   }

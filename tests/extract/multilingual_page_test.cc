@@ -1038,6 +1038,21 @@ TEST(MultilingualPageTest, ACopyrightNoticeOnTheLastLineOfAStoryGoesAlone) {
       "ⓒ 한빛일보 &amp; hanbit.co.kr, 무단 전재 및 재배포 금지</article></body></html>");
   EXPECT_TRUE(Has(portal, "추가경정예산에 반영됐다")) << portal;
   EXPECT_FALSE(Has(portal, "재배포 금지")) << portal;
+  // A wire story in English on a regional paper, its lines between <br>s
+  // and an advert's slot among them: the slot breaks a line as a <br> does,
+  // and the agency's notice on the last line goes.
+  const std::string wire = Extract(
+      "<html lang='en'><body><div id='story'><h1>Lawmakers pass road funding plan</h1>"
+      "<div id='story-body'>DENVER (AP) — Lawmakers passed a plan to repair roads and bridges in "
+      "the final hours of the session late Wednesday, ending a years-long stalemate.<br><br>The "
+      "bill passed the Senate 20-15 and the House 38-27 after a day of negotiations that "
+      "stretched past midnight.<br><br><div class='ad ad-inline'><small>Advertisement</small>"
+      "</div>The fee will start at 2 cents a gallon in July and rise to 8 cents by 2028, which "
+      "supporters said would cost the average driver about $70 a year.<br><br>Copyright 2020 "
+      "The Associated Press. All rights reserved. This material may not be published, "
+      "broadcast, rewritten or redistributed.<br><br></div></div></body></html>");
+  EXPECT_TRUE(Has(wire, "about $70 a year")) << wire;
+  EXPECT_FALSE(Has(wire, "All rights reserved")) << wire;
 }
 
 TEST(MultilingualPageTest, TheFirstLineIsNotGluedToTheDateAcrossALeftOutBlock) {

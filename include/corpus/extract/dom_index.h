@@ -105,20 +105,28 @@ inline int32_t OwnTextEnd(const std::vector<DomNode>& nodes, int32_t block) {
   return nodes[block].end;
 }
 
-// The line break (<br>) that opens the last line of `block`, a block with
-// no block inside, when text comes before it in the block: the last of
-// the lines a story or a caption writes between <br>s. -1 if the block
-// holds a block, or no line of text follows a <br> after some text.
+// Where the last line of `block` starts, when a line break comes before
+// it and some text before that: the node after the <br> that opens the
+// last line holding text, or after a block inside that holds no text or is
+// boilerplate (an advert's slot between a story's lines), which breaks the
+// line as a <br> does. The last of the lines a story or a caption writes
+// between <br>s. -1 if no such line, or if a block with text that is not
+// boilerplate lies inside `block`.
 inline int32_t LastBrokenLine(const std::vector<DomNode>& nodes, int32_t block) {
-  // `line`: the <br> that opens the last line holding text; `open`: the
-  // last <br> seen, which opens the next line if text follows it.
+  // `line`: where the last line holding text starts; `open`: where the line
+  // after the last break seen starts, if text follows.
   int32_t line = -1, open = -1;
   bool text_before = false;
   for (int32_t k = block + 1; k < nodes[block].end; ++k) {
     const DomNode& n = nodes[k];
     if (!(n.flags & kDomText)) {
-      if (n.flags & kDomBlock) return -1;  // a block inside: not one run of lines
-      if (n.tag == GUMBO_TAG_BR && text_before) open = k;
+      if (n.flags & kDomBlock) {
+        if (n.text > 0 && !(n.flags & kDomBoilerplate)) return -1;  // not one run of lines
+        if (text_before) open = n.end;
+        k = n.end - 1;
+        continue;
+      }
+      if (n.tag == GUMBO_TAG_BR && text_before) open = k + 1;
       continue;
     }
     if (n.text == 0) continue;
