@@ -76,9 +76,11 @@ bool EndsWithCopyrightCredit(std::string_view text) {
 }
 
 // What sets a credit apart from the caption before it, when it is not
-// in parentheses: an em dash, an en dash, a hyphen or a bar between spaces.
+// in parentheses: an em dash, an en dash, a hyphen or a bar between spaces;
+// in Chinese and Japanese, the ideographic full stop that ends the caption
+// ("市民在绿道上骑行。图片来源：东方晨报").
 constexpr std::string_view kCreditSeparators[] = {" \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ",
-                                                  " | "};
+                                                  " | ", "\xE3\x80\x82"};
 
 // Whether the text of the subtree at `root` ends, spacing aside, in a
 // closing parenthesis, or holds a copyright sign or a credit separator in

@@ -205,6 +205,22 @@ TEST(MultilingualPageTest, CaptionsSignedAfterADashOrABarGo) {
       GermanProse() + "</article></body></html>");
   EXPECT_TRUE(Has(de, "Abschnitt 3 der Meldung")) << de;
   EXPECT_FALSE(Has(de, "im Morgenlicht")) << de;
+
+  // A Chinese portal's caption, its credit after the caption's full stop.
+  std::string zh_body;
+  for (const char* p : {"市区新建的滨江绿道本周末正式向市民开放，全长约十二公里，沿途设有多处休息区和自行车租赁点。",
+                        "市园林局负责人介绍，绿道建设历时两年，共种植各类乔木三千余株，并修复了两处湿地。",
+                        "据悉，今年下半年还将启动二期工程，届时绿道将与城东的森林公园连通，形成环城慢行系统。",
+                        "不少市民当天一早就来到绿道骑行和散步，有市民表示，家门口多了一处亲近自然的好去处。"}) {
+    zh_body += std::string("<p>") + p + "</p>";
+  }
+  const std::string zh = Extract(
+      "<html lang='zh-CN'><body><article><h1>滨江绿道正式开放</h1>" + zh_body.substr(0, zh_body.find("</p>") + 4) +
+      "<div class='img_wrapper'><img src='/a.jpg'><span class='img_descr'>市民在新建成的绿道上骑行。"
+      "图片来源：东方晨报 记者 王晓摄</span></div>" + zh_body.substr(zh_body.find("</p>") + 4) +
+      "</article></body></html>");
+  EXPECT_TRUE(Has(zh, "形成环城慢行系统")) << zh;
+  EXPECT_FALSE(Has(zh, "图片来源")) << zh;
 }
 
 TEST(MultilingualPageTest, ACreditSetAfterItsCaptionInAnElementOfItsOwnGoes) {
