@@ -55,6 +55,12 @@ void MarkDuplicateSubtrees(DomIndex* dom, size_t min_bytes) {
   }
 
   std::unordered_map<uint64_t, int32_t> first;  // text key -> first element
+  // The table cell of one line last entered: a cell's whole text (a team,
+  // a venue, a party) repeats from row to row of a table on purpose. (A
+  // cell of blocks that repeats is a widget's: "Rate this book", "Clear
+  // rating" in every row of a list.)
+  int32_t cell_end = -1;
+  uint64_t cell_len = 0;
   for (size_t i = 0; i < nodes.size(); ++i) {
     DomNode& n = nodes[i];
     if (n.flags & kDomBoilerplate) {
@@ -62,11 +68,16 @@ void MarkDuplicateSubtrees(DomIndex* dom, size_t min_bytes) {
       continue;
     }
     if ((n.flags & kDomText) || span[i].len < min_bytes) continue;
+    if ((n.tag == GUMBO_TAG_TD || n.tag == GUMBO_TAG_TH) && n.own_text == n.text) {
+      cell_end = n.end;
+      cell_len = span[i].len;
+    }
+    const bool whole_cell = static_cast<int32_t>(i) < cell_end && span[i].len == cell_len;
     const uint64_t key = span[i].hash ^ (span[i].len * 0x9E3779B97F4A7C15ull);
     auto [it, inserted] = first.emplace(key, static_cast<int32_t>(i));
     // A single-child wrapper has its child's text: only a copy that starts
     // after the first one ends is a repetition.
-    if (!inserted && nodes[it->second].end <= static_cast<int32_t>(i)) {
+    if (!inserted && !whole_cell && nodes[it->second].end <= static_cast<int32_t>(i)) {
       DomNode& earlier = nodes[it->second];
       if (earlier.link >= earlier.text && n.link < n.text) {
         // The earlier copy is a link to this text (a table of contents, a

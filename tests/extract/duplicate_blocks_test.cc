@@ -161,6 +161,24 @@ TEST(DuplicateBlocksTest, AnUnnamedTableOfContentsLeavesTheHeadingsBe) {
   }
 }
 
+TEST(DuplicateBlocksTest, ACellsTextRepeatedInALaterRowStays) {
+  // A results table names the same team in two rows (Russian, English):
+  // a cell of one line, whole, is the table's data. A cell of blocks that
+  // repeats from row to row is a widget's ("Rate this book", "Clear rating")
+  // and its later copies go.
+  Parsed p(
+      "<table><tr><td>Эстафета, девушки</td><td id='a'>Сборная Томской области</td><td>1</td>"
+      "</tr><tr><td>Эстафета, юноши</td><td id='b'>Сборная Томской области</td><td>2</td></tr>"
+      "<tr><td>Relay</td><td id='c'><a href='/t'>Northvale and District Athletics Club Juniors</a></td></tr>"
+      "<tr><td>Mile</td><td id='d'><a href='/t'>Northvale and District Athletics Club Juniors</a></td></tr>"
+      "<tr id='e'><td><div>Rate this book from one to five stars</div><div>Clear rating</div>"
+      "</td></tr><tr id='f'><td><div>Rate this book from one to five stars</div><div>Clear "
+      "rating</div></td></tr>"
+      "</table>");
+  MarkDuplicateSubtrees(&p.dom, 40);
+  EXPECT_EQ(p.Flagged(), "f ");
+}
+
 TEST(DuplicateBlocksTest, ExtractorKeepsOneCopyOfCarouselSlides) {
   std::string slides;
   for (int i = 0; i < 4; ++i) {

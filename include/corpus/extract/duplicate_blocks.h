@@ -21,7 +21,9 @@ namespace corpus {
 // once. Word-level quality measures (and a language model) count every
 // copy. Copies inside boilerplate (kDomBoilerplate) are neither flagged nor
 // count as first copies: a text first seen in a hidden menu must stay where it
-// is content. Not on a page with 2,000 bytes of code listings (<pre>) or
+// is content. A table cell of one line (no block inside), or an element
+// that is all of such a cell's text, is never a copy: a team, a venue or a
+// party repeats from row to row of a table. Not on a page with 2,000 bytes of code listings (<pre>) or
 // more, a manual's or a tutorial's, which repeats itself on purpose (a
 // command in several steps, a snippet per language). Must run after
 // MarkBoilerplate. Linear in the page: one rolling hash per subtree,
