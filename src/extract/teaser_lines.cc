@@ -39,6 +39,10 @@ constexpr size_t kMaxCopyrightCredit = 60;
 constexpr std::string_view kColonLikeMarks[] = {
     "\xE0\xA6\x83", "\xE0\xA4\x83", "\xE0\xAA\x83", "\xE0\xAC\x83",
     "\xD5\x9D",      "\xE1\x8D\xA1", "\xE1\x81\x8A"};
+// U+3010 and U+3011, the lenticular brackets around a label in Chinese and
+// Japanese ("【写真】").
+constexpr std::string_view kOpenLenticular = "\xE3\x80\x90";
+constexpr std::string_view kCloseLenticular = "\xE3\x80\x91";
 // U+2013 EN DASH and U+2014 EM DASH in UTF-8 (kEllipsis: dom_index.h).
 constexpr std::string_view kEnDash = "\xE2\x80\x93";
 constexpr std::string_view kEmDash = "\xE2\x80\x94";
@@ -279,6 +283,17 @@ bool StartsWithLabel(const PhraseSet& phrases, PhraseClass c, std::string_view t
 
 bool StartsWithTeaserLabel(const PhraseSet& phrases, std::string_view text) {
   if (StartsWithLabel(phrases, PhraseClass::kTeaserLabel, text)) return true;
+  // In Chinese and Japanese the label may stand in lenticular brackets
+  // before the headline ("【写真】…", "【関連記事】…", "【相关阅读】…").
+  text = StripAsciiWhitespace(text);
+  if (text.starts_with(kOpenLenticular)) {
+    const size_t close = text.find(kCloseLenticular);
+    if (close != std::string_view::npos && close <= kMaxLabelOpening &&
+        phrases.Matches(PhraseClass::kTeaserLabel,
+                        text.substr(kOpenLenticular.size(), close - kOpenLenticular.size()))) {
+      return true;
+    }
+  }
   // A teaser's label may also end in a dash, a bar or a run of dots ("ये भी
   // पढ़ें- ...", "ఇవి కూడా చదవండి.. ...", "Lesen Sie auch – ...", "READ |
   // ..."), with a space

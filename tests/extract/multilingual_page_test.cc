@@ -1033,6 +1033,23 @@ TEST(MultilingualPageTest, ReadAlsoLabelsOfGermanFrenchAndItalianNewsrooms) {
   for (const ChromeCase& c : cases) ExpectChromeGoes(c);
 }
 
+TEST(MultilingualPageTest, TeaserLabelsInLenticularBracketsGo) {
+  // A Japanese news site's link to a photo gallery or another story with its
+  // label in brackets ("【写真】…", "【関連記事】…"), on a line of its own
+  // between two paragraphs.
+  const ChromeCase cases[] = {
+      {" lang='ja'", "駅前に返却ポスト設置",
+       "市立図書館は、本やCDの返却ポストを市内の駅前3カ所に新たに設置した。これまでは図書館の本館と分館でしか返却できなかったが、通勤や通学の途中に返せるようになった。",
+       "<p><a href='/articles/photo'>【写真】返却ポストの内部構造</a></p>",
+       "返せるようになった。 (3)", {"返却ポストの内部構造"}},
+      {" lang='ja'", "駅前に返却ポスト設置",
+       "市立図書館は、本やCDの返却ポストを市内の駅前3カ所に新たに設置した。これまでは図書館の本館と分館でしか返却できなかったが、通勤や通学の途中に返せるようになった。",
+       "<p><a href='/articles/other'>【関連記事】市の図書館、開館時間を夜9時まで延長</a></p>",
+       "返せるようになった。 (3)", {"開館時間を夜9時まで延長"}},
+  };
+  for (const ChromeCase& c : cases) ExpectChromeGoes(c);
+}
+
 TEST(MultilingualPageTest, ACopyrightNoticeOnTheLastLineOfAStoryGoesAlone) {
   // A Korean portal's story is one block of lines; its last line is the
   // paper's notice. The notice goes; the story, however short, stays (it

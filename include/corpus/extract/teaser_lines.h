@@ -18,7 +18,7 @@ bool StartsWithLabel(const PhraseSet& phrases, PhraseClass c, std::string_view t
 
 // Whether a line's text opens with a teaser label (PhraseClass::kTeaserLabel)
 // and a colon (StartsWithLabel), a dash or a run of dots ("ये भी पढ़ें- ...",
-// "Lesen Sie auch – ...").
+// "Lesen Sie auch – ..."), or with one in lenticular brackets ("【写真】...").
 bool StartsWithTeaserLabel(const PhraseSet& phrases, std::string_view text);
 
 // Whether a line's text is a picture credit: it opens with a credit label
