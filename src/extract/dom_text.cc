@@ -104,8 +104,22 @@ class TextBuilder {
     box_seam_ = true;
     seam_component_ = seam_component_ || component;
   }
+  // Asks for a space before the next text if a lower-case letter ends the
+  // text so far and a capital opens the next: a box's last word and the
+  // sentence that runs on after it ("<span>Hà Nội</span>Từ tháng 7…", a
+  // dateline a style sets apart). No word is split so.
+  void SeparateCase() { case_seam_ = true; }
 
   void Text(std::string_view s) {
+    if (case_seam_ && !s.empty()) {
+      case_seam_ = false;
+      if (!space_ && pending_ == 0 && !out_.empty()) {
+        size_t end = out_.size(), next = 0;
+        const char32_t before = PrevCodePoint(out_, &end);
+        const char32_t after = NextCodePoint(s, &next);
+        space_ = IsLowercase(before) && IsUppercase(after);
+      }
+    }
     if (box_seam_ && !s.empty()) {
       box_seam_ = false;
       if (!space_ && pending_ == 0 && !out_.empty()) {
@@ -213,6 +227,7 @@ class TextBuilder {
   bool space_ = false;
   bool box_seam_ = false;
   bool seam_component_ = false;
+  bool case_seam_ = false;
   bool markdown_;
 };
 
@@ -342,6 +357,8 @@ class Renderer {
         // ("un<b>bel</b><i>ievable</i>").
         if (closed_box_ && opened_box_ && !(n.block >= 0 && IsProseParagraph(nodes_[n.block]))) {
           b_.SeparateBoxes();
+        } else if (closed_box_ && !opened_box_) {
+          b_.SeparateCase();
         }
         closed_box_ = opened_box_ = false;
         const std::string_view text = n.node->v.text.text;

@@ -131,6 +131,14 @@ size_t CountCodePoints(std::string_view s) {
 bool IsLetter(char32_t c) { return ClassOf(c) == kLetter; }
 bool IsPunctuation(char32_t c) { return ClassOf(c) == kPunct; }
 bool IsSpace(char32_t c) { return ClassOf(c) == kSpace; }
+bool IsUppercase(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return c <= 0x10FFFF && utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_LU;
+}
+bool IsLowercase(char32_t c) {
+  if (c < 0x80) return c >= 'a' && c <= 'z';
+  return c <= 0x10FFFF && utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_LL;
+}
 
 bool IsNonSpacingScript(char32_t c) {
   return (c >= 0x0E00 && c <= 0x0EFF)      // Thai, Lao

@@ -76,6 +76,23 @@ TEST(DomTextTest, AClauseEndingABoxIsSetApartFromTheNextBox) {
   EXPECT_EQ(Render("<div><span>a?</span><span>1</span></div>"), "a?1");
 }
 
+TEST(DomTextTest, ABoxEndingInLowerCaseBeforeACapitalIsAWordApart) {
+  // A box whose last word is in lower case, and text right after it that
+  // opens with a capital, also in a paragraph of prose: a dateline set apart
+  // by style (Vietnamese), a feature's title run into its text (English).
+  EXPECT_EQ(Render("<p><span class='location'>Hà Nội</span>Từ tháng 7, người dân tại các quận "
+                   "nội thành phải phân loại rác thành ba nhóm trước khi đem bỏ, theo kế hoạch "
+                   "vừa được thành phố ban hành, và những hộ vi phạm sẽ bị nhắc nhở.</p>"),
+            "Hà Nội Từ tháng 7, người dân tại các quận nội thành phải phân loại rác thành ba nhóm "
+            "trước khi đem bỏ, theo kế hoạch vừa được thành phố ban hành, và những hộ vi phạm sẽ "
+            "bị nhắc nhở.");
+  EXPECT_EQ(Render("<div><strong>Industry competency</strong>Our experts know the field.</div>"),
+            "Industry competency Our experts know the field.");
+  // Lower case after the box, or a capital after a capital, is one word.
+  EXPECT_EQ(Render("<div><a href='/a'>API</a>s and <b>un</b>likely</div>"), "APIs and unlikely");
+  EXPECT_EQ(Render("<div><b>NASA</b>TV</div>"), "NASATV");
+}
+
 TEST(DomTextTest, BoxesThatSplitAWordStayJoined) {
   // A letter set apart (a drop cap, a word animated letter by letter), a
   // number's ordinal suffix, a superscript, text after a box that is not in

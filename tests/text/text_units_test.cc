@@ -146,6 +146,16 @@ TEST(TextUnitsTest, EndsWithSentenceMarkOfEveryScript) {
   EXPECT_FALSE(EndsWithSentenceMark("Երևան՝"));  // Armenian comma
 }
 
+TEST(TextUnitsTest, LetterCaseOfEveryCasedScript) {
+  for (char32_t c : {U'A', U'Ä', U'Ố', U'Д', U'Ω', U'Ա'}) EXPECT_TRUE(IsUppercase(c)) << uint32_t{c};
+  for (char32_t c : {U'a', U'ä', U'ố', U'д', U'ω', U'ա'}) EXPECT_TRUE(IsLowercase(c)) << uint32_t{c};
+  // Uncased letters, digits and marks are neither.
+  for (char32_t c : {U'1', U'.', U'中', U'ก', U'ع', U' '}) {
+    EXPECT_FALSE(IsUppercase(c)) << uint32_t{c};
+    EXPECT_FALSE(IsLowercase(c)) << uint32_t{c};
+  }
+}
+
 TEST(TextUnitsTest, CountCodePointsCountsNonContinuationBytes) {
   uint64_t state = 88172645463325252ULL;
   for (size_t len : {0, 1, 7, 8, 9, 63, 2039, 2040, 2041, 4100, 20000}) {

@@ -32,6 +32,8 @@ void AppendUtf8(char32_t cp, std::string* out);
 bool IsLetter(char32_t c);       // Unicode general category L*
 bool IsPunctuation(char32_t c);  // Python's string.punctuation, or Unicode P*
 bool IsSpace(char32_t c);        // ASCII whitespace or Unicode Zs
+bool IsUppercase(char32_t c);    // Unicode general category Lu
+bool IsLowercase(char32_t c);    // Unicode general category Ll
 // Scripts written without spaces between words (Han, Hiragana, Katakana,
 // Thai, Lao, Khmer, Myanmar, Tibetan): word statistics mean nothing there.
 bool IsNonSpacingScript(char32_t c);
