@@ -111,27 +111,19 @@ class TextBuilder {
   void SeparateCase() { case_seam_ = true; }
 
   void Text(std::string_view s) {
-    if (case_seam_ && !s.empty()) {
-      case_seam_ = false;
+    if ((case_seam_ || box_seam_) && !s.empty()) {
       if (!space_ && pending_ == 0 && !out_.empty()) {
         size_t end = out_.size(), next = 0;
         const char32_t before = PrevCodePoint(out_, &end);
         const char32_t after = NextCodePoint(s, &next);
-        space_ = IsLowercase(before) && IsUppercase(after);
+        space_ = (case_seam_ && IsLowercase(before) && IsUppercase(after)) ||
+                 (box_seam_ &&
+                  ((IsSpacedWordChar(before) && IsSpacedWordChar(after) &&
+                    (seam_component_ ||
+                     !(before >= '0' && before <= '9' && after >= 'a' && after <= 'z'))) ||
+                   EndsClauseBeforeWord(before, after)));
       }
-    }
-    if (box_seam_ && !s.empty()) {
-      box_seam_ = false;
-      if (!space_ && pending_ == 0 && !out_.empty()) {
-        size_t end = out_.size(), next = 0;
-        const char32_t before = PrevCodePoint(out_, &end);
-        const char32_t after = NextCodePoint(s, &next);
-        space_ = (IsSpacedWordChar(before) && IsSpacedWordChar(after) &&
-                  (seam_component_ ||
-                   !(before >= '0' && before <= '9' && after >= 'a' && after <= 'z'))) ||
-                 EndsClauseBeforeWord(before, after);
-      }
-      seam_component_ = false;
+      case_seam_ = box_seam_ = seam_component_ = false;
     }
     for (size_t i = 0; i < s.size(); ++i) {
       const char c = s[i];
