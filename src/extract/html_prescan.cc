@@ -201,8 +201,9 @@ struct TagEdit {
 // social network (signup_boxes.cc). URLs are a tenth of the bytes gumbo
 // would otherwise copy on the WCXB pages, so a value becomes "#x", "#",
 // "mailto:", "tel:", the network's domain or "x", which answer those
-// questions alike. Values are kept whole when an entity could decode to '#' ('&'), and
-// when they name schema.org, which IsProductPage counts in the markup.
+// questions alike. Values are kept whole when an entity could decode to
+// '#' ('&'), and when they name schema.org, which IsProductPage counts in
+// the markup.
 // Returns false to keep the value as it is.
 bool ShortHref(std::string_view value, std::string_view* with) {
   if (value.size() <= 1 || value.find('&') != std::string_view::npos ||

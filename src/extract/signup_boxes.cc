@@ -235,10 +235,7 @@ bool IsFollowLine(const std::vector<DomNode>& nodes, int32_t i) {
     const char* attr = ElementAttr(n.node->v.element, "href");
     if (!attr) continue;
     const std::string_view href = attr;
-    if (href == "mailto:" || href == "tel:" || href.starts_with("mailto:") ||
-        href.starts_with("tel:")) {
-      continue;
-    }
+    if (href.starts_with("mailto:") || href.starts_with("tel:")) continue;
     std::string_view network = SocialProfileDomain(href);
     if (network.empty() && MarkupNameBook::Default().Has(NameList::kSocialHosts, href)) {
       network = href;

@@ -23,9 +23,10 @@ namespace corpus {
 // count as first copies: a text first seen in a hidden menu must stay where it
 // is content. A table cell of one line (no block inside), or an element
 // that is all of such a cell's text, is never a copy: a team, a venue or a
-// party repeats from row to row of a table. Not on a page with 2,000 bytes of code listings (<pre>) or
-// more, a manual's or a tutorial's, which repeats itself on purpose (a
-// command in several steps, a snippet per language). Must run after
+// party repeats from row to row of a table. Not on a page with 2,000 bytes
+// of code listings (<pre>) or more, a manual's or a tutorial's, which
+// repeats itself on purpose (a command in several steps, a snippet per
+// language). Must run after
 // MarkBoilerplate. Linear in the page: one rolling hash per subtree,
 // composed from its children's.
 void MarkDuplicateSubtrees(DomIndex* dom, size_t min_bytes);
