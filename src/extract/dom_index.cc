@@ -1,5 +1,6 @@
 #include "corpus/extract/dom_index.h"
 
+#include <limits>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -213,22 +214,12 @@ constexpr size_t kMaxPlaceholderLinkBytes = 100;
 bool IsPlaceholderLink(const GumboNode* a) {
   if (ElementAttr(a->v.element, "name") || ElementAttr(a->v.element, "id")) return false;
   size_t bytes = 0;
-  std::vector<const GumboNode*> stack{a};
-  while (!stack.empty()) {
-    const GumboNode* g = stack.back();
-    stack.pop_back();
-    if (g->type == GUMBO_NODE_TEXT) {
-      bytes += std::string_view(g->v.text.text).size();
-      if (bytes > kMaxPlaceholderLinkBytes) return false;
-      continue;
-    }
-    if (g->type != GUMBO_NODE_ELEMENT) continue;
-    const GumboVector& kids = g->v.element.children;
-    for (unsigned i = 0; i < kids.length; ++i) {
-      stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
-    }
-  }
-  return bytes > 0;
+  const bool short_text =
+      ForEachTextWithin(a, std::numeric_limits<int>::max(), [&bytes](std::string_view t) {
+        bytes += t.size();
+        return bytes <= kMaxPlaceholderLinkBytes;
+      });
+  return short_text && bytes > 0;
 }
 
 }  // namespace

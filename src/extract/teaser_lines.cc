@@ -285,12 +285,12 @@ bool StartsWithTeaserLabel(const PhraseSet& phrases, std::string_view text) {
   if (StartsWithLabel(phrases, PhraseClass::kTeaserLabel, text)) return true;
   // In Chinese and Japanese the label may stand in lenticular brackets
   // before the headline ("【写真】…", "【関連記事】…", "【相关阅读】…").
-  text = StripAsciiWhitespace(text);
-  if (text.starts_with(kOpenLenticular)) {
-    const size_t close = text.find(kCloseLenticular);
+  if (const std::string_view bracketed = StripAsciiWhitespace(text);
+      bracketed.starts_with(kOpenLenticular)) {
+    const size_t close = bracketed.find(kCloseLenticular);
     if (close != std::string_view::npos && close <= kMaxLabelOpening &&
         phrases.Matches(PhraseClass::kTeaserLabel,
-                        text.substr(kOpenLenticular.size(), close - kOpenLenticular.size()))) {
+                        bracketed.substr(kOpenLenticular.size(), close - kOpenLenticular.size()))) {
       return true;
     }
   }

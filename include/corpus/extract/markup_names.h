@@ -69,6 +69,30 @@ bool AnyElementWithin(const GumboNode* root, int max_nodes, Pred pred) {
   return false;
 }
 
+// Calls `f` with the text of each text node of gumbo's subtree at `root`,
+// in document order, for what DomIndex does not hold (a button's label) or
+// does not hold yet (while it is built). Visits at most `max_nodes` nodes,
+// text nodes included, with an explicit stack. Returns false when the walk
+// stopped early: the subtree holds more nodes, or `f` returned false.
+template <typename F>
+bool ForEachTextWithin(const GumboNode* root, int max_nodes, F f) {
+  std::vector<const GumboNode*> stack{root};
+  for (int seen = 0; !stack.empty(); ++seen) {
+    if (seen >= max_nodes) return false;
+    const GumboNode* g = stack.back();
+    stack.pop_back();
+    if (g->type == GUMBO_NODE_TEXT) {
+      if (!f(std::string_view(g->v.text.text))) return false;
+    } else if (g->type == GUMBO_NODE_ELEMENT) {
+      const GumboVector& kids = g->v.element.children;
+      for (unsigned i = kids.length; i-- > 0;) {
+        stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
+      }
+    }
+  }
+  return true;
+}
+
 // Puts in `text` the label of the <button> `button` (its text nodes, each
 // followed by a space), reading at most `max_nodes` nodes; false when the
 // button holds more nodes or the label more than `max_bytes` bytes: then it
@@ -77,22 +101,12 @@ bool AnyElementWithin(const GumboNode* root, int max_nodes, Pred pred) {
 inline bool ButtonLabel(const GumboNode* button, int max_nodes, size_t max_bytes,
                         std::string* text) {
   text->clear();
-  std::vector<const GumboNode*> stack{button};
-  for (int seen = 0; !stack.empty(); ++seen) {
-    if (seen >= max_nodes) return false;
-    const GumboNode* g = stack.back();
-    stack.pop_back();
-    if (g->type == GUMBO_NODE_TEXT) {
-      *text += g->v.text.text;
-      *text += ' ';
-    } else if (g->type == GUMBO_NODE_ELEMENT) {
-      const GumboVector& kids = g->v.element.children;
-      for (unsigned i = kids.length; i-- > 0;) {
-        stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
-      }
-    }
-  }
-  return text->size() <= max_bytes;
+  const bool whole = ForEachTextWithin(button, max_nodes, [text](std::string_view t) {
+    *text += t;
+    *text += ' ';
+    return true;
+  });
+  return whole && text->size() <= max_bytes;
 }
 
 // Gumbo nodes looked at for a picture in a subtree (HoldsPicture).
