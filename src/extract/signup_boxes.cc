@@ -250,6 +250,41 @@ bool IsFollowLine(const std::vector<DomNode>& nodes, int32_t i) {
   return two_networks;
 }
 
+// The question marks that end a reader's question: ASCII, full-width
+// (U+FF1F) and Arabic (U+061F).
+constexpr std::string_view kQuestionMarks[] = {"?", "\xEF\xBC\x9F", "\xD8\x9F"};
+
+// Whether the line `text` (its opening, unfolded) invites the reader to
+// follow, join or subscribe: it opens with a [pitch_openings] phrase, or
+// with one question and then such a phrase ("Sie möchten wissen, was in
+// Essen passiert? Abonnieren Sie hier unseren Newsletter", "Want more
+// stories like this? Sign up for our newsletter"): the teaser question
+// pitches put first, in every language.
+bool OpensWithPitch(const PhraseSet& phrases, std::string_view text) {
+  if (phrases.MayOpenWith(PhraseClass::kPitchOpening, text) &&
+      phrases.StartsWith(PhraseClass::kPitchOpening, FoldPhrase(text))) {
+    return true;
+  }
+  size_t end = std::string_view::npos, mark = 0;
+  for (std::string_view q : kQuestionMarks) {
+    const size_t at = text.find(q);
+    if (at < end) {
+      end = at;
+      mark = q.size();
+    }
+  }
+  if (end == std::string_view::npos) return false;
+  // One question: no sentence ends before it.
+  const std::string_view question = text.substr(0, end);
+  if (question.find(". ") != std::string_view::npos || question.find("! ") != std::string_view::npos) {
+    return false;
+  }
+  std::string_view rest = text.substr(end + mark);
+  while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\n')) rest.remove_prefix(1);
+  return !rest.empty() && phrases.MayOpenWith(PhraseClass::kPitchOpening, rest) &&
+         phrases.StartsWith(PhraseClass::kPitchOpening, FoldPhrase(rest));
+}
+
 // The last line of the block at `i`, after a line break (<br>), when it
 // opens with an invitation to follow, join or subscribe: the call a story
 // written as lines ends with ("…운행하게 된다.<br>▶ 제보하기 : 카카오톡 …").
@@ -269,10 +304,7 @@ void MarkPitchLastLine(std::vector<DomNode>* nodes, int32_t i, const PhraseSet& 
       *text += ' ';
     }
   }
-  if (bytes > kMaxPitchLineBytes || !phrases.MayOpenWith(PhraseClass::kPitchOpening, *text) ||
-      !phrases.StartsWith(PhraseClass::kPitchOpening, FoldPhrase(*text))) {
-    return;
-  }
+  if (bytes > kMaxPitchLineBytes || !OpensWithPitch(phrases, *text)) return;
   for (int32_t k = line; k < n[i].end; ++k) {
     if (n[k].flags & kDomText) n[k].flags |= kDomBoilerplate;
   }
@@ -353,17 +385,14 @@ void MarkSignupBoxes(DomIndex* dom, const PhraseSet& phrases, uint64_t max_box_t
     if (n.text <= kMaxPitchLineBytes && !too_big(i)) {
       text.clear();
       AppendSmallText(nodes, i, &text, kPitchOpeningBytes);
-      if (phrases.MayOpenWith(PhraseClass::kPaywallOpening, text) ||
-          phrases.MayOpenWith(PhraseClass::kPitchOpening, text)) {
-        const std::string folded = FoldPhrase(text);
-        const bool paywall = phrases.StartsWith(PhraseClass::kPaywallOpening, folded);
-        if (paywall || phrases.StartsWith(PhraseClass::kPitchOpening, folded)) {
-          n.flags |= kDomBoilerplate;
-          mark_pitch(i, 0);
-          if (paywall) MarkPaywallTail(&nodes, i);
-          i = n.end - 1;
-          continue;
-        }
+      const bool paywall = phrases.MayOpenWith(PhraseClass::kPaywallOpening, text) &&
+                           phrases.StartsWith(PhraseClass::kPaywallOpening, FoldPhrase(text));
+      if (paywall || OpensWithPitch(phrases, text)) {
+        n.flags |= kDomBoilerplate;
+        mark_pitch(i, 0);
+        if (paywall) MarkPaywallTail(&nodes, i);
+        i = n.end - 1;
+        continue;
       }
     }
     MarkPitchLastLine(&nodes, i, phrases, &text);

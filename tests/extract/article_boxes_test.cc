@@ -450,6 +450,29 @@ TEST(ArticleBoxesTest, ALineInvitingTheReaderToFollowGoes) {
   EXPECT_TRUE(Has(kept, "Readers who follow us on the trail")) << kept;
 }
 
+TEST(ArticleBoxesTest, AQuestionAndThenAnInvitationGo) {
+  // A pitch that opens with a teaser question and then invites the reader
+  // ([pitch_openings] after the question), in the story's last paragraph.
+  for (const auto& [lang, line] : std::vector<std::pair<std::string, std::string>>{
+           {"de", "Sie möchten wissen, was in Essen passiert? Abonnieren Sie hier unseren "
+                  "kostenlosen Newsletter."},
+           {"en", "Want more from the Harbour Times? Sign up for our newsletter and never miss a "
+                  "story."},
+           {"es", "¿Quieres estar al día de lo que pasa en tu barrio? Síguenos en nuestro canal "
+                  "de WhatsApp."},
+           {"fr", "Vous aimez nos recettes ? Abonnez-vous à notre newsletter du dimanche."}}) {
+    const std::string t = ArticleWithBoxIn(lang, "<p>" + line + "</p>");
+    EXPECT_TRUE(Has(t, "tomato section number 2")) << lang << "\n" << t;
+    EXPECT_FALSE(Has(t, line)) << lang << "\n" << t;
+  }
+  // The question must open the line: after a sentence of the story, the
+  // line is the story's.
+  const std::string kept = ArticleWithBoxIn(
+      "en", "<p>The council met on Monday. What did it decide? Follow us on the long road to "
+      "the vote, as we did last year.</p>");
+  EXPECT_TRUE(Has(kept, "What did it decide")) << kept;
+}
+
 TEST(ArticleBoxesTest, AnInvitationOnALastLineAfterABreakGoesAlone) {
   // A paragraph whose last line, after a <br>, invites the reader to follow
   // the site or send it tips: the line goes, the lines above it stay. An
@@ -526,7 +549,9 @@ TEST(ArticleBoxesTest, APaywallLineAndThePitchAfterItGo) {
            {"de", "Dieser Artikel ist nur für Abonnenten des Tagblatts lesbar.",
             "Mit dem Digital-Abo lesen Sie alle Artikel, das E-Paper und die Archive."},
            {"ja", "この記事は有料会員限定です。有料会員になると全文をお読みいただけます。",
-            "初月無料でデジタル版のすべての記事と紙面ビューアーをご利用いただけます。"}}) {
+            "初月無料でデジタル版のすべての記事と紙面ビューアーをご利用いただけます。"},
+           {"es", "Regístrate gratis para seguir leyendo",
+            "Si tienes cuenta, puedes usarla para identificarte y leer sin límites."}}) {
     const std::string t =
         ArticleWithBoxIn(lang, "<p>" + line + "</p><p>" + offer + "</p><p>" + offer + "</p>");
     EXPECT_TRUE(Has(t, "tomato section number 2")) << lang << "\n" << t;
