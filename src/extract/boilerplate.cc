@@ -49,22 +49,28 @@ bool IsNamedMainColumn(const DomNode& n) {
   return AttrNames(n.node->v.element, "class", NameList::kMainTokens, true);
 }
 
+// A fact box's paragraph: a sentence of at least this many bytes (non-space).
+constexpr uint32_t kMinFactParagraph = 80;
+
 // Whether the element at `i` is a box set in the running text: a titled
-// list or table that links nowhere, with running text among its siblings
-// before and after it (a fact box, "by the numbers", a timeline, set in an
+// list, table or paragraph (a <p> of a sentence or more) that links
+// nowhere, with running text among its siblings before and after it (a
+// fact box, "by the numbers", a timeline, an "Info:" note, set in an
 // <aside> among an article's paragraphs). Sidebars, teaser boxes and author
 // cards link somewhere or stand beside the text, not inside it; a pull
-// quote or a quoted post is a quote, not a titled list.
+// quote or a quoted post is a quote, with no title.
 bool IsBoxInTheText(const std::vector<DomNode>& nodes, int32_t i) {
   if (nodes[i].text == 0 || nodes[i].link > 0) return false;
-  bool heading = false, list = false;
+  bool heading = false, body = false;
   for (int32_t k = i + 1; k < nodes[i].end; ++k) {
     if (nodes[k].flags & kDomText) continue;
     heading = heading || (nodes[k].tag >= GUMBO_TAG_H1 && nodes[k].tag <= GUMBO_TAG_H6);
-    list = list || nodes[k].tag == GUMBO_TAG_UL || nodes[k].tag == GUMBO_TAG_OL ||
-           nodes[k].tag == GUMBO_TAG_DL || nodes[k].tag == GUMBO_TAG_TABLE;
+    body = body || nodes[k].tag == GUMBO_TAG_UL || nodes[k].tag == GUMBO_TAG_OL ||
+           nodes[k].tag == GUMBO_TAG_DL || nodes[k].tag == GUMBO_TAG_TABLE ||
+           (nodes[k].tag == GUMBO_TAG_P && nodes[k].own_punct > 0 &&
+            nodes[k].own_text >= kMinFactParagraph);
   }
-  if (!heading || !list) return false;
+  if (!heading || !body) return false;
   // Out of wrappers that hold the box alone.
   return SetInRunningText(nodes, OutermostWrapper(nodes, i, 0));
 }

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "corpus/extract/content_scorer.h"
 #include "extract/extract_test_util.h"
@@ -67,6 +69,28 @@ TEST(ArticlePartsTest, AFactBoxAmongTheParagraphsIsTheArticles) {
   EXPECT_TRUE(Has(t, "Nachsatz 1")) << t;
   EXPECT_FALSE(Has(t, "Meistgelesen")) << t;
   EXPECT_FALSE(Has(t, "Neue Ampel")) << t;
+}
+
+TEST(ArticlePartsTest, ATitledParagraphInAnAsideAmongTheParagraphsIsTheArticles) {
+  // A fact box of prose ("Info: …", "Repères", "Claves"): a heading and a
+  // paragraph in an <aside> between the article's paragraphs. An <aside> of
+  // prose after the article (an author's note) still goes.
+  for (const auto& [title, fact] : std::vector<std::pair<std::string, std::string>>{
+           {"Info: Der Grugapark", "Der Grugapark wurde 1929 als Gartenbauausstellung eröffnet "
+                                   "und ist einer der größten Parks im Ruhrgebiet."},
+           {"Repères", "Le bac a été mis en service en 1958 ; il transporte jusqu'à douze "
+                       "voitures et cent passagers par traversée."}}) {
+    const std::string t = ExtractBody(
+        "<article><h1>Die letzte Fähre</h1><div class='body'>" + GermanParagraphs("Absatz", 3) +
+        "<aside class='infobox'><h3>" + title + "</h3><p>" + fact + "</p></aside>" +
+        GermanParagraphs("Nachsatz", 2) + "</div></article>"
+        "<aside class='about'><h3>Über uns</h3><p>Die Stadtzeitung erscheint seit 1950 an "
+        "sechs Tagen in der Woche, gedruckt und im Netz.</p></aside>");
+    EXPECT_TRUE(Has(t, title)) << t;
+    EXPECT_TRUE(Has(t, fact)) << t;
+    EXPECT_TRUE(Has(t, "Nachsatz 1")) << t;
+    EXPECT_FALSE(Has(t, "seit 1950")) << t;
+  }
 }
 
 TEST(ArticlePartsTest, IngredientsThatLinkToTheirPagesAreKept) {
