@@ -301,6 +301,32 @@ void MarkPlayerBoxes(const DomIndex& dom, std::vector<DomNode>& nodes) {
   }
 }
 
+// A checklist has at least this many items.
+constexpr int kMinChecklistItems = 3;
+
+// Whether the element at `i` is a <label> that is all the text of a list
+// item, in a list of at least kMinChecklistItems items and outside any
+// form: a checklist the reader ticks off (a recipe's ingredients, a packing
+// list), not a control.
+bool IsChecklistItem(const std::vector<DomNode>& nodes, int32_t i) {
+  const DomNode& n = nodes[i];
+  if (n.tag != GUMBO_TAG_LABEL || n.parent < 0) return false;
+  const DomNode& item = nodes[n.parent];
+  if (item.tag != GUMBO_TAG_LI || item.text != n.text || item.parent < 0) return false;
+  const DomNode& list = nodes[item.parent];
+  int items = 0;
+  for (int32_t k = item.parent + 1; k < list.end; k = nodes[k].end) {
+    if (nodes[k].tag == GUMBO_TAG_LI) ++items;
+  }
+  if (items < kMinChecklistItems) return false;
+  // Boxes to tick in a form are a choice sent to the site (filters, topics
+  // to subscribe to), not a list of the page's.
+  for (int32_t a = item.parent; a >= 0; a = nodes[a].parent) {
+    if (nodes[a].tag == GUMBO_TAG_FORM) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 void MarkPostChrome(DomIndex* dom) {
@@ -339,6 +365,7 @@ void MarkPostChrome(DomIndex* dom) {
         TrimCard(nodes, i);
         break;
       case Chrome::kDrop:
+        if (IsChecklistItem(nodes, i)) continue;
         n.flags |= kDomBoilerplate;
         break;
       case Chrome::kCaption:

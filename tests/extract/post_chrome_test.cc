@@ -7,6 +7,7 @@
 
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "corpus/extract/extractor.h"
 #include "extract/extract_test_util.h"
@@ -286,6 +287,29 @@ TEST(PostChromeTest, FinePrintAndFormLabelsGo) {
   EXPECT_FALSE(Has(t, "Sort by newest"));
   EXPECT_FALSE(Has(t, "for illustration only"));
   EXPECT_FALSE(Has(t, "bulletin"));
+}
+
+TEST(PostChromeTest, AChecklistOfLabelsIsText) {
+  // A recipe's ingredients set as boxes to tick, each item a <label> around
+  // its check box (Portuguese, Spanish): the list is the recipe's. The same
+  // boxes in a form are a choice sent to the site, and go.
+  for (const auto& [lang, items] : std::vector<std::pair<std::string, std::vector<std::string>>>{
+           {"pt", {"3 ovos", "4 xícaras (chá) de leite", "1 xícara (chá) de fubá"}},
+           {"es", {"200 g de harina", "2 huevos grandes", "1 cucharada de azúcar"}}}) {
+    std::string list;
+    for (const std::string& item : items) {
+      list += "<li><label><input type='checkbox'> <span>" + item + "</span></label></li>";
+    }
+    const std::string page = "<article><h1>Bolo</h1>" + ArticleBody() +
+                             "<h2>Ingredientes</h2><ul>" + list + "</ul>" + ArticleBody() +
+                             "</article>";
+    const std::string t = Extract(page);
+    for (const std::string& item : items) EXPECT_TRUE(Has(t, item)) << lang << "\n" << t;
+    const std::string form = Extract("<article><h1>Bolo</h1>" + ArticleBody() +
+                                     "<form action='/buscar'><ul>" + list + "</ul></form>" +
+                                     ArticleBody() + "</article>");
+    EXPECT_FALSE(Has(form, items[0])) << lang << "\n" << form;
+  }
 }
 
 TEST(PostChromeTest, NoscriptJavaScriptNoticesGo) {

@@ -42,7 +42,9 @@ namespace corpus {
 //    a list of teasers, part of the list.
 //  - fine print: "disclaimer", "footnotes" and "copyright" blocks.
 // The class and id names are those of configs/extract/names.txt.
-//  - form labels (<label>): sort and filter controls, consent check boxes.
+//  - form labels (<label>): sort and filter controls, consent check boxes;
+//    not a label that is all of a list item's text, outside a form, in a
+//    list of three items or more: a checklist (a recipe's ingredients).
 //  - audio players' boxes: around an <audio> element, the largest box of
 //    at most 240 bytes with no running text and not the headline (a
 //    label, the clip's title, its running time). Not <video>: a service
