@@ -539,6 +539,21 @@ TEST(ArticleBoxesTest, ALineSayingTheStoryGoesOnBelowAnAdvertGoes) {
   }
 }
 
+TEST(ArticleBoxesTest, APlayersNoticeThatItCannotRunGoes) {
+  // A video player's fallback line between paragraphs ([labels] of the
+  // page's language); its caption is the page's to keep or not.
+  for (const auto& [lang, line] : std::vector<std::pair<std::string, std::string>>{
+           {"en", "Media playback is unsupported on your device"},
+           {"es", "Tu navegador no puede reproducir este video."},
+           {"de", "Ihr Browser unterstützt kein HTML5-Video."}}) {
+    const std::string t = ArticleWithBoxIn(
+        lang, "<figure class='x8'><div class='x9'><p class='x10'>" + line +
+                  "</p></div></figure>" + Paragraphs("pepper", 2));
+    EXPECT_TRUE(Has(t, "pepper section number 1")) << lang << "\n" << t;
+    EXPECT_FALSE(Has(t, line)) << lang << "\n" << t;
+  }
+}
+
 TEST(ArticleBoxesTest, APaywallLineAndThePitchAfterItGo) {
   // A paragraph saying the rest is for subscribers ([paywall_openings]),
   // set as the article's own paragraphs, and the offers after it to the end
