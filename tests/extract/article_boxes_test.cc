@@ -439,7 +439,14 @@ TEST(ArticleBoxesTest, ALineInvitingTheReaderToFollowGoes) {
            {"es", "Síganos en nuestro canal de WhatsApp y entérese de las noticias más importantes."},
            {"zh", "欢迎关注我们的公众号，每天为你推送本地新鲜事。"},
            {"ja", "ランキングに参加しています。よろしければポチッとお願いします"},
-           {"fr", "Suivez toute l'actualité de votre région sur Google et sur notre canal WhatsApp."}}) {
+           {"fr", "Suivez toute l'actualité de votre région sur Google et sur notre canal WhatsApp."},
+           // A blogger's or a contributor's own call, a tabloid's call for
+           // stories, a portal's line after each story.
+           {"en", "*** Follow me on Instagram or YouTube for a daily moment of travel inspiration ***"},
+           {"it", "Seguimi su Instagram per altre ricette facili di tutti i giorni!"},
+           {"pt", "Siga-me no Instagram para mais receitas fáceis do dia a dia."},
+           {"en", "Do you have a story to sell? Get in touch with us at stories@example.com."},
+           {"en", "Catch all the Business News, Market News and Latest News Updates on City Daily."}}) {
     const std::string t =
         ArticleWithBoxIn(lang, "<p class='x5'>" + line + "</p>" + Paragraphs("pepper", 2));
     EXPECT_TRUE(Has(t, "pepper section number 1")) << lang << "\n" << t;
