@@ -672,6 +672,12 @@ TEST(ArticleBoxesTest, TeaserLabelsMatch) {
   EXPECT_TRUE(StartsWithTeaserLabel(book.For("es"), "Siga leyendo: ¿Cuánto cuesta el pico y placa?"));
   EXPECT_TRUE(StartsWithTeaserLabel(book.For("es"), "Seguí leyendo: Las notas de los jugadores"));
   EXPECT_TRUE(StartsWithTeaserLabel(book.For("pt"), "Lê também: O plantel para a Taça"));
+  // A tabloid's media and news labels, in capitals; French sites' "VIDÉO".
+  EXPECT_TRUE(StartsWithTeaserLabel(testing::EnglishPhrases(), "VIDEO: Tenants line up"));
+  EXPECT_TRUE(StartsWithTeaserLabel(testing::EnglishPhrases(), "MORE NEWS: Election date set"));
+  EXPECT_TRUE(StartsWithTeaserLabel(testing::EnglishPhrases(), "PICTURES: Inside the house"));
+  EXPECT_TRUE(StartsWithTeaserLabel(book.For("fr"), "VIDÉO – Le maire répond"));
+  EXPECT_FALSE(StartsWithTeaserLabel(testing::EnglishPhrases(), "Videos of the flood show"));
 }
 
 TEST(ArticleBoxesTest, TeaserLineBetweenParagraphsGoesProseWithLabelStays) {
