@@ -21,7 +21,10 @@ constexpr uint64_t kMaxNoscriptNotice = 400;
 constexpr uint64_t kMaxCardText = 1500;
 constexpr int32_t kMaxCardScan = 2000;
 
-enum class Chrome { kNone, kCard, kSignature, kDrop, kCaption, kByline };
+// An ordinal is at most this many bytes of text ("12", "#3").
+constexpr uint64_t kMaxOrdinal = 6;
+
+enum class Chrome { kNone, kCard, kSignature, kDrop, kOrdinal, kCaption, kByline };
 
 Chrome ClassifyChrome(const GumboElement& el) {
   // Captions, and form labels (sort and filter controls, consent boxes).
@@ -29,6 +32,9 @@ Chrome ClassifyChrome(const GumboElement& el) {
   if (const char* prop = ElementAttr(el, "itemprop")) {
     if (EqualsIgnoreAsciiCase(prop, "author")) return Chrome::kCard;
     if (EqualsIgnoreAsciiCase(prop, "jobtitle")) return Chrome::kDrop;
+    // A list item's ordinal (schema.org ListItem's "position"): a thread's
+    // post numbers, a breadcrumb's steps.
+    if (EqualsIgnoreAsciiCase(prop, "position")) return Chrome::kOrdinal;
   }
   if (const char* type = ElementAttr(el, "itemtype")) {
     const std::string t = AsciiLowercase(type);
@@ -366,6 +372,11 @@ void MarkPostChrome(DomIndex* dom) {
         break;
       case Chrome::kDrop:
         if (IsChecklistItem(nodes, i)) continue;
+        n.flags |= kDomBoilerplate;
+        break;
+      case Chrome::kOrdinal:
+        // A number, not a name the markup calls a position.
+        if (n.text > kMaxOrdinal) continue;
         n.flags |= kDomBoilerplate;
         break;
       case Chrome::kCaption:

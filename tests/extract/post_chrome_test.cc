@@ -312,6 +312,32 @@ TEST(PostChromeTest, AChecklistOfLabelsIsText) {
   }
 }
 
+TEST(PostChromeTest, APostsOrdinalGoes) {
+  // A thread's posts, each numbered in the markup of schema.org's ListItem
+  // (itemprop=position) beside its author and date, as a forum's page for
+  // crawlers prints them (Spanish): the number is no text; the date stays.
+  std::string thread;
+  for (int i = 1; i <= 3; ++i) {
+    const std::string n = std::to_string(i);
+    thread += "<div class='post' itemprop='itemListElement' itemscope "
+              "itemtype='http://schema.org/ListItem'><div class='meta'><span>usuario" + n +
+              "</span> <time>4 marzo 2023, 6:2" + n + "pm</time> <span itemprop='position'>" +
+              n + "</span></div><div class='body'><p>La respuesta número " + n +
+              " explica que hay que reiniciar el servicio después de cambiar la configuración "
+              "del proxy, y que el registro muestra el error.</p></div></div>";
+  }
+  const std::string t = Extract("<main>" + thread + "</main>");
+  EXPECT_TRUE(Has(t, "La respuesta número 3")) << t;
+  EXPECT_TRUE(Has(t, "6:21pm")) << t;
+  EXPECT_FALSE(Has(t, "6:21pm 1")) << t;
+  EXPECT_FALSE(Has(t, "6:23pm 3")) << t;
+  // A long value under the same name is text (a job's position).
+  const std::string job = Extract(
+      "<main><p>She joined the firm in 2019.</p><p itemprop='position'>Head of the harbour "
+      "authority's planning office</p></main>");
+  EXPECT_TRUE(Has(job, "planning office")) << job;
+}
+
 TEST(PostChromeTest, NoscriptJavaScriptNoticesGo) {
   EXPECT_EQ(Extract("<noscript>You need to enable JavaScript to run this app.</noscript>"
                     "<div id='root'></div>"),

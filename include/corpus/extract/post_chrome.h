@@ -29,6 +29,8 @@ namespace corpus {
 //    punctuation over running text: an API reference's function signature
 //    over its description (Sphinx's "sig", Javadoc's "member-signature").
 //  - user titles (itemprop=jobTitle, "usertitle", "userbanner").
+//  - ordinals: itemprop=position of at most 6 bytes (schema.org ListItem's
+//    number, a thread's post numbers beside each post's date).
 //  - figure captions (<figcaption>): photo credits and captions are not the
 //    article's text in the reference data of WCXB, nor in trafilatura's
 //    default output (it drops them unless asked to keep images). Also
