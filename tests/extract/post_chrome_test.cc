@@ -312,21 +312,21 @@ TEST(PostChromeTest, AChecklistOfLabelsIsText) {
   }
 }
 
+// A post of a thread's page for crawlers: author, date and the post's
+// number in schema.org's ListItem markup, then the message (Spanish).
+std::string NumberedPost(int i) {
+  const std::string n = std::to_string(i);
+  return "<div class='post' itemprop='itemListElement' itemscope "
+         "itemtype='http://schema.org/ListItem'><div class='meta'><span>usuario" + n +
+         "</span> <time>4 marzo 2023, 6:2" + n + "pm</time> <span itemprop='position'>" + n +
+         "</span></div><div class='body'><p>La respuesta número " + n + " explica que hay que "
+         "reiniciar el servicio después de cambiar la configuración del proxy.</p></div></div>";
+}
+
 TEST(PostChromeTest, APostsOrdinalGoes) {
-  // A thread's posts, each numbered in the markup of schema.org's ListItem
-  // (itemprop=position) beside its author and date, as a forum's page for
-  // crawlers prints them (Spanish): the number is no text; the date stays.
-  std::string thread;
-  for (int i = 1; i <= 3; ++i) {
-    const std::string n = std::to_string(i);
-    thread += "<div class='post' itemprop='itemListElement' itemscope "
-              "itemtype='http://schema.org/ListItem'><div class='meta'><span>usuario" + n +
-              "</span> <time>4 marzo 2023, 6:2" + n + "pm</time> <span itemprop='position'>" +
-              n + "</span></div><div class='body'><p>La respuesta número " + n +
-              " explica que hay que reiniciar el servicio después de cambiar la configuración "
-              "del proxy, y que el registro muestra el error.</p></div></div>";
-  }
-  const std::string t = Extract("<main>" + thread + "</main>");
+  // The number is no text; the date beside it stays.
+  const std::string t =
+      Extract("<main>" + NumberedPost(1) + NumberedPost(2) + NumberedPost(3) + "</main>");
   EXPECT_TRUE(Has(t, "La respuesta número 3")) << t;
   EXPECT_TRUE(Has(t, "6:21pm")) << t;
   EXPECT_FALSE(Has(t, "6:21pm 1")) << t;
