@@ -333,6 +333,34 @@ bool IsChecklistItem(const std::vector<DomNode>& nodes, int32_t i) {
   return true;
 }
 
+// Whether the element at `i` is a post's permalink written as its number:
+// a link whose whole text is "#" and a few digits ("#1", "#12"), last on
+// its line, as forum software links each post from the end of its head. In
+// a sentence, such a link is a reference to an issue or a ticket.
+bool IsPostNumberLink(const std::vector<DomNode>& nodes, int32_t i) {
+  const DomNode& n = nodes[i];
+  if (n.tag != GUMBO_TAG_A || n.text < 2 || n.text > kMaxOrdinal || n.link != n.text ||
+      n.block < 0) {
+    return false;
+  }
+  for (int32_t k = n.end; k < nodes[n.block].end; ++k) {
+    if (nodes[k].flags & kDomBoilerplate) {
+      k = nodes[k].end - 1;  // hidden or already dropped
+    } else if ((nodes[k].flags & kDomText) && nodes[k].text > 0) {
+      return false;
+    }
+  }
+  std::string text;
+  AppendSmallText(nodes, i, &text);
+  size_t k = 0;
+  while (k < text.size() && text[k] == ' ') ++k;
+  if (k == text.size() || text[k] != '#') return false;
+  size_t digits = 0;
+  for (++k; k < text.size() && IsAsciiDigit(text[k]); ++k) ++digits;
+  while (k < text.size() && text[k] == ' ') ++k;
+  return digits > 0 && k == text.size();
+}
+
 }  // namespace
 
 void MarkPostChrome(DomIndex* dom) {
@@ -357,7 +385,8 @@ void MarkPostChrome(DomIndex* dom) {
       i = n.end - 1;
       continue;
     }
-    if (IsCreditBesidePicture(nodes, i) || IsRuledSignature(nodes, i)) {
+    if (IsCreditBesidePicture(nodes, i) || IsRuledSignature(nodes, i) ||
+        IsPostNumberLink(nodes, i)) {
       n.flags |= kDomBoilerplate;
       i = n.end - 1;
       continue;

@@ -338,6 +338,32 @@ TEST(PostChromeTest, APostsOrdinalGoes) {
   EXPECT_TRUE(Has(job, "planning office")) << job;
 }
 
+TEST(PostChromeTest, APostsNumberLinkAtTheEndOfItsHeadGoes) {
+  // A forum's post head: the date, then a permalink written "#1" (German,
+  // Hebrew). An issue's number linked inside a sentence stays.
+  for (const auto& [lang, reply] : std::vector<std::pair<std::string, std::string>>{
+           {"de", "Die Antwort erklärt, dass man den Zahnriemen nach 120.000 Kilometern "
+                  "wechseln sollte, und dass die Werkstatt das bestätigt hat."},
+           {"he", "התשובה מסבירה שצריך להחליף את הרצועה אחרי מאה ועשרים אלף קילומטרים, "
+                  "והמוסך אישר את זה."}}) {
+    std::string thread;
+    for (int i = 1; i <= 3; ++i) {
+      const std::string n = std::to_string(i);
+      thread += "<div class='x1'><div class='x2'>14.05.2017, 20:1" + n +
+                "<a href='/t/1#post" + n + "'>#" + n + "</a></div><div class='x3'><p>" + n + ". " + reply +
+                "</p></div></div>";
+    }
+    const std::string t = Extract("<html lang='" + lang + "'><body><main>" + thread +
+                                  "</main></body></html>");
+    EXPECT_TRUE(Has(t, "14.05.2017, 20:12")) << lang << "\n" << t;
+    EXPECT_FALSE(Has(t, "#2")) << lang << "\n" << t;
+  }
+  const std::string issue = Extract(
+      "<main><p>The crash was fixed in the last release; see <a href='/issues/2018'>#2018</a> "
+      "for details.</p></main>");
+  EXPECT_TRUE(Has(issue, "see #2018 for details")) << issue;
+}
+
 TEST(PostChromeTest, NoscriptJavaScriptNoticesGo) {
   EXPECT_EQ(Extract("<noscript>You need to enable JavaScript to run this app.</noscript>"
                     "<div id='root'></div>"),

@@ -30,7 +30,9 @@ namespace corpus {
 //    over its description (Sphinx's "sig", Javadoc's "member-signature").
 //  - user titles (itemprop=jobTitle, "usertitle", "userbanner").
 //  - ordinals: itemprop=position of at most 6 bytes (schema.org ListItem's
-//    number, a thread's post numbers beside each post's date).
+//    number, a thread's post numbers beside each post's date); a link
+//    whose text is "#" and digits, last on its line (a post's permalink at
+//    the end of its head: "14.05.2017, 20:11 #1").
 //  - figure captions (<figcaption>): photo credits and captions are not the
 //    article's text in the reference data of WCXB, nor in trafilatura's
 //    default output (it drops them unless asked to keep images). Also
