@@ -18,7 +18,7 @@ constexpr std::string_view kSectionNames[] = {
     "teaser_labels",    "credit_labels",        "shop_phrases",      "pitch_actions",
     "pitch_openings",   "consent_actions",      "pitch_verbs",       "paywall_openings",
     "reply_prefixes",   "reply_actions",        "notice_labels",     "placeholder_openings",
-    "date_labels",
+    "date_labels",      "notice_openings",
 };
 static_assert(std::size(kSectionNames) == static_cast<size_t>(PhraseClass::kCount));
 

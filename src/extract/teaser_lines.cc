@@ -418,6 +418,13 @@ void MarkCreditLines(DomIndex* dom, const PhraseSet& phrases) {
     // A disclaimer or a rights notice under its label ("免责声明：本文仅代表作者
     // 个人观点…", "Disclaimer: ..."): the site's fine print, not the text.
     if (StartsWithLabel(phrases, PhraseClass::kNoticeLabel, opening)) return true;
+    // Fine print in a sentence of its own ("This story has not been edited
+    // by … staff and is auto-generated from a syndicated feed.", "Opinions
+    // expressed by … are their own.").
+    if (phrases.MayOpenWith(PhraseClass::kNoticeOpening, opening) &&
+        phrases.StartsWith(PhraseClass::kNoticeOpening, FoldPhrase(opening))) {
+      return true;
+    }
     // A notice in a listing (a manual page's COPYRIGHT section) is the text's.
     if (nodes[i].text <= kMaxCopyrightNotice && !(nodes[i].flags & kDomInPre) &&
         IsCopyrightNotice(opening)) {

@@ -116,6 +116,23 @@ TEST(MarkupRulesTest, CopyrightNoticeInsideTheArticleGoes) {
   EXPECT_FALSE(Has(text, "Alle Rechte vorbehalten")) << text;
 }
 
+TEST(MarkupRulesTest, AStandingNoticeInASentenceGoes) {
+  // A portal's note that the story came unedited from a feed, a publisher's
+  // statement that the views are the writer's ([notice_openings]).
+  for (const auto& [lang, line] : std::vector<std::pair<std::string, std::string>>{
+           {"en", "(This story has not been edited by City Times staff and is auto-generated "
+                  "from a syndicated feed.)"},
+           {"en", "Opinions expressed by Weekly contributors are their own."},
+           {"es", "Las opiniones expresadas en este artículo son responsabilidad de su autor."},
+           {"de", "Die in diesem Beitrag geäußerten Meinungen sind die des Autors."}}) {
+    const std::string text = ExtractBody("<html lang='" + lang + "'><body><article><h1>Brücke"
+                                         "</h1>" + GermanParagraphs(3) + "<p>" + line +
+                                         "</p></article></body></html>");
+    EXPECT_TRUE(Has(text, "Sitzung Nummer 2")) << text;
+    EXPECT_FALSE(Has(text, line)) << lang << "\n" << text;
+  }
+}
+
 TEST(MarkupRulesTest, KoreanCopyrightNoticesWithTheCircledLetterGo) {
   // Korean papers set "ⓒ" (U+24D2) for the sign, alone, in brackets or
   // after the word; the news agencies write "(c)" after "저작권자"

@@ -35,6 +35,7 @@ enum class PhraseClass {
   kNoticeLabel,        // [notice_labels]
   kPlaceholderOpening, // [placeholder_openings]: matched at the start of a block
   kDateLabel,          // [date_labels]: matched at the start of a short line
+  kNoticeOpening,      // [notice_openings]: matched at the start of a short line
   kCount,
 };
 

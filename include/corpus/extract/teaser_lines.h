@@ -66,7 +66,9 @@ void MarkTeaserLines(DomIndex* dom, const PhraseSet& phrases);
 // of at most kMaxCaptionLine bytes; and on copyright notices
 // (IsCopyrightNotice) of at most kMaxCopyrightNotice bytes, as wire
 // services close their stories; and on fine print under its label
-// ([notice_labels]: "Disclaimer: ...", "免责声明：..."), blocks of at most
+// ([notice_labels]: "Disclaimer: ...", "免责声明：..."), or opening with the
+// words of a standing notice ([notice_openings]: "This story has not been
+// edited by …", "Opinions expressed by …"), blocks of at most
 // kMaxCaptionLine bytes; and on a credit set as the last inline
 // element of a block after a caption ("<span>caption</span><span>Foto:
 // dpa</span>", or the caption a paragraph of its own: "<p>caption</p>
