@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "corpus/util/ascii.h"
 
 namespace corpus {
 namespace {
@@ -56,6 +57,34 @@ void MarkOwnTextLabels(DomIndex* dom, const PhraseSet& phrases) {
   }
 }
 
+// Whether `text` is a running time and nothing else: minutes and seconds,
+// or hours, minutes and seconds ("01:42", "1:02:33"), perhaps with "min"
+// after it: what a video or audio player prints over its thumbnail. A
+// line that is only that says nothing of the page; in a table it is data.
+bool IsRunningTime(std::string_view text) {
+  size_t k = 0;
+  while (k < text.size() && text[k] == ' ') ++k;
+  int groups = 0;
+  while (true) {
+    const size_t start = k;
+    while (k < text.size() && IsAsciiDigit(text[k])) ++k;
+    const size_t digits = k - start;
+    if (digits == 0 || digits > 2 || (groups > 0 && digits != 2)) return false;
+    ++groups;
+    if (k < text.size() && text[k] == ':') {
+      ++k;
+      continue;
+    }
+    break;
+  }
+  if (groups < 2 || groups > 3) return false;
+  while (k < text.size() && text[k] == ' ') ++k;
+  std::string_view rest = text.substr(k);
+  while (!rest.empty() && rest.back() == ' ') rest.remove_suffix(1);
+  if (!rest.empty() && rest.back() == '.') rest.remove_suffix(1);
+  return rest.empty() || EqualsIgnoreAsciiCase(rest, "min");
+}
+
 }  // namespace
 
 bool IsShopLabel(const PhraseSet& phrases, std::string_view text) {
@@ -72,7 +101,7 @@ void MarkShopLabels(DomIndex* dom, const PhraseSet& phrases) {
     if (n.own_text != n.text || n.end - i > kMaxLabelNodes || IsPropertyValue(nodes, i)) return false;
     text.clear();
     AppendSmallText(nodes, i, &text);
-    return IsShopLabel(phrases, text);
+    return IsShopLabel(phrases, text) || IsRunningTime(text);
   });
   // Links and buttons that are labels and all of their block's own text
   // beside the block's child blocks ("<div><a>Jetzt bewerben</a><p>Die

@@ -561,6 +561,21 @@ TEST(ArticleBoxesTest, APlayersNoticeThatItCannotRunGoes) {
   }
 }
 
+TEST(ArticleBoxesTest, AVideosRunningTimeGoes) {
+  // A player's running time over its thumbnail, a block of its own ("01:42",
+  // "1:02:33", "2:05 min"); a time in a table is data.
+  for (const std::string time : {"01:42", "1:02:33", "2:05 min"}) {
+    const std::string t = ArticleWithBoxIn(
+        "de", "<div class='x8'><img src='v.jpg'><div class='x9'>" + time + "</div></div>" +
+                  Paragraphs("pepper", 2) +
+                  "<table><tr><td>Abfahrt</td><td>10:30</td></tr><tr><td>Ankunft</td><td>11:45"
+                  "</td></tr></table>");
+    EXPECT_TRUE(Has(t, "pepper section number 1")) << t;
+    EXPECT_FALSE(Has(t, time)) << t;
+    EXPECT_TRUE(Has(t, "10:30")) << t;
+  }
+}
+
 TEST(ArticleBoxesTest, APaywallLineAndThePitchAfterItGo) {
   // A paragraph saying the rest is for subscribers ([paywall_openings]),
   // set as the article's own paragraphs, and the offers after it to the end
