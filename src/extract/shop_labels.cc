@@ -85,6 +85,22 @@ bool IsRunningTime(std::string_view text) {
   return rest.empty() || EqualsIgnoreAsciiCase(rest, "min");
 }
 
+// Appends the text nodes of the subtree at `root` to `out`, as
+// AppendSmallText does, leaving out subtrees already flagged as
+// boilerplate: a switch's label dropped as a form control beside its
+// description ("<label>Cook mode</label><span>Prevent your screen from
+// going dark</span>").
+void AppendTextBesideChrome(const std::vector<DomNode>& nodes, int32_t root, std::string* out) {
+  for (int32_t j = root; j < nodes[root].end; ++j) {
+    if (nodes[j].flags & kDomBoilerplate) {
+      j = nodes[j].end - 1;
+    } else if (nodes[j].flags & kDomText) {
+      *out += nodes[j].node->v.text.text;
+      *out += ' ';
+    }
+  }
+}
+
 }  // namespace
 
 bool IsShopLabel(const PhraseSet& phrases, std::string_view text) {
@@ -100,7 +116,7 @@ void MarkShopLabels(DomIndex* dom, const PhraseSet& phrases) {
     const DomNode& n = nodes[i];
     if (n.own_text != n.text || n.end - i > kMaxLabelNodes || IsPropertyValue(nodes, i)) return false;
     text.clear();
-    AppendSmallText(nodes, i, &text);
+    AppendTextBesideChrome(nodes, i, &text);
     return IsShopLabel(phrases, text) || IsRunningTime(text);
   });
   // Links and buttons that are labels and all of their block's own text

@@ -576,6 +576,28 @@ TEST(ArticleBoxesTest, AVideosRunningTimeGoes) {
   }
 }
 
+TEST(ArticleBoxesTest, ARecipeCardsSwitchAndShoppingListButtonGo) {
+  // A recipe plugin's switch that keeps the screen on, its label dropped as
+  // a form control and its description beside it (Italian); a shopping-list
+  // button after the ingredients (Portuguese). Each case: the language, the
+  // box, a line that stays, a word that goes.
+  const std::array<std::array<std::string, 4>, 2> cases = {{
+      {"it",
+       "<div class='x8'><label class='x9'><input type='checkbox'><span>Modalità cottura</span>"
+       "</label><span class='x10'>Impedisce allo schermo di spegnersi</span></div>",
+       "tomato section number 2", "spegnersi"},
+      {"pt",
+       "<ul><li>3 ovos</li><li>4 xícaras (chá) de leite</li><li>1 xícara (chá) de fubá</li></ul>"
+       "<a class='x11' href='/lista?r=1'>Adicionar à lista de compras</a>",
+       "4 xícaras (chá) de leite", "lista de compras"},
+  }};
+  for (const auto& [lang, box, kept, gone] : cases) {
+    const std::string t = ArticleWithBoxIn(lang, box + Paragraphs("pepper", 2));
+    EXPECT_TRUE(Has(t, kept)) << lang << "\n" << t;
+    EXPECT_FALSE(Has(t, gone)) << lang << "\n" << t;
+  }
+}
+
 TEST(ArticleBoxesTest, APaywallLineAndThePitchAfterItGo) {
   // A paragraph saying the rest is for subscribers ([paywall_openings]),
   // set as the article's own paragraphs, and the offers after it to the end

@@ -15,7 +15,8 @@ namespace corpus {
 // decoration ("Read more »") are ignored (FoldPhrase).
 bool IsShopLabel(const PhraseSet& phrases, std::string_view text);
 
-// Flags kDomBoilerplate on blocks whose whole text is a shop label
+// Flags kDomBoilerplate on blocks whose whole text, beside what is already
+// flagged (a switch's dropped <label>), is a shop label
 // (IsShopLabel): the badges and buttons repeated on every tile of a
 // category grid, and the "Read more" links under teasers, on any page, or
 // a running time and nothing else (a video's "01:42" over its thumbnail,
