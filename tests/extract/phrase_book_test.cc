@@ -65,6 +65,8 @@ TEST(PhraseBookTest, AHeadingsCountIsNotPartOfItsPhrase) {
   // of more digits, nor one glued to the words.
   EXPECT_TRUE(en.Matches(PhraseClass::kLabel, "4.86 from 14 votes"));
   EXPECT_TRUE(en.Matches(PhraseClass::kLabel, "5 from 3 votes"));
+  EXPECT_TRUE(en.Matches(PhraseClass::kLabel, "4.8 from 212 reviews"));
+  EXPECT_TRUE(en.Matches(PhraseClass::kLabel, "4.5 from 96 ratings"));
   EXPECT_TRUE(PhraseBook::Default().For("de").Matches(PhraseClass::kLabel, "4,86 von 14 Bewertungen"));
   EXPECT_FALSE(en.Matches(PhraseClass::kLabel, "12.5 from 14 votes"));
   EXPECT_FALSE(en.Matches(PhraseClass::kLabel, "4.86from 14 votes"));
