@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "corpus/extract/markup_names.h"
 #include "corpus/util/ascii.h"
 
 namespace corpus {
@@ -59,8 +60,10 @@ void MarkOwnTextLabels(DomIndex* dom, const PhraseSet& phrases) {
 
 // Whether `text` is a running time and nothing else: minutes and seconds,
 // or hours, minutes and seconds ("01:42", "1:02:33"), perhaps with "min"
-// after it: what a video or audio player prints over its thumbnail. A
-// line that is only that says nothing of the page; in a table it is data.
+// after it: what a video or audio player prints over its thumbnail. Beside
+// a thumbnail (a picture in the block's parent) such a line says nothing of
+// the page; elsewhere it may be a clock time (a live blog's "08:30" over
+// each entry), and in a table it is data.
 bool IsRunningTime(std::string_view text) {
   size_t k = 0;
   while (k < text.size() && text[k] == ' ') ++k;
@@ -117,7 +120,8 @@ void MarkShopLabels(DomIndex* dom, const PhraseSet& phrases) {
     if (n.own_text != n.text || n.end - i > kMaxLabelNodes || IsPropertyValue(nodes, i)) return false;
     text.clear();
     AppendTextBesideChrome(nodes, i, &text);
-    return IsShopLabel(phrases, text) || IsRunningTime(text);
+    return IsShopLabel(phrases, text) ||
+           (IsRunningTime(text) && n.parent >= 0 && HoldsPicture(nodes[n.parent].node));
   });
   // Links and buttons that are labels and all of their block's own text
   // beside the block's child blocks ("<div><a>Jetzt bewerben</a><p>Die

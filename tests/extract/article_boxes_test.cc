@@ -574,6 +574,12 @@ TEST(ArticleBoxesTest, AVideosRunningTimeGoes) {
     EXPECT_FALSE(Has(t, time)) << t;
     EXPECT_TRUE(Has(t, "10:30")) << t;
   }
+  // Without a thumbnail beside it, a time over an entry is a live blog's
+  // clock time, and stays.
+  const std::string live = ArticleWithBoxIn(
+      "de", "<div class='x12'><div class='x13'>08:30</div><p>Der Bürgermeister eröffnet die "
+            "Sitzung des Stadtrats mit einer Schweigeminute.</p></div>");
+  EXPECT_TRUE(Has(live, "08:30")) << live;
 }
 
 TEST(ArticleBoxesTest, ARecipeCardsSwitchAndShoppingListButtonGo) {

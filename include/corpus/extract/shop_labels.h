@@ -19,8 +19,8 @@ bool IsShopLabel(const PhraseSet& phrases, std::string_view text);
 // flagged (a switch's dropped <label>), is a shop label
 // (IsShopLabel): the badges and buttons repeated on every tile of a
 // category grid, and the "Read more" links under teasers, on any page, or
-// a running time and nothing else (a video's "01:42" over its thumbnail,
-// "1:02:33", "2:05 min"); and
+// a running time and nothing else beside a picture (a video's "01:42"
+// over its thumbnail, "1:02:33", "2:05 min"); and
 // on links and buttons that are labels and together all of their block's
 // own text beside its child blocks (a job ad's "Jetzt bewerben" over a
 // paragraph in one box, "Get Directions" and "Add to Calendar" under an
