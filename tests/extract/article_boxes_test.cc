@@ -578,7 +578,9 @@ TEST(ArticleBoxesTest, AVideosRunningTimeGoes) {
   // clock time, and stays.
   const std::string live = ArticleWithBoxIn(
       "de", "<div class='x12'><div class='x13'>08:30</div><p>Der Bürgermeister eröffnet die "
-            "Sitzung des Stadtrats mit einer Schweigeminute.</p></div>");
+            "Sitzung des Stadtrats mit einer Schweigeminute für die Opfer des Hochwassers, "
+            "bevor die Fraktionen über den Haushalt und die neue Brücke beraten.</p></div>" +
+                Paragraphs("pepper", 2));
   EXPECT_TRUE(Has(live, "08:30")) << live;
 }
 
