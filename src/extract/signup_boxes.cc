@@ -261,10 +261,7 @@ constexpr std::string_view kQuestionMarks[] = {"?", "\xEF\xBC\x9F", "\xD8\x9F"};
 // stories like this? Sign up for our newsletter"): the teaser question
 // pitches put first, in every language.
 bool OpensWithPitch(const PhraseSet& phrases, std::string_view text) {
-  if (phrases.MayOpenWith(PhraseClass::kPitchOpening, text) &&
-      phrases.StartsWith(PhraseClass::kPitchOpening, FoldPhrase(text))) {
-    return true;
-  }
+  if (phrases.OpensWith(PhraseClass::kPitchOpening, text)) return true;
   size_t end = std::string_view::npos, mark = 0;
   for (std::string_view q : kQuestionMarks) {
     const size_t at = text.find(q);
@@ -276,13 +273,13 @@ bool OpensWithPitch(const PhraseSet& phrases, std::string_view text) {
   if (end == std::string_view::npos) return false;
   // One question: no sentence ends before it.
   const std::string_view question = text.substr(0, end);
-  if (question.find(". ") != std::string_view::npos || question.find("! ") != std::string_view::npos) {
+  if (question.find(". ") != std::string_view::npos ||
+      question.find("! ") != std::string_view::npos) {
     return false;
   }
   std::string_view rest = text.substr(end + mark);
   while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\n')) rest.remove_prefix(1);
-  return !rest.empty() && phrases.MayOpenWith(PhraseClass::kPitchOpening, rest) &&
-         phrases.StartsWith(PhraseClass::kPitchOpening, FoldPhrase(rest));
+  return !rest.empty() && phrases.OpensWith(PhraseClass::kPitchOpening, rest);
 }
 
 // The last line of the block at `i`, after a line break (<br>), when it
@@ -385,8 +382,7 @@ void MarkSignupBoxes(DomIndex* dom, const PhraseSet& phrases, uint64_t max_box_t
     if (n.text <= kMaxPitchLineBytes && !too_big(i)) {
       text.clear();
       AppendSmallText(nodes, i, &text, kPitchOpeningBytes);
-      const bool paywall = phrases.MayOpenWith(PhraseClass::kPaywallOpening, text) &&
-                           phrases.StartsWith(PhraseClass::kPaywallOpening, FoldPhrase(text));
+      const bool paywall = phrases.OpensWith(PhraseClass::kPaywallOpening, text);
       if (paywall || OpensWithPitch(phrases, text)) {
         n.flags |= kDomBoilerplate;
         mark_pitch(i, 0);

@@ -421,10 +421,7 @@ void MarkCreditLines(DomIndex* dom, const PhraseSet& phrases) {
     // Fine print in a sentence of its own ("This story has not been edited
     // by … staff and is auto-generated from a syndicated feed.", "Opinions
     // expressed by … are their own.").
-    if (phrases.MayOpenWith(PhraseClass::kNoticeOpening, opening) &&
-        phrases.StartsWith(PhraseClass::kNoticeOpening, FoldPhrase(opening))) {
-      return true;
-    }
+    if (phrases.OpensWith(PhraseClass::kNoticeOpening, opening)) return true;
     // A notice in a listing (a manual page's COPYRIGHT section) is the text's.
     if (nodes[i].text <= kMaxCopyrightNotice && !(nodes[i].flags & kDomInPre) &&
         IsCopyrightNotice(opening)) {
