@@ -224,7 +224,7 @@ bool IsShortParagraphStory(const DomIndex& dom, int32_t root) {
 // Bumped whenever a rule changes what is extracted; the data files (phrase
 // files, class and id name lists, the block model) are versioned by their
 // digests (ExtractorVersion).
-constexpr std::string_view kExtractorCodeVersion = "199";
+constexpr std::string_view kExtractorCodeVersion = "200";
 
 std::string ExtractorVersion() {
   // The data files' digests, hashed together (configs/extract/).

@@ -373,6 +373,10 @@ MarkupVerdict ClassifyMarkup(const GumboElement& el, bool in_main, bool controll
   }
   if (role) {
     if (r == "main" || r == "article") return MarkupVerdict::kMainHint;
+    // An image drawn in markup (WAI-ARIA's "img" role: its children are
+    // presentational, its name is its aria-label): a rating's stars with
+    // their sentence for screen readers, an icon's glyphs.
+    if (r == "img") return MarkupVerdict::kBoilerplate;
     // A "tablist" that is itself a panel container, or that holds the
     // panels beside their tabs (Elementor's tabs and toggles), holds the
     // panels' text, not only the tabs.

@@ -60,6 +60,23 @@ TEST(ShopPageTest, FooterInsideAClassNameIsNotAFooter) {
   }
 }
 
+TEST(ShopPageTest, AnImageDrawnInMarkupIsNotText) {
+  // A rating's stars drawn in markup (role=img), with their sentence for
+  // screen readers inside, as a shop's template prints it (German); the
+  // description stays, and so does a sentence beside the image.
+  const std::string t = Extract(
+      "<main><h1>Leinenhemd</h1><div class='x1'><div class='x2' role='img' aria-label='Bewertet "
+      "mit 4.67 von 5'><span style='width:93%'>Bewertet mit <strong>4.67</strong> von 5, "
+      "basierend auf <span>3</span> Kundenbewertungen</span></div></div><p>Ein weites Hemd aus "
+      "gewaschenem Leinen, lang genug zum Einstecken, mit Perlmuttknöpfen und einem weichen "
+      "Kragen, der auch nach dem Waschen flach liegt.</p><p>Das Leinen stammt aus Flachs, der "
+      "in der Normandie angebaut und in Litauen gesponnen und gewebt wird; genäht wird das Hemd "
+      "in einer kleinen Werkstatt in Portugal.</p><p>Bei 40 Grad waschen, feucht aufhängen und "
+      "nur bei Bedarf mit mittlerer Hitze bügeln.</p></main>");
+  EXPECT_TRUE(Has(t, "gewaschenem Leinen")) << t;
+  EXPECT_FALSE(Has(t, "Kundenbewertungen")) << t;
+}
+
 TEST(ShopPageTest, ModalDialogIsNeverTheContent) {
   for (const std::string open : {"<div role='dialog'>", "<div aria-modal='true'>",
                                  "<section role='alertdialog'>"}) {

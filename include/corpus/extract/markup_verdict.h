@@ -11,7 +11,8 @@ namespace corpus {
 enum class MarkupVerdict {
   kNeutral,
   kBoilerplate,  // navigation, header/footer, sidebar, cookie/consent, share,
-                 // related links, newsletter, ads, pagination, hidden text
+                 // related links, newsletter, ads, pagination, hidden text,
+                 // an image drawn in markup (role=img: a rating's stars)
   kAlwaysBoilerplate,  // cookie/consent dialogs, modal dialogs, <nav> and
                        // the page's own <footer>: never content, whatever
                        // share of the page's text they hold
