@@ -179,11 +179,18 @@ int RunningParagraphs(const std::vector<DomNode>& nodes, int32_t root, int limit
   return count;
 }
 
+// The question marks that end a reader's question: ASCII, full-width
+// (U+FF1F) and Arabic (U+061F).
+constexpr std::string_view kQuestionMarks[] = {"?", "\xEF\xBC\x9F", "\xD8\x9F"};
+
 // Whether the last visible character of the subtree at `root` is a
-// question mark: "?", or its full-width (U+FF1F) or Arabic (U+061F) form.
+// question mark (kQuestionMarks).
 bool EndsQuestion(const std::vector<DomNode>& nodes, int32_t root) {
   const std::string_view t = LastText(nodes, root, " \n\t\r");
-  return t.ends_with('?') || t.ends_with("\xEF\xBC\x9F") || t.ends_with("\xD8\x9F");
+  for (std::string_view q : kQuestionMarks) {
+    if (t.ends_with(q)) return true;
+  }
+  return false;
 }
 
 // The own text of block `line` (DomNode::own_text) less what of it lies in
@@ -249,10 +256,6 @@ bool IsFollowLine(const std::vector<DomNode>& nodes, int32_t i) {
   }
   return two_networks;
 }
-
-// The question marks that end a reader's question: ASCII, full-width
-// (U+FF1F) and Arabic (U+061F).
-constexpr std::string_view kQuestionMarks[] = {"?", "\xEF\xBC\x9F", "\xD8\x9F"};
 
 // Whether the line `text` (its opening, unfolded) invites the reader to
 // follow, join or subscribe: it opens with a [pitch_openings] phrase, or
